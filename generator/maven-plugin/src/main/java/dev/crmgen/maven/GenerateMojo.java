@@ -1,0 +1,151 @@
+package dev.crmgen.maven;
+
+import dev.crmgen.generator.CrmGenerator;
+import dev.crmgen.generator.Diagnostic;
+import dev.crmgen.generator.GeneratorOptions;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.lang.model.SourceVersion;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates the typed HubSpot client from an OpenAPI spec, with the same generator (and so the same bytes) as the
+ * {@code @GenerateClient} annotation processor.
+ *
+ * <p>Skips the work when neither the spec (nor any file it references), the configuration nor the generator version
+ * changed and the generated files are untouched; otherwise regenerates, rewrites only files whose content changed and
+ * deletes files that are no longer generated. Runs without a project too:
+ * {@code mvn dev.crmgen:crmgen-maven-plugin:generate -Dcrmgen.spec=notes.yaml -Dcrmgen.packageName=com.acme.notes
+ * -Dcrmgen.outputDirectory=src-gen}.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true, requiresProject = false)
+public class GenerateMojo extends AbstractMojo {
+
+    /**
+     * The OpenAPI spec: a file (relative to the project directory) or a class-path resource of a dependency added to
+     * this plugin, such as {@code notes-batch-update.yaml} from {@code dev.crmgen:crmgen-spec}. Prefix with
+     * {@code classpath:} to look only on the class path.
+     */
+    @Parameter(property = "crmgen.spec", required = true)
+    private String spec;
+
+    /** The Java package of the generated records and client. */
+    @Parameter(property = "crmgen.packageName", required = true)
+    private String packageName;
+
+    /** The client class's simple name; by default derived from the spec's {@code info.title}. */
+    @Parameter(property = "crmgen.clientName")
+    private String clientName;
+
+    /** Where generated sources go; the goal owns the files it wrote there and deletes them when no longer generated. */
+    @Parameter(
+            property = "crmgen.outputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/crmgen",
+            required = true)
+    private File outputDirectory;
+
+    /** Whether to add {@link #outputDirectory} to the project's compile source roots. */
+    @Parameter(property = "crmgen.addCompileSourceRoot", defaultValue = "true")
+    private boolean addCompileSourceRoot;
+
+    /** Skips the goal. */
+    @Parameter(property = "crmgen.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("crmgen: skipped (crmgen.skip=true)");
+            return;
+        }
+        long started = System.nanoTime();
+        if (packageName == null || !SourceVersion.isName(packageName.trim())) {
+            throw new MojoFailureException("crmgen: packageName '" + packageName + "' is not a valid Java package name;"
+                    + " set <packageName> (or -Dcrmgen.packageName) to something like com.acme.hubspot.notes");
+        }
+        String pkg = packageName.trim();
+        String client = clientName == null || clientName.isBlank() ? null : clientName.trim();
+        Path baseDirectory = project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("");
+        Path output = outputDirectory.toPath().toAbsolutePath().normalize();
+        ClassLoader loader = getClass().getClassLoader();
+
+        SpecLocation location;
+        try {
+            location = SpecLocation.resolve(spec, baseDirectory, loader);
+        } catch (IOException e) {
+            throw new MojoFailureException("crmgen: " + e.getMessage());
+        }
+
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put("generator.version", CrmGenerator.VERSION);
+        configuration.put("spec", location.resolved());
+        configuration.put("packageName", pkg);
+        configuration.put("clientName", client == null ? "" : client);
+
+        IncrementalGeneration.Request request = new IncrementalGeneration.Request(
+                output,
+                output.resolve(".crmgen-" + mojoExecution.getExecutionId() + ".state"),
+                configuration,
+                location.toSource(loader),
+                new GeneratorOptions(pkg, client),
+                location.inputKeys());
+        IncrementalGeneration.Outcome outcome;
+        try {
+            outcome = new IncrementalGeneration(CrmGenerator::generate, key -> SpecLocation.read(key, loader))
+                    .run(request);
+        } catch (IOException e) {
+            throw new MojoExecutionException("crmgen: could not write generated sources to " + output + ": " + e, e);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String where = display(baseDirectory, output);
+
+        if (outcome instanceof IncrementalGeneration.Outcome.Failed failed) {
+            long errors = failed.diagnostics().stream()
+                    .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                    .count();
+            throw new MojoFailureException(String.format("crmgen: %s has %d error%s; nothing was generated:%n%s",
+                    location.describe(), errors, errors == 1 ? "" : "s",
+                    failed.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n"))));
+        }
+        if (outcome instanceof IncrementalGeneration.Outcome.UpToDate upToDate) {
+            getLog().info(String.format(
+                    "crmgen: %d generated files in %s are up to date: spec, %d inputs, configuration and"
+                            + " generator %s unchanged (checked in %d ms)",
+                    upToDate.files(), where, upToDate.inputs(), CrmGenerator.VERSION, millis));
+        } else if (outcome instanceof IncrementalGeneration.Outcome.Generated generated) {
+            for (Diagnostic diagnostic : generated.diagnostics()) {
+                getLog().warn(diagnostic.format());
+            }
+            getLog().info(String.format(
+                    "crmgen: generated %s into %s because %s: %d files written, %d unchanged, %d deleted (%d ms)",
+                    location.describe(), where, generated.reason(), generated.written(), generated.unchanged(),
+                    generated.deleted(), millis));
+        }
+
+        if (addCompileSourceRoot) {
+            project.addCompileSourceRoot(output.toString());
+        }
+    }
+
+    private static String display(Path baseDirectory, Path path) {
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.crmgen.maven;
+
+import dev.crmgen.generator.SpecSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the configured {@code spec} was found: a file (relative to the project directory or absolute), or a resource
+ * on the plugin's class path, which holds the plugin's own dependencies such as {@code dev.crmgen:crmgen-spec}.
+ * A file wins over a resource of the same name; {@code classpath:} forces a resource.
+ */
+final class SpecLocation {
+
+    static final String CLASSPATH_PREFIX = "classpath:";
+
+    private final Path file;
+    private final String resource;
+    private final URL url;
+
+    private SpecLocation(Path file, String resource, URL url) {
+        this.file = file;
+        this.resource = resource;
+        this.url = url;
+    }
+
+    static SpecLocation resolve(String configured, Path baseDirectory, ClassLoader loader) throws IOException {
+        String spec = configured == null ? "" : configured.trim();
+        if (spec.isEmpty()) {
+            throw new IOException("no spec is configured: set <spec> to an OpenAPI file or a class-path resource"
+                    + " (or pass -Dcrmgen.spec=...)");
+        }
+        if (spec.startsWith(CLASSPATH_PREFIX)) {
+            String resource = stripSlash(spec.substring(CLASSPATH_PREFIX.length()));
+            return resource(resource, loader).orElseThrow(() -> new IOException(
+                    "spec " + spec + " is not on the plugin's class path; add the artifact that holds it as a"
+                            + " <dependency> of crmgen-maven-plugin (for example dev.crmgen:crmgen-spec)"));
+        }
+        Path file = null;
+        try {
+            file = baseDirectory.resolve(spec).toAbsolutePath().normalize();
+            if (Files.isRegularFile(file)) {
+                return new SpecLocation(file, null, null);
+            }
+        } catch (InvalidPathException e) {
+            // Not a usable file name; it may still name a resource.
+        }
+        Optional<SpecLocation> resource = resource(stripSlash(spec), loader);
+        if (resource.isPresent()) {
+            return resource.get();
+        }
+        throw new IOException("spec " + spec + " was not found: it is not a file"
+                + (file == null ? "" : " (looked for " + file + ")")
+                + " nor a resource on the plugin's class path (a spec jar such as dev.crmgen:crmgen-spec must be a"
+                + " <dependency> of crmgen-maven-plugin, not of the project)");
+    }
+
+    private static Optional<SpecLocation> resource(String resource, ClassLoader loader) {
+        URL url = loader.getResource(resource);
+        return url == null ? Optional.empty() : Optional.of(new SpecLocation(null, resource, url));
+    }
+
+    private static String stripSlash(String name) {
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    SpecSource toSource(ClassLoader loader) {
+        return file != null ? SpecSource.file(file) : SpecSource.classpath(resource, loader);
+    }
+
+    /** Where the spec was found, for the configuration fingerprint: a different file or jar means a different spec. */
+    String resolved() {
+        return file != null ? file.toString() : url.toString();
+    }
+
+    /** Short name for log lines. */
+    String describe() {
+        return file != null ? file.toString() : resource + " (from " + url + ")";
+    }
+
+    /**
+     * The inputs to re-check on later builds: the spec file; or the resource and, when it comes from a jar, the jar
+     * itself, which covers anything the spec references inside it.
+     */
+    List<String> inputKeys() {
+        if (file != null) {
+            return List.of(file.toString());
+        }
+        List<String> keys = new ArrayList<>();
+        keys.add(CLASSPATH_PREFIX + resource);
+        archive().ifPresent(jar -> keys.add(jar.toString()));
+        return keys;
+    }
+
+    private Optional<Path> archive() {
+        try {
+            if ("jar".equals(url.getProtocol())) {
+                URL jar = ((JarURLConnection) url.openConnection()).getJarFileURL();
+                if ("file".equals(jar.getProtocol())) {
+                    return Optional.of(Path.of(jar.toURI()).toAbsolutePath().normalize());
+                }
+            }
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+            // An archive we cannot name as a file is still covered by the resource's own hash.
+        }
+        return Optional.empty();
+    }
+
+    /** Reads an input key as produced by {@link #inputKeys()} or a referenced file path. */
+    static byte[] read(String key, ClassLoader loader) throws IOException {
+        if (key.startsWith(CLASSPATH_PREFIX)) {
+            try (InputStream in = loader.getResourceAsStream(key.substring(CLASSPATH_PREFIX.length()))) {
+                if (in == null) {
+                    throw new IOException(key + " is no longer on the class path");
+                }
+                return in.readAllBytes();
+            }
+        }
+        return Files.readAllBytes(Path.of(key));
+    }
+}
