@@ -1,0 +1,24 @@
+package dev.crmgen.sandbox;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Live counters behind {@link SandboxStats}. */
+final class Counters {
+    final AtomicLong requests = new AtomicLong();
+    final AtomicLong unauthorized = new AtomicLong();
+    final AtomicLong rateLimited = new AtomicLong();
+    final AtomicLong rejected = new AtomicLong();
+    final AtomicLong serverErrorsInjected = new AtomicLong();
+    final AtomicLong connectionsAborted = new AtomicLong();
+    final AtomicLong responsesLost = new AtomicLong();
+    final AtomicLong updatesApplied = new AtomicLong();
+    final AtomicLong notesCreated = new AtomicLong();
+    final AtomicLong notesArchived = new AtomicLong();
+    final AtomicLong notesRead = new AtomicLong();
+
+    SandboxStats snapshot() {
+        return new SandboxStats(requests.get(), unauthorized.get(), rateLimited.get(), rejected.get(),
+                serverErrorsInjected.get(), connectionsAborted.get(), responsesLost.get(),
+                updatesApplied.get(), notesCreated.get(), notesArchived.get(), notesRead.get());
+    }
+}
