@@ -1,0 +1,278 @@
+package dev.crmgen.runtime;
+
+import dev.crmgen.runtime.batch.BatchExecutor;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends {@link ApiRequest}s: adds credentials and standard headers, paces requests through the
+ * {@link RateLimiter}, retries according to the {@link RetryPolicy}, refreshes the token once on 401, maps
+ * errors to {@link ApiException} subclasses and successes through a {@link ResponseMapper}. Thread-safe; create
+ * one per token and share it.
+ *
+ * <p>Logs through {@link System.Logger} {@code dev.crmgen.runtime}: one INFO line per retry and per rate-limit
+ * wait of a second or more (DEBUG for shorter waits); with {@link ClientOptions#logHttp()} each request and
+ * response at INFO. The token is never logged.
+ */
+public final class ApiInvoker {
+    static final System.Logger LOG = System.getLogger("dev.crmgen.runtime");
+    private static final String USER_AGENT = "crmgen/" + Version.VALUE;
+    private static final int MAX_LOGGED_BODY = 2000;
+
+    private final ClientOptions options;
+    private final HttpTransport transport;
+    private final RateLimiter limiter;
+    private final RetryPolicy retry;
+    private final Ticker ticker;
+    private final AccessTokenProvider tokens;
+    private final String baseUrl;
+    private final Executor executor;
+    private final Secrets secrets = new Secrets();
+    private final BatchExecutor batchExecutor;
+
+    private ApiInvoker(ClientOptions options) {
+        this.options = options;
+        this.transport = options.transport();
+        this.limiter = options.rateLimiter();
+        this.retry = options.retryPolicy();
+        this.ticker = options.ticker();
+        this.tokens = options.tokenProvider();
+        this.baseUrl = options.baseUrl().toString();
+        this.executor = options.executor() != null ? options.executor() : RuntimeThreads.executor();
+        this.batchExecutor = new BatchExecutor(this.executor);
+    }
+
+    /** An invoker for these options. */
+    public static ApiInvoker create(ClientOptions options) {
+        return new ApiInvoker(Objects.requireNonNull(options, "options"));
+    }
+
+    /** The options this invoker was created with. */
+    public ClientOptions options() {
+        return options;
+    }
+
+    /** Runs batch operations on this invoker's threads; generated {@code …All} methods use it. */
+    public BatchExecutor batchExecutor() {
+        return batchExecutor;
+    }
+
+    /** Runs the call on the runtime's threads; the future fails with the same exceptions {@link #invoke} throws. */
+    public <T> CompletableFuture<T> invokeAsync(ApiRequest request, ResponseMapper<T> mapper) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(mapper, "mapper");
+        return CompletableFuture.supplyAsync(() -> invoke(request, mapper), executor);
+    }
+
+    /**
+     * Performs the call, with retries, and maps the response.
+     *
+     * @throws ApiException (a subclass per status, {@link TransportException} or {@link ResponseDecodingException})
+     */
+    public <T> T invoke(ApiRequest request, ResponseMapper<T> mapper) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(mapper, "mapper");
+        URI uri = URI.create(request.query().isEmpty() ? baseUrl + request.path() : baseUrl + request.path() + "?" + request.query());
+        long start = ticker.nanoTime();
+        long deadline = start + retry.deadline().toNanos();
+        Duration callTimeout = request.timeout() != null ? request.timeout() : options.requestTimeout();
+        int retries = 0;
+        boolean refreshed = false;
+        String token = token(tokens.accessToken());
+        while (true) {
+            pace(request, deadline);
+            long remaining = deadline - ticker.nanoTime();
+            Duration timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(Math.max(remaining, 1_000_000L)) : callTimeout;
+            HttpTransport.Request httpRequest = new HttpTransport.Request(request.method(), uri, headers(request, token),
+                    request.body(), timeout);
+            logRequest(httpRequest);
+            HttpTransport.Response response;
+            long sentAt = ticker.nanoTime();
+            try {
+                response = transport.send(httpRequest);
+            } catch (IOException e) {
+                boolean sent = !notSent(e);
+                boolean timedOut = e instanceof HttpTimeoutException;
+                TransportException failure = new TransportException(request.describe() + ": "
+                        + (timedOut ? "no response within " + timeout.toMillis() + " ms" : (sent ? "I/O failure" : "request not sent"))
+                        + ": " + secrets.scrub(String.valueOf(e.getMessage())), sent, timedOut, e);
+                if (retries < retry.maxRetries() && (!sent || request.retrySafe())) {
+                    long delay = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
+                    if (fits(delay, deadline)) {
+                        retries++;
+                        logRetry(request, failure.getMessage(), retries, delay);
+                        sleep(delay, request);
+                        continue;
+                    }
+                }
+                throw failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException(request.describe() + ": interrupted", true, false, e);
+            }
+            limiter.onResponse(response.status(), response.headers());
+            logResponse(response, ticker.nanoTime() - sentAt);
+            int status = response.status();
+            if (status >= 200 && status < 300) {
+                return mapper.map(status, response.body(), response.header("X-HubSpot-Correlation-Id"));
+            }
+            if (status == 401 && !refreshed) {
+                refreshed = true;
+                String fresh = token(tokens.refresh(token));
+                if (!fresh.equals(token)) {
+                    LOG.log(System.Logger.Level.INFO, () -> request.describe() + ": 401, retrying once with a refreshed token");
+                    token = fresh;
+                    continue;
+                }
+            }
+            Duration retryAfter = ErrorMapping.retryAfter(response, ticker.now());
+            ApiException error = ErrorMapping.toException(request, response, retryAfter, secrets);
+            long delay = retries < retry.maxRetries() ? retryDelay(status, request, error, retryAfter, retries) : -1;
+            if (delay < 0 || !fits(delay, deadline)) {
+                throw error;
+            }
+            retries++;
+            logRetry(request, "HTTP " + status + (error.correlationId() == null ? "" : " [correlationId " + error.correlationId() + "]"),
+                    retries, delay);
+            sleep(delay, request);
+        }
+    }
+
+    /** Nanoseconds to wait before retrying this status, or -1 when it must not be retried. */
+    private long retryDelay(int status, ApiRequest request, ApiException error, Duration retryAfter, int retries) {
+        long backoff = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
+        switch (status) {
+            case 429: {
+                // A daily quota will not recover within any sensible retry budget.
+                if (error instanceof RateLimitException rl && "DAILY".equalsIgnoreCase(rl.policyName())) {
+                    return -1;
+                }
+                return told(retryAfter, backoff);
+            }
+            case 423:
+                return Math.max(told(retryAfter, backoff), retry.lockedMinimum().toNanos());
+            case 503:
+                return told(retryAfter, backoff);
+            case 502:
+            case 504:
+                // A gateway may have forwarded the request: only resend when doing it twice is harmless.
+                return request.retrySafe() ? told(retryAfter, backoff) : -1;
+            default:
+                return -1;
+        }
+    }
+
+    /** The server's requested wait when given (and within the cap; a longer one ends retries), else the backoff. */
+    private long told(Duration retryAfter, long backoff) {
+        if (retryAfter == null) {
+            return backoff;
+        }
+        if (retryAfter.compareTo(retry.maxRetryAfter()) > 0) {
+            return -1;
+        }
+        return retryAfter.toNanos();
+    }
+
+    private boolean fits(long delay, long deadline) {
+        return ticker.nanoTime() + delay - deadline <= 0;
+    }
+
+    private void pace(ApiRequest request, long deadline) {
+        long wait = limiter.reserve();
+        if (wait <= 0) {
+            return;
+        }
+        if (!fits(wait, deadline)) {
+            throw new TransportException(request.describe() + ": the client-side rate limit would delay the call by "
+                    + millis(wait) + " ms, past its deadline of " + retry.deadline().toMillis() + " ms", false, true, null);
+        }
+        System.Logger.Level level = wait >= 1_000_000_000L ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
+        LOG.log(level, () -> request.describe() + ": rate limit, waiting " + millis(wait) + " ms");
+        sleep(wait, request);
+    }
+
+    private void sleep(long nanos, ApiRequest request) {
+        try {
+            ticker.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(request.describe() + ": interrupted while waiting", false, false, e);
+        }
+    }
+
+    private String token(String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalStateException("the AccessTokenProvider returned no token");
+        }
+        secrets.remember(token);
+        return token;
+    }
+
+    private Map<String, String> headers(ApiRequest request, String token) {
+        Map<String, String> h = new LinkedHashMap<>(8 + request.headers().size());
+        h.put("Authorization", "Bearer " + token);
+        h.put("User-Agent", USER_AGENT);
+        h.put("Accept", request.accept());
+        h.put("Accept-Encoding", "gzip");
+        if (request.contentType() != null) {
+            h.put("Content-Type", request.contentType());
+        }
+        h.putAll(request.headers());
+        return h;
+    }
+
+    private static boolean notSent(IOException e) {
+        return e instanceof HttpTransport.RequestNotSentException || e instanceof ConnectException
+                || e instanceof HttpConnectTimeoutException || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException;
+    }
+
+    private void logRetry(ApiRequest request, String reason, int retryNumber, long delayNanos) {
+        LOG.log(System.Logger.Level.INFO, () -> secrets.scrub(request.describe() + ": " + reason + "; retry " + retryNumber + "/"
+                + retry.maxRetries() + " in " + millis(delayNanos) + " ms"));
+    }
+
+    private void logRequest(HttpTransport.Request r) {
+        if (options.logHttp()) {
+            LOG.log(System.Logger.Level.INFO, () -> secrets.scrub("--> " + r + bodyText(r.body())));
+        }
+    }
+
+    private void logResponse(HttpTransport.Response r, long nanos) {
+        if (options.logHttp()) {
+            LOG.log(System.Logger.Level.INFO, () -> secrets.scrub("<-- " + r.status() + " in " + millis(nanos) + " ms"
+                    + r.headers().firstValue("X-HubSpot-Correlation-Id").map(c -> " [correlationId " + c + "]").orElse("")
+                    + bodyText(r.body())));
+        }
+    }
+
+    private static String bodyText(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "";
+        }
+        String s = new String(body, 0, Math.min(body.length, MAX_LOGGED_BODY), StandardCharsets.UTF_8);
+        return "\n" + s + (body.length > MAX_LOGGED_BODY ? "... (" + body.length + " bytes)" : "");
+    }
+
+    private static long millis(long nanos) {
+        return (nanos + 999_999) / 1_000_000;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiInvoker[" + options + "]";
+    }
+}

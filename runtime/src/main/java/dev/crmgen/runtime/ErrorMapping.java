@@ -1,0 +1,114 @@
+package dev.crmgen.runtime;
+
+import dev.crmgen.runtime.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Turns a non-2xx response into the matching {@link ApiException} subclass. */
+final class ErrorMapping {
+    private static final int MAX_MESSAGE_BODY = 200;
+
+    private ErrorMapping() {
+    }
+
+    static ApiException toException(ApiRequest request, HttpTransport.Response response, Duration retryAfter, Secrets secrets) {
+        int status = response.status();
+        String raw = secrets.scrub(new String(response.body(), StandardCharsets.UTF_8));
+        HubSpotError error = parse(response.body());
+        String correlationId = error != null && error.correlationId() != null ? error.correlationId()
+                : response.header("X-HubSpot-Correlation-Id");
+        String message = secrets.scrub(message(request, status, error, correlationId, raw, response.header("Content-Type")));
+        switch (status) {
+            case 400:
+                return new BadRequestException(message, status, correlationId, error, raw, null);
+            case 401:
+                return new UnauthorizedException(message, status, correlationId, error, raw, null);
+            case 403:
+                return new ForbiddenException(message, status, correlationId, error, raw, null);
+            case 404:
+                return new NotFoundException(message, status, correlationId, error, raw, null);
+            case 409:
+                return new ConflictException(message, status, correlationId, error, raw, null);
+            case 429:
+                return new RateLimitException(message, status, correlationId, error, raw, retryAfter, null);
+            default:
+                if (status >= 500 && status <= 599) {
+                    return new ServerErrorException(message, status, correlationId, error, raw, null);
+                }
+                return new UnexpectedStatusException(message, status, correlationId, error, raw, null);
+        }
+    }
+
+    /** The parsed HubSpot error, or null when the body is empty, not JSON or not an object. */
+    static HubSpotError parse(byte[] body) {
+        int i = 0;
+        while (i < body.length && Character.isWhitespace(body[i])) {
+            i++;
+        }
+        if (i == body.length || body[i] != '{') {
+            return null;
+        }
+        try {
+            return Json.decode(HubSpotError.jsonCodec(), body);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String message(ApiRequest request, int status, HubSpotError error, String correlationId, String raw,
+                                  String contentType) {
+        StringBuilder sb = new StringBuilder(160).append(request.describe()).append(" failed with HTTP ").append(status);
+        if (error != null) {
+            if (error.category() != null) {
+                sb.append(' ').append(error.category());
+            }
+            if (error.message() != null) {
+                sb.append(": ").append(error.message());
+            }
+            List<String> scopes = error.context().get("missingScopes");
+            if (scopes != null && !scopes.isEmpty()) {
+                sb.append(" (missing scopes: ").append(String.join(", ", scopes)).append(')');
+            }
+            if (error.policyName() != null) {
+                sb.append(" (policy ").append(error.policyName()).append(')');
+            }
+        } else if (!raw.isEmpty()) {
+            String flat = raw.replaceAll("\\s+", " ").strip();
+            sb.append(": non-JSON body");
+            if (contentType != null) {
+                sb.append(" (").append(contentType).append(')');
+            }
+            sb.append(": ").append(flat.length() <= MAX_MESSAGE_BODY ? flat : flat.substring(0, MAX_MESSAGE_BODY) + "...");
+        }
+        if (correlationId != null) {
+            sb.append(" [correlationId ").append(correlationId).append(']');
+        }
+        return sb.toString();
+    }
+
+    /** {@code Retry-After} as a wait: delta-seconds or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(HttpTransport.Response response, Instant now) {
+        String v = response.header("Retry-After");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        v = v.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(now, at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.crmgen.runtime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Sends one HTTP exchange. The default ({@link #jdk(Duration)}) uses {@link java.net.http.HttpClient}; tests and
+ * users may supply their own. Implementations must be thread-safe, return gzip-decoded bodies, and throw
+ * {@link RequestNotSentException} when they know the request never reached the server (so that even a
+ * non-idempotent call may be retried).
+ */
+@FunctionalInterface
+public interface HttpTransport {
+    /** Performs the exchange; any status is a normal return. */
+    Response send(Request request) throws IOException, InterruptedException;
+
+    /** The default transport on {@link java.net.http.HttpClient} with this connect timeout. */
+    static HttpTransport jdk(Duration connectTimeout) {
+        return new JdkHttpTransport(connectTimeout);
+    }
+
+    /**
+     * One request. {@code headers} is ordered and may include {@code Authorization}: {@link #toString()} redacts it.
+     *
+     * @param method HTTP method, upper case
+     * @param uri absolute URI
+     * @param headers header name to value
+     * @param body the body, or null for none
+     * @param timeout how long to wait for the response after connecting
+     */
+    record Request(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+        public Request {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(uri, "uri");
+            Objects.requireNonNull(timeout, "timeout");
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+
+        /** The value of a header, matched case-insensitively, or null. */
+        public String header(String name) {
+            for (Map.Entry<String, String> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(method).append(' ').append(uri).append(" {");
+            String sep = "";
+            for (Map.Entry<String, String> e : headers.entrySet()) {
+                sb.append(sep).append(e.getKey()).append(": ");
+                sb.append(isSecret(e.getKey()) ? "[REDACTED]" : e.getValue());
+                sep = ", ";
+            }
+            return sb.append("} body=").append(body == null ? 0 : body.length).append(" bytes").toString();
+        }
+
+        static boolean isSecret(String headerName) {
+            String n = headerName.toLowerCase(Locale.ROOT);
+            return n.equals("authorization") || n.equals("proxy-authorization") || n.equals("cookie");
+        }
+    }
+
+    /**
+     * One response.
+     *
+     * @param status the HTTP status code
+     * @param headers the response headers
+     * @param body the (decompressed) body, empty when there is none
+     */
+    record Response(int status, HttpHeaders headers, byte[] body) {
+        public Response {
+            Objects.requireNonNull(headers, "headers");
+            body = body == null ? new byte[0] : body;
+        }
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return "Response[status=" + status + ", body=" + body.length + " bytes]";
+        }
+    }
+
+    /** The request certainly did not reach the server (for example the connection was refused). */
+    class RequestNotSentException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message what failed; @param cause the underlying failure */
+        public RequestNotSentException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

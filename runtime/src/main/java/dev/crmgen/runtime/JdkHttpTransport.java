@@ -1,0 +1,67 @@
+package dev.crmgen.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+
+/** {@link HttpTransport} on {@link HttpClient}; decompresses gzip bodies. */
+final class JdkHttpTransport implements HttpTransport {
+    private final HttpClient client;
+
+    JdkHttpTransport(Duration connectTimeout) {
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public Response send(Request request) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(request.timeout());
+        if ("http".equalsIgnoreCase(request.uri().getScheme())) {
+            // Plain http is loopback only; skip the h2c upgrade dance.
+            b.version(HttpClient.Version.HTTP_1_1);
+        }
+        for (Map.Entry<String, String> h : request.headers().entrySet()) {
+            b.header(h.getKey(), h.getValue());
+        }
+        b.method(request.method(), request.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException | ConnectException | UnknownHostException | NoRouteToHostException e) {
+            throw new RequestNotSentException("could not connect to " + request.uri().getHost() + ": " + e, e);
+        } catch (UnresolvedAddressException e) {
+            throw new RequestNotSentException("could not resolve " + request.uri().getHost(), e);
+        }
+        byte[] body = response.body();
+        String encoding = response.headers().firstValue("Content-Encoding").orElse("");
+        if (encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip") && body != null && body.length > 0) {
+            body = gunzip(body);
+        }
+        return new Response(response.statusCode(), response.headers(), body);
+    }
+
+    private static byte[] gunzip(byte[] body) throws IOException {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body), 8192)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length * 4);
+            in.transferTo(out);
+            return out.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.crmgen.runtime.batch;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Settings of one {@link BatchExecutor#execute} run.
+ *
+ * <ul>
+ *   <li>{@code chunkSize} (default 100, HubSpot's maximum for most batch endpoints): inputs per request.</li>
+ *   <li>{@code concurrency} (default 4): requests in flight at once; they all pass through the client's rate limiter.</li>
+ *   <li>{@code retrySafe} (default false): whether inputs whose outcome is unknown (left out of a response, or in a
+ *       request that failed after it may have reached the server) may be sent again, up to {@code resendRounds}
+ *       (default 1) more times. True for batch update, read, upsert and archive; false for create.</li>
+ *   <li>{@code progress}: called after every request with a {@link BatchProgress}, one call at a time.</li>
+ * </ul>
+ */
+public final class BatchOptions {
+    private static final BatchOptions DEFAULTS = builder().build();
+
+    private final int chunkSize;
+    private final int concurrency;
+    private final boolean retrySafe;
+    private final int resendRounds;
+    private final Consumer<BatchProgress> progress;
+
+    private BatchOptions(Builder b) {
+        this.chunkSize = b.chunkSize;
+        this.concurrency = b.concurrency;
+        this.retrySafe = b.retrySafe;
+        this.resendRounds = b.resendRounds;
+        this.progress = b.progress;
+    }
+
+    /** Chunks of 100, concurrency 4, not retry-safe, no progress listener. */
+    public static BatchOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Inputs per request. */
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    /** Requests in flight at once. */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** Whether inputs with an unknown outcome may be sent again. */
+    public boolean retrySafe() {
+        return retrySafe;
+    }
+
+    /** How many extra rounds unknown-outcome inputs get when {@link #retrySafe()}. */
+    public int resendRounds() {
+        return resendRounds;
+    }
+
+    /** The progress listener, or null. */
+    public Consumer<BatchProgress> progress() {
+        return progress;
+    }
+
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder().chunkSize(chunkSize).concurrency(concurrency).retrySafe(retrySafe).resendRounds(resendRounds);
+        b.progress = progress;
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "BatchOptions[chunkSize=" + chunkSize + ", concurrency=" + concurrency + ", retrySafe=" + retrySafe
+                + ", resendRounds=" + resendRounds + "]";
+    }
+
+    /** Builds {@link BatchOptions}. */
+    public static final class Builder {
+        private int chunkSize = 100;
+        private int concurrency = 4;
+        private boolean retrySafe;
+        private int resendRounds = 1;
+        private Consumer<BatchProgress> progress;
+
+        private Builder() {
+        }
+
+        /** Inputs per request, at least 1 (default 100). */
+        public Builder chunkSize(int chunkSize) {
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("chunkSize must be >= 1, got " + chunkSize);
+            }
+            this.chunkSize = chunkSize;
+            return this;
+        }
+
+        /** Requests in flight at once, at least 1 (default 4). */
+        public Builder concurrency(int concurrency) {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency must be >= 1, got " + concurrency);
+            }
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        /** Whether inputs with an unknown outcome may be sent again (default false). */
+        public Builder retrySafe(boolean retrySafe) {
+            this.retrySafe = retrySafe;
+            return this;
+        }
+
+        /** Extra rounds for unknown-outcome inputs when retry-safe, at least 0 (default 1). */
+        public Builder resendRounds(int resendRounds) {
+            if (resendRounds < 0) {
+                throw new IllegalArgumentException("resendRounds must be >= 0, got " + resendRounds);
+            }
+            this.resendRounds = resendRounds;
+            return this;
+        }
+
+        /** Called after every request, never concurrently. */
+        public Builder progress(Consumer<BatchProgress> progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** The options. */
+        public BatchOptions build() {
+            return new BatchOptions(this);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.crmgen.runtime.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/** Entry points for encoding and decoding whole documents with a {@link JsonCodec}. */
+public final class Json {
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private Json() {
+    }
+
+    /** The shared, thread-safe jackson factory the runtime uses. */
+    public static JsonFactory factory() {
+        return FACTORY;
+    }
+
+    /** Encodes a value (a {@code null} value becomes JSON {@code null}) to UTF-8 JSON. */
+    public static <T> byte[] encode(JsonCodec<T> codec, T value) {
+        Objects.requireNonNull(codec, "codec");
+        try (ByteArrayBuilder out = new ByteArrayBuilder(256)) {
+            try (JsonGenerator g = FACTORY.createGenerator(out)) {
+                if (value == null) {
+                    g.writeNull();
+                } else {
+                    codec.write(g, value);
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            // Writing to memory fails only if a codec throws; surface it unchecked with its message.
+            throw new UncheckedIOException("could not encode JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes one complete document. JSON {@code null} gives {@code null}.
+     *
+     * @throws JsonDecodingException when the input is empty, malformed, has trailing content or does not fit the codec
+     */
+    public static <T> T decode(JsonCodec<T> codec, byte[] json) throws JsonDecodingException {
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(json, "json");
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return decode(codec, p);
+        } catch (JsonDecodingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new JsonDecodingException("$", "could not read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes one complete document from a string; see {@link #decode(JsonCodec, byte[])}. */
+    public static <T> T decode(JsonCodec<T> codec, String json) throws JsonDecodingException {
+        Objects.requireNonNull(json, "json");
+        return decode(codec, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <T> T decode(JsonCodec<T> codec, JsonParser p) throws IOException {
+        try {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new JsonDecodingException("$", "expected a JSON document but the input is empty");
+            }
+            T value = first == JsonToken.VALUE_NULL ? null : codec.read(p);
+            if (p.nextToken() != null) {
+                throw new JsonDecodingException("$", "unexpected content after the JSON document: " + p.currentToken());
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new JsonDecodingException(JsonCodecs.path(p), "malformed JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

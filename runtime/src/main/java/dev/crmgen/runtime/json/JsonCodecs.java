@@ -1,0 +1,492 @@
+package dev.crmgen.runtime.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Built-in codecs for scalar types, lists and maps, plus helpers generated codecs use to report errors with
+ * a JSON path. Readers are strict: a number is not accepted where a string is expected and vice versa.
+ */
+public final class JsonCodecs {
+    private JsonCodecs() {
+    }
+
+    /** JSON string ⇄ {@link String}. */
+    public static final JsonCodec<String> STRING = new JsonCodec<>() {
+        @Override
+        public String read(JsonParser p) throws IOException {
+            expect(p, JsonToken.VALUE_STRING, "a string");
+            return p.getText();
+        }
+
+        @Override
+        public void write(JsonGenerator g, String value) throws IOException {
+            g.writeString(value);
+        }
+    };
+
+    /** JSON integer within 32 bits ⇄ {@link Integer}. */
+    public static final JsonCodec<Integer> INT32 = new JsonCodec<>() {
+        @Override
+        public Integer read(JsonParser p) throws IOException {
+            expect(p, JsonToken.VALUE_NUMBER_INT, "a 32-bit integer");
+            if (p.getNumberType() != JsonParser.NumberType.INT) {
+                throw new JsonDecodingException(path(p), "expected a 32-bit integer but found " + p.getText() + " (out of range)");
+            }
+            return p.getIntValue();
+        }
+
+        @Override
+        public void write(JsonGenerator g, Integer value) throws IOException {
+            g.writeNumber(value.intValue());
+        }
+    };
+
+    /** JSON integer within 64 bits ⇄ {@link Long}. */
+    public static final JsonCodec<Long> INT64 = new JsonCodec<>() {
+        @Override
+        public Long read(JsonParser p) throws IOException {
+            expect(p, JsonToken.VALUE_NUMBER_INT, "a 64-bit integer");
+            JsonParser.NumberType type = p.getNumberType();
+            if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+                throw new JsonDecodingException(path(p), "expected a 64-bit integer but found " + p.getText() + " (out of range)");
+            }
+            return p.getLongValue();
+        }
+
+        @Override
+        public void write(JsonGenerator g, Long value) throws IOException {
+            g.writeNumber(value.longValue());
+        }
+    };
+
+    /** JSON number ⇄ {@link Float}. */
+    public static final JsonCodec<Float> FLOAT = new JsonCodec<>() {
+        @Override
+        public Float read(JsonParser p) throws IOException {
+            expectNumber(p, "a number");
+            return p.getFloatValue();
+        }
+
+        @Override
+        public void write(JsonGenerator g, Float value) throws IOException {
+            if (!Float.isFinite(value)) {
+                throw new IllegalArgumentException("JSON cannot represent the number " + value);
+            }
+            g.writeNumber(value.floatValue());
+        }
+    };
+
+    /** JSON number ⇄ {@link Double}. */
+    public static final JsonCodec<Double> DOUBLE = new JsonCodec<>() {
+        @Override
+        public Double read(JsonParser p) throws IOException {
+            expectNumber(p, "a number");
+            return p.getDoubleValue();
+        }
+
+        @Override
+        public void write(JsonGenerator g, Double value) throws IOException {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("JSON cannot represent the number " + value);
+            }
+            g.writeNumber(value.doubleValue());
+        }
+    };
+
+    /** JSON number ⇄ {@link BigDecimal}, exactly. */
+    public static final JsonCodec<BigDecimal> DECIMAL = new JsonCodec<>() {
+        @Override
+        public BigDecimal read(JsonParser p) throws IOException {
+            expectNumber(p, "a number");
+            return p.getDecimalValue();
+        }
+
+        @Override
+        public void write(JsonGenerator g, BigDecimal value) throws IOException {
+            g.writeNumber(value);
+        }
+    };
+
+    /** JSON {@code true}/{@code false} ⇄ {@link Boolean}. */
+    public static final JsonCodec<Boolean> BOOLEAN = new JsonCodec<>() {
+        @Override
+        public Boolean read(JsonParser p) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_TRUE) {
+                return Boolean.TRUE;
+            }
+            if (t == JsonToken.VALUE_FALSE) {
+                return Boolean.FALSE;
+            }
+            throw mismatch(p, "a boolean");
+        }
+
+        @Override
+        public void write(JsonGenerator g, Boolean value) throws IOException {
+            g.writeBoolean(value);
+        }
+    };
+
+    /**
+     * ISO-8601 date-time string with offset (such as {@code 2019-10-30T03:30:17.883Z}) ⇄ {@link OffsetDateTime}.
+     * Written as {@link OffsetDateTime#toString()} does.
+     */
+    public static final JsonCodec<OffsetDateTime> DATE_TIME = new JsonCodec<>() {
+        @Override
+        public OffsetDateTime read(JsonParser p) throws IOException {
+            expect(p, JsonToken.VALUE_STRING, "an ISO-8601 date-time string with offset");
+            String text = p.getText();
+            try {
+                return OffsetDateTime.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new JsonDecodingException(path(p),
+                        "expected an ISO-8601 date-time string with offset (like 2019-10-30T03:30:17.883Z) but found \""
+                                + abbreviate(text) + "\"", e);
+            }
+        }
+
+        @Override
+        public void write(JsonGenerator g, OffsetDateTime value) throws IOException {
+            g.writeString(value.toString());
+        }
+    };
+
+    /** ISO-8601 date string ({@code 2024-02-29}) ⇄ {@link LocalDate}. */
+    public static final JsonCodec<LocalDate> DATE = new JsonCodec<>() {
+        @Override
+        public LocalDate read(JsonParser p) throws IOException {
+            expect(p, JsonToken.VALUE_STRING, "an ISO-8601 date string");
+            String text = p.getText();
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new JsonDecodingException(path(p),
+                        "expected an ISO-8601 date string (like 2024-02-29) but found \"" + abbreviate(text) + "\"", e);
+            }
+        }
+
+        @Override
+        public void write(JsonGenerator g, LocalDate value) throws IOException {
+            g.writeString(value.toString());
+        }
+    };
+
+    /** Canonical UUID string ({@code 8-4-4-4-12} hex digits) ⇄ {@link java.util.UUID}. */
+    public static final JsonCodec<java.util.UUID> UUID = new JsonCodec<>() {
+        @Override
+        public java.util.UUID read(JsonParser p) throws IOException {
+            expect(p, JsonToken.VALUE_STRING, "a UUID string");
+            String text = p.getText();
+            if (!isCanonicalUuid(text)) {
+                throw new JsonDecodingException(path(p),
+                        "expected a UUID string (8-4-4-4-12 hex digits) but found \"" + abbreviate(text) + "\"");
+            }
+            return java.util.UUID.fromString(text);
+        }
+
+        @Override
+        public void write(JsonGenerator g, java.util.UUID value) throws IOException {
+            g.writeString(value.toString());
+        }
+    };
+
+    /** Any JSON ⇄ {@link JsonValue}. */
+    public static final JsonCodec<JsonValue> JSON_VALUE = new JsonCodec<>() {
+        @Override
+        public JsonValue read(JsonParser p) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == null) {
+                throw mismatch(p, "a JSON value");
+            }
+            switch (t) {
+                case START_OBJECT: {
+                    Map<String, JsonValue> members = new LinkedHashMap<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        p.nextToken();
+                        members.put(name, read(p));
+                    }
+                    return new JsonValue.JsonObject(members);
+                }
+                case START_ARRAY: {
+                    List<JsonValue> elements = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        elements.add(read(p));
+                    }
+                    return new JsonValue.JsonArray(elements);
+                }
+                case VALUE_STRING:
+                    return new JsonValue.JsonString(p.getText());
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    return new JsonValue.JsonNumber(p.getDecimalValue());
+                case VALUE_TRUE:
+                    return new JsonValue.JsonBoolean(true);
+                case VALUE_FALSE:
+                    return new JsonValue.JsonBoolean(false);
+                case VALUE_NULL:
+                    return JsonValue.NULL;
+                default:
+                    throw mismatch(p, "a JSON value");
+            }
+        }
+
+        @Override
+        public void write(JsonGenerator g, JsonValue value) throws IOException {
+            if (value instanceof JsonValue.JsonObject o) {
+                g.writeStartObject();
+                for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+                    g.writeFieldName(e.getKey());
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
+            } else if (value instanceof JsonValue.JsonArray a) {
+                g.writeStartArray();
+                for (JsonValue e : a.elements()) {
+                    write(g, e);
+                }
+                g.writeEndArray();
+            } else if (value instanceof JsonValue.JsonString s) {
+                g.writeString(s.value());
+            } else if (value instanceof JsonValue.JsonNumber n) {
+                g.writeNumber(n.value());
+            } else if (value instanceof JsonValue.JsonBoolean b) {
+                g.writeBoolean(b.value());
+            } else {
+                g.writeNull();
+            }
+        }
+    };
+
+    /**
+     * A JSON array ⇄ an unmodifiable {@link List}. JSON {@code null} elements become {@code null} elements and
+     * {@code null} elements are written as JSON {@code null}.
+     */
+    public static <E> JsonCodec<List<E>> listOf(JsonCodec<E> elementCodec) {
+        Objects.requireNonNull(elementCodec, "elementCodec");
+        return new JsonCodec<>() {
+            @Override
+            public List<E> read(JsonParser p) throws IOException {
+                expect(p, JsonToken.START_ARRAY, "an array");
+                List<E> list = new ArrayList<>();
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == null) {
+                        throw new JsonDecodingException(path(p), "unexpected end of input inside an array");
+                    }
+                    list.add(t == JsonToken.VALUE_NULL ? null : elementCodec.read(p));
+                }
+                return Collections.unmodifiableList(list);
+            }
+
+            @Override
+            public void write(JsonGenerator g, List<E> value) throws IOException {
+                g.writeStartArray();
+                for (int i = 0, n = value.size(); i < n; i++) {
+                    E e = value.get(i);
+                    if (e == null) {
+                        g.writeNull();
+                    } else {
+                        elementCodec.write(g, e);
+                    }
+                }
+                g.writeEndArray();
+            }
+        };
+    }
+
+    /**
+     * A JSON object ⇄ an unmodifiable, insertion-ordered {@link Map} with string keys. JSON {@code null} values
+     * become {@code null} values and {@code null} values are written as JSON {@code null}.
+     */
+    public static <V> JsonCodec<Map<String, V>> mapOf(JsonCodec<V> valueCodec) {
+        Objects.requireNonNull(valueCodec, "valueCodec");
+        return new JsonCodec<>() {
+            @Override
+            public Map<String, V> read(JsonParser p) throws IOException {
+                expect(p, JsonToken.START_OBJECT, "an object");
+                Map<String, V> map = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken t = p.nextToken();
+                    map.put(name, t == JsonToken.VALUE_NULL ? null : valueCodec.read(p));
+                }
+                return Collections.unmodifiableMap(map);
+            }
+
+            @Override
+            public void write(JsonGenerator g, Map<String, V> value) throws IOException {
+                g.writeStartObject();
+                for (Map.Entry<String, V> e : value.entrySet()) {
+                    g.writeFieldName(e.getKey());
+                    V v = e.getValue();
+                    if (v == null) {
+                        g.writeNull();
+                    } else {
+                        valueCodec.write(g, v);
+                    }
+                }
+                g.writeEndObject();
+            }
+        };
+    }
+
+    /**
+     * Reads a value that may be JSON {@code null}: returns null for it, otherwise delegates to the codec.
+     * The parser must be positioned on the value's first token.
+     */
+    public static <T> T readNullable(JsonParser p, JsonCodec<T> codec) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : codec.read(p);
+    }
+
+    /**
+     * Checks that the current token is {@code token}.
+     *
+     * @param expected what the caller expected, in words ("an object", "a string")
+     * @throws JsonDecodingException naming the JSON path when the token differs
+     */
+    public static void expect(JsonParser p, JsonToken token, String expected) throws JsonDecodingException {
+        if (p.currentToken() != token) {
+            throw mismatch(p, expected);
+        }
+    }
+
+    /** An error saying that the value at the parser's position is not what was expected. */
+    public static JsonDecodingException mismatch(JsonParser p, String expected) {
+        return new JsonDecodingException(path(p), "expected " + expected + " but found " + describe(p));
+    }
+
+    /**
+     * An error saying that the object the parser is in (or has just closed) lacks the required property
+     * {@code jsonName}. The path names the missing property.
+     */
+    public static JsonDecodingException missingRequired(JsonParser p, String jsonName) {
+        return new JsonDecodingException(appendName(path(p), jsonName), "missing required property \"" + jsonName + "\"");
+    }
+
+    /**
+     * The JSON path of the value at the parser's position: {@code $}, {@code $.results[3].createdAt},
+     * {@code $.properties['hs_note body']}. On a {@code START_*} or {@code END_*} token it is the container's path.
+     */
+    public static String path(JsonParser p) {
+        JsonStreamContext ctx = p.getParsingContext();
+        // On START_OBJECT/START_ARRAY jackson has already entered the new container: report the container itself.
+        JsonToken t = p.currentToken();
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && ctx != null && ctx.getParent() != null) {
+            ctx = ctx.getParent();
+        }
+        return path(ctx);
+    }
+
+    private static String path(JsonStreamContext ctx) {
+        if (ctx == null || ctx.inRoot()) {
+            return "$";
+        }
+        String parent = path(ctx.getParent());
+        if (ctx.inArray()) {
+            return parent + "[" + Math.max(ctx.getCurrentIndex(), 0) + "]";
+        }
+        String name = ctx.getCurrentName();
+        return name == null ? parent : appendName(parent, name);
+    }
+
+    private static String appendName(String parent, String name) {
+        if (isIdentifier(name)) {
+            return parent + "." + name;
+        }
+        return parent + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
+    }
+
+    private static boolean isIdentifier(String name) {
+        if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_' || name.charAt(0) == '$')) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void expectNumber(JsonParser p, String expected) throws JsonDecodingException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw mismatch(p, expected);
+        }
+    }
+
+    private static String describe(JsonParser p) {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return "end of input";
+        }
+        try {
+            switch (t) {
+                case START_OBJECT:
+                    return "an object";
+                case START_ARRAY:
+                    return "an array";
+                case END_OBJECT:
+                    return "the end of an object";
+                case END_ARRAY:
+                    return "the end of an array";
+                case FIELD_NAME:
+                    return "the property name \"" + abbreviate(p.currentName()) + "\"";
+                case VALUE_STRING:
+                    return "the string \"" + abbreviate(p.getText()) + "\"";
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    return "the number " + abbreviate(p.getText());
+                case VALUE_TRUE:
+                case VALUE_FALSE:
+                    return "the boolean " + p.getText();
+                case VALUE_NULL:
+                    return "null";
+                default:
+                    return t.toString();
+            }
+        } catch (IOException e) {
+            return t.toString();
+        }
+    }
+
+    static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    private static boolean isCanonicalUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
