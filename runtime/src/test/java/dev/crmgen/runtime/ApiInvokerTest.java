@@ -1,0 +1,500 @@
+package dev.crmgen.runtime;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ApiInvokerTest {
+    static final String TOKEN = "pat-na1-5e1f0c2a-7d4b-4c1e-9a77-SECRET-TOKEN";
+    static WireMockServer server;
+
+    FakeTicker ticker;
+
+    @BeforeAll
+    static void start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+        ticker = new FakeTicker();
+    }
+
+    ClientOptions.Builder options() {
+        return ClientOptions.builder()
+                .accessToken(TOKEN)
+                .baseUrl("http://127.0.0.1:" + server.port())
+                .ticker(ticker)
+                .rateLimiter(RateLimiter.unlimited())
+                .retryPolicy(RetryPolicy.builder().jitter(0).build());
+    }
+
+    static ApiRequest.Builder batchUpdate() {
+        return ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/update")
+                .operationId("post-/crm/v3/objects/notes/batch/update_update")
+                .jsonBody(JsonValue.of(Map.of("inputs", List.of())), JsonCodecs.JSON_VALUE);
+    }
+
+    static final ResponseMapper<JsonValue> JSON = ResponseMapper.<JsonValue>builder()
+            .json(200, JsonCodecs.JSON_VALUE, v -> v)
+            .json(207, JsonCodecs.JSON_VALUE, v -> v)
+            .build();
+
+    static String error(String category, String message, String extra) {
+        return "{\"status\":\"error\",\"message\":\"" + message + "\",\"correlationId\":\"aeb5f871-7f07-4993-9211-075dc63e7cbf\","
+                + "\"category\":\"" + category + "\"" + extra + "}";
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "400, BadRequestException, VALIDATION_ERROR",
+            "401, UnauthorizedException, INVALID_AUTHENTICATION",
+            "403, ForbiddenException, MISSING_SCOPES",
+            "404, NotFoundException, OBJECT_NOT_FOUND",
+            "409, ConflictException, CONFLICT",
+            "429, RateLimitException, RATE_LIMITS",
+            "500, ServerErrorException, INTERNAL_ERROR",
+            "502, ServerErrorException, BAD_GATEWAY",
+            "503, ServerErrorException, SERVICE_UNAVAILABLE",
+            "504, ServerErrorException, GATEWAY_TIMEOUT",
+            "405, UnexpectedStatusException, METHOD_NOT_ALLOWED",
+            "423, UnexpectedStatusException, LOCKED",
+            "418, UnexpectedStatusException, TEAPOT"})
+    void everyStatusMapsToItsException(int status, String type, String category) {
+        String body = error(category, "it failed", "");
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+        ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
+
+        ApiException e = assertThrows(ApiException.class, () -> invoker.invoke(batchUpdate().build(), JSON));
+
+        assertEquals(type, e.getClass().getSimpleName());
+        assertEquals(status, e.status());
+        assertEquals(category, e.category());
+        assertEquals("aeb5f871-7f07-4993-9211-075dc63e7cbf", e.correlationId());
+        assertEquals(body, e.rawBody());
+        assertEquals("it failed", e.error().orElseThrow().message());
+        assertTrue(e.getMessage().contains("HTTP " + status) && e.getMessage().contains(category)
+                && e.getMessage().contains("post-/crm/v3/objects/notes/batch/update_update"), e.getMessage());
+        server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void forbiddenSurfacesMissingScopes() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(403).withBody(error("MISSING_SCOPES",
+                "This app hasn't been granted all required scopes", ",\"context\":{\"missingScopes\":[\"crm.objects.contacts.write\",\"crm.objects.notes.write\"]}"))));
+        ApiInvoker invoker = ApiInvoker.create(options().build());
+        ForbiddenException e = assertThrows(ForbiddenException.class, () -> invoker.invoke(batchUpdate().build(), JSON));
+        assertEquals(List.of("crm.objects.contacts.write", "crm.objects.notes.write"), e.missingScopes());
+        assertTrue(e.getMessage().contains("missing scopes: crm.objects.contacts.write, crm.objects.notes.write"), e.getMessage());
+    }
+
+    @Test
+    void rateLimitExceptionCarriesPolicyAndToldWait() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
+                .withBody("{\"status\":\"error\",\"message\":\"You have reached your secondly limit.\",\"errorType\":\"RATE_LIMIT\","
+                        + "\"correlationId\":\"c-1\",\"policyName\":\"SECONDLY\",\"groupName\":\"publicapi:app-id:1\"}")));
+        ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
+        RateLimitException e = assertThrows(RateLimitException.class, () -> invoker.invoke(batchUpdate().build(), JSON));
+        assertEquals("SECONDLY", e.policyName());
+        assertEquals(Duration.ofSeconds(7), e.retryAfter());
+        assertEquals("c-1", e.correlationId());
+    }
+
+    @Test
+    void htmlErrorPageKeepsItsStatus() {
+        String html = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body><h1>502 Bad Gateway</h1></body>\n</html>";
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
+                .withHeader("X-HubSpot-Correlation-Id", "corr-html").withBody(html)));
+        ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
+        ServerErrorException e = assertThrows(ServerErrorException.class, () -> invoker.invoke(batchUpdate().retrySafe(true).build(), JSON));
+        assertEquals(502, e.status());
+        assertTrue(e.error().isEmpty());
+        assertNull(e.category());
+        assertEquals(html, e.rawBody());
+        assertEquals("corr-html", e.correlationId());
+        assertTrue(e.getMessage().contains("HTTP 502: non-JSON body (text/html): <html> <head><title>502 Bad Gateway"), e.getMessage());
+    }
+
+    @Test
+    void successBodiesAreMappedPerStatusAndBadOnesReportThePath() {
+        server.stubFor(post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(207).withBody("{\"results\":[],\"numErrors\":1}")));
+        server.stubFor(post(urlEqualTo("/created")).willReturn(aResponse().withStatus(201).withBody("{}")));
+        server.stubFor(post(urlEqualTo("/bad")).willReturn(aResponse().withStatus(200).withBody("{\"results\":[{\"n\":1},{\"n\":\"x\"}]}")));
+        ApiInvoker invoker = ApiInvoker.create(options().build());
+
+        JsonValue v = invoker.invoke(ApiRequest.builder("POST", "/ok").build(), JSON);
+        assertEquals(JsonValue.of(Map.of("results", List.of(), "numErrors", 1)), v);
+
+        ResponseDecodingException undeclared = assertThrows(ResponseDecodingException.class,
+                () -> invoker.invoke(ApiRequest.builder("POST", "/created").build(), JSON));
+        assertEquals(201, undeclared.status());
+        assertTrue(undeclared.getMessage().contains("201"), undeclared.getMessage());
+
+        ResponseMapper<List<Map<String, Integer>>> strict = ResponseMapper.<List<Map<String, Integer>>>builder()
+                .json(200, JsonCodecs.mapOf(JsonCodecs.listOf(JsonCodecs.mapOf(JsonCodecs.INT32))), m -> m.get("results"))
+                .build();
+        ResponseDecodingException bad = assertThrows(ResponseDecodingException.class,
+                () -> invoker.invoke(ApiRequest.builder("POST", "/bad").build(), strict));
+        assertEquals("$.results[1].n", bad.path());
+        assertEquals(200, bad.status());
+        assertEquals("{\"results\":[{\"n\":1},{\"n\":\"x\"}]}", bad.rawBody());
+    }
+
+    @Test
+    void sendsCredentialsStandardHeadersEncodedPathAndQuery() {
+        server.stubFor(get(urlPathEqualTo("/crm/v3/objects/notes/a%2Fb%20c")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker invoker = ApiInvoker.create(options().build());
+        ApiRequest request = ApiRequest.builder("GET", "/crm/v3/objects/notes/{noteId}")
+                .pathParam("noteId", "a/b c")
+                .queryParam("properties", List.of("hs_note_body", "hs_timestamp"))
+                .queryParam("archived", false)
+                .queryParam("after", null)
+                .header("X-Request-Tag", "t&1")
+                .build();
+        invoker.invoke(request, JSON);
+        server.verify(getRequestedFor(urlEqualTo("/crm/v3/objects/notes/a%2Fb%20c?properties=hs_note_body&properties=hs_timestamp&archived=false"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withHeader("User-Agent", equalTo("crmgen/0.1.0-SNAPSHOT"))
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("Accept-Encoding", equalTo("gzip"))
+                .withHeader("X-Request-Tag", equalTo("t&1")));
+    }
+
+    @Test
+    void sendsJsonBodies() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker invoker = ApiInvoker.create(options().build());
+        ApiRequest request = ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/update")
+                .jsonBody(JsonValue.of(Map.of("inputs", List.of(Map.of("id", "512")))), JsonCodecs.JSON_VALUE).build();
+        invoker.invoke(request, JSON);
+        server.verify(postRequestedFor(anyUrl()).withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("{\"inputs\":[{\"id\":\"512\"}]}")));
+    }
+
+    @Test
+    void decodesGzipResponses() throws Exception {
+        StringBuilder big = new StringBuilder("{\"results\":[");
+        for (int i = 0; i < 500; i++) {
+            big.append(i == 0 ? "" : ",").append("{\"id\":\"").append(i).append("\"}");
+        }
+        String json = big.append("]}").toString();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Encoding", "gzip").withBody(bytes.toByteArray())));
+        ApiInvoker invoker = ApiInvoker.create(options().build());
+        JsonValue.JsonObject v = (JsonValue.JsonObject) invoker.invoke(batchUpdate().build(), JSON);
+        assertEquals(500, ((JsonValue.JsonArray) v.get("results")).elements().size());
+    }
+
+    // ---- retries ----------------------------------------------------------------------------------------
+
+    void failThenSucceed(int... statuses) {
+        String state = Scenario.STARTED;
+        for (int i = 0; i < statuses.length; i++) {
+            String next = "attempt-" + (i + 2);
+            server.stubFor(post(anyUrl()).inScenario("flaky").whenScenarioStateIs(state)
+                    .willReturn(aResponse().withStatus(statuses[i]).withBody(error("X", "transient", ""))).willSetStateTo(next));
+            state = next;
+        }
+        server.stubFor(post(anyUrl()).inScenario("flaky").whenScenarioStateIs(state)
+                .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
+    }
+
+    @Test
+    void retriesTransientStatusesWithExponentialBackoff() {
+        failThenSucceed(503, 429, 504);
+        try (LogCapture logs = new LogCapture()) {
+            ApiInvoker invoker = ApiInvoker.create(options().build());
+            assertEquals(JsonValue.of(Map.of("ok", true)), invoker.invoke(batchUpdate().retrySafe(true).build(), JSON));
+            assertEquals(List.of(500L, 1000L, 2000L), ticker.sleepsMillis());
+            List<String> retryLines = logs.linesContaining("retry ");
+            assertEquals(3, retryLines.size(), String.join("\n", logs.lines()));
+            assertTrue(retryLines.get(0).contains("HTTP 503") && retryLines.get(0).contains("retry 1/3 in 500 ms"), retryLines.get(0));
+        }
+        server.verify(4, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void jitterKeepsWaitsWithinTheConfiguredBand() {
+        RetryPolicy p = RetryPolicy.builder().jitter(0.5).build();
+        assertEquals(500_000_000L, p.backoffNanos(0, 0.0));
+        assertEquals(250_000_000L, p.backoffNanos(0, 1.0));
+        assertEquals(750_000_000L, p.backoffNanos(1, 0.5));
+        assertEquals(30_000_000_000L, p.backoffNanos(20, 0.0), "capped at maxBackoff");
+        failThenSucceed(503, 503);
+        ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(p).build());
+        invoker.invoke(batchUpdate().build(), JSON);
+        List<Long> sleeps = ticker.sleepsMillis();
+        assertTrue(sleeps.get(0) >= 250 && sleeps.get(0) <= 500, sleeps.toString());
+        assertTrue(sleeps.get(1) >= 500 && sleeps.get(1) <= 1000, sleeps.toString());
+    }
+
+    @Test
+    void honoursRetryAfterSeconds() {
+        server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody(error("RATE_LIMITS", "slow down", "")))
+                .willSetStateTo("ok"));
+        server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON);
+        assertEquals(List.of(7000L), ticker.sleepsMillis());
+    }
+
+    @Test
+    void honoursRetryAfterHttpDate() {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ticker.now().plusSeconds(12).atOffset(ZoneOffset.UTC));
+        server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", date)).willSetStateTo("ok"));
+        server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON);
+        assertEquals(List.of(12000L), ticker.sleepsMillis());
+    }
+
+    @Test
+    void retryAfterBeyondTheCapEndsRetries() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        RateLimitException e = assertThrows(RateLimitException.class,
+                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON));
+        assertEquals(Duration.ofHours(1), e.retryAfter());
+        assertEquals(List.of(), ticker.sleepsMillis());
+        server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void dailyLimitIsNotRetried() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429)
+                .withBody("{\"status\":\"error\",\"message\":\"daily limit\",\"policyName\":\"DAILY\"}")));
+        RateLimitException e = assertThrows(RateLimitException.class,
+                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON));
+        assertEquals("DAILY", e.policyName());
+        server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void lockedWaitsAtLeastTwoSeconds() {
+        failThenSucceed(423);
+        ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON);
+        assertEquals(List.of(2000L), ticker.sleepsMillis());
+    }
+
+    @Test
+    void givesUpAfterMaxRetries() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503).withBody(error("X", "down", ""))));
+        ServerErrorException e = assertThrows(ServerErrorException.class,
+                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON));
+        assertEquals(503, e.status());
+        server.verify(4, postRequestedFor(anyUrl()));
+        assertEquals(List.of(500L, 1000L, 2000L), ticker.sleepsMillis());
+    }
+
+    @Test
+    void neverRetriesOtherClientErrors() {
+        for (int status : new int[] {400, 401, 403, 404, 409, 422}) {
+            server.resetAll();
+            server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)));
+            assertThrows(ApiException.class, () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(true).build(), JSON));
+            server.verify(1, postRequestedFor(anyUrl()));
+        }
+        assertEquals(List.of(), ticker.sleepsMillis());
+    }
+
+    @Test
+    void gatewayErrorsAreRetriedOnlyForRetrySafeRequests() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(502)));
+        assertThrows(ServerErrorException.class, () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(false).build(), JSON));
+        server.verify(1, postRequestedFor(anyUrl()));
+        server.resetRequests();
+        assertThrows(ServerErrorException.class, () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(true).build(), JSON));
+        server.verify(4, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void deadlineBoundsRetriesAndWaits() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
+        RetryPolicy p = RetryPolicy.builder().jitter(0).maxRetries(10).initialBackoff(Duration.ofSeconds(1))
+                .deadline(Duration.ofSeconds(10)).build();
+        assertThrows(ServerErrorException.class, () -> ApiInvoker.create(options().retryPolicy(p).build()).invoke(batchUpdate().build(), JSON));
+        // 1 + 2 + 4 = 7 s fit in 10 s; the next 8 s would not.
+        assertEquals(List.of(1000L, 2000L, 4000L), ticker.sleepsMillis());
+        server.verify(4, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void rateLimiterWaitPastTheDeadlineFailsFast() {
+        RateLimiter limiter = RateLimiter.rollingWindow(1, Duration.ofMinutes(10), ticker);
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker invoker = ApiInvoker.create(options().rateLimiter(limiter).build());
+        invoker.invoke(batchUpdate().build(), JSON);
+        TransportException e = assertThrows(TransportException.class, () -> invoker.invoke(batchUpdate().build(), JSON));
+        assertTrue(e.isTimeout());
+        assertFalse(e.requestSent());
+        assertTrue(e.getMessage().contains("deadline"), e.getMessage());
+        server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    // ---- I/O failures and timeouts --------------------------------------------------------------------------
+
+    static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void connectionRefusedIsRetriedEvenForNonIdempotentCalls() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        HttpTransport jdk = HttpTransport.jdk(Duration.ofSeconds(2));
+        HttpTransport counting = r -> {
+            attempts.incrementAndGet();
+            return jdk.send(r);
+        };
+        ApiInvoker invoker = ApiInvoker.create(options().baseUrl("http://127.0.0.1:" + closedPort()).transport(counting).build());
+        TransportException e = assertThrows(TransportException.class, () -> invoker.invoke(batchUpdate().retrySafe(false).build(), JSON));
+        assertFalse(e.requestSent());
+        assertEquals(0, e.status());
+        assertEquals(4, attempts.get());
+        assertTrue(e.getMessage().contains("request not sent"), e.getMessage());
+    }
+
+    @Test
+    void failureAfterSendingIsNotRetriedForNonIdempotentCalls() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        TransportException e = assertThrows(TransportException.class,
+                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(false).build(), JSON));
+        assertTrue(e.requestSent());
+        server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void failureAfterSendingIsRetriedForRetrySafeCalls() {
+        server.stubFor(post(anyUrl()).inScenario("io").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("ok"));
+        server.stubFor(post(anyUrl()).inScenario("io").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(true).build(), JSON);
+        server.verify(2, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void requestTimeoutAndPerCallOverride() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(600)));
+        ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofMillis(150)).build());
+        TransportException e = assertThrows(TransportException.class, () -> invoker.invoke(batchUpdate().build(), JSON));
+        assertTrue(e.isTimeout());
+        assertTrue(e.requestSent());
+        assertTrue(e.getMessage().contains("no response within 150 ms"), e.getMessage());
+        assertEquals(JsonValue.of(Map.of()), invoker.invoke(batchUpdate().timeout(Duration.ofSeconds(5)).build(), JSON));
+    }
+
+    // ---- auth ------------------------------------------------------------------------------------------------
+
+    @Test
+    void refreshesOnceOn401ThenSucceeds() {
+        server.stubFor(any(anyUrl()).withHeader("Authorization", equalTo("Bearer old-token-123456"))
+                .willReturn(aResponse().withStatus(401).withBody(error("INVALID_AUTHENTICATION", "expired", ""))));
+        server.stubFor(any(anyUrl()).withHeader("Authorization", equalTo("Bearer new-token-654321"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        AtomicInteger refreshes = new AtomicInteger();
+        AccessTokenProvider provider = new AccessTokenProvider() {
+            volatile String current = "old-token-123456";
+
+            @Override
+            public String accessToken() {
+                return current;
+            }
+
+            @Override
+            public String refresh(String rejected) {
+                refreshes.incrementAndGet();
+                current = "new-token-654321";
+                return current;
+            }
+        };
+        ApiInvoker invoker = ApiInvoker.create(options().tokenProvider(provider).build());
+        invoker.invoke(batchUpdate().build(), JSON);
+        assertEquals(1, refreshes.get());
+        server.verify(2, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void a401AfterRefreshFails() {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withBody(error("INVALID_AUTHENTICATION", "expired", ""))));
+        AtomicInteger n = new AtomicInteger();
+        AccessTokenProvider provider = new AccessTokenProvider() {
+            @Override
+            public String accessToken() {
+                return "token-" + n.get();
+            }
+
+            @Override
+            public String refresh(String rejected) {
+                return "token-" + n.incrementAndGet();
+            }
+        };
+        assertThrows(UnauthorizedException.class, () -> ApiInvoker.create(options().tokenProvider(provider).build()).invoke(batchUpdate().build(), JSON));
+        assertEquals(1, n.get());
+        server.verify(2, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void staticToken401IsFinal() {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)));
+        assertThrows(UnauthorizedException.class, () -> ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON));
+        server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void invokeAsyncCompletesAndFails() {
+        server.stubFor(post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(200).withBody("{\"a\":1}")));
+        server.stubFor(post(urlEqualTo("/no")).willReturn(aResponse().withStatus(404)));
+        ApiInvoker invoker = ApiInvoker.create(options().build());
+        assertEquals(JsonValue.of(Map.of("a", 1)), invoker.invokeAsync(ApiRequest.builder("POST", "/ok").build(), JSON).join());
+        CompletionException e = assertThrows(CompletionException.class, () -> invoker.invokeAsync(ApiRequest.builder("POST", "/no").build(), JSON).join());
+        assertInstanceOf(NotFoundException.class, e.getCause());
+    }
+}
