@@ -1,0 +1,19 @@
+package dev.crmgen.generator.model;
+
+/**
+ * A record component.
+ *
+ * @param jsonName the property name on the wire
+ * @param javaName the component's Java identifier
+ * @param required required components are non-null; optional ones are null when absent
+ * @param builderAdder for list and map components, the builder's single-element method name (such as
+ *     {@code property} for {@code properties}); null otherwise
+ */
+public record Field(
+        String jsonName,
+        String javaName,
+        TypeRef type,
+        boolean required,
+        String description,
+        boolean deprecated,
+        String builderAdder) {}

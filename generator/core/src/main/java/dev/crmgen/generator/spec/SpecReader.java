@@ -1,0 +1,922 @@
+package dev.crmgen.generator.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmgen.generator.GeneratorOptions;
+import dev.crmgen.generator.SpecSource;
+import dev.crmgen.generator.model.ApiModel;
+import dev.crmgen.generator.model.Field;
+import dev.crmgen.generator.model.Operation;
+import dev.crmgen.generator.model.Parameter;
+import dev.crmgen.generator.model.RequestBody;
+import dev.crmgen.generator.model.TypeDecl;
+import dev.crmgen.generator.model.TypeRef;
+import dev.crmgen.generator.model.TypeRef.Scalar;
+import dev.crmgen.generator.naming.JavaNames;
+import dev.crmgen.generator.naming.NameTable;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Yaml;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter.StyleEnum;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an OpenAPI 3 spec into the generation model. The only class that sees Swagger Parser; every problem becomes a
+ * diagnostic in {@link Problems}, none is thrown.
+ */
+@SuppressWarnings("rawtypes") // Swagger Parser's Schema is used raw throughout its own API
+public final class SpecReader {
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final Pattern HUBSPOT_OPERATION_ID = Pattern.compile("^(get|put|post|patch|delete|head|options)-(/.*)_([A-Za-z0-9]+)$");
+    private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}/]+)}");
+    private static final Set<String> RETRY_SAFE_BATCH = Set.of("update", "read", "upsert", "archive");
+
+    private final Problems problems;
+    private final GeneratorOptions options;
+    private OpenAPI api;
+    private Map<String, Schema> components = Map.of();
+    private final NameTable typeNames = new NameTable(true);
+    private final Map<String, TypeDecl> types = new LinkedHashMap<>();
+    /** Component name → its Java type, for components that declare a type. */
+    private final Map<String, String> componentTypeNames = new HashMap<>();
+    /** Component name → resolved use, for every component (aliases included). */
+    private final Map<String, TypeRef> componentRefs = new HashMap<>();
+    private final Set<String> resolving = new HashSet<>();
+    private final List<Path> inputFiles = new ArrayList<>();
+
+    private SpecReader(Problems problems, GeneratorOptions options) {
+        this.problems = problems;
+        this.options = options;
+    }
+
+    /** The model, or null when the spec has errors (all of them are in {@code problems}). */
+    public record Result(ApiModel model, List<Path> inputFiles) {}
+
+    public static Result read(SpecSource source, GeneratorOptions options, Problems problems) {
+        SpecReader reader = new SpecReader(problems, options);
+        ApiModel model = reader.read(source);
+        return new Result(problems.hasErrors() ? null : model, List.copyOf(reader.inputFiles));
+    }
+
+    private ApiModel read(SpecSource source) {
+        String content = load(source);
+        if (content == null) {
+            return null;
+        }
+        JsonNode tree = parseTree(content);
+        if (tree == null) {
+            return null;
+        }
+        if (!tree.isObject() || !tree.has("openapi")) {
+            if (tree.isObject() && tree.has("swagger")) {
+                problems.error(Tags.UNSUPPORTED, "#/swagger", "Swagger " + tree.get("swagger").asText()
+                        + " specs are not supported; convert the spec to OpenAPI 3 (for example with swagger2openapi).");
+            } else {
+                problems.error(Tags.SPEC_INVALID, null,
+                        "not an OpenAPI document: the top level needs an 'openapi: 3.x' field, 'info' and 'paths'.");
+            }
+            return null;
+        }
+        String version = tree.get("openapi").asText();
+        if (!version.startsWith("3.")) {
+            problems.error(Tags.UNSUPPORTED, "#/openapi", "OpenAPI version " + version + " is not supported; use 3.0 or 3.1.");
+            return null;
+        }
+        collectLocalFiles(tree, source.location(), new HashSet<>());
+        ParseOptions parseOptions = new ParseOptions();
+        parseOptions.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(content, null, parseOptions,
+                source.location() == null ? null : source.location().toString());
+        api = parsed == null ? null : parsed.getOpenAPI();
+        List<String> messages = parsed == null || parsed.getMessages() == null ? List.of() : parsed.getMessages();
+        if (api == null) {
+            problems.error(Tags.SPEC_INVALID, null, "the spec could not be read: " + String.join("; ", messages));
+            return null;
+        }
+        for (String message : messages) {
+            problems.warning(Tags.SPEC_WARNING, null, message + " (the spec does not follow OpenAPI 3 here; fix it to silence this)");
+        }
+        if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+            components = new LinkedHashMap<>(api.getComponents().getSchemas());
+        }
+        String clientName = clientName();
+        if (clientName == null) {
+            return null;
+        }
+        declareComponentNames(clientName);
+        for (Map.Entry<String, Schema> e : components.entrySet()) {
+            componentRef(e.getKey());
+        }
+        List<Operation> operations = readOperations();
+        String title = api.getInfo() == null ? null : api.getInfo().getTitle();
+        String description = api.getInfo() == null ? null : api.getInfo().getDescription();
+        return new ApiModel(problems.specName(), options.packageName(), clientName, title, description, types, operations);
+    }
+
+    // ---- loading ----
+
+    private String load(SpecSource source) {
+        if (source.content() != null) {
+            if (source.location() != null && "file".equals(source.location().getScheme())) {
+                inputFiles.add(Path.of(source.location()));
+            }
+            return source.content();
+        }
+        URI location = source.location();
+        try {
+            if ("file".equals(location.getScheme())) {
+                Path path = Path.of(location);
+                inputFiles.add(path);
+                return Files.readString(path, StandardCharsets.UTF_8);
+            }
+            try (InputStream in = location.toURL().openStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.error(Tags.SPEC_NOT_FOUND, null, "cannot read the spec at " + location + " (" + e + "); check the path.");
+            return null;
+        }
+    }
+
+    private JsonNode parseTree(String content) {
+        String trimmed = content.stripLeading();
+        if (trimmed.isEmpty()) {
+            problems.error(Tags.SPEC_INVALID, null, "the spec is empty; it needs 'openapi: 3.x', 'info' and 'paths'.");
+            return null;
+        }
+        boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
+        try {
+            return (json ? Json.mapper() : Yaml.mapper()).readTree(content);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+            problems.error(Tags.SPEC_SYNTAX, null, (json ? "JSON" : "YAML") + " syntax error" + at + ": "
+                    + e.getOriginalMessage() + "; fix the spec text there.");
+            return null;
+        }
+    }
+
+    /** Adds every local file reached through a relative {@code $ref}, so build tools can tell when to regenerate. */
+    private void collectLocalFiles(JsonNode node, URI base, Set<Path> seen) {
+        if (base == null || !"file".equals(base.getScheme())) {
+            return;
+        }
+        List<JsonNode> refs = new ArrayList<>();
+        node.findValues("$ref").forEach(refs::add);
+        for (JsonNode ref : refs) {
+            String text = ref.asText();
+            int hash = text.indexOf('#');
+            String file = hash >= 0 ? text.substring(0, hash) : text;
+            if (file.isEmpty() || file.contains("://")) {
+                continue;
+            }
+            Path path = Path.of(base.resolve(file));
+            if (seen.add(path) && Files.isRegularFile(path)) {
+                inputFiles.add(path);
+                try {
+                    String content = Files.readString(path, StandardCharsets.UTF_8);
+                    JsonNode tree = (content.stripLeading().startsWith("{") ? Json.mapper() : Yaml.mapper()).readTree(content);
+                    collectLocalFiles(tree, path.toUri(), seen);
+                } catch (IOException e) {
+                    problems.error(Tags.UNRESOLVED_REF, null, "cannot read " + path + " referenced by the spec: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    // ---- naming ----
+
+    private String clientName() {
+        String explicit = options.clientName();
+        if (!JavaNames.isPackageName(options.packageName())) {
+            problems.error(Tags.INVALID_PACKAGE, null, "'" + options.packageName()
+                    + "' is not a valid Java package name; use dot-separated identifiers such as com.acme.hubspot.notes.");
+        }
+        String name;
+        if (explicit != null) {
+            if (!JavaNames.isTypeName(explicit)) {
+                problems.error(Tags.INVALID_CLIENT_NAME, null, "clientName '" + explicit
+                        + "' is not a usable Java class name; use an identifier such as NotesClient.");
+                return null;
+            }
+            name = explicit;
+        } else {
+            String title = api.getInfo() == null ? null : api.getInfo().getTitle();
+            name = JavaNames.typeName((title == null || title.isBlank() ? "Api" : title) + " Client");
+        }
+        for (String component : components.keySet()) {
+            if (declaresType(components.get(component)) && JavaNames.typeName(component).equalsIgnoreCase(name)) {
+                problems.error(Tags.NAME_COLLISION, pointerOfComponent(component), "the client class " + name
+                        + " has the same name as the type generated for schema '" + component
+                        + "'; set clientName in @GenerateClient to another name, such as " + name + "Api.");
+            }
+        }
+        return name;
+    }
+
+    private void declareComponentNames(String clientName) {
+        typeNames.reserve(clientName);
+        Map<String, String> firstOwner = new HashMap<>();
+        for (Map.Entry<String, Schema> e : components.entrySet()) {
+            if (!declaresType(e.getValue())) {
+                continue;
+            }
+            String wanted = JavaNames.typeName(e.getKey());
+            String name = typeNames.allocate(wanted);
+            String key = wanted.toLowerCase(Locale.ROOT);
+            if (!name.equals(wanted)) {
+                problems.warning(Tags.NAME_COLLISION, pointerOfComponent(e.getKey()), "schema '" + e.getKey() + "' and schema '"
+                        + firstOwner.get(key) + "' both map to the Java name " + wanted + "; this one is generated as " + name
+                        + ". Rename one of the schemas to choose the names yourself.");
+            } else {
+                firstOwner.put(key, e.getKey());
+            }
+            componentTypeNames.put(e.getKey(), name);
+        }
+    }
+
+    /** Whether a schema becomes a generated type (record or enum) rather than a scalar, list, map or JSON value. */
+    private boolean declaresType(Schema s) {
+        if (s == null || s.get$ref() != null) {
+            return false;
+        }
+        if (s.getEnum() != null && !s.getEnum().isEmpty()) {
+            Scalar scalar = scalarOf(s);
+            return scalar == Scalar.STRING || scalar == Scalar.INT32 || scalar == Scalar.INT64;
+        }
+        if (s.getAllOf() != null && !s.getAllOf().isEmpty()) {
+            return s.getAllOf().size() > 1 || (s.getProperties() != null && !s.getProperties().isEmpty());
+        }
+        return (s.getOneOf() == null && s.getAnyOf() == null) && s.getProperties() != null && !s.getProperties().isEmpty();
+    }
+
+    // ---- schemas ----
+
+    private TypeRef componentRef(String component) {
+        TypeRef known = componentRefs.get(component);
+        if (known != null) {
+            return known;
+        }
+        String pointer = pointerOfComponent(component);
+        if (!resolving.add(component)) {
+            String typeName = componentTypeNames.get(component);
+            if (typeName != null) {
+                return new TypeRef.NamedRef(typeName);
+            }
+            problems.error(Tags.INVALID_SCHEMA, pointer, "schema '" + component
+                    + "' refers to itself without an object in between; break the $ref cycle.");
+            return TypeRef.scalar(Scalar.JSON_VALUE);
+        }
+        try {
+            Schema schema = components.get(component);
+            String typeName = componentTypeNames.get(component);
+            TypeRef ref = typeName != null ? declare(schema, pointer, typeName) : typeOf(schema, pointer, JavaNames.typeName(component));
+            componentRefs.put(component, ref);
+            return ref;
+        } finally {
+            resolving.remove(component);
+        }
+    }
+
+    /** The Java type of a schema use; inline records and enums are declared under names built from {@code hint}. */
+    private TypeRef typeOf(Schema s, String pointer, String hint) {
+        if (s == null) {
+            return TypeRef.scalar(Scalar.JSON_VALUE);
+        }
+        if (s.get$ref() != null) {
+            return refOf(s.get$ref(), pointer);
+        }
+        if (s.getAllOf() != null && s.getAllOf().size() == 1 && (s.getProperties() == null || s.getProperties().isEmpty())) {
+            return typeOf((Schema) s.getAllOf().get(0), pointer + "/allOf/0", hint);
+        }
+        for (String keyword : List.of("oneOf", "anyOf")) {
+            List<Schema> members = keyword.equals("oneOf") ? s.getOneOf() : s.getAnyOf();
+            if (members != null && !members.isEmpty()) {
+                if (members.size() == 1) {
+                    return typeOf(members.get(0), pointer + "/" + keyword + "/0", hint);
+                }
+                TypeRef common = null;
+                boolean same = true;
+                for (int i = 0; i < members.size(); i++) {
+                    TypeRef t = typeOf(members.get(i), pointer + "/" + keyword + "/" + i, hint + "Option" + (i + 1));
+                    same &= common == null || common.equals(t);
+                    common = t;
+                }
+                if (same) {
+                    return common;
+                }
+                problems.warning(Tags.DEGRADED, pointer, keyword + " with differing member types is represented as a JSON value "
+                        + "(JsonValue); callers inspect it themselves.");
+                return TypeRef.scalar(Scalar.JSON_VALUE);
+            }
+        }
+        if (declaresType(s)) {
+            return declare(s, pointer, typeNames.allocate(hint));
+        }
+        if (s.getEnum() != null && !s.getEnum().isEmpty() && scalarOf(s) != Scalar.JSON_VALUE) {
+            problems.warning(Tags.DEGRADED, pointer, "an enum of type " + s.getType() + " is generated as its plain type.");
+        }
+        String type = typeName(s);
+        if ("array".equals(type)) {
+            if (s.getItems() == null) {
+                problems.warning(Tags.DEGRADED, pointer, "array without 'items' is generated as List<JsonValue>; add 'items'.");
+                return new TypeRef.ListRef(TypeRef.scalar(Scalar.JSON_VALUE));
+            }
+            return new TypeRef.ListRef(typeOf(s.getItems(), pointer + "/items", hint + "Item"));
+        }
+        if ("object".equals(type) || type == null) {
+            Object additional = s.getAdditionalProperties();
+            if (additional instanceof Schema valueSchema) {
+                return new TypeRef.MapRef(typeOf(valueSchema, pointer + "/additionalProperties", hint + "Value"));
+            }
+            return TypeRef.scalar(Scalar.JSON_VALUE);
+        }
+        Scalar scalar = scalarOf(s);
+        if (scalar == Scalar.JSON_VALUE) {
+            problems.error(Tags.INVALID_SCHEMA, pointer + "/type", "unknown type '" + type
+                    + "'; use one of string, integer, number, boolean, array, object.");
+        }
+        return TypeRef.scalar(scalar);
+    }
+
+    private static String typeName(Schema s) {
+        if (s.getType() != null) {
+            return s.getType();
+        }
+        if (s.getTypes() != null) {
+            Set<String> types = s.getTypes();
+            return types.stream().filter(t -> !"null".equals(t)).sorted().findFirst().orElse(null);
+        }
+        if (s.getProperties() != null && !s.getProperties().isEmpty()) {
+            return "object";
+        }
+        if (s.getItems() != null) {
+            return "array";
+        }
+        return null;
+    }
+
+    private static Scalar scalarOf(Schema s) {
+        String type = typeName(s);
+        String format = s.getFormat() == null ? "" : s.getFormat();
+        if (type == null) {
+            return Scalar.JSON_VALUE;
+        }
+        return switch (type) {
+            case "string" -> switch (format) {
+                case "date-time" -> Scalar.DATE_TIME;
+                case "date" -> Scalar.DATE;
+                case "uuid" -> Scalar.UUID;
+                default -> Scalar.STRING;
+            };
+            case "integer" -> "int32".equals(format) ? Scalar.INT32 : Scalar.INT64;
+            case "number" -> switch (format) {
+                case "float" -> Scalar.FLOAT;
+                case "double" -> Scalar.DOUBLE;
+                case "int32" -> Scalar.INT32;
+                case "int64" -> Scalar.INT64;
+                default -> Scalar.DECIMAL;
+            };
+            case "boolean" -> Scalar.BOOLEAN;
+            default -> Scalar.JSON_VALUE;
+        };
+    }
+
+    private TypeRef refOf(String ref, String pointer) {
+        if (ref.startsWith(SCHEMAS)) {
+            String component = unescapePointer(ref.substring(SCHEMAS.length()));
+            if (components.containsKey(component)) {
+                return componentRef(component);
+            }
+        }
+        problems.error(Tags.UNRESOLVED_REF, pointer, "$ref '" + ref + "' does not resolve"
+                + (ref.startsWith("#") ? "; define it under components/schemas or correct the reference." : "; check the file and pointer."));
+        return TypeRef.scalar(Scalar.JSON_VALUE);
+    }
+
+    private TypeRef declare(Schema s, String pointer, String javaName) {
+        if (s.getEnum() != null && !s.getEnum().isEmpty()) {
+            return declareEnum(s, pointer, javaName);
+        }
+        // Registered before the fields so that recursive references find it.
+        TypeRef ref = new TypeRef.NamedRef(javaName);
+        types.put(javaName, new TypeDecl.RecordDecl(javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), List.of()));
+        Map<String, PropertyUse> properties = new LinkedHashMap<>();
+        collectProperties(s, pointer, properties, new HashSet<>());
+        NameTable fieldNames = new NameTable(false);
+        List<Field> fields = new ArrayList<>();
+        for (Map.Entry<String, PropertyUse> e : properties.entrySet()) {
+            PropertyUse use = e.getValue();
+            Schema p = use.schema();
+            String javaField = fieldNames.allocate(JavaNames.memberName(e.getKey()));
+            TypeRef type = typeOf(p, use.pointer(), javaName + JavaNames.typeName(e.getKey()));
+            boolean oneWay = isTrue(p.getReadOnly()) || isTrue(p.getWriteOnly());
+            boolean required = use.required() && !oneWay && !isTrue(p.getNullable());
+            fields.add(new Field(e.getKey(), javaField, type, required, description(p), isTrue(p.getDeprecated()), null));
+        }
+        fields = withAdders(fields);
+        types.put(javaName, new TypeDecl.RecordDecl(javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), fields));
+        return ref;
+    }
+
+    private record PropertyUse(Schema schema, String pointer, boolean required) {}
+
+    /** Own properties plus those of {@code allOf} members, in order. */
+    private void collectProperties(Schema s, String pointer, Map<String, PropertyUse> out, Set<String> visited) {
+        if (s.get$ref() != null) {
+            String ref = s.get$ref();
+            String component = ref.startsWith(SCHEMAS) ? unescapePointer(ref.substring(SCHEMAS.length())) : null;
+            if (component == null || !components.containsKey(component)) {
+                refOf(ref, pointer);
+                return;
+            }
+            if (visited.add(component)) {
+                collectProperties(components.get(component), pointerOfComponent(component), out, visited);
+            }
+            return;
+        }
+        if (s.getAllOf() != null) {
+            for (int i = 0; i < s.getAllOf().size(); i++) {
+                collectProperties((Schema) s.getAllOf().get(i), pointer + "/allOf/" + i, out, visited);
+            }
+        }
+        if (s.getOneOf() != null || s.getAnyOf() != null) {
+            problems.warning(Tags.DEGRADED, pointer, "oneOf/anyOf inside allOf is not merged; its properties are skipped when reading.");
+        }
+        Set<String> required = s.getRequired() == null ? Set.of() : new HashSet<>(s.getRequired());
+        if (s.getProperties() != null) {
+            Map<String, Schema> properties = s.getProperties();
+            for (Map.Entry<String, Schema> e : properties.entrySet()) {
+                out.put(e.getKey(), new PropertyUse(e.getValue(), pointer + "/properties/" + escapePointer(e.getKey()), required.contains(e.getKey())));
+            }
+        }
+        for (String name : required) {
+            PropertyUse use = out.get(name);
+            if (use != null && !use.required()) {
+                out.put(name, new PropertyUse(use.schema(), use.pointer(), true));
+            }
+        }
+    }
+
+    /** Builder adders: {@code properties} → {@code property(k, v)}, else {@code putX}/{@code addX}. */
+    private static List<Field> withAdders(List<Field> fields) {
+        Set<String> names = new HashSet<>();
+        fields.forEach(f -> names.add(f.javaName()));
+        names.add("build");
+        List<Field> out = new ArrayList<>();
+        for (Field f : fields) {
+            String adder = null;
+            if (f.type() instanceof TypeRef.ListRef || f.type() instanceof TypeRef.MapRef) {
+                String singular = JavaNames.singular(f.javaName());
+                if (singular != null && !names.contains(singular) && JavaNames.memberName(singular).equals(singular)) {
+                    adder = singular;
+                } else {
+                    adder = (f.type() instanceof TypeRef.ListRef ? "add" : "put") + JavaNames.capitalize(f.javaName());
+                }
+                names.add(adder);
+            }
+            out.add(new Field(f.jsonName(), f.javaName(), f.type(), f.required(), f.description(), f.deprecated(), adder));
+        }
+        return out;
+    }
+
+    private TypeRef declareEnum(Schema s, String pointer, String javaName) {
+        Scalar valueType = scalarOf(s);
+        NameTable constantNames = new NameTable(false);
+        constantNames.reserve("CODEC"); // the open enum's codec field
+        List<TypeDecl.EnumConstant> constants = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Object value : s.getEnum()) {
+            if (value == null) {
+                continue; // a nullable enum lists null; null means absent here
+            }
+            String text = value.toString();
+            if (valueType != Scalar.STRING && !text.matches("-?[0-9]+")) {
+                problems.error(Tags.INVALID_SCHEMA, pointer + "/enum", "enum value '" + text + "' is not an integer; fix the value or the type.");
+                continue;
+            }
+            if (seen.add(text)) {
+                constants.add(new TypeDecl.EnumConstant(constantNames.allocate(JavaNames.constantName(text)), text));
+            }
+        }
+        String unknown = constantNames.allocate("UNKNOWN");
+        types.put(javaName, new TypeDecl.EnumDecl(javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), valueType, constants, unknown));
+        return new TypeRef.NamedRef(javaName);
+    }
+
+    // ---- operations ----
+
+    private List<Operation> readOperations() {
+        List<Operation> out = new ArrayList<>();
+        if (api.getPaths() == null) {
+            return out;
+        }
+        NameTable methodNames = new NameTable(false);
+        methodNames.reserve("invoker");
+        Map<String, Integer> baseCounts = new HashMap<>();
+        List<Map.Entry<String, Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation>>> all = new ArrayList<>();
+        for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> op : path.getValue().readOperationsMap().entrySet()) {
+                all.add(Map.entry(path.getKey(), op));
+                baseCounts.merge(baseMethodName(path.getKey(), op.getKey(), op.getValue()), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation>> e : all) {
+            String path = e.getKey();
+            PathItem item = api.getPaths().get(path);
+            PathItem.HttpMethod method = e.getValue().getKey();
+            io.swagger.v3.oas.models.Operation op = e.getValue().getValue();
+            String base = baseMethodName(path, method, op);
+            if (baseCounts.get(base) > 1) {
+                base = base + qualifier(path);
+            }
+            String name = base;
+            for (int i = 2; methodNames.isTaken(name) || methodNames.isTaken(name + "Async") || methodNames.isTaken(name + "All"); i++) {
+                name = base + i;
+            }
+            methodNames.reserve(name);
+            methodNames.reserve(name + "Async");
+            methodNames.reserve(name + "All");
+            out.add(readOperation(path, item, method, op, name));
+        }
+        return out;
+    }
+
+    /** HubSpot's {@code post-/crm/v3/objects/notes/batch/update_update} → {@code batchUpdate}; readable ids are kept. */
+    static String baseMethodName(String path, PathItem.HttpMethod method, io.swagger.v3.oas.models.Operation op) {
+        String id = op.getOperationId();
+        if (id == null || id.isBlank()) {
+            return JavaNames.methodName(method.name().toLowerCase(Locale.ROOT) + " " + qualifier(path));
+        }
+        Matcher m = HUBSPOT_OPERATION_ID.matcher(id);
+        if (m.matches()) {
+            String action = m.group(3);
+            List<String> segments = literalSegments(m.group(2));
+            boolean batch = segments.size() >= 2 && segments.get(segments.size() - 2).equals("batch")
+                    && !action.toLowerCase(Locale.ROOT).startsWith("batch");
+            return JavaNames.methodName(batch ? "batch " + action : action);
+        }
+        return JavaNames.methodName(id);
+    }
+
+    /** The path's literal segments after any version segment, such as {@code ObjectsNotes} for a disambiguating suffix. */
+    private static String qualifier(String path) {
+        StringBuilder out = new StringBuilder();
+        List<String> segments = literalSegments(path);
+        int start = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            if (segments.get(i).matches("v[0-9]+(beta|alpha)?[0-9]*")) {
+                start = i + 1;
+            }
+        }
+        for (String segment : segments.subList(start, segments.size())) {
+            out.append(JavaNames.typeName(segment));
+        }
+        for (Matcher m = PATH_PARAM.matcher(path); m.find(); ) {
+            out.append("By").append(JavaNames.typeName(m.group(1)));
+        }
+        return out.toString();
+    }
+
+    private static List<String> literalSegments(String path) {
+        List<String> out = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty() && !segment.contains("{")) {
+                out.add(segment);
+            }
+        }
+        return out;
+    }
+
+    private Operation readOperation(String path, PathItem item, PathItem.HttpMethod method, io.swagger.v3.oas.models.Operation op, String name) {
+        String pointer = "#/paths/" + escapePointer(path) + "/" + method.name().toLowerCase(Locale.ROOT);
+        String pascal = JavaNames.capitalize(name);
+        NameTable paramNames = new NameTable(false);
+        // Names the client's batch methods use beside the operation's own parameters.
+        List.of("inputs", "request", "options", "chunk").forEach(paramNames::reserve);
+        List<Parameter> parameters = new ArrayList<>();
+        Set<String> declaredPath = new HashSet<>();
+        List<io.swagger.v3.oas.models.parameters.Parameter> specParams = new ArrayList<>();
+        Map<String, String> paramPointers = new HashMap<>();
+        Map<String, io.swagger.v3.oas.models.parameters.Parameter> merged = new LinkedHashMap<>();
+        if (item.getParameters() != null) {
+            for (int i = 0; i < item.getParameters().size(); i++) {
+                addParameter(merged, paramPointers, item.getParameters().get(i), "#/paths/" + escapePointer(path) + "/parameters/" + i);
+            }
+        }
+        if (op.getParameters() != null) {
+            for (int i = 0; i < op.getParameters().size(); i++) {
+                addParameter(merged, paramPointers, op.getParameters().get(i), pointer + "/parameters/" + i);
+            }
+        }
+        specParams.addAll(merged.values());
+        // Path parameters first, in the order the path names them.
+        specParams.sort((a, b) -> Integer.compare(pathOrder(path, a), pathOrder(path, b)));
+        for (io.swagger.v3.oas.models.parameters.Parameter p : specParams) {
+            String ppointer = paramPointers.get(p.getIn() + ":" + p.getName());
+            Parameter.Location location = switch (p.getIn() == null ? "" : p.getIn()) {
+                case "path" -> Parameter.Location.PATH;
+                case "query" -> Parameter.Location.QUERY;
+                case "header" -> Parameter.Location.HEADER;
+                default -> null;
+            };
+            if (location == null) {
+                problems.warning(Tags.UNSUPPORTED, ppointer, "parameter '" + p.getName() + "' in '" + p.getIn()
+                        + "' is not supported and is left out of the method; set it with a custom transport if needed.");
+                continue;
+            }
+            if (location == Parameter.Location.PATH) {
+                declaredPath.add(p.getName());
+            }
+            if (p.getStyle() == StyleEnum.DEEPOBJECT) {
+                problems.warning(Tags.UNSUPPORTED, ppointer, "deepObject parameter '" + p.getName() + "' is sent as its text form.");
+            }
+            Schema schema = p.getSchema();
+            if (schema == null && p.getContent() != null && !p.getContent().isEmpty()) {
+                schema = p.getContent().values().iterator().next().getSchema();
+            }
+            TypeRef type = typeOf(schema, ppointer + "/schema", pascal + JavaNames.typeName(p.getName()));
+            boolean required = location == Parameter.Location.PATH || isTrue(p.getRequired());
+            parameters.add(new Parameter(p.getName(), paramNames.allocate(JavaNames.memberName(p.getName())), location, type,
+                    required, p.getDescription(), isTrue(p.getDeprecated())));
+        }
+        for (Matcher m = PATH_PARAM.matcher(path); m.find(); ) {
+            if (!declaredPath.contains(m.group(1))) {
+                problems.error(Tags.MISSING_PATH_PARAM, pointer, "path '" + path + "' names {" + m.group(1)
+                        + "} but the operation declares no parameter '" + m.group(1) + "' with 'in: path'; declare it.");
+            }
+        }
+        RequestBody body = readBody(op, pointer, pascal, paramNames);
+        Operation.Result result = readResult(op, pointer, pascal);
+        boolean retrySafe = retrySafe(method, path);
+        Operation.Batch batch = batchOf(name, body, result);
+        return new Operation(op.getOperationId(), name, method.name(), path, op.getSummary(), op.getDescription(),
+                isTrue(op.getDeprecated()), retrySafe, parameters, body, result, batch, pointer);
+    }
+
+    private void addParameter(Map<String, io.swagger.v3.oas.models.parameters.Parameter> merged, Map<String, String> pointers,
+            io.swagger.v3.oas.models.parameters.Parameter p, String pointer) {
+        if (p.get$ref() != null) {
+            String ref = p.get$ref();
+            String prefix = "#/components/parameters/";
+            io.swagger.v3.oas.models.parameters.Parameter target = null;
+            if (ref.startsWith(prefix) && api.getComponents() != null && api.getComponents().getParameters() != null) {
+                target = api.getComponents().getParameters().get(unescapePointer(ref.substring(prefix.length())));
+            }
+            if (target == null) {
+                problems.error(Tags.UNRESOLVED_REF, pointer, "$ref '" + ref + "' does not resolve; define it under components/parameters.");
+                return;
+            }
+            p = target;
+        }
+        String key = p.getIn() + ":" + p.getName();
+        merged.put(key, p);
+        pointers.put(key, pointer);
+    }
+
+    private static int pathOrder(String path, io.swagger.v3.oas.models.parameters.Parameter p) {
+        if (!"path".equals(p.getIn())) {
+            return Integer.MAX_VALUE;
+        }
+        int at = path.indexOf("{" + p.getName() + "}");
+        return at < 0 ? Integer.MAX_VALUE - 1 : at;
+    }
+
+    private static boolean retrySafe(PathItem.HttpMethod method, String path) {
+        switch (method) {
+            case GET, PUT, DELETE, HEAD, OPTIONS:
+                return true;
+            case POST:
+                List<String> segments = literalSegments(path);
+                String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+                boolean batch = segments.size() >= 2 && segments.get(segments.size() - 2).equals("batch");
+                return last.equals("search") || (batch && RETRY_SAFE_BATCH.contains(last));
+            default:
+                return false;
+        }
+    }
+
+    private RequestBody readBody(io.swagger.v3.oas.models.Operation op, String pointer, String pascal, NameTable paramNames) {
+        io.swagger.v3.oas.models.parameters.RequestBody rb = op.getRequestBody();
+        String bpointer = pointer + "/requestBody";
+        if (rb == null) {
+            return null;
+        }
+        if (rb.get$ref() != null) {
+            String prefix = "#/components/requestBodies/";
+            String ref = rb.get$ref();
+            io.swagger.v3.oas.models.parameters.RequestBody target = null;
+            if (ref.startsWith(prefix) && api.getComponents() != null && api.getComponents().getRequestBodies() != null) {
+                target = api.getComponents().getRequestBodies().get(unescapePointer(ref.substring(prefix.length())));
+            }
+            if (target == null) {
+                problems.error(Tags.UNRESOLVED_REF, bpointer, "$ref '" + ref + "' does not resolve; define it under components/requestBodies.");
+                return null;
+            }
+            rb = target;
+        }
+        Map.Entry<String, MediaType> media = pickMedia(rb.getContent());
+        if (media == null) {
+            problems.warning(Tags.UNSUPPORTED, bpointer, "request body without content is left out of the method.");
+            return null;
+        }
+        String javaName = paramNames.allocate("body");
+        boolean required = isTrue(rb.getRequired());
+        if (!isJson(media.getKey())) {
+            if (media.getKey().startsWith("multipart/") || media.getKey().equals("application/x-www-form-urlencoded")) {
+                problems.warning(Tags.DEGRADED, bpointer, "'" + media.getKey() + "' bodies are sent as raw bytes the caller encodes.");
+            }
+            return new RequestBody(javaName, null, media.getKey(), required, rb.getDescription());
+        }
+        String mpointer = bpointer + "/content/" + escapePointer(media.getKey()) + "/schema";
+        TypeRef type = typeOf(media.getValue().getSchema(), mpointer, pascal + "Request");
+        return new RequestBody(javaName, type, "application/json", required, rb.getDescription());
+    }
+
+    private static Map.Entry<String, MediaType> pickMedia(Content content) {
+        if (content == null || content.isEmpty()) {
+            return null;
+        }
+        for (Map.Entry<String, MediaType> e : content.entrySet()) {
+            if (isJson(e.getKey())) {
+                return e;
+            }
+        }
+        return content.entrySet().iterator().next();
+    }
+
+    private static boolean isJson(String mediaType) {
+        String m = mediaType.toLowerCase(Locale.ROOT);
+        return m.equals("application/json") || m.startsWith("application/json;") || m.equals("*/*") || m.endsWith("+json")
+                || m.equals("application/*");
+    }
+
+    private Operation.Result readResult(io.swagger.v3.oas.models.Operation op, String pointer, String pascal) {
+        TreeMap<Integer, TypeRef> bodies = new TreeMap<>();
+        TreeMap<Integer, String> descriptions = new TreeMap<>();
+        List<Integer> empty = new ArrayList<>();
+        if (op.getResponses() != null) {
+            for (Map.Entry<String, ApiResponse> e : op.getResponses().entrySet()) {
+                int status;
+                try {
+                    status = Integer.parseInt(e.getKey());
+                } catch (NumberFormatException notNumeric) {
+                    continue; // "default" and ranges describe errors, which the runtime maps to exceptions
+                }
+                if (status < 200 || status > 299) {
+                    continue;
+                }
+                String rpointer = pointer + "/responses/" + e.getKey();
+                ApiResponse response = e.getValue();
+                if (response.get$ref() != null) {
+                    String prefix = "#/components/responses/";
+                    String ref = response.get$ref();
+                    ApiResponse target = null;
+                    if (ref.startsWith(prefix) && api.getComponents() != null && api.getComponents().getResponses() != null) {
+                        target = api.getComponents().getResponses().get(unescapePointer(ref.substring(prefix.length())));
+                    }
+                    if (target == null) {
+                        problems.error(Tags.UNRESOLVED_REF, rpointer, "$ref '" + ref + "' does not resolve; define it under components/responses.");
+                        continue;
+                    }
+                    response = target;
+                }
+                descriptions.put(status, response.getDescription());
+                Map.Entry<String, MediaType> media = pickMedia(response.getContent());
+                if (media == null || (isJson(media.getKey()) && media.getValue().getSchema() == null)) {
+                    empty.add(status);
+                } else if (!isJson(media.getKey())) {
+                    bodies.put(status, TypeRef.scalar(Scalar.BINARY));
+                } else {
+                    String hint = pascal + "Response" + (status == 200 ? "" : String.valueOf(status));
+                    bodies.put(status, typeOf(media.getValue().getSchema(), rpointer + "/content/" + escapePointer(media.getKey()) + "/schema", hint));
+                }
+            }
+        }
+        if (bodies.isEmpty()) {
+            if (empty.isEmpty()) {
+                problems.warning(Tags.NO_SUCCESS_RESPONSE, pointer + "/responses", "no 2xx response is declared; the method accepts "
+                        + "200, 201, 202 and 204 and ignores any body. Declare the success responses to get typed results.");
+                empty = List.of(200, 201, 202, 204);
+            }
+            return new Operation.Result.Empty(empty);
+        }
+        Set<TypeRef> distinct = new LinkedHashSet<>(bodies.values());
+        if (distinct.size() == 1) {
+            return new Operation.Result.Single(distinct.iterator().next(), List.copyOf(bodies.keySet()), empty);
+        }
+        String unionName = typeNames.allocate(pascal + "Response");
+        List<TypeDecl.Variant> variants = new ArrayList<>();
+        TreeMap<Integer, TypeRef> all = new TreeMap<>(bodies);
+        empty.forEach(s -> all.put(s, null));
+        NameTable variantNames = new NameTable(false);
+        variantNames.reserve(unionName);
+        for (Map.Entry<Integer, TypeRef> v : all.entrySet()) {
+            variants.add(new TypeDecl.Variant(v.getKey(), variantNames.allocate(statusName(v.getKey())), v.getValue(), descriptions.get(v.getKey())));
+        }
+        types.put(unionName, new TypeDecl.ResponseUnionDecl(unionName, pointer + "/responses", null, false, variants));
+        return new Operation.Result.Union(unionName);
+    }
+
+    private static String statusName(int status) {
+        return switch (status) {
+            case 200 -> "Ok";
+            case 201 -> "Created";
+            case 202 -> "Accepted";
+            case 203 -> "NonAuthoritative";
+            case 204 -> "NoContent";
+            case 206 -> "PartialContent";
+            case 207 -> "MultiStatus";
+            default -> "Status" + status;
+        };
+    }
+
+    /** A HubSpot batch: request {@code {inputs: [I]}}, every success body a record with {@code results: [R]}. */
+    private Operation.Batch batchOf(String methodName, RequestBody body, Operation.Result result) {
+        if (body == null || !(body.type() instanceof TypeRef.NamedRef request)
+                || !(types.get(request.javaName()) instanceof TypeDecl.RecordDecl requestDecl)) {
+            return null;
+        }
+        Field inputs = requestDecl.field("inputs");
+        if (inputs == null || !inputs.required() || !(inputs.type() instanceof TypeRef.ListRef inputList)
+                || !(inputList.element() instanceof TypeRef.NamedRef input) || !(types.get(input.javaName()) instanceof TypeDecl.RecordDecl)) {
+            return null;
+        }
+        List<TypeRef> successBodies = new ArrayList<>();
+        if (result instanceof Operation.Result.Single single) {
+            successBodies.add(single.type());
+        } else if (result instanceof Operation.Result.Union union) {
+            for (TypeDecl.Variant v : ((TypeDecl.ResponseUnionDecl) types.get(union.unionName())).variants()) {
+                if (v.body() != null) {
+                    successBodies.add(v.body());
+                }
+            }
+        }
+        String resultType = null;
+        for (TypeRef t : successBodies) {
+            if (!(t instanceof TypeRef.NamedRef named) || !(types.get(named.javaName()) instanceof TypeDecl.RecordDecl decl)) {
+                return null;
+            }
+            Field results = decl.field("results");
+            if (results == null || !(results.type() instanceof TypeRef.ListRef list) || !(list.element() instanceof TypeRef.NamedRef r)) {
+                return null;
+            }
+            if (resultType != null && !resultType.equals(r.javaName())) {
+                return null;
+            }
+            resultType = r.javaName();
+        }
+        if (resultType == null || !(types.get(resultType) instanceof TypeDecl.RecordDecl)) {
+            return null;
+        }
+        return new Operation.Batch(methodName + "All", request.javaName(), input.javaName(), resultType);
+    }
+
+    // ---- helpers ----
+
+    private static String description(Schema s) {
+        return s.getDescription();
+    }
+
+    private static boolean isTrue(Boolean b) {
+        return Boolean.TRUE.equals(b);
+    }
+
+    private static String pointerOfComponent(String component) {
+        return SCHEMAS + escapePointer(component);
+    }
+
+    static String escapePointer(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String unescapePointer(String token) {
+        return token.replace("~1", "/").replace("~0", "~");
+    }
+}

@@ -1,0 +1,479 @@
+package dev.crmgen.generator.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.crmgen.generator.GeneratedFile;
+import dev.crmgen.generator.model.Field;
+import dev.crmgen.generator.model.Operation;
+import dev.crmgen.generator.model.Parameter;
+import dev.crmgen.generator.model.TypeDecl;
+import dev.crmgen.generator.model.TypeRef;
+import dev.crmgen.generator.naming.JavaNames;
+import dev.crmgen.generator.naming.NameTable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the client: per operation a blocking and an {@code …Async} method, each one statement over the runtime's
+ * {@code ApiInvoker}, plus {@code …All} methods that hand any number of batch inputs to the runtime's batch executor.
+ */
+final class ClientWriter {
+    private static final Map<String, String> BATCH_ERROR_FIELDS = Map.of(
+            "status", "status", "category", "category", "subCategory", "subCategory", "message", "message", "id", "id");
+
+    private final Poet poet;
+    private final ClassName client;
+    private final NameTable members = new NameTable(false);
+    /** Error record → its conversion method, written once each. */
+    private final Map<String, MethodSpec> errorConverters = new TreeMap<>();
+
+    ClientWriter(Poet poet) {
+        this.poet = poet;
+        this.client = poet.className(poet.model().clientName());
+        // create(ClientOptions) may share its name with an operation: the parameter types always differ.
+        members.reserve("invoker");
+        for (Operation op : poet.model().operations()) {
+            members.reserve(op.methodName());
+            members.reserve(op.methodName() + "Async");
+            members.reserve(op.methodName() + "All");
+        }
+    }
+
+    GeneratedFile write() {
+        TypeSpec.Builder type = TypeSpec.classBuilder(client).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        addJavadoc(type);
+        type.addField(Runtime.API_INVOKER, "invoker", Modifier.PRIVATE, Modifier.FINAL);
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addJavadoc("A client over {@code invoker}, which carries the base URL, authentication, retries and rate limits.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(Runtime.API_INVOKER, "invoker")
+                .addStatement("this.invoker = $T.requireNonNull(invoker, $S)", Objects.class, "invoker")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("create")
+                .addJavadoc("A client with its own {@code ApiInvoker} built from {@code options}.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(client)
+                .addParameter(Runtime.CLIENT_OPTIONS, "options")
+                .addStatement("return new $T($T.create(options))", client, Runtime.API_INVOKER)
+                .build());
+        for (Operation op : poet.model().operations()) {
+            addOperation(type, op);
+        }
+        errorConverters.values().forEach(type::addMethod);
+        if (usesDeprecated()) {
+            type.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "deprecation").build());
+        }
+        return poet.file(type, client.simpleName());
+    }
+
+    private void addJavadoc(TypeSpec.Builder type) {
+        String title = poet.model().title();
+        type.addJavadoc("The $L API.\n", Poet.doc(title == null ? poet.model().specName() : title));
+        CodeBlock description = Poet.docBlock(poet.model().description());
+        if (!description.isEmpty()) {
+            type.addJavadoc("\n<p>").addJavadoc(description);
+        }
+        type.addJavadoc("\n<p>Create one with {@code $L.create(ClientOptions.fromEnvironment())}; it is thread-safe.\n",
+                client.simpleName());
+    }
+
+    private boolean usesDeprecated() {
+        return poet.model().types().values().stream().anyMatch(TypeDecl::deprecated)
+                || poet.model().types().values().stream()
+                        .filter(t -> t instanceof TypeDecl.RecordDecl)
+                        .flatMap(t -> ((TypeDecl.RecordDecl) t).fields().stream())
+                        .anyMatch(Field::deprecated);
+    }
+
+    // ---- one operation ----
+
+    private TypeName resultType(Operation op) {
+        if (op.result() instanceof Operation.Result.Empty) {
+            return TypeName.VOID;
+        }
+        if (op.result() instanceof Operation.Result.Single single) {
+            return poet.boxed(single.type());
+        }
+        return poet.className(((Operation.Result.Union) op.result()).unionName());
+    }
+
+    private void addOperation(TypeSpec.Builder type, Operation op) {
+        String base = op.methodName();
+        String requestMethod = members.allocate(base + "Request");
+        String mapperField = members.allocate(JavaNames.constantName(base) + "_RESPONSE");
+        TypeName result = resultType(op);
+        TypeName boxedResult = result == TypeName.VOID ? ClassName.get(Void.class) : result.box();
+        List<ParameterSpec> params = parameters(op);
+        String args = String.join(", ", params.stream().map(ParameterSpec::name).toList());
+
+        type.addField(FieldSpec.builder(ParameterizedTypeName.get(Runtime.RESPONSE_MAPPER, boxedResult), mapperField,
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(mapper(op, boxedResult))
+                .build());
+
+        MethodSpec.Builder blocking = MethodSpec.methodBuilder(base)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(result)
+                .addParameters(params)
+                .addJavadoc(methodDoc(op, params, false));
+        if (result == TypeName.VOID) {
+            blocking.addStatement("invoker.invoke($L($L), $L)", requestMethod, args, mapperField);
+        } else {
+            blocking.addStatement("return invoker.invoke($L($L), $L)", requestMethod, args, mapperField);
+        }
+        MethodSpec.Builder async = MethodSpec.methodBuilder(base + "Async")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxedResult))
+                .addParameters(params)
+                .addJavadoc(methodDoc(op, params, true))
+                .addStatement("return invoker.invokeAsync($L($L), $L)", requestMethod, args, mapperField);
+        if (op.deprecated()) {
+            blocking.addAnnotation(Deprecated.class);
+            async.addAnnotation(Deprecated.class);
+        }
+        type.addMethod(blocking.build());
+        type.addMethod(async.build());
+        type.addMethod(requestBuilder(op, requestMethod, params));
+        if (op.batch() != null) {
+            addBatchAll(type, op);
+        }
+    }
+
+    private List<ParameterSpec> parameters(Operation op) {
+        List<ParameterSpec> out = new java.util.ArrayList<>();
+        for (Parameter p : op.parameters()) {
+            if (p.in() == Parameter.Location.PATH) {
+                out.add(param(p));
+            }
+        }
+        if (op.body() != null) {
+            TypeName t = op.body().type() == null ? poet.boxed(TypeRef.scalar(TypeRef.Scalar.BINARY)) : poet.boxed(op.body().type());
+            out.add(ParameterSpec.builder(t, op.body().javaName()).build());
+        }
+        for (Parameter p : op.parameters()) {
+            if (p.in() != Parameter.Location.PATH) {
+                out.add(param(p));
+            }
+        }
+        return out;
+    }
+
+    private ParameterSpec param(Parameter p) {
+        TypeName t = poet.boxed(p.type());
+        if (p.type() instanceof TypeRef.ListRef list) {
+            // Query arrays accept any collection; the runtime repeats the parameter per element.
+            t = ParameterizedTypeName.get(ClassName.get(Collection.class), poet.boxed(list.element()));
+        }
+        return ParameterSpec.builder(t, p.javaName()).build();
+    }
+
+    private CodeBlock methodDoc(Operation op, List<ParameterSpec> params, boolean async) {
+        CodeBlock.Builder doc = CodeBlock.builder();
+        if (async) {
+            doc.add("Asynchronous form of {@link #$L}: the future completes with the result or the runtime's exception.\n\n<p>",
+                    op.methodName());
+        }
+        CodeBlock text = Poet.docBlock(op.summary(), op.description());
+        doc.add(text);
+        if (!text.isEmpty()) {
+            doc.add("\n<p>");
+        }
+        doc.add("{@code $L $L}\n", op.httpMethod(), Poet.doc(op.path()));
+        if (!params.isEmpty()) {
+            doc.add("\n");
+        }
+        int i = 0;
+        for (Parameter p : op.parameters()) {
+            if (p.in() == Parameter.Location.PATH) {
+                doc.add(paramDoc(params.get(i++).name(), p.description(), p.name(), true));
+            }
+        }
+        if (op.body() != null) {
+            doc.add(paramDoc(params.get(i++).name(), op.body().description(), "request body", op.body().required()));
+        }
+        for (Parameter p : op.parameters()) {
+            if (p.in() != Parameter.Location.PATH) {
+                doc.add(paramDoc(params.get(i++).name(), p.description(), p.name(), p.required()));
+            }
+        }
+        if (op.result() instanceof Operation.Result.Union union) {
+            doc.add("@return one record per success status; check for the partial-failure ones\n");
+        } else if (op.result() instanceof Operation.Result.Single single && !single.emptyStatuses().isEmpty()) {
+            doc.add("@return the response body, or null for status $L\n", single.emptyStatuses().get(0));
+        } else if (op.result() instanceof Operation.Result.Single) {
+            doc.add("@return the response body\n");
+        }
+        return doc.build();
+    }
+
+    private static CodeBlock paramDoc(String javaName, String description, String wireName, boolean required) {
+        String text = Poet.doc(description);
+        if (text.isEmpty()) {
+            text = "{@code " + Poet.doc(wireName) + "}";
+        }
+        return CodeBlock.of("@param $L $L$L\n", javaName, text, required ? "" : " (null to leave out)");
+    }
+
+    private MethodSpec requestBuilder(Operation op, String name, List<ParameterSpec> params) {
+        CodeBlock.Builder chain = CodeBlock.builder()
+                .add("return $T.builder($S, $S)\n", Runtime.API_REQUEST, op.httpMethod(), op.path())
+                .indent().indent();
+        if (op.operationId() != null) {
+            chain.add(".operationId($S)\n", op.operationId());
+        }
+        int i = 0;
+        for (Parameter p : op.parameters()) {
+            if (p.in() == Parameter.Location.PATH) {
+                chain.add(".pathParam($S, $L)\n", p.name(), params.get(i++).name());
+            }
+        }
+        if (op.body() != null) {
+            String body = params.get(i++).name();
+            if (op.body().type() == null) {
+                chain.add(".rawBody($L, $S)\n", body, op.body().mediaType());
+            } else {
+                chain.add(".jsonBody($L, $L)\n", body, codec(op.body().type()));
+            }
+        }
+        for (Parameter p : op.parameters()) {
+            if (p.in() == Parameter.Location.QUERY) {
+                chain.add(".queryParam($S, $L)\n", p.name(), params.get(i++).name());
+            } else if (p.in() == Parameter.Location.HEADER) {
+                chain.add(".header($S, $L)\n", p.name(), params.get(i++).name());
+            }
+        }
+        chain.add(".retrySafe($L)\n", op.retrySafe());
+        chain.add(".build();\n").unindent().unindent();
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(Runtime.API_REQUEST)
+                .addParameters(params)
+                .addCode(chain.build())
+                .build();
+    }
+
+    /** The codec expression for a body type. */
+    private CodeBlock codec(TypeRef type) {
+        if (type instanceof TypeRef.ScalarRef s) {
+            return CodeBlock.of("$T.$L", Runtime.JSON_CODECS, s.scalar().name());
+        }
+        if (type instanceof TypeRef.ListRef l) {
+            return CodeBlock.of("$T.listOf($L)", Runtime.JSON_CODECS, codec(l.element()));
+        }
+        if (type instanceof TypeRef.MapRef m) {
+            return CodeBlock.of("$T.mapOf($L)", Runtime.JSON_CODECS, codec(m.value()));
+        }
+        return CodeBlock.of("$T.jsonCodec()", poet.className(((TypeRef.NamedRef) type).javaName()));
+    }
+
+    private CodeBlock mapper(Operation op, TypeName boxedResult) {
+        CodeBlock.Builder b = CodeBlock.builder().add("$T.<$T>builder()", Runtime.RESPONSE_MAPPER, boxedResult).indent().indent();
+        if (op.result() instanceof Operation.Result.Empty empty) {
+            empty.statuses().forEach(s -> b.add("\n.empty($L, () -> null)", s));
+        } else if (op.result() instanceof Operation.Result.Single single) {
+            for (int s : single.statuses()) {
+                b.add(single.type().equals(TypeRef.scalar(TypeRef.Scalar.BINARY))
+                        ? CodeBlock.of("\n.bytes($L, $T.identity())", s, Function.class)
+                        : CodeBlock.of("\n.json($L, $L, $T.identity())", s, codec(single.type()), Function.class));
+            }
+            single.emptyStatuses().forEach(s -> b.add("\n.empty($L, () -> null)", s));
+        } else {
+            TypeDecl.ResponseUnionDecl union = union(op);
+            for (TypeDecl.Variant v : union.variants()) {
+                CodeBlock ctor = UnionWriter.constructorRef(poet, union, v);
+                if (v.body() == null) {
+                    b.add("\n.empty($L, $L)", v.status(), ctor);
+                } else if (v.body().equals(TypeRef.scalar(TypeRef.Scalar.BINARY))) {
+                    b.add("\n.bytes($L, $L)", v.status(), ctor);
+                } else {
+                    b.add("\n.json($L, $L, $L)", v.status(), codec(v.body()), ctor);
+                }
+            }
+        }
+        return b.add("\n.build()").unindent().unindent().build();
+    }
+
+    private TypeDecl.ResponseUnionDecl union(Operation op) {
+        return (TypeDecl.ResponseUnionDecl) poet.model().type(((Operation.Result.Union) op.result()).unionName());
+    }
+
+    // ---- batch ----
+
+    private void addBatchAll(TypeSpec.Builder type, Operation op) {
+        Operation.Batch batch = op.batch();
+        ClassName input = poet.className(batch.inputType());
+        ClassName output = poet.className(batch.resultType());
+        ClassName request = poet.className(batch.requestType());
+        TypeDecl.RecordDecl requestDecl = (TypeDecl.RecordDecl) poet.model().type(batch.requestType());
+        TypeName report = ParameterizedTypeName.get(Runtime.BATCH_REPORT, input, output);
+        TypeName inputs = ParameterizedTypeName.get(ClassName.get(Collection.class), input);
+        String keysField = members.allocate(JavaNames.constantName(op.methodName()) + "_KEYS");
+        String toResponse = members.allocate(op.methodName() + "BatchResponse");
+        boolean onlyInputs = requestDecl.fields().size() == 1;
+
+        type.addField(FieldSpec.builder(ParameterizedTypeName.get(Runtime.BATCH_KEYS, input, output), keysField,
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(keys(input, output, batch))
+                .build());
+
+        // The request for one chunk: the caller's other request fields with this chunk as inputs.
+        CodeBlock chunkRequest = onlyInputs
+                ? CodeBlock.of("new $T(chunk)", request)
+                : CodeBlock.of("new $T($L)", request, String.join(", ", requestDecl.fields().stream()
+                        .map(f -> f.jsonName().equals("inputs") ? "chunk" : "request." + f.javaName() + "()").toList()));
+        List<ParameterSpec> params = parameters(op);
+        String bodyName = op.body().javaName();
+        CodeBlock callArgs = CodeBlock.join(params.stream()
+                .map(p -> p.name().equals(bodyName) ? chunkRequest : CodeBlock.of("$L", p.name())).toList(), ", ");
+        List<ParameterSpec> leading = params.stream().filter(p -> !p.name().equals(bodyName)).toList();
+
+        String inputsName = onlyInputs ? "inputs" : "request";
+        TypeName inputsType = onlyInputs ? inputs : request;
+        CodeBlock source = onlyInputs ? CodeBlock.of("inputs") : CodeBlock.of("request.inputs()");
+        String leadingArgs = String.join("", leading.stream().map(p -> p.name() + ", ").toList());
+
+        type.addMethod(MethodSpec.methodBuilder(batch.allMethodName())
+                .addJavadoc("Sends any number of inputs through {@code $L} in chunks (the runtime's batch executor with default "
+                        + "options) and reports every input as succeeded, failed or unconfirmed.\n\n<p>{@code $L $L}\n",
+                        op.methodName(), op.httpMethod(), Poet.doc(op.path()))
+                .addModifiers(Modifier.PUBLIC)
+                .returns(report)
+                .addParameters(leading)
+                .addParameter(inputsType, inputsName)
+                .addStatement("return $L($L$L, $T.builder().retrySafe($L).build())", batch.allMethodName(), leadingArgs, inputsName,
+                        Runtime.BATCH_OPTIONS, op.retrySafe())
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(batch.allMethodName())
+                .addJavadoc("Sends any number of inputs through {@code $L} in chunks as {@code options} say and reports every "
+                        + "input as succeeded, failed or unconfirmed.\n\n<p>{@code $L $L}\n", op.methodName(), op.httpMethod(),
+                        Poet.doc(op.path()))
+                .addModifiers(Modifier.PUBLIC)
+                .returns(report)
+                .addParameters(leading)
+                .addParameter(inputsType, inputsName)
+                .addParameter(Runtime.BATCH_OPTIONS, "options")
+                .addStatement("return invoker.batchExecutor().execute($L, chunk -> $L($L($L)), $L, options)", source, toResponse,
+                        op.methodName(), callArgs, keysField)
+                .build());
+        type.addMethod(batchResponse(op, toResponse, output));
+    }
+
+    private CodeBlock keys(ClassName input, ClassName output, Operation.Batch batch) {
+        TypeDecl.RecordDecl in = (TypeDecl.RecordDecl) poet.model().type(batch.inputType());
+        TypeDecl.RecordDecl out = (TypeDecl.RecordDecl) poet.model().type(batch.resultType());
+        CodeBlock.Builder b = CodeBlock.builder().add("$T.<$T, $T>builder()", Runtime.BATCH_KEYS, input, output).indent().indent();
+        keyLambda(b, "inputId", input, in.field("id"));
+        keyLambda(b, "inputIdProperty", input, in.field("idProperty"));
+        keyLambda(b, "inputTraceId", input, in.field("objectWriteTraceId"));
+        keyLambda(b, "resultId", output, out.field("id"));
+        keyLambda(b, "resultTraceId", output, out.field("objectWriteTraceId"));
+        Field properties = out.field("properties");
+        if (properties != null && properties.type().equals(new TypeRef.MapRef(TypeRef.scalar(TypeRef.Scalar.STRING)))) {
+            String n = properties.javaName();
+            b.add(properties.required()
+                    ? CodeBlock.of("\n.resultProperty((result, name) -> result.$L().get(name))", n)
+                    : CodeBlock.of("\n.resultProperty((result, name) -> result.$L() == null ? null : result.$L().get(name))", n, n));
+        }
+        return b.add("\n.build()").unindent().unindent().build();
+    }
+
+    private void keyLambda(CodeBlock.Builder b, String key, ClassName type, Field field) {
+        if (field != null && field.type().equals(TypeRef.scalar(TypeRef.Scalar.STRING))) {
+            b.add("\n.$L($T::$L)", key, type, field.javaName());
+        }
+    }
+
+    /** Turns one chunk's response into the runtime's {@code BatchResponse}: results plus errors mapped by field name. */
+    private MethodSpec batchResponse(Operation op, String name, ClassName output) {
+        TypeName batchResponse = ParameterizedTypeName.get(Runtime.BATCH_RESPONSE, output);
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(batchResponse);
+        if (op.result() instanceof Operation.Result.Single single) {
+            m.addParameter(poet.boxed(single.type()), "response");
+            m.addStatement("return $L", fromBody(single.type(), CodeBlock.of("response")));
+            return m.build();
+        }
+        TypeDecl.ResponseUnionDecl union = union(op);
+        ClassName unionName = poet.className(union.javaName());
+        m.addParameter(unionName, "response");
+        for (TypeDecl.Variant v : union.variants()) {
+            String var = JavaNames.decapitalize(v.javaName());
+            m.beginControlFlow("if (response instanceof $T $L)", unionName.nestedClass(v.javaName()), var);
+            if (v.body() == null) {
+                m.addStatement("return new $T<>($T.of(), $T.of())", Runtime.BATCH_RESPONSE, List.class, List.class);
+            } else {
+                m.addStatement("return $L", fromBody(v.body(), CodeBlock.of("$L.body()", var)));
+            }
+            m.endControlFlow();
+        }
+        m.addStatement("throw new $T($S + response)", IllegalStateException.class, "unexpected response ");
+        return m.build();
+    }
+
+    private CodeBlock fromBody(TypeRef bodyType, CodeBlock body) {
+        TypeDecl.RecordDecl decl = (TypeDecl.RecordDecl) poet.model().type(((TypeRef.NamedRef) bodyType).javaName());
+        Field results = decl.field("results");
+        CodeBlock resultsExpr = results.required()
+                ? CodeBlock.of("$L.$L()", body, results.javaName())
+                : CodeBlock.of("$L.$L() == null ? $T.of() : $L.$L()", body, results.javaName(), List.class, body, results.javaName());
+        Field errors = decl.field("errors");
+        CodeBlock errorsExpr = CodeBlock.of("$T.of()", List.class);
+        if (errors != null && errors.type() instanceof TypeRef.ListRef list && list.element() instanceof TypeRef.NamedRef e
+                && poet.model().type(e.javaName()) instanceof TypeDecl.RecordDecl errorDecl) {
+            String converter = errorConverter(errorDecl);
+            CodeBlock mapped = CodeBlock.of("$L.$L().stream().map($T::$L).toList()", body, errors.javaName(), client, converter);
+            errorsExpr = errors.required()
+                    ? mapped
+                    : CodeBlock.of("$L.$L() == null ? $T.of() : $L", body, errors.javaName(), List.class, mapped);
+        }
+        return CodeBlock.of("new $T<>($L, $L)", Runtime.BATCH_RESPONSE, resultsExpr, errorsExpr);
+    }
+
+    private String errorConverter(TypeDecl.RecordDecl error) {
+        String name = "toBatchError";
+        if (errorConverters.containsKey(error.javaName())) {
+            return name;
+        }
+        ClassName type = poet.className(error.javaName());
+        CodeBlock.Builder args = CodeBlock.builder();
+        for (String component : List.of("status", "category", "subCategory", "message")) {
+            args.add("$L, ", stringOf(error.field(BATCH_ERROR_FIELDS.get(component))));
+        }
+        Field context = error.field("context");
+        TypeRef contextType = new TypeRef.MapRef(new TypeRef.ListRef(TypeRef.scalar(TypeRef.Scalar.STRING)));
+        args.add(context != null && context.type().equals(contextType) ? CodeBlock.of("error.$L(), ", context.javaName()) : CodeBlock.of("null, "));
+        args.add("$L, error", stringOf(error.field("id")));
+        errorConverters.put(error.javaName(), MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(Runtime.BATCH_ERROR)
+                .addParameter(type, "error")
+                .addStatement("return new $T($L)", Runtime.BATCH_ERROR, args.build())
+                .build());
+        return name;
+    }
+
+    /** A field as text for {@code BatchError}: strings directly, other types by their text form, absent as null. */
+    private static CodeBlock stringOf(Field f) {
+        if (f == null) {
+            return CodeBlock.of("null");
+        }
+        if (f.type().equals(TypeRef.scalar(TypeRef.Scalar.STRING))) {
+            return CodeBlock.of("error.$L()", f.javaName());
+        }
+        return CodeBlock.of("$T.toString(error.$L(), null)", Objects.class, f.javaName());
+    }
+}

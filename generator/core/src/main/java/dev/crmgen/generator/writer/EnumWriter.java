@@ -1,0 +1,180 @@
+package dev.crmgen.generator.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.crmgen.generator.GeneratedFile;
+import dev.crmgen.generator.model.TypeDecl;
+import dev.crmgen.generator.model.TypeRef;
+import java.io.IOException;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes an open enum: a final class with one constant per spec value and a nested Java {@code enum Known} to switch on.
+ * A value the spec does not list (a server may add one at any time) still parses: {@code known()} is {@code UNKNOWN}
+ * and {@code value()} keeps the raw value, which is written back unchanged.
+ */
+final class EnumWriter {
+    private final Poet poet;
+    private final TypeDecl.EnumDecl decl;
+    private final ClassName name;
+    private final boolean string;
+    private final TypeName valueType;
+
+    EnumWriter(Poet poet, TypeDecl.EnumDecl decl) {
+        this.poet = poet;
+        this.decl = decl;
+        this.name = poet.className(decl.javaName());
+        this.string = decl.valueType() == TypeRef.Scalar.STRING;
+        this.valueType = string ? ClassName.get(String.class) : decl.valueType() == TypeRef.Scalar.INT32 ? TypeName.INT : TypeName.LONG;
+    }
+
+    GeneratedFile write() {
+        ClassName known = name.nestedClass("Known");
+        TypeSpec.Builder type = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        CodeBlock doc = Poet.docBlock(decl.description());
+        type.addJavadoc(doc.isEmpty() ? CodeBlock.of("The {@code $L} values.\n", Poet.doc(decl.pointer())) : doc);
+        type.addJavadoc("\n<p>Open: a value this version does not know parses as well; {@link #known()} is then {@link Known#$L} "
+                + "and {@link #value()} keeps it.\n", decl.unknownConstant());
+        if (decl.deprecated()) {
+            type.addAnnotation(Deprecated.class);
+        }
+        for (TypeDecl.EnumConstant c : decl.constants()) {
+            type.addField(FieldSpec.builder(name, c.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("{@code $L}\n", Poet.doc(c.value()))
+                    .initializer("new $T($L, $T.$L)", name, literal(c.value()), known, c.javaName())
+                    .build());
+        }
+        type.addField(valueType, "value", Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(known, "known", Modifier.PRIVATE, Modifier.FINAL);
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(valueType, "value")
+                .addParameter(known, "known")
+                .addStatement("this.value = value")
+                .addStatement("this.known = known")
+                .build());
+        type.addMethod(ofMethod());
+        type.addMethod(MethodSpec.methodBuilder("value")
+                .addJavadoc("The value as sent on the wire.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(valueType)
+                .addStatement("return value")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("known")
+                .addJavadoc("The constant to switch on; {@link Known#$L} for a value this version does not list.\n", decl.unknownConstant())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(known)
+                .addStatement("return known")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("isKnown")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.BOOLEAN)
+                .addStatement("return known != $T.$L", known, decl.unknownConstant())
+                .build());
+        addObjectMethods(type);
+        addCodec(type);
+        TypeSpec.Builder knownEnum = TypeSpec.enumBuilder(known)
+                .addJavadoc("The values the spec lists, plus {@code $L} for any other.\n", decl.unknownConstant())
+                .addModifiers(Modifier.PUBLIC);
+        decl.constants().forEach(c -> knownEnum.addEnumConstant(c.javaName()));
+        knownEnum.addEnumConstant(decl.unknownConstant());
+        type.addType(knownEnum.build());
+        return poet.file(type, decl.javaName());
+    }
+
+    private CodeBlock literal(String value) {
+        if (string) {
+            return CodeBlock.of("$S", value);
+        }
+        return CodeBlock.of(decl.valueType() == TypeRef.Scalar.INT64 ? "$LL" : "$L", value);
+    }
+
+    private MethodSpec ofMethod() {
+        MethodSpec.Builder of = MethodSpec.methodBuilder("of")
+                .addJavadoc("The constant for {@code value}, or a new instance keeping an unlisted value.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(name)
+                .addParameter(valueType, "value");
+        if (string) {
+            of.addStatement("$T.requireNonNull(value, $S)", Objects.class, "value");
+        }
+        boolean switchable = valueType != TypeName.LONG;
+        if (switchable) {
+            of.beginControlFlow("switch (value)");
+            for (TypeDecl.EnumConstant c : decl.constants()) {
+                of.addStatement("case $L: return $L", literal(c.value()), c.javaName());
+            }
+            of.addStatement("default: return new $T(value, Known.$L)", name, decl.unknownConstant());
+            of.endControlFlow();
+        } else {
+            for (TypeDecl.EnumConstant c : decl.constants()) {
+                of.beginControlFlow("if (value == $L)", literal(c.value())).addStatement("return $L", c.javaName()).endControlFlow();
+            }
+            of.addStatement("return new $T(value, Known.$L)", name, decl.unknownConstant());
+        }
+        return of.build();
+    }
+
+    private void addObjectMethods(TypeSpec.Builder type) {
+        type.addMethod(MethodSpec.methodBuilder("equals")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.BOOLEAN)
+                .addParameter(Object.class, "other")
+                .addStatement(string
+                        ? "return other instanceof $T that && value.equals(that.value)"
+                        : "return other instanceof $T that && value == that.value", name)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("hashCode")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.INT)
+                .addCode(string ? CodeBlock.of("return value.hashCode();\n") : CodeBlock.of("return $T.hashCode(value);\n", valueType.box()))
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addCode(string ? CodeBlock.of("return value;\n") : CodeBlock.of("return $T.toString(value);\n", valueType.box()))
+                .build());
+    }
+
+    private void addCodec(TypeSpec.Builder type) {
+        ParameterizedTypeName codecType = ParameterizedTypeName.get(Runtime.JSON_CODEC, name);
+        String scalar = decl.valueType().name();
+        TypeSpec codec = TypeSpec.anonymousClassBuilder("")
+                .addSuperinterface(codecType)
+                .addMethod(MethodSpec.methodBuilder("read")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(name)
+                        .addParameter(Runtime.JSON_PARSER, "p")
+                        .addException(IOException.class)
+                        .addStatement("return of($T.$L.read(p))", Runtime.JSON_CODECS, scalar)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("write")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(Runtime.JSON_GENERATOR, "g")
+                        .addParameter(name, "value")
+                        .addException(IOException.class)
+                        .addStatement(string ? "g.writeString(value.value)" : "g.writeNumber(value.value)")
+                        .build())
+                .build();
+        type.addField(FieldSpec.builder(codecType, "CODEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$L", codec)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("jsonCodec")
+                .addJavadoc("Reads and writes the raw value; unlisted values never fail.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(codecType)
+                .addStatement("return CODEC")
+                .build());
+    }
+}

@@ -1,0 +1,189 @@
+package dev.crmgen.generator.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.crmgen.generator.GeneratedFile;
+import dev.crmgen.generator.model.Field;
+import dev.crmgen.generator.model.TypeDecl;
+import dev.crmgen.generator.model.TypeRef;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes one record per object schema: required components checked in the compact constructor, optional ones nullable
+ * (null means absent), lists and maps copied unmodifiable, a builder when there are optional components, and
+ * {@code jsonCodec()}.
+ */
+final class RecordWriter {
+    private final Poet poet;
+    private final TypeDecl.RecordDecl record;
+    private final ClassName name;
+
+    RecordWriter(Poet poet, TypeDecl.RecordDecl record) {
+        this.poet = poet;
+        this.record = record;
+        this.name = poet.className(record.javaName());
+    }
+
+    GeneratedFile write() {
+        TypeSpec.Builder type = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
+        addJavadoc(type);
+        addDeprecation(type);
+        addComponents(type);
+        if (record.hasOptionalFields()) {
+            addBuilder(type);
+        }
+        addCodec(type);
+        return poet.file(type, record.javaName());
+    }
+
+    private void addJavadoc(TypeSpec.Builder type) {
+        CodeBlock doc = Poet.docBlock(record.description());
+        type.addJavadoc(doc.isEmpty() ? CodeBlock.of("The {@code $L} schema.\n", Poet.doc(record.pointer())) : doc);
+    }
+
+    private void addDeprecation(TypeSpec.Builder type) {
+        if (record.deprecated()) {
+            type.addAnnotation(Deprecated.class);
+        }
+    }
+
+    private TypeName componentType(Field f) {
+        return poet.typeName(f.type(), f.required());
+    }
+
+    private void addComponents(TypeSpec.Builder type) {
+        MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        for (Field f : record.fields()) {
+            ParameterSpec.Builder p = ParameterSpec.builder(componentType(f), f.javaName());
+            String doc = Poet.doc(f.description());
+            p.addJavadoc("$L\n", (doc.isEmpty() ? "the {@code " + Poet.doc(f.jsonName()) + "} property" : doc)
+                    + (f.required() ? "" : " (null when absent)"));
+            if (f.deprecated()) {
+                p.addAnnotation(Deprecated.class);
+            }
+            ctor.addParameter(p.build());
+            addCheckOrCopy(ctor, f);
+        }
+        type.recordConstructor(ctor.build());
+    }
+
+    private void addCheckOrCopy(MethodSpec.Builder ctor, Field f) {
+        String n = f.javaName();
+        boolean list = f.type() instanceof TypeRef.ListRef;
+        boolean map = f.type() instanceof TypeRef.MapRef;
+        if (f.required() && !componentType(f).isPrimitive()) {
+            if (list) {
+                ctor.addStatement("$L = $T.copyOf($T.requireNonNull($L, $S))", n, List.class, Objects.class, n, n);
+            } else if (map) {
+                ctor.addStatement("$L = $T.unmodifiableMap(new $T<>($T.requireNonNull($L, $S)))", n, Collections.class,
+                        LinkedHashMap.class, Objects.class, n, n);
+            } else {
+                ctor.addStatement("$T.requireNonNull($L, $S)", Objects.class, n, n);
+            }
+        } else if (list) {
+            ctor.addStatement("$L = $L == null ? null : $T.copyOf($L)", n, n, List.class, n);
+        } else if (map) {
+            ctor.addStatement("$L = $L == null ? null : $T.unmodifiableMap(new $T<>($L))", n, n, Collections.class, LinkedHashMap.class, n);
+        }
+    }
+
+    private void addBuilder(TypeSpec.Builder type) {
+        ClassName builder = name.nestedClass("Builder");
+        type.addMethod(MethodSpec.methodBuilder("builder")
+                .addJavadoc("A builder; optional components left unset stay absent.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(builder)
+                .addStatement("return new Builder()")
+                .build());
+        TypeSpec.Builder b = TypeSpec.classBuilder(builder)
+                .addJavadoc("Builds {@link $T}; {@link #build()} checks the required components.\n", name)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
+        b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        List<String> args = new ArrayList<>();
+        for (Field f : record.fields()) {
+            TypeName t = poet.boxed(f.type());
+            String n = f.javaName();
+            b.addField(FieldSpec.builder(t, n, Modifier.PRIVATE).build());
+            MethodSpec.Builder setter = MethodSpec.methodBuilder(n)
+                    .addJavadoc("Sets {@code $L}$L.\n", Poet.doc(f.jsonName()), f.required() ? " (required)" : "")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(t, n);
+            if (f.deprecated()) {
+                setter.addAnnotation(Deprecated.class);
+            }
+            if (f.type() instanceof TypeRef.ListRef) {
+                setter.addStatement("this.$L = $L == null ? null : new $T<>($L)", n, n, ArrayList.class, n);
+            } else if (f.type() instanceof TypeRef.MapRef) {
+                setter.addStatement("this.$L = $L == null ? null : new $T<>($L)", n, n, LinkedHashMap.class, n);
+            } else {
+                setter.addStatement("this.$L = $L", n, n);
+            }
+            b.addMethod(setter.addStatement("return this").build());
+            addAdder(b, builder, f);
+            if (f.required() && componentType(f).isPrimitive()) {
+                args.add(CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, n, n).toString());
+            } else {
+                args.add(n);
+            }
+        }
+        b.addMethod(MethodSpec.methodBuilder("build")
+                .addJavadoc("@throws NullPointerException when a required component is unset\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(name)
+                .addStatement("return new $T($L)", name, String.join(", ", args))
+                .build());
+        type.addType(b.build());
+    }
+
+    private void addAdder(TypeSpec.Builder b, ClassName builder, Field f) {
+        String n = f.javaName();
+        if (f.type() instanceof TypeRef.ListRef list) {
+            b.addMethod(MethodSpec.methodBuilder(f.builderAdder())
+                    .addJavadoc("Adds one element to {@code $L}.\n", Poet.doc(f.jsonName()))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(poet.boxed(list.element()), "element")
+                    .beginControlFlow("if (this.$L == null)", n)
+                    .addStatement("this.$L = new $T<>()", n, ArrayList.class)
+                    .endControlFlow()
+                    .addStatement("this.$L.add(element)", n)
+                    .addStatement("return this")
+                    .build());
+        } else if (f.type() instanceof TypeRef.MapRef map) {
+            b.addMethod(MethodSpec.methodBuilder(f.builderAdder())
+                    .addJavadoc("Puts one entry into {@code $L}.\n", Poet.doc(f.jsonName()))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(String.class, "key")
+                    .addParameter(poet.boxed(map.value()), "value")
+                    .beginControlFlow("if (this.$L == null)", n)
+                    .addStatement("this.$L = new $T<>()", n, LinkedHashMap.class)
+                    .endControlFlow()
+                    .addStatement("this.$L.put(key, value)", n)
+                    .addStatement("return this")
+                    .build());
+        }
+    }
+
+    private void addCodec(TypeSpec.Builder type) {
+        type.addMethod(MethodSpec.methodBuilder("jsonCodec")
+                .addJavadoc("The reflection-free JSON codec of this record.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(Runtime.JSON_CODEC, name))
+                .addStatement("return Codec.INSTANCE")
+                .build());
+        type.addType(new CodecWriter(poet, record).write());
+    }
+}

@@ -1,0 +1,98 @@
+package com.acme.hubspot.notes;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.crmgen.runtime.json.JsonCodec;
+import dev.crmgen.runtime.json.JsonCodecs;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * The {@code #/components/schemas/BatchInputSimplePublicObjectBatchInput} schema.
+ *
+ * @param inputs the {@code inputs} property
+ */
+@Generated(
+        value = "dev.crmgen.generator.CrmGenerator",
+        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
+)
+public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatchInput> inputs) {
+    /**
+     * @param inputs the {@code inputs} property
+     */
+    public BatchInputSimplePublicObjectBatchInput {
+        inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs"));
+    }
+
+    /**
+     * The reflection-free JSON codec of this record.
+     */
+    public static JsonCodec<BatchInputSimplePublicObjectBatchInput> jsonCodec() {
+        return Codec.INSTANCE;
+    }
+
+    private static final class Codec implements JsonCodec<BatchInputSimplePublicObjectBatchInput> {
+        static final Codec INSTANCE = new Codec();
+
+        private static final SerializedString INPUTS = new SerializedString("inputs");
+
+        private Codec() {
+        }
+
+        @Override
+        public BatchInputSimplePublicObjectBatchInput read(JsonParser p) throws IOException {
+            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            List<SimplePublicObjectBatchInput> inputs = null;
+            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+                if (p.nextToken() == JsonToken.VALUE_NULL) {
+                    // null means absent
+                    continue;
+                }
+                switch (field) {
+                    case "inputs" -> inputs = readListOfSimplePublicObjectBatchInput(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (inputs == null) {
+                throw JsonCodecs.missingRequired(p, "inputs");
+            }
+            return new BatchInputSimplePublicObjectBatchInput(inputs);
+        }
+
+        @Override
+        public void write(JsonGenerator g, BatchInputSimplePublicObjectBatchInput value) throws
+                IOException {
+            g.writeStartObject();
+            g.writeFieldName(INPUTS);
+            writeListOfSimplePublicObjectBatchInput(g, value.inputs());
+            g.writeEndObject();
+        }
+
+        private static List<SimplePublicObjectBatchInput> readListOfSimplePublicObjectBatchInput(
+                JsonParser p) throws IOException {
+            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
+            List<SimplePublicObjectBatchInput> list = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == JsonToken.VALUE_NULL) {
+                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
+                }
+                list.add(SimplePublicObjectBatchInput.jsonCodec().read(p));
+            }
+            return list;
+        }
+
+        private static void writeListOfSimplePublicObjectBatchInput(JsonGenerator g,
+                List<SimplePublicObjectBatchInput> list) throws IOException {
+            g.writeStartArray();
+            for (SimplePublicObjectBatchInput element : list) {
+                SimplePublicObjectBatchInput.jsonCodec().write(g, element);
+            }
+            g.writeEndArray();
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package com.acme.hubspot.notes;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.crmgen.runtime.json.JsonCodec;
+import dev.crmgen.runtime.json.JsonCodecs;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * Represents the result of a batch operation on CRM objects, including the processing status, batch results, timestamps, and a list of any errors encountered during the operation.
+ *
+ * @param completedAt The timestamp when the batch process was completed, in ISO 8601 format.
+ * @param errors the {@code errors} property (null when absent)
+ * @param links An object containing relevant links related to the batch request. (null when absent)
+ * @param numErrors The number of errors encountered during the batch process. (null when absent)
+ * @param requestedAt The timestamp when the batch process was initiated, in ISO 8601 format. (null when absent)
+ * @param results the {@code results} property
+ * @param startedAt The timestamp when the batch process began execution, in ISO 8601 format.
+ * @param status The status of the batch processing request - "PENDING", "PROCESSING", "CANCELLED", or "COMPLETE"
+ */
+@Generated(
+        value = "dev.crmgen.generator.CrmGenerator",
+        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
+)
+public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completedAt,
+        List<StandardError> errors, Map<String, String> links, Integer numErrors,
+        OffsetDateTime requestedAt, List<SimplePublicObject> results, OffsetDateTime startedAt,
+        BatchResponseSimplePublicObjectWithErrorsStatus status) {
+    /**
+     * @param completedAt The timestamp when the batch process was completed, in ISO 8601 format.
+     * @param errors the {@code errors} property (null when absent)
+     * @param links An object containing relevant links related to the batch request. (null when absent)
+     * @param numErrors The number of errors encountered during the batch process. (null when absent)
+     * @param requestedAt The timestamp when the batch process was initiated, in ISO 8601 format. (null when absent)
+     * @param results the {@code results} property
+     * @param startedAt The timestamp when the batch process began execution, in ISO 8601 format.
+     * @param status The status of the batch processing request - "PENDING", "PROCESSING", "CANCELLED", or "COMPLETE"
+     */
+    public BatchResponseSimplePublicObjectWithErrors {
+        Objects.requireNonNull(completedAt, "completedAt");
+        errors = errors == null ? null : List.copyOf(errors);
+        links = links == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(links));
+        results = List.copyOf(Objects.requireNonNull(results, "results"));
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /**
+     * A builder; optional components left unset stay absent.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The reflection-free JSON codec of this record.
+     */
+    public static JsonCodec<BatchResponseSimplePublicObjectWithErrors> jsonCodec() {
+        return Codec.INSTANCE;
+    }
+
+    /**
+     * Builds {@link BatchResponseSimplePublicObjectWithErrors}; {@link #build()} checks the required components.
+     */
+    public static final class Builder {
+        private OffsetDateTime completedAt;
+
+        private List<StandardError> errors;
+
+        private Map<String, String> links;
+
+        private Integer numErrors;
+
+        private OffsetDateTime requestedAt;
+
+        private List<SimplePublicObject> results;
+
+        private OffsetDateTime startedAt;
+
+        private BatchResponseSimplePublicObjectWithErrorsStatus status;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets {@code completedAt} (required).
+         */
+        public Builder completedAt(OffsetDateTime completedAt) {
+            this.completedAt = completedAt;
+            return this;
+        }
+
+        /**
+         * Sets {@code errors}.
+         */
+        public Builder errors(List<StandardError> errors) {
+            this.errors = errors == null ? null : new ArrayList<>(errors);
+            return this;
+        }
+
+        /**
+         * Adds one element to {@code errors}.
+         */
+        public Builder error(StandardError element) {
+            if (this.errors == null) {
+                this.errors = new ArrayList<>();
+            }
+            this.errors.add(element);
+            return this;
+        }
+
+        /**
+         * Sets {@code links}.
+         */
+        public Builder links(Map<String, String> links) {
+            this.links = links == null ? null : new LinkedHashMap<>(links);
+            return this;
+        }
+
+        /**
+         * Puts one entry into {@code links}.
+         */
+        public Builder link(String key, String value) {
+            if (this.links == null) {
+                this.links = new LinkedHashMap<>();
+            }
+            this.links.put(key, value);
+            return this;
+        }
+
+        /**
+         * Sets {@code numErrors}.
+         */
+        public Builder numErrors(Integer numErrors) {
+            this.numErrors = numErrors;
+            return this;
+        }
+
+        /**
+         * Sets {@code requestedAt}.
+         */
+        public Builder requestedAt(OffsetDateTime requestedAt) {
+            this.requestedAt = requestedAt;
+            return this;
+        }
+
+        /**
+         * Sets {@code results} (required).
+         */
+        public Builder results(List<SimplePublicObject> results) {
+            this.results = results == null ? null : new ArrayList<>(results);
+            return this;
+        }
+
+        /**
+         * Adds one element to {@code results}.
+         */
+        public Builder result(SimplePublicObject element) {
+            if (this.results == null) {
+                this.results = new ArrayList<>();
+            }
+            this.results.add(element);
+            return this;
+        }
+
+        /**
+         * Sets {@code startedAt} (required).
+         */
+        public Builder startedAt(OffsetDateTime startedAt) {
+            this.startedAt = startedAt;
+            return this;
+        }
+
+        /**
+         * Sets {@code status} (required).
+         */
+        public Builder status(BatchResponseSimplePublicObjectWithErrorsStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        /**
+         * @throws NullPointerException when a required component is unset
+         */
+        public BatchResponseSimplePublicObjectWithErrors build() {
+            return new BatchResponseSimplePublicObjectWithErrors(completedAt, errors, links, numErrors, requestedAt, results, startedAt, status);
+        }
+    }
+
+    private static final class Codec implements JsonCodec<BatchResponseSimplePublicObjectWithErrors> {
+        static final Codec INSTANCE = new Codec();
+
+        private static final SerializedString COMPLETED_AT = new SerializedString("completedAt");
+
+        private static final SerializedString ERRORS = new SerializedString("errors");
+
+        private static final SerializedString LINKS = new SerializedString("links");
+
+        private static final SerializedString NUM_ERRORS = new SerializedString("numErrors");
+
+        private static final SerializedString REQUESTED_AT = new SerializedString("requestedAt");
+
+        private static final SerializedString RESULTS = new SerializedString("results");
+
+        private static final SerializedString STARTED_AT = new SerializedString("startedAt");
+
+        private static final SerializedString STATUS = new SerializedString("status");
+
+        private Codec() {
+        }
+
+        @Override
+        public BatchResponseSimplePublicObjectWithErrors read(JsonParser p) throws IOException {
+            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            OffsetDateTime completedAt = null;
+            List<StandardError> errors = null;
+            Map<String, String> links = null;
+            Integer numErrors = null;
+            OffsetDateTime requestedAt = null;
+            List<SimplePublicObject> results = null;
+            OffsetDateTime startedAt = null;
+            BatchResponseSimplePublicObjectWithErrorsStatus status = null;
+            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+                if (p.nextToken() == JsonToken.VALUE_NULL) {
+                    // null means absent
+                    continue;
+                }
+                switch (field) {
+                    case "completedAt" -> completedAt = JsonCodecs.DATE_TIME.read(p);
+                    case "errors" -> errors = readListOfStandardError(p);
+                    case "links" -> links = readMapOfString(p);
+                    case "numErrors" -> numErrors = JsonCodecs.INT32.read(p);
+                    case "requestedAt" -> requestedAt = JsonCodecs.DATE_TIME.read(p);
+                    case "results" -> results = readListOfSimplePublicObject(p);
+                    case "startedAt" -> startedAt = JsonCodecs.DATE_TIME.read(p);
+                    case "status" -> status = BatchResponseSimplePublicObjectWithErrorsStatus.jsonCodec().read(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (completedAt == null) {
+                throw JsonCodecs.missingRequired(p, "completedAt");
+            }
+            if (results == null) {
+                throw JsonCodecs.missingRequired(p, "results");
+            }
+            if (startedAt == null) {
+                throw JsonCodecs.missingRequired(p, "startedAt");
+            }
+            if (status == null) {
+                throw JsonCodecs.missingRequired(p, "status");
+            }
+            return new BatchResponseSimplePublicObjectWithErrors(completedAt, errors, links, numErrors, requestedAt, results, startedAt, status);
+        }
+
+        @Override
+        public void write(JsonGenerator g, BatchResponseSimplePublicObjectWithErrors value) throws
+                IOException {
+            g.writeStartObject();
+            g.writeFieldName(COMPLETED_AT);
+            JsonCodecs.DATE_TIME.write(g, value.completedAt());
+            List<StandardError> errors = value.errors();
+            if (errors != null) {
+                g.writeFieldName(ERRORS);
+                writeListOfStandardError(g, errors);
+            }
+            Map<String, String> links = value.links();
+            if (links != null) {
+                g.writeFieldName(LINKS);
+                writeMapOfString(g, links);
+            }
+            Integer numErrors = value.numErrors();
+            if (numErrors != null) {
+                g.writeFieldName(NUM_ERRORS);
+                g.writeNumber(numErrors);
+            }
+            OffsetDateTime requestedAt = value.requestedAt();
+            if (requestedAt != null) {
+                g.writeFieldName(REQUESTED_AT);
+                JsonCodecs.DATE_TIME.write(g, requestedAt);
+            }
+            g.writeFieldName(RESULTS);
+            writeListOfSimplePublicObject(g, value.results());
+            g.writeFieldName(STARTED_AT);
+            JsonCodecs.DATE_TIME.write(g, value.startedAt());
+            g.writeFieldName(STATUS);
+            BatchResponseSimplePublicObjectWithErrorsStatus.jsonCodec().write(g, value.status());
+            g.writeEndObject();
+        }
+
+        private static List<SimplePublicObject> readListOfSimplePublicObject(JsonParser p) throws
+                IOException {
+            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
+            List<SimplePublicObject> list = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == JsonToken.VALUE_NULL) {
+                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
+                }
+                list.add(SimplePublicObject.jsonCodec().read(p));
+            }
+            return list;
+        }
+
+        private static List<StandardError> readListOfStandardError(JsonParser p) throws
+                IOException {
+            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
+            List<StandardError> list = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == JsonToken.VALUE_NULL) {
+                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
+                }
+                list.add(StandardError.jsonCodec().read(p));
+            }
+            return list;
+        }
+
+        private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
+            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            Map<String, String> map = new LinkedHashMap<>();
+            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
+            }
+            return map;
+        }
+
+        private static void writeListOfSimplePublicObject(JsonGenerator g,
+                List<SimplePublicObject> list) throws IOException {
+            g.writeStartArray();
+            for (SimplePublicObject element : list) {
+                SimplePublicObject.jsonCodec().write(g, element);
+            }
+            g.writeEndArray();
+        }
+
+        private static void writeListOfStandardError(JsonGenerator g, List<StandardError> list)
+                throws IOException {
+            g.writeStartArray();
+            for (StandardError element : list) {
+                StandardError.jsonCodec().write(g, element);
+            }
+            g.writeEndArray();
+        }
+
+        private static void writeMapOfString(JsonGenerator g, Map<String, String> map) throws
+                IOException {
+            g.writeStartObject();
+            for (Map.Entry<String, String> entry : map.entrySet()) {
+                g.writeFieldName(entry.getKey());
+                if (entry.getValue() == null) {
+                    g.writeNull();
+                } else {
+                    g.writeString(entry.getValue());
+                }
+            }
+            g.writeEndObject();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package com.acme.hubspot.notes;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.crmgen.runtime.json.JsonCodec;
+import dev.crmgen.runtime.json.JsonCodecs;
+import java.io.IOException;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * The status of the batch processing request - "PENDING", "PROCESSING", "CANCELLED", or "COMPLETE"
+ *
+ * <p>Open: a value this version does not know parses as well; {@link #known()} is then {@link Known#UNKNOWN} and {@link #value()} keeps it.
+ */
+@Generated(
+        value = "dev.crmgen.generator.CrmGenerator",
+        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
+)
+public final class BatchResponseSimplePublicObjectWithErrorsStatus {
+    /**
+     * {@code CANCELED}
+     */
+    public static final BatchResponseSimplePublicObjectWithErrorsStatus CANCELED = new BatchResponseSimplePublicObjectWithErrorsStatus("CANCELED", Known.CANCELED);
+
+    /**
+     * {@code COMPLETE}
+     */
+    public static final BatchResponseSimplePublicObjectWithErrorsStatus COMPLETE = new BatchResponseSimplePublicObjectWithErrorsStatus("COMPLETE", Known.COMPLETE);
+
+    /**
+     * {@code PENDING}
+     */
+    public static final BatchResponseSimplePublicObjectWithErrorsStatus PENDING = new BatchResponseSimplePublicObjectWithErrorsStatus("PENDING", Known.PENDING);
+
+    /**
+     * {@code PROCESSING}
+     */
+    public static final BatchResponseSimplePublicObjectWithErrorsStatus PROCESSING = new BatchResponseSimplePublicObjectWithErrorsStatus("PROCESSING", Known.PROCESSING);
+
+    private static final JsonCodec<BatchResponseSimplePublicObjectWithErrorsStatus> CODEC = new JsonCodec<BatchResponseSimplePublicObjectWithErrorsStatus>() {
+        @Override
+        public BatchResponseSimplePublicObjectWithErrorsStatus read(JsonParser p) throws
+                IOException {
+            return of(JsonCodecs.STRING.read(p));
+        }
+
+        @Override
+        public void write(JsonGenerator g, BatchResponseSimplePublicObjectWithErrorsStatus value)
+                throws IOException {
+            g.writeString(value.value);
+        }
+    };
+
+    private final String value;
+
+    private final Known known;
+
+    private BatchResponseSimplePublicObjectWithErrorsStatus(String value, Known known) {
+        this.value = value;
+        this.known = known;
+    }
+
+    /**
+     * The constant for {@code value}, or a new instance keeping an unlisted value.
+     */
+    public static BatchResponseSimplePublicObjectWithErrorsStatus of(String value) {
+        Objects.requireNonNull(value, "value");
+        switch (value) {
+            case "CANCELED": return CANCELED;
+            case "COMPLETE": return COMPLETE;
+            case "PENDING": return PENDING;
+            case "PROCESSING": return PROCESSING;
+            default: return new BatchResponseSimplePublicObjectWithErrorsStatus(value, Known.UNKNOWN);
+        }
+    }
+
+    /**
+     * The value as sent on the wire.
+     */
+    public String value() {
+        return value;
+    }
+
+    /**
+     * The constant to switch on; {@link Known#UNKNOWN} for a value this version does not list.
+     */
+    public Known known() {
+        return known;
+    }
+
+    public boolean isKnown() {
+        return known != Known.UNKNOWN;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BatchResponseSimplePublicObjectWithErrorsStatus that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    /**
+     * Reads and writes the raw value; unlisted values never fail.
+     */
+    public static JsonCodec<BatchResponseSimplePublicObjectWithErrorsStatus> jsonCodec() {
+        return CODEC;
+    }
+
+    /**
+     * The values the spec lists, plus {@code UNKNOWN} for any other.
+     */
+    public enum Known {
+        CANCELED,
+
+        COMPLETE,
+
+        PENDING,
+
+        PROCESSING,
+
+        UNKNOWN
+    }
+}

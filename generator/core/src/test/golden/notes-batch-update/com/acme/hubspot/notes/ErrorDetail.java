@@ -1,0 +1,252 @@
+package com.acme.hubspot.notes;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.crmgen.runtime.json.JsonCodec;
+import dev.crmgen.runtime.json.JsonCodecs;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * The {@code #/components/schemas/ErrorDetail} schema.
+ *
+ * @param code The status code associated with the error detail (null when absent)
+ * @param context Context about the error condition (null when absent)
+ * @param in The name of the field or parameter in which the error was found. (null when absent)
+ * @param message A human readable message describing the error along with remediation steps where appropriate
+ * @param subCategory A specific category that contains more specific detail about the error (null when absent)
+ */
+@Generated(
+        value = "dev.crmgen.generator.CrmGenerator",
+        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
+)
+public record ErrorDetail(String code, Map<String, List<String>> context, String in, String message,
+        String subCategory) {
+    /**
+     * @param code The status code associated with the error detail (null when absent)
+     * @param context Context about the error condition (null when absent)
+     * @param in The name of the field or parameter in which the error was found. (null when absent)
+     * @param message A human readable message describing the error along with remediation steps where appropriate
+     * @param subCategory A specific category that contains more specific detail about the error (null when absent)
+     */
+    public ErrorDetail {
+        context = context == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(context));
+        Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * A builder; optional components left unset stay absent.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The reflection-free JSON codec of this record.
+     */
+    public static JsonCodec<ErrorDetail> jsonCodec() {
+        return Codec.INSTANCE;
+    }
+
+    /**
+     * Builds {@link ErrorDetail}; {@link #build()} checks the required components.
+     */
+    public static final class Builder {
+        private String code;
+
+        private Map<String, List<String>> context;
+
+        private String in;
+
+        private String message;
+
+        private String subCategory;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets {@code code}.
+         */
+        public Builder code(String code) {
+            this.code = code;
+            return this;
+        }
+
+        /**
+         * Sets {@code context}.
+         */
+        public Builder context(Map<String, List<String>> context) {
+            this.context = context == null ? null : new LinkedHashMap<>(context);
+            return this;
+        }
+
+        /**
+         * Puts one entry into {@code context}.
+         */
+        public Builder putContext(String key, List<String> value) {
+            if (this.context == null) {
+                this.context = new LinkedHashMap<>();
+            }
+            this.context.put(key, value);
+            return this;
+        }
+
+        /**
+         * Sets {@code in}.
+         */
+        public Builder in(String in) {
+            this.in = in;
+            return this;
+        }
+
+        /**
+         * Sets {@code message} (required).
+         */
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        /**
+         * Sets {@code subCategory}.
+         */
+        public Builder subCategory(String subCategory) {
+            this.subCategory = subCategory;
+            return this;
+        }
+
+        /**
+         * @throws NullPointerException when a required component is unset
+         */
+        public ErrorDetail build() {
+            return new ErrorDetail(code, context, in, message, subCategory);
+        }
+    }
+
+    private static final class Codec implements JsonCodec<ErrorDetail> {
+        static final Codec INSTANCE = new Codec();
+
+        private static final SerializedString CODE = new SerializedString("code");
+
+        private static final SerializedString CONTEXT = new SerializedString("context");
+
+        private static final SerializedString IN = new SerializedString("in");
+
+        private static final SerializedString MESSAGE = new SerializedString("message");
+
+        private static final SerializedString SUB_CATEGORY = new SerializedString("subCategory");
+
+        private Codec() {
+        }
+
+        @Override
+        public ErrorDetail read(JsonParser p) throws IOException {
+            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            String code = null;
+            Map<String, List<String>> context = null;
+            String in = null;
+            String message = null;
+            String subCategory = null;
+            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+                if (p.nextToken() == JsonToken.VALUE_NULL) {
+                    // null means absent
+                    continue;
+                }
+                switch (field) {
+                    case "code" -> code = JsonCodecs.STRING.read(p);
+                    case "context" -> context = readMapOfListOfString(p);
+                    case "in" -> in = JsonCodecs.STRING.read(p);
+                    case "message" -> message = JsonCodecs.STRING.read(p);
+                    case "subCategory" -> subCategory = JsonCodecs.STRING.read(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (message == null) {
+                throw JsonCodecs.missingRequired(p, "message");
+            }
+            return new ErrorDetail(code, context, in, message, subCategory);
+        }
+
+        @Override
+        public void write(JsonGenerator g, ErrorDetail value) throws IOException {
+            g.writeStartObject();
+            String code = value.code();
+            if (code != null) {
+                g.writeFieldName(CODE);
+                g.writeString(code);
+            }
+            Map<String, List<String>> context = value.context();
+            if (context != null) {
+                g.writeFieldName(CONTEXT);
+                writeMapOfListOfString(g, context);
+            }
+            String in = value.in();
+            if (in != null) {
+                g.writeFieldName(IN);
+                g.writeString(in);
+            }
+            g.writeFieldName(MESSAGE);
+            g.writeString(value.message());
+            String subCategory = value.subCategory();
+            if (subCategory != null) {
+                g.writeFieldName(SUB_CATEGORY);
+                g.writeString(subCategory);
+            }
+            g.writeEndObject();
+        }
+
+        private static List<String> readListOfString(JsonParser p) throws IOException {
+            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
+            List<String> list = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == JsonToken.VALUE_NULL) {
+                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
+                }
+                list.add(JsonCodecs.STRING.read(p));
+            }
+            return list;
+        }
+
+        private static Map<String, List<String>> readMapOfListOfString(JsonParser p) throws
+                IOException {
+            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            Map<String, List<String>> map = new LinkedHashMap<>();
+            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : readListOfString(p));
+            }
+            return map;
+        }
+
+        private static void writeListOfString(JsonGenerator g, List<String> list) throws
+                IOException {
+            g.writeStartArray();
+            for (String element : list) {
+                g.writeString(element);
+            }
+            g.writeEndArray();
+        }
+
+        private static void writeMapOfListOfString(JsonGenerator g, Map<String, List<String>> map)
+                throws IOException {
+            g.writeStartObject();
+            for (Map.Entry<String, List<String>> entry : map.entrySet()) {
+                g.writeFieldName(entry.getKey());
+                if (entry.getValue() == null) {
+                    g.writeNull();
+                } else {
+                    writeListOfString(g, entry.getValue());
+                }
+            }
+            g.writeEndObject();
+        }
+    }
+}

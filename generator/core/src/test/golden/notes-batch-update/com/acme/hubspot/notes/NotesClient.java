@@ -1,0 +1,133 @@
+package com.acme.hubspot.notes;
+
+import dev.crmgen.runtime.ApiInvoker;
+import dev.crmgen.runtime.ApiRequest;
+import dev.crmgen.runtime.ClientOptions;
+import dev.crmgen.runtime.ResponseMapper;
+import dev.crmgen.runtime.batch.BatchError;
+import dev.crmgen.runtime.batch.BatchKeys;
+import dev.crmgen.runtime.batch.BatchOptions;
+import dev.crmgen.runtime.batch.BatchReport;
+import dev.crmgen.runtime.batch.BatchResponse;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import javax.annotation.processing.Generated;
+
+/**
+ * The Notes API.
+ *
+ * <p>Batch update of CRM notes, as published in HubSpot's Notes API (v3): update several notes in one request by internal ID or by the value of a unique property.
+ *
+ * <p>Create one with {@code NotesClient.create(ClientOptions.fromEnvironment())}; it is thread-safe.
+ */
+@Generated(
+        value = "dev.crmgen.generator.CrmGenerator",
+        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
+)
+public final class NotesClient {
+    private static final ResponseMapper<BatchUpdateResponse> BATCH_UPDATE_RESPONSE = ResponseMapper.<BatchUpdateResponse>builder()
+            .json(200, BatchResponseSimplePublicObject.jsonCodec(), BatchUpdateResponse.Ok::new)
+            .json(207, BatchResponseSimplePublicObjectWithErrors.jsonCodec(), BatchUpdateResponse.MultiStatus::new)
+            .build();
+
+    private static final BatchKeys<SimplePublicObjectBatchInput, SimplePublicObject> BATCH_UPDATE_KEYS = BatchKeys.<SimplePublicObjectBatchInput, SimplePublicObject>builder()
+            .inputId(SimplePublicObjectBatchInput::id)
+            .inputIdProperty(SimplePublicObjectBatchInput::idProperty)
+            .inputTraceId(SimplePublicObjectBatchInput::objectWriteTraceId)
+            .resultId(SimplePublicObject::id)
+            .resultTraceId(SimplePublicObject::objectWriteTraceId)
+            .resultProperty((result, name) -> result.properties().get(name))
+            .build();
+
+    private final ApiInvoker invoker;
+
+    /**
+     * A client over {@code invoker}, which carries the base URL, authentication, retries and rate limits.
+     */
+    public NotesClient(ApiInvoker invoker) {
+        this.invoker = Objects.requireNonNull(invoker, "invoker");
+    }
+
+    /**
+     * A client with its own {@code ApiInvoker} built from {@code options}.
+     */
+    public static NotesClient create(ClientOptions options) {
+        return new NotesClient(ApiInvoker.create(options));
+    }
+
+    /**
+     * Update a batch of notes by internal ID, or unique property values
+     *
+     * <p>Update multiple notes using their internal IDs or unique property values. This operation allows you to modify the properties of several notes in a single request, streamlining the process of managing note data in bulk.
+     *
+     * <p>{@code POST /crm/v3/objects/notes/batch/update}
+     *
+     * @param body {@code request body}
+     * @return one record per success status; check for the partial-failure ones
+     */
+    public BatchUpdateResponse batchUpdate(BatchInputSimplePublicObjectBatchInput body) {
+        return invoker.invoke(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE);
+    }
+
+    /**
+     * Asynchronous form of {@link #batchUpdate}: the future completes with the result or the runtime's exception.
+     *
+     * <p>Update a batch of notes by internal ID, or unique property values
+     *
+     * <p>Update multiple notes using their internal IDs or unique property values. This operation allows you to modify the properties of several notes in a single request, streamlining the process of managing note data in bulk.
+     *
+     * <p>{@code POST /crm/v3/objects/notes/batch/update}
+     *
+     * @param body {@code request body}
+     * @return one record per success status; check for the partial-failure ones
+     */
+    public CompletableFuture<BatchUpdateResponse> batchUpdateAsync(
+            BatchInputSimplePublicObjectBatchInput body) {
+        return invoker.invokeAsync(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE);
+    }
+
+    private static ApiRequest batchUpdateRequest(BatchInputSimplePublicObjectBatchInput body) {
+        return ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/update")
+                .operationId("post-/crm/v3/objects/notes/batch/update_update")
+                .jsonBody(body, BatchInputSimplePublicObjectBatchInput.jsonCodec())
+                .retrySafe(true)
+                .build();
+    }
+
+    /**
+     * Sends any number of inputs through {@code batchUpdate} in chunks (the runtime's batch executor with default options) and reports every input as succeeded, failed or unconfirmed.
+     *
+     * <p>{@code POST /crm/v3/objects/notes/batch/update}
+     */
+    public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
+            Collection<SimplePublicObjectBatchInput> inputs) {
+        return batchUpdateAll(inputs, BatchOptions.builder().retrySafe(true).build());
+    }
+
+    /**
+     * Sends any number of inputs through {@code batchUpdate} in chunks as {@code options} say and reports every input as succeeded, failed or unconfirmed.
+     *
+     * <p>{@code POST /crm/v3/objects/notes/batch/update}
+     */
+    public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
+            Collection<SimplePublicObjectBatchInput> inputs, BatchOptions options) {
+        return invoker.batchExecutor().execute(inputs, chunk -> batchUpdateBatchResponse(batchUpdate(new BatchInputSimplePublicObjectBatchInput(chunk))), BATCH_UPDATE_KEYS, options);
+    }
+
+    private static BatchResponse<SimplePublicObject> batchUpdateBatchResponse(
+            BatchUpdateResponse response) {
+        if (response instanceof BatchUpdateResponse.Ok ok) {
+            return new BatchResponse<>(ok.body().results(), List.of());
+        }
+        if (response instanceof BatchUpdateResponse.MultiStatus multiStatus) {
+            return new BatchResponse<>(multiStatus.body().results(), multiStatus.body().errors() == null ? List.of() : multiStatus.body().errors().stream().map(NotesClient::toBatchError).toList());
+        }
+        throw new IllegalStateException("unexpected response " + response);
+    }
+
+    private static BatchError toBatchError(StandardError error) {
+        return new BatchError(error.status(), error.category(), Objects.toString(error.subCategory(), null), error.message(), error.context(), error.id(), error);
+    }
+}

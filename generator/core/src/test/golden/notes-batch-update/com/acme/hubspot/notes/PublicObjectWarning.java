@@ -1,0 +1,123 @@
+package com.acme.hubspot.notes;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.crmgen.runtime.json.JsonCodec;
+import dev.crmgen.runtime.json.JsonCodecs;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * The {@code #/components/schemas/PublicObjectWarning} schema.
+ *
+ * @param category the {@code category} property
+ * @param context the {@code context} property
+ * @param message the {@code message} property
+ */
+@Generated(
+        value = "dev.crmgen.generator.CrmGenerator",
+        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
+)
+public record PublicObjectWarning(String category, Map<String, String> context, String message) {
+    /**
+     * @param category the {@code category} property
+     * @param context the {@code context} property
+     * @param message the {@code message} property
+     */
+    public PublicObjectWarning {
+        Objects.requireNonNull(category, "category");
+        context = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(context, "context")));
+        Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * The reflection-free JSON codec of this record.
+     */
+    public static JsonCodec<PublicObjectWarning> jsonCodec() {
+        return Codec.INSTANCE;
+    }
+
+    private static final class Codec implements JsonCodec<PublicObjectWarning> {
+        static final Codec INSTANCE = new Codec();
+
+        private static final SerializedString CATEGORY = new SerializedString("category");
+
+        private static final SerializedString CONTEXT = new SerializedString("context");
+
+        private static final SerializedString MESSAGE = new SerializedString("message");
+
+        private Codec() {
+        }
+
+        @Override
+        public PublicObjectWarning read(JsonParser p) throws IOException {
+            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            String category = null;
+            Map<String, String> context = null;
+            String message = null;
+            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+                if (p.nextToken() == JsonToken.VALUE_NULL) {
+                    // null means absent
+                    continue;
+                }
+                switch (field) {
+                    case "category" -> category = JsonCodecs.STRING.read(p);
+                    case "context" -> context = readMapOfString(p);
+                    case "message" -> message = JsonCodecs.STRING.read(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (category == null) {
+                throw JsonCodecs.missingRequired(p, "category");
+            }
+            if (context == null) {
+                throw JsonCodecs.missingRequired(p, "context");
+            }
+            if (message == null) {
+                throw JsonCodecs.missingRequired(p, "message");
+            }
+            return new PublicObjectWarning(category, context, message);
+        }
+
+        @Override
+        public void write(JsonGenerator g, PublicObjectWarning value) throws IOException {
+            g.writeStartObject();
+            g.writeFieldName(CATEGORY);
+            g.writeString(value.category());
+            g.writeFieldName(CONTEXT);
+            writeMapOfString(g, value.context());
+            g.writeFieldName(MESSAGE);
+            g.writeString(value.message());
+            g.writeEndObject();
+        }
+
+        private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
+            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            Map<String, String> map = new LinkedHashMap<>();
+            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
+            }
+            return map;
+        }
+
+        private static void writeMapOfString(JsonGenerator g, Map<String, String> map) throws
+                IOException {
+            g.writeStartObject();
+            for (Map.Entry<String, String> entry : map.entrySet()) {
+                g.writeFieldName(entry.getKey());
+                if (entry.getValue() == null) {
+                    g.writeNull();
+                } else {
+                    g.writeString(entry.getValue());
+                }
+            }
+            g.writeEndObject();
+        }
+    }
+}
