@@ -178,11 +178,13 @@ public final class ClientOptions {
         /** The base URL (default {@code https://api.hubapi.com}); {@code http} is accepted only for loopback hosts. */
         public Builder baseUrl(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
+            URI uri;
             try {
-                return baseUrl(URI.create(baseUrl));
+                uri = URI.create(baseUrl);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("baseUrl is not a valid URI: " + baseUrl, e);
             }
+            return baseUrl(uri);
         }
 
         /** The base URL (default {@code https://api.hubapi.com}); {@code http} is accepted only for loopback hosts. */

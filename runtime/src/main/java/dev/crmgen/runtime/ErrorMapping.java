@@ -19,7 +19,8 @@ final class ErrorMapping {
     static ApiException toException(ApiRequest request, HttpTransport.Response response, Duration retryAfter, Secrets secrets) {
         int status = response.status();
         String raw = secrets.scrub(new String(response.body(), StandardCharsets.UTF_8));
-        HubSpotError error = parse(response.body());
+        // Parse the scrubbed text so that no field of the parsed error can carry an echoed token.
+        HubSpotError error = parse(raw.getBytes(StandardCharsets.UTF_8));
         String correlationId = error != null && error.correlationId() != null ? error.correlationId()
                 : response.header("X-HubSpot-Correlation-Id");
         String message = secrets.scrub(message(request, status, error, correlationId, raw, response.header("Content-Type")));
