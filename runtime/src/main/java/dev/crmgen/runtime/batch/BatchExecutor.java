@@ -195,6 +195,7 @@ public final class BatchExecutor {
                     chunk(chunks.get(c), lastRound);
                 }
             };
+            Thread caller = Thread.currentThread();
             int extra = Math.min(options.concurrency(), chunks.size()) - 1;
             CountDownLatch done = new CountDownLatch(Math.max(extra, 0));
             int started = 0;
@@ -216,7 +217,11 @@ public final class BatchExecutor {
                 done.countDown();
             }
             try {
-                worker.run();
+                int c;
+                // The calling thread works too, and notices its own interrupt between requests.
+                while (!cancelled && !caller.isInterrupted() && (c = next.getAndIncrement()) < chunks.size()) {
+                    chunk(chunks.get(c), lastRound);
+                }
             } finally {
                 boolean interrupted = false;
                 while (true) {

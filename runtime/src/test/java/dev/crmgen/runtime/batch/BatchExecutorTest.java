@@ -1,0 +1,341 @@
+package dev.crmgen.runtime.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crmgen.runtime.BadRequestException;
+import dev.crmgen.runtime.ServerErrorException;
+import dev.crmgen.runtime.TransportException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Matching and accounting rules, with an in-memory {@link BatchCall}. */
+class BatchExecutorTest {
+    record In(String id, String idProperty, String trace, String value) {
+        static In id(String id) {
+            return new In(id, null, null, "v-" + id);
+        }
+    }
+
+    record Out(String id, Map<String, String> properties, String trace) {
+    }
+
+    static final BatchKeys<In, Out> KEYS = BatchKeys.<In, Out>builder()
+            .inputId(In::id).inputIdProperty(In::idProperty).inputTraceId(In::trace)
+            .resultId(Out::id).resultTraceId(Out::trace).resultProperty((r, n) -> r.properties().get(n))
+            .build();
+
+    final BatchExecutor executor = new BatchExecutor();
+
+    static Out echo(In in) {
+        return new Out(in.id(), Map.of("value", in.value()), in.trace());
+    }
+
+    static BatchError notFound(String... ids) {
+        return new BatchError("error", "OBJECT_NOT_FOUND", null, "not found", Map.of("ids", List.of(ids)), null, null);
+    }
+
+    static <I, R> void assertExactlyOnce(List<I> inputs, BatchReport<I, R> report) {
+        assertEquals(inputs.size(), report.size());
+        assertEquals(inputs.size(), report.succeeded().size() + report.failed().size() + report.unconfirmed().size());
+        for (int i = 0; i < inputs.size(); i++) {
+            BatchReport.Outcome<I, R> o = report.outcomes().get(i);
+            assertEquals(i, o.index());
+            assertSame(inputs.get(i), o.input());
+        }
+    }
+
+    @Test
+    void emptyInputNeedsNoRequest() {
+        BatchReport<In, Out> r = executor.execute(List.of(), chunk -> { throw new AssertionError("no call expected"); }, KEYS, BatchOptions.defaults());
+        assertEquals(0, r.size());
+        assertEquals(0, r.requests());
+        assertTrue(r.allSucceeded());
+    }
+
+    @Test
+    void rejectsNullInputs() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> executor.execute(Arrays.asList(In.id("1"), null), c -> BatchResponse.of(List.of()), KEYS, BatchOptions.defaults()));
+        assertTrue(e.getMessage().contains("input 1"), e.getMessage());
+    }
+
+    @Test
+    void matchesResultsByIdRegardlessOfOrderAndErrorsByContextIds() {
+        List<In> inputs = List.of(In.id("1"), In.id("2"), In.id("3"), In.id("4"));
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            List<Out> results = new ArrayList<>();
+            for (In in : chunk) {
+                if (!in.id().equals("2") && !in.id().equals("4")) {
+                    results.add(echo(in));
+                }
+            }
+            Collections.reverse(results);
+            return new BatchResponse<>(results, List.of(notFound("2", "4")));
+        }, KEYS, BatchOptions.defaults());
+        assertExactlyOnce(inputs, r);
+        assertEquals(List.of("1", "3"), r.succeeded().stream().map(s -> s.result().id()).toList());
+        assertEquals("v-3", r.succeeded().get(1).result().properties().get("value"));
+        assertEquals(List.of("2", "4"), r.failed().stream().map(f -> f.input().id()).toList());
+        assertEquals("OBJECT_NOT_FOUND", r.failed().get(0).error().category());
+        assertNull(r.failed().get(0).exception());
+    }
+
+    @Test
+    void matchesByTraceIdAndByUniquePropertyValue() {
+        List<In> inputs = List.of(
+                new In(null, null, "trace-a", "a"),
+                new In("ext-7", "my_unique", null, "b"),
+                new In(null, null, "trace-c", "c"));
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> new BatchResponse<>(List.of(
+                new Out("903", Map.of("value", "c"), "trace-c"),
+                new Out("902", Map.of("value", "b", "my_unique", "ext-7"), null),
+                new Out("901", Map.of("value", "a"), "trace-a")), List.of()), KEYS, BatchOptions.defaults());
+        assertExactlyOnce(inputs, r);
+        assertEquals(List.of("901", "902", "903"), r.results().stream().map(Out::id).toList());
+    }
+
+    @Test
+    void errorsMatchByTraceIdToo() {
+        List<In> inputs = List.of(new In(null, null, "t1", "a"), new In(null, null, "t2", "b"));
+        BatchError e = new BatchError("error", "VALIDATION_ERROR", null, "bad", Map.of("objectWriteTraceId", List.of("t2")), null, null);
+        BatchReport<In, Out> r = executor.execute(inputs,
+                chunk -> new BatchResponse<>(List.of(new Out("1", Map.of(), "t1")), List.of(e)), KEYS, BatchOptions.defaults());
+        assertEquals("t1", r.succeeded().get(0).input().trace());
+        assertSame(e, r.failed().get(0).error());
+    }
+
+    @Test
+    void keylessResultsArePairedInOrderOnlyWhenTheCountsProveIt() {
+        BatchKeys<String, String> none = BatchKeys.<String, String>builder().build();
+        List<String> inputs = List.of("a", "b", "c");
+        BatchReport<String, String> all = executor.execute(inputs, chunk -> BatchResponse.of(List.of("ra", "rb", "rc")), none, BatchOptions.defaults());
+        assertEquals(List.of("ra", "rb", "rc"), all.results());
+        BatchReport<String, String> short1 = executor.execute(inputs, chunk -> BatchResponse.of(List.of("ra", "rb")), none, BatchOptions.defaults());
+        assertExactlyOnce(inputs, short1);
+        assertEquals(3, short1.unconfirmed().size());
+        assertTrue(short1.unconfirmed().get(0).reason().contains("neither confirmed nor rejected"));
+    }
+
+    @Test
+    void aSingleUnattributedErrorBelongsToTheOnlyUnresolvedInput() {
+        List<In> inputs = List.of(In.id("1"), In.id("2"));
+        BatchError vague = new BatchError("error", "VALIDATION_ERROR", null, "Property values were not valid", Map.of(), null, null);
+        BatchReport<In, Out> r = executor.execute(inputs,
+                chunk -> new BatchResponse<>(List.of(echo(chunk.get(0))), List.of(vague)), KEYS, BatchOptions.defaults());
+        assertEquals("2", r.failed().get(0).input().id());
+        assertSame(vague, r.failed().get(0).error());
+
+        List<In> three = List.of(In.id("1"), In.id("2"), In.id("3"));
+        BatchReport<In, Out> r3 = executor.execute(three,
+                chunk -> new BatchResponse<>(List.of(echo(chunk.get(0))), List.of(vague)), KEYS, BatchOptions.defaults());
+        assertEquals(2, r3.unconfirmed().size());
+        assertTrue(r3.unconfirmed().get(0).reason().contains("Property values were not valid"), r3.unconfirmed().get(0).reason());
+    }
+
+    @Test
+    void aResultWinsOverAnErrorNamingTheSameInput() {
+        List<In> inputs = List.of(In.id("1"));
+        BatchReport<In, Out> r = executor.execute(inputs,
+                chunk -> new BatchResponse<>(List.of(echo(chunk.get(0))), List.of(notFound("1"))), KEYS, BatchOptions.defaults());
+        assertEquals(1, r.succeeded().size());
+    }
+
+    @Test
+    void chunksAreAtMostTheChunkSize() {
+        List<In> inputs = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            inputs.add(In.id(Integer.toString(i)));
+        }
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            sizes.add(chunk.size());
+            return BatchResponse.of(chunk.stream().map(BatchExecutorTest::echo).toList());
+        }, KEYS, BatchOptions.builder().chunkSize(100).build());
+        assertExactlyOnce(inputs, r);
+        assertTrue(r.allSucceeded());
+        assertEquals(11, r.requests());
+        assertEquals(1001, sizes.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(sizes.stream().allMatch(s -> s <= 100));
+    }
+
+    @Test
+    void duplicateIdsGoToSuccessiveRequestsInInputOrder() {
+        List<In> inputs = List.of(new In("a", null, null, "a1"), In.id("b"), new In("a", null, null, "a2"), In.id("c"),
+                new In("a", null, null, "a3"), new In(null, null, null, "no-id"));
+        List<List<String>> requests = Collections.synchronizedList(new ArrayList<>());
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            Set<String> ids = new HashSet<>();
+            for (In in : chunk) {
+                if (in.id() != null && !ids.add(in.id())) {
+                    throw new BadRequestException("Duplicate IDs found in batch input", 400, null, null, "", null);
+                }
+            }
+            requests.add(chunk.stream().map(In::value).toList());
+            return BatchResponse.of(chunk.stream().map(BatchExecutorTest::echo).toList());
+        }, KEYS, BatchOptions.builder().concurrency(4).build());
+        assertExactlyOnce(inputs, r);
+        assertTrue(r.allSucceeded(), r.toString());
+        assertEquals(List.of(List.of("a1", "v-b", "v-c", "no-id"), List.of("a2"), List.of("a3")), requests);
+        assertEquals(List.of("a1", "v-b", "a2", "v-c", "a3", "no-id"),
+                r.succeeded().stream().map(s -> s.result().properties().get("value")).toList());
+    }
+
+    @Test
+    void clientErrorsFailTheWholeRequest() {
+        List<In> inputs = List.of(In.id("1"), In.id("2"));
+        BadRequestException bad = new BadRequestException("invalid", 400, "c", null, "{}", null);
+        AtomicInteger calls = new AtomicInteger();
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            calls.incrementAndGet();
+            throw bad;
+        }, KEYS, BatchOptions.builder().retrySafe(true).build());
+        assertExactlyOnce(inputs, r);
+        assertEquals(2, r.failed().size());
+        assertSame(bad, r.failed().get(1).exception());
+        assertEquals("invalid", r.failed().get(1).message());
+        assertEquals(1, calls.get(), "client errors are never resent");
+    }
+
+    @Test
+    void serverErrorsLeaveInputsUnconfirmedAndAreResentOnlyWhenRetrySafe() {
+        List<In> inputs = List.of(In.id("1"), In.id("2"));
+        AtomicInteger calls = new AtomicInteger();
+        BatchCall<In, Out> down = chunk -> {
+            calls.incrementAndGet();
+            throw new ServerErrorException("boom", 500, null, null, "", null);
+        };
+        BatchReport<In, Out> unsafe = executor.execute(inputs, down, KEYS, BatchOptions.defaults());
+        assertEquals(2, unsafe.unconfirmed().size());
+        assertEquals(1, calls.get());
+        assertInstanceOf(ServerErrorException.class, unsafe.unconfirmed().get(0).cause());
+
+        calls.set(0);
+        BatchReport<In, Out> safe = executor.execute(inputs, down, KEYS, BatchOptions.builder().retrySafe(true).resendRounds(2).build());
+        assertExactlyOnce(inputs, safe);
+        assertEquals(2, safe.unconfirmed().size());
+        assertEquals(3, calls.get());
+        assertEquals(3, safe.requests());
+    }
+
+    @Test
+    void resendRecoversUnconfirmedInputs() {
+        List<In> inputs = List.of(In.id("1"), In.id("2"), In.id("3"));
+        AtomicInteger calls = new AtomicInteger();
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            if (calls.incrementAndGet() == 1) {
+                // The first response silently leaves "2" out.
+                return BatchResponse.of(List.of(echo(chunk.get(0)), echo(chunk.get(2))));
+            }
+            assertEquals(List.of("2"), chunk.stream().map(In::id).toList());
+            return BatchResponse.of(List.of(echo(chunk.get(0))));
+        }, KEYS, BatchOptions.builder().retrySafe(true).build());
+        assertExactlyOnce(inputs, r);
+        assertTrue(r.allSucceeded(), r.toString());
+        assertEquals(2, r.requests());
+    }
+
+    @Test
+    void unsentRequestsAreResentEvenWhenNotRetrySafe() {
+        List<In> inputs = List.of(In.id("1"));
+        AtomicInteger calls = new AtomicInteger();
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new TransportException("connection refused", false, false, null);
+            }
+            return BatchResponse.of(List.of(echo(chunk.get(0))));
+        }, KEYS, BatchOptions.defaults());
+        assertTrue(r.allSucceeded());
+
+        calls.set(0);
+        BatchReport<In, Out> ambiguous = executor.execute(inputs, chunk -> {
+            calls.incrementAndGet();
+            throw new TransportException("reset after sending", true, false, null);
+        }, KEYS, BatchOptions.defaults());
+        assertEquals(1, ambiguous.unconfirmed().size());
+        assertEquals(1, calls.get(), "an ambiguous failure of a non-retry-safe call is not resent");
+    }
+
+    @Test
+    void unexpectedExceptionsLeaveInputsUnconfirmed() {
+        List<In> inputs = List.of(In.id("1"));
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> { throw new IllegalStateException("bug"); }, KEYS,
+                BatchOptions.builder().retrySafe(true).build());
+        assertEquals(1, r.unconfirmed().size());
+        assertEquals(1, r.requests());
+        assertTrue(r.unconfirmed().get(0).reason().contains("IllegalStateException"));
+    }
+
+    @Test
+    void concurrencyIsBoundedAndProgressIsSerialAndComplete() {
+        List<In> inputs = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            inputs.add(In.id(Integer.toString(i)));
+        }
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        AtomicBoolean inListener = new AtomicBoolean();
+        List<BatchProgress> progress = new ArrayList<>();
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(15);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            inFlight.decrementAndGet();
+            return new BatchResponse<>(chunk.stream().filter(in -> !in.id().endsWith("7")).map(BatchExecutorTest::echo).toList(),
+                    List.of(notFound(chunk.stream().map(In::id).filter(id -> id.endsWith("7")).toArray(String[]::new))));
+        }, KEYS, BatchOptions.builder().chunkSize(50).concurrency(3).progress(p -> {
+            assertTrue(inListener.compareAndSet(false, true), "listener called concurrently");
+            progress.add(p);
+            inListener.set(false);
+        }).build());
+        assertExactlyOnce(inputs, r);
+        assertEquals(100, r.failed().size());
+        assertEquals(900, r.succeeded().size());
+        assertTrue(maxInFlight.get() <= 3 && maxInFlight.get() >= 2, "max in flight " + maxInFlight.get());
+        assertEquals(20, progress.size());
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i).completed() > progress.get(i - 1).completed());
+        }
+        BatchProgress last = progress.get(progress.size() - 1);
+        assertTrue(last.done());
+        assertEquals(new BatchProgress(1000, 900, 100, 0, 20), last);
+    }
+
+    @Test
+    void interruptionReportsUnsentInputsAsUnconfirmed() throws Exception {
+        List<In> inputs = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            inputs.add(In.id(Integer.toString(i)));
+        }
+        Thread caller = Thread.currentThread();
+        CountDownLatch first = new CountDownLatch(1);
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            if (first.getCount() == 1) {
+                first.countDown();
+                caller.interrupt();
+            }
+            return BatchResponse.of(chunk.stream().map(BatchExecutorTest::echo).toList());
+        }, KEYS, BatchOptions.builder().concurrency(1).build());
+        assertTrue(Thread.interrupted(), "the interrupt flag is kept");
+        assertExactlyOnce(inputs, r);
+        assertEquals(100, r.succeeded().size());
+        assertEquals(400, r.unconfirmed().size());
+        assertTrue(r.unconfirmed().get(0).reason().contains("not sent"));
+    }
+}
