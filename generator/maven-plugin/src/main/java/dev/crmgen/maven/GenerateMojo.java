@@ -114,38 +114,34 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoExecutionException("crmgen: could not write generated sources to " + output + ": " + e, e);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        String where = display(baseDirectory, output);
+        String where = SpecLocation.shortPath(baseDirectory, output);
 
         if (outcome instanceof IncrementalGeneration.Outcome.Failed failed) {
             long errors = failed.diagnostics().stream()
                     .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
                     .count();
             throw new MojoFailureException(String.format("crmgen: %s has %d error%s; nothing was generated:%n%s",
-                    location.describe(), errors, errors == 1 ? "" : "s",
+                    location.describe(baseDirectory), errors, errors == 1 ? "" : "s",
                     failed.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n"))));
         }
         if (outcome instanceof IncrementalGeneration.Outcome.UpToDate upToDate) {
             getLog().info(String.format(
-                    "crmgen: %d generated files in %s are up to date: spec, %d inputs, configuration and"
-                            + " generator %s unchanged (checked in %d ms)",
-                    upToDate.files(), where, upToDate.inputs(), CrmGenerator.VERSION, millis));
+                    "crmgen: generation skipped, sources up to date: spec (%d input%s), configuration and generator %s"
+                            + " unchanged, %d generated files in %s intact (checked in %d ms)",
+                    upToDate.inputs(), upToDate.inputs() == 1 ? "" : "s", CrmGenerator.VERSION, upToDate.files(),
+                    where, millis));
         } else if (outcome instanceof IncrementalGeneration.Outcome.Generated generated) {
             for (Diagnostic diagnostic : generated.diagnostics()) {
                 getLog().warn(diagnostic.format());
             }
             getLog().info(String.format(
                     "crmgen: generated %s into %s because %s: %d files written, %d unchanged, %d deleted (%d ms)",
-                    location.describe(), where, generated.reason(), generated.written(), generated.unchanged(),
+                    location.describe(baseDirectory), where, generated.reason(), generated.written(), generated.unchanged(),
                     generated.deleted(), millis));
         }
 
         if (addCompileSourceRoot) {
             project.addCompileSourceRoot(output.toString());
         }
-    }
-
-    private static String display(Path baseDirectory, Path path) {
-        Path base = baseDirectory.toAbsolutePath().normalize();
-        return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
     }
 }

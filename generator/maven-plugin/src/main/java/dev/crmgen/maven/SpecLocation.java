@@ -81,9 +81,15 @@ final class SpecLocation {
         return file != null ? file.toString() : url.toString();
     }
 
-    /** Short name for log lines. */
-    String describe() {
-        return file != null ? file.toString() : resource + " (from " + url + ")";
+    /** Name for log lines: a file relative to the project directory when inside it, or the resource and its origin. */
+    String describe(Path baseDirectory) {
+        return file == null ? resource + " (from " + url + ")" : shortPath(baseDirectory, file);
+    }
+
+    /** {@code path} relative to {@code baseDirectory} when it lies inside it, else absolute. */
+    static String shortPath(Path baseDirectory, Path path) {
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
     }
 
     /**

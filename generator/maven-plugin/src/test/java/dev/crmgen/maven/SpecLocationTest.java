@@ -48,6 +48,8 @@ class SpecLocationTest {
 
         assertEquals(spec.toString(), location.resolved());
         assertEquals(List.of(spec.toString()), location.inputKeys());
+        assertEquals(Path.of("src", "main", "openapi", "notes.yaml").toString(), location.describe(dir));
+        assertEquals(spec.toString(), location.describe(dir.resolve("elsewhere")));
     }
 
     @Test
