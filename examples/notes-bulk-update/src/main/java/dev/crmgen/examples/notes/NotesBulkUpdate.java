@@ -1,0 +1,289 @@
+package dev.crmgen.examples.notes;
+
+import dev.crmgen.examples.notes.hubspot.NotesClient;
+import dev.crmgen.examples.notes.hubspot.SimplePublicObject;
+import dev.crmgen.examples.notes.hubspot.SimplePublicObjectBatchInput;
+import dev.crmgen.runtime.ClientOptions;
+import dev.crmgen.runtime.HttpTransport;
+import dev.crmgen.runtime.batch.BatchOptions;
+import dev.crmgen.runtime.batch.BatchReport;
+import dev.crmgen.sandbox.Faults;
+import dev.crmgen.sandbox.NotesSandbox;
+import dev.crmgen.sandbox.SandboxStats;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Applies note updates from a CSV through the generated notes client's batch method and accounts for every row.
+ *
+ * <p>Exit status: 0 when the run completed and every row is accounted for (rows that failed are in the summary and
+ * the failures CSV), 1 when the run could not complete, 2 for bad usage or an unreadable CSV.
+ */
+@Command(name = "notes-bulk-update", mixinStandardHelpOptions = true, sortOptions = false,
+        version = "notes-bulk-update (crmgen example) 0.1",
+        description = {
+            "Applies note updates from a CSV (header: id,hs_note_body,... one column per HubSpot property) through "
+                    + "HubSpot's batch update API, 100 notes per request, and prints what happened to every row.",
+            "Without --base-url it starts an embedded HubSpot sandbox on loopback, seeded with notes, with faults "
+                    + "switched on. With --base-url https://api.hubapi.com it uses the access token in "
+                    + "HUBSPOT_ACCESS_TOKEN.",
+            "An empty cell leaves that property unchanged."})
+public final class NotesBulkUpdate implements Callable<Integer> {
+    static final String TOKEN_VARIABLE = ClientOptions.TOKEN_ENVIRONMENT_VARIABLE;
+    private static final Duration SANDBOX_WINDOW = Duration.ofSeconds(10);
+    /** Kept strongly reachable: java.util.logging holds loggers weakly, and a collected one forgets its level. */
+    private static final Logger RUNTIME_LOG = Logger.getLogger("dev.crmgen.runtime");
+
+    @Option(names = "--csv", paramLabel = "FILE", defaultValue = "notes-updates.csv",
+            description = "The updates to apply (default: ${DEFAULT-VALUE}).")
+    Path csv;
+
+    @Option(names = "--failures-out", paramLabel = "FILE", defaultValue = "notes-failures.csv",
+            description = "Where to write the rows that were not updated, with reasons (default: ${DEFAULT-VALUE}).")
+    Path failuresOut;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "HubSpot's API, e.g. https://api.hubapi.com (token from " + TOKEN_VARIABLE + "). "
+                    + "Default: an embedded sandbox.")
+    URI baseUrl;
+
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "190",
+            description = "Client-side limit: at most N requests per 10 seconds (default: ${DEFAULT-VALUE}; "
+                    + "HubSpot allows 100 or 190 depending on the account).")
+    int rateLimit;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "Batch requests in flight at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--id-property", paramLabel = "NAME",
+            description = "Treat the id column as values of this unique property instead of note ids.")
+    String idProperty;
+
+    @Option(names = "--generate-sample", paramLabel = "ROWS",
+            description = "First write a sample of ROWS updates to --csv (ids of the sandbox's seeded notes; every "
+                    + SampleCsv.UNKNOWN_EVERY + "th names a missing note). Sandbox only.")
+    Integer generateSample;
+
+    @Option(names = "--faults", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Sandbox only: inject 5xx answers, dropped connections, lost responses and latency "
+                    + "(default: on).")
+    boolean faults;
+
+    @Option(names = "--fault-seed", paramLabel = "SEED", defaultValue = "42",
+            description = "Sandbox only: the seed that fixes which requests fail (default: ${DEFAULT-VALUE}).")
+    long faultSeed;
+
+    @Option(names = "--sandbox-rate-limit", paramLabel = "N", defaultValue = "190",
+            description = "Sandbox only: the server's limit per token per 10 seconds (default: ${DEFAULT-VALUE}).")
+    int sandboxRateLimit;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto, bar, lines or none (auto: a bar on a terminal, a line per second otherwise).")
+    Progress.Mode progress;
+
+    @Option(names = "--verbose", description = "Log every retry and rate-limit wait of the client.")
+    boolean verbose;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+
+    NotesBulkUpdate(PrintStream out, PrintStream err, Map<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err, System.getenv());
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new NotesBulkUpdate(out, err, environment))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new java.io.PrintWriter(out, true))
+                .setErr(new java.io.PrintWriter(err, true))
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    err.println("notes-bulk-update: " + e);
+                    return 1;
+                });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String usage = checkOptions();
+        if (usage != null) {
+            err.println("notes-bulk-update: " + usage);
+            return 2;
+        }
+        RUNTIME_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
+        if (generateSample != null) {
+            SampleCsv.write(csv, generateSample);
+            out.printf(Locale.ROOT, "Wrote a sample of %,d updates (%,d naming notes that do not exist) to %s%n",
+                    generateSample, SampleCsv.unknownRows(generateSample), csv);
+        }
+        List<NoteRow> rows;
+        try {
+            rows = UpdateCsv.read(csv);
+        } catch (UpdateCsv.BadCsvException e) {
+            err.println("notes-bulk-update: " + e.getMessage());
+            return 2;
+        }
+        NotesSandbox sandbox = null;
+        try {
+            CountingTransport transport = new CountingTransport(HttpTransport.jdk(Duration.ofSeconds(10)));
+            ClientOptions.Builder options = ClientOptions.builder()
+                    .transport(transport)
+                    .requestsPerTenSeconds(rateLimit);
+            if (baseUrl == null) {
+                sandbox = startSandbox(rows.size());
+                options.baseUrl(sandbox.baseUri()).accessToken(sandbox.accessToken());
+            } else {
+                String token = environment.get(TOKEN_VARIABLE);
+                if (token == null || token.isBlank()) {
+                    err.println("notes-bulk-update: set " + TOKEN_VARIABLE + " to a private app access token with the "
+                            + "crm.objects.contacts.write scope to use " + baseUrl);
+                    return 2;
+                }
+                options.baseUrl(baseUrl).accessToken(token.trim());
+            }
+            Summary summary = apply(rows, NotesClient.create(options.build()), transport);
+            summary.print(out);
+            int written = FailureCsv.write(failuresOut, summary.outcomes());
+            out.printf(Locale.ROOT, "  failures CSV %,9d  rows written to %s%n", written, failuresOut);
+            if (sandbox != null) {
+                printSandbox(sandbox.stats());
+            }
+            return 0;
+        } finally {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+
+    private String checkOptions() {
+        if (rateLimit < 1 || concurrency < 1 || sandboxRateLimit < 1) {
+            return "--rate-limit, --concurrency and --sandbox-rate-limit must be at least 1";
+        }
+        if (generateSample != null && generateSample < 1) {
+            return "--generate-sample needs a positive number of rows";
+        }
+        if (baseUrl != null && generateSample != null && !isLoopback(baseUrl)) {
+            // Sample ids are made up; against a real account they could name real notes and overwrite them.
+            return "--generate-sample only works with the embedded sandbox (drop --base-url)";
+        }
+        return null;
+    }
+
+    /** Decided from the URL alone: no name lookup, so a mistyped host cannot reach the network here. */
+    private static boolean isLoopback(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    private NotesSandbox startSandbox(int notes) {
+        Faults chosen = faults
+                ? Faults.builder().serverErrorRate(0.05).connectionAbortRate(0.02).lostResponseRate(0.02)
+                        .latency(Duration.ofMillis(2), Duration.ofMillis(20)).seed(faultSeed).build()
+                : Faults.none();
+        NotesSandbox sandbox = NotesSandbox.builder()
+                .seed(Math.max(1, notes))
+                .rateLimit(sandboxRateLimit, SANDBOX_WINDOW)
+                .faults(chosen)
+                .start();
+        out.printf(Locale.ROOT, "Embedded HubSpot sandbox at %s with %,d notes (ids %d..%d), rate limit %d per 10 s, %s%n",
+                sandbox.baseUrl(), sandbox.noteCount(), NotesSandbox.DEFAULT_FIRST_ID,
+                NotesSandbox.DEFAULT_FIRST_ID + sandbox.noteCount() - 1, sandboxRateLimit,
+                faults ? String.format(Locale.ROOT, "faults on (5%% 5xx, 2%% dropped connections, 2%% lost responses, "
+                        + "2-20 ms latency; seed %d)", faultSeed) : "faults off");
+        return sandbox;
+    }
+
+    private Summary apply(List<NoteRow> rows, NotesClient client, CountingTransport transport) {
+        List<RowOutcome> outcomes = new ArrayList<>(rows.size());
+        List<NoteRow> sent = new ArrayList<>();
+        List<SimplePublicObjectBatchInput> inputs = new ArrayList<>();
+        for (NoteRow row : rows) {
+            if (row.sendable()) {
+                sent.add(row);
+                inputs.add(input(row));
+            } else {
+                outcomes.add(RowOutcome.notSent(row));
+            }
+        }
+        out.printf(Locale.ROOT, "Updating %,d notes from %s (%,d rows held back as unusable), concurrency %d, "
+                + "at most %d requests per 10 s%n", inputs.size(), csv, rows.size() - inputs.size(), concurrency, rateLimit);
+        long start = System.nanoTime();
+        BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report;
+        try (Progress bar = new Progress(progress, inputs.size(), out)) {
+            BatchOptions options = BatchOptions.builder()
+                    .concurrency(concurrency)
+                    .retrySafe(true) // updates are idempotent: resending one whose answer was lost is harmless
+                    .progress(bar)
+                    .build();
+            report = client.batchUpdateAll(inputs, options);
+        }
+        long elapsed = System.nanoTime() - start;
+        outcomes.addAll(RowOutcome.fromReport(sent, report));
+        outcomes.sort(Summary.byLine());
+        int batches = (inputs.size() + 99) / 100;
+        return new Summary(outcomes, batches, transport.attempts(), retryReasons(transport), elapsed);
+    }
+
+    private SimplePublicObjectBatchInput input(NoteRow row) {
+        SimplePublicObjectBatchInput.Builder builder = SimplePublicObjectBatchInput.builder()
+                .id(row.id())
+                .properties(row.properties());
+        if (idProperty != null) {
+            builder.idProperty(idProperty);
+        }
+        return builder.build();
+    }
+
+    private static Map<String, Long> retryReasons(CountingTransport transport) {
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        long tooMany = 0;
+        long serverErrors = 0;
+        for (Map.Entry<Integer, Long> e : transport.statuses().entrySet()) {
+            if (e.getKey() == 429) {
+                tooMany += e.getValue();
+            } else if (e.getKey() >= 500) {
+                serverErrors += e.getValue();
+            }
+        }
+        reasons.put("429", tooMany);
+        reasons.put("5xx", serverErrors);
+        reasons.put("no response", (long) transport.ioErrors());
+        return reasons;
+    }
+
+    private void printSandbox(SandboxStats stats) {
+        out.printf(Locale.ROOT, "  sandbox      %,9d  requests served, %,d updates applied; injected %,d 5xx, "
+                        + "%,d dropped connections, %,d lost responses; %,d answered 429%n",
+                stats.requests(), stats.updatesApplied(), stats.serverErrorsInjected(), stats.connectionsAborted(),
+                stats.responsesLost(), stats.rateLimited());
+    }
+}

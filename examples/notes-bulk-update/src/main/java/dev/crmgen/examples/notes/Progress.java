@@ -1,0 +1,57 @@
+package dev.crmgen.examples.notes;
+
+import dev.crmgen.runtime.batch.BatchProgress;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows batch progress: a redrawn bar on a terminal, one line per second when output goes to a file or a CI log
+ * (where a redrawn bar would become thousands of carriage returns), or nothing.
+ */
+final class Progress implements Consumer<BatchProgress>, AutoCloseable {
+    /** How progress is shown. */
+    enum Mode { AUTO, BAR, LINES, NONE }
+
+    private final ProgressBar bar;
+
+    Progress(Mode mode, int total, PrintStream out) {
+        Mode effective = mode == Mode.AUTO ? (System.console() != null ? Mode.BAR : Mode.LINES) : mode;
+        if (effective == Mode.NONE) {
+            bar = null;
+            return;
+        }
+        ProgressBarBuilder builder = new ProgressBarBuilder()
+                .setTaskName("Updating notes")
+                .setInitialMax(total)
+                .setUnit(" notes", 1)
+                .showSpeed();
+        if (effective == Mode.BAR) {
+            builder.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(100);
+        } else {
+            builder.setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
+                    .setConsumer(new DelegatingProgressBarConsumer(out::println, 130));
+        }
+        bar = builder.build();
+    }
+
+    @Override
+    public void accept(BatchProgress progress) {
+        if (bar != null) {
+            bar.stepTo(progress.completed());
+            bar.setExtraMessage(String.format(Locale.ROOT, " failed %d, unconfirmed %d",
+                    progress.failed(), progress.unconfirmed()));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.crmgen.examples.notes;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+/**
+ * Reads the update CSV: a header row with an {@code id} column and one column per HubSpot property, then one row per
+ * note. An empty cell leaves that property unchanged (HubSpot would clear it for an empty string). Rows that cannot be
+ * sent (no id, wrong number of cells, an id already seen) are kept with a problem, so that the summary accounts for
+ * every row.
+ */
+final class UpdateCsv {
+    static final String ID_COLUMN = "id";
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+            .setIgnoreEmptyLines(true)
+            .get();
+
+    private UpdateCsv() {}
+
+    /** A CSV that cannot be read at all (missing file, no id column, bad quoting). */
+    static final class BadCsvException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadCsvException(String message) {
+            super(message);
+        }
+    }
+
+    static List<NoteRow> read(Path file) throws BadCsvException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = FORMAT.parse(reader)) {
+            List<String> header = new ArrayList<>(parser.getHeaderNames());
+            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                throw new BadCsvException(file + ": starts with a byte-order mark; save it as UTF-8 without BOM");
+            }
+            if (!header.contains(ID_COLUMN)) {
+                throw new BadCsvException(file + ": the header row " + header + " has no '" + ID_COLUMN
+                        + "' column; expected for example: id,hs_note_body");
+            }
+            for (String name : header) {
+                if (name.isBlank()) {
+                    throw new BadCsvException(file + ": the header row " + header + " has an empty column name");
+                }
+            }
+            List<NoteRow> rows = new ArrayList<>();
+            Map<String, Long> firstLine = new HashMap<>();
+            // The parser's line count after a record is where it ended, so the next record starts one line later
+            // (quoted cells may span lines).
+            long previousEnd = parser.getCurrentLineNumber();
+            for (CSVRecord record : parser) {
+                rows.add(row(record, previousEnd + 1, header, firstLine));
+                previousEnd = parser.getCurrentLineNumber();
+            }
+            return rows;
+        } catch (NoSuchFileException e) {
+            throw new BadCsvException(file + ": no such file (write a sample with --generate-sample 10000)");
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new BadCsvException(file + ": not a readable CSV: " + e.getMessage());
+        }
+    }
+
+    private static NoteRow row(CSVRecord record, long line, List<String> header, Map<String, Long> firstLine) {
+        if (!record.isConsistent()) {
+            String id = record.size() > 0 ? record.get(0).trim() : "";
+            return new NoteRow(line, id, Map.of(), "expected " + header.size() + " cells, found " + record.size());
+        }
+        String id = record.get(ID_COLUMN).trim();
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String name : header) {
+            String value = record.get(name);
+            if (!name.equals(ID_COLUMN) && !value.isEmpty()) {
+                properties.put(name, value);
+            }
+        }
+        if (id.isEmpty()) {
+            return new NoteRow(line, id, properties, "no id");
+        }
+        Long earlier = firstLine.putIfAbsent(id, line);
+        if (earlier != null) {
+            // HubSpot refuses a whole batch that names an id twice, so a repeat is held back here.
+            return new NoteRow(line, id, properties, "duplicate of the row on line " + earlier);
+        }
+        return new NoteRow(line, id, properties, null);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * A command-line program that applies note updates from a CSV through a generated HubSpot notes client.
+ *
+ * <p>The client (package {@code dev.crmgen.examples.notes.hubspot}) is generated at compile time by crmgen's
+ * annotation processor from the {@code notes-batch-update.yaml} fragment in the crmgen-spec jar.
+ */
+@GenerateClient(spec = "notes-batch-update.yaml", packageName = "dev.crmgen.examples.notes.hubspot")
+package dev.crmgen.examples.notes;
+
+import dev.crmgen.runtime.GenerateClient;

@@ -1,0 +1,125 @@
+package dev.crmgen.examples.notes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crmgen.sandbox.Faults;
+import dev.crmgen.sandbox.NotesSandbox;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NotesBulkUpdateTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {}
+
+    private Run run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = NotesBulkUpdate.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static long number(String text, String label) {
+        Matcher m = Pattern.compile("(?m)^  " + Pattern.quote(label) + " +([0-9,]+)").matcher(text);
+        assertTrue(m.find(), "no '" + label + "' line in:\n" + text);
+        return Long.parseLong(m.group(1).replace(",", ""));
+    }
+
+    private static List<CSVRecord> records(Path file) throws Exception {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    @Test
+    void sampleThroughTheFaultySandboxAccountsForEveryRow() throws Exception {
+        Path csv = dir.resolve("updates.csv");
+        Path failures = dir.resolve("failures.csv");
+        Run run = run(Map.of(), "--generate-sample", "3000", "--csv", csv.toString(),
+                "--failures-out", failures.toString(), "--progress", "lines", "--concurrency", "6");
+
+        assertEquals(0, run.status(), run.out() + run.err());
+        String out = run.out();
+        assertTrue(out.contains("faults on"), out);
+        long updated = number(out, "updated");
+        long failed = number(out, "failed");
+        long unconfirmed = number(out, "unconfirmed");
+        assertEquals(3000, number(out, "total"));
+        assertEquals(3000, updated + failed + unconfirmed, out);
+        assertTrue(out.contains("every row accounted for"), out);
+        assertEquals(SampleCsv.unknownRows(3000), failed, out);
+        assertTrue(out.contains("OBJECT_NOT_FOUND  Could not get some NOTE objects"), out);
+        assertTrue(number(out, "retried") > 0, "with faults on some requests are retried:\n" + out);
+        assertTrue(number(out, "sandbox") > 30, out);
+        assertTrue(out.contains("Updating notes"), "progress lines are printed:\n" + out);
+
+        List<CSVRecord> rows = records(failures);
+        assertEquals(failed + unconfirmed, rows.size());
+        for (CSVRecord r : rows.stream().filter(r -> r.get("outcome").equals("FAILED")).toList()) {
+            assertEquals("OBJECT_NOT_FOUND", r.get("category"));
+            assertTrue(Long.parseLong(r.get("id")) >= SampleCsv.UNKNOWN_FIRST_ID, r.toString());
+        }
+    }
+
+    @Test
+    void runsAgainstAnyBaseUrlWithTheTokenFromTheEnvironment() throws Exception {
+        Path csv = dir.resolve("updates.csv");
+        Files.writeString(csv, "id,hs_note_body\n"
+                + NotesSandbox.DEFAULT_FIRST_ID + ",\"Renewal confirmed, see \"\"terms\"\"\"\n"
+                + "424242,missing\n"
+                + ",no id\n");
+        Faults lossy = Faults.builder().lostResponseRate(0.5).latency(Duration.ofMillis(1)).seed(3).build();
+        try (NotesSandbox sandbox = NotesSandbox.builder().seed(5).accessToken("env-token").faults(lossy).start()) {
+            Path failures = dir.resolve("failures.csv");
+            Run run = run(Map.of(NotesBulkUpdate.TOKEN_VARIABLE, "env-token"), "--base-url", sandbox.baseUrl(),
+                    "--csv", csv.toString(), "--failures-out", failures.toString(), "--progress", "none");
+
+            assertEquals(0, run.status(), run.out() + run.err());
+            assertEquals(1, number(run.out(), "updated"), run.out());
+            assertEquals(2, number(run.out(), "failed"), run.out());
+            assertEquals("Renewal confirmed, see \"terms\"",
+                    sandbox.note(Long.toString(NotesSandbox.DEFAULT_FIRST_ID)).orElseThrow().property("hs_note_body"));
+            assertEquals(List.of("424242", ""), records(failures).stream().map(r -> r.get("id")).toList());
+            assertTrue(!run.out().contains("env-token") && !run.err().contains("env-token"), "the token is never printed");
+        }
+    }
+
+    @Test
+    void explainsBadUsage() throws Exception {
+        Run noToken = run(Map.of(), "--base-url", "https://api.hubapi.com", "--csv", dir.resolve("x.csv").toString());
+        Files.writeString(dir.resolve("x.csv"), "id,hs_note_body\n1,a\n");
+        Run noTokenWithFile = run(Map.of(), "--base-url", "https://api.hubapi.com", "--csv", dir.resolve("x.csv").toString());
+        assertEquals(2, noTokenWithFile.status());
+        assertTrue(noTokenWithFile.err().contains("set HUBSPOT_ACCESS_TOKEN"), noTokenWithFile.err());
+        assertEquals(2, noToken.status(), "a missing file is reported before any network use");
+        assertTrue(noToken.err().contains("no such file"), noToken.err());
+
+        Run sampleAgainstRealApi = run(Map.of(), "--base-url", "https://api.hubapi.com", "--generate-sample", "10");
+        assertEquals(2, sampleAgainstRealApi.status());
+        assertTrue(sampleAgainstRealApi.err().contains("only works with the embedded sandbox"), sampleAgainstRealApi.err());
+
+        Run badNumber = run(Map.of(), "--concurrency", "many");
+        assertEquals(2, badNumber.status());
+        assertTrue(badNumber.err().contains("--concurrency"), badNumber.err());
+
+        Run help = run(Map.of(), "--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("--generate-sample=ROWS"), help.out());
+    }
+}

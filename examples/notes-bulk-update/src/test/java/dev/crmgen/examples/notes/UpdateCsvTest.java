@@ -1,0 +1,78 @@
+package dev.crmgen.examples.notes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpdateCsvTest {
+    @TempDir
+    Path dir;
+
+    private Path csv(String content) throws Exception {
+        Path file = dir.resolve("updates.csv");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void readsRowsWithQuotedCellsAndKeepsTheirLines() throws Exception {
+        List<NoteRow> rows = UpdateCsv.read(csv("id,hs_note_body,hs_timestamp\r\n"
+                + "101,\"Called, left a \"\"message\"\"\",2026-01-01T00:00:00Z\r\n"
+                + "102,\"two\nlines\",\r\n"
+                + "103,Zoë's note,1767225600000\r\n"));
+
+        assertEquals(3, rows.size());
+        assertEquals(new NoteRow(2, "101", Map.of("hs_note_body", "Called, left a \"message\"",
+                "hs_timestamp", "2026-01-01T00:00:00Z"), null), rows.get(0));
+        assertEquals(3, rows.get(1).line());
+        assertEquals(Map.of("hs_note_body", "two\nlines"), rows.get(1).properties(), "an empty cell is left out");
+        assertEquals(5, rows.get(2).line(), "the quoted line break moved the next row down");
+        assertEquals("Zoë's note", rows.get(2).properties().get("hs_note_body"));
+        assertTrue(rows.stream().allMatch(NoteRow::sendable));
+    }
+
+    @Test
+    void holdsBackRowsThatCannotBeSent() throws Exception {
+        List<NoteRow> rows = UpdateCsv.read(csv("hs_note_body,id\n"
+                + "first,7\n"
+                + "no id here,\n"
+                + "again,7\n"
+                + "too,many,cells\n"
+                + "fine, 8 \n"));
+
+        assertNull(rows.get(0).problem());
+        assertEquals("no id", rows.get(1).problem());
+        assertEquals("duplicate of the row on line 2", rows.get(2).problem());
+        assertEquals("expected 2 cells, found 3", rows.get(3).problem());
+        assertEquals("8", rows.get(4).id(), "ids are trimmed");
+        assertTrue(rows.get(4).sendable());
+    }
+
+    @Test
+    void refusesFilesItCannotUse() throws Exception {
+        UpdateCsv.BadCsvException noId = assertThrows(UpdateCsv.BadCsvException.class,
+                () -> UpdateCsv.read(csv("note_id,hs_note_body\n1,x\n")));
+        assertTrue(noId.getMessage().contains("has no 'id' column"), noId.getMessage());
+
+        UpdateCsv.BadCsvException missing = assertThrows(UpdateCsv.BadCsvException.class,
+                () -> UpdateCsv.read(dir.resolve("nope.csv")));
+        assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+
+        UpdateCsv.BadCsvException duplicateHeader = assertThrows(UpdateCsv.BadCsvException.class,
+                () -> UpdateCsv.read(csv("id,hs_note_body,hs_note_body\n1,a,b\n")));
+        assertTrue(duplicateHeader.getMessage().contains("not a readable CSV"), duplicateHeader.getMessage());
+
+        UpdateCsv.BadCsvException bom = assertThrows(UpdateCsv.BadCsvException.class,
+                () -> UpdateCsv.read(csv("\uFEFFid,hs_note_body\n1,a\n")));
+        assertTrue(bom.getMessage().contains("byte-order mark"), bom.getMessage());
+    }
+}
