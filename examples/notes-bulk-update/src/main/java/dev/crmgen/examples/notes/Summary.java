@@ -72,7 +72,7 @@ record Summary(List<RowOutcome> outcomes, int batches, int attempts, Map<String,
                 updated + failed + unconfirmed == total() ? "updated + failed + unconfirmed: every row accounted for"
                         : "MISMATCH: " + (updated + failed + unconfirmed) + " outcomes");
         String why = retryReasons.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
         out.printf(Locale.ROOT, "  retried      %,9d  HTTP requests (%,d sent for %,d batches)%s%n", retried(), attempts, batches,
                 why.isEmpty() ? "" : "; responses that led to retries: " + why);
         out.printf(Locale.ROOT, "  throughput   %,9.0f  notes/s (%.1f s)%n", notesPerSecond(), elapsedNanos / 1e9);
