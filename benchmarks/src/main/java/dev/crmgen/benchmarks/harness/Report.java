@@ -1,0 +1,157 @@
+package dev.crmgen.benchmarks.harness;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes BENCHMARKS.md and its chart from one run's figures. */
+final class Report {
+
+    static final String COMMAND = "./mvnw -B -q install -DskipTests && ./mvnw -B -pl benchmarks -Pbench verify";
+
+    private final BenchConfig config;
+    private final List<Figure> figures = new ArrayList<>();
+    private final Map<String, List<String>> sectionNotes = new LinkedHashMap<>();
+    private final List<String> notRun = new ArrayList<>();
+    private final Instant started = Instant.now();
+
+    Report(BenchConfig config) {
+        this.config = config;
+    }
+
+    void add(List<Figure> more) {
+        figures.addAll(more);
+    }
+
+    void note(String section, String line) {
+        sectionNotes.computeIfAbsent(section, s -> new ArrayList<>()).add(line);
+    }
+
+    void notRun(String what) {
+        notRun.add(what);
+    }
+
+    void write(Path markdown, Path chart) throws IOException {
+        Chart.write(figures, "crmgen vs its peers, one harness run (" + modeText() + ")", chart);
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Written by the benchmark harness (`benchmarks/`); every figure below comes from one run and is shown"
+                + " next to its peer from the same run, with crmgen's advantage as a ratio (above 1× means crmgen is"
+                + " better: faster, smaller or higher throughput).\n\n");
+        md.append("Reproduce (needs only JDK 17; downloads OpenAPI Generator 7.25.0 from Maven Central):\n\n");
+        md.append("```bash\n").append(COMMAND).append(" -Dbench.args=\"").append(String.join(" ", config.args))
+                .append("\"\n```\n\n");
+        md.append("`-Dbench.args` picks the parts: `--quick` (shorter JMH, no corpus, no 60 s run), default (full JMH),"
+                + " `--full` (adds the 106-spec corpus and the 60 s rate-limited run), or `--corpus` /"
+                + " `--rate-limited` alone; `--only=json,generation,e2e,footprint` restricts the sections.\n\n");
+        md.append("**Machine.** ").append(machine()).append(" This machine has **2 cores and is noisy**: other builds"
+                + " run on it, and the JSON benchmarks share it with nothing else only by luck. Absolute numbers move"
+                + " between runs by tens of percent; the ratios, taken minutes apart in the same run, are what to"
+                + " read. Run ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(", mode ")
+                .append(modeText()).append(".\n\n");
+        md.append("![crmgen's advantage over each peer](benchmarks/benchmarks-chart.png)\n\n");
+
+        long targets = figures.stream().filter(f -> f.met() != null).count();
+        long met = figures.stream().filter(f -> Boolean.TRUE.equals(f.met())).count();
+        md.append("## Results\n\n");
+        md.append(String.format(Locale.ROOT, "%d figures; %d have a target from the issue, %d of them met.%n%n",
+                figures.size(), targets, met));
+        String section = null;
+        for (Figure f : figures) {
+            if (!f.section().equals(section)) {
+                section = f.section();
+                md.append("### ").append(section).append("\n\n");
+                md.append("| figure | crmgen | peer | crmgen's advantage | target | notes |\n");
+                md.append("|---|---|---|---|---|---|\n");
+            }
+            md.append("| ").append(f.name())
+                    .append(" | ").append(value(f.crmgen(), f.unit())).append(" <br><sub>").append(f.crmgenLabel())
+                    .append("</sub>")
+                    .append(" | ").append(value(f.peer(), f.unit())).append(" <br><sub>").append(f.peerLabel())
+                    .append("</sub>")
+                    .append(" | **").append(Chart.format(f.advantage())).append("**")
+                    .append(" | ").append(f.target().isEmpty() ? "—" : f.target() + (f.met() ? " ✅" : " ❌"))
+                    .append(" | ").append(f.note().replace("|", "\\|"))
+                    .append(" |\n");
+            if (isLastOfSection(f)) {
+                md.append('\n');
+                for (String line : sectionNotes.getOrDefault(section, List.of())) {
+                    md.append(bullet(line)).append('\n');
+                }
+                md.append('\n');
+            }
+        }
+        for (Map.Entry<String, List<String>> e : sectionNotes.entrySet()) {
+            if (figures.stream().noneMatch(f -> f.section().equals(e.getKey()))) {
+                md.append("### ").append(e.getKey()).append("\n\n");
+                e.getValue().forEach(l -> md.append(bullet(l)).append('\n'));
+                md.append('\n');
+            }
+        }
+        md.append("## Missed targets, and what we would change\n\n");
+        List<Figure> missed = figures.stream().filter(f -> Boolean.FALSE.equals(f.met())).toList();
+        if (missed.isEmpty()) {
+            md.append("None in this run.\n\n");
+        }
+        for (Figure f : missed) {
+            md.append("- **").append(f.name()).append("**: ").append(Chart.format(f.advantage()))
+                    .append(" against a target of ").append(f.target()).append(". ").append(Advice.forFigure(f.id()))
+                    .append('\n');
+        }
+        if (!notRun.isEmpty()) {
+            md.append("\n## Not measured in this run\n\n");
+            notRun.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
+        md.append('\n');
+        Files.writeString(markdown, md.toString());
+    }
+
+    /** Notes render as a list; lines that already are sub-items stay as they are. */
+    private static String bullet(String line) {
+        return line.startsWith("  - ") ? line : "- " + line;
+    }
+
+    private boolean isLastOfSection(Figure f) {
+        int i = figures.indexOf(f);
+        return i == figures.size() - 1 || !figures.get(i + 1).section().equals(f.section());
+    }
+
+    private String modeText() {
+        return config.args.isEmpty() ? "default" : String.join(" ", config.args);
+    }
+
+    static String value(double v, String unit) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        String number = Math.abs(v) >= 100 || v == Math.rint(v)
+                ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%,.2f", v);
+        return number + " " + unit;
+    }
+
+    private static String machine() {
+        String memory = "";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    memory = String.format(Locale.ROOT, ", %.0f GiB RAM", kb / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: leave the memory out.
+        }
+        return String.format(Locale.ROOT, "%d cores%s, %s %s, Java %s (%s).",
+                Runtime.getRuntime().availableProcessors(), memory, System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.runtime.version"),
+                ManagementFactory.getRuntimeMXBean().getVmName());
+    }
+}
