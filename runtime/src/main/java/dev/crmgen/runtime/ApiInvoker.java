@@ -91,8 +91,10 @@ public final class ApiInvoker {
         Duration callTimeout = request.timeout() != null ? request.timeout() : options.requestTimeout();
         int retries = 0;
         boolean refreshed = false;
-        String token = token(tokens.accessToken());
+        String refreshedToken = null;
         while (true) {
+            // Asked per attempt: a provider may rotate tokens during long backoffs.
+            String token = refreshedToken != null ? refreshedToken : token(tokens.accessToken());
             pace(request, deadline);
             long remaining = deadline - ticker.nanoTime();
             Duration timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(Math.max(remaining, 1_000_000L)) : callTimeout;
@@ -134,7 +136,7 @@ public final class ApiInvoker {
                 String fresh = token(tokens.refresh(token));
                 if (!fresh.equals(token)) {
                     LOG.log(System.Logger.Level.INFO, () -> request.describe() + ": 401, retrying once with a refreshed token");
-                    token = fresh;
+                    refreshedToken = fresh;
                     continue;
                 }
             }

@@ -36,6 +36,7 @@ public interface HttpTransport {
      * @param timeout how long to wait for the response after connecting
      */
     record Request(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+        /** Copies the headers, keeping their order. */
         public Request {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(uri, "uri");
@@ -79,6 +80,7 @@ public interface HttpTransport {
      * @param body the (decompressed) body, empty when there is none
      */
     record Response(int status, HttpHeaders headers, byte[] body) {
+        /** A null body becomes empty. */
         public Response {
             Objects.requireNonNull(headers, "headers");
             body = body == null ? new byte[0] : body;

@@ -56,7 +56,11 @@ final class RollingWindowRateLimiter implements RateLimiter {
         long interval = intervalMs > 0 ? intervalMs * 1_000_000L : windowNanos;
         long max = headerLong(headers, "X-HubSpot-RateLimit-Max");
         long pause;
-        if (status == 429 || remaining == 0) {
+        long retryAfterSeconds = headerLong(headers, "Retry-After");
+        if (status == 429 && retryAfterSeconds >= 0) {
+            // The server said exactly how long: hold everyone sharing this token for that long.
+            pause = retryAfterSeconds * 1_000_000_000L;
+        } else if (status == 429 || remaining == 0) {
             // The server's budget is spent: nothing more until its window has turned over.
             pause = interval;
         } else if (remaining > 0 && remaining * 10 <= (max > 0 ? max : permits)) {

@@ -83,6 +83,18 @@ class RateLimiterTest {
     }
 
     @Test
+    void a429HoldsEveryoneForTheToldWaitOrTheInterval() {
+        FakeTicker t = new FakeTicker();
+        RateLimiter limiter = RateLimiter.rollingWindow(190, Duration.ofSeconds(10), t);
+        limiter.onResponse(429, headers("Retry-After", "3", "X-HubSpot-RateLimit-Interval-Milliseconds", "10000"));
+        assertEquals(3_000 * MS, limiter.reserve());
+        t.advance(3_000 * MS);
+        assertEquals(0, limiter.reserve());
+        limiter.onResponse(429, headers("X-HubSpot-RateLimit-Interval-Milliseconds", "1000"));
+        assertEquals(1_000 * MS, limiter.reserve());
+    }
+
+    @Test
     void holdsTheRateUnderConcurrencyEndToEnd() throws Exception {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();

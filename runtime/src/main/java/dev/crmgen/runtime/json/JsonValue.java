@@ -51,6 +51,7 @@ public sealed interface JsonValue
 
     /** A JSON string. */
     record JsonString(String value) implements JsonValue {
+        /** Rejects a Java {@code null}. */
         public JsonString {
             Objects.requireNonNull(value, "value");
         }
@@ -58,6 +59,7 @@ public sealed interface JsonValue
 
     /** A JSON number, kept exactly. */
     record JsonNumber(BigDecimal value) implements JsonValue {
+        /** Rejects a Java {@code null}. */
         public JsonNumber {
             Objects.requireNonNull(value, "value");
         }
