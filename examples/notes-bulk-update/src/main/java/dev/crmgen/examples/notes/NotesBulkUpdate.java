@@ -4,7 +4,9 @@ import dev.crmgen.examples.notes.hubspot.NotesClient;
 import dev.crmgen.examples.notes.hubspot.SimplePublicObject;
 import dev.crmgen.examples.notes.hubspot.SimplePublicObjectBatchInput;
 import dev.crmgen.runtime.ClientOptions;
+import dev.crmgen.runtime.ForbiddenException;
 import dev.crmgen.runtime.HttpTransport;
+import dev.crmgen.runtime.UnauthorizedException;
 import dev.crmgen.runtime.batch.BatchOptions;
 import dev.crmgen.runtime.batch.BatchReport;
 import dev.crmgen.sandbox.Faults;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Option;
  * Applies note updates from a CSV through the generated notes client's batch method and accounts for every row.
  *
  * <p>Exit status: 0 when the run completed and every row is accounted for (rows that failed are in the summary and
- * the failures CSV), 1 when the run could not complete, 2 for bad usage or an unreadable CSV.
+ * the failures CSV), 1 when HubSpot refused the access token or the run could not complete, 2 for bad usage or an
+ * unreadable CSV.
  */
 @Command(name = "notes-bulk-update", mixinStandardHelpOptions = true, sortOptions = false,
         version = "notes-bulk-update (crmgen example) 0.1",
@@ -166,12 +169,17 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 }
                 options.baseUrl(baseUrl).accessToken(token.trim());
             }
-            Summary summary = apply(rows, NotesClient.create(options.build()), transport);
-            summary.print(out);
-            int written = FailureCsv.write(failuresOut, summary.outcomes());
+            Run run = apply(rows, NotesClient.create(options.build()), transport);
+            run.summary().print(out);
+            int written = FailureCsv.write(failuresOut, run.summary().outcomes());
             out.printf(Locale.ROOT, "  failures CSV %,9d  rows written to %s%n", written, failuresOut);
             if (sandbox != null) {
                 printSandbox(sandbox.stats());
+            }
+            if (run.credentialsRefused()) {
+                err.println("notes-bulk-update: HubSpot refused the access token (401/403); check " + TOKEN_VARIABLE
+                        + " and the app's scopes (crm.objects.contacts.write)");
+                return 1;
             }
             return 0;
         } finally {
@@ -222,7 +230,10 @@ public final class NotesBulkUpdate implements Callable<Integer> {
         return sandbox;
     }
 
-    private Summary apply(List<NoteRow> rows, NotesClient client, CountingTransport transport) {
+    /** The account of a run, and whether HubSpot refused the credentials (which no row-level fix resolves). */
+    private record Run(Summary summary, boolean credentialsRefused) {}
+
+    private Run apply(List<NoteRow> rows, NotesClient client, CountingTransport transport) {
         List<RowOutcome> outcomes = new ArrayList<>(rows.size());
         List<NoteRow> sent = new ArrayList<>();
         List<SimplePublicObjectBatchInput> inputs = new ArrayList<>();
@@ -250,7 +261,9 @@ public final class NotesBulkUpdate implements Callable<Integer> {
         outcomes.addAll(RowOutcome.fromReport(sent, report));
         outcomes.sort(Summary.byLine());
         int batches = (inputs.size() + 99) / 100;
-        return new Summary(outcomes, batches, transport.attempts(), retryReasons(transport), elapsed);
+        boolean refused = report.failed().stream()
+                .anyMatch(f -> f.exception() instanceof UnauthorizedException || f.exception() instanceof ForbiddenException);
+        return new Run(new Summary(outcomes, batches, transport.attempts(), retryReasons(transport), elapsed), refused);
     }
 
     private SimplePublicObjectBatchInput input(NoteRow row) {

@@ -101,6 +101,43 @@ class NotesBulkUpdateTest {
     }
 
     @Test
+    void rowsWhoseRequestsNeverGetAnAnswerAreUnconfirmed() throws Exception {
+        Path csv = dir.resolve("updates.csv");
+        Files.writeString(csv, "id,hs_note_body\n" + NotesSandbox.DEFAULT_FIRST_ID + ",a\n"
+                + (NotesSandbox.DEFAULT_FIRST_ID + 1) + ",b\n");
+        Faults dead = Faults.builder().connectionAbortRate(1.0).build();
+        try (NotesSandbox sandbox = NotesSandbox.builder().seed(2).faults(dead).start()) {
+            Path failures = dir.resolve("failures.csv");
+            Run run = run(Map.of(NotesBulkUpdate.TOKEN_VARIABLE, sandbox.accessToken()), "--base-url", sandbox.baseUrl(),
+                    "--csv", csv.toString(), "--failures-out", failures.toString(), "--progress", "none");
+
+            assertEquals(0, run.status(), run.out() + run.err());
+            assertEquals(0, number(run.out(), "updated"), run.out());
+            assertEquals(2, number(run.out(), "unconfirmed"), run.out());
+            assertEquals(2, number(run.out(), "total"), run.out());
+            assertTrue(number(run.out(), "retried") >= 1, run.out());
+            assertEquals(List.of("UNCONFIRMED", "UNCONFIRMED"), records(failures).stream().map(r -> r.get("outcome")).toList());
+            assertEquals(0, sandbox.stats().updatesApplied());
+        }
+    }
+
+    @Test
+    void aRefusedTokenEndsWithStatus1() throws Exception {
+        Path csv = dir.resolve("updates.csv");
+        Files.writeString(csv, "id,hs_note_body\n" + NotesSandbox.DEFAULT_FIRST_ID + ",a\n");
+        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1).start()) {
+            Run run = run(Map.of(NotesBulkUpdate.TOKEN_VARIABLE, "revoked-token"), "--base-url", sandbox.baseUrl(),
+                    "--csv", csv.toString(), "--failures-out", dir.resolve("f.csv").toString(), "--progress", "none");
+
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertEquals(1, number(run.out(), "failed"), run.out());
+            assertTrue(run.out().contains("INVALID_AUTHENTICATION"), run.out());
+            assertTrue(run.err().contains("HubSpot refused the access token"), run.err());
+            assertTrue(!run.out().contains("revoked-token") && !run.err().contains("revoked-token"));
+        }
+    }
+
+    @Test
     void explainsBadUsage() throws Exception {
         Run noToken = run(Map.of(), "--base-url", "https://api.hubapi.com", "--csv", dir.resolve("x.csv").toString());
         Files.writeString(dir.resolve("x.csv"), "id,hs_note_body\n1,a\n");
