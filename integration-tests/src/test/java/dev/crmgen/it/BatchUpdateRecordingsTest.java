@@ -153,6 +153,22 @@ class BatchUpdateRecordingsTest {
     }
 
     @Test
+    @Recording("batch-update-401-invalid-authentication")
+    void httpLoggingRedactsTheToken(RecordedHubSpot hubSpot) {
+        NotesClient logging = NotesClient.create(TestClients.options(hubSpot, ticker).toBuilder().logHttp(true).build());
+
+        List<String> lines;
+        try (CapturedLogs logs = new CapturedLogs()) {
+            assertThrows(UnauthorizedException.class, () -> logging.batchUpdate(TWO_NOTES));
+            lines = logs.lines();
+        }
+
+        assertTrue(lines.stream().anyMatch(l -> l.contains("--> POST")), () -> "the request is logged: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("<-- 401")), () -> "the response is logged: " + lines);
+        assertTrue(lines.stream().noneMatch(l -> l.contains(RecordedHubSpot.FAKE_TOKEN)), () -> "token in the log: " + lines);
+    }
+
+    @Test
     @Recording("batch-update-403-missing-scopes")
     void missingScopes403NamesTheScopes(RecordedHubSpot hubSpot) {
         ForbiddenException e = assertThrows(ForbiddenException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
