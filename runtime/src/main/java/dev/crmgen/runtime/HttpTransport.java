@@ -21,9 +21,12 @@ public interface HttpTransport {
     /** Performs the exchange; any status is a normal return. */
     Response send(Request request) throws IOException, InterruptedException;
 
-    /** The default transport on {@link java.net.http.HttpClient} with this connect timeout. */
+    /**
+     * The default transport on {@link java.net.http.HttpClient} with this connect timeout. Transports with the same
+     * timeout share one client (its connection pool and selector thread).
+     */
     static HttpTransport jdk(Duration connectTimeout) {
-        return new JdkHttpTransport(connectTimeout);
+        return JdkHttpTransport.shared(connectTimeout);
     }
 
     /**

@@ -14,11 +14,20 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.zip.GZIPInputStream;
 
 /** {@link HttpTransport} on {@link HttpClient}; decompresses gzip bodies. */
 final class JdkHttpTransport implements HttpTransport {
+    private static final ConcurrentMap<Duration, JdkHttpTransport> SHARED = new ConcurrentHashMap<>();
+
     private final HttpClient client;
+
+    static JdkHttpTransport shared(Duration connectTimeout) {
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        return SHARED.computeIfAbsent(connectTimeout, JdkHttpTransport::new);
+    }
 
     JdkHttpTransport(Duration connectTimeout) {
         Objects.requireNonNull(connectTimeout, "connectTimeout");

@@ -378,6 +378,25 @@ class ApiInvokerTest {
         server.verify(1, postRequestedFor(anyUrl()));
     }
 
+    @Test
+    void rateLimitWaitsAreLoggedAndFollowServerHeaders() {
+        server.stubFor(post(urlEqualTo("/spent")).willReturn(aResponse().withStatus(200).withBody("{}")
+                .withHeader("X-HubSpot-RateLimit-Max", "190").withHeader("X-HubSpot-RateLimit-Remaining", "0")
+                .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")));
+        server.stubFor(post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        RateLimiter limiter = RateLimiter.rollingWindow(190, Duration.ofSeconds(10), ticker);
+        ApiInvoker invoker = ApiInvoker.create(options().rateLimiter(limiter).build());
+        try (LogCapture logs = new LogCapture()) {
+            invoker.invoke(ApiRequest.builder("POST", "/spent").build(), JSON);
+            invoker.invoke(ApiRequest.builder("POST", "/ok").build(), JSON);
+            invoker.invoke(ApiRequest.builder("POST", "/ok").build(), JSON);
+            assertEquals(List.of(10_000L), ticker.sleepsMillis());
+            List<String> waits = logs.linesContaining("rate limit, waiting");
+            assertEquals(1, waits.size(), String.join("\n", logs.lines()));
+            assertTrue(waits.get(0).startsWith("INFO POST /ok: rate limit, waiting 10000 ms"), waits.get(0));
+        }
+    }
+
     // ---- I/O failures and timeouts --------------------------------------------------------------------------
 
     static int closedPort() throws Exception {
