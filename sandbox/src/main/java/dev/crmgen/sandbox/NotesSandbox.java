@@ -46,7 +46,7 @@ import java.util.function.LongSupplier;
  * {@code VALIDATION_ERROR}; unknown or archived ids give a 207 whose {@code OBJECT_NOT_FOUND} error lists them in
  * {@code context.ids}; unknown, read-only or ill-typed properties reject the batch with HubSpot's
  * "Property values were not valid" 400; {@code idProperty} looks notes up by a unique property;
- * {@code objectWriteTraceId} is echoed. Each access token has a rolling-window rate limit (190 requests per 10 s by
+ * {@code objectWriteTraceId} is echoed; a POST body that is not {@code application/json} gets a 415. Each access token has a rolling-window rate limit (190 requests per 10 s by
  * default) answered with HubSpot's 429 body, and every response to an authenticated request carries
  * {@code X-HubSpot-RateLimit-Max}, {@code -Remaining} and {@code -Interval-Milliseconds}. {@link Faults} inject
  * 5xx answers, dropped connections and latency, reproducibly from a seed.
@@ -248,6 +248,11 @@ public final class NotesSandbox implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             String id = URLDecoder.decode(path.substring(NOTES.length() + 1), StandardCharsets.UTF_8);
             return api.getNote(id, queryValues(exchange.getRequestURI().getRawQuery(), "properties"), correlationId);
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return Response.error(415, "VALIDATION_ERROR", "Unsupported Media Type: send the body as application/json, not "
+                    + (contentType == null ? "without a Content-Type" : contentType), correlationId, null, null);
         }
         try {
             Object tree = JsonTree.parse(body);

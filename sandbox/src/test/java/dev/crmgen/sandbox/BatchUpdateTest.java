@@ -224,6 +224,21 @@ class BatchUpdateTest {
     }
 
     @Test
+    void bodiesMustBeJson() throws Exception {
+        java.net.http.HttpRequest form = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.baseUrl() + UPDATE))
+                .header("Authorization", "Bearer " + sandbox.accessToken())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(updates(sandbox.seededIds().subList(0, 1), "x")))
+                .build();
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(form, HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, response.statusCode());
+        assertTrue(json(response).get("message").toString().contains("application/x-www-form-urlencoded"), response.body());
+        assertEquals(0, sandbox.stats().updatesApplied());
+        assertEquals(200, client.post(UPDATE, updates(sandbox.seededIds().subList(0, 1), "x")).statusCode(),
+                "application/json with a charset parameter is fine too");
+    }
+
+    @Test
     void unknownPathsAndMethodsAreRefused() throws Exception {
         assertEquals(404, client.post("/crm/v3/objects/contacts/batch/update", "{}").statusCode());
         assertEquals(405, client.get("/crm/v3/objects/notes/batch/update").statusCode());
