@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * BatchReport.Unconfirmed unconfirmed}.
  *
  * <p><b>Whole-request failures.</b> A 4xx (429 included, after the invoker's retries) fails every input of the
- * request with that exception. A 5xx, a transport failure or an unreadable success response leaves them
+ * request with that exception, unless {@link BatchOptions#isolateRejected()} splits a 400 down to its culprits. A 5xx, a transport failure or an unreadable success response leaves them
  * unconfirmed. Unconfirmed inputs are sent again (up to {@link BatchOptions#resendRounds()} more rounds) when the
  * operation is {@linkplain BatchOptions#retrySafe() retry-safe}, and always when the request was certainly never
  * sent.
@@ -258,6 +258,13 @@ public final class BatchExecutor {
                 requests.incrementAndGet();
                 if (Thread.currentThread().isInterrupted()) {
                     cancelled = true;
+                }
+                if (options.isolateRejected() && idx.length > 1 && e instanceof ApiException ae && ae.status() == 400 && !cancelled) {
+                    // A 400 wrote nothing: halve the request until the inputs that cause it stand alone.
+                    int mid = idx.length / 2;
+                    chunk(Arrays.copyOfRange(idx, 0, mid), lastRound);
+                    chunk(Arrays.copyOfRange(idx, mid, idx.length), lastRound);
+                    return;
                 }
                 wholeRequestFailed(idx, e, lastRound);
                 return;

@@ -211,6 +211,34 @@ class BatchExecutorTest {
     }
 
     @Test
+    void isolatingARejectedRequestFailsOnlyTheCulprits() {
+        List<In> inputs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            inputs.add(In.id(i == 5 ? "bad" : Integer.toString(i)));
+        }
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        BatchCall<In, Out> call = chunk -> {
+            sizes.add(chunk.size());
+            if (chunk.stream().anyMatch(in -> in.id().equals("bad"))) {
+                throw new BadRequestException("Property values were not valid", 400, null, null, "{}", null);
+            }
+            return BatchResponse.of(chunk.stream().map(BatchExecutorTest::echo).toList());
+        };
+        BatchReport<In, Out> r = executor.execute(inputs, call, KEYS, BatchOptions.builder().isolateRejected(true).build());
+        assertExactlyOnce(inputs, r);
+        assertEquals(7, r.succeeded().size());
+        assertEquals("bad", r.failed().get(0).input().id());
+        assertInstanceOf(BadRequestException.class, r.failed().get(0).exception());
+        assertEquals(List.of(8, 4, 4, 2, 1, 1, 2), sizes, "depth first");
+        assertEquals(7, r.requests());
+
+        sizes.clear();
+        BatchReport<In, Out> plain = executor.execute(inputs, call, KEYS, BatchOptions.defaults());
+        assertEquals(8, plain.failed().size());
+        assertEquals(List.of(8), sizes);
+    }
+
+    @Test
     void serverErrorsLeaveInputsUnconfirmedAndAreResentOnlyWhenRetrySafe() {
         List<In> inputs = List.of(In.id("1"), In.id("2"));
         AtomicInteger calls = new AtomicInteger();
