@@ -81,21 +81,23 @@ final class NoteStore {
             throw new IllegalArgumentException("count must be >= 0: " + count);
         }
         List<String> ids = new ArrayList<>(count);
+        // One timestamp for the whole seed: formatting dominates the cost of creating a note.
+        Instant now = now();
+        String stamp = format(now);
+        List<String> uniques = schema.values().stream().filter(p -> p.unique() && !p.readOnly()).map(NoteProperty::name).toList();
         for (int i = 0; i < count; i++) {
-            String id = Long.toString(nextId);
+            String id = Long.toString(nextId++);
             Map<String, String> props = new LinkedHashMap<>();
             if (schema.containsKey("hs_note_body")) {
                 props.put("hs_note_body", "Seeded note " + id);
             }
             if (schema.containsKey("hs_timestamp")) {
-                props.put("hs_timestamp", format(now()));
+                props.put("hs_timestamp", stamp);
             }
-            for (NoteProperty p : schema.values()) {
-                if (p.unique() && !p.readOnly()) {
-                    props.put(p.name(), p.name() + "-" + id);
-                }
+            for (String unique : uniques) {
+                props.put(unique, unique + "-" + id);
             }
-            ids.add(create(props).id());
+            ids.add(insert(id, props, now, stamp).id());
         }
         return ids;
     }
@@ -103,7 +105,8 @@ final class NoteStore {
     /** Creates a note with the next id; properties must already be validated. */
     synchronized Note create(Map<String, String> properties) {
         String id = Long.toString(nextId++);
-        return insert(id, properties);
+        Instant now = now();
+        return insert(id, properties, now, format(now));
     }
 
     /** Inserts or replaces a note under a caller-chosen id (test setup); property names must be defined. */
@@ -129,14 +132,14 @@ final class NoteStore {
         } catch (NumberFormatException e) {
             // Non-numeric ids are allowed for tests; they simply don't move the id sequence.
         }
-        return insert(id, properties);
+        Instant now = now();
+        return insert(id, properties, now, format(now));
     }
 
-    private Note insert(String id, Map<String, String> properties) {
-        Instant now = now();
+    private Note insert(String id, Map<String, String> properties, Instant now, String stamp) {
         Map<String, String> props = new LinkedHashMap<>();
-        props.put(CREATE_DATE, format(now));
-        props.put(LAST_MODIFIED, format(now));
+        props.put(CREATE_DATE, stamp);
+        props.put(LAST_MODIFIED, stamp);
         props.put(OBJECT_ID, id);
         properties.forEach((k, v) -> {
             if (!v.isEmpty()) {
