@@ -269,6 +269,17 @@ class BatchUpdateRecordingsTest {
     }
 
     @Test
+    @Recording("batch-update-connection-reset-then-200")
+    void connectionResetAfterSendingIsResentBecauseBatchUpdateIsRetrySafe(RecordedHubSpot hubSpot) {
+        BatchUpdateResponse response = client(hubSpot).batchUpdate(TWO_NOTES);
+
+        assertTwoNotesUpdated(ok(response));
+        assertEquals(List.of(Duration.ofMillis(100)), ticker.sleeps());
+        assertEquals(2, hubSpot.requests().size());
+        assertAllJsonPosts(hubSpot.requests(), BATCH_UPDATE_PATH, TWO_NOTES_JSON);
+    }
+
+    @Test
     @Recording("batch-update-502-html")
     void htmlBadGatewayPageKeepsTheRawBodyAfterTheRetries(RecordedHubSpot hubSpot) {
         ServerErrorException e = assertThrows(ServerErrorException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));

@@ -13,6 +13,7 @@ public final class CapturedLogs implements AutoCloseable {
 
     private final Logger logger = Logger.getLogger(RUNTIME_LOGGER);
     private final Level previousLevel = logger.getLevel();
+    private final boolean previousUseParentHandlers = logger.getUseParentHandlers();
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Handler handler = new Handler() {
         @Override
@@ -32,6 +33,8 @@ public final class CapturedLogs implements AutoCloseable {
 
     public CapturedLogs() {
         logger.setLevel(Level.ALL);
+        // Captured lines are asserted on; echoing them to the console as well would only add noise to the build log.
+        logger.setUseParentHandlers(false);
         logger.addHandler(handler);
     }
 
@@ -43,6 +46,7 @@ public final class CapturedLogs implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(handler);
+        logger.setUseParentHandlers(previousUseParentHandlers);
         logger.setLevel(previousLevel);
     }
 }
