@@ -55,7 +55,6 @@ class BatchUpdateRecordingsTest {
                     .properties(Map.of("hs_note_body", "Sent the signed contract.", "hs_timestamp", "2024-05-02T09:30:00.000Z"))
                     .build()));
 
-
     private final VirtualTicker ticker = new VirtualTicker();
 
     private NotesClient client(RecordedHubSpot hubSpot) {
