@@ -108,14 +108,14 @@ public final class ApiInvoker {
             } catch (IOException e) {
                 boolean sent = !notSent(e);
                 boolean timedOut = e instanceof HttpTimeoutException;
-                TransportException failure = new TransportException(request.describe() + ": "
-                        + (timedOut ? "no response within " + timeout.toMillis() + " ms" : (sent ? "I/O failure" : "request not sent"))
-                        + ": " + secrets.scrub(String.valueOf(e.getMessage())), sent, timedOut, e);
+                String reason = (timedOut ? "no response within " + timeout.toMillis() + " ms" : (sent ? "I/O failure" : "request not sent"))
+                        + ": " + secrets.scrub(String.valueOf(e.getMessage()));
+                TransportException failure = new TransportException(request.describe() + ": " + reason, sent, timedOut, e);
                 if (retries < retry.maxRetries() && (!sent || request.retrySafe())) {
                     long delay = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
                     if (fits(delay, deadline)) {
                         retries++;
-                        logRetry(request, failure.getMessage(), retries, delay);
+                        logRetry(request, reason, retries, delay);
                         sleep(delay, request);
                         continue;
                     }
@@ -164,8 +164,10 @@ public final class ApiInvoker {
                 }
                 return told(retryAfter, backoff);
             }
-            case 423:
-                return Math.max(told(retryAfter, backoff), retry.lockedMinimum().toNanos());
+            case 423: {
+                long wait = told(retryAfter, backoff);
+                return wait < 0 ? -1 : Math.max(wait, retry.lockedMinimum().toNanos());
+            }
             case 503:
                 return told(retryAfter, backoff);
             case 502:

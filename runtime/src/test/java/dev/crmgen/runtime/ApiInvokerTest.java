@@ -324,6 +324,22 @@ class ApiInvokerTest {
     }
 
     @Test
+    void lockedHonoursALongerRetryAfterButNotOneBeyondTheCap() {
+        server.stubFor(post(anyUrl()).inScenario("locked").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(423).withHeader("Retry-After", "5")).willSetStateTo("ok"));
+        server.stubFor(post(anyUrl()).inScenario("locked").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON);
+        assertEquals(List.of(5000L), ticker.sleepsMillis());
+
+        server.resetAll();
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(423).withHeader("Retry-After", "600")));
+        UnexpectedStatusException e = assertThrows(UnexpectedStatusException.class,
+                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON));
+        assertEquals(423, e.status());
+        server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
     void givesUpAfterMaxRetries() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503).withBody(error("X", "down", ""))));
         ServerErrorException e = assertThrows(ServerErrorException.class,
