@@ -122,6 +122,22 @@ class NotesBulkUpdateTest {
     }
 
     @Test
+    void idPropertyAddressesNotesByAUniqueValue() throws Exception {
+        String id = Long.toString(NotesSandbox.DEFAULT_FIRST_ID + 1);
+        Path csv = dir.resolve("updates.csv");
+        Files.writeString(csv, "id,hs_note_body\n" + NotesSandbox.EXTERNAL_ID_PROPERTY + "-" + id + ",by unique value\n");
+        try (NotesSandbox sandbox = NotesSandbox.builder().seed(3).start()) {
+            Run run = run(Map.of(NotesBulkUpdate.TOKEN_VARIABLE, sandbox.accessToken()), "--base-url", sandbox.baseUrl(),
+                    "--id-property", NotesSandbox.EXTERNAL_ID_PROPERTY, "--csv", csv.toString(),
+                    "--failures-out", dir.resolve("f.csv").toString(), "--progress", "none");
+
+            assertEquals(0, run.status(), run.out() + run.err());
+            assertEquals(1, number(run.out(), "updated"), run.out());
+            assertEquals("by unique value", sandbox.note(id).orElseThrow().property("hs_note_body"));
+        }
+    }
+
+    @Test
     void aRefusedTokenEndsWithStatus1() throws Exception {
         Path csv = dir.resolve("updates.csv");
         Files.writeString(csv, "id,hs_note_body\n" + NotesSandbox.DEFAULT_FIRST_ID + ",a\n");
