@@ -6,5 +6,5 @@ def root = new File(basedir, 'target/generated-sources/crmgen')
 assert !new File(root, 'com/acme/notes').exists()
 assert new File(root, 'com/acme/renamed/NotesClient.java').text.startsWith('package com.acme.renamed;') ||
         new File(root, 'com/acme/renamed/NotesClient.java').text.contains('\npackage com.acme.renamed;')
-def deleted = (run =~ /(\d+) deleted/)
+def deleted = (run =~ /deleted (\d+) \(/)
 assert deleted.find() && Integer.parseInt(deleted.group(1)) > 2

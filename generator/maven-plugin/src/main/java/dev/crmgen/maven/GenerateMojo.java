@@ -101,7 +101,8 @@ public class GenerateMojo extends AbstractMojo {
 
         IncrementalGeneration.Request request = new IncrementalGeneration.Request(
                 output,
-                output.resolve(".crmgen-" + mojoExecution.getExecutionId() + ".state"),
+                // One state per execution: several executions may share an output directory.
+                output.resolve(".crmgen-" + mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_") + ".state"),
                 configuration,
                 location.toSource(loader),
                 new GeneratorOptions(pkg, client),
@@ -135,7 +136,7 @@ public class GenerateMojo extends AbstractMojo {
                 getLog().warn(diagnostic.format());
             }
             getLog().info(String.format(
-                    "crmgen: generated %s into %s because %s: %d files written, %d unchanged, %d deleted (%d ms)",
+                    "crmgen: generated %s into %s because %s; wrote %d, kept %d unchanged, deleted %d (%d ms)",
                     location.describe(baseDirectory), where, generated.reason(), generated.written(), generated.unchanged(),
                     generated.deleted(), millis));
         }

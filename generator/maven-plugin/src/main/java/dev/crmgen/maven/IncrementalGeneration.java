@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -144,6 +143,11 @@ final class IncrementalGeneration {
     }
 
     private Outcome generate(Request request, GenerationState previous, String reason) throws IOException {
+        // The spec is hashed before it is read for generation: an edit made meanwhile then shows as a change next time.
+        Map<String, String> inputs = new TreeMap<>();
+        for (String key : request.specInputs()) {
+            inputs.put(key, hashInput(key));
+        }
         GenerationResult result = generator.generate(request.spec(), request.options());
         if (result.hasErrors()) {
             return new Outcome.Failed(result.diagnostics());
@@ -176,16 +180,11 @@ final class IncrementalGeneration {
             }
         }
 
-        Set<String> inputKeys = new LinkedHashSet<>(request.specInputs());
         for (Path input : result.inputFiles()) {
             // Files inside archives are covered by the archive the spec input names; only plain files are re-read.
             if (input.getFileSystem() == FileSystems.getDefault()) {
-                inputKeys.add(input.toAbsolutePath().normalize().toString());
+                inputs.computeIfAbsent(input.toAbsolutePath().normalize().toString(), this::hashInput);
             }
-        }
-        Map<String, String> inputs = new TreeMap<>();
-        for (String key : inputKeys) {
-            inputs.put(key, hashInput(key));
         }
         new GenerationState(request.configuration(), inputs, outputs).write(request.stateFile());
 

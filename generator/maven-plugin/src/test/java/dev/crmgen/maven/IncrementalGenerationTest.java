@@ -188,6 +188,25 @@ class IncrementalGenerationTest {
     }
 
     @Test
+    void anEditDuringGenerationIsSeenByTheNextBuild() throws IOException {
+        IncrementalGeneration.Generator editedMeanwhile = (source, options) -> {
+            GenerationResult result = generator.generate(source, options);
+            try {
+                Files.writeString(spec, "Alpha one\nBeta edited while generating\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return result;
+        };
+        new IncrementalGeneration(editedMeanwhile, key -> Files.readAllBytes(Path.of(key))).run(request("com.acme"));
+
+        var outcome = generated(generation.run(request("com.acme")));
+
+        assertEquals("input " + spec + " changed", outcome.reason());
+        assertTrue(Files.readString(out.resolve("com/acme/Beta.java")).contains("edited while generating"));
+    }
+
+    @Test
     void aNewGeneratorVersionRegenerates() throws IOException {
         generation.run(request("com.acme", "1.0"));
 
