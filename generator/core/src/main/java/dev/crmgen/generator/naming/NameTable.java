@@ -33,7 +33,9 @@ public final class NameTable {
     public String allocate(String name) {
         String candidate = name;
         for (int i = 2; isTaken(candidate); i++) {
-            candidate = name + (name.endsWith("_") || Character.isDigit(name.charAt(name.length() - 1)) ? "_" : "") + i;
+            boolean separate = name.endsWith("_") || Character.isDigit(name.charAt(name.length() - 1))
+                    || name.equals(name.toUpperCase(Locale.ROOT));
+            candidate = name + (separate ? "_" : "") + i;
         }
         reserve(candidate);
         return candidate;

@@ -70,7 +70,14 @@ final class RecordWriter {
             p.addJavadoc("$L\n", (doc.isEmpty() ? "the {@code " + Poet.doc(f.jsonName()) + "} property" : doc)
                     + (f.required() ? "" : " (null when absent)"));
             if (f.deprecated()) {
-                p.addAnnotation(Deprecated.class);
+                // javac ignores @Deprecated on a record component; the accessor carries it instead.
+                type.addMethod(MethodSpec.methodBuilder(f.javaName())
+                        .addJavadoc("@return $L\n", doc.isEmpty() ? "the {@code " + Poet.doc(f.jsonName()) + "} property" : doc)
+                        .addAnnotation(Deprecated.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(componentType(f))
+                        .addStatement("return $L", f.javaName())
+                        .build());
             }
             ctor.addParameter(p.build());
             addCheckOrCopy(ctor, f);

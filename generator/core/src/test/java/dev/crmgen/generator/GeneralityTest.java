@@ -1,0 +1,91 @@
+package dev.crmgen.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A spec full of constructs that trip generators (keyword and non-identifier names, java.lang clashes, recursion,
+ * allOf, inline schemas, open integer and string enums, duplicate and missing operation ids, binary and multipart
+ * bodies, deprecation, comment terminators) generates code that compiles with {@code -Xlint:all -Werror}.
+ */
+class GeneralityTest {
+    private static GenerationResult result;
+    private static Map<String, String> sources;
+
+    @BeforeAll
+    static void generate() {
+        SpecSource spec = SpecSource.classpath("specs/generality.yaml", GeneralityTest.class.getClassLoader());
+        result = CrmGenerator.generate(spec, new GeneratorOptions("com.acme.general", null));
+        sources = result.files().stream().collect(Collectors.toMap(GeneratedFile::qualifiedName, GeneratedFile::source));
+    }
+
+    private static String source(String simpleName) {
+        String s = sources.get("com.acme.general." + simpleName);
+        assertTrue(s != null, () -> "no " + simpleName + " among " + sources.keySet());
+        return s;
+    }
+
+    @Test
+    void compilesWithLintAsErrors(@TempDir Path dir) {
+        assertFalse(result.hasErrors(), () -> result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
+        JavaCompilation.compile(result.files(), dir);
+    }
+
+    @Test
+    void namesStayReadable() {
+        assertEquals(List.of("ErrorModel", "GeneralityCheckClient", "GetByIdKind", "GetThingsResponse", "ObjectModel",
+                        "ObjectModelInline", "ObjectModelInlineLevel", "RecordModel", "Status"),
+                sources.keySet().stream().sorted().map(n -> n.substring("com.acme.general.".length())).toList());
+        String object = source("ObjectModel");
+        assertTrue(object.contains("public record ObjectModel(String class_, boolean default_, long hsObjectId, BigDecimal _123abc,"), object);
+        assertTrue(object.contains("String hashCode_, String builder_, ObjectModel self, List<ObjectModel> children"), object);
+        assertTrue(object.contains("JsonValue any, JsonValue free, Map<String, RecordModel> byId"), object);
+        assertTrue(object.contains("@Deprecated\n    public String old() {"), object);
+        assertTrue(object.contains("case \"hs-object-id\" -> hsObjectId = JsonCodecs.INT64.read(p);"), object);
+        assertTrue(object.contains("*&#47;"), "comment terminators are escaped");
+    }
+
+    @Test
+    void allOfMergesPropertiesAndEnumsStayOpen() {
+        String record = source("RecordModel");
+        assertTrue(record.contains("public record RecordModel(String message, Integer code, String id, Status status)"), record);
+        String status = source("Status");
+        assertTrue(status.contains("public static final Status IN_PROGRESS = new Status(\"in-progress\", Known.IN_PROGRESS);"), status);
+        assertTrue(status.contains("public static final Status DONE_2 = new Status(\"done\", Known.DONE_2);"), status);
+        assertTrue(status.contains("public static final Status EMPTY = new Status(\"\", Known.EMPTY);"), status);
+        assertTrue(status.contains("UNKNOWN_2"), "the spec's own UNKNOWN keeps its name; the catch-all gets another");
+        assertTrue(status.contains("CODEC_2"), "a CODEC value does not clash with the codec field");
+        assertTrue(status.contains("VALUE_9LIVES"), status);
+        String level = source("ObjectModelInlineLevel");
+        assertTrue(level.contains("public static ObjectModelInlineLevel of(long value)"), level);
+    }
+
+    @Test
+    void operationsGetDistinctReadableMethods() {
+        String client = source("GeneralityCheckClient");
+        Function<String, Boolean> has = client::contains;
+        assertTrue(has.apply("public ObjectModel getById(String thingId, String class_, Collection<Long> ids, String xTrace,"), client);
+        assertTrue(has.apply("@Deprecated\n    public ObjectModel getById("), client);
+        assertTrue(has.apply("public GetThingsResponse getThings()"), client);
+        assertTrue(has.apply("public RecordModel createThings(RecordModel body)"), "duplicate operationId create is qualified by path");
+        assertTrue(has.apply("public byte[] createThingsExport()"), client);
+        assertTrue(has.apply(".rawBody(body, \"multipart/form-data\")"), client);
+        assertTrue(has.apply(".empty(204, () -> null)"), client);
+    }
+
+    @Test
+    void degradedConstructsAreWarnings() {
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.tag().equals("CrmgenDegraded")
+                && d.pointer().equals("#/paths/~1things~1upload/post/requestBody")), () -> result.diagnostics().toString());
+    }
+}
