@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -250,7 +251,7 @@ public final class NotesSandbox implements AutoCloseable {
             return api.getNote(id, queryValues(exchange.getRequestURI().getRawQuery(), "properties"), correlationId);
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return Response.error(415, "VALIDATION_ERROR", "Unsupported Media Type: send the body as application/json, not "
                     + (contentType == null ? "without a Content-Type" : contentType), correlationId, null, null);
         }
