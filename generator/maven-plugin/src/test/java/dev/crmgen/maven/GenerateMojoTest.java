@@ -1,0 +1,123 @@
+package dev.crmgen.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.model.Model;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goal itself, in process, with the real generator on the integration tests' spec. */
+class GenerateMojoTest {
+
+    private static final Path SPEC = Path.of("src/it/specs/notes.yaml").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    private MavenProject project;
+    private final List<String> infos = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        project = new MavenProject(new Model());
+        project.setFile(dir.resolve("pom.xml").toFile());
+        Files.createDirectories(dir.resolve("src/main/openapi"));
+        Files.copy(SPEC, dir.resolve("src/main/openapi/notes.yaml"));
+    }
+
+    private GenerateMojo mojo(String spec, String packageName) throws Exception {
+        GenerateMojo mojo = new GenerateMojo();
+        set(mojo, "spec", spec);
+        set(mojo, "packageName", packageName);
+        set(mojo, "outputDirectory", dir.resolve("target/generated-sources/crmgen").toFile());
+        set(mojo, "addCompileSourceRoot", true);
+        set(mojo, "project", project);
+        set(mojo, "mojoExecution", new MojoExecution(null, "default"));
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                infos.add(content.toString());
+            }
+        });
+        return mojo;
+    }
+
+    private static void set(Object target, String name, Object value) throws Exception {
+        Field field = GenerateMojo.class.getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(target, value);
+    }
+
+    @Test
+    void generatesThenSkipsAndAddsTheSourceRootBothTimes() throws Exception {
+        mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute();
+
+        Path client = dir.resolve("target/generated-sources/crmgen/com/acme/notes/NotesClient.java");
+        assertTrue(Files.isRegularFile(client));
+        assertTrue(infos.get(0).startsWith("crmgen: generated src/main/openapi/notes.yaml into"
+                + " target/generated-sources/crmgen because no earlier generation is recorded; wrote "), infos.get(0));
+        String root = dir.resolve("target/generated-sources/crmgen").toString();
+        assertEquals(List.of(root), project.getCompileSourceRoots());
+
+        project.getCompileSourceRoots().clear();
+        mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute();
+
+        assertTrue(infos.get(1).startsWith("crmgen: generation skipped, sources up to date: spec (1 input)"),
+                infos.get(1));
+        assertEquals(List.of(root), project.getCompileSourceRoots());
+    }
+
+    @Test
+    void skipDoesNothing() throws Exception {
+        GenerateMojo mojo = mojo("src/main/openapi/notes.yaml", "com.acme.notes");
+        set(mojo, "skip", true);
+
+        mojo.execute();
+
+        assertEquals(List.of("crmgen: skipped (crmgen.skip=true)"), infos);
+        assertFalse(Files.exists(dir.resolve("target")));
+        assertTrue(project.getCompileSourceRoots().isEmpty());
+    }
+
+    @Test
+    void badConfigurationFailsWithAHint() throws Exception {
+        MojoFailureException badPackage = assertThrows(MojoFailureException.class,
+                () -> mojo("src/main/openapi/notes.yaml", "com.acme.1notes").execute());
+        assertTrue(badPackage.getMessage().contains("'com.acme.1notes' is not a valid Java package name"));
+
+        MojoFailureException missingSpec = assertThrows(MojoFailureException.class,
+                () -> mojo("src/main/openapi/missing.yaml", "com.acme.notes").execute());
+        assertTrue(missingSpec.getMessage().contains(
+                "looked for " + dir.resolve("src/main/openapi/missing.yaml")), missingSpec.getMessage());
+    }
+
+    @Test
+    void aBrokenSpecFailsListingEveryDiagnostic() throws Exception {
+        Path broken = dir.resolve("src/main/openapi/notes.yaml");
+        Files.writeString(broken,
+                Files.readString(broken).replace("'#/components/schemas/Note'", "'#/components/schemas/Nope'"));
+
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute());
+
+        assertTrue(e.getMessage().startsWith("crmgen: src/main/openapi/notes.yaml has 1 error; nothing was generated:"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("notes.yaml#/components/schemas/"), e.getMessage());
+        assertTrue(e.getMessage().contains("Nope"), e.getMessage());
+        assertFalse(new File(dir.toFile(), "target/generated-sources/crmgen/com").exists());
+    }
+}
