@@ -99,10 +99,11 @@ public class GenerateMojo extends AbstractMojo {
         configuration.put("packageName", pkg);
         configuration.put("clientName", client == null ? "" : client);
 
+        // One state per execution: several executions may share an output directory.
+        String stateName = ".crmgen-" + mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_") + ".state";
         IncrementalGeneration.Request request = new IncrementalGeneration.Request(
                 output,
-                // One state per execution: several executions may share an output directory.
-                output.resolve(".crmgen-" + mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_") + ".state"),
+                output.resolve(stateName),
                 configuration,
                 location.toSource(loader),
                 new GeneratorOptions(pkg, client),
@@ -137,8 +138,8 @@ public class GenerateMojo extends AbstractMojo {
             }
             getLog().info(String.format(
                     "crmgen: generated %s into %s because %s; wrote %d, kept %d unchanged, deleted %d (%d ms)",
-                    location.describe(baseDirectory), where, generated.reason(), generated.written(), generated.unchanged(),
-                    generated.deleted(), millis));
+                    location.describe(baseDirectory), where, generated.reason(), generated.written(),
+                    generated.unchanged(), generated.deleted(), millis));
         }
 
         if (addCompileSourceRoot) {

@@ -71,7 +71,8 @@ record GenerationState(Map<String, String> configuration, Map<String, String> in
     /** Writes the state through a temporary file so that an interrupted build never leaves a half-written record. */
     void write(Path file) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
-        configuration.forEach((key, value) -> text.append("config\t").append(key).append('\t').append(value).append('\n'));
+        configuration.forEach((key, value) ->
+                text.append("config\t").append(key).append('\t').append(value).append('\n'));
         inputs.forEach((key, hash) -> text.append("input\t").append(hash).append('\t').append(key).append('\n'));
         outputs.forEach((path, hash) -> text.append("output\t").append(hash).append('\t').append(path).append('\n'));
         Files.createDirectories(file.toAbsolutePath().getParent());
