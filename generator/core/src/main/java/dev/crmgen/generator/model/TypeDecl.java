@@ -59,6 +59,7 @@ public sealed interface TypeDecl {
     /**
      * The several success responses of one operation: a sealed interface with one record per status.
      *
+     * @param description the operation as {@code POST /path}
      * @param variants in status order
      */
     record ResponseUnionDecl(String javaName, String pointer, String description, boolean deprecated, List<Variant> variants)

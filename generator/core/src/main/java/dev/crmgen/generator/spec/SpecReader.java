@@ -673,7 +673,7 @@ public final class SpecReader {
             }
         }
         RequestBody body = readBody(op, pointer, pascal, paramNames);
-        Operation.Result result = readResult(op, pointer, pascal);
+        Operation.Result result = readResult(op, pointer, pascal, method.name() + " " + path);
         boolean retrySafe = retrySafe(method, path);
         Operation.Batch batch = batchOf(name, body, result);
         return new Operation(op.getOperationId(), name, method.name(), path, op.getSummary(), op.getDescription(),
@@ -777,7 +777,8 @@ public final class SpecReader {
                 || m.equals("application/*");
     }
 
-    private Operation.Result readResult(io.swagger.v3.oas.models.Operation op, String pointer, String pascal) {
+    /** @param trace such as {@code POST /crm/v3/objects/notes/batch/update}, for the union's javadoc */
+    private Operation.Result readResult(io.swagger.v3.oas.models.Operation op, String pointer, String pascal, String trace) {
         TreeMap<Integer, TypeRef> bodies = new TreeMap<>();
         TreeMap<Integer, String> descriptions = new TreeMap<>();
         List<Integer> empty = new ArrayList<>();
@@ -840,7 +841,7 @@ public final class SpecReader {
         for (Map.Entry<Integer, TypeRef> v : all.entrySet()) {
             variants.add(new TypeDecl.Variant(v.getKey(), variantNames.allocate(statusName(v.getKey())), v.getValue(), descriptions.get(v.getKey())));
         }
-        types.put(unionName, new TypeDecl.ResponseUnionDecl(unionName, pointer + "/responses", null, false, variants));
+        types.put(unionName, new TypeDecl.ResponseUnionDecl(unionName, pointer + "/responses", trace, false, variants));
         return new Operation.Result.Union(unionName);
     }
 

@@ -28,7 +28,8 @@ final class UnionWriter {
         ClassName name = poet.className(decl.javaName());
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-                .addJavadoc("The success responses of {@code $L}, one record per status.\n", Poet.doc(decl.pointer()));
+                .addJavadoc("The success responses of {@code $L}, one record per status: check for the partial-failure ones.\n",
+                        Poet.doc(decl.description()));
         type.addMethod(MethodSpec.methodBuilder("status")
                 .addJavadoc("The HTTP status.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)

@@ -4,7 +4,7 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * The success responses of {@code #/paths/~1crm~1v3~1objects~1notes~1batch~1update/post/responses}, one record per status.
+ * The success responses of {@code POST /crm/v3/objects/notes/batch/update}, one record per status: check for the partial-failure ones.
  */
 @Generated(
         value = "dev.crmgen.generator.CrmGenerator",
