@@ -16,6 +16,7 @@ import dev.crmgen.it.Recording;
 import dev.crmgen.it.TestClients;
 import dev.crmgen.it.VirtualTicker;
 import dev.crmgen.runtime.NotFoundException;
+import dev.crmgen.runtime.ServerErrorException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client crmgen's Maven plugin generates from HubSpot's whole notes API (notes-v3.json), against recorded
- * responses: batch update, read by id, search.
+ * responses: batch update, read by id, search, and a create that must not be resent.
  */
 class NotesV3RecordingsTest {
     private final VirtualTicker ticker = new VirtualTicker();
@@ -122,5 +123,21 @@ class NotesV3RecordingsTest {
                 {"filterGroups": [{"filters": [{"propertyName": "hs_note_body", "operator": "CONTAINS_TOKEN", "value": "renewal"}]}],
                  "sorts": ["-hs_lastmodifieddate"], "properties": ["hs_note_body", "hs_timestamp"], "limit": 2, "after": "0"}""");
         assertEquals(List.of(), ticker.sleeps());
+    }
+
+    @Test
+    @Recording("notes-create-502")
+    void createIsNotResentAfterAnAmbiguousBadGateway(RecordedHubSpot hubSpot) {
+        SimplePublicObjectInputForCreate note = new SimplePublicObjectInputForCreate(List.of(),
+                Map.of("hs_note_body", "Left a voicemail.", "hs_timestamp", "2024-05-03T08:00:00.000Z"));
+
+        ServerErrorException e = assertThrows(ServerErrorException.class, () -> client(hubSpot).create(note));
+
+        // A resend could create the note twice: create is not retry-safe, unlike batch update.
+        assertEquals(502, e.status());
+        assertEquals(List.of(), ticker.sleeps());
+        assertJsonPost(hubSpot.onlyRequest(), "/crm/v3/objects/notes", """
+                {"associations": [], "properties": {"hs_note_body": "Left a voicemail.", "hs_timestamp": "2024-05-03T08:00:00.000Z"}}""");
+        assertNoToken(e);
     }
 }
