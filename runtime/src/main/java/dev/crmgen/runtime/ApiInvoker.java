@@ -170,9 +170,11 @@ public final class ApiInvoker {
             }
             case 503:
                 return told(retryAfter, backoff);
+            case 500:
             case 502:
             case 504:
-                // A gateway may have forwarded the request: only resend when doing it twice is harmless.
+                // The server (or the one behind a gateway) may have applied the request before failing: only
+                // resend when doing it twice is harmless.
                 return request.retrySafe() ? told(retryAfter, backoff) : -1;
             default:
                 return -1;

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * When and how long to wait before resending a request. Retried: 429, 423 (waiting at least
- * {@link #lockedMinimum()}), 503, and I/O failures before the request was sent; 502, 504 and I/O failures after
- * sending only when the request is {@linkplain ApiRequest#retrySafe() retry-safe}. Never other 4xx.
+ * {@link #lockedMinimum()}), 503, and I/O failures before the request was sent; 500, 502, 504 and I/O failures
+ * after sending only when the request is {@linkplain ApiRequest#retrySafe() retry-safe}, since the server may
+ * already have applied it. Never other 4xx, nor other 5xx.
  * Waits grow exponentially with jitter; a {@code Retry-After} header is honoured up to {@link #maxRetryAfter()}
  * (a longer requested wait ends the retries); everything, waits included, stops at {@link #deadline()}.
  */

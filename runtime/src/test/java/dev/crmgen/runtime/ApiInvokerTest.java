@@ -360,14 +360,48 @@ class ApiInvokerTest {
         assertEquals(List.of(), ticker.sleepsMillis());
     }
 
-    @Test
-    void gatewayErrorsAreRetriedOnlyForRetrySafeRequests() {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(502)));
-        assertThrows(ServerErrorException.class, () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(false).build(), JSON));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"500", "502", "504"})
+    void errorsAfterTheServerMayHaveAppliedTheRequestAreRetriedOnlyForRetrySafeRequests(int status) {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status).withBody(error("X", "failed", ""))));
+        ServerErrorException unsafe = assertThrows(ServerErrorException.class,
+                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(false).build(), JSON));
+        assertEquals(status, unsafe.status());
         server.verify(1, postRequestedFor(anyUrl()));
+        assertEquals(List.of(), ticker.sleepsMillis());
         server.resetRequests();
-        assertThrows(ServerErrorException.class, () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(true).build(), JSON));
+        ServerErrorException safe = assertThrows(ServerErrorException.class,
+                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(true).build(), JSON));
+        assertEquals(status, safe.status());
         server.verify(4, postRequestedFor(anyUrl()));
+        assertEquals(List.of(500L, 1000L, 2000L), ticker.sleepsMillis());
+    }
+
+    @Test
+    void a500ThenSuccessSucceedsForRetrySafeRequests() {
+        failThenSucceed(500);
+        try (LogCapture logs = new LogCapture()) {
+            ApiInvoker invoker = ApiInvoker.create(options().build());
+            assertEquals(JsonValue.of(Map.of("ok", true)), invoker.invoke(batchUpdate().retrySafe(true).build(), JSON));
+            List<String> retryLines = logs.linesContaining("retry ");
+            assertEquals(1, retryLines.size(), String.join("\n", logs.lines()));
+            assertTrue(retryLines.get(0).contains("HTTP 500") && retryLines.get(0).contains("retry 1/3 in 500 ms"), retryLines.get(0));
+        }
+        server.verify(2, postRequestedFor(anyUrl()));
+        assertEquals(List.of(500L), ticker.sleepsMillis());
+    }
+
+    @Test
+    void otherServerErrorsAreNotRetried() {
+        for (int status : new int[] {501, 505, 599}) {
+            server.resetAll();
+            server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)));
+            ServerErrorException e = assertThrows(ServerErrorException.class,
+                    () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(true).build(), JSON));
+            assertEquals(status, e.status());
+            server.verify(1, postRequestedFor(anyUrl()));
+        }
+        assertEquals(List.of(), ticker.sleepsMillis());
     }
 
     @Test

@@ -341,6 +341,8 @@ class BatchOverHttpTest {
         assertEquals(250 - 100 - 1, report.succeeded().size());
         assertInstanceOf(ServerErrorException.class, report.unconfirmed().get(1).cause());
         assertEquals(5, report.requests());
+        assertEquals(2 * 3, SIMULATOR.requests.get() - report.requests(),
+                "the invoker resent each of the two poisoned retry-safe requests three times after its 500");
         assertEquals(1, SIMULATOR.applied.get("42").get(), "its resend shared the failing request");
     }
 

@@ -128,13 +128,25 @@ class NotesV3RecordingsTest {
     @Test
     @Recording("notes-create-502")
     void createIsNotResentAfterAnAmbiguousBadGateway(RecordedHubSpot hubSpot) {
+        assertCreateFailsOnceWithoutResending(hubSpot, 502);
+    }
+
+    @Test
+    @Recording("notes-create-500")
+    void createIsNotResentAfterAnAmbiguousInternalError(RecordedHubSpot hubSpot) {
+        assertCreateFailsOnceWithoutResending(hubSpot, 500);
+    }
+
+    private void assertCreateFailsOnceWithoutResending(RecordedHubSpot hubSpot, int status) {
         SimplePublicObjectInputForCreate note = new SimplePublicObjectInputForCreate(List.of(),
                 Map.of("hs_note_body", "Left a voicemail.", "hs_timestamp", "2024-05-03T08:00:00.000Z"));
 
         ServerErrorException e = assertThrows(ServerErrorException.class, () -> client(hubSpot).create(note));
 
-        // A resend could create the note twice: create is not retry-safe, unlike batch update.
-        assertEquals(502, e.status());
+        // The server may have created the note before failing: a resend could create it twice, so create (unlike
+        // batch update) is not retry-safe and its 500 or 502 is final.
+        assertEquals(status, e.status());
+        assertEquals("INTERNAL_ERROR", e.category());
         assertEquals(List.of(), ticker.sleeps());
         assertJsonPost(hubSpot.onlyRequest(), "/crm/v3/objects/notes", """
                 {"associations": [], "properties": {"hs_note_body": "Left a voicemail.", "hs_timestamp": "2024-05-03T08:00:00.000Z"}}""");
