@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crmgen.runtime.json.Json;
+import dev.crmgen.runtime.json.JsonCodec;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +47,30 @@ class GeneralityTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void oneOfPicksTheMemberByItsFixedPropertyAndKeepsUnknownMembers(@TempDir Path dir) throws Exception {
+        Path classes = JavaCompilation.compile(result.files(), dir);
+        String json = "{\"branch\":{\"branchType\":\"OR\",\"branches\":[{\"branchType\":\"AND\",\"note\":\"x\"},"
+                + "{\"branchType\":\"XOR\",\"y\":[1,{\"z\":null}]}]}}";
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> shape = loader.loadClass("com.acme.general.Shape");
+            JsonCodec codec = (JsonCodec) shape.getMethod("jsonCodec").invoke(null);
+            Object decoded = Json.decode(codec, json);
+            Object branch = shape.getMethod("branch").invoke(decoded);
+            assertEquals("com.acme.general.OrBranch", branch.getClass().getName());
+            List<?> branches = (List<?>) branch.getClass().getMethod("branches").invoke(branch);
+            assertEquals("com.acme.general.AndBranch", branches.get(0).getClass().getName());
+            assertEquals("com.acme.general.Branch$Unknown", branches.get(1).getClass().getName());
+            ObjectMapper mapper = new ObjectMapper();
+            assertEquals(mapper.readTree(json), mapper.readTree(Json.encode(codec, decoded)));
+        }
+    }
+
+    @Test
     void namesStayReadable() {
-        assertEquals(List.of("ErrorModel", "GeneralityCheckClient", "GetByIdKind", "GetThingsResponse", "ObjectModel",
-                        "ObjectModelInline", "ObjectModelInlineLevel", "RecordModel", "Status"),
+        assertEquals(List.of("AndBranch", "AndBranchBranchType", "Branch", "ErrorModel", "GeneralityCheckClient", "GetByIdKind",
+                        "GetThingsResponse", "ObjectModel", "ObjectModelInline", "ObjectModelInlineLevel", "OrBranch",
+                        "OrBranchBranchType", "RecordModel", "Shape", "Status"),
                 sources.keySet().stream().sorted().map(n -> n.substring("com.acme.general.".length())).toList());
         String object = source("ObjectModel");
         assertTrue(object.contains("public record ObjectModel(String class_, boolean default_, long hsObjectId, BigDecimal _123abc,"), object);

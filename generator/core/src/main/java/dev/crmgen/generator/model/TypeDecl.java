@@ -69,6 +69,24 @@ public sealed interface TypeDecl {
         }
     }
 
+    /**
+     * A {@code oneOf}/{@code anyOf} of object schemas told apart by a property whose value is fixed in each member
+     * (HubSpot's {@code filterBranchType: OR}): a sealed interface the member records implement, plus an
+     * {@code Unknown} case keeping a value with any other tag.
+     *
+     * @param discriminator the JSON name of the telling property
+     * @param members in spec order
+     */
+    record OneOfDecl(String javaName, String pointer, String description, boolean deprecated, String discriminator,
+            List<OneOfMember> members) implements TypeDecl {
+        public OneOfDecl {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** @param tag the discriminator's value for this member */
+    record OneOfMember(String tag, String javaName) {}
+
     /** @param body the status's body type, or null when the status has no body */
     record Variant(int status, String javaName, TypeRef body, String description) {}
 }

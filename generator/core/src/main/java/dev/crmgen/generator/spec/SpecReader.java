@@ -331,6 +331,10 @@ public final class SpecReader {
                 if (same) {
                     return common;
                 }
+                TypeRef union = oneOf(members, pointer, hint);
+                if (union != null) {
+                    return union;
+                }
                 problems.warning(Tags.DEGRADED, pointer, keyword + " with differing member types is represented as a JSON value "
                         + "(JsonValue); callers inspect it themselves.");
                 return TypeRef.scalar(Scalar.JSON_VALUE);
@@ -418,6 +422,113 @@ public final class SpecReader {
         problems.error(Tags.UNRESOLVED_REF, pointer, "$ref '" + ref + "' does not resolve"
                 + (ref.startsWith("#") ? "; define it under components/schemas or correct the reference." : "; check the file and pointer."));
         return TypeRef.scalar(Scalar.JSON_VALUE);
+    }
+
+    /** Member component names → the union generated for them, so the same set is one type. */
+    private final Map<List<String>, String> unions = new HashMap<>();
+
+    /**
+     * A sealed interface for a oneOf of object components that a fixed-value property tells apart, or null when the
+     * members are not like that.
+     */
+    private TypeRef oneOf(List<Schema> members, String pointer, String hint) {
+        List<String> memberComponents = new ArrayList<>();
+        for (Schema m : members) {
+            String ref = m.get$ref();
+            String component = ref != null && ref.startsWith(SCHEMAS) ? unescapePointer(ref.substring(SCHEMAS.length())) : null;
+            if (component == null || !components.containsKey(component) || componentTypeNames.get(component) == null
+                    || components.get(component).getEnum() != null || memberComponents.contains(component)) {
+                return null;
+            }
+            memberComponents.add(component);
+        }
+        String known = unions.get(memberComponents);
+        if (known != null) {
+            return new TypeRef.NamedRef(known);
+        }
+        String discriminator = discriminator(memberComponents);
+        if (discriminator == null) {
+            return null;
+        }
+        List<String> memberNames = memberComponents.stream().map(componentTypeNames::get).toList();
+        String name = typeNames.allocate(unionName(memberNames, hint));
+        unions.put(memberComponents, name);
+        List<TypeDecl.OneOfMember> oneOfMembers = new ArrayList<>();
+        for (String component : memberComponents) {
+            componentRef(component);
+            Map<String, PropertyUse> properties = new LinkedHashMap<>();
+            collectProperties(components.get(component), pointerOfComponent(component), properties, new HashSet<>());
+            String tag = String.valueOf(properties.get(discriminator).schema().getEnum().get(0));
+            oneOfMembers.add(new TypeDecl.OneOfMember(tag, componentTypeNames.get(component)));
+        }
+        types.put(name, new TypeDecl.OneOfDecl(name, pointer, null, false, discriminator, oneOfMembers));
+        return new TypeRef.NamedRef(name);
+    }
+
+    /** The first property that every member has with one fixed string value, different in each member. */
+    private String discriminator(List<String> members) {
+        List<Map<String, PropertyUse>> all = new ArrayList<>();
+        for (String member : members) {
+            Map<String, PropertyUse> properties = new LinkedHashMap<>();
+            collectProperties(components.get(member), pointerOfComponent(member), properties, new HashSet<>());
+            all.add(properties);
+        }
+        candidates:
+        for (String candidate : all.get(0).keySet()) {
+            Set<String> tags = new HashSet<>();
+            for (Map<String, PropertyUse> properties : all) {
+                PropertyUse use = properties.get(candidate);
+                Schema p = use == null ? null : use.schema();
+                if (p == null || p.getEnum() == null || p.getEnum().size() != 1 || !"string".equals(typeName(p))
+                        || !tags.add(String.valueOf(p.getEnum().get(0)))) {
+                    continue candidates;
+                }
+            }
+            return candidate;
+        }
+        return null;
+    }
+
+    /** {@code PublicOrFilterBranch, PublicAndFilterBranch} → {@code PublicFilterBranch}; else the hint. */
+    static String unionName(List<String> members, String hint) {
+        List<List<String>> words = members.stream().map(SpecReader::pascalWords).toList();
+        int shortest = words.stream().mapToInt(List::size).min().orElse(0);
+        int prefix = 0;
+        while (prefix < shortest - 1 && sameWord(words, prefix, false)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (prefix + suffix < shortest - 1 && sameWord(words, suffix, true)) {
+            suffix++;
+        }
+        List<String> first = words.get(0);
+        String name = String.join("", first.subList(0, prefix)) + String.join("", first.subList(first.size() - suffix, first.size()));
+        return name.isEmpty() || members.contains(name) ? hint : name;
+    }
+
+    private static boolean sameWord(List<List<String>> words, int index, boolean fromEnd) {
+        String first = null;
+        for (List<String> w : words) {
+            String word = fromEnd ? w.get(w.size() - 1 - index) : w.get(index);
+            if (first != null && !first.equals(word)) {
+                return false;
+            }
+            first = word;
+        }
+        return true;
+    }
+
+    private static List<String> pascalWords(String name) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i < name.length(); i++) {
+            if (Character.isUpperCase(name.charAt(i)) && !Character.isUpperCase(name.charAt(i - 1))) {
+                out.add(name.substring(start, i));
+                start = i;
+            }
+        }
+        out.add(name.substring(start));
+        return out;
     }
 
     private TypeRef declare(Schema s, String pointer, String javaName) {

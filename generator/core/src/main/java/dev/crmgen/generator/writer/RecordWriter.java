@@ -29,14 +29,19 @@ final class RecordWriter {
     private final TypeDecl.RecordDecl record;
     private final ClassName name;
 
-    RecordWriter(Poet poet, TypeDecl.RecordDecl record) {
+    private final List<String> unions;
+
+    /** @param unions the oneOf interfaces this record is a member of */
+    RecordWriter(Poet poet, TypeDecl.RecordDecl record, List<String> unions) {
         this.poet = poet;
         this.record = record;
         this.name = poet.className(record.javaName());
+        this.unions = unions;
     }
 
     GeneratedFile write() {
         TypeSpec.Builder type = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
+        unions.forEach(u -> type.addSuperinterface(poet.className(u)));
         addJavadoc(type);
         addDeprecation(type);
         addComponents(type);

@@ -8,6 +8,7 @@ final class Runtime {
     static final ClassName JSON_CODEC = ClassName.get(PACKAGE + ".json", "JsonCodec");
     static final ClassName JSON_CODECS = ClassName.get(PACKAGE + ".json", "JsonCodecs");
     static final ClassName JSON_VALUE = ClassName.get(PACKAGE + ".json", "JsonValue");
+    static final ClassName JSON = ClassName.get(PACKAGE + ".json", "Json");
     static final ClassName API_INVOKER = ClassName.get(PACKAGE, "ApiInvoker");
     static final ClassName API_REQUEST = ClassName.get(PACKAGE, "ApiRequest");
     static final ClassName RESPONSE_MAPPER = ClassName.get(PACKAGE, "ResponseMapper");
