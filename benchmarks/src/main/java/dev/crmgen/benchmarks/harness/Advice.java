@@ -17,6 +17,9 @@ final class Advice {
                 + " process that pays the same JVM start: keep generation inside the build's JVM (the annotation"
                 + " processor and the Maven plugin do), give the command-line entry an AppCDS archive, and parse"
                 + " with a lighter reader than swagger-parser's full resolve.");
+        BY_PATTERN.put("gen\\.processor", "The processor's javac pays the same JVM start and swagger-parser loading as"
+                + " the library run, then compiles the client; in a real build javac is already running, so only the"
+                + " warm in-process cost is added. Loading fewer classes (see the fresh-JVM rows) is the lever here too.");
         BY_PATTERN.put("gen\\..*\\.lines", "Most generated lines are codecs and builders. Move the repetitive parts"
                 + " into the runtime (a table-driven record codec fed by a field list, shared helpers for optional"
                 + " fields and maps) and drop builders for records with few optional components.");

@@ -1,7 +1,9 @@
 package dev.crmgen.benchmarks.harness;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /** The run-time dependencies each generated client needs: what a user ships next to their code. */
@@ -12,6 +14,18 @@ final class Classpaths {
             "jackson-databind", "jackson-datatype-jsr310", "jackson-databind-nullable", "jakarta.annotation-api");
 
     private Classpaths() {
+    }
+
+    /** Jars on this JVM's class path that only the benchmarks themselves need, not crmgen's processor. */
+    private static final List<String> NOT_FOR_PROCESSOR = List.of("jmh-core", "jopt-simple", "commons-math3",
+            "crmgen-sandbox", "jackson-databind-nullable", "jakarta.annotation-api");
+
+    /** The annotation processor and what it needs: this module's class path less the benchmark-only jars. */
+    static List<Path> processorPath(BenchConfig config) {
+        return Arrays.stream(config.classPath().split(File.pathSeparator)).map(Path::of)
+                .filter(p -> p.toString().endsWith(".jar"))
+                .filter(p -> NOT_FOR_PROCESSOR.stream().noneMatch(n -> p.getFileName().toString().startsWith(n + "-")))
+                .toList();
     }
 
     static List<Path> crmgenRuntimeJars(BenchConfig config) {

@@ -27,9 +27,11 @@ public final class CompileMain {
         int total = 0;
         for (int i = 2; i < args.length; i++) {
             Path sources = Path.of(args[i]);
-            List<String> files;
-            try (Stream<Path> walk = Files.walk(sources)) {
-                files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+            List<String> files = List.of();
+            if (Files.isDirectory(sources)) {
+                try (Stream<Path> walk = Files.walk(sources)) {
+                    files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+                }
             }
             total++;
             if (files.isEmpty()) {

@@ -40,12 +40,14 @@ public final class Harness {
         } else {
             report.notRun("JSON benchmarks (not in `--only`).");
         }
-        if (config.runs("generation")) {
+        if (config.runs("plugin")) {
             section(report, log, PluginBench.SECTION, () -> {
                 PluginBench plugin = new PluginBench(config, log);
                 report.add(plugin.run());
                 notes(report, PluginBench.SECTION, plugin);
             });
+        } else {
+            report.notRun("Maven plugin (not in `--only`).");
         }
         if (config.runs("e2e")) {
             EndToEndBench e2e = new EndToEndBench(config, log);

@@ -51,7 +51,7 @@ final class Report {
                 .append("\"\n```\n\n");
         md.append("`-Dbench.args` picks the parts: `--quick` (shorter JMH, no corpus, no 60 s run), default (full JMH),"
                 + " `--full` (adds the 106-spec corpus and the 60 s rate-limited run), or `--corpus` /"
-                + " `--rate-limited` alone; `--only=json,generation,e2e,footprint` restricts the sections.\n\n");
+                + " `--rate-limited` alone; `--only=json,generation,plugin,e2e,footprint` restricts the sections.\n\n");
         md.append("**Machine.** ").append(machine()).append(" This machine has **2 cores and is noisy**: other builds"
                 + " run on it, and the JSON benchmarks share it with nothing else only by luck. Absolute numbers move"
                 + " between runs by tens of percent; the ratios, taken minutes apart in the same run, are what to"
