@@ -2,8 +2,10 @@ package dev.crmgen.runtime;
 
 import dev.crmgen.runtime.json.Json;
 import dev.crmgen.runtime.json.JsonCodec;
+import dev.crmgen.runtime.json.JsonCodecs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -158,7 +160,15 @@ public final class ApiRequest {
             return this;
         }
 
-        /** Fills placeholder {@code {name}}; the value's {@code toString()} is percent-encoded. */
+        /** A parameter's text: date-times keep their seconds (RFC 3339), which {@code toString()} may drop. */
+        private static String text(Object value) {
+            return value instanceof OffsetDateTime t ? JsonCodecs.formatDateTime(t) : value.toString();
+        }
+
+        /**
+         * Fills placeholder {@code {name}} with the value's text, percent-encoded: {@code toString()}, except that an
+         * {@link OffsetDateTime} is written in RFC 3339 as {@link JsonCodecs#formatDateTime} does.
+         */
         public Builder pathParam(String name, Object value) {
             Objects.requireNonNull(name, "name");
             if (value == null) {
@@ -167,33 +177,39 @@ public final class ApiRequest {
             if (!pathTemplate.contains("{" + name + "}")) {
                 throw new IllegalArgumentException("path " + pathTemplate + " has no parameter '" + name + "'");
             }
-            pathParams.put(name, PercentEncoding.encode(value.toString()));
+            pathParams.put(name, PercentEncoding.encode(text(value)));
             return this;
         }
 
-        /** Adds a query parameter; null is skipped, a {@link Collection} repeats the name ({@code a=1&a=2}). */
+        /**
+         * Adds a query parameter, its value's text as for {@link #pathParam}; null is skipped, a {@link Collection}
+         * repeats the name ({@code a=1&a=2}).
+         */
         public Builder queryParam(String name, Object value) {
             Objects.requireNonNull(name, "name");
             if (value instanceof Collection<?> values) {
                 for (Object v : values) {
                     if (v != null) {
-                        queryParams.add(new String[] {name, v.toString()});
+                        queryParams.add(new String[] {name, text(v)});
                     }
                 }
             } else if (value != null) {
-                queryParams.add(new String[] {name, value.toString()});
+                queryParams.add(new String[] {name, text(value)});
             }
             return this;
         }
 
-        /** Adds a header; null is skipped. Authorization and transport headers are set by the runtime. */
+        /**
+         * Adds a header, its value's text as for {@link #pathParam}; null is skipped. Authorization and transport
+         * headers are set by the runtime.
+         */
         public Builder header(String name, Object value) {
             Objects.requireNonNull(name, "name");
             if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("header '" + name + "' is set by the runtime (credentials belong in ClientOptions)");
             }
             if (value != null) {
-                headers.put(name, value.toString());
+                headers.put(name, text(value));
             }
             return this;
         }

@@ -1,6 +1,7 @@
 package dev.crmgen.it.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crmgen.it.fragment.BatchInputSimplePublicObjectBatchInput;
@@ -9,9 +10,12 @@ import dev.crmgen.it.fragment.BatchResponseSimplePublicObjectWithErrors;
 import dev.crmgen.it.fragment.ErrorModel;
 import dev.crmgen.runtime.json.Json;
 import dev.crmgen.runtime.json.JsonCodec;
+import dev.crmgen.runtime.json.JsonCodecs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -25,6 +29,9 @@ import net.jqwik.api.Provide;
 class CodecOraclePropertiesTest {
     private static final int TRIES = 200;
     private static final ObjectMapper OPENAPI_GENERATOR = ApiClient.createDefaultObjectMapper();
+    private static final Pattern RFC_3339_DATE_TIME = Pattern.compile(
+            "\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3}|\\.\\d{6}|\\.\\d{9})?(Z|[+-]\\d{2}:\\d{2})\"");
+    private static final Pattern TRAILING_FRACTION_ZEROS = Pattern.compile("(\\.\\d*?[1-9])0+(?=[Z+-])");
 
     @Property(tries = TRIES)
     void batchInputWrittenByCrmgenReadsBackThroughOpenApiGenerator(@ForAll("requests") BatchInputSimplePublicObjectBatchInput value)
@@ -75,6 +82,18 @@ class CodecOraclePropertiesTest {
         oracleToCrmgen(value, ErrorModel.jsonCodec(), ToOracle::error);
     }
 
+    /**
+     * Both write RFC 3339 with seconds; they differ only in that crmgen keeps the fraction in groups of three digits
+     * ({@code .120}) where OpenAPI Generator's {@code ISO_OFFSET_DATE_TIME} drops trailing zeros ({@code .12}).
+     */
+    @Property(tries = 1000)
+    void dateTimesAreWrittenAlikeUpToTrailingFractionZeros(@ForAll("dateTimes") OffsetDateTime value) throws IOException {
+        String crmgen = new String(Json.encode(JsonCodecs.DATE_TIME, value), StandardCharsets.UTF_8);
+        String oracle = OPENAPI_GENERATOR.writeValueAsString(value);
+        assertTrue(RFC_3339_DATE_TIME.matcher(crmgen).matches(), crmgen);
+        assertEquals(oracle, TRAILING_FRACTION_ZEROS.matcher(crmgen).replaceFirst("$1"), crmgen);
+    }
+
     /** crmgen writes; OpenAPI Generator's model read from that JSON equals the same value built as its model. */
     private static <C, O> void crmgenToOracle(C value, JsonCodec<C> codec, Class<O> oracleType, Function<C, O> toOracle)
             throws IOException {
@@ -102,6 +121,11 @@ class CodecOraclePropertiesTest {
     @Provide
     Arbitrary<BatchResponseSimplePublicObjectWithErrors> multiStatusResponses() {
         return NotesArbitraries.multiStatusResponses();
+    }
+
+    @Provide
+    Arbitrary<OffsetDateTime> dateTimes() {
+        return NotesArbitraries.dateTimes();
     }
 
     @Provide

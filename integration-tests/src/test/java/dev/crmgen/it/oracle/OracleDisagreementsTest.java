@@ -12,9 +12,12 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.crmgen.it.fragment.BatchResponseSimplePublicObject;
 import dev.crmgen.it.fragment.StandardError;
 import dev.crmgen.runtime.json.Json;
+import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonDecodingException;
 import dev.crmgen.runtime.json.JsonValue;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +93,19 @@ class OracleDisagreementsTest {
         Map<?, ?> oracleSub = (Map<?, ?>) oracle.getSubCategory();
         assertEquals(1.2345678901234567E19, oracleSub.get("limit"));
         assertEquals(0.1, oracleSub.get("ratio"));
+    }
+
+    @Test
+    void dateTimesWithZeroSecondsAreWrittenWithTheirSecondsByBoth() throws Exception {
+        for (String text : new String[] {"1970-01-01T00:00:00Z", "2024-05-02T09:30:00Z", "2024-05-02T11:30:00+02:00",
+                "2024-05-02T04:00:00-05:30"}) {
+            OffsetDateTime value = OffsetDateTime.parse(text);
+            assertEquals("\"" + text + "\"", new String(Json.encode(JsonCodecs.DATE_TIME, value), StandardCharsets.UTF_8));
+            assertEquals("\"" + text + "\"", OPENAPI_GENERATOR.writeValueAsString(value));
+        }
+        // Both still read the form without seconds that RFC 3339 does not allow.
+        assertEquals(OffsetDateTime.parse("2024-05-02T09:30:00Z"), Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02T09:30Z\""));
+        assertEquals(OffsetDateTime.parse("2024-05-02T09:30:00Z"), OPENAPI_GENERATOR.readValue("\"2024-05-02T09:30Z\"", OffsetDateTime.class));
     }
 
     @Test

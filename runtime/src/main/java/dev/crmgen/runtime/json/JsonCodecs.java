@@ -142,8 +142,9 @@ public final class JsonCodecs {
     };
 
     /**
-     * ISO-8601 date-time string with offset (such as {@code 2019-10-30T03:30:17.883Z}) ⇄ {@link OffsetDateTime}.
-     * Written as {@link OffsetDateTime#toString()} does.
+     * RFC 3339 date-time string ⇄ {@link OffsetDateTime}. Written as {@link #formatDateTime} does (always with
+     * seconds: {@code 2024-05-02T09:30:00Z}, {@code 2019-10-30T03:30:17.883Z}); read leniently as ISO-8601 with an
+     * offset, so {@code 2024-05-02T09:30Z} and any number of fraction digits are accepted too.
      */
     public static final JsonCodec<OffsetDateTime> DATE_TIME = new JsonCodec<>() {
         @Override
@@ -161,9 +162,74 @@ public final class JsonCodecs {
 
         @Override
         public void write(JsonGenerator g, OffsetDateTime value) throws IOException {
-            g.writeString(value.toString());
+            char[] buf = new char[MAX_DATE_TIME_CHARS];
+            g.writeString(buf, 0, formatDateTime(value, buf));
         }
     };
+
+    /** The longest {@link #formatDateTime} result: {@code +999999999-12-31T23:59:59.999999999+18:00:00}. */
+    private static final int MAX_DATE_TIME_CHARS = 44;
+
+    /**
+     * The RFC 3339 text {@link #DATE_TIME} writes: {@code yyyy-MM-dd'T'HH:mm:ss}, then a fraction only when the
+     * nanoseconds are not zero (3, 6 or 9 digits, as few as keep the value), then {@code Z} or {@code ±hh:mm}.
+     * Unlike {@link OffsetDateTime#toString()} it never drops zero seconds, which RFC 3339's {@code partial-time}
+     * requires. Values RFC 3339 cannot express keep ISO-8601's form: a year outside 0000–9999 is written
+     * {@code +10000}/{@code -0001}, an offset with seconds {@code +01:02:03}.
+     */
+    public static String formatDateTime(OffsetDateTime value) {
+        char[] buf = new char[MAX_DATE_TIME_CHARS];
+        return new String(buf, 0, formatDateTime(value, buf));
+    }
+
+    /** Writes {@link #formatDateTime(OffsetDateTime)}'s text into {@code buf}; returns its length. */
+    private static int formatDateTime(OffsetDateTime value, char[] buf) {
+        // By hand rather than with a DateTimeFormatter: this runs for every date-time written, and the formatter's
+        // field-by-field printing costs several times more than these few digit writes.
+        int year = value.getYear();
+        int pos;
+        if (year >= 0 && year <= 9999) {
+            pos = digits(buf, 0, year, 4);
+        } else {
+            // Beyond RFC 3339: ISO-8601's expanded year as LocalDate writes it, without its "-MM-dd".
+            String date = value.toLocalDate().toString();
+            pos = date.length() - 6;
+            date.getChars(0, pos, buf, 0);
+        }
+        buf[pos++] = '-';
+        pos = digits(buf, pos, value.getMonthValue(), 2);
+        buf[pos++] = '-';
+        pos = digits(buf, pos, value.getDayOfMonth(), 2);
+        buf[pos++] = 'T';
+        pos = digits(buf, pos, value.getHour(), 2);
+        buf[pos++] = ':';
+        pos = digits(buf, pos, value.getMinute(), 2);
+        buf[pos++] = ':';
+        pos = digits(buf, pos, value.getSecond(), 2);
+        int nano = value.getNano();
+        if (nano != 0) {
+            buf[pos++] = '.';
+            if (nano % 1_000_000 == 0) {
+                pos = digits(buf, pos, nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                pos = digits(buf, pos, nano / 1_000, 6);
+            } else {
+                pos = digits(buf, pos, nano, 9);
+            }
+        }
+        String offset = value.getOffset().getId();
+        offset.getChars(0, offset.length(), buf, pos);
+        return pos + offset.length();
+    }
+
+    /** Writes {@code value} (non-negative) as exactly {@code count} decimal digits, zero-padded; returns the end. */
+    private static int digits(char[] buf, int pos, int value, int count) {
+        for (int i = pos + count - 1; i >= pos; i--) {
+            buf[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return pos + count;
+    }
 
     /** ISO-8601 date string ({@code 2024-02-29}) ⇄ {@link LocalDate}. */
     public static final JsonCodec<LocalDate> DATE = new JsonCodec<>() {

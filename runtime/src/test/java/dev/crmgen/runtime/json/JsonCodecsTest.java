@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,8 +22,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonCodecsTest {
 
@@ -71,14 +76,83 @@ class JsonCodecsTest {
         return new String(Json.encode(c, value), StandardCharsets.UTF_8);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "2024-05-02T09:30:00Z,                    2024-05-02T09:30:00Z",
+            "2024-05-02T00:00Z,                       2024-05-02T00:00:00Z",
+            "2019-10-30T03:30:17.883Z,                2019-10-30T03:30:17.883Z",
+            "2024-04-11T14:02:09.120Z,                2024-04-11T14:02:09.120Z",
+            "2024-04-11T14:02:09.5Z,                  2024-04-11T14:02:09.500Z",
+            "2024-04-11T14:02:09.000100Z,             2024-04-11T14:02:09.000100Z",
+            "2024-04-11T14:02:09.123456Z,             2024-04-11T14:02:09.123456Z",
+            "2024-04-11T14:02:09.000000001Z,          2024-04-11T14:02:09.000000001Z",
+            "2024-04-11T14:02:09.999999999Z,          2024-04-11T14:02:09.999999999Z",
+            "2024-05-02T11:30+02:00,                  2024-05-02T11:30:00+02:00",
+            "2024-05-02T04:00:07.25-05:30,            2024-05-02T04:00:07.250-05:30",
+            "2024-12-31T23:59:59+18:00,               2024-12-31T23:59:59+18:00",
+            "2024-01-01T00:00-18:00,                  2024-01-01T00:00:00-18:00",
+            "0000-01-01T00:00Z,                       0000-01-01T00:00:00Z",
+            "0001-02-03T04:05:06Z,                    0001-02-03T04:05:06Z",
+            "9999-12-31T23:59:59.999Z,                9999-12-31T23:59:59.999Z",
+            // Beyond RFC 3339 (years past 0000-9999, offsets with seconds): ISO-8601's forms, still with seconds.
+            "+10000-01-01T00:00Z,                     +10000-01-01T00:00:00Z",
+            "-0001-12-31T10:20Z,                      -0001-12-31T10:20:00Z",
+            "+999999999-12-31T23:59:59.999999999-18:00, +999999999-12-31T23:59:59.999999999-18:00",
+            "-999999999-01-01T00:00+18:00,            -999999999-01-01T00:00:00+18:00",
+            "2024-05-02T09:30+01:02:03,               2024-05-02T09:30:00+01:02:03"})
+    void dateTimeIsWrittenInRfc3339WithSecondsAndReadBack(String parsed, String written) throws Exception {
+        OffsetDateTime t = OffsetDateTime.parse(parsed);
+        assertEquals(written, JsonCodecs.formatDateTime(t));
+        assertEquals("\"" + written + "\"", encode(JsonCodecs.DATE_TIME, t));
+        assertEquals(t, Json.decode(JsonCodecs.DATE_TIME, "\"" + written + "\""));
+    }
+
+    private static final Pattern RFC_3339_DATE_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3}|\\.\\d{6}|\\.\\d{9})?(Z|[+-]\\d{2}:\\d{2})");
+
     @Test
-    void dateTimeIsWrittenAsOffsetDateTimeToStringAndReadBack() throws Exception {
-        OffsetDateTime t = OffsetDateTime.of(2019, 10, 30, 3, 30, 17, 883_000_000, ZoneOffset.UTC);
-        assertEquals("\"2019-10-30T03:30:17.883Z\"", encode(JsonCodecs.DATE_TIME, t));
-        assertEquals(t, Json.decode(JsonCodecs.DATE_TIME, "\"2019-10-30T03:30:17.883Z\""));
-        OffsetDateTime plus2 = Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02T11:30:00+02:00\"");
-        assertEquals(ZoneOffset.ofHours(2), plus2.getOffset());
-        assertEquals("\"2024-05-02T11:30+02:00\"", encode(JsonCodecs.DATE_TIME, plus2));
+    void randomDateTimesAreRfc3339ToStringWithSecondsAndRoundTrip() throws Exception {
+        Random random = new Random(20240502L);
+        long min = Instant.parse("0000-01-02T00:00:00Z").getEpochSecond();
+        long max = Instant.parse("9999-12-30T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 20_000; i++) {
+            long second = switch (i % 3) {
+                case 0 -> random.nextLong(min, max);
+                case 1 -> random.nextLong(min, max) / 60 * 60; // zero seconds
+                default -> random.nextLong(min, max) / 86_400 * 86_400; // midnight UTC
+            };
+            int nano = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            ZoneOffset offset = random.nextBoolean() ? ZoneOffset.UTC : ZoneOffset.ofTotalSeconds(random.nextInt(-72, 73) * 900);
+            OffsetDateTime t = OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano), offset);
+
+            String written = JsonCodecs.formatDateTime(t);
+            assertTrue(RFC_3339_DATE_TIME.matcher(written).matches(), written);
+            // OffsetDateTime.toString() is right except that it drops zero seconds ("09:30Z").
+            String reference = t.toString();
+            if (t.getSecond() == 0 && t.getNano() == 0) {
+                int time = reference.indexOf('T') + 6;
+                reference = reference.substring(0, time) + ":00" + reference.substring(time);
+            }
+            assertEquals(reference, written);
+            assertEquals(t, Json.decode(JsonCodecs.DATE_TIME, Json.encode(JsonCodecs.DATE_TIME, t)));
+        }
+    }
+
+    @Test
+    void dateTimeReadingStaysLenient() throws Exception {
+        assertEquals(OffsetDateTime.of(2024, 5, 2, 9, 30, 0, 0, ZoneOffset.UTC),
+                Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02T09:30Z\""));
+        assertEquals(OffsetDateTime.of(2024, 5, 2, 9, 30, 0, 0, ZoneOffset.UTC),
+                Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02t09:30:00z\""), "RFC 3339 allows lower-case T and Z");
+        assertEquals(OffsetDateTime.of(2024, 5, 2, 9, 30, 1, 120_000_000, ZoneOffset.ofHoursMinutes(-5, -30)),
+                Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02T09:30:01.12-05:30\""));
+        assertEquals(OffsetDateTime.of(2024, 5, 2, 9, 30, 1, 1, ZoneOffset.ofHours(2)),
+                Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02T09:30:01.000000001+02:00\""));
     }
 
     @Test
