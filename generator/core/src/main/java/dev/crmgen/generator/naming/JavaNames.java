@@ -20,7 +20,7 @@ public final class JavaNames {
             "StringBuilder", "Appendable", "AutoCloseable", "Cloneable", "Runtime", "ClassLoader", "Compiler",
             "Generated", "List", "Map", "Objects", "Collection", "Collections", "ArrayList", "LinkedHashMap",
             "CompletableFuture", "IOException", "UUID", "BigDecimal", "OffsetDateTime", "LocalDate", "Builder",
-            "Codec", "Known", "Function", "Supplier");
+            "Codec", "Known", "Function", "Supplier", "DecodedList", "DecodedMap", "Unknown");
 
     /** Record component names that would clash with methods every record has or that generated records add. */
     private static final Set<String> RESERVED_MEMBER_NAMES = Set.of(

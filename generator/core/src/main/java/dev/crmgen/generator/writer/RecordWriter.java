@@ -49,6 +49,7 @@ final class RecordWriter {
             addBuilder(type);
         }
         addCodec(type);
+        addDecodedCollections(type);
         return poet.file(type, record.javaName());
     }
 
@@ -95,19 +96,81 @@ final class RecordWriter {
         boolean list = f.type() instanceof TypeRef.ListRef;
         boolean map = f.type() instanceof TypeRef.MapRef;
         if (f.required() && !componentType(f).isPrimitive()) {
-            if (list) {
-                ctor.addStatement("$L = $T.copyOf($T.requireNonNull($L, $S))", n, List.class, Objects.class, n, n);
-            } else if (map) {
-                ctor.addStatement("$L = $T.unmodifiableMap(new $T<>($T.requireNonNull($L, $S)))", n, Collections.class,
-                        LinkedHashMap.class, Objects.class, n, n);
-            } else {
-                ctor.addStatement("$T.requireNonNull($L, $S)", Objects.class, n, n);
-            }
-        } else if (list) {
-            ctor.addStatement("$L = $L == null ? null : $T.copyOf($L)", n, n, List.class, n);
-        } else if (map) {
-            ctor.addStatement("$L = $L == null ? null : $T.unmodifiableMap(new $T<>($L))", n, n, Collections.class, LinkedHashMap.class, n);
+            ctor.addStatement("$T.requireNonNull($L, $S)", Objects.class, n, n);
         }
+        if (!list && !map) {
+            return;
+        }
+        CodeBlock copy = CodeBlock.of("$L($L)", list ? "immutableList" : "immutableMap", n);
+        if (f.required()) {
+            ctor.addStatement("$L = $L", n, copy);
+        } else {
+            ctor.addStatement("$L = $L == null ? null : $L", n, n, copy);
+        }
+    }
+
+    static final String DECODED_LIST = "DecodedList";
+    static final String DECODED_MAP = "DecodedMap";
+
+    /** The codec's own collection types, which the compact constructor recognises, and the copy helpers. */
+    private void addDecodedCollections(TypeSpec.Builder type) {
+        com.palantir.javapoet.TypeVariableName e = com.palantir.javapoet.TypeVariableName.get("E");
+        com.palantir.javapoet.TypeVariableName v = com.palantir.javapoet.TypeVariableName.get("V");
+        if (record.fields().stream().anyMatch(f -> f.type() instanceof TypeRef.ListRef)) {
+            TypeName list = ParameterizedTypeName.get(ClassName.get(List.class), e);
+            type.addMethod(MethodSpec.methodBuilder("immutableList")
+                    .addJavadoc("A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.\n")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addTypeVariable(e)
+                    .returns(list)
+                    .addParameter(list, "list")
+                    .addStatement("return list instanceof $L<?> ? $T.unmodifiableList(list) : $T.copyOf(list)", DECODED_LIST,
+                            Collections.class, List.class)
+                    .build());
+        }
+        if (record.fields().stream().anyMatch(f -> f.type() instanceof TypeRef.MapRef)) {
+            TypeName map = ParameterizedTypeName.get(ClassName.get(java.util.Map.class), ClassName.get(String.class), v);
+            type.addMethod(MethodSpec.methodBuilder("immutableMap")
+                    .addJavadoc("A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.\n")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addTypeVariable(v)
+                    .returns(map)
+                    .addParameter(map, "map")
+                    .addStatement("return map instanceof $L<?> ? $T.unmodifiableMap(map) : $T.unmodifiableMap(new $T<>(map))", DECODED_MAP,
+                            Collections.class, Collections.class, LinkedHashMap.class)
+                    .build());
+        }
+        if (record.fields().stream().anyMatch(f -> contains(f.type(), TypeRef.ListRef.class))) {
+            type.addType(TypeSpec.classBuilder(DECODED_LIST)
+                    .addJavadoc("A list the codec decoded and hands over; nothing else refers to it.\n")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addTypeVariable(com.palantir.javapoet.TypeVariableName.get("E"))
+                    .superclass(ParameterizedTypeName.get(ClassName.get(ArrayList.class), com.palantir.javapoet.TypeVariableName.get("E")))
+                    .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                            .initializer("1L").build())
+                    .build());
+        }
+        if (record.fields().stream().anyMatch(f -> contains(f.type(), TypeRef.MapRef.class))) {
+            type.addType(TypeSpec.classBuilder(DECODED_MAP)
+                    .addJavadoc("A map the codec decoded and hands over; nothing else refers to it.\n")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addTypeVariable(com.palantir.javapoet.TypeVariableName.get("V"))
+                    .superclass(ParameterizedTypeName.get(ClassName.get(LinkedHashMap.class), ClassName.get(String.class),
+                            com.palantir.javapoet.TypeVariableName.get("V")))
+                    .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                            .initializer("1L").build())
+                    .build());
+        }
+    }
+
+    static boolean contains(TypeRef type, Class<? extends TypeRef> kind) {
+        if (kind.isInstance(type)) {
+            return true;
+        }
+        if (type instanceof TypeRef.ListRef l) {
+            return contains(l.element(), kind);
+        }
+        return type instanceof TypeRef.MapRef m && contains(m.value(), kind);
     }
 
     private void addBuilder(TypeSpec.Builder type) {

@@ -8,6 +8,7 @@ import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -26,7 +27,8 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
      * @param inputs the {@code inputs} property
      */
     public BatchInputSimplePublicObjectBatchInput {
-        inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs"));
+        Objects.requireNonNull(inputs, "inputs");
+        inputs = immutableList(inputs);
     }
 
     /**
@@ -34,6 +36,13 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
      */
     public static JsonCodec<BatchInputSimplePublicObjectBatchInput> jsonCodec() {
         return Codec.INSTANCE;
+    }
+
+    /**
+     * A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <E> List<E> immutableList(List<E> list) {
+        return list instanceof DecodedList<?> ? Collections.unmodifiableList(list) : List.copyOf(list);
     }
 
     private static final class Codec implements JsonCodec<BatchInputSimplePublicObjectBatchInput> {
@@ -76,7 +85,7 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
         private static List<SimplePublicObjectBatchInput> readListOfSimplePublicObjectBatchInput(
                 JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<SimplePublicObjectBatchInput> list = new ArrayList<>();
+            List<SimplePublicObjectBatchInput> list = new DecodedList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.VALUE_NULL) {
                     throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
@@ -94,5 +103,12 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
             }
             g.writeEndArray();
         }
+    }
+
+    /**
+     * A list the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedList<E> extends ArrayList<E> {
+        private static final long serialVersionUID = 1L;
     }
 }

@@ -48,9 +48,10 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
      */
     public BatchResponseSimplePublicObjectWithErrors {
         Objects.requireNonNull(completedAt, "completedAt");
-        errors = errors == null ? null : List.copyOf(errors);
-        links = links == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(links));
-        results = List.copyOf(Objects.requireNonNull(results, "results"));
+        errors = errors == null ? null : immutableList(errors);
+        links = links == null ? null : immutableMap(links);
+        Objects.requireNonNull(results, "results");
+        results = immutableList(results);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(status, "status");
     }
@@ -67,6 +68,20 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
      */
     public static JsonCodec<BatchResponseSimplePublicObjectWithErrors> jsonCodec() {
         return Codec.INSTANCE;
+    }
+
+    /**
+     * A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <E> List<E> immutableList(List<E> list) {
+        return list instanceof DecodedList<?> ? Collections.unmodifiableList(list) : List.copyOf(list);
+    }
+
+    /**
+     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
+        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /**
@@ -300,7 +315,7 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
         private static List<SimplePublicObject> readListOfSimplePublicObject(JsonParser p) throws
                 IOException {
             JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<SimplePublicObject> list = new ArrayList<>();
+            List<SimplePublicObject> list = new DecodedList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.VALUE_NULL) {
                     throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
@@ -313,7 +328,7 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
         private static List<StandardError> readListOfStandardError(JsonParser p) throws
                 IOException {
             JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<StandardError> list = new ArrayList<>();
+            List<StandardError> list = new DecodedList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.VALUE_NULL) {
                     throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
@@ -325,7 +340,7 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
 
         private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new LinkedHashMap<>();
+            Map<String, String> map = new DecodedMap<>();
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
             }
@@ -363,5 +378,19 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
             }
             g.writeEndObject();
         }
+    }
+
+    /**
+     * A list the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedList<E> extends ArrayList<E> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * A map the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
+        private static final long serialVersionUID = 1L;
     }
 }

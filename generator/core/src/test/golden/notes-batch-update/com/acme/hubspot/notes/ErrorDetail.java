@@ -38,7 +38,7 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
      * @param subCategory A specific category that contains more specific detail about the error (null when absent)
      */
     public ErrorDetail {
-        context = context == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(context));
+        context = context == null ? null : immutableMap(context);
         Objects.requireNonNull(message, "message");
     }
 
@@ -54,6 +54,13 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
      */
     public static JsonCodec<ErrorDetail> jsonCodec() {
         return Codec.INSTANCE;
+    }
+
+    /**
+     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
+        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /**
@@ -206,7 +213,7 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
 
         private static List<String> readListOfString(JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<String> list = new ArrayList<>();
+            List<String> list = new DecodedList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.VALUE_NULL) {
                     throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
@@ -219,7 +226,7 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
         private static Map<String, List<String>> readMapOfListOfString(JsonParser p) throws
                 IOException {
             JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, List<String>> map = new LinkedHashMap<>();
+            Map<String, List<String>> map = new DecodedMap<>();
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : readListOfString(p));
             }
@@ -248,5 +255,19 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
             }
             g.writeEndObject();
         }
+    }
+
+    /**
+     * A list the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedList<E> extends ArrayList<E> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * A map the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
+        private static final long serialVersionUID = 1L;
     }
 }

@@ -44,10 +44,10 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
      */
     public ErrorModel {
         Objects.requireNonNull(category, "category");
-        context = context == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(context));
+        context = context == null ? null : immutableMap(context);
         Objects.requireNonNull(correlationId, "correlationId");
-        errors = errors == null ? null : List.copyOf(errors);
-        links = links == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(links));
+        errors = errors == null ? null : immutableList(errors);
+        links = links == null ? null : immutableMap(links);
         Objects.requireNonNull(message, "message");
     }
 
@@ -63,6 +63,20 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
      */
     public static JsonCodec<ErrorModel> jsonCodec() {
         return Codec.INSTANCE;
+    }
+
+    /**
+     * A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <E> List<E> immutableList(List<E> list) {
+        return list instanceof DecodedList<?> ? Collections.unmodifiableList(list) : List.copyOf(list);
+    }
+
+    /**
+     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
+        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /**
@@ -275,7 +289,7 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
 
         private static List<ErrorDetail> readListOfErrorDetail(JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<ErrorDetail> list = new ArrayList<>();
+            List<ErrorDetail> list = new DecodedList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.VALUE_NULL) {
                     throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
@@ -287,7 +301,7 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
 
         private static List<String> readListOfString(JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<String> list = new ArrayList<>();
+            List<String> list = new DecodedList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.VALUE_NULL) {
                     throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
@@ -300,7 +314,7 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
         private static Map<String, List<String>> readMapOfListOfString(JsonParser p) throws
                 IOException {
             JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, List<String>> map = new LinkedHashMap<>();
+            Map<String, List<String>> map = new DecodedMap<>();
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : readListOfString(p));
             }
@@ -309,7 +323,7 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
 
         private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new LinkedHashMap<>();
+            Map<String, String> map = new DecodedMap<>();
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
             }
@@ -361,5 +375,19 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
             }
             g.writeEndObject();
         }
+    }
+
+    /**
+     * A list the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedList<E> extends ArrayList<E> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * A map the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
+        private static final long serialVersionUID = 1L;
     }
 }

@@ -32,7 +32,8 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
      */
     public PublicObjectWarning {
         Objects.requireNonNull(category, "category");
-        context = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(context, "context")));
+        Objects.requireNonNull(context, "context");
+        context = immutableMap(context);
         Objects.requireNonNull(message, "message");
     }
 
@@ -41,6 +42,13 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
      */
     public static JsonCodec<PublicObjectWarning> jsonCodec() {
         return Codec.INSTANCE;
+    }
+
+    /**
+     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
+        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     private static final class Codec implements JsonCodec<PublicObjectWarning> {
@@ -99,7 +107,7 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
 
         private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new LinkedHashMap<>();
+            Map<String, String> map = new DecodedMap<>();
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
             }
@@ -119,5 +127,12 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
             }
             g.writeEndObject();
         }
+    }
+
+    /**
+     * A map the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
+        private static final long serialVersionUID = 1L;
     }
 }

@@ -53,10 +53,11 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
     public SimplePublicObject {
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(id, "id");
-        properties = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(properties, "properties")));
-        propertiesWithHistory = propertiesWithHistory == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(propertiesWithHistory));
+        Objects.requireNonNull(properties, "properties");
+        properties = immutableMap(properties);
+        propertiesWithHistory = propertiesWithHistory == null ? null : immutableMap(propertiesWithHistory);
         Objects.requireNonNull(updatedAt, "updatedAt");
-        warnings = warnings == null ? null : List.copyOf(warnings);
+        warnings = warnings == null ? null : immutableList(warnings);
     }
 
     /**
@@ -71,6 +72,20 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
      */
     public static JsonCodec<SimplePublicObject> jsonCodec() {
         return Codec.INSTANCE;
+    }
+
+    /**
+     * A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <E> List<E> immutableList(List<E> list) {
+        return list instanceof DecodedList<?> ? Collections.unmodifiableList(list) : List.copyOf(list);
+    }
+
+    /**
+     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
+        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /**
@@ -342,7 +357,7 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         private static List<PublicObjectWarning> readListOfPublicObjectWarning(JsonParser p) throws
                 IOException {
             JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<PublicObjectWarning> list = new ArrayList<>();
+            List<PublicObjectWarning> list = new DecodedList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.VALUE_NULL) {
                     throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
@@ -355,7 +370,7 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         private static List<ValueWithTimestamp> readListOfValueWithTimestamp(JsonParser p) throws
                 IOException {
             JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<ValueWithTimestamp> list = new ArrayList<>();
+            List<ValueWithTimestamp> list = new DecodedList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.VALUE_NULL) {
                     throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
@@ -368,7 +383,7 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         private static Map<String, List<ValueWithTimestamp>> readMapOfListOfValueWithTimestamp(
                 JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, List<ValueWithTimestamp>> map = new LinkedHashMap<>();
+            Map<String, List<ValueWithTimestamp>> map = new DecodedMap<>();
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : readListOfValueWithTimestamp(p));
             }
@@ -377,7 +392,7 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
 
         private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new LinkedHashMap<>();
+            Map<String, String> map = new DecodedMap<>();
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
             }
@@ -429,5 +444,19 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
             }
             g.writeEndObject();
         }
+    }
+
+    /**
+     * A list the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedList<E> extends ArrayList<E> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * A map the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
+        private static final long serialVersionUID = 1L;
     }
 }

@@ -35,7 +35,8 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
      */
     public SimplePublicObjectBatchInput {
         Objects.requireNonNull(id, "id");
-        properties = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(properties, "properties")));
+        Objects.requireNonNull(properties, "properties");
+        properties = immutableMap(properties);
     }
 
     /**
@@ -50,6 +51,13 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
      */
     public static JsonCodec<SimplePublicObjectBatchInput> jsonCodec() {
         return Codec.INSTANCE;
+    }
+
+    /**
+     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
+        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /**
@@ -183,7 +191,7 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
 
         private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new LinkedHashMap<>();
+            Map<String, String> map = new DecodedMap<>();
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
             }
@@ -203,5 +211,12 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
             }
             g.writeEndObject();
         }
+    }
+
+    /**
+     * A map the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
+        private static final long serialVersionUID = 1L;
     }
 }

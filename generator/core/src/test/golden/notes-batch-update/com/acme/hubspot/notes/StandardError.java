@@ -47,9 +47,12 @@ public record StandardError(String category, Map<String, List<String>> context,
      */
     public StandardError {
         Objects.requireNonNull(category, "category");
-        context = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(context, "context")));
-        errors = List.copyOf(Objects.requireNonNull(errors, "errors"));
-        links = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(links, "links")));
+        Objects.requireNonNull(context, "context");
+        context = immutableMap(context);
+        Objects.requireNonNull(errors, "errors");
+        errors = immutableList(errors);
+        Objects.requireNonNull(links, "links");
+        links = immutableMap(links);
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(status, "status");
     }
@@ -66,6 +69,20 @@ public record StandardError(String category, Map<String, List<String>> context,
      */
     public static JsonCodec<StandardError> jsonCodec() {
         return Codec.INSTANCE;
+    }
+
+    /**
+     * A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <E> List<E> immutableList(List<E> list) {
+        return list instanceof DecodedList<?> ? Collections.unmodifiableList(list) : List.copyOf(list);
+    }
+
+    /**
+     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
+     */
+    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
+        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /**
@@ -297,7 +314,7 @@ public record StandardError(String category, Map<String, List<String>> context,
 
         private static List<ErrorDetail> readListOfErrorDetail(JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<ErrorDetail> list = new ArrayList<>();
+            List<ErrorDetail> list = new DecodedList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.VALUE_NULL) {
                     throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
@@ -309,7 +326,7 @@ public record StandardError(String category, Map<String, List<String>> context,
 
         private static List<String> readListOfString(JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<String> list = new ArrayList<>();
+            List<String> list = new DecodedList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.VALUE_NULL) {
                     throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
@@ -322,7 +339,7 @@ public record StandardError(String category, Map<String, List<String>> context,
         private static Map<String, List<String>> readMapOfListOfString(JsonParser p) throws
                 IOException {
             JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, List<String>> map = new LinkedHashMap<>();
+            Map<String, List<String>> map = new DecodedMap<>();
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : readListOfString(p));
             }
@@ -331,7 +348,7 @@ public record StandardError(String category, Map<String, List<String>> context,
 
         private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
             JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new LinkedHashMap<>();
+            Map<String, String> map = new DecodedMap<>();
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
             }
@@ -383,5 +400,19 @@ public record StandardError(String category, Map<String, List<String>> context,
             }
             g.writeEndObject();
         }
+    }
+
+    /**
+     * A list the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedList<E> extends ArrayList<E> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * A map the codec decoded and hands over; nothing else refers to it.
+     */
+    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
+        private static final long serialVersionUID = 1L;
     }
 }
