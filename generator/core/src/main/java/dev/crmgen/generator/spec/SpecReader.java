@@ -651,11 +651,12 @@ public final class SpecReader {
         NameTable methodNames = new NameTable(false);
         methodNames.reserve("invoker");
         Map<String, Integer> baseCounts = new HashMap<>();
+        List<String> prefix = commonPrefix(api.getPaths().keySet());
         List<Map.Entry<String, Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation>>> all = new ArrayList<>();
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> op : path.getValue().readOperationsMap().entrySet()) {
                 all.add(Map.entry(path.getKey(), op));
-                baseCounts.merge(baseMethodName(path.getKey(), op.getKey(), op.getValue()), 1, Integer::sum);
+                baseCounts.merge(baseMethodName(path.getKey(), op.getKey(), op.getValue(), prefix), 1, Integer::sum);
             }
         }
         for (Map.Entry<String, Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation>> e : all) {
@@ -663,9 +664,9 @@ public final class SpecReader {
             PathItem item = api.getPaths().get(path);
             PathItem.HttpMethod method = e.getValue().getKey();
             io.swagger.v3.oas.models.Operation op = e.getValue().getValue();
-            String base = baseMethodName(path, method, op);
+            String base = baseMethodName(path, method, op, prefix);
             if (baseCounts.get(base) > 1) {
-                base = base + qualifier(path);
+                base = base + qualifier(path, prefix);
             }
             String name = base;
             for (int i = 2; methodNames.isTaken(name) || methodNames.isTaken(name + "Async") || methodNames.isTaken(name + "All"); i++) {
@@ -679,11 +680,20 @@ public final class SpecReader {
         return out;
     }
 
-    /** HubSpot's {@code post-/crm/v3/objects/notes/batch/update_update} → {@code batchUpdate}; readable ids are kept. */
-    static String baseMethodName(String path, PathItem.HttpMethod method, io.swagger.v3.oas.models.Operation op) {
+    /** The HubSpot operation id forms without an action: {@code post-/crm/v3/contacts/batch/read}, {@code get-/x_/x}. */
+    private static final Pattern HUBSPOT_PATH_ONLY = Pattern.compile("^(get|put|post|patch|delete|head|options)-(/[^_]*)(_/.*)?$");
+
+    /**
+     * HubSpot's {@code post-/crm/v3/objects/notes/batch/update_update} → {@code batchUpdate}; ids that only repeat the
+     * path are named from method and path like HubSpot's own ({@code getPage}, {@code getById}, {@code batchRead});
+     * other readable ids are kept.
+     *
+     * @param prefix the literal path segments every path of the spec starts with
+     */
+    static String baseMethodName(String path, PathItem.HttpMethod method, io.swagger.v3.oas.models.Operation op, List<String> prefix) {
         String id = op.getOperationId();
-        if (id == null || id.isBlank()) {
-            return JavaNames.methodName(method.name().toLowerCase(Locale.ROOT) + " " + qualifier(path));
+        if (id == null || id.isBlank() || HUBSPOT_PATH_ONLY.matcher(id).matches()) {
+            return nameFromPath(path, method, prefix);
         }
         Matcher m = HUBSPOT_OPERATION_ID.matcher(id);
         if (m.matches()) {
@@ -696,21 +706,102 @@ public final class SpecReader {
         return JavaNames.methodName(id);
     }
 
-    /** The path's literal segments after any version segment, such as {@code ObjectsNotes} for a disambiguating suffix. */
-    private static String qualifier(String path) {
-        StringBuilder out = new StringBuilder();
-        List<String> segments = literalSegments(path);
-        int start = 0;
-        for (int i = 0; i < segments.size(); i++) {
-            if (segments.get(i).matches("v[0-9]+(beta|alpha)?[0-9]*")) {
-                start = i + 1;
+    private static String nameFromPath(String path, PathItem.HttpMethod method, List<String> prefix) {
+        List<String> rest = new ArrayList<>();
+        int literal = 0;
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (!segment.contains("{") && literal < prefix.size() && rest.isEmpty() && segment.equals(prefix.get(literal))) {
+                literal++;
+                continue;
+            }
+            rest.add(segment);
+        }
+        boolean endsWithParam = !rest.isEmpty() && rest.get(rest.size() - 1).contains("{");
+        List<String> literals = rest.stream().filter(x -> !x.contains("{")).toList();
+        String last = literals.isEmpty() ? "" : literals.get(literals.size() - 1);
+        boolean batch = literals.size() >= 1 && rest.size() >= 2 && rest.get(rest.size() - 2).equals("batch");
+        String verb = method.name().toLowerCase(Locale.ROOT);
+        if (rest.isEmpty() || (rest.size() == 1 && endsWithParam)) {
+            return switch (method) {
+                case GET -> rest.isEmpty() ? "getPage" : "getById";
+                case POST -> "create";
+                case PATCH -> "update";
+                case PUT -> "replace";
+                case DELETE -> "archive";
+                default -> verb;
+            };
+        }
+        if (batch && !endsWithParam) {
+            return JavaNames.methodName("batch " + last);
+        }
+        if (last.equals("search") && !endsWithParam) {
+            return "doSearch";
+        }
+        // Actions (POST, and PUT/PATCH on a literal segment) are named by their segments alone, others get their verb;
+        // path parameters are left to the collision qualifier.
+        StringBuilder words = new StringBuilder(switch (method) {
+            case POST -> "";
+            case PATCH, PUT -> endsWithParam ? "update " : "";
+            default -> verb + " ";
+        });
+        literals.forEach(segment -> words.append(segment).append(' '));
+        return JavaNames.methodName(words.toString());
+    }
+
+    /** The literal segments every path starts with, such as {@code [crm, v3, objects, notes]}. */
+    private static List<String> commonPrefix(Set<String> paths) {
+        List<String> prefix = null;
+        for (String path : paths) {
+            List<String> leading = new ArrayList<>();
+            for (String segment : path.split("/")) {
+                if (segment.isEmpty()) {
+                    continue;
+                }
+                if (segment.contains("{")) {
+                    break;
+                }
+                leading.add(segment);
+            }
+            if (prefix == null) {
+                prefix = leading;
+            } else {
+                int i = 0;
+                while (i < prefix.size() && i < leading.size() && prefix.get(i).equals(leading.get(i))) {
+                    i++;
+                }
+                prefix = new ArrayList<>(prefix.subList(0, i));
             }
         }
-        for (String segment : segments.subList(start, segments.size())) {
-            out.append(JavaNames.typeName(segment));
+        if (prefix == null) {
+            return List.of();
         }
-        for (Matcher m = PATH_PARAM.matcher(path); m.find(); ) {
-            out.append("By").append(JavaNames.typeName(m.group(1)));
+        // Batch and search segments name operations, and a lone path keeps its last segment to name it by.
+        int batch = prefix.indexOf("batch");
+        if (batch >= 0) {
+            prefix = prefix.subList(0, batch);
+        }
+        if (paths.size() == 1 && !prefix.isEmpty()) {
+            prefix = prefix.subList(0, prefix.size() - 1);
+        }
+        return prefix;
+    }
+
+    /** What tells two same-named operations apart: the path after the common prefix, such as {@code GroupsByObjectType}. */
+    private static String qualifier(String path, List<String> prefix) {
+        StringBuilder out = new StringBuilder();
+        int literal = 0;
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (!segment.contains("{") && literal < prefix.size() && out.length() == 0 && segment.equals(prefix.get(literal))) {
+                literal++;
+                continue;
+            }
+            out.append(segment.contains("{") ? "By" + JavaNames.typeName(segment.replaceAll("[{}]", "")) : JavaNames.typeName(segment));
         }
         return out.toString();
     }
