@@ -73,8 +73,10 @@ final class RecordWriter {
         for (Field f : record.fields()) {
             ParameterSpec.Builder p = ParameterSpec.builder(componentType(f), f.javaName());
             String doc = Poet.doc(f.description());
-            p.addJavadoc("$L\n", (doc.isEmpty() ? "the {@code " + Poet.doc(f.jsonName()) + "} property" : doc)
-                    + (f.required() ? "" : " (null when absent)"));
+            // Written into the record's own javadoc: parameter javadoc would be repeated on the compact constructor.
+            type.addJavadoc("$L@param $L $L\n", f == record.fields().get(0) ? "\n" : "", f.javaName(),
+                    (doc.isEmpty() ? "the {@code " + Poet.doc(f.jsonName()) + "} property" : doc)
+                            + (f.required() ? "" : " (null when absent)"));
             if (f.deprecated()) {
                 // javac ignores @Deprecated on a record component; the accessor carries it instead.
                 type.addMethod(MethodSpec.methodBuilder(f.javaName())

@@ -23,9 +23,6 @@ import javax.annotation.processing.Generated;
         comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
 )
 public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatchInput> inputs) {
-    /**
-     * @param inputs the {@code inputs} property
-     */
     public BatchInputSimplePublicObjectBatchInput {
         Objects.requireNonNull(inputs, "inputs");
         inputs = immutableList(inputs);

@@ -33,14 +33,6 @@ import javax.annotation.processing.Generated;
 public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<String, String> links,
         OffsetDateTime requestedAt, List<SimplePublicObject> results, OffsetDateTime startedAt,
         BatchResponseSimplePublicObjectStatus status) {
-    /**
-     * @param completedAt The timestamp when the batch processing was completed, in ISO 8601 format.
-     * @param links An object containing relevant links related to the batch request. (null when absent)
-     * @param requestedAt The timestamp when the batch request was initially made, in ISO 8601 format. (null when absent)
-     * @param results the {@code results} property
-     * @param startedAt The timestamp when the batch processing began, in ISO 8601 format.
-     * @param status The status of the batch processing request: "PENDING", "PROCESSING", "CANCELLED", or "COMPLETE"
-     */
     public BatchResponseSimplePublicObject {
         Objects.requireNonNull(completedAt, "completedAt");
         links = links == null ? null : immutableMap(links);

@@ -36,16 +36,6 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
         List<StandardError> errors, Map<String, String> links, Integer numErrors,
         OffsetDateTime requestedAt, List<SimplePublicObject> results, OffsetDateTime startedAt,
         BatchResponseSimplePublicObjectWithErrorsStatus status) {
-    /**
-     * @param completedAt The timestamp when the batch process was completed, in ISO 8601 format.
-     * @param errors the {@code errors} property (null when absent)
-     * @param links An object containing relevant links related to the batch request. (null when absent)
-     * @param numErrors The number of errors encountered during the batch process. (null when absent)
-     * @param requestedAt The timestamp when the batch process was initiated, in ISO 8601 format. (null when absent)
-     * @param results the {@code results} property
-     * @param startedAt The timestamp when the batch process began execution, in ISO 8601 format.
-     * @param status The status of the batch processing request - "PENDING", "PROCESSING", "CANCELLED", or "COMPLETE"
-     */
     public BatchResponseSimplePublicObjectWithErrors {
         Objects.requireNonNull(completedAt, "completedAt");
         errors = errors == null ? null : immutableList(errors);

@@ -30,13 +30,6 @@ import javax.annotation.processing.Generated;
 )
 public record ErrorDetail(String code, Map<String, List<String>> context, String in, String message,
         String subCategory) {
-    /**
-     * @param code The status code associated with the error detail (null when absent)
-     * @param context Context about the error condition (null when absent)
-     * @param in The name of the field or parameter in which the error was found. (null when absent)
-     * @param message A human readable message describing the error along with remediation steps where appropriate
-     * @param subCategory A specific category that contains more specific detail about the error (null when absent)
-     */
     public ErrorDetail {
         context = context == null ? null : immutableMap(context);
         Objects.requireNonNull(message, "message");

@@ -33,15 +33,6 @@ import javax.annotation.processing.Generated;
 )
 public record ErrorModel(String category, Map<String, List<String>> context, UUID correlationId,
         List<ErrorDetail> errors, Map<String, String> links, String message, String subCategory) {
-    /**
-     * @param category The error category
-     * @param context Context about the error condition (null when absent)
-     * @param correlationId A unique identifier for the request. Include this value with any error reports or support tickets
-     * @param errors further information about the error (null when absent)
-     * @param links A map of link names to associated URIs containing documentation about the error or recommended remediation steps (null when absent)
-     * @param message A human readable message describing the error along with remediation steps where appropriate
-     * @param subCategory A specific category that contains more specific detail about the error (null when absent)
-     */
     public ErrorModel {
         Objects.requireNonNull(category, "category");
         context = context == null ? null : immutableMap(context);

@@ -25,11 +25,6 @@ import javax.annotation.processing.Generated;
         comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
 )
 public record PublicObjectWarning(String category, Map<String, String> context, String message) {
-    /**
-     * @param category the {@code category} property
-     * @param context the {@code context} property
-     * @param message the {@code message} property
-     */
     public PublicObjectWarning {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(context, "context");

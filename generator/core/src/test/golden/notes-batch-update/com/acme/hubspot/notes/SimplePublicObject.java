@@ -38,18 +38,6 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         OffsetDateTime createdAt, String id, String objectWriteTraceId,
         Map<String, String> properties, Map<String, List<ValueWithTimestamp>> propertiesWithHistory,
         OffsetDateTime updatedAt, String url, List<PublicObjectWarning> warnings) {
-    /**
-     * @param archived Whether the object is archived.
-     * @param archivedAt The timestamp when the object was archived, in ISO 8601 format. (null when absent)
-     * @param createdAt The timestamp when the object was created, in ISO 8601 format.
-     * @param id The unique ID of the object.
-     * @param objectWriteTraceId An identifier used for tracing the write request for the object. (null when absent)
-     * @param properties Key-value pairs representing the properties of the object.
-     * @param propertiesWithHistory Key-value pairs representing the properties of the object along with their history. (null when absent)
-     * @param updatedAt The timestamp when the object was last updated, in ISO 8601 format.
-     * @param url The URL associated with the object. (null when absent)
-     * @param warnings the {@code warnings} property (null when absent)
-     */
     public SimplePublicObject {
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(id, "id");

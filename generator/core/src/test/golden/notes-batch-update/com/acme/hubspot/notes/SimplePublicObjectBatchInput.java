@@ -27,12 +27,6 @@ import javax.annotation.processing.Generated;
 )
 public record SimplePublicObjectBatchInput(String id, String idProperty, String objectWriteTraceId,
         Map<String, String> properties) {
-    /**
-     * @param id The id to be updated. This can be the object id, or the unique property value of the idProperty property
-     * @param idProperty The name of a property whose values are unique for this object (null when absent)
-     * @param objectWriteTraceId A unique identifier for tracing the request. (null when absent)
-     * @param properties Key-value pairs representing the properties of the object.
-     */
     public SimplePublicObjectBatchInput {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(properties, "properties");

@@ -35,16 +35,6 @@ import javax.annotation.processing.Generated;
 public record StandardError(String category, Map<String, List<String>> context,
         List<ErrorDetail> errors, String id, Map<String, String> links, String message,
         String status, JsonValue subCategory) {
-    /**
-     * @param category The main category of the error.
-     * @param context Additional context-specific information related to the error.
-     * @param errors The detailed error objects.
-     * @param id A unique ID for the error instance. (null when absent)
-     * @param links URLs linking to documentation or resources associated with the error.
-     * @param message A human-readable string describing the error and possible remediation steps.
-     * @param status The HTTP status code associated with the error.
-     * @param subCategory A more specific error category within each main category. (null when absent)
-     */
     public StandardError {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(context, "context");

@@ -27,14 +27,6 @@ import javax.annotation.processing.Generated;
 )
 public record ValueWithTimestamp(String sourceId, String sourceLabel, String sourceType,
         OffsetDateTime timestamp, Integer updatedByUserId, String value) {
-    /**
-     * @param sourceId The unique ID of the property. (null when absent)
-     * @param sourceLabel A human-readable label. (null when absent)
-     * @param sourceType The property type.
-     * @param timestamp The timestamp when the property was updated, in ISO 8601 format.
-     * @param updatedByUserId The ID of the user who last updated the property. (null when absent)
-     * @param value The property value.
-     */
     public ValueWithTimestamp {
         Objects.requireNonNull(sourceType, "sourceType");
         Objects.requireNonNull(timestamp, "timestamp");
