@@ -63,12 +63,7 @@ final class CodecWriter {
     }
 
     private MethodSpec readMethod() {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("read")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(recordName)
-                .addParameter(Runtime.JSON_PARSER, "p")
-                .addException(IOException.class);
+        MethodSpec.Builder m = Poet.codecRead(recordName);
         m.addStatement("$T.expect(p, $T.START_OBJECT, $S)", Runtime.JSON_CODECS, Runtime.JSON_TOKEN, "an object");
         NameTable locals = new NameTable(false);
         locals.reserve("p");
@@ -105,12 +100,7 @@ final class CodecWriter {
     }
 
     private MethodSpec writeMethod(Map<Field, String> nameConstants) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("write")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(Runtime.JSON_GENERATOR, "g")
-                .addParameter(recordName, "value")
-                .addException(IOException.class);
+        MethodSpec.Builder m = Poet.codecWrite(recordName);
         m.addStatement("g.writeStartObject()");
         NameTable locals = new NameTable(false);
         locals.reserve("g");

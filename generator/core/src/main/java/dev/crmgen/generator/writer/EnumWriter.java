@@ -10,7 +10,6 @@ import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
-import java.io.IOException;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
@@ -150,20 +149,10 @@ final class EnumWriter {
         String scalar = decl.valueType().name();
         TypeSpec codec = TypeSpec.anonymousClassBuilder("")
                 .addSuperinterface(codecType)
-                .addMethod(MethodSpec.methodBuilder("read")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(name)
-                        .addParameter(Runtime.JSON_PARSER, "p")
-                        .addException(IOException.class)
+                .addMethod(Poet.codecRead(name)
                         .addStatement("return of($T.$L.read(p))", Runtime.JSON_CODECS, scalar)
                         .build())
-                .addMethod(MethodSpec.methodBuilder("write")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .addParameter(Runtime.JSON_GENERATOR, "g")
-                        .addParameter(name, "value")
-                        .addException(IOException.class)
+                .addMethod(Poet.codecWrite(name)
                         .addStatement(string ? "g.writeString(value.value)" : "g.writeNumber(value.value)")
                         .build())
                 .build();

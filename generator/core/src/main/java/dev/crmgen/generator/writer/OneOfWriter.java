@@ -9,7 +9,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.TypeDecl;
-import java.io.IOException;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
@@ -63,12 +62,7 @@ final class OneOfWriter {
 
     private TypeSpec codec(ClassName unknown) {
         ClassName codec = name.nestedClass("Codec");
-        MethodSpec.Builder read = MethodSpec.methodBuilder("read")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(name)
-                .addParameter(Runtime.JSON_PARSER, "p")
-                .addException(IOException.class)
+        MethodSpec.Builder read = Poet.codecRead(name)
                 .addStatement("$T json = $T.JSON_VALUE.read(p)", Runtime.JSON_VALUE, Runtime.JSON_CODECS)
                 .beginControlFlow("if (!(json instanceof $T object))", Runtime.JSON_VALUE.nestedClass("JsonObject"))
                 .addStatement("throw $T.mismatch(p, $S)", Runtime.JSON_CODECS, "an object")
@@ -82,12 +76,7 @@ final class OneOfWriter {
                     poet.className(m.javaName()), Runtime.JSON, Runtime.JSON_CODECS);
         }
         read.addStatement("default: return new $T(json)", unknown).endControlFlow();
-        MethodSpec.Builder write = MethodSpec.methodBuilder("write")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(Runtime.JSON_GENERATOR, "g")
-                .addParameter(name, "value")
-                .addException(IOException.class);
+        MethodSpec.Builder write = Poet.codecWrite(name);
         for (TypeDecl.OneOfMember m : decl.members()) {
             ClassName member = poet.className(m.javaName());
             write.beginControlFlow("if (value instanceof $T member)", member)

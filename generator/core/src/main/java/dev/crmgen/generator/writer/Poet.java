@@ -5,18 +5,21 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.ApiModel;
 import dev.crmgen.generator.model.TypeRef;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.lang.model.element.Modifier;
 
 /** What every writer shares: Java types for model types, javadoc escaping, {@code @Generated}, file assembly. */
 final class Poet {
@@ -132,6 +135,26 @@ final class Poet {
             first = false;
         }
         return b.build();
+    }
+
+    /** The header of a {@code JsonCodec.read} implementation: {@code public T read(JsonParser p) throws IOException}. */
+    static MethodSpec.Builder codecRead(TypeName type) {
+        return MethodSpec.methodBuilder("read")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(type)
+                .addParameter(Runtime.JSON_PARSER, "p")
+                .addException(IOException.class);
+    }
+
+    /** The header of a {@code JsonCodec.write} implementation: {@code public void write(JsonGenerator g, T value)}. */
+    static MethodSpec.Builder codecWrite(TypeName type) {
+        return MethodSpec.methodBuilder("write")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(Runtime.JSON_GENERATOR, "g")
+                .addParameter(type, "value")
+                .addException(IOException.class);
     }
 
     /** A name for a container helper: {@code ListOfString}, {@code MapOfListOfString}. */
