@@ -227,4 +227,26 @@ class BadSpecTest {
                 + "member types is represented as a JSON value").inFile(source).onLineContaining("spec = ");
         assertThat(c).generatedSourceFile("com.acme.notes.Note").contentsAsUtf8String().contains("JsonValue body");
     }
+
+    @Test
+    void twoClientsInOnePackageCollideOnTheFilesTheyWrite() throws IOException {
+        write("valid.yaml", VALID);
+        JavaFileObject first = source("valid.yaml");
+        JavaFileObject second = JavaFileObjects.forSourceLines("com.acme.Other",
+                "package com.acme;",
+                "",
+                "import dev.crmgen.runtime.GenerateClient;",
+                "",
+                "@GenerateClient(",
+                "        spec = \"valid.yaml\",",
+                "        packageName = \"com.acme.notes\")",
+                "class Other {}");
+        Compilation c = javac()
+                .withProcessors(new CrmgenProcessor())
+                .withOptions("-A" + SpecLocator.SPEC_ROOT_OPTION + "=" + specRoot)
+                .withClasspath(List.of(jar(GenerateClient.class), jar(JsonParser.class)))
+                .compile(first, second);
+        assertThat(c).hadErrorContaining("[CrmgenWriteFailed] cannot write com.acme.notes.")
+                .inFile(second).onLineContaining("packageName = ");
+    }
 }
