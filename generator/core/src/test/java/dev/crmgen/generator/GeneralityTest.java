@@ -68,7 +68,8 @@ class GeneralityTest {
 
     @Test
     void namesStayReadable() {
-        assertEquals(List.of("AndBranch", "AndBranchBranchType", "Branch", "ErrorModel", "GeneralityCheckClient", "GetByIdKind",
+        assertEquals(List.of("Actor", "AgentActor", "AgentActorType", "AndBranch", "AndBranchBranchType", "BotActor", "Branch",
+                        "Conversation", "ErrorModel", "GeneralityCheckClient", "GetByIdKind",
                         "GetPageResponse", "ObjectModel", "ObjectModelInline", "ObjectModelInlineLevel", "OrBranch",
                         "OrBranchBranchType", "RecordModel", "Shape", "Status"),
                 sources.keySet().stream().sorted().map(n -> n.substring("com.acme.general.".length())).toList());
@@ -110,7 +111,19 @@ class GeneralityTest {
     }
 
     @Test
+    void inheritanceStyleOneOfBecomesASealedParent() {
+        String actor = source("Actor");
+        assertTrue(actor.contains("public sealed interface Actor permits AgentActor, BotActor, Actor.Unknown"), actor);
+        assertTrue(actor.contains("case \"AGENT\": return"), actor);
+        assertTrue(actor.contains("case \"BOT\": return"), "a member without a fixed value is told by its title");
+        assertTrue(source("AgentActor").contains("public record AgentActor(AgentActorType type, String name) implements Actor"),
+                source("AgentActor"));
+    }
+
+    @Test
     void degradedConstructsAreWarnings() {
+        assertEquals(1, result.diagnostics().stream().filter(d -> d.tag().equals("CrmgenDegraded")).count(),
+                () -> result.diagnostics().toString());
         assertTrue(result.diagnostics().stream().anyMatch(d -> d.tag().equals("CrmgenDegraded")
                 && d.pointer().equals("#/paths/~1things~1upload/post/requestBody")), () -> result.diagnostics().toString());
     }

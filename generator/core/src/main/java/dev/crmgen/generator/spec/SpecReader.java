@@ -68,6 +68,8 @@ public final class SpecReader {
     /** Component name → resolved use, for every component (aliases included). */
     private final Map<String, TypeRef> componentRefs = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
+    /** The name of the component being resolved: a oneOf that is a whole component is named after it. */
+    private String componentHint;
     private final List<Path> inputFiles = new ArrayList<>();
 
     private SpecReader(Problems problems, GeneratorOptions options) {
@@ -296,7 +298,14 @@ public final class SpecReader {
         try {
             Schema schema = components.get(component);
             String typeName = componentTypeNames.get(component);
-            TypeRef ref = typeName != null ? declare(schema, pointer, typeName) : typeOf(schema, pointer, JavaNames.typeName(component));
+            String previousHint = componentHint;
+            componentHint = JavaNames.typeName(component);
+            TypeRef ref;
+            try {
+                ref = typeName != null ? declare(schema, pointer, typeName) : typeOf(schema, pointer, componentHint);
+            } finally {
+                componentHint = previousHint;
+            }
             componentRefs.put(component, ref);
             return ref;
         } finally {
@@ -451,42 +460,77 @@ public final class SpecReader {
             return null;
         }
         List<String> memberNames = memberComponents.stream().map(componentTypeNames::get).toList();
-        String name = typeNames.allocate(unionName(memberNames, hint));
+        String name = typeNames.allocate(hint.equals(componentHint) ? hint : unionName(memberNames, hint));
         unions.put(memberComponents, name);
         List<TypeDecl.OneOfMember> oneOfMembers = new ArrayList<>();
         for (String component : memberComponents) {
             componentRef(component);
-            Map<String, PropertyUse> properties = new LinkedHashMap<>();
-            collectProperties(components.get(component), pointerOfComponent(component), properties, new HashSet<>());
-            String tag = String.valueOf(properties.get(discriminator).schema().getEnum().get(0));
+            String tag = tag(components.get(component), properties(component).get(discriminator).schema());
             oneOfMembers.add(new TypeDecl.OneOfMember(tag, componentTypeNames.get(component)));
         }
         types.put(name, new TypeDecl.OneOfDecl(name, pointer, null, false, discriminator, oneOfMembers));
         return new TypeRef.NamedRef(name);
     }
 
-    /** The first property that every member has with one fixed string value, different in each member. */
+    /**
+     * The first property that every member has with one fixed string value (an enum of one value or, failing that,
+     * the member's {@code title}, which HubSpot sets to the same value), different in each member.
+     */
     private String discriminator(List<String> members) {
         List<Map<String, PropertyUse>> all = new ArrayList<>();
         for (String member : members) {
-            Map<String, PropertyUse> properties = new LinkedHashMap<>();
-            collectProperties(components.get(member), pointerOfComponent(member), properties, new HashSet<>());
-            all.add(properties);
+            all.add(properties(member));
         }
         candidates:
         for (String candidate : all.get(0).keySet()) {
             Set<String> tags = new HashSet<>();
-            for (Map<String, PropertyUse> properties : all) {
-                PropertyUse use = properties.get(candidate);
-                Schema p = use == null ? null : use.schema();
-                if (p == null || p.getEnum() == null || p.getEnum().size() != 1 || !"string".equals(typeName(p))
-                        || !tags.add(String.valueOf(p.getEnum().get(0)))) {
+            for (int i = 0; i < members.size(); i++) {
+                PropertyUse use = all.get(i).get(candidate);
+                String tag = use == null ? null : tag(components.get(members.get(i)), use.schema());
+                if (tag == null || !tags.add(tag)) {
                     continue candidates;
                 }
             }
             return candidate;
         }
         return null;
+    }
+
+    private static String tag(Schema member, Schema property) {
+        if (!"string".equals(typeName(property))) {
+            return null;
+        }
+        if (property.getEnum() != null) {
+            return property.getEnum().size() == 1 ? String.valueOf(property.getEnum().get(0)) : null;
+        }
+        return member.getTitle();
+    }
+
+    private Map<String, PropertyUse> properties(String component) {
+        Map<String, PropertyUse> properties = new LinkedHashMap<>();
+        collectProperties(components.get(component), pointerOfComponent(component), properties, new HashSet<>());
+        return properties;
+    }
+
+    /**
+     * The inheritance pattern: a component whose oneOf members each extend it with {@code allOf: [$ref: it, …]}.
+     * Its own (empty) properties add nothing to a member, so a member reaching it is not a lost oneOf.
+     */
+    private boolean isPolymorphicParent(String component) {
+        Schema parent = components.get(component);
+        List<Schema> members = parent.getOneOf() != null ? parent.getOneOf() : parent.getAnyOf();
+        if (members == null || (parent.getProperties() != null && !parent.getProperties().isEmpty())) {
+            return false;
+        }
+        String self = SCHEMAS + escapePointer(component);
+        for (Schema m : members) {
+            Schema member = m.get$ref() == null ? null : components.get(unescapePointer(m.get$ref().substring(SCHEMAS.length())));
+            if (member == null || member.getAllOf() == null
+                    || member.getAllOf().stream().noneMatch(a -> self.equals(((Schema) a).get$ref()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code PublicOrFilterBranch, PublicAndFilterBranch} → {@code PublicFilterBranch}; else the hint. */
@@ -567,7 +611,7 @@ public final class SpecReader {
                 refOf(ref, pointer);
                 return;
             }
-            if (visited.add(component)) {
+            if (visited.add(component) && !isPolymorphicParent(component)) {
                 collectProperties(components.get(component), pointerOfComponent(component), out, visited);
             }
             return;
