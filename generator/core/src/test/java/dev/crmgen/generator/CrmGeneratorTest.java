@@ -1,0 +1,77 @@
+package dev.crmgen.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The front door: what it returns for good and bad input, and what build tools rely on. */
+class CrmGeneratorTest {
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(CrmGeneratorTest.class.getClassLoader().getResource(name).toURI());
+    }
+
+    @Test
+    void localFilesReachedThroughRefsAreInputsAndResolve() throws URISyntaxException {
+        Path main = resource("specs/multi/main.yaml");
+        GenerationResult result = CrmGenerator.generate(SpecSource.file(main), new GeneratorOptions("com.acme.multi", null));
+        assertEquals(List.of(), result.diagnostics());
+        assertEquals(List.of(main, main.resolveSibling("schemas/note.yaml"), main.resolveSibling("schemas/person.yaml")),
+                result.inputFiles());
+        assertEquals(List.of("com.acme.multi.MultiFileClient", "com.acme.multi.Note", "com.acme.multi.Person"),
+                result.files().stream().map(GeneratedFile::qualifiedName).toList());
+        assertEquals("com/acme/multi/Note.java", result.files().get(1).relativePath());
+        assertTrue(result.files().get(1).source().contains("public record Note(String id, Person author)"));
+    }
+
+    @Test
+    void missingFileIsADiagnosticNotAnException() {
+        GenerationResult result = CrmGenerator.generate(SpecSource.file(Path.of("does-not-exist.yaml")),
+                new GeneratorOptions("com.acme", null));
+        assertTrue(result.hasErrors());
+        assertTrue(result.files().isEmpty());
+        assertEquals("CrmgenSpecNotFound", result.diagnostics().get(0).tag());
+    }
+
+    @Test
+    void everyErrorIsReportedAndNothingIsGenerated() {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: Broken, version: '1'}
+                paths:
+                  /a/{id}:
+                    get:
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Missing'}}}}
+                components:
+                  schemas:
+                    Thing:
+                      type: object
+                      properties:
+                        x: {$ref: '#/components/schemas/AlsoMissing'}
+                """;
+        GenerationResult result = CrmGenerator.generate(SpecSource.inline("broken.yaml", spec), new GeneratorOptions("com.acme", null));
+        assertTrue(result.files().isEmpty());
+        assertEquals(List.of(
+                        "[CrmgenUnresolvedRef] broken.yaml#/components/schemas/Thing/properties/x: $ref '#/components/schemas/AlsoMissing' "
+                                + "does not resolve; define it under components/schemas or correct the reference.",
+                        "[CrmgenMissingPathParam] broken.yaml#/paths/~1a~1{id}/get: path '/a/{id}' names {id} but the operation declares "
+                                + "no parameter 'id' with 'in: path'; declare it.",
+                        "[CrmgenUnresolvedRef] broken.yaml#/paths/~1a~1{id}/get/responses/200/content/application~1json/schema: "
+                                + "$ref '#/components/schemas/Missing' does not resolve; define it under components/schemas or correct the reference."),
+                result.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(Diagnostic::format).toList());
+    }
+
+    @Test
+    void filesAreSortedByQualifiedName() {
+        GenerationResult result = GoldenFilesTest.generateFragment();
+        assertEquals(result.files().stream().sorted(Comparator.comparing(GeneratedFile::qualifiedName)).toList(), result.files());
+        assertTrue(result.files().stream().allMatch(f -> f.source().contains("comments = \"crmgen " + CrmGenerator.VERSION
+                + " from notes-batch-update.yaml\"")));
+        assertTrue(!CrmGenerator.VERSION.contains("${"), "the version resource is filtered");
+    }
+}
