@@ -72,10 +72,6 @@ final class ClientWriter {
             addOperation(type, op);
         }
         errorConverters.values().forEach(type::addMethod);
-        if (usesDeprecated()) {
-            type.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
-                    .addMember("value", "$S", "deprecation").build());
-        }
         return poet.file(type, client.simpleName());
     }
 
@@ -88,14 +84,6 @@ final class ClientWriter {
         }
         type.addJavadoc("\n<p>Create one with {@code $L.create(ClientOptions.fromEnvironment())}; it is thread-safe.\n",
                 client.simpleName());
-    }
-
-    private boolean usesDeprecated() {
-        return poet.model().types().values().stream().anyMatch(TypeDecl::deprecated)
-                || poet.model().types().values().stream()
-                        .filter(t -> t instanceof TypeDecl.RecordDecl)
-                        .flatMap(t -> ((TypeDecl.RecordDecl) t).fields().stream())
-                        .anyMatch(Field::deprecated);
     }
 
     // ---- one operation ----

@@ -11,6 +11,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.ApiModel;
+import dev.crmgen.generator.model.Field;
+import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -28,9 +30,12 @@ final class Poet {
     private final ApiModel model;
     private final String version;
 
+    private final boolean deprecates;
+
     Poet(ApiModel model, String version) {
         this.model = model;
         this.version = version;
+        this.deprecates = deprecates();
     }
 
     ApiModel model() {
@@ -95,9 +100,24 @@ final class Poet {
                 .build();
     }
 
+    /**
+     * Whether the spec deprecates anything: generated code then refers to deprecated types and members itself, which
+     * must not warn in a consumer's {@code -Xlint:all -Werror} build (its own uses still warn).
+     */
+    private boolean deprecates() {
+        return model.types().values().stream().anyMatch(TypeDecl::deprecated)
+                || model.types().values().stream()
+                        .filter(t -> t instanceof TypeDecl.RecordDecl)
+                        .flatMap(t -> ((TypeDecl.RecordDecl) t).fields().stream())
+                        .anyMatch(Field::deprecated);
+    }
+
     /** Builds the file; annotations every top-level type carries are added here. */
     GeneratedFile file(TypeSpec.Builder type, String simpleName) {
         type.addAnnotation(generated());
+        if (deprecates) {
+            type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build());
+        }
         TypeSpec spec = type.build();
         JavaFile file = JavaFile.builder(model.packageName(), spec)
                 .skipJavaLangImports(true)
