@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class GenerationBench extends Bench {
 
     static final String SECTION = "Generation";
+    /** Runs per side for single-spec timings; the median is reported. */
+    private static final int RUNS = 3;
     private static final Pattern WARM = Pattern.compile("WARM-MS ([0-9.]+)");
     private static final Pattern BATCH_START = Pattern.compile("\\[([^\\]]+)\\] Generating java \\(outputs to (.+)\\)");
     private static final Pattern BATCH_FAIL = Pattern.compile("\\[([^\\]]+)\\] Generation failed for [^:]*: (.*)");
@@ -68,33 +70,42 @@ final class GenerationBench extends Bench {
     private List<Figure> specSet(String id, String name, List<Path> specs) {
         Path base = SourceTrees.fresh(config.work.resolve("generation").resolve(id));
         boolean single = specs.size() == 1;
-        log.info("generation: " + name + ": crmgen");
+        // Single specs take seconds, so each side runs RUNS times, alternating, and the median counts.
+        int runs = single ? RUNS : 1;
         List<String> crmgenCmd = new ArrayList<>(List.of(config.java(), "-cp", config.classPath(),
                 GenerateMain.class.getName(), "crmgen", base.resolve("crmgen").toString(), "0"));
         specs.forEach(s -> crmgenCmd.add(s.toString()));
-        ProcessMeter.Measured crmgen = ProcessMeter.run(crmgenCmd, base, base.resolve("crmgen.log"));
-        Set<String> crmgenFailed = failures(crmgen.output(), "GEN-FAIL ");
-
-        log.info("generation: " + name + ": OpenAPI Generator");
-        Path cli = config.openApiGeneratorCli();
-        ProcessMeter.Measured og;
-        Set<String> ogFailed;
+        List<String> ogCmd;
         if (single) {
             Path spec = specs.get(0);
-            og = ProcessMeter.run(OpenApiGeneratorCli.generate(config.java(), cli, spec,
-                    base.resolve("openapi").resolve(GenerateMain.stem(spec))), base, base.resolve("openapi.log"));
-            ogFailed = og.ok() ? Set.of() : Set.of(spec.getFileName().toString());
+            ogCmd = OpenApiGeneratorCli.generate(config.java(), config.openApiGeneratorCli(), spec,
+                    base.resolve("openapi").resolve(GenerateMain.stem(spec)));
         } else {
-            List<String> cmd = new ArrayList<>(List.of(config.java(), "-jar", cli.toString(), "batch"));
+            ogCmd = new ArrayList<>(List.of(config.java(), "-jar", config.openApiGeneratorCli().toString(), "batch"));
             Path configs = SourceTrees.fresh(base.resolve("openapi-configs"));
             for (Path spec : specs) {
                 Path file = configs.resolve(GenerateMain.stem(spec) + ".json");
                 write(file, OpenApiGeneratorCli.batchConfig(spec, base.resolve("openapi").resolve(GenerateMain.stem(spec))));
-                cmd.add(file.toString());
+                ogCmd.add(file.toString());
             }
-            og = ProcessMeter.run(cmd, base, base.resolve("openapi.log"));
-            ogFailed = batchFailures(og.output(), base.resolve("openapi"));
         }
+        List<ProcessMeter.Measured> crmgenRuns = new ArrayList<>();
+        List<ProcessMeter.Measured> ogRuns = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            log.info("generation: " + name + ": crmgen, then OpenAPI Generator (" + (i + 1) + "/" + runs + ")");
+            SourceTrees.delete(base.resolve("crmgen"));
+            crmgenRuns.add(ProcessMeter.run(crmgenCmd, base, base.resolve("crmgen-" + i + ".log")));
+            SourceTrees.delete(base.resolve("openapi"));
+            ogRuns.add(ProcessMeter.run(ogCmd, base, base.resolve("openapi-" + i + ".log")));
+        }
+        ProcessMeter.Measured crmgen = median(crmgenRuns);
+        ProcessMeter.Measured og = median(ogRuns);
+        // Generation is deterministic, so the last run's output and log stand for all of them.
+        Set<String> crmgenFailed = failures(crmgenRuns.get(runs - 1).output(), "GEN-FAIL ");
+        ProcessMeter.Measured lastOg = ogRuns.get(runs - 1);
+        Set<String> ogFailed = single
+                ? (lastOg.ok() ? Set.of() : Set.of(specs.get(0).getFileName().toString()))
+                : batchFailures(lastOg.output(), base.resolve("openapi"));
 
         // Lines and compilation only over specs both sides generated, so the comparison is like for like.
         List<Path> crmgenTrees = new ArrayList<>();
@@ -112,8 +123,14 @@ final class GenerationBench extends Bench {
         long ogFiles = ogTrees.stream().mapToLong(SourceTrees::javaFiles).sum();
 
         log.info("generation: " + name + ": compiling both outputs");
-        ProcessMeter.Measured crmgenCompile = compile(base, "crmgen", crmgenTrees, Classpaths.crmgenRuntime(config));
-        ProcessMeter.Measured ogCompile = compile(base, "openapi", ogTrees, Classpaths.openApiGeneratorRuntime(config));
+        List<ProcessMeter.Measured> crmgenCompiles = new ArrayList<>();
+        List<ProcessMeter.Measured> ogCompiles = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            crmgenCompiles.add(compile(base, "crmgen", crmgenTrees, Classpaths.crmgenRuntime(config), i));
+            ogCompiles.add(compile(base, "openapi", ogTrees, Classpaths.openApiGeneratorRuntime(config), i));
+        }
+        ProcessMeter.Measured crmgenCompile = median(crmgenCompiles);
+        ProcessMeter.Measured ogCompile = median(ogCompiles);
         if (id.equals("fragment")) {
             fragmentOpenApiGenerate = og.wallMillis();
             fragmentOpenApiCompile = ogCompile.wallMillis();
@@ -146,7 +163,7 @@ final class GenerationBench extends Bench {
         figures.add(Figure.of("gen." + id + ".wall", SECTION, "Generate " + name + ": wall time, fresh JVM",
                         "crmgen library (java -cp … GenerateMain)", crmgen.wallMillis(),
                         single ? "OpenAPI Generator CLI `generate`" : "OpenAPI Generator CLI `batch`", og.wallMillis(),
-                        "ms", true, generated)
+                        "ms", true, (single ? "median of " + RUNS + "; " : "one run; ") + generated)
                 .targetAdvantage(10, "≥ 10× faster"));
         figures.add(Figure.of("gen." + id + ".rss", SECTION, "Generate " + name + ": peak RSS",
                 "crmgen library", crmgen.peakRssMb(), "OpenAPI Generator CLI", og.peakRssMb(), "MB", true, ""));
@@ -162,7 +179,7 @@ final class GenerationBench extends Bench {
                 .targetAdvantage(3, "≤ 1/3 the lines"));
         figures.add(Figure.of("gen." + id + ".compile", SECTION, "Compile what " + name + " generated (javac, fresh JVM)",
                 "crmgen output", crmgenCompile.wallMillis(), "OpenAPI Generator output", ogCompile.wallMillis(), "ms",
-                true, compiled));
+                true, (single ? "median of " + RUNS + "; " : "one run; ") + compiled));
         if (!single) {
             figures.add(Figure.of("gen." + id + ".ok", SECTION, "Specs of the " + name + " generated",
                     "crmgen", specs.size() - crmgenFailed.size(), "OpenAPI Generator", specs.size() - ogFailed.size(),
@@ -186,13 +203,17 @@ final class GenerationBench extends Bench {
                 + "package bench.client;\n");
         List<Path> processorPath = new ArrayList<>(Classpaths.processorPath(config));
         processorPath.add(Classpaths.crmgenJar(config, "crmgen-spec"));
-        Path classes = SourceTrees.fresh(base.resolve("classes"));
-        log.info("generation: javac with the annotation processor on the notes fragment");
-        ProcessMeter.Measured javac = ProcessMeter.run(List.of(config.javac(), "--release", "17", "-nowarn",
-                "-encoding", "UTF-8", "-cp", Classpaths.crmgenRuntime(config),
-                "-processorpath", BenchConfig.join(processorPath), "-processor", "dev.crmgen.processor.CrmgenProcessor",
-                "-s", SourceTrees.fresh(base.resolve("generated")).toString(), "-d", classes.toString(),
-                source.toString()), base, base.resolve("javac.log"));
+        log.info("generation: javac with the annotation processor on the notes fragment, " + RUNS + " runs");
+        List<ProcessMeter.Measured> runs = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            Path classes = SourceTrees.fresh(base.resolve("classes"));
+            runs.add(ProcessMeter.run(List.of(config.javac(), "--release", "17", "-nowarn",
+                    "-encoding", "UTF-8", "-cp", Classpaths.crmgenRuntime(config),
+                    "-processorpath", BenchConfig.join(processorPath), "-processor", "dev.crmgen.processor.CrmgenProcessor",
+                    "-s", SourceTrees.fresh(base.resolve("generated")).toString(), "-d", classes.toString(),
+                    source.toString()), base, base.resolve("javac-" + i + ".log")));
+        }
+        ProcessMeter.Measured javac = median(runs);
         long generated = SourceTrees.javaFiles(base.resolve("generated"));
         if (!javac.ok() || generated == 0) {
             throw new IllegalStateException("javac with the processor failed (exit " + javac.exitCode()
@@ -202,8 +223,9 @@ final class GenerationBench extends Bench {
         return Figure.of("gen.processor", SECTION, "Notes fragment: generate and compile",
                         "javac + crmgen processor, one process", javac.wallMillis(),
                         "OpenAPI Generator CLI, then javac", peer, "ms", true,
-                        "peak RSS " + Math.round(javac.peakRssMb()) + " MB; " + generated + " files generated;"
-                                + " peer = " + fragmentOpenApiGenerate + " + " + fragmentOpenApiCompile + " ms")
+                        "median of " + RUNS + "; peak RSS " + Math.round(javac.peakRssMb()) + " MB; " + generated
+                                + " files generated; peer = " + fragmentOpenApiGenerate + " + " + fragmentOpenApiCompile
+                                + " ms (medians)")
                 .targetAdvantage(10, "≥ 10× faster");
     }
 
@@ -228,11 +250,18 @@ final class GenerationBench extends Bench {
         return Double.parseDouble(m.group(1));
     }
 
-    private ProcessMeter.Measured compile(Path base, String side, List<Path> trees, String classpath) {
+    private ProcessMeter.Measured compile(Path base, String side, List<Path> trees, String classpath, int run) {
         List<String> cmd = new ArrayList<>(List.of(config.java(), "-cp", config.classPath(),
                 CompileMain.class.getName(), classpath, SourceTrees.fresh(base.resolve(side + "-classes")).toString()));
         trees.forEach(t -> cmd.add(t.toString()));
-        return ProcessMeter.run(cmd, base, base.resolve(side + "-compile.log"));
+        return ProcessMeter.run(cmd, base, base.resolve(side + "-compile-" + run + ".log"));
+    }
+
+    /** The run with the median wall time (for an even count, the upper middle). */
+    static ProcessMeter.Measured median(List<ProcessMeter.Measured> runs) {
+        List<ProcessMeter.Measured> sorted = runs.stream()
+                .sorted((a, b) -> Long.compare(a.wallMillis(), b.wallMillis())).toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     private static Set<String> failures(String output, String prefix) {

@@ -62,6 +62,9 @@ final class PluginBench extends Bench {
                 "crmgen-maven-plugin", crmgenFirst.pluginMillis, "openapi-generator-maven-plugin", ogFirst.pluginMillis,
                 "ms", true, "whole mvn process: " + Report.value(crmgenFirst.wallMillis, "ms") + " vs "
                         + Report.value(ogFirst.wallMillis, "ms")));
+        figures.add(Figure.of("plugin.first.rss", SECTION, "First build: peak RSS of the mvn process",
+                "crmgen consumer", crmgenFirst.peakRssMb, "OpenAPI Generator consumer", ogFirst.peakRssMb, "MB", true,
+                "the generator runs inside Maven's JVM on both sides"));
         figures.add(Figure.of("plugin.nochange", SECTION, "No-change rebuild: time in the plugin",
                         "crmgen-maven-plugin", crmgenNoChange.pluginMillis, "openapi-generator-maven-plugin",
                         ogNoChange.pluginMillis, "ms", true,
@@ -73,7 +76,7 @@ final class PluginBench extends Bench {
         return figures;
     }
 
-    private record Build(long wallMillis, long pluginMillis, String output) {
+    private record Build(long wallMillis, long pluginMillis, double peakRssMb, String output) {
     }
 
     private Build build(Path project, String goalPrefix, String name) {
@@ -85,7 +88,7 @@ final class PluginBench extends Bench {
             throw new IllegalStateException("consumer build failed, see " + run.log());
         }
         String output = run.output();
-        return new Build(run.wallMillis(), pluginMillis(output, goalPrefix), output);
+        return new Build(run.wallMillis(), pluginMillis(output, goalPrefix), run.peakRssMb(), output);
     }
 
     /** Milliseconds from Maven's "--- prefix…" goal header to the next line Maven itself prints. */
