@@ -30,7 +30,9 @@ final class Chart {
     }
 
     static void write(List<Figure> figures, String title, Path png) throws IOException {
-        int height = 70 + figures.size() * ROW + 40;
+        long sections = figures.stream().map(Figure::section).distinct().count();
+        int rows = figures.size() + (int) sections;
+        int height = 70 + rows * ROW + 40;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -42,12 +44,12 @@ final class Chart {
         g.drawString(title, 12, 24);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawString("crmgen's advantage over its peer in the same run (log scale; right of 1× = crmgen better)."
-                + " Green: target met, red: missed, grey: no target; black tick: target.", 12, 44);
+                + " Green: target met, red: missed (budgets such as < 300 ms: see the table), grey: no target; tick: target.", 12, 44);
 
         int plotLeft = LABEL;
         int plotRight = WIDTH - RIGHT;
         int top = 60;
-        int bottom = top + figures.size() * ROW;
+        int bottom = top + rows * ROW;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (double tick : new double[] {0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100}) {
             int x = x(tick, plotLeft, plotRight);
@@ -60,11 +62,22 @@ final class Chart {
         int one = x(1, plotLeft, plotRight);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         FontMetrics fm = g.getFontMetrics();
-        for (int i = 0; i < figures.size(); i++) {
-            Figure f = figures.get(i);
-            int y = top + i * ROW;
+        int row = 0;
+        String section = null;
+        for (Figure f : figures) {
+            if (!f.section().equals(section)) {
+                section = f.section();
+                int y = top + row++ * ROW;
+                g.setColor(new Color(245, 245, 245));
+                g.fillRect(0, y + 2, WIDTH, ROW - 4);
+                g.setColor(Color.BLACK);
+                g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+                g.drawString(section, 12, y + ROW - 9);
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            }
+            int y = top + row++ * ROW;
             g.setColor(Color.BLACK);
-            g.drawString(shorten(f.name(), fm, LABEL - 20), 12, y + ROW - 9);
+            g.drawString(shorten(f.name(), fm, LABEL - 30), 24, y + ROW - 9);
             double adv = f.advantage();
             int end = x(adv, plotLeft, plotRight);
             g.setColor(f.met() == null ? new Color(150, 150, 150)
