@@ -76,8 +76,11 @@ final class Report {
                 + " next to its peer from the same run, with crmgen's advantage as a ratio (above 1× means crmgen is"
                 + " better: faster, smaller or higher throughput).\n\n");
         md.append("Reproduce (needs only JDK 17; downloads OpenAPI Generator 7.25.0 from Maven Central):\n\n");
-        md.append("```bash\n").append(COMMAND).append(" -Dbench.args=\"").append(String.join(" ", config.args))
-                .append("\"\n```\n\n");
+        md.append("```bash\n").append(COMMAND);
+        if (!config.args.isEmpty()) {
+            md.append(" -Dbench.args=\"").append(String.join(" ", config.args)).append('"');
+        }
+        md.append("\n```\n\n");
         md.append("`-Dbench.args` picks the parts: `--quick` (shorter JMH, no corpus, no 60 s run), default (full JMH),"
                 + " `--full` (adds the 106-spec corpus and the 60 s rate-limited run), or `--corpus` /"
                 + " `--rate-limited` alone; `--only=json,generation,plugin,e2e,footprint` restricts the sections.\n\n");
