@@ -190,7 +190,8 @@ final class ClientWriter {
             }
         }
         if (op.body() != null) {
-            doc.add(paramDoc(params.get(i++).name(), op.body().description(), "request body", op.body().required()));
+            String bodyDoc = Poet.doc(op.body().description());
+            doc.add("@param $L $L\n", params.get(i++).name(), bodyDoc.isEmpty() ? "the request body" : bodyDoc);
         }
         for (Parameter p : op.parameters()) {
             if (p.in() != Parameter.Location.PATH) {
@@ -461,6 +462,11 @@ final class ClientWriter {
         }
         if (f.type().equals(TypeRef.scalar(TypeRef.Scalar.STRING))) {
             return CodeBlock.of("error.$L()", f.javaName());
+        }
+        if (f.type().equals(TypeRef.scalar(TypeRef.Scalar.JSON_VALUE))) {
+            // HubSpot declares subCategory as an object but sends a string.
+            return CodeBlock.of("error.$L() instanceof $T s ? s.value() : $T.toString(error.$L(), null)", f.javaName(),
+                    Runtime.JSON_VALUE.nestedClass("JsonString"), Objects.class, f.javaName());
         }
         return CodeBlock.of("$T.toString(error.$L(), null)", Objects.class, f.javaName());
     }

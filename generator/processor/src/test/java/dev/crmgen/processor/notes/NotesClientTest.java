@@ -109,7 +109,7 @@ class NotesClientTest {
                 String id = input.get("id").asText();
                 if (id.equals("999999999")) {
                     ObjectNode error = errors.addObject().put("status", "error").put("category", "OBJECT_NOT_FOUND")
-                            .put("message", "Could not get some NOTE objects");
+                            .put("message", "Could not get some NOTE objects").put("subCategory", "NOTE_NOT_FOUND");
                     error.putObject("context").putArray("ids").add(id);
                     error.putArray("errors");
                     error.putObject("links");
@@ -141,6 +141,7 @@ class NotesClientTest {
         assertEquals(1, report.failed().size());
         assertEquals("999999999", report.failed().get(0).input().id());
         assertEquals("OBJECT_NOT_FOUND", report.failed().get(0).error().category());
+        assertEquals("NOTE_NOT_FOUND", report.failed().get(0).error().subCategory(), "declared as an object, sent as a string");
         assertEquals(List.of("999999999"), report.failed().get(0).error().context().get("ids"));
         assertTrue(report.unconfirmed().isEmpty());
     }

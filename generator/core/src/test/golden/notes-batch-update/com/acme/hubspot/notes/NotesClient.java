@@ -9,6 +9,7 @@ import dev.crmgen.runtime.batch.BatchKeys;
 import dev.crmgen.runtime.batch.BatchOptions;
 import dev.crmgen.runtime.batch.BatchReport;
 import dev.crmgen.runtime.batch.BatchResponse;
+import dev.crmgen.runtime.json.JsonValue;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -64,7 +65,7 @@ public final class NotesClient {
      *
      * <p>{@code POST /crm/v3/objects/notes/batch/update}
      *
-     * @param body {@code request body}
+     * @param body the request body
      * @return one record per success status; check for the partial-failure ones
      */
     public BatchUpdateResponse batchUpdate(BatchInputSimplePublicObjectBatchInput body) {
@@ -80,7 +81,7 @@ public final class NotesClient {
      *
      * <p>{@code POST /crm/v3/objects/notes/batch/update}
      *
-     * @param body {@code request body}
+     * @param body the request body
      * @return one record per success status; check for the partial-failure ones
      */
     public CompletableFuture<BatchUpdateResponse> batchUpdateAsync(
@@ -128,6 +129,6 @@ public final class NotesClient {
     }
 
     private static BatchError toBatchError(StandardError error) {
-        return new BatchError(error.status(), error.category(), Objects.toString(error.subCategory(), null), error.message(), error.context(), error.id(), error);
+        return new BatchError(error.status(), error.category(), error.subCategory() instanceof JsonValue.JsonString s ? s.value() : Objects.toString(error.subCategory(), null), error.message(), error.context(), error.id(), error);
     }
 }
