@@ -95,7 +95,7 @@ public final class ApiInvoker {
         while (true) {
             // Asked per attempt: a provider may rotate tokens during long backoffs.
             String token = refreshedToken != null ? refreshedToken : token(tokens.accessToken());
-            pace(request, deadline);
+            RateLimiter.Permit permit = pace(request, deadline);
             long remaining = deadline - ticker.nanoTime();
             Duration timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(Math.max(remaining, 1_000_000L)) : callTimeout;
             HttpTransport.Request httpRequest = new HttpTransport.Request(request.method(), uri, headers(request, token),
@@ -106,6 +106,7 @@ public final class ApiInvoker {
             try {
                 response = transport.send(httpRequest);
             } catch (IOException e) {
+                permit.completed(0, null);
                 boolean sent = !notSent(e);
                 boolean timedOut = e instanceof HttpTimeoutException;
                 String reason = (timedOut ? "no response within " + timeout.toMillis() + " ms" : (sent ? "I/O failure" : "request not sent"))
@@ -122,10 +123,11 @@ public final class ApiInvoker {
                 }
                 throw failure;
             } catch (InterruptedException e) {
+                permit.completed(0, null);
                 Thread.currentThread().interrupt();
                 throw new TransportException(request.describe() + ": interrupted", true, false, e);
             }
-            limiter.onResponse(response.status(), response.headers());
+            permit.completed(response.status(), response.headers());
             logResponse(response, ticker.nanoTime() - sentAt);
             int status = response.status();
             if (status >= 200 && status < 300) {
@@ -196,10 +198,11 @@ public final class ApiInvoker {
         return ticker.nanoTime() + delay - deadline <= 0;
     }
 
-    private void pace(ApiRequest request, long deadline) {
-        long wait = limiter.reserve();
+    private RateLimiter.Permit pace(ApiRequest request, long deadline) {
+        RateLimiter.Permit permit = limiter.acquire();
+        long wait = permit.waitNanos();
         if (wait <= 0) {
-            return;
+            return permit;
         }
         if (!fits(wait, deadline)) {
             throw new TransportException(request.describe() + ": the client-side rate limit would delay the call by "
@@ -208,6 +211,7 @@ public final class ApiInvoker {
         System.Logger.Level level = wait >= 1_000_000_000L ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
         LOG.log(level, () -> request.describe() + ": rate limit, waiting " + millis(wait) + " ms");
         sleep(wait, request);
+        return permit;
     }
 
     private void sleep(long nanos, ApiRequest request) {

@@ -27,8 +27,44 @@ public interface RateLimiter {
     }
 
     /**
-     * A rolling window: at most {@code permits} requests start within any {@code window}; also honours
-     * {@code X-HubSpot-RateLimit-Remaining} / {@code -Interval-Milliseconds}.
+     * Reserves one slot for one attempt, as {@link #reserve()}, and returns a handle through which the attempt's
+     * outcome is reported. The invoker uses this form so a limiter can account for a request until its response
+     * has arrived (the server counts it on arrival, somewhere between send and response). The default wraps
+     * {@link #reserve()} and {@link #onResponse}.
+     */
+    default Permit acquire() {
+        long wait = reserve();
+        return new Permit() {
+            @Override
+            public long waitNanos() {
+                return wait;
+            }
+
+            @Override
+            public void completed(int status, HttpHeaders headers) {
+                if (status > 0) {
+                    onResponse(status, headers);
+                }
+            }
+        };
+    }
+
+    /** One reserved request slot. */
+    interface Permit {
+        /** Nanoseconds to wait before sending (0 means now). */
+        long waitNanos();
+
+        /**
+         * The attempt is over: {@code status} and {@code headers} of its response, or status 0 and null headers
+         * when no response came (I/O failure, timeout). Call once.
+         */
+        void completed(int status, HttpHeaders headers);
+    }
+
+    /**
+     * A rolling window: at most {@code permits} requests within any {@code window}, each counted from its start
+     * until its response arrived; also honours {@code X-HubSpot-RateLimit-Remaining} / {@code -Interval-Milliseconds}
+     * when they show requests this limiter did not send (another process using the same token).
      */
     static RateLimiter rollingWindow(int permits, Duration window) {
         return new RollingWindowRateLimiter(permits, window, Ticker.system());
@@ -46,6 +82,35 @@ public interface RateLimiter {
 
     /** No client-side pacing. */
     static RateLimiter unlimited() {
-        return () -> 0L;
+        return Unlimited.INSTANCE;
+    }
+}
+
+/** No pacing, and nothing allocated per request. */
+enum Unlimited implements RateLimiter, RateLimiter.Permit {
+    INSTANCE;
+
+    @Override
+    public long reserve() {
+        return 0L;
+    }
+
+    @Override
+    public Permit acquire() {
+        return this;
+    }
+
+    @Override
+    public long waitNanos() {
+        return 0L;
+    }
+
+    @Override
+    public void completed(int status, HttpHeaders headers) {
+    }
+
+    @Override
+    public String toString() {
+        return "RateLimiter.unlimited()";
     }
 }

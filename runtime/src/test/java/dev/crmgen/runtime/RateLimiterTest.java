@@ -94,6 +94,128 @@ class RateLimiterTest {
         assertEquals(1_000 * MS, limiter.reserve());
     }
 
+    /**
+     * A HubSpot-like server in virtual time: a rolling window counted at each request's arrival (429s not counted),
+     * with varying latency both ways. {@code foreignPerWindow} requests per window come from someone else using the
+     * same token, evenly spread.
+     */
+    static final class SimulatedServer {
+        final int max;
+        final long window;
+        final java.util.ArrayDeque<Long> accepted = new java.util.ArrayDeque<>();
+        int ours;
+        int oursInFirstMinute;
+        int rejected;
+
+        SimulatedServer(int max, long window) {
+            this.max = max;
+            this.window = window;
+        }
+
+        /** Returns the response headers; status 429 when the window is full. */
+        int arrive(long at, boolean ourRequest, long[] remainingOut) {
+            while (!accepted.isEmpty() && at - accepted.peekFirst() >= window) {
+                accepted.pollFirst();
+            }
+            if (accepted.size() >= max) {
+                remainingOut[0] = 0;
+                if (ourRequest) {
+                    rejected++;
+                }
+                return 429;
+            }
+            accepted.addLast(at);
+            remainingOut[0] = max - accepted.size();
+            return 200;
+        }
+    }
+
+    /** Runs {@code workers} clients for {@code seconds} virtual seconds, one event at a time in time order. */
+    static SimulatedServer simulate(int workers, int seconds, int foreignPerWindow, long seed) {
+        FakeTicker t = new FakeTicker();
+        long origin = t.nanoTime();
+        long window = 10_000 * MS;
+        RateLimiter limiter = RateLimiter.rollingWindow(190, Duration.ofNanos(window), t);
+        SimulatedServer server = new SimulatedServer(190, window);
+        Random random = new Random(seed);
+        // Event: {time, kind (0 = worker free, 1 = arrival, 2 = response, 3 = foreign arrival), worker}
+        java.util.PriorityQueue<long[]> events = new java.util.PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                : Long.compare(a[3], b[3]));
+        long[] order = {0};
+        RateLimiter.Permit[] permits = new RateLimiter.Permit[workers];
+        int[] statuses = new int[workers];
+        long[] remaining = new long[workers];
+        for (int w = 0; w < workers; w++) {
+            events.add(new long[] {origin, 0, w, order[0]++});
+        }
+        if (foreignPerWindow > 0) {
+            for (long at = origin + window / (2L * foreignPerWindow); at < origin + seconds * 1_000 * MS; at += window / foreignPerWindow) {
+                events.add(new long[] {at, 3, -1, order[0]++});
+            }
+        }
+        long end = origin + seconds * 1_000 * MS;
+        while (!events.isEmpty()) {
+            long[] e = events.poll();
+            if (e[0] > end) {
+                break;
+            }
+            t.advance(e[0] - t.nanoTime());
+            int w = (int) e[2];
+            switch ((int) e[1]) {
+                case 0 -> {
+                    permits[w] = limiter.acquire();
+                    long sendAt = e[0] + permits[w].waitNanos();
+                    // 1 to 40 ms on the way there, with the occasional slow one.
+                    long up = (1 + random.nextInt(random.nextInt(20) == 0 ? 400 : 40)) * MS;
+                    events.add(new long[] {sendAt + up, 1, w, order[0]++});
+                }
+                case 1 -> {
+                    long[] rem = new long[1];
+                    statuses[w] = server.arrive(e[0], true, rem);
+                    remaining[w] = rem[0];
+                    if (statuses[w] == 200) {
+                        server.ours++;
+                        if (e[0] - origin < 60_000 * MS) {
+                            server.oursInFirstMinute++;
+                        }
+                    }
+                    events.add(new long[] {e[0] + (5 + random.nextInt(60)) * MS, 2, w, order[0]++});
+                }
+                case 2 -> {
+                    permits[w].completed(statuses[w], headers("X-HubSpot-RateLimit-Remaining", Long.toString(remaining[w]),
+                            "X-HubSpot-RateLimit-Max", "190", "X-HubSpot-RateLimit-Interval-Milliseconds", "10000"));
+                    events.add(new long[] {e[0], 0, w, order[0]++});
+                }
+                default -> server.arrive(e[0], false, new long[1]);
+            }
+        }
+        return server;
+    }
+
+    @Test
+    void usesTheWholeRollingWindowWithoutA429() {
+        for (long seed = 1; seed <= 5; seed++) {
+            SimulatedServer server = simulate(4, 60, 0, seed);
+            // A perfect client gets 6 windows × 190 accepted in the first minute.
+            assertTrue(server.oursInFirstMinute >= 0.98 * 6 * 190,
+                    "seed " + seed + ": accepted only " + server.oursInFirstMinute + " of 1140");
+            assertTrue(server.oursInFirstMinute <= 6 * 190, "more than the limit allows: " + server.oursInFirstMinute);
+            assertEquals(0, server.rejected, "seed " + seed + ": requests answered 429");
+        }
+    }
+
+    @Test
+    void makesRoomForAnotherUserOfTheSameToken() {
+        SimulatedServer server = simulate(4, 120, 60, 7);
+        // 60 of every 190 go to the other user. Without knowing when the other user's requests leave the window the
+        // client backs off a full interval when the budget runs out, so it gets well over half of the rest, and
+        // rarely hits a 429.
+        int ourShare = 120 / 10 * (190 - 60);
+        assertTrue(server.ours >= 0.55 * ourShare, "accepted only " + server.ours + " of about " + ourShare);
+        assertTrue(server.rejected <= 0.05 * (server.ours + server.rejected),
+                server.rejected + " of " + (server.ours + server.rejected) + " requests answered 429");
+    }
+
     @Test
     void holdsTheRateUnderConcurrencyEndToEnd() throws Exception {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
