@@ -1,7 +1,5 @@
 package dev.crmgen.runtime;
 
-import java.util.Objects;
-
 /**
  * Supplies the bearer token for each request: a private-app token or an OAuth access token. Implementations
  * should cache the token; {@link #accessToken()} is called once per request attempt.
@@ -23,28 +21,5 @@ public interface AccessTokenProvider {
     /** A fixed token (a private-app token); its {@code toString()} never shows it. */
     static AccessTokenProvider of(String token) {
         return new StaticToken(token);
-    }
-}
-
-/** A fixed token; a 401 is final because refreshing yields the same token. */
-final class StaticToken implements AccessTokenProvider {
-    private final String token;
-
-    StaticToken(String token) {
-        Objects.requireNonNull(token, "token");
-        if (token.isBlank()) {
-            throw new IllegalArgumentException("the access token is blank");
-        }
-        this.token = token.strip();
-    }
-
-    @Override
-    public String accessToken() {
-        return token;
-    }
-
-    @Override
-    public String toString() {
-        return "StaticToken[redacted]";
     }
 }

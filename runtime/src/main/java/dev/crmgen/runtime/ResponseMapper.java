@@ -49,6 +49,12 @@ public final class ResponseMapper<T> {
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
+    @SuppressWarnings("unchecked")
+    private static <T> Handler<T>[] newHandlers(int n) {
+        // Java has no generic array creation; every element is written through put(), typed Handler<T>.
+        return (Handler<T>[]) new Handler<?>[n];
+    }
+
     @FunctionalInterface
     private interface Handler<T> {
         T handle(byte[] body) throws JsonDecodingException;
@@ -56,8 +62,7 @@ public final class ResponseMapper<T> {
 
     /** Builds a {@link ResponseMapper}. */
     public static final class Builder<T> {
-        @SuppressWarnings("unchecked")
-        private final Handler<T>[] handlers = new Handler[100];
+        private final Handler<T>[] handlers = newHandlers(100);
 
         private Builder() {
         }

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -106,6 +108,19 @@ public final class BatchExecutor {
 
     /** Splits inputs into waves so that no wave holds one id twice; see the class documentation. */
     static <I> List<int[]> waves(int[] indices, List<I> inputs, BatchKeys<I, ?> keys) {
+        // Usually every id is distinct: one wave, found without boxing an index per input.
+        Set<String> distinct = new HashSet<>(indices.length * 4 / 3 + 1);
+        boolean duplicates = false;
+        for (int i : indices) {
+            String id = keys.inputId(inputs.get(i));
+            if (id != null && !distinct.add(id)) {
+                duplicates = true;
+                break;
+            }
+        }
+        if (!duplicates) {
+            return List.of(indices);
+        }
         Map<String, Integer> seen = new HashMap<>();
         List<List<Integer>> waves = new ArrayList<>();
         for (int i : indices) {
@@ -142,13 +157,12 @@ public final class BatchExecutor {
         private int unconfirmed;
         private final List<Integer> resend = new ArrayList<>();
 
-        @SuppressWarnings("unchecked")
         Run(List<I> inputs, BatchCall<I, R> call, BatchKeys<I, R> keys, BatchOptions options) {
             this.inputs = inputs;
             this.call = call;
             this.keys = keys;
             this.options = options;
-            this.outcomes = new BatchReport.Outcome[inputs.size()];
+            this.outcomes = newOutcomes(inputs.size());
         }
 
         /** Runs one round over {@code indices}; returns the inputs to send again. */
@@ -271,7 +285,7 @@ public final class BatchExecutor {
             }
             requests.incrementAndGet();
             if (response == null) {
-                settle(idx, new BatchReport.Outcome[idx.length], "the batch call returned no response", null, Resend.NEVER, lastRound);
+                settle(idx, newOutcomes(idx.length), "the batch call returned no response", null, Resend.NEVER, lastRound);
                 return;
             }
             match(idx, chunkInputs, response, lastRound);
@@ -306,6 +320,10 @@ public final class BatchExecutor {
         private void match(int[] idx, List<I> chunkInputs, BatchResponse<R> response, boolean lastRound) {
             int n = idx.length;
             BatchReport.Outcome<I, R>[] local = newOutcomes(n);
+            if (matchInOrder(idx, chunkInputs, response, local)) {
+                settle(idx, local, null, null, Resend.NEVER, lastRound);
+                return;
+            }
             Map<String, Integer> byTrace = new HashMap<>();
             Map<String, Integer> byObjectId = new HashMap<>();
             Map<String, Integer> byAnyId = new HashMap<>();
@@ -388,6 +406,36 @@ public final class BatchExecutor {
             settle(idx, local, reason, null, Resend.IF_SAFE, lastRound);
         }
 
+        /**
+         * The common case without building lookup maps: no errors, and result k carries exactly the object id of
+         * input k (inputs addressed by object id, no trace ids on either side). Ids are unique within a request
+         * (see the waves), so the keyed matching would pair them the same way. Fills {@code local} and returns
+         * true only when every input is paired.
+         */
+        private boolean matchInOrder(int[] idx, List<I> chunkInputs, BatchResponse<R> response, BatchReport.Outcome<I, R>[] local) {
+            List<R> results = response.results();
+            int n = idx.length;
+            if (!response.errors().isEmpty() || results.size() != n) {
+                return false;
+            }
+            for (int k = 0; k < n; k++) {
+                I in = chunkInputs.get(k);
+                R r = results.get(k);
+                if (r == null || keys.inputTraceId(in) != null || keys.inputIdProperty(in) != null
+                        || keys.resultTraceId(r) != null) {
+                    return false;
+                }
+                String id = keys.inputId(in);
+                if (id == null || !id.equals(keys.resultId(r))) {
+                    return false;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                local[k] = new BatchReport.Succeeded<>(idx[k], chunkInputs.get(k), results.get(k));
+            }
+            return true;
+        }
+
         private boolean fail(BatchReport.Outcome<I, R>[] local, int[] idx, List<I> chunkInputs, Integer k, BatchError error) {
             if (k == null) {
                 return false;
@@ -438,7 +486,8 @@ public final class BatchExecutor {
 
         @SuppressWarnings("unchecked")
         private BatchReport.Outcome<I, R>[] newOutcomes(int n) {
-            return new BatchReport.Outcome[n];
+            // No generic array creation in Java; every element stored is an Outcome<I, R>.
+            return (BatchReport.Outcome<I, R>[]) new BatchReport.Outcome<?, ?>[n];
         }
     }
 

@@ -95,6 +95,43 @@ class BatchExecutorTest {
     }
 
     @Test
+    void resultsInInputOrderArePairedPositionallyOnlyWhenEveryIdAgrees() {
+        List<In> inputs = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            inputs.add(In.id(Integer.toString(i)));
+        }
+        // Echoed in order: each input gets the result carrying its own id.
+        BatchReport<In, Out> inOrder = executor.execute(inputs, chunk -> BatchResponse.of(chunk.stream().map(BatchExecutorTest::echo).toList()),
+                KEYS, BatchOptions.defaults());
+        assertExactlyOnce(inputs, inOrder);
+        assertTrue(inOrder.allSucceeded());
+        for (BatchReport.Succeeded<In, Out> s : inOrder.succeeded()) {
+            assertEquals(s.input().id(), s.result().id());
+        }
+        // Same count, but two neighbours swapped and one id unknown: pairing by position would be wrong.
+        BatchReport<In, Out> swapped = executor.execute(inputs.subList(0, 4), chunk -> BatchResponse.of(List.of(
+                echo(chunk.get(1)), echo(chunk.get(0)), echo(chunk.get(2)), new Out("999", Map.of(), null))), KEYS, BatchOptions.defaults());
+        assertEquals("1", swapped.outcomes().get(1).input().id());
+        assertEquals("1", ((BatchReport.Succeeded<In, Out>) swapped.outcomes().get(1)).result().id());
+        assertEquals("0", ((BatchReport.Succeeded<In, Out>) swapped.outcomes().get(0)).result().id());
+        assertEquals("2", ((BatchReport.Succeeded<In, Out>) swapped.outcomes().get(2)).result().id());
+        // Input 3's id is missing but the counts prove the pairing, as the keyed rules allow.
+        assertEquals("999", ((BatchReport.Succeeded<In, Out>) swapped.outcomes().get(3)).result().id());
+    }
+
+    @Test
+    void wavesAreOneWhenIdsAreDistinctAndSplitOnDuplicates() {
+        List<In> distinct = List.of(In.id("a"), In.id("b"), new In(null, null, null, "x"), new In(null, null, null, "y"));
+        List<int[]> one = BatchExecutor.waves(new int[] {0, 1, 2, 3}, distinct, KEYS);
+        assertEquals(1, one.size());
+        assertEquals(List.of(0, 1, 2, 3), Arrays.stream(one.get(0)).boxed().toList());
+        List<In> dup = List.of(In.id("a"), In.id("b"), In.id("a"), In.id("a"), In.id("c"));
+        List<int[]> waves = BatchExecutor.waves(new int[] {0, 1, 2, 3, 4}, dup, KEYS);
+        assertEquals(List.of(List.of(0, 1, 4), List.of(2), List.of(3)),
+                waves.stream().map(w -> Arrays.stream(w).boxed().toList()).toList());
+    }
+
+    @Test
     void matchesByTraceIdAndByUniquePropertyValue() {
         List<In> inputs = List.of(
                 new In(null, null, "trace-a", "a"),
