@@ -69,7 +69,7 @@ class GeneralityTest {
     @Test
     void namesStayReadable() {
         assertEquals(List.of("Actor", "AgentActor", "AgentActorType", "AndBranch", "AndBranchBranchType", "BotActor", "Branch",
-                        "Conversation", "ErrorModel", "GeneralityCheckClient", "GetByIdKind",
+                        "Conversation", "ErrorModel", "ExchangeTokenRequest", "ExchangeTokenRequestGrantType", "GeneralityCheckClient", "GetByIdKind",
                         "GetPageResponse", "ObjectModel", "ObjectModelInline", "ObjectModelInlineLevel", "OrBranch",
                         "OrBranchBranchType", "RecordModel", "Shape", "Status"),
                 sources.keySet().stream().sorted().map(n -> n.substring("com.acme.general.".length())).toList());
@@ -108,6 +108,9 @@ class GeneralityTest {
         assertTrue(has.apply("public byte[] createExport()"), "duplicate operationId create is qualified by path");
         assertTrue(has.apply(".rawBody(body, \"multipart/form-data\")"), client);
         assertTrue(has.apply(".empty(204, () -> null)"), client);
+        assertTrue(has.apply(".rawBody(formOf(body), \"application/x-www-form-urlencoded\")"), client);
+        assertTrue(has.apply("form.add(\"grant_type=\" + URLEncoder.encode(String.valueOf(body.grantType()), StandardCharsets.UTF_8));"), client);
+        assertTrue(has.apply("for (String value : body.scope()) {"), client);
     }
 
     @Test

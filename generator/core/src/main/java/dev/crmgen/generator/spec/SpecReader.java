@@ -994,8 +994,16 @@ public final class SpecReader {
         }
         String javaName = paramNames.allocate("body");
         boolean required = isTrue(rb.getRequired());
+        String form = "application/x-www-form-urlencoded";
+        if (media.getKey().equalsIgnoreCase(form) && media.getValue().getSchema() != null) {
+            TypeRef type = typeOf(media.getValue().getSchema(), bpointer + "/content/" + escapePointer(media.getKey()) + "/schema",
+                    pascal + "Request");
+            if (isFormRecord(type)) {
+                return new RequestBody(javaName, type, form, required, rb.getDescription());
+            }
+        }
         if (!isJson(media.getKey())) {
-            if (media.getKey().startsWith("multipart/") || media.getKey().equals("application/x-www-form-urlencoded")) {
+            if (media.getKey().startsWith("multipart/") || media.getKey().equalsIgnoreCase(form)) {
                 problems.warning(Tags.DEGRADED, bpointer, "'" + media.getKey() + "' bodies are sent as raw bytes the caller encodes.");
             }
             return new RequestBody(javaName, null, media.getKey(), required, rb.getDescription());
@@ -1003,6 +1011,20 @@ public final class SpecReader {
         String mpointer = bpointer + "/content/" + escapePointer(media.getKey()) + "/schema";
         TypeRef type = typeOf(media.getValue().getSchema(), mpointer, pascal + "Request");
         return new RequestBody(javaName, type, "application/json", required, rb.getDescription());
+    }
+
+    /** A record of scalars, enums and lists of those: what a form body can carry. */
+    private boolean isFormRecord(TypeRef type) {
+        if (!(type instanceof TypeRef.NamedRef named) || !(types.get(named.javaName()) instanceof TypeDecl.RecordDecl record)) {
+            return false;
+        }
+        return record.fields().stream().allMatch(f -> isFormValue(f.type())
+                || (f.type() instanceof TypeRef.ListRef list && isFormValue(list.element())));
+    }
+
+    private boolean isFormValue(TypeRef type) {
+        return (type instanceof TypeRef.ScalarRef s && s.scalar() != Scalar.JSON_VALUE && s.scalar() != Scalar.BINARY)
+                || (type instanceof TypeRef.NamedRef n && types.get(n.javaName()) instanceof TypeDecl.EnumDecl);
     }
 
     private static Map.Entry<String, MediaType> pickMedia(Content content) {

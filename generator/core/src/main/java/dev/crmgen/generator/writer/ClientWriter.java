@@ -72,6 +72,7 @@ final class ClientWriter {
             addOperation(type, op);
         }
         errorConverters.values().forEach(type::addMethod);
+        formEncoders.values().forEach(type::addMethod);
         return poet.file(type, client.simpleName());
     }
 
@@ -233,6 +234,8 @@ final class ClientWriter {
             String body = params.get(i++).name();
             if (op.body().type() == null) {
                 chain.add(".rawBody($L, $S)\n", body, op.body().mediaType());
+            } else if (!op.body().mediaType().equals("application/json")) {
+                chain.add(".rawBody($L($L), $S)\n", formEncoder(op.body().type()), body, op.body().mediaType());
             } else {
                 chain.add(".jsonBody($L, $L)\n", body, codec(op.body().type()));
             }
@@ -252,6 +255,52 @@ final class ClientWriter {
                 .addParameters(params)
                 .addCode(chain.build())
                 .build();
+    }
+
+    /** Form encoders by record name, written once each. */
+    private final Map<String, MethodSpec> formEncoders = new TreeMap<>();
+
+    /** A method writing a record of scalars as {@code application/x-www-form-urlencoded}, absent fields left out. */
+    private String formEncoder(TypeRef type) {
+        String recordName = ((TypeRef.NamedRef) type).javaName();
+        String name = "formOf";
+        if (formEncoders.containsKey(recordName)) {
+            return name;
+        }
+        TypeDecl.RecordDecl record = (TypeDecl.RecordDecl) poet.model().type(recordName);
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE))
+                .addParameter(poet.className(recordName), "body")
+                .addStatement("$T form = new $T($S)", java.util.StringJoiner.class, java.util.StringJoiner.class, "&");
+        for (Field f : record.fields()) {
+            boolean list = f.type() instanceof TypeRef.ListRef;
+            CodeBlock value = list ? CodeBlock.of("value") : CodeBlock.of("body.$L()", f.javaName());
+            CodeBlock add = CodeBlock.of("form.add($S + $T.encode($T.valueOf($L), $T.UTF_8))", encodedKey(f.jsonName()),
+                    java.net.URLEncoder.class, String.class, value, java.nio.charset.StandardCharsets.class);
+            boolean nullable = list || !f.required() || !Poet.isPrimitiveCapable(f.type());
+            if (nullable) {
+                m.beginControlFlow("if (body.$L() != null)", f.javaName());
+            }
+            if (list) {
+                m.beginControlFlow("for ($T value : body.$L())", poet.boxed(((TypeRef.ListRef) f.type()).element()), f.javaName())
+                        .addStatement(add)
+                        .endControlFlow();
+            } else {
+                m.addStatement(add);
+            }
+            if (nullable) {
+                m.endControlFlow();
+            }
+        }
+        m.addStatement("return form.toString().getBytes($T.UTF_8)", java.nio.charset.StandardCharsets.class);
+        formEncoders.put(recordName, m.build());
+        return name;
+    }
+
+    /** The encoded key of a form pair, {@code key=}, computed now since keys are constants. */
+    private static String encodedKey(String key) {
+        return java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8) + "=";
     }
 
     /** The codec expression for a body type. */
