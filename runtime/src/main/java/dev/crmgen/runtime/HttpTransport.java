@@ -6,6 +6,7 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -91,7 +92,16 @@ public interface HttpTransport {
 
         /** The first value of a header, or null. */
         public String header(String name) {
-            return headers.firstValue(name).orElse(null);
+            return first(headers, name);
+        }
+
+        /**
+         * The first value of a header in {@code headers}, or null. Unlike {@link HttpHeaders#firstValue} it builds no
+         * stream or Optional; it runs several times per response.
+         */
+        static String first(HttpHeaders headers, String name) {
+            List<String> values = headers.allValues(name);
+            return values.isEmpty() ? null : values.get(0);
         }
 
         @Override

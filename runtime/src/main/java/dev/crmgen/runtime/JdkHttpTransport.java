@@ -59,8 +59,8 @@ final class JdkHttpTransport implements HttpTransport {
             throw new RequestNotSentException("could not resolve " + request.uri().getHost(), e);
         }
         byte[] body = response.body();
-        String encoding = response.headers().firstValue("Content-Encoding").orElse("");
-        if (encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip") && body != null && body.length > 0) {
+        String encoding = Response.first(response.headers(), "Content-Encoding");
+        if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip") && body != null && body.length > 0) {
             body = gunzip(body);
         }
         return new Response(response.statusCode(), response.headers(), body);

@@ -155,7 +155,7 @@ final class RollingWindowRateLimiter implements RateLimiter {
     }
 
     private static long headerLong(HttpHeaders headers, String name) {
-        String v = headers.firstValue(name).orElse(null);
+        String v = HttpTransport.Response.first(headers, name);
         if (v == null) {
             return -1;
         }
