@@ -5,8 +5,9 @@ import java.time.Duration;
 
 /**
  * Client-side request pacing, shared by everything that uses one token. Before each attempt the invoker
- * {@linkplain #reserve() reserves} a slot and waits the returned time; after each response it reports the
- * rate-limit headers so the limiter can slow down when the server says the budget is nearly spent.
+ * {@linkplain #acquire() acquires} a slot and waits the returned time; when the attempt is over it reports the
+ * outcome and the rate-limit headers, so the limiter can count the request until its response and slow down when
+ * the server says the budget is nearly spent.
  */
 public interface RateLimiter {
     /** HubSpot's private-app tiers: requests per 10 seconds. */

@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * <p>The server's {@code X-HubSpot-RateLimit-*} headers only slow the limiter down when they count more requests
  * in the window than this limiter sent (someone else is using the token): then it spreads what is left over the
- * interval, or waits one interval when nothing is left. When the count is explained by this limiter's own slots
+ * interval, or waits one interval when nothing is left; a lower {@code X-HubSpot-RateLimit-Max} than configured
+ * lowers the limit for good. When the count is explained by this limiter's own slots
  * the ring already paces them exactly, and pausing on top would waste the budget.
  */
 final class RollingWindowRateLimiter implements RateLimiter {
@@ -24,6 +25,8 @@ final class RollingWindowRateLimiter implements RateLimiter {
     /** Which reservation (by number) holds each slot, so a late response cannot touch a reused slot. */
     private final long[] holders;
     private long issued;
+    /** At most {@code permits}; lower when the server's {@code X-HubSpot-RateLimit-Max} says its limit is lower. */
+    private int limit;
     private long notBefore = Long.MIN_VALUE;
 
     RollingWindowRateLimiter(int permits, Duration window, Ticker ticker) {
@@ -39,6 +42,7 @@ final class RollingWindowRateLimiter implements RateLimiter {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.times = new long[permits];
         this.holders = new long[permits];
+        this.limit = permits;
     }
 
     @Override
@@ -51,8 +55,9 @@ final class RollingWindowRateLimiter implements RateLimiter {
         long now = ticker.nanoTime();
         int slot = (int) (issued % permits);
         long start = now;
-        if (issued >= permits) {
-            start = Math.max(start, times[slot] + windowNanos);
+        if (issued >= limit) {
+            // The slot `limit` reservations back: with the full limit that is the slot being replaced.
+            start = Math.max(start, times[(int) ((issued - limit) % permits)] + windowNanos);
         }
         if (notBefore != Long.MIN_VALUE && notBefore - start > 0) {
             start = notBefore;
@@ -112,15 +117,21 @@ final class RollingWindowRateLimiter implements RateLimiter {
             pause = retryAfterSeconds * 1_000_000_000L;
         } else if (remaining >= 0) {
             long max = headerLong(headers, "X-HubSpot-RateLimit-Max");
-            long limit = max > 0 ? max : permits;
-            if (limit - remaining <= slotsSince(since)) {
+            if (max > 0 && max < permits) {
+                // The app's real tier is lower than configured: pace to the server's limit from now on.
+                synchronized (this) {
+                    limit = (int) Math.min(limit, max);
+                }
+            }
+            long serverLimit = max > 0 ? max : permits;
+            if (serverLimit - remaining <= slotsSince(since)) {
                 // Every request the server counts is one of ours, which the ring already paces.
                 return;
             }
             if (status == 429 || remaining == 0) {
                 // Others spent the budget: nothing more until the server's window has turned over.
                 pause = interval;
-            } else if (remaining * 10 <= limit) {
+            } else if (remaining * 10 <= serverLimit) {
                 // Others use the budget too and under 10% is left: spread it over the interval.
                 pause = interval / (remaining + 1);
             } else {

@@ -132,11 +132,15 @@ class RateLimiterTest {
 
     /** Runs {@code workers} clients for {@code seconds} virtual seconds, one event at a time in time order. */
     static SimulatedServer simulate(int workers, int seconds, int foreignPerWindow, long seed) {
+        return simulate(workers, seconds, foreignPerWindow, seed, 190);
+    }
+
+    static SimulatedServer simulate(int workers, int seconds, int foreignPerWindow, long seed, int serverMax) {
         FakeTicker t = new FakeTicker();
         long origin = t.nanoTime();
         long window = 10_000 * MS;
         RateLimiter limiter = RateLimiter.rollingWindow(190, Duration.ofNanos(window), t);
-        SimulatedServer server = new SimulatedServer(190, window);
+        SimulatedServer server = new SimulatedServer(serverMax, window);
         Random random = new Random(seed);
         // Event: {time, kind (0 = worker free, 1 = arrival, 2 = response, 3 = foreign arrival), worker}
         java.util.PriorityQueue<long[]> events = new java.util.PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
@@ -183,7 +187,7 @@ class RateLimiterTest {
                 }
                 case 2 -> {
                     permits[w].completed(statuses[w], headers("X-HubSpot-RateLimit-Remaining", Long.toString(remaining[w]),
-                            "X-HubSpot-RateLimit-Max", "190", "X-HubSpot-RateLimit-Interval-Milliseconds", "10000"));
+                            "X-HubSpot-RateLimit-Max", Integer.toString(serverMax), "X-HubSpot-RateLimit-Interval-Milliseconds", "10000"));
                     events.add(new long[] {e[0], 0, w, order[0]++});
                 }
                 default -> server.arrive(e[0], false, new long[1]);
@@ -202,6 +206,14 @@ class RateLimiterTest {
             assertTrue(server.oursInFirstMinute <= 6 * 190, "more than the limit allows: " + server.oursInFirstMinute);
             assertEquals(0, server.rejected, "seed " + seed + ": requests answered 429");
         }
+    }
+
+    @Test
+    void pacesToTheServersLimitWhenTheAppsTierIsLowerThanConfigured() {
+        // Configured for 190 but the server allows 100: the first burst overshoots, then the server's Max rules.
+        SimulatedServer server = simulate(4, 60, 0, 3, 100);
+        assertTrue(server.oursInFirstMinute >= 0.98 * 6 * 100, "accepted only " + server.oursInFirstMinute + " of 600");
+        assertTrue(server.rejected <= 10, server.rejected + " requests answered 429");
     }
 
     @Test
