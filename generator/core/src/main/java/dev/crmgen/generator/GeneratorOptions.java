@@ -7,12 +7,19 @@ import java.util.Objects;
  *
  * @param packageName the package of every generated type
  * @param clientName the client's simple class name, or null to derive it from the spec's {@code info.title}
+ * @param lenientRefs whether a schema {@code $ref} that does not resolve becomes {@code JsonValue} with a
+ *     {@code CrmgenDegraded} warning instead of an error; for published specs one cannot fix
  */
-public record GeneratorOptions(String packageName, String clientName) {
+public record GeneratorOptions(String packageName, String clientName, boolean lenientRefs) {
     public GeneratorOptions {
         Objects.requireNonNull(packageName, "packageName");
         if (clientName != null && clientName.isBlank()) {
             clientName = null;
         }
+    }
+
+    /** Strict about references: a dangling schema {@code $ref} is an error. */
+    public GeneratorOptions(String packageName, String clientName) {
+        this(packageName, clientName, false);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The front door: what it returns for good and bad input, and what build tools rely on. */
 class CrmGeneratorTest {
@@ -64,6 +65,49 @@ class CrmGeneratorTest {
                         "[CrmgenUnresolvedRef] broken.yaml#/paths/~1a~1{id}/get/responses/200/content/application~1json/schema: "
                                 + "$ref '#/components/schemas/Missing' does not resolve; define it under components/schemas or correct the reference."),
                 result.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(Diagnostic::format).toList());
+    }
+
+    @Test
+    void lenientRefsDegradeDanglingSchemaRefsAndNameEachPointer(@TempDir Path dir) {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: Dangling, version: '1'}
+                paths:
+                  /things:
+                    get:
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Page'}}}}
+                components:
+                  schemas:
+                    Page:
+                      type: object
+                      required: [results]
+                      properties:
+                        results: {type: array, items: {$ref: '#/components/schemas/Missing'}}
+                    Thing:
+                      allOf:
+                        - {$ref: '#/components/schemas/AlsoMissing'}
+                        - {type: object, properties: {id: {type: string}}}
+                """;
+        GenerationResult strict = CrmGenerator.generate(SpecSource.inline("dangling.yaml", spec), new GeneratorOptions("com.acme", null));
+        assertEquals(List.of("CrmgenUnresolvedRef", "CrmgenUnresolvedRef"),
+                strict.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(Diagnostic::tag).toList());
+        assertTrue(strict.files().isEmpty());
+
+        GenerationResult lenient = CrmGenerator.generate(SpecSource.inline("dangling.yaml", spec),
+                new GeneratorOptions("com.acme", null, true));
+        assertEquals(List.of(
+                        "[CrmgenDegraded] dangling.yaml#/components/schemas/Page/properties/results/items: $ref '#/components/schemas/Missing' "
+                                + "does not resolve, so it is generated as a JSON value (JsonValue); define it under components/schemas "
+                                + "or correct the reference.",
+                        "[CrmgenDegraded] dangling.yaml#/components/schemas/Thing/allOf/0: $ref '#/components/schemas/AlsoMissing' "
+                                + "does not resolve, so it is left out of the properties; define it under components/schemas "
+                                + "or correct the reference."),
+                lenient.diagnostics().stream().filter(d -> d.tag().equals("CrmgenDegraded")).map(Diagnostic::format).toList());
+        assertTrue(!lenient.hasErrors());
+        String page = lenient.files().stream().filter(f -> f.qualifiedName().equals("com.acme.Page")).findFirst().orElseThrow().source();
+        assertTrue(page.contains("public record Page(List<JsonValue> results)"), page);
+        JavaCompilation.compile(lenient.files(), dir);
     }
 
     @Test

@@ -34,6 +34,8 @@ public final class CrmgenProcessor extends AbstractProcessor {
     static final String ANNOTATION = "dev.crmgen.runtime.GenerateClient";
     /** Carried by every generated type; claimed so that consumers' -Xlint:all -Werror builds see no unclaimed annotation. */
     static final String GENERATED = "javax.annotation.processing.Generated";
+    /** {@code -Acrmgen.lenientRefs=true}: a schema $ref that does not resolve becomes JsonValue with a warning. */
+    static final String LENIENT_REFS_OPTION = "crmgen.lenientRefs";
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -42,7 +44,7 @@ public final class CrmgenProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(SpecLocator.SPEC_ROOT_OPTION);
+        return Set.of(SpecLocator.SPEC_ROOT_OPTION, LENIENT_REFS_OPTION);
     }
 
     @Override
@@ -97,7 +99,8 @@ public final class CrmgenProcessor extends AbstractProcessor {
                     + "=<dir>), or put a jar holding it on annotationProcessorPaths.", element, mirror, specValue);
             return;
         }
-        GenerationResult result = CrmGenerator.generate(source, new GeneratorOptions(packageName, clientName));
+        boolean lenientRefs = Boolean.parseBoolean(processingEnv.getOptions().get(LENIENT_REFS_OPTION));
+        GenerationResult result = CrmGenerator.generate(source, new GeneratorOptions(packageName, clientName, lenientRefs));
         for (Diagnostic d : result.diagnostics()) {
             AnnotationValue cause = switch (d.tag()) {
                 case "CrmgenInvalidPackage" -> packageValue;

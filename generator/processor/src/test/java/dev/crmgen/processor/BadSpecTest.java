@@ -131,6 +131,26 @@ class BadSpecTest {
     }
 
     @Test
+    void lenientRefsTurnAnUnresolvedSchemaRefIntoAJsonValueWithAWarning() throws IOException {
+        String spec = VALID.replace("body: {type: string}", "body: {$ref: '#/components/schemas/NoteBody'}");
+        JavaFileObject source = source(write("unresolved.yaml", spec));
+        Compilation c = compile(source, "-A" + CrmgenProcessor.LENIENT_REFS_OPTION + "=true");
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("[CrmgenDegraded] unresolved.yaml#/components/schemas/Note/properties/body: "
+                + "$ref '#/components/schemas/NoteBody' does not resolve, so it is generated as a JSON value (JsonValue)")
+                .inFile(source).onLineContaining("spec = ");
+        assertThat(c).generatedSourceFile("com.acme.notes.Note").contentsAsUtf8String().contains("JsonValue body");
+    }
+
+    @Test
+    void lenientRefsFalseKeepsTheError() throws IOException {
+        String spec = VALID.replace("body: {type: string}", "body: {$ref: '#/components/schemas/NoteBody'}");
+        Compilation c = compile(source(write("unresolved.yaml", spec)), "-A" + CrmgenProcessor.LENIENT_REFS_OPTION + "=false");
+        assertThat(c).hadErrorContaining("[CrmgenUnresolvedRef]");
+        assertThat(c).failed();
+    }
+
+    @Test
     void unresolvedResponseRefNamesTheOperation() throws IOException {
         String spec = """
                 openapi: 3.0.3

@@ -428,9 +428,18 @@ public final class SpecReader {
                 return componentRef(component);
             }
         }
-        problems.error(Tags.UNRESOLVED_REF, pointer, "$ref '" + ref + "' does not resolve"
-                + (ref.startsWith("#") ? "; define it under components/schemas or correct the reference." : "; check the file and pointer."));
+        unresolved(ref, pointer, "generated as a JSON value (JsonValue)");
         return TypeRef.scalar(Scalar.JSON_VALUE);
+    }
+
+    /** A dangling schema ref: an error, or with {@code lenientRefs} a warning saying what was generated instead. */
+    private void unresolved(String ref, String pointer, String instead) {
+        String fix = ref.startsWith("#") ? "define it under components/schemas or correct the reference." : "check the file and pointer.";
+        if (options.lenientRefs()) {
+            problems.warning(Tags.DEGRADED, pointer, "$ref '" + ref + "' does not resolve, so it is " + instead + "; " + fix);
+        } else {
+            problems.error(Tags.UNRESOLVED_REF, pointer, "$ref '" + ref + "' does not resolve; " + fix);
+        }
     }
 
     /** Member component names → the union generated for them, so the same set is one type. */
@@ -608,7 +617,7 @@ public final class SpecReader {
             String ref = s.get$ref();
             String component = ref.startsWith(SCHEMAS) ? unescapePointer(ref.substring(SCHEMAS.length())) : null;
             if (component == null || !components.containsKey(component)) {
-                refOf(ref, pointer);
+                unresolved(ref, pointer, "left out of the properties");
                 return;
             }
             if (visited.add(component) && !isPolymorphicParent(component)) {
