@@ -235,6 +235,16 @@ public final class ApiRequest {
             return this;
         }
 
+        /** A {@code multipart/form-data} body, such as a file upload. */
+        public Builder multipartBody(MultipartBody body) {
+            Objects.requireNonNull(body, "body");
+            this.body = body.encoded();
+            this.jsonCodec = null;
+            this.jsonValue = null;
+            this.contentType = body.contentType();
+            return this;
+        }
+
         /** The {@code Accept} media type (default {@code application/json}). */
         public Builder accept(String mediaType) {
             this.accept = Objects.requireNonNull(mediaType, "mediaType");
