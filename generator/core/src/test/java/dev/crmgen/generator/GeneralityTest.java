@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crmgen.runtime.ClientOptions;
+import dev.crmgen.runtime.HttpTransport;
+import dev.crmgen.runtime.MultipartBody;
+import dev.crmgen.runtime.RetryPolicy;
 import dev.crmgen.runtime.json.Json;
 import dev.crmgen.runtime.json.JsonCodec;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -106,6 +113,14 @@ class GeneralityTest {
         assertTrue(has.apply("public GetPageResponse getPage()"), "no operationId: named from method and path like HubSpot's");
         assertTrue(has.apply("public RecordModel create(RecordModel body)"), client);
         assertTrue(has.apply("public byte[] createExport()"), "duplicate operationId create is qualified by path");
+        assertTrue(has.apply("public ErrorModel upload(MultipartBody.Upload file, String folderPath, String class_,\n"
+                + "            Boolean overwrite)"), client);
+        assertTrue(has.apply("@param file The file to store.\n"), client);
+        assertTrue(has.apply("@param folderPath {@code folderPath} (null to leave out)\n"), client);
+        assertTrue(has.apply(".multipartBody(MultipartBody.builder()\n"), client);
+        assertTrue(has.apply(".file(\"file\", file)\n"), client);
+        assertTrue(has.apply(".text(\"class\", class_)\n"), client);
+        assertTrue(has.apply("public void uploadWithOptions(byte[] body)"), "an object field keeps the body raw");
         assertTrue(has.apply(".rawBody(body, \"multipart/form-data\")"), client);
         assertTrue(has.apply(".empty(204, () -> null)"), client);
         assertTrue(has.apply(".rawBody(formOf(body), \"application/x-www-form-urlencoded\")"), client);
@@ -128,6 +143,39 @@ class GeneralityTest {
         assertEquals(1, result.diagnostics().stream().filter(d -> d.tag().equals("CrmgenDegraded")).count(),
                 () -> result.diagnostics().toString());
         assertTrue(result.diagnostics().stream().anyMatch(d -> d.tag().equals("CrmgenDegraded")
-                && d.pointer().equals("#/paths/~1things~1upload/post/requestBody")), () -> result.diagnostics().toString());
+                && d.pointer().equals("#/paths/~1things~1upload-with-options/post/requestBody")), () -> result.diagnostics().toString());
+    }
+
+    @Test
+    void multipartUploadSendsTheFileAndTextFields(@TempDir Path dir) throws Exception {
+        Path classes = JavaCompilation.compile(result.files(), dir);
+        List<HttpTransport.Request> sent = new ArrayList<>();
+        HttpTransport transport = request -> {
+            sent.add(request);
+            return new HttpTransport.Response(200, HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (a, b) -> true),
+                    "{\"message\":\"stored\"}".getBytes(StandardCharsets.UTF_8));
+        };
+        ClientOptions options = ClientOptions.builder().accessToken("test-token-not-a-secret").transport(transport)
+                .retryPolicy(RetryPolicy.none()).build();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> clientType = loader.loadClass("com.acme.general.GeneralityCheckClient");
+            Object client = clientType.getMethod("create", ClientOptions.class).invoke(null, options);
+            Object reply = clientType.getMethod("upload", MultipartBody.Upload.class, String.class, String.class, Boolean.class)
+                    .invoke(client, MultipartBody.Upload.of("notes.csv", "id\n512\n".getBytes(StandardCharsets.UTF_8)), "/imports", null, true);
+            assertEquals("stored", reply.getClass().getMethod("message").invoke(reply));
+        }
+        HttpTransport.Request request = sent.get(0);
+        assertEquals("POST", request.method());
+        assertTrue(request.uri().toString().endsWith("/things/upload"), request.uri().toString());
+        String contentType = request.header("Content-Type");
+        assertTrue(contentType.startsWith("multipart/form-data; boundary="), contentType);
+        String boundary = contentType.substring(contentType.indexOf('=') + 1);
+        assertEquals("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.csv\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\nid\n512\n\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"folderPath\"\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n/imports\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"overwrite\"\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\ntrue\r\n"
+                + "--" + boundary + "--\r\n", new String(request.body(), StandardCharsets.UTF_8));
     }
 }

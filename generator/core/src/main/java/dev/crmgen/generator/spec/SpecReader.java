@@ -1001,8 +1001,14 @@ public final class SpecReader {
             problems.warning(Tags.UNSUPPORTED, bpointer, "request body without content is left out of the method.");
             return null;
         }
-        String javaName = paramNames.allocate("body");
         boolean required = isTrue(rb.getRequired());
+        if (media.getKey().toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            List<RequestBody.Part> parts = multipartParts(media.getValue().getSchema(), paramNames);
+            if (!parts.isEmpty()) {
+                return new RequestBody(null, null, "multipart/form-data", required, rb.getDescription(), parts);
+            }
+        }
+        String javaName = paramNames.allocate("body");
         String form = "application/x-www-form-urlencoded";
         if (media.getKey().equalsIgnoreCase(form) && media.getValue().getSchema() != null) {
             TypeRef type = typeOf(media.getValue().getSchema(), bpointer + "/content/" + escapePointer(media.getKey()) + "/schema",
@@ -1013,13 +1019,49 @@ public final class SpecReader {
         }
         if (!isJson(media.getKey())) {
             if (media.getKey().startsWith("multipart/") || media.getKey().equalsIgnoreCase(form)) {
-                problems.warning(Tags.DEGRADED, bpointer, "'" + media.getKey() + "' bodies are sent as raw bytes the caller encodes.");
+                problems.warning(Tags.DEGRADED, bpointer, "this '" + media.getKey() + "' body is sent as raw bytes the caller encodes"
+                        + (media.getKey().startsWith("multipart/form-data") ? " (with MultipartBody)" : "")
+                        + ": only objects whose properties are all files (format: binary) or scalars become typed parameters.");
             }
             return new RequestBody(javaName, null, media.getKey(), required, rb.getDescription());
         }
         String mpointer = bpointer + "/content/" + escapePointer(media.getKey()) + "/schema";
         TypeRef type = typeOf(media.getValue().getSchema(), mpointer, pascal + "Request");
         return new RequestBody(javaName, type, "application/json", required, rb.getDescription());
+    }
+
+    /**
+     * The fields of a multipart object schema whose properties are all files ({@code format: binary}) or scalars; empty
+     * when the schema is anything else, so the body stays raw bytes.
+     */
+    private List<RequestBody.Part> multipartParts(Schema schema, NameTable paramNames) {
+        if (schema != null && schema.get$ref() != null && schema.get$ref().startsWith(SCHEMAS)) {
+            schema = components.get(unescapePointer(schema.get$ref().substring(SCHEMAS.length())));
+        }
+        if (schema == null || schema.getProperties() == null || schema.getProperties().isEmpty()
+                || (schema.getAllOf() != null || schema.getOneOf() != null || schema.getAnyOf() != null)) {
+            return List.of();
+        }
+        List<String> requiredNames = schema.getRequired() == null ? List.of() : schema.getRequired();
+        List<Schema> properties = new ArrayList<>();
+        for (Object value : schema.getProperties().values()) {
+            Schema p = (Schema) value;
+            boolean file = "string".equals(typeName(p)) && "binary".equals(p.getFormat());
+            if (p.get$ref() != null || (!file && (scalarOf(p) == Scalar.JSON_VALUE || p.getEnum() != null))) {
+                return List.of();
+            }
+            properties.add(p);
+        }
+        List<RequestBody.Part> parts = new ArrayList<>();
+        int i = 0;
+        for (Object key : schema.getProperties().keySet()) {
+            String name = (String) key;
+            Schema p = properties.get(i++);
+            boolean file = "binary".equals(p.getFormat());
+            parts.add(new RequestBody.Part(name, paramNames.allocate(JavaNames.memberName(name)), file ? null : TypeRef.scalar(scalarOf(p)),
+                    requiredNames.contains(name), p.getDescription()));
+        }
+        return parts;
     }
 
     /** A record of scalars, enums and lists of those: what a form body can carry. */

@@ -12,6 +12,7 @@ import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.Operation;
 import dev.crmgen.generator.model.Parameter;
+import dev.crmgen.generator.model.RequestBody;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import dev.crmgen.generator.naming.JavaNames;
@@ -148,7 +149,11 @@ final class ClientWriter {
                 out.add(param(p));
             }
         }
-        if (op.body() != null) {
+        if (op.body() != null && op.body().isMultipart()) {
+            for (RequestBody.Part part : op.body().parts()) {
+                out.add(ParameterSpec.builder(part.isFile() ? Runtime.UPLOAD : poet.boxed(part.type()), part.javaName()).build());
+            }
+        } else if (op.body() != null) {
             TypeName t = op.body().type() == null ? poet.boxed(TypeRef.scalar(TypeRef.Scalar.BINARY)) : poet.boxed(op.body().type());
             out.add(ParameterSpec.builder(t, op.body().javaName()).build());
         }
@@ -190,7 +195,11 @@ final class ClientWriter {
                 doc.add(paramDoc(params.get(i++).name(), p.description(), p.name(), true));
             }
         }
-        if (op.body() != null) {
+        if (op.body() != null && op.body().isMultipart()) {
+            for (RequestBody.Part part : op.body().parts()) {
+                doc.add(paramDoc(params.get(i++).name(), part.description(), part.name(), part.required()));
+            }
+        } else if (op.body() != null) {
             String bodyDoc = Poet.doc(op.body().description());
             doc.add("@param $L $L\n", params.get(i++).name(), bodyDoc.isEmpty() ? "the request body" : bodyDoc);
         }
@@ -230,7 +239,13 @@ final class ClientWriter {
                 chain.add(".pathParam($S, $L)\n", p.name(), params.get(i++).name());
             }
         }
-        if (op.body() != null) {
+        if (op.body() != null && op.body().isMultipart()) {
+            chain.add(".multipartBody($T.builder()\n", Runtime.MULTIPART_BODY).indent().indent();
+            for (RequestBody.Part part : op.body().parts()) {
+                chain.add(".$L($S, $L)\n", part.isFile() ? "file" : "text", part.name(), params.get(i++).name());
+            }
+            chain.add(".build())\n").unindent().unindent();
+        } else if (op.body() != null) {
             String body = params.get(i++).name();
             if (op.body().type() == null) {
                 chain.add(".rawBody($L, $S)\n", body, op.body().mediaType());
