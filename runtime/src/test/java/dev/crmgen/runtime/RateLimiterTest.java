@@ -49,6 +49,27 @@ class RateLimiterTest {
     }
 
     @Test
+    void aRequestCountsFromItsResponseOnceItHasOne() {
+        FakeTicker t = new FakeTicker();
+        RateLimiter limiter = RateLimiter.rollingWindow(2, Duration.ofSeconds(1), t);
+        RateLimiter.Permit first = limiter.acquire();
+        RateLimiter.Permit second = limiter.acquire();
+        assertEquals(0, first.waitNanos());
+        assertEquals(0, second.waitNanos());
+        t.advance(300 * MS);
+        // The server counted the first request somewhere in these 300 ms: its slot frees a window after the response.
+        first.completed(200, headers());
+        assertEquals(1_000 * MS, limiter.acquire().waitNanos());
+        // The second never got a response recorded: its slot frees a window after its start (700 ms from now).
+        assertEquals(700 * MS, limiter.acquire().waitNanos());
+        // A late response for a slot already handed on changes nothing: slot 2 still frees at 2000 ms.
+        t.advance(1_500 * MS);
+        second.completed(200, headers());
+        assertEquals(500 * MS, limiter.acquire().waitNanos());
+        assertEquals(200 * MS, limiter.acquire().waitNanos());
+    }
+
+    @Test
     void noWindowEverHoldsMoreThanTheLimit() {
         FakeTicker t = new FakeTicker();
         int permits = 100;
@@ -272,6 +293,47 @@ class RateLimiterTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void theInvokerReportsEveryAttemptsOutcomeToItsPermit() {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        RateLimiter recording = new RateLimiter() {
+            @Override
+            public long reserve() {
+                throw new AssertionError("the invoker acquires permits");
+            }
+
+            @Override
+            public Permit acquire() {
+                events.add("acquire");
+                return new Permit() {
+                    @Override
+                    public long waitNanos() {
+                        return 0;
+                    }
+
+                    @Override
+                    public void completed(int status, HttpHeaders headers) {
+                        events.add("completed " + status + (headers == null ? "" : " " + headers.firstValue("X-HubSpot-RateLimit-Remaining").orElse("-")));
+                    }
+                };
+            }
+        };
+        int[] calls = {0};
+        HttpTransport transport = r -> {
+            if (calls[0]++ == 0) {
+                throw new HttpTransport.RequestNotSentException("connection refused", null);
+            }
+            return new HttpTransport.Response(200, headers("X-HubSpot-RateLimit-Remaining", "42"), "{}".getBytes());
+        };
+        FakeTicker ticker = new FakeTicker();
+        ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder().accessToken("permit-test-token").transport(transport)
+                .ticker(ticker).rateLimiter(recording).retryPolicy(RetryPolicy.builder().jitter(0).build()).build());
+        invoker.invoke(ApiRequest.builder("POST", "/x").build(),
+                ResponseMapper.<JsonValue>builder().json(200, JsonCodecs.JSON_VALUE, v -> v).build());
+        // One permit per attempt; the failed attempt reports no response, the retry its status and headers.
+        assertEquals(List.of("acquire", "completed 0", "acquire", "completed 200 42"), events);
     }
 
     @Test
