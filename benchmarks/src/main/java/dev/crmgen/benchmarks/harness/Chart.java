@@ -32,7 +32,7 @@ final class Chart {
     static void write(List<Figure> figures, String title, Path png) throws IOException {
         long sections = figures.stream().map(Figure::section).distinct().count();
         int rows = figures.size() + (int) sections;
-        int height = 70 + rows * ROW + 40;
+        int height = 86 + rows * ROW + 40;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -43,12 +43,13 @@ final class Chart {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, 12, 24);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString("crmgen's advantage over its peer in the same run (log scale; right of 1× = crmgen better)."
-                + " Green: target met, red: missed (budgets such as < 300 ms: see the table), grey: no target; tick: target.", 12, 44);
+        g.drawString("crmgen's advantage over its peer in the same run (log scale; right of 1× = crmgen better).", 12, 44);
+        g.drawString("Green: target met; red: missed (for budgets such as < 300 ms see the table); grey: no target;"
+                + " black tick: the target.", 12, 60);
 
         int plotLeft = LABEL;
         int plotRight = WIDTH - RIGHT;
-        int top = 60;
+        int top = 76;
         int bottom = top + rows * ROW;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (double tick : new double[] {0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100}) {
