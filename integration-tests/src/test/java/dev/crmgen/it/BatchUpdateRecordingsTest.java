@@ -246,35 +246,30 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-5xx-then-200")
     void gatewayAndUnavailableErrorsAreRetriedUntilSuccess(RecordedHubSpot hubSpot) {
-        BatchUpdateResponse response = client(hubSpot).batchUpdate(TWO_NOTES);
-
-        assertTwoNotesUpdated(ok(response));
         // 503 said Retry-After: 0; 502 and 504 back off 200 ms and 400 ms (batch update is retry-safe).
-        assertEquals(List.of(Duration.ofMillis(200), Duration.ofMillis(400)), ticker.sleeps());
-        assertEquals(4, hubSpot.requests().size());
-        assertAllJsonPosts(hubSpot.requests(), BATCH_UPDATE_PATH, TWO_NOTES_JSON);
+        assertUpdatedAfterRetries(hubSpot, List.of(Duration.ofMillis(200), Duration.ofMillis(400)), 4);
     }
 
     @Test
     @Recording("batch-update-500-then-200")
     void internalError500IsRetriedUntilSuccess(RecordedHubSpot hubSpot) {
-        BatchUpdateResponse response = client(hubSpot).batchUpdate(TWO_NOTES);
-
-        assertTwoNotesUpdated(ok(response));
         // Batch update is retry-safe, so a 500 (which may or may not have applied it) is resent after one backoff.
-        assertEquals(List.of(Duration.ofMillis(100)), ticker.sleeps());
-        assertEquals(2, hubSpot.requests().size());
-        assertAllJsonPosts(hubSpot.requests(), BATCH_UPDATE_PATH, TWO_NOTES_JSON);
+        assertUpdatedAfterRetries(hubSpot, List.of(Duration.ofMillis(100)), 2);
     }
 
     @Test
     @Recording("batch-update-connection-reset-then-200")
     void connectionResetAfterSendingIsResentBecauseBatchUpdateIsRetrySafe(RecordedHubSpot hubSpot) {
+        assertUpdatedAfterRetries(hubSpot, List.of(Duration.ofMillis(100)), 2);
+    }
+
+    /** Sends the two-note update and checks it succeeded after exactly these waits and identical requests. */
+    private void assertUpdatedAfterRetries(RecordedHubSpot hubSpot, List<Duration> expectedSleeps, int expectedRequests) {
         BatchUpdateResponse response = client(hubSpot).batchUpdate(TWO_NOTES);
 
         assertTwoNotesUpdated(ok(response));
-        assertEquals(List.of(Duration.ofMillis(100)), ticker.sleeps());
-        assertEquals(2, hubSpot.requests().size());
+        assertEquals(expectedSleeps, ticker.sleeps());
+        assertEquals(expectedRequests, hubSpot.requests().size());
         assertAllJsonPosts(hubSpot.requests(), BATCH_UPDATE_PATH, TWO_NOTES_JSON);
     }
 
