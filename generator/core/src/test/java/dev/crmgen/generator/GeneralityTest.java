@@ -94,9 +94,9 @@ class GeneralityTest {
         String record = source("RecordModel");
         assertTrue(record.contains("public record RecordModel(String message, Integer code, String id, Status status)"), record);
         String status = source("Status");
-        assertTrue(status.contains("public static final Status IN_PROGRESS = new Status(\"in-progress\", Known.IN_PROGRESS);"), status);
-        assertTrue(status.contains("public static final Status DONE_2 = new Status(\"done\", Known.DONE_2);"), status);
-        assertTrue(status.contains("public static final Status EMPTY = new Status(\"\", Known.EMPTY);"), status);
+        assertTrue(status.contains("public static final Status IN_PROGRESS = listed(\"in-progress\", Known.IN_PROGRESS);"), status);
+        assertTrue(status.contains("public static final Status DONE_2 = listed(\"done\", Known.DONE_2);"), status);
+        assertTrue(status.contains("public static final Status EMPTY = listed(\"\", Known.EMPTY);"), status);
         assertTrue(status.contains("UNKNOWN_2"), "the spec's own UNKNOWN keeps its name; the catch-all gets another");
         assertTrue(status.contains("CODEC_2"), "a CODEC value does not clash with the codec field");
         assertTrue(status.contains("VALUE_9LIVES"), status);

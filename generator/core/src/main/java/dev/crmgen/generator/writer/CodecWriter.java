@@ -5,19 +5,16 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import dev.crmgen.generator.naming.JavaNames;
 import dev.crmgen.generator.naming.NameTable;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -29,8 +26,6 @@ final class CodecWriter {
     private final Poet poet;
     private final TypeDecl.RecordDecl record;
     private final ClassName recordName;
-    /** Container helpers by name, so each is written once; sorted for stable output. */
-    private final Map<String, MethodSpec> helpers = new TreeMap<>();
 
     CodecWriter(Poet poet, TypeDecl.RecordDecl record) {
         this.poet = poet;
@@ -58,7 +53,6 @@ final class CodecWriter {
         codec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         codec.addMethod(readMethod());
         codec.addMethod(writeMethod(nameConstants));
-        helpers.values().forEach(codec::addMethod);
         return codec.build();
     }
 
@@ -125,53 +119,13 @@ final class CodecWriter {
 
     /** An expression reading one non-null value of {@code type} at the parser's current token. */
     private CodeBlock readExpr(TypeRef type) {
-        if (type instanceof TypeRef.ScalarRef s) {
-            return CodeBlock.of("$T.$L.read(p)", Runtime.JSON_CODECS, s.scalar().name());
+        if (type instanceof TypeRef.ListRef l) {
+            return CodeBlock.of("$T.readList(p, $L)", Runtime.RECORD_COLLECTIONS, codec(l.element()));
         }
-        if (type instanceof TypeRef.NamedRef n) {
-            return CodeBlock.of("$T.jsonCodec().read(p)", poet.className(n.javaName()));
+        if (type instanceof TypeRef.MapRef m) {
+            return CodeBlock.of("$T.readMap(p, $L)", Runtime.RECORD_COLLECTIONS, codec(m.value()));
         }
-        String name = "read" + Poet.key(type);
-        if (!helpers.containsKey(name)) {
-            helpers.put(name, null); // reserve before recursing
-            helpers.put(name, type instanceof TypeRef.ListRef l ? readList(name, l) : readMap(name, (TypeRef.MapRef) type));
-        }
-        return CodeBlock.of("$L(p)", name);
-    }
-
-    private MethodSpec readList(String name, TypeRef.ListRef list) {
-        TypeName listType = poet.boxed(list);
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(listType)
-                .addParameter(Runtime.JSON_PARSER, "p")
-                .addException(IOException.class)
-                .addStatement("$T.expect(p, $T.START_ARRAY, $S)", Runtime.JSON_CODECS, Runtime.JSON_TOKEN, "an array")
-                .addStatement("$T list = new $L<>()", listType, RecordWriter.DECODED_LIST)
-                .beginControlFlow("while (p.nextToken() != $T.END_ARRAY)", Runtime.JSON_TOKEN)
-                .beginControlFlow("if (p.currentToken() == $T.VALUE_NULL)", Runtime.JSON_TOKEN)
-                .addStatement("throw $T.mismatch(p, $S)", Runtime.JSON_CODECS, "an element (lists hold no nulls)")
-                .endControlFlow()
-                .addStatement("list.add($L)", readExpr(list.element()))
-                .endControlFlow()
-                .addStatement("return list")
-                .build();
-    }
-
-    private MethodSpec readMap(String name, TypeRef.MapRef map) {
-        TypeName mapType = poet.boxed(map);
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(mapType)
-                .addParameter(Runtime.JSON_PARSER, "p")
-                .addException(IOException.class)
-                .addStatement("$T.expect(p, $T.START_OBJECT, $S)", Runtime.JSON_CODECS, Runtime.JSON_TOKEN, "an object")
-                .addStatement("$T map = new $L<>()", mapType, RecordWriter.DECODED_MAP)
-                .beginControlFlow("for (String key = p.nextFieldName(); key != null; key = p.nextFieldName())")
-                .addStatement("map.put(key, p.nextToken() == $T.VALUE_NULL ? null : $L)", Runtime.JSON_TOKEN, readExpr(map.value()))
-                .endControlFlow()
-                .addStatement("return map")
-                .build();
+        return CodeBlock.of("$L.read(p)", codec(type));
     }
 
     /** A statement writing one non-null value. */
@@ -184,48 +138,30 @@ final class CodecWriter {
                 default -> CodeBlock.of("$T.$L.write(g, $L)", Runtime.JSON_CODECS, s.scalar().name(), value);
             };
         }
+        if (type instanceof TypeRef.ListRef l) {
+            return CodeBlock.of("$T.writeList(g, $L, $L)", Runtime.RECORD_COLLECTIONS, value, codec(l.element()));
+        }
+        if (type instanceof TypeRef.MapRef m) {
+            return CodeBlock.of("$T.writeMap(g, $L, $L)", Runtime.RECORD_COLLECTIONS, value, codec(m.value()));
+        }
+        return CodeBlock.of("$L.write(g, $L)", codec(type), value);
+    }
+
+    /**
+     * The codec of an element or map value. Looked up at each use rather than kept in static fields: codecs of
+     * records that refer to each other would otherwise initialise each other's classes, which can deadlock when two
+     * threads decode for the first time.
+     */
+    private CodeBlock codec(TypeRef type) {
+        if (type instanceof TypeRef.ScalarRef s) {
+            return CodeBlock.of("$T.$L", Runtime.JSON_CODECS, s.scalar().name());
+        }
         if (type instanceof TypeRef.NamedRef n) {
-            return CodeBlock.of("$T.jsonCodec().write(g, $L)", poet.className(n.javaName()), value);
+            return CodeBlock.of("$T.jsonCodec()", poet.className(n.javaName()));
         }
-        String name = "write" + Poet.key(type);
-        if (!helpers.containsKey(name)) {
-            helpers.put(name, null);
-            helpers.put(name, type instanceof TypeRef.ListRef l ? writeList(name, l) : writeMap(name, (TypeRef.MapRef) type));
+        if (type instanceof TypeRef.ListRef l) {
+            return CodeBlock.of("$T.listCodec($L)", Runtime.RECORD_COLLECTIONS, codec(l.element()));
         }
-        return CodeBlock.of("$L(g, $L)", name, value);
-    }
-
-    private MethodSpec writeList(String name, TypeRef.ListRef list) {
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(Runtime.JSON_GENERATOR, "g")
-                .addParameter(poet.boxed(list), "list")
-                .addException(IOException.class)
-                .addStatement("g.writeStartArray()")
-                .beginControlFlow("for ($T element : list)", poet.boxed(list.element()))
-                .addStatement(writeStmt(list.element(), CodeBlock.of("element")))
-                .endControlFlow()
-                .addStatement("g.writeEndArray()")
-                .build();
-    }
-
-    private MethodSpec writeMap(String name, TypeRef.MapRef map) {
-        TypeName entry = ParameterizedTypeName.get(ClassName.get(Map.Entry.class), ClassName.get(String.class), poet.boxed(map.value()));
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(Runtime.JSON_GENERATOR, "g")
-                .addParameter(poet.boxed(map), "map")
-                .addException(IOException.class)
-                .addStatement("g.writeStartObject()")
-                .beginControlFlow("for ($T entry : map.entrySet())", entry)
-                .addStatement("g.writeFieldName(entry.getKey())")
-                .beginControlFlow("if (entry.getValue() == null)")
-                .addStatement("g.writeNull()")
-                .nextControlFlow("else")
-                .addStatement(writeStmt(map.value(), CodeBlock.of("entry.getValue()")))
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("g.writeEndObject()")
-                .build();
+        return CodeBlock.of("$T.mapCodec($L)", Runtime.RECORD_COLLECTIONS, codec(((TypeRef.MapRef) type).value()));
     }
 }

@@ -10,6 +10,8 @@ import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
@@ -43,10 +45,15 @@ final class EnumWriter {
         if (decl.deprecated()) {
             type.addAnnotation(Deprecated.class);
         }
+        // Declared before the constants: each constant registers itself while the class initialises.
+        TypeName listedMap = ParameterizedTypeName.get(ClassName.get(Map.class), valueType.box(), name);
+        type.addField(FieldSpec.builder(listedMap, "LISTED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("new $T<>()", HashMap.class)
+                .build());
         for (TypeDecl.EnumConstant c : decl.constants()) {
+            // No javadoc: the initializer shows the wire value, and one line per value keeps long lists readable.
             type.addField(FieldSpec.builder(name, c.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("{@code $L}\n", Poet.doc(c.value()))
-                    .initializer("new $T($L, $T.$L)", name, literal(c.value()), known, c.javaName())
+                    .initializer("listed($L, $T.$L)", literal(c.value()), known, c.javaName())
                     .build());
         }
         type.addField(valueType, "value", Modifier.PRIVATE, Modifier.FINAL);
@@ -57,6 +64,15 @@ final class EnumWriter {
                 .addParameter(known, "known")
                 .addStatement("this.value = value")
                 .addStatement("this.known = known")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("listed")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(name)
+                .addParameter(valueType, "value")
+                .addParameter(known, "known")
+                .addStatement("$T constant = new $T(value, known)", name, name)
+                .addStatement("LISTED.put(value, constant)")
+                .addStatement("return constant")
                 .build());
         type.addMethod(ofMethod());
         type.addMethod(MethodSpec.methodBuilder("value")
@@ -103,20 +119,8 @@ final class EnumWriter {
         if (string) {
             of.addStatement("$T.requireNonNull(value, $S)", Objects.class, "value");
         }
-        boolean switchable = valueType != TypeName.LONG;
-        if (switchable) {
-            of.beginControlFlow("switch (value)");
-            for (TypeDecl.EnumConstant c : decl.constants()) {
-                of.addStatement("case $L: return $L", literal(c.value()), c.javaName());
-            }
-            of.addStatement("default: return new $T(value, Known.$L)", name, decl.unknownConstant());
-            of.endControlFlow();
-        } else {
-            for (TypeDecl.EnumConstant c : decl.constants()) {
-                of.beginControlFlow("if (value == $L)", literal(c.value())).addStatement("return $L", c.javaName()).endControlFlow();
-            }
-            of.addStatement("return new $T(value, Known.$L)", name, decl.unknownConstant());
-        }
+        of.addStatement("$T listed = LISTED.get(value)", name);
+        of.addStatement("return listed != null ? listed : new $T(value, Known.$L)", name, decl.unknownConstant());
         return of.build();
     }
 

@@ -13,7 +13,6 @@ import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -49,7 +48,6 @@ final class RecordWriter {
             addBuilder(type);
         }
         addCodec(type);
-        addDecodedCollections(type);
         return poet.file(type, record.javaName());
     }
 
@@ -103,76 +101,12 @@ final class RecordWriter {
         if (!list && !map) {
             return;
         }
-        CodeBlock copy = CodeBlock.of("$L($L)", list ? "immutableList" : "immutableMap", n);
+        CodeBlock copy = CodeBlock.of("$T.$L($L)", Runtime.RECORD_COLLECTIONS, list ? "immutableList" : "immutableMap", n);
         if (f.required()) {
             ctor.addStatement("$L = $L", n, copy);
         } else {
             ctor.addStatement("$L = $L == null ? null : $L", n, n, copy);
         }
-    }
-
-    static final String DECODED_LIST = "DecodedList";
-    static final String DECODED_MAP = "DecodedMap";
-
-    /** The codec's own collection types, which the compact constructor recognises, and the copy helpers. */
-    private void addDecodedCollections(TypeSpec.Builder type) {
-        com.palantir.javapoet.TypeVariableName e = com.palantir.javapoet.TypeVariableName.get("E");
-        com.palantir.javapoet.TypeVariableName v = com.palantir.javapoet.TypeVariableName.get("V");
-        if (record.fields().stream().anyMatch(f -> f.type() instanceof TypeRef.ListRef)) {
-            TypeName list = ParameterizedTypeName.get(ClassName.get(List.class), e);
-            type.addMethod(MethodSpec.methodBuilder("immutableList")
-                    .addJavadoc("A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.\n")
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addTypeVariable(e)
-                    .returns(list)
-                    .addParameter(list, "list")
-                    .addStatement("return list instanceof $L<?> ? $T.unmodifiableList(list) : $T.copyOf(list)", DECODED_LIST,
-                            Collections.class, List.class)
-                    .build());
-        }
-        if (record.fields().stream().anyMatch(f -> f.type() instanceof TypeRef.MapRef)) {
-            TypeName map = ParameterizedTypeName.get(ClassName.get(java.util.Map.class), ClassName.get(String.class), v);
-            type.addMethod(MethodSpec.methodBuilder("immutableMap")
-                    .addJavadoc("A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.\n")
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addTypeVariable(v)
-                    .returns(map)
-                    .addParameter(map, "map")
-                    .addStatement("return map instanceof $L<?> ? $T.unmodifiableMap(map) : $T.unmodifiableMap(new $T<>(map))", DECODED_MAP,
-                            Collections.class, Collections.class, LinkedHashMap.class)
-                    .build());
-        }
-        if (record.fields().stream().anyMatch(f -> contains(f.type(), TypeRef.ListRef.class))) {
-            type.addType(TypeSpec.classBuilder(DECODED_LIST)
-                    .addJavadoc("A list the codec decoded and hands over; nothing else refers to it.\n")
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .addTypeVariable(com.palantir.javapoet.TypeVariableName.get("E"))
-                    .superclass(ParameterizedTypeName.get(ClassName.get(ArrayList.class), com.palantir.javapoet.TypeVariableName.get("E")))
-                    .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                            .initializer("1L").build())
-                    .build());
-        }
-        if (record.fields().stream().anyMatch(f -> contains(f.type(), TypeRef.MapRef.class))) {
-            type.addType(TypeSpec.classBuilder(DECODED_MAP)
-                    .addJavadoc("A map the codec decoded and hands over; nothing else refers to it.\n")
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .addTypeVariable(com.palantir.javapoet.TypeVariableName.get("V"))
-                    .superclass(ParameterizedTypeName.get(ClassName.get(LinkedHashMap.class), ClassName.get(String.class),
-                            com.palantir.javapoet.TypeVariableName.get("V")))
-                    .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                            .initializer("1L").build())
-                    .build());
-        }
-    }
-
-    static boolean contains(TypeRef type, Class<? extends TypeRef> kind) {
-        if (kind.isInstance(type)) {
-            return true;
-        }
-        if (type instanceof TypeRef.ListRef l) {
-            return contains(l.element(), kind);
-        }
-        return type instanceof TypeRef.MapRef m && contains(m.value(), kind);
     }
 
     private void addBuilder(TypeSpec.Builder type) {
@@ -184,7 +118,8 @@ final class RecordWriter {
                 .addStatement("return new Builder()")
                 .build());
         TypeSpec.Builder b = TypeSpec.classBuilder(builder)
-                .addJavadoc("Builds {@link $T}; {@link #build()} checks the required components.\n", name)
+                .addJavadoc("Builds {@link $T}: one setter per component, named after it, and for lists and maps an adder of one\n"
+                        + "element or entry; {@link #build()} checks the required components.\n", name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
         b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         List<String> args = new ArrayList<>();
@@ -193,7 +128,6 @@ final class RecordWriter {
             String n = f.javaName();
             b.addField(FieldSpec.builder(t, n, Modifier.PRIVATE).build());
             MethodSpec.Builder setter = MethodSpec.methodBuilder(n)
-                    .addJavadoc("Sets {@code $L}$L.\n", Poet.doc(f.jsonName()), f.required() ? " (required)" : "")
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
                     .addParameter(t, n);
@@ -228,7 +162,6 @@ final class RecordWriter {
         String n = f.javaName();
         if (f.type() instanceof TypeRef.ListRef list) {
             b.addMethod(MethodSpec.methodBuilder(f.builderAdder())
-                    .addJavadoc("Adds one element to {@code $L}.\n", Poet.doc(f.jsonName()))
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
                     .addParameter(poet.boxed(list.element()), "element")
@@ -240,7 +173,6 @@ final class RecordWriter {
                     .build());
         } else if (f.type() instanceof TypeRef.MapRef map) {
             b.addMethod(MethodSpec.methodBuilder(f.builderAdder())
-                    .addJavadoc("Puts one entry into {@code $L}.\n", Poet.doc(f.jsonName()))
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
                     .addParameter(String.class, "key")

@@ -6,9 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCollections;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -25,7 +24,7 @@ import javax.annotation.processing.Generated;
 public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatchInput> inputs) {
     public BatchInputSimplePublicObjectBatchInput {
         Objects.requireNonNull(inputs, "inputs");
-        inputs = immutableList(inputs);
+        inputs = RecordCollections.immutableList(inputs);
     }
 
     /**
@@ -33,13 +32,6 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
      */
     public static JsonCodec<BatchInputSimplePublicObjectBatchInput> jsonCodec() {
         return Codec.INSTANCE;
-    }
-
-    /**
-     * A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <E> List<E> immutableList(List<E> list) {
-        return list instanceof DecodedList<?> ? Collections.unmodifiableList(list) : List.copyOf(list);
     }
 
     private static final class Codec implements JsonCodec<BatchInputSimplePublicObjectBatchInput> {
@@ -60,7 +52,7 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
                     continue;
                 }
                 switch (field) {
-                    case "inputs" -> inputs = readListOfSimplePublicObjectBatchInput(p);
+                    case "inputs" -> inputs = RecordCollections.readList(p, SimplePublicObjectBatchInput.jsonCodec());
                     default -> p.skipChildren();
                 }
             }
@@ -75,37 +67,8 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
                 IOException {
             g.writeStartObject();
             g.writeFieldName(INPUTS);
-            writeListOfSimplePublicObjectBatchInput(g, value.inputs());
+            RecordCollections.writeList(g, value.inputs(), SimplePublicObjectBatchInput.jsonCodec());
             g.writeEndObject();
         }
-
-        private static List<SimplePublicObjectBatchInput> readListOfSimplePublicObjectBatchInput(
-                JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<SimplePublicObjectBatchInput> list = new DecodedList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
-                }
-                list.add(SimplePublicObjectBatchInput.jsonCodec().read(p));
-            }
-            return list;
-        }
-
-        private static void writeListOfSimplePublicObjectBatchInput(JsonGenerator g,
-                List<SimplePublicObjectBatchInput> list) throws IOException {
-            g.writeStartArray();
-            for (SimplePublicObjectBatchInput element : list) {
-                SimplePublicObjectBatchInput.jsonCodec().write(g, element);
-            }
-            g.writeEndArray();
-        }
-    }
-
-    /**
-     * A list the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedList<E> extends ArrayList<E> {
-        private static final long serialVersionUID = 1L;
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -18,25 +20,15 @@ import javax.annotation.processing.Generated;
         comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
 )
 public final class BatchResponseSimplePublicObjectStatus {
-    /**
-     * {@code CANCELED}
-     */
-    public static final BatchResponseSimplePublicObjectStatus CANCELED = new BatchResponseSimplePublicObjectStatus("CANCELED", Known.CANCELED);
+    private static final Map<String, BatchResponseSimplePublicObjectStatus> LISTED = new HashMap<>();
 
-    /**
-     * {@code COMPLETE}
-     */
-    public static final BatchResponseSimplePublicObjectStatus COMPLETE = new BatchResponseSimplePublicObjectStatus("COMPLETE", Known.COMPLETE);
+    public static final BatchResponseSimplePublicObjectStatus CANCELED = listed("CANCELED", Known.CANCELED);
 
-    /**
-     * {@code PENDING}
-     */
-    public static final BatchResponseSimplePublicObjectStatus PENDING = new BatchResponseSimplePublicObjectStatus("PENDING", Known.PENDING);
+    public static final BatchResponseSimplePublicObjectStatus COMPLETE = listed("COMPLETE", Known.COMPLETE);
 
-    /**
-     * {@code PROCESSING}
-     */
-    public static final BatchResponseSimplePublicObjectStatus PROCESSING = new BatchResponseSimplePublicObjectStatus("PROCESSING", Known.PROCESSING);
+    public static final BatchResponseSimplePublicObjectStatus PENDING = listed("PENDING", Known.PENDING);
+
+    public static final BatchResponseSimplePublicObjectStatus PROCESSING = listed("PROCESSING", Known.PROCESSING);
 
     private static final JsonCodec<BatchResponseSimplePublicObjectStatus> CODEC = new JsonCodec<BatchResponseSimplePublicObjectStatus>() {
         @Override
@@ -60,18 +52,19 @@ public final class BatchResponseSimplePublicObjectStatus {
         this.known = known;
     }
 
+    private static BatchResponseSimplePublicObjectStatus listed(String value, Known known) {
+        BatchResponseSimplePublicObjectStatus constant = new BatchResponseSimplePublicObjectStatus(value, known);
+        LISTED.put(value, constant);
+        return constant;
+    }
+
     /**
      * The constant for {@code value}, or a new instance keeping an unlisted value.
      */
     public static BatchResponseSimplePublicObjectStatus of(String value) {
         Objects.requireNonNull(value, "value");
-        switch (value) {
-            case "CANCELED": return CANCELED;
-            case "COMPLETE": return COMPLETE;
-            case "PENDING": return PENDING;
-            case "PROCESSING": return PROCESSING;
-            default: return new BatchResponseSimplePublicObjectStatus(value, Known.UNKNOWN);
-        }
+        BatchResponseSimplePublicObjectStatus listed = LISTED.get(value);
+        return listed != null ? listed : new BatchResponseSimplePublicObjectStatus(value, Known.UNKNOWN);
     }
 
     /**

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCollections;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +38,10 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
         BatchResponseSimplePublicObjectWithErrorsStatus status) {
     public BatchResponseSimplePublicObjectWithErrors {
         Objects.requireNonNull(completedAt, "completedAt");
-        errors = errors == null ? null : immutableList(errors);
-        links = links == null ? null : immutableMap(links);
+        errors = errors == null ? null : RecordCollections.immutableList(errors);
+        links = links == null ? null : RecordCollections.immutableMap(links);
         Objects.requireNonNull(results, "results");
-        results = immutableList(results);
+        results = RecordCollections.immutableList(results);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(status, "status");
     }
@@ -61,21 +61,8 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
     }
 
     /**
-     * A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <E> List<E> immutableList(List<E> list) {
-        return list instanceof DecodedList<?> ? Collections.unmodifiableList(list) : List.copyOf(list);
-    }
-
-    /**
-     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
-        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
-    }
-
-    /**
-     * Builds {@link BatchResponseSimplePublicObjectWithErrors}; {@link #build()} checks the required components.
+     * Builds {@link BatchResponseSimplePublicObjectWithErrors}: one setter per component, named after it, and for lists and maps an adder of one
+     * element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private OffsetDateTime completedAt;
@@ -97,25 +84,16 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
         private Builder() {
         }
 
-        /**
-         * Sets {@code completedAt} (required).
-         */
         public Builder completedAt(OffsetDateTime completedAt) {
             this.completedAt = completedAt;
             return this;
         }
 
-        /**
-         * Sets {@code errors}.
-         */
         public Builder errors(List<StandardError> errors) {
             this.errors = errors == null ? null : new ArrayList<>(errors);
             return this;
         }
 
-        /**
-         * Adds one element to {@code errors}.
-         */
         public Builder error(StandardError element) {
             if (this.errors == null) {
                 this.errors = new ArrayList<>();
@@ -124,17 +102,11 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
             return this;
         }
 
-        /**
-         * Sets {@code links}.
-         */
         public Builder links(Map<String, String> links) {
             this.links = links == null ? null : new LinkedHashMap<>(links);
             return this;
         }
 
-        /**
-         * Puts one entry into {@code links}.
-         */
         public Builder link(String key, String value) {
             if (this.links == null) {
                 this.links = new LinkedHashMap<>();
@@ -143,33 +115,21 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
             return this;
         }
 
-        /**
-         * Sets {@code numErrors}.
-         */
         public Builder numErrors(Integer numErrors) {
             this.numErrors = numErrors;
             return this;
         }
 
-        /**
-         * Sets {@code requestedAt}.
-         */
         public Builder requestedAt(OffsetDateTime requestedAt) {
             this.requestedAt = requestedAt;
             return this;
         }
 
-        /**
-         * Sets {@code results} (required).
-         */
         public Builder results(List<SimplePublicObject> results) {
             this.results = results == null ? null : new ArrayList<>(results);
             return this;
         }
 
-        /**
-         * Adds one element to {@code results}.
-         */
         public Builder result(SimplePublicObject element) {
             if (this.results == null) {
                 this.results = new ArrayList<>();
@@ -178,17 +138,11 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
             return this;
         }
 
-        /**
-         * Sets {@code startedAt} (required).
-         */
         public Builder startedAt(OffsetDateTime startedAt) {
             this.startedAt = startedAt;
             return this;
         }
 
-        /**
-         * Sets {@code status} (required).
-         */
         public Builder status(BatchResponseSimplePublicObjectWithErrorsStatus status) {
             this.status = status;
             return this;
@@ -242,11 +196,11 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
                 }
                 switch (field) {
                     case "completedAt" -> completedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "errors" -> errors = readListOfStandardError(p);
-                    case "links" -> links = readMapOfString(p);
+                    case "errors" -> errors = RecordCollections.readList(p, StandardError.jsonCodec());
+                    case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
                     case "numErrors" -> numErrors = JsonCodecs.INT32.read(p);
                     case "requestedAt" -> requestedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "results" -> results = readListOfSimplePublicObject(p);
+                    case "results" -> results = RecordCollections.readList(p, SimplePublicObject.jsonCodec());
                     case "startedAt" -> startedAt = JsonCodecs.DATE_TIME.read(p);
                     case "status" -> status = BatchResponseSimplePublicObjectWithErrorsStatus.jsonCodec().read(p);
                     default -> p.skipChildren();
@@ -276,12 +230,12 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
             List<StandardError> errors = value.errors();
             if (errors != null) {
                 g.writeFieldName(ERRORS);
-                writeListOfStandardError(g, errors);
+                RecordCollections.writeList(g, errors, StandardError.jsonCodec());
             }
             Map<String, String> links = value.links();
             if (links != null) {
                 g.writeFieldName(LINKS);
-                writeMapOfString(g, links);
+                RecordCollections.writeMap(g, links, JsonCodecs.STRING);
             }
             Integer numErrors = value.numErrors();
             if (numErrors != null) {
@@ -294,93 +248,12 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
                 JsonCodecs.DATE_TIME.write(g, requestedAt);
             }
             g.writeFieldName(RESULTS);
-            writeListOfSimplePublicObject(g, value.results());
+            RecordCollections.writeList(g, value.results(), SimplePublicObject.jsonCodec());
             g.writeFieldName(STARTED_AT);
             JsonCodecs.DATE_TIME.write(g, value.startedAt());
             g.writeFieldName(STATUS);
             BatchResponseSimplePublicObjectWithErrorsStatus.jsonCodec().write(g, value.status());
             g.writeEndObject();
         }
-
-        private static List<SimplePublicObject> readListOfSimplePublicObject(JsonParser p) throws
-                IOException {
-            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<SimplePublicObject> list = new DecodedList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
-                }
-                list.add(SimplePublicObject.jsonCodec().read(p));
-            }
-            return list;
-        }
-
-        private static List<StandardError> readListOfStandardError(JsonParser p) throws
-                IOException {
-            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<StandardError> list = new DecodedList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
-                }
-                list.add(StandardError.jsonCodec().read(p));
-            }
-            return list;
-        }
-
-        private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new DecodedMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
-            }
-            return map;
-        }
-
-        private static void writeListOfSimplePublicObject(JsonGenerator g,
-                List<SimplePublicObject> list) throws IOException {
-            g.writeStartArray();
-            for (SimplePublicObject element : list) {
-                SimplePublicObject.jsonCodec().write(g, element);
-            }
-            g.writeEndArray();
-        }
-
-        private static void writeListOfStandardError(JsonGenerator g, List<StandardError> list)
-                throws IOException {
-            g.writeStartArray();
-            for (StandardError element : list) {
-                StandardError.jsonCodec().write(g, element);
-            }
-            g.writeEndArray();
-        }
-
-        private static void writeMapOfString(JsonGenerator g, Map<String, String> map) throws
-                IOException {
-            g.writeStartObject();
-            for (Map.Entry<String, String> entry : map.entrySet()) {
-                g.writeFieldName(entry.getKey());
-                if (entry.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeString(entry.getValue());
-                }
-            }
-            g.writeEndObject();
-        }
-    }
-
-    /**
-     * A list the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedList<E> extends ArrayList<E> {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /**
-     * A map the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
-        private static final long serialVersionUID = 1L;
     }
 }

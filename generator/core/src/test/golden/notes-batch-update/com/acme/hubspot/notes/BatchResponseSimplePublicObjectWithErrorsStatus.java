@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -18,25 +20,15 @@ import javax.annotation.processing.Generated;
         comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
 )
 public final class BatchResponseSimplePublicObjectWithErrorsStatus {
-    /**
-     * {@code CANCELED}
-     */
-    public static final BatchResponseSimplePublicObjectWithErrorsStatus CANCELED = new BatchResponseSimplePublicObjectWithErrorsStatus("CANCELED", Known.CANCELED);
+    private static final Map<String, BatchResponseSimplePublicObjectWithErrorsStatus> LISTED = new HashMap<>();
 
-    /**
-     * {@code COMPLETE}
-     */
-    public static final BatchResponseSimplePublicObjectWithErrorsStatus COMPLETE = new BatchResponseSimplePublicObjectWithErrorsStatus("COMPLETE", Known.COMPLETE);
+    public static final BatchResponseSimplePublicObjectWithErrorsStatus CANCELED = listed("CANCELED", Known.CANCELED);
 
-    /**
-     * {@code PENDING}
-     */
-    public static final BatchResponseSimplePublicObjectWithErrorsStatus PENDING = new BatchResponseSimplePublicObjectWithErrorsStatus("PENDING", Known.PENDING);
+    public static final BatchResponseSimplePublicObjectWithErrorsStatus COMPLETE = listed("COMPLETE", Known.COMPLETE);
 
-    /**
-     * {@code PROCESSING}
-     */
-    public static final BatchResponseSimplePublicObjectWithErrorsStatus PROCESSING = new BatchResponseSimplePublicObjectWithErrorsStatus("PROCESSING", Known.PROCESSING);
+    public static final BatchResponseSimplePublicObjectWithErrorsStatus PENDING = listed("PENDING", Known.PENDING);
+
+    public static final BatchResponseSimplePublicObjectWithErrorsStatus PROCESSING = listed("PROCESSING", Known.PROCESSING);
 
     private static final JsonCodec<BatchResponseSimplePublicObjectWithErrorsStatus> CODEC = new JsonCodec<BatchResponseSimplePublicObjectWithErrorsStatus>() {
         @Override
@@ -61,18 +53,20 @@ public final class BatchResponseSimplePublicObjectWithErrorsStatus {
         this.known = known;
     }
 
+    private static BatchResponseSimplePublicObjectWithErrorsStatus listed(String value,
+            Known known) {
+        BatchResponseSimplePublicObjectWithErrorsStatus constant = new BatchResponseSimplePublicObjectWithErrorsStatus(value, known);
+        LISTED.put(value, constant);
+        return constant;
+    }
+
     /**
      * The constant for {@code value}, or a new instance keeping an unlisted value.
      */
     public static BatchResponseSimplePublicObjectWithErrorsStatus of(String value) {
         Objects.requireNonNull(value, "value");
-        switch (value) {
-            case "CANCELED": return CANCELED;
-            case "COMPLETE": return COMPLETE;
-            case "PENDING": return PENDING;
-            case "PROCESSING": return PROCESSING;
-            default: return new BatchResponseSimplePublicObjectWithErrorsStatus(value, Known.UNKNOWN);
-        }
+        BatchResponseSimplePublicObjectWithErrorsStatus listed = LISTED.get(value);
+        return listed != null ? listed : new BatchResponseSimplePublicObjectWithErrorsStatus(value, Known.UNKNOWN);
     }
 
     /**

@@ -6,9 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCollections;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ import javax.annotation.processing.Generated;
 public record ErrorDetail(String code, Map<String, List<String>> context, String in, String message,
         String subCategory) {
     public ErrorDetail {
-        context = context == null ? null : immutableMap(context);
+        context = context == null ? null : RecordCollections.immutableMap(context);
         Objects.requireNonNull(message, "message");
     }
 
@@ -50,14 +49,8 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
     }
 
     /**
-     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
-        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
-    }
-
-    /**
-     * Builds {@link ErrorDetail}; {@link #build()} checks the required components.
+     * Builds {@link ErrorDetail}: one setter per component, named after it, and for lists and maps an adder of one
+     * element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private String code;
@@ -73,25 +66,16 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
         private Builder() {
         }
 
-        /**
-         * Sets {@code code}.
-         */
         public Builder code(String code) {
             this.code = code;
             return this;
         }
 
-        /**
-         * Sets {@code context}.
-         */
         public Builder context(Map<String, List<String>> context) {
             this.context = context == null ? null : new LinkedHashMap<>(context);
             return this;
         }
 
-        /**
-         * Puts one entry into {@code context}.
-         */
         public Builder putContext(String key, List<String> value) {
             if (this.context == null) {
                 this.context = new LinkedHashMap<>();
@@ -100,25 +84,16 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
             return this;
         }
 
-        /**
-         * Sets {@code in}.
-         */
         public Builder in(String in) {
             this.in = in;
             return this;
         }
 
-        /**
-         * Sets {@code message} (required).
-         */
         public Builder message(String message) {
             this.message = message;
             return this;
         }
 
-        /**
-         * Sets {@code subCategory}.
-         */
         public Builder subCategory(String subCategory) {
             this.subCategory = subCategory;
             return this;
@@ -163,7 +138,7 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
                 }
                 switch (field) {
                     case "code" -> code = JsonCodecs.STRING.read(p);
-                    case "context" -> context = readMapOfListOfString(p);
+                    case "context" -> context = RecordCollections.readMap(p, RecordCollections.listCodec(JsonCodecs.STRING));
                     case "in" -> in = JsonCodecs.STRING.read(p);
                     case "message" -> message = JsonCodecs.STRING.read(p);
                     case "subCategory" -> subCategory = JsonCodecs.STRING.read(p);
@@ -187,7 +162,7 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
             Map<String, List<String>> context = value.context();
             if (context != null) {
                 g.writeFieldName(CONTEXT);
-                writeMapOfListOfString(g, context);
+                RecordCollections.writeMap(g, context, RecordCollections.listCodec(JsonCodecs.STRING));
             }
             String in = value.in();
             if (in != null) {
@@ -203,64 +178,5 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
             }
             g.writeEndObject();
         }
-
-        private static List<String> readListOfString(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<String> list = new DecodedList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
-                }
-                list.add(JsonCodecs.STRING.read(p));
-            }
-            return list;
-        }
-
-        private static Map<String, List<String>> readMapOfListOfString(JsonParser p) throws
-                IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, List<String>> map = new DecodedMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : readListOfString(p));
-            }
-            return map;
-        }
-
-        private static void writeListOfString(JsonGenerator g, List<String> list) throws
-                IOException {
-            g.writeStartArray();
-            for (String element : list) {
-                g.writeString(element);
-            }
-            g.writeEndArray();
-        }
-
-        private static void writeMapOfListOfString(JsonGenerator g, Map<String, List<String>> map)
-                throws IOException {
-            g.writeStartObject();
-            for (Map.Entry<String, List<String>> entry : map.entrySet()) {
-                g.writeFieldName(entry.getKey());
-                if (entry.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    writeListOfString(g, entry.getValue());
-                }
-            }
-            g.writeEndObject();
-        }
-    }
-
-    /**
-     * A list the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedList<E> extends ArrayList<E> {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /**
-     * A map the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
-        private static final long serialVersionUID = 1L;
     }
 }

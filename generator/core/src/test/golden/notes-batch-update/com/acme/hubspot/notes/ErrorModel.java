@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCollections;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +35,10 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
         List<ErrorDetail> errors, Map<String, String> links, String message, String subCategory) {
     public ErrorModel {
         Objects.requireNonNull(category, "category");
-        context = context == null ? null : immutableMap(context);
+        context = context == null ? null : RecordCollections.immutableMap(context);
         Objects.requireNonNull(correlationId, "correlationId");
-        errors = errors == null ? null : immutableList(errors);
-        links = links == null ? null : immutableMap(links);
+        errors = errors == null ? null : RecordCollections.immutableList(errors);
+        links = links == null ? null : RecordCollections.immutableMap(links);
         Objects.requireNonNull(message, "message");
     }
 
@@ -57,21 +57,8 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
     }
 
     /**
-     * A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <E> List<E> immutableList(List<E> list) {
-        return list instanceof DecodedList<?> ? Collections.unmodifiableList(list) : List.copyOf(list);
-    }
-
-    /**
-     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
-        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
-    }
-
-    /**
-     * Builds {@link ErrorModel}; {@link #build()} checks the required components.
+     * Builds {@link ErrorModel}: one setter per component, named after it, and for lists and maps an adder of one
+     * element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private String category;
@@ -91,25 +78,16 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
         private Builder() {
         }
 
-        /**
-         * Sets {@code category} (required).
-         */
         public Builder category(String category) {
             this.category = category;
             return this;
         }
 
-        /**
-         * Sets {@code context}.
-         */
         public Builder context(Map<String, List<String>> context) {
             this.context = context == null ? null : new LinkedHashMap<>(context);
             return this;
         }
 
-        /**
-         * Puts one entry into {@code context}.
-         */
         public Builder putContext(String key, List<String> value) {
             if (this.context == null) {
                 this.context = new LinkedHashMap<>();
@@ -118,25 +96,16 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
             return this;
         }
 
-        /**
-         * Sets {@code correlationId} (required).
-         */
         public Builder correlationId(UUID correlationId) {
             this.correlationId = correlationId;
             return this;
         }
 
-        /**
-         * Sets {@code errors}.
-         */
         public Builder errors(List<ErrorDetail> errors) {
             this.errors = errors == null ? null : new ArrayList<>(errors);
             return this;
         }
 
-        /**
-         * Adds one element to {@code errors}.
-         */
         public Builder error(ErrorDetail element) {
             if (this.errors == null) {
                 this.errors = new ArrayList<>();
@@ -145,17 +114,11 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
             return this;
         }
 
-        /**
-         * Sets {@code links}.
-         */
         public Builder links(Map<String, String> links) {
             this.links = links == null ? null : new LinkedHashMap<>(links);
             return this;
         }
 
-        /**
-         * Puts one entry into {@code links}.
-         */
         public Builder link(String key, String value) {
             if (this.links == null) {
                 this.links = new LinkedHashMap<>();
@@ -164,17 +127,11 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
             return this;
         }
 
-        /**
-         * Sets {@code message} (required).
-         */
         public Builder message(String message) {
             this.message = message;
             return this;
         }
 
-        /**
-         * Sets {@code subCategory}.
-         */
         public Builder subCategory(String subCategory) {
             this.subCategory = subCategory;
             return this;
@@ -225,10 +182,10 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
                 }
                 switch (field) {
                     case "category" -> category = JsonCodecs.STRING.read(p);
-                    case "context" -> context = readMapOfListOfString(p);
+                    case "context" -> context = RecordCollections.readMap(p, RecordCollections.listCodec(JsonCodecs.STRING));
                     case "correlationId" -> correlationId = JsonCodecs.UUID.read(p);
-                    case "errors" -> errors = readListOfErrorDetail(p);
-                    case "links" -> links = readMapOfString(p);
+                    case "errors" -> errors = RecordCollections.readList(p, ErrorDetail.jsonCodec());
+                    case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
                     case "message" -> message = JsonCodecs.STRING.read(p);
                     case "subCategory" -> subCategory = JsonCodecs.STRING.read(p);
                     default -> p.skipChildren();
@@ -254,19 +211,19 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
             Map<String, List<String>> context = value.context();
             if (context != null) {
                 g.writeFieldName(CONTEXT);
-                writeMapOfListOfString(g, context);
+                RecordCollections.writeMap(g, context, RecordCollections.listCodec(JsonCodecs.STRING));
             }
             g.writeFieldName(CORRELATION_ID);
             JsonCodecs.UUID.write(g, value.correlationId());
             List<ErrorDetail> errors = value.errors();
             if (errors != null) {
                 g.writeFieldName(ERRORS);
-                writeListOfErrorDetail(g, errors);
+                RecordCollections.writeList(g, errors, ErrorDetail.jsonCodec());
             }
             Map<String, String> links = value.links();
             if (links != null) {
                 g.writeFieldName(LINKS);
-                writeMapOfString(g, links);
+                RecordCollections.writeMap(g, links, JsonCodecs.STRING);
             }
             g.writeFieldName(MESSAGE);
             g.writeString(value.message());
@@ -277,108 +234,5 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
             }
             g.writeEndObject();
         }
-
-        private static List<ErrorDetail> readListOfErrorDetail(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<ErrorDetail> list = new DecodedList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
-                }
-                list.add(ErrorDetail.jsonCodec().read(p));
-            }
-            return list;
-        }
-
-        private static List<String> readListOfString(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<String> list = new DecodedList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
-                }
-                list.add(JsonCodecs.STRING.read(p));
-            }
-            return list;
-        }
-
-        private static Map<String, List<String>> readMapOfListOfString(JsonParser p) throws
-                IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, List<String>> map = new DecodedMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : readListOfString(p));
-            }
-            return map;
-        }
-
-        private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new DecodedMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
-            }
-            return map;
-        }
-
-        private static void writeListOfErrorDetail(JsonGenerator g, List<ErrorDetail> list) throws
-                IOException {
-            g.writeStartArray();
-            for (ErrorDetail element : list) {
-                ErrorDetail.jsonCodec().write(g, element);
-            }
-            g.writeEndArray();
-        }
-
-        private static void writeListOfString(JsonGenerator g, List<String> list) throws
-                IOException {
-            g.writeStartArray();
-            for (String element : list) {
-                g.writeString(element);
-            }
-            g.writeEndArray();
-        }
-
-        private static void writeMapOfListOfString(JsonGenerator g, Map<String, List<String>> map)
-                throws IOException {
-            g.writeStartObject();
-            for (Map.Entry<String, List<String>> entry : map.entrySet()) {
-                g.writeFieldName(entry.getKey());
-                if (entry.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    writeListOfString(g, entry.getValue());
-                }
-            }
-            g.writeEndObject();
-        }
-
-        private static void writeMapOfString(JsonGenerator g, Map<String, String> map) throws
-                IOException {
-            g.writeStartObject();
-            for (Map.Entry<String, String> entry : map.entrySet()) {
-                g.writeFieldName(entry.getKey());
-                if (entry.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeString(entry.getValue());
-                }
-            }
-            g.writeEndObject();
-        }
-    }
-
-    /**
-     * A list the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedList<E> extends ArrayList<E> {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /**
-     * A map the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
-        private static final long serialVersionUID = 1L;
     }
 }

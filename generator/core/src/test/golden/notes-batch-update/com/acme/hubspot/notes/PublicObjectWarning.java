@@ -6,9 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCollections;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -28,7 +27,7 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
     public PublicObjectWarning {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(context, "context");
-        context = immutableMap(context);
+        context = RecordCollections.immutableMap(context);
         Objects.requireNonNull(message, "message");
     }
 
@@ -37,13 +36,6 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
      */
     public static JsonCodec<PublicObjectWarning> jsonCodec() {
         return Codec.INSTANCE;
-    }
-
-    /**
-     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
-        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     private static final class Codec implements JsonCodec<PublicObjectWarning> {
@@ -71,7 +63,7 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
                 }
                 switch (field) {
                     case "category" -> category = JsonCodecs.STRING.read(p);
-                    case "context" -> context = readMapOfString(p);
+                    case "context" -> context = RecordCollections.readMap(p, JsonCodecs.STRING);
                     case "message" -> message = JsonCodecs.STRING.read(p);
                     default -> p.skipChildren();
                 }
@@ -94,40 +86,10 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
             g.writeFieldName(CATEGORY);
             g.writeString(value.category());
             g.writeFieldName(CONTEXT);
-            writeMapOfString(g, value.context());
+            RecordCollections.writeMap(g, value.context(), JsonCodecs.STRING);
             g.writeFieldName(MESSAGE);
             g.writeString(value.message());
             g.writeEndObject();
         }
-
-        private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new DecodedMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
-            }
-            return map;
-        }
-
-        private static void writeMapOfString(JsonGenerator g, Map<String, String> map) throws
-                IOException {
-            g.writeStartObject();
-            for (Map.Entry<String, String> entry : map.entrySet()) {
-                g.writeFieldName(entry.getKey());
-                if (entry.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeString(entry.getValue());
-                }
-            }
-            g.writeEndObject();
-        }
-    }
-
-    /**
-     * A map the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
-        private static final long serialVersionUID = 1L;
     }
 }

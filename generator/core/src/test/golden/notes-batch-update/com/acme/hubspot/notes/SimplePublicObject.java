@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCollections;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +42,10 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(properties, "properties");
-        properties = immutableMap(properties);
-        propertiesWithHistory = propertiesWithHistory == null ? null : immutableMap(propertiesWithHistory);
+        properties = RecordCollections.immutableMap(properties);
+        propertiesWithHistory = propertiesWithHistory == null ? null : RecordCollections.immutableMap(propertiesWithHistory);
         Objects.requireNonNull(updatedAt, "updatedAt");
-        warnings = warnings == null ? null : immutableList(warnings);
+        warnings = warnings == null ? null : RecordCollections.immutableList(warnings);
     }
 
     /**
@@ -63,21 +63,8 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
     }
 
     /**
-     * A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <E> List<E> immutableList(List<E> list) {
-        return list instanceof DecodedList<?> ? Collections.unmodifiableList(list) : List.copyOf(list);
-    }
-
-    /**
-     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
-        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
-    }
-
-    /**
-     * Builds {@link SimplePublicObject}; {@link #build()} checks the required components.
+     * Builds {@link SimplePublicObject}: one setter per component, named after it, and for lists and maps an adder of one
+     * element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private Boolean archived;
@@ -103,57 +90,36 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         private Builder() {
         }
 
-        /**
-         * Sets {@code archived} (required).
-         */
         public Builder archived(Boolean archived) {
             this.archived = archived;
             return this;
         }
 
-        /**
-         * Sets {@code archivedAt}.
-         */
         public Builder archivedAt(OffsetDateTime archivedAt) {
             this.archivedAt = archivedAt;
             return this;
         }
 
-        /**
-         * Sets {@code createdAt} (required).
-         */
         public Builder createdAt(OffsetDateTime createdAt) {
             this.createdAt = createdAt;
             return this;
         }
 
-        /**
-         * Sets {@code id} (required).
-         */
         public Builder id(String id) {
             this.id = id;
             return this;
         }
 
-        /**
-         * Sets {@code objectWriteTraceId}.
-         */
         public Builder objectWriteTraceId(String objectWriteTraceId) {
             this.objectWriteTraceId = objectWriteTraceId;
             return this;
         }
 
-        /**
-         * Sets {@code properties} (required).
-         */
         public Builder properties(Map<String, String> properties) {
             this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 
-        /**
-         * Puts one entry into {@code properties}.
-         */
         public Builder property(String key, String value) {
             if (this.properties == null) {
                 this.properties = new LinkedHashMap<>();
@@ -162,18 +128,12 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
             return this;
         }
 
-        /**
-         * Sets {@code propertiesWithHistory}.
-         */
         public Builder propertiesWithHistory(
                 Map<String, List<ValueWithTimestamp>> propertiesWithHistory) {
             this.propertiesWithHistory = propertiesWithHistory == null ? null : new LinkedHashMap<>(propertiesWithHistory);
             return this;
         }
 
-        /**
-         * Puts one entry into {@code propertiesWithHistory}.
-         */
         public Builder putPropertiesWithHistory(String key, List<ValueWithTimestamp> value) {
             if (this.propertiesWithHistory == null) {
                 this.propertiesWithHistory = new LinkedHashMap<>();
@@ -182,33 +142,21 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
             return this;
         }
 
-        /**
-         * Sets {@code updatedAt} (required).
-         */
         public Builder updatedAt(OffsetDateTime updatedAt) {
             this.updatedAt = updatedAt;
             return this;
         }
 
-        /**
-         * Sets {@code url}.
-         */
         public Builder url(String url) {
             this.url = url;
             return this;
         }
 
-        /**
-         * Sets {@code warnings}.
-         */
         public Builder warnings(List<PublicObjectWarning> warnings) {
             this.warnings = warnings == null ? null : new ArrayList<>(warnings);
             return this;
         }
 
-        /**
-         * Adds one element to {@code warnings}.
-         */
         public Builder warning(PublicObjectWarning element) {
             if (this.warnings == null) {
                 this.warnings = new ArrayList<>();
@@ -275,11 +223,11 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
                     case "createdAt" -> createdAt = JsonCodecs.DATE_TIME.read(p);
                     case "id" -> id = JsonCodecs.STRING.read(p);
                     case "objectWriteTraceId" -> objectWriteTraceId = JsonCodecs.STRING.read(p);
-                    case "properties" -> properties = readMapOfString(p);
-                    case "propertiesWithHistory" -> propertiesWithHistory = readMapOfListOfValueWithTimestamp(p);
+                    case "properties" -> properties = RecordCollections.readMap(p, JsonCodecs.STRING);
+                    case "propertiesWithHistory" -> propertiesWithHistory = RecordCollections.readMap(p, RecordCollections.listCodec(ValueWithTimestamp.jsonCodec()));
                     case "updatedAt" -> updatedAt = JsonCodecs.DATE_TIME.read(p);
                     case "url" -> url = JsonCodecs.STRING.read(p);
-                    case "warnings" -> warnings = readListOfPublicObjectWarning(p);
+                    case "warnings" -> warnings = RecordCollections.readList(p, PublicObjectWarning.jsonCodec());
                     default -> p.skipChildren();
                 }
             }
@@ -321,11 +269,11 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
                 g.writeString(objectWriteTraceId);
             }
             g.writeFieldName(PROPERTIES);
-            writeMapOfString(g, value.properties());
+            RecordCollections.writeMap(g, value.properties(), JsonCodecs.STRING);
             Map<String, List<ValueWithTimestamp>> propertiesWithHistory = value.propertiesWithHistory();
             if (propertiesWithHistory != null) {
                 g.writeFieldName(PROPERTIES_WITH_HISTORY);
-                writeMapOfListOfValueWithTimestamp(g, propertiesWithHistory);
+                RecordCollections.writeMap(g, propertiesWithHistory, RecordCollections.listCodec(ValueWithTimestamp.jsonCodec()));
             }
             g.writeFieldName(UPDATED_AT);
             JsonCodecs.DATE_TIME.write(g, value.updatedAt());
@@ -337,114 +285,9 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
             List<PublicObjectWarning> warnings = value.warnings();
             if (warnings != null) {
                 g.writeFieldName(WARNINGS);
-                writeListOfPublicObjectWarning(g, warnings);
+                RecordCollections.writeList(g, warnings, PublicObjectWarning.jsonCodec());
             }
             g.writeEndObject();
         }
-
-        private static List<PublicObjectWarning> readListOfPublicObjectWarning(JsonParser p) throws
-                IOException {
-            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<PublicObjectWarning> list = new DecodedList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
-                }
-                list.add(PublicObjectWarning.jsonCodec().read(p));
-            }
-            return list;
-        }
-
-        private static List<ValueWithTimestamp> readListOfValueWithTimestamp(JsonParser p) throws
-                IOException {
-            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<ValueWithTimestamp> list = new DecodedList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
-                }
-                list.add(ValueWithTimestamp.jsonCodec().read(p));
-            }
-            return list;
-        }
-
-        private static Map<String, List<ValueWithTimestamp>> readMapOfListOfValueWithTimestamp(
-                JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, List<ValueWithTimestamp>> map = new DecodedMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : readListOfValueWithTimestamp(p));
-            }
-            return map;
-        }
-
-        private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new DecodedMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
-            }
-            return map;
-        }
-
-        private static void writeListOfPublicObjectWarning(JsonGenerator g,
-                List<PublicObjectWarning> list) throws IOException {
-            g.writeStartArray();
-            for (PublicObjectWarning element : list) {
-                PublicObjectWarning.jsonCodec().write(g, element);
-            }
-            g.writeEndArray();
-        }
-
-        private static void writeListOfValueWithTimestamp(JsonGenerator g,
-                List<ValueWithTimestamp> list) throws IOException {
-            g.writeStartArray();
-            for (ValueWithTimestamp element : list) {
-                ValueWithTimestamp.jsonCodec().write(g, element);
-            }
-            g.writeEndArray();
-        }
-
-        private static void writeMapOfListOfValueWithTimestamp(JsonGenerator g,
-                Map<String, List<ValueWithTimestamp>> map) throws IOException {
-            g.writeStartObject();
-            for (Map.Entry<String, List<ValueWithTimestamp>> entry : map.entrySet()) {
-                g.writeFieldName(entry.getKey());
-                if (entry.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    writeListOfValueWithTimestamp(g, entry.getValue());
-                }
-            }
-            g.writeEndObject();
-        }
-
-        private static void writeMapOfString(JsonGenerator g, Map<String, String> map) throws
-                IOException {
-            g.writeStartObject();
-            for (Map.Entry<String, String> entry : map.entrySet()) {
-                g.writeFieldName(entry.getKey());
-                if (entry.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeString(entry.getValue());
-                }
-            }
-            g.writeEndObject();
-        }
-    }
-
-    /**
-     * A list the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedList<E> extends ArrayList<E> {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /**
-     * A map the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
-        private static final long serialVersionUID = 1L;
     }
 }

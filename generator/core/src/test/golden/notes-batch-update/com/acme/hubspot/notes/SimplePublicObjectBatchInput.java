@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCollections;
 import java.io.IOException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +30,7 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
     public SimplePublicObjectBatchInput {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(properties, "properties");
-        properties = immutableMap(properties);
+        properties = RecordCollections.immutableMap(properties);
     }
 
     /**
@@ -48,14 +48,8 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
     }
 
     /**
-     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
-        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
-    }
-
-    /**
-     * Builds {@link SimplePublicObjectBatchInput}; {@link #build()} checks the required components.
+     * Builds {@link SimplePublicObjectBatchInput}: one setter per component, named after it, and for lists and maps an adder of one
+     * element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private String id;
@@ -69,41 +63,26 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
         private Builder() {
         }
 
-        /**
-         * Sets {@code id} (required).
-         */
         public Builder id(String id) {
             this.id = id;
             return this;
         }
 
-        /**
-         * Sets {@code idProperty}.
-         */
         public Builder idProperty(String idProperty) {
             this.idProperty = idProperty;
             return this;
         }
 
-        /**
-         * Sets {@code objectWriteTraceId}.
-         */
         public Builder objectWriteTraceId(String objectWriteTraceId) {
             this.objectWriteTraceId = objectWriteTraceId;
             return this;
         }
 
-        /**
-         * Sets {@code properties} (required).
-         */
         public Builder properties(Map<String, String> properties) {
             this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 
-        /**
-         * Puts one entry into {@code properties}.
-         */
         public Builder property(String key, String value) {
             if (this.properties == null) {
                 this.properties = new LinkedHashMap<>();
@@ -150,7 +129,7 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
                     case "id" -> id = JsonCodecs.STRING.read(p);
                     case "idProperty" -> idProperty = JsonCodecs.STRING.read(p);
                     case "objectWriteTraceId" -> objectWriteTraceId = JsonCodecs.STRING.read(p);
-                    case "properties" -> properties = readMapOfString(p);
+                    case "properties" -> properties = RecordCollections.readMap(p, JsonCodecs.STRING);
                     default -> p.skipChildren();
                 }
             }
@@ -179,38 +158,8 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
                 g.writeString(objectWriteTraceId);
             }
             g.writeFieldName(PROPERTIES);
-            writeMapOfString(g, value.properties());
+            RecordCollections.writeMap(g, value.properties(), JsonCodecs.STRING);
             g.writeEndObject();
         }
-
-        private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new DecodedMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
-            }
-            return map;
-        }
-
-        private static void writeMapOfString(JsonGenerator g, Map<String, String> map) throws
-                IOException {
-            g.writeStartObject();
-            for (Map.Entry<String, String> entry : map.entrySet()) {
-                g.writeFieldName(entry.getKey());
-                if (entry.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeString(entry.getValue());
-                }
-            }
-            g.writeEndObject();
-        }
-    }
-
-    /**
-     * A map the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
-        private static final long serialVersionUID = 1L;
     }
 }

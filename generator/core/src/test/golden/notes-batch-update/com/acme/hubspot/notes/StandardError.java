@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.json.RecordCollections;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +38,11 @@ public record StandardError(String category, Map<String, List<String>> context,
     public StandardError {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(context, "context");
-        context = immutableMap(context);
+        context = RecordCollections.immutableMap(context);
         Objects.requireNonNull(errors, "errors");
-        errors = immutableList(errors);
+        errors = RecordCollections.immutableList(errors);
         Objects.requireNonNull(links, "links");
-        links = immutableMap(links);
+        links = RecordCollections.immutableMap(links);
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(status, "status");
     }
@@ -62,21 +62,8 @@ public record StandardError(String category, Map<String, List<String>> context,
     }
 
     /**
-     * A list the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <E> List<E> immutableList(List<E> list) {
-        return list instanceof DecodedList<?> ? Collections.unmodifiableList(list) : List.copyOf(list);
-    }
-
-    /**
-     * A map the codec has just decoded is referenced nowhere else and is only wrapped; others are copied.
-     */
-    private static <V> Map<String, V> immutableMap(Map<String, V> map) {
-        return map instanceof DecodedMap<?> ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
-    }
-
-    /**
-     * Builds {@link StandardError}; {@link #build()} checks the required components.
+     * Builds {@link StandardError}: one setter per component, named after it, and for lists and maps an adder of one
+     * element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private String category;
@@ -98,25 +85,16 @@ public record StandardError(String category, Map<String, List<String>> context,
         private Builder() {
         }
 
-        /**
-         * Sets {@code category} (required).
-         */
         public Builder category(String category) {
             this.category = category;
             return this;
         }
 
-        /**
-         * Sets {@code context} (required).
-         */
         public Builder context(Map<String, List<String>> context) {
             this.context = context == null ? null : new LinkedHashMap<>(context);
             return this;
         }
 
-        /**
-         * Puts one entry into {@code context}.
-         */
         public Builder putContext(String key, List<String> value) {
             if (this.context == null) {
                 this.context = new LinkedHashMap<>();
@@ -125,17 +103,11 @@ public record StandardError(String category, Map<String, List<String>> context,
             return this;
         }
 
-        /**
-         * Sets {@code errors} (required).
-         */
         public Builder errors(List<ErrorDetail> errors) {
             this.errors = errors == null ? null : new ArrayList<>(errors);
             return this;
         }
 
-        /**
-         * Adds one element to {@code errors}.
-         */
         public Builder error(ErrorDetail element) {
             if (this.errors == null) {
                 this.errors = new ArrayList<>();
@@ -144,25 +116,16 @@ public record StandardError(String category, Map<String, List<String>> context,
             return this;
         }
 
-        /**
-         * Sets {@code id}.
-         */
         public Builder id(String id) {
             this.id = id;
             return this;
         }
 
-        /**
-         * Sets {@code links} (required).
-         */
         public Builder links(Map<String, String> links) {
             this.links = links == null ? null : new LinkedHashMap<>(links);
             return this;
         }
 
-        /**
-         * Puts one entry into {@code links}.
-         */
         public Builder link(String key, String value) {
             if (this.links == null) {
                 this.links = new LinkedHashMap<>();
@@ -171,25 +134,16 @@ public record StandardError(String category, Map<String, List<String>> context,
             return this;
         }
 
-        /**
-         * Sets {@code message} (required).
-         */
         public Builder message(String message) {
             this.message = message;
             return this;
         }
 
-        /**
-         * Sets {@code status} (required).
-         */
         public Builder status(String status) {
             this.status = status;
             return this;
         }
 
-        /**
-         * Sets {@code subCategory}.
-         */
         public Builder subCategory(JsonValue subCategory) {
             this.subCategory = subCategory;
             return this;
@@ -243,10 +197,10 @@ public record StandardError(String category, Map<String, List<String>> context,
                 }
                 switch (field) {
                     case "category" -> category = JsonCodecs.STRING.read(p);
-                    case "context" -> context = readMapOfListOfString(p);
-                    case "errors" -> errors = readListOfErrorDetail(p);
+                    case "context" -> context = RecordCollections.readMap(p, RecordCollections.listCodec(JsonCodecs.STRING));
+                    case "errors" -> errors = RecordCollections.readList(p, ErrorDetail.jsonCodec());
                     case "id" -> id = JsonCodecs.STRING.read(p);
-                    case "links" -> links = readMapOfString(p);
+                    case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
                     case "message" -> message = JsonCodecs.STRING.read(p);
                     case "status" -> status = JsonCodecs.STRING.read(p);
                     case "subCategory" -> subCategory = JsonCodecs.JSON_VALUE.read(p);
@@ -280,16 +234,16 @@ public record StandardError(String category, Map<String, List<String>> context,
             g.writeFieldName(CATEGORY);
             g.writeString(value.category());
             g.writeFieldName(CONTEXT);
-            writeMapOfListOfString(g, value.context());
+            RecordCollections.writeMap(g, value.context(), RecordCollections.listCodec(JsonCodecs.STRING));
             g.writeFieldName(ERRORS);
-            writeListOfErrorDetail(g, value.errors());
+            RecordCollections.writeList(g, value.errors(), ErrorDetail.jsonCodec());
             String id = value.id();
             if (id != null) {
                 g.writeFieldName(ID);
                 g.writeString(id);
             }
             g.writeFieldName(LINKS);
-            writeMapOfString(g, value.links());
+            RecordCollections.writeMap(g, value.links(), JsonCodecs.STRING);
             g.writeFieldName(MESSAGE);
             g.writeString(value.message());
             g.writeFieldName(STATUS);
@@ -301,108 +255,5 @@ public record StandardError(String category, Map<String, List<String>> context,
             }
             g.writeEndObject();
         }
-
-        private static List<ErrorDetail> readListOfErrorDetail(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<ErrorDetail> list = new DecodedList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
-                }
-                list.add(ErrorDetail.jsonCodec().read(p));
-            }
-            return list;
-        }
-
-        private static List<String> readListOfString(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
-            List<String> list = new DecodedList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
-                }
-                list.add(JsonCodecs.STRING.read(p));
-            }
-            return list;
-        }
-
-        private static Map<String, List<String>> readMapOfListOfString(JsonParser p) throws
-                IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, List<String>> map = new DecodedMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : readListOfString(p));
-            }
-            return map;
-        }
-
-        private static Map<String, String> readMapOfString(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
-            Map<String, String> map = new DecodedMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : JsonCodecs.STRING.read(p));
-            }
-            return map;
-        }
-
-        private static void writeListOfErrorDetail(JsonGenerator g, List<ErrorDetail> list) throws
-                IOException {
-            g.writeStartArray();
-            for (ErrorDetail element : list) {
-                ErrorDetail.jsonCodec().write(g, element);
-            }
-            g.writeEndArray();
-        }
-
-        private static void writeListOfString(JsonGenerator g, List<String> list) throws
-                IOException {
-            g.writeStartArray();
-            for (String element : list) {
-                g.writeString(element);
-            }
-            g.writeEndArray();
-        }
-
-        private static void writeMapOfListOfString(JsonGenerator g, Map<String, List<String>> map)
-                throws IOException {
-            g.writeStartObject();
-            for (Map.Entry<String, List<String>> entry : map.entrySet()) {
-                g.writeFieldName(entry.getKey());
-                if (entry.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    writeListOfString(g, entry.getValue());
-                }
-            }
-            g.writeEndObject();
-        }
-
-        private static void writeMapOfString(JsonGenerator g, Map<String, String> map) throws
-                IOException {
-            g.writeStartObject();
-            for (Map.Entry<String, String> entry : map.entrySet()) {
-                g.writeFieldName(entry.getKey());
-                if (entry.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeString(entry.getValue());
-                }
-            }
-            g.writeEndObject();
-        }
-    }
-
-    /**
-     * A list the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedList<E> extends ArrayList<E> {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /**
-     * A map the codec decoded and hands over; nothing else refers to it.
-     */
-    private static final class DecodedMap<V> extends LinkedHashMap<String, V> {
-        private static final long serialVersionUID = 1L;
     }
 }

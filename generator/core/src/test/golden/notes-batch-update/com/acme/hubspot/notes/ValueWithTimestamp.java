@@ -48,7 +48,8 @@ public record ValueWithTimestamp(String sourceId, String sourceLabel, String sou
     }
 
     /**
-     * Builds {@link ValueWithTimestamp}; {@link #build()} checks the required components.
+     * Builds {@link ValueWithTimestamp}: one setter per component, named after it, and for lists and maps an adder of one
+     * element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private String sourceId;
@@ -66,49 +67,31 @@ public record ValueWithTimestamp(String sourceId, String sourceLabel, String sou
         private Builder() {
         }
 
-        /**
-         * Sets {@code sourceId}.
-         */
         public Builder sourceId(String sourceId) {
             this.sourceId = sourceId;
             return this;
         }
 
-        /**
-         * Sets {@code sourceLabel}.
-         */
         public Builder sourceLabel(String sourceLabel) {
             this.sourceLabel = sourceLabel;
             return this;
         }
 
-        /**
-         * Sets {@code sourceType} (required).
-         */
         public Builder sourceType(String sourceType) {
             this.sourceType = sourceType;
             return this;
         }
 
-        /**
-         * Sets {@code timestamp} (required).
-         */
         public Builder timestamp(OffsetDateTime timestamp) {
             this.timestamp = timestamp;
             return this;
         }
 
-        /**
-         * Sets {@code updatedByUserId}.
-         */
         public Builder updatedByUserId(Integer updatedByUserId) {
             this.updatedByUserId = updatedByUserId;
             return this;
         }
 
-        /**
-         * Sets {@code value} (required).
-         */
         public Builder value(String value) {
             this.value = value;
             return this;
