@@ -5,10 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /** Entry points for encoding and decoding whole documents with a {@link JsonCodec}. */
@@ -26,7 +27,8 @@ public final class Json {
     /** Encodes a value (a {@code null} value becomes JSON {@code null}) to UTF-8 JSON. */
     public static <T> byte[] encode(JsonCodec<T> codec, T value) {
         Objects.requireNonNull(codec, "codec");
-        try (ByteArrayBuilder out = new ByteArrayBuilder(256)) {
+        EncodeBuffer out = EncodeBuffer.forThisThread();
+        try {
             try (JsonGenerator g = FACTORY.createGenerator(out)) {
                 if (value == null) {
                     g.writeNull();
@@ -38,6 +40,66 @@ public final class Json {
         } catch (IOException e) {
             // Writing to memory fails only if a codec throws; surface it unchecked with its message.
             throw new UncheckedIOException("could not encode JSON: " + e.getMessage(), e);
+        } finally {
+            out.release();
+        }
+    }
+
+    /**
+     * A growable buffer kept per thread, so that encoding allocates little more than the returned array: a batch
+     * request is tens of kilobytes, and growing a fresh buffer for each one cost more than the encoding itself.
+     * A buffer that grew past {@link #KEEP_AT_MOST} is dropped after use rather than held by the thread.
+     */
+    private static final class EncodeBuffer extends OutputStream {
+        private static final int KEEP_AT_MOST = 1 << 20;
+        private static final ThreadLocal<EncodeBuffer> PER_THREAD = new ThreadLocal<>();
+
+        private byte[] bytes = new byte[4096];
+        private int count;
+        private boolean inUse;
+
+        static EncodeBuffer forThisThread() {
+            EncodeBuffer buffer = PER_THREAD.get();
+            if (buffer == null || buffer.inUse) {
+                // A codec that encodes while encoding gets a buffer of its own.
+                buffer = new EncodeBuffer();
+                if (PER_THREAD.get() == null) {
+                    PER_THREAD.set(buffer);
+                }
+            }
+            buffer.inUse = true;
+            buffer.count = 0;
+            return buffer;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, bytes, count, len);
+            count += len;
+        }
+
+        private void ensure(int more) {
+            if (bytes.length - count < more) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, count);
+        }
+
+        void release() {
+            inUse = false;
+            if (bytes.length > KEEP_AT_MOST && PER_THREAD.get() == this) {
+                PER_THREAD.remove();
+            }
         }
     }
 
