@@ -99,6 +99,7 @@ class GeneralityTest {
         assertTrue(status.contains("public static final Status EMPTY = listed(\"\", Known.EMPTY);"), status);
         assertTrue(status.contains("UNKNOWN_2"), "the spec's own UNKNOWN keeps its name; the catch-all gets another");
         assertTrue(status.contains("CODEC_2"), "a CODEC value does not clash with the codec field");
+        assertTrue(status.contains("public static final Status LISTED_2 = listed(\"LISTED\", Known.LISTED_2);"), status);
         assertTrue(status.contains("VALUE_9LIVES"), status);
         String level = source("ObjectModelInlineLevel");
         assertTrue(level.contains("public static ObjectModelInlineLevel of(long value)"), level);

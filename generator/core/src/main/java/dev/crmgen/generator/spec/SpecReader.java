@@ -674,6 +674,7 @@ public final class SpecReader {
         Scalar valueType = scalarOf(s);
         NameTable constantNames = new NameTable(false);
         constantNames.reserve("CODEC"); // the open enum's codec field
+        constantNames.reserve("LISTED"); // and its map of listed values
         List<TypeDecl.EnumConstant> constants = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Object value : s.getEnum()) {
