@@ -58,7 +58,7 @@ class BatchUpdateRecordingsTest {
     private final VirtualTicker ticker = new VirtualTicker();
 
     private NotesClient client(RecordedHubSpot hubSpot) {
-        return NotesClient.create(TestClients.options(hubSpot, ticker));
+        return new NotesClient(TestClients.options(hubSpot, ticker));
     }
 
     @Test
@@ -154,7 +154,7 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-401-invalid-authentication")
     void httpLoggingRedactsTheToken(RecordedHubSpot hubSpot) {
-        NotesClient logging = NotesClient.create(TestClients.options(hubSpot, ticker).toBuilder().logHttp(true).build());
+        NotesClient logging = new NotesClient(TestClients.options(hubSpot, ticker).toBuilder().logHttp(true).build());
 
         List<String> lines;
         try (CapturedLogs logs = new CapturedLogs()) {

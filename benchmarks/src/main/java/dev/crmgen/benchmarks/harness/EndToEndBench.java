@@ -57,7 +57,7 @@ final class EndToEndBench extends Bench {
                         .map(i -> new HandWritten.Input(i.id(), i.idProperty(), i.objectWriteTraceId(), i.properties()))
                         .toList()));
             }
-            NotesClient client = NotesClient.create(ClientOptions.builder().accessToken(sandbox.accessToken())
+            NotesClient client = new NotesClient(ClientOptions.builder().accessToken(sandbox.accessToken())
                     .baseUrl(sandbox.baseUrl()).rateLimiter(RateLimiter.unlimited()).build());
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI uri = URI.create(sandbox.baseUrl() + "/crm/v3/objects/notes/batch/update");
@@ -92,7 +92,7 @@ final class EndToEndBench extends Bench {
         int inputsCount = windows * LIMIT * CHUNK;
         try (NotesSandbox sandbox = NotesSandbox.builder().seed(inputsCount).rateLimit(LIMIT, WINDOW).start()) {
             List<SimplePublicObjectBatchInput> inputs = inputs(sandbox.seededIds(), "limited");
-            NotesClient client = NotesClient.create(ClientOptions.builder().accessToken(sandbox.accessToken())
+            NotesClient client = new NotesClient(ClientOptions.builder().accessToken(sandbox.accessToken())
                     .baseUrl(sandbox.baseUrl()).rateLimiter(RateLimiter.perTenSeconds(LIMIT)).build());
             BatchOptions options = BatchOptions.builder().concurrency(CONCURRENCY).retrySafe(true).build();
             log.info("e2e: rate-limited run, " + inputsCount + " updates at " + LIMIT + " requests per "

@@ -18,7 +18,7 @@ public final class FirstRequestCrmgen {
     }
 
     public static void main(String[] args) {
-        NotesClient client = NotesClient.create(ClientOptions.builder().baseUrl(args[0]).accessToken(args[1]).build());
+        NotesClient client = new NotesClient(ClientOptions.builder().baseUrl(args[0]).accessToken(args[1]).build());
         Object response = client.batchUpdate(new BatchInputSimplePublicObjectBatchInput(List.of(
                 new SimplePublicObjectBatchInput("512", null, null, Map.of("hs_note_body", "Called back.")))));
         if (response == null) {

@@ -160,7 +160,7 @@ class GeneralityTest {
                 .retryPolicy(RetryPolicy.none()).build();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> clientType = loader.loadClass("com.acme.general.GeneralityCheckClient");
-            Object client = clientType.getMethod("create", ClientOptions.class).invoke(null, options);
+            Object client = clientType.getConstructor(ClientOptions.class).newInstance(options);
             Object reply = clientType.getMethod("upload", MultipartBody.Upload.class, String.class, String.class, Boolean.class)
                     .invoke(client, MultipartBody.Upload.of("notes.csv", "id\n512\n".getBytes(StandardCharsets.UTF_8)), "/imports", null, true);
             assertEquals("stored", reply.getClass().getMethod("message").invoke(reply));

@@ -95,6 +95,7 @@ public class GenerateMojo extends AbstractMojo {
 
         Map<String, String> configuration = new LinkedHashMap<>();
         configuration.put("generator.version", CrmGenerator.VERSION);
+        GeneratorBuild.snapshotFingerprint().ifPresent(build -> configuration.put("generator.build", build));
         configuration.put("spec", location.resolved());
         configuration.put("packageName", pkg);
         configuration.put("clientName", client == null ? "" : client);

@@ -169,7 +169,7 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 }
                 options.baseUrl(baseUrl).accessToken(token.trim());
             }
-            Run run = apply(rows, NotesClient.create(options.build()), transport);
+            Run run = apply(rows, new NotesClient(options.build()), transport);
             run.summary().print(out);
             int written = FailureCsv.write(failuresOut, run.summary().outcomes());
             out.printf(Locale.ROOT, "  failures CSV %,9d  rows written to %s%n", written, failuresOut);

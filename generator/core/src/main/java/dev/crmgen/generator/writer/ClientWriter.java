@@ -43,7 +43,6 @@ final class ClientWriter {
     ClientWriter(Poet poet) {
         this.poet = poet;
         this.client = poet.className(poet.model().clientName());
-        // create(ClientOptions) may share its name with an operation: the parameter types always differ.
         members.reserve("invoker");
         for (Operation op : poet.model().operations()) {
             members.reserve(op.methodName());
@@ -56,18 +55,20 @@ final class ClientWriter {
         TypeSpec.Builder type = TypeSpec.classBuilder(client).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         addJavadoc(type);
         type.addField(Runtime.API_INVOKER, "invoker", Modifier.PRIVATE, Modifier.FINAL);
+        // Constructors rather than a static factory: HubSpot names operations create, get, update…, and a factory
+        // would share its name with one of them.
         type.addMethod(MethodSpec.constructorBuilder()
-                .addJavadoc("A client over {@code invoker}, which carries the base URL, authentication, retries and rate limits.\n")
+                .addJavadoc("A client with its own {@code ApiInvoker} built from {@code options}.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(Runtime.CLIENT_OPTIONS, "options")
+                .addStatement("this($T.create(options))", Runtime.API_INVOKER)
+                .build());
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addJavadoc("A client over {@code invoker}, which carries the base URL, authentication, retries and rate limits;\n"
+                        + "clients of several APIs may share one.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(Runtime.API_INVOKER, "invoker")
                 .addStatement("this.invoker = $T.requireNonNull(invoker, $S)", Objects.class, "invoker")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("create")
-                .addJavadoc("A client with its own {@code ApiInvoker} built from {@code options}.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(client)
-                .addParameter(Runtime.CLIENT_OPTIONS, "options")
-                .addStatement("return new $T($T.create(options))", client, Runtime.API_INVOKER)
                 .build());
         for (Operation op : poet.model().operations()) {
             addOperation(type, op);
@@ -84,7 +85,7 @@ final class ClientWriter {
         if (!description.isEmpty()) {
             type.addJavadoc("\n<p>").addJavadoc(description);
         }
-        type.addJavadoc("\n<p>Create one with {@code $L.create(ClientOptions.fromEnvironment())}; it is thread-safe.\n",
+        type.addJavadoc("\n<p>Create one with {@code new $L(ClientOptions.fromEnvironment())}; it is thread-safe.\n",
                 client.simpleName());
     }
 

@@ -40,7 +40,7 @@ class NotesClientTest {
             requests.add(request);
             return server.apply(request);
         };
-        return NotesClient.create(ClientOptions.builder()
+        return new NotesClient(ClientOptions.builder()
                 .accessToken("test-token-not-a-secret")
                 .transport(transport)
                 .retryPolicy(RetryPolicy.none())

@@ -30,7 +30,7 @@ class NotesV3RecordingsTest {
     private final VirtualTicker ticker = new VirtualTicker();
 
     private NotesClient client(RecordedHubSpot hubSpot) {
-        return NotesClient.create(TestClients.options(hubSpot, ticker));
+        return new NotesClient(TestClients.options(hubSpot, ticker));
     }
 
     @Test

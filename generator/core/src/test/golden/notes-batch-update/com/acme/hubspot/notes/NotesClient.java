@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Batch update of CRM notes, as published in HubSpot's Notes API (v3): update several notes in one request by internal ID or by the value of a unique property.
  *
- * <p>Create one with {@code NotesClient.create(ClientOptions.fromEnvironment())}; it is thread-safe.
+ * <p>Create one with {@code new NotesClient(ClientOptions.fromEnvironment())}; it is thread-safe.
  */
 @Generated(
         value = "dev.crmgen.generator.CrmGenerator",
@@ -45,17 +45,18 @@ public final class NotesClient {
     private final ApiInvoker invoker;
 
     /**
-     * A client over {@code invoker}, which carries the base URL, authentication, retries and rate limits.
+     * A client with its own {@code ApiInvoker} built from {@code options}.
      */
-    public NotesClient(ApiInvoker invoker) {
-        this.invoker = Objects.requireNonNull(invoker, "invoker");
+    public NotesClient(ClientOptions options) {
+        this(ApiInvoker.create(options));
     }
 
     /**
-     * A client with its own {@code ApiInvoker} built from {@code options}.
+     * A client over {@code invoker}, which carries the base URL, authentication, retries and rate limits;
+     * clients of several APIs may share one.
      */
-    public static NotesClient create(ClientOptions options) {
-        return new NotesClient(ApiInvoker.create(options));
+    public NotesClient(ApiInvoker invoker) {
+        this.invoker = Objects.requireNonNull(invoker, "invoker");
     }
 
     /**
