@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -70,11 +71,31 @@ public final class ApiInvoker {
         return batchExecutor;
     }
 
-    /** Runs the call on the runtime's threads; the future fails with the same exceptions {@link #invoke} throws. */
+    /**
+     * Performs the call without holding a thread while it waits: the HTTP exchange goes through
+     * {@link HttpTransport#sendAsync}, and rate-limit waits and retry backoffs through {@link Ticker#delay}. Retries,
+     * deadlines and errors are exactly those of {@link #invoke}; the future fails with the exception it would throw.
+     */
     public <T> CompletableFuture<T> invokeAsync(ApiRequest request, ResponseMapper<T> mapper) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(mapper, "mapper");
-        return CompletableFuture.supplyAsync(() -> invoke(request, mapper), executor);
+        Call<T> call = new Call<>(request, mapper);
+        // Started on the runtime's threads: a token provider may block, and the caller should not.
+        return CompletableFuture.supplyAsync(() -> null, executor).thenCompose(ignored -> attemptAsync(call));
+    }
+
+    private <T> CompletableFuture<T> attemptAsync(Call<T> call) {
+        Attempt attempt = call.begin();
+        return ticker.delay(attempt.waitNanos(), executor)
+                .thenCompose(ignored -> transport.sendAsync(call.httpRequest(attempt), executor))
+                .handle((response, failure) -> failure == null
+                        ? call.onResponse(attempt, response)
+                        : call.onFailure(attempt, unwrap(failure)))
+                .thenCompose(next -> next.done()
+                        ? CompletableFuture.completedFuture(next.value())
+                        : ticker.delay(next.delayNanos(), executor).thenCompose(ignored -> attemptAsync(call)));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /**
@@ -83,63 +104,126 @@ public final class ApiInvoker {
      * @throws ApiException (a subclass per status, {@link TransportException} or {@link ResponseDecodingException})
      */
     public <T> T invoke(ApiRequest request, ResponseMapper<T> mapper) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(mapper, "mapper");
-        URI uri = URI.create(request.query().isEmpty() ? baseUrl + request.path() : baseUrl + request.path() + "?" + request.query());
-        long start = ticker.nanoTime();
-        long deadline = start + retry.deadline().toNanos();
-        Duration callTimeout = request.timeout() != null ? request.timeout() : options.requestTimeout();
-        int retries = 0;
-        boolean refreshed = false;
-        String refreshedToken = null;
+        Call<T> call = new Call<>(request, mapper);
         while (true) {
-            // Asked per attempt: a provider may rotate tokens during long backoffs.
-            String token = refreshedToken != null ? refreshedToken : token(tokens.accessToken());
-            RateLimiter.Permit permit = pace(request, deadline);
-            long remaining = deadline - ticker.nanoTime();
-            Duration timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(Math.max(remaining, 1_000_000L)) : callTimeout;
-            HttpTransport.Request httpRequest = new HttpTransport.Request(request.method(), uri, headers(request, token),
-                    request.body(), timeout);
-            logRequest(httpRequest);
-            HttpTransport.Response response;
-            long sentAt = ticker.nanoTime();
+            Attempt attempt = call.begin();
+            sleep(attempt.waitNanos(), request);
+            Next<T> next;
             try {
-                response = transport.send(httpRequest);
+                next = call.onResponse(attempt, transport.send(call.httpRequest(attempt)));
             } catch (IOException e) {
-                permit.completed(0, null);
-                boolean sent = !notSent(e);
-                boolean timedOut = e instanceof HttpTimeoutException;
-                String reason = (timedOut ? "no response within " + timeout.toMillis() + " ms" : (sent ? "I/O failure" : "request not sent"))
-                        + ": " + secrets.scrub(String.valueOf(e.getMessage()));
-                TransportException failure = new TransportException(request.describe() + ": " + reason, sent, timedOut, e);
-                if (retries < retry.maxRetries() && (!sent || request.retrySafe())) {
-                    long delay = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
-                    if (fits(delay, deadline)) {
-                        retries++;
-                        logRetry(request, reason, retries, delay);
-                        sleep(delay, request);
-                        continue;
-                    }
-                }
-                throw failure;
+                next = call.onFailure(attempt, e);
             } catch (InterruptedException e) {
-                permit.completed(0, null);
+                attempt.permit().completed(0, null);
                 Thread.currentThread().interrupt();
                 throw new TransportException(request.describe() + ": interrupted", true, false, e);
             }
-            permit.completed(response.status(), response.headers());
+            if (next.done()) {
+                return next.value();
+            }
+            sleep(next.delayNanos(), request);
+        }
+    }
+
+    /** One attempt: its token and rate-limit slot, and how long to wait before sending. */
+    private record Attempt(String token, RateLimiter.Permit permit, long waitNanos) {}
+
+    /** After an attempt: the mapped value, or a retry after {@code delayNanos}. */
+    private record Next<T>(boolean done, T value, long delayNanos) {
+        static <T> Next<T> value(T value) {
+            return new Next<>(true, value, 0);
+        }
+
+        static <T> Next<T> retryIn(long delayNanos) {
+            return new Next<>(false, null, delayNanos);
+        }
+    }
+
+    /**
+     * One call's state across its attempts. {@link #invoke} and {@link #invokeAsync} differ only in how they send and
+     * wait; every decision (token, pacing, timeouts, retry or fail, mapping) is made here.
+     */
+    private final class Call<T> {
+        private final ApiRequest request;
+        private final ResponseMapper<T> mapper;
+        private final URI uri;
+        private final long deadline;
+        private final Duration callTimeout;
+        private int retries;
+        private boolean refreshed;
+        private String refreshedToken;
+        private long sentAt;
+        private Duration timeout;
+
+        Call(ApiRequest request, ResponseMapper<T> mapper) {
+            this.request = Objects.requireNonNull(request, "request");
+            this.mapper = Objects.requireNonNull(mapper, "mapper");
+            this.uri = URI.create(request.query().isEmpty() ? baseUrl + request.path() : baseUrl + request.path() + "?" + request.query());
+            this.deadline = ticker.nanoTime() + retry.deadline().toNanos();
+            this.callTimeout = request.timeout() != null ? request.timeout() : options.requestTimeout();
+        }
+
+        Attempt begin() {
+            // Asked per attempt: a provider may rotate tokens during long backoffs.
+            String token = refreshedToken != null ? refreshedToken : token(tokens.accessToken());
+            RateLimiter.Permit permit = limiter.acquire();
+            long wait = permit.waitNanos();
+            if (wait > 0) {
+                if (!fits(wait, deadline)) {
+                    throw new TransportException(request.describe() + ": the client-side rate limit would delay the call by "
+                            + millis(wait) + " ms, past its deadline of " + retry.deadline().toMillis() + " ms", false, true, null);
+                }
+                System.Logger.Level level = wait >= 1_000_000_000L ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
+                LOG.log(level, () -> request.describe() + ": rate limit, waiting " + millis(wait) + " ms");
+            }
+            return new Attempt(token, permit, Math.max(wait, 0));
+        }
+
+        /** The exchange to send once the attempt's wait is over; its timeout never runs past the deadline. */
+        HttpTransport.Request httpRequest(Attempt attempt) {
+            long remaining = deadline - ticker.nanoTime();
+            timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(Math.max(remaining, 1_000_000L)) : callTimeout;
+            HttpTransport.Request httpRequest = new HttpTransport.Request(request.method(), uri, headers(request, attempt.token()),
+                    request.body(), timeout);
+            logRequest(httpRequest);
+            sentAt = ticker.nanoTime();
+            return httpRequest;
+        }
+
+        Next<T> onFailure(Attempt attempt, Throwable failure) {
+            attempt.permit().completed(0, null);
+            if (!(failure instanceof IOException e)) {
+                throw failure instanceof RuntimeException r ? r : new CompletionException(failure);
+            }
+            boolean sent = !notSent(e);
+            boolean timedOut = e instanceof HttpTimeoutException;
+            String reason = (timedOut ? "no response within " + timeout.toMillis() + " ms" : (sent ? "I/O failure" : "request not sent"))
+                    + ": " + secrets.scrub(String.valueOf(e.getMessage()));
+            if (retries < retry.maxRetries() && (!sent || request.retrySafe())) {
+                long delay = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
+                if (fits(delay, deadline)) {
+                    retries++;
+                    logRetry(request, reason, retries, delay);
+                    return Next.retryIn(delay);
+                }
+            }
+            throw new TransportException(request.describe() + ": " + reason, sent, timedOut, e);
+        }
+
+        Next<T> onResponse(Attempt attempt, HttpTransport.Response response) {
+            attempt.permit().completed(response.status(), response.headers());
             logResponse(response, ticker.nanoTime() - sentAt);
             int status = response.status();
             if (status >= 200 && status < 300) {
-                return mapper.map(status, response.body(), response.header("X-HubSpot-Correlation-Id"));
+                return Next.value(mapper.map(status, response.body(), response.header("X-HubSpot-Correlation-Id")));
             }
             if (status == 401 && !refreshed) {
                 refreshed = true;
-                String fresh = token(tokens.refresh(token));
-                if (!fresh.equals(token)) {
+                String fresh = token(tokens.refresh(attempt.token()));
+                if (!fresh.equals(attempt.token())) {
                     LOG.log(System.Logger.Level.INFO, () -> request.describe() + ": 401, retrying once with a refreshed token");
                     refreshedToken = fresh;
-                    continue;
+                    return Next.retryIn(0);
                 }
             }
             Duration retryAfter = ErrorMapping.retryAfter(response, ticker.now());
@@ -151,7 +235,7 @@ public final class ApiInvoker {
             retries++;
             logRetry(request, "HTTP " + status + (error.correlationId() == null ? "" : " [correlationId " + error.correlationId() + "]"),
                     retries, delay);
-            sleep(delay, request);
+            return Next.retryIn(delay);
         }
     }
 
@@ -196,22 +280,6 @@ public final class ApiInvoker {
 
     private boolean fits(long delay, long deadline) {
         return ticker.nanoTime() + delay - deadline <= 0;
-    }
-
-    private RateLimiter.Permit pace(ApiRequest request, long deadline) {
-        RateLimiter.Permit permit = limiter.acquire();
-        long wait = permit.waitNanos();
-        if (wait <= 0) {
-            return permit;
-        }
-        if (!fits(wait, deadline)) {
-            throw new TransportException(request.describe() + ": the client-side rate limit would delay the call by "
-                    + millis(wait) + " ms, past its deadline of " + retry.deadline().toMillis() + " ms", false, true, null);
-        }
-        System.Logger.Level level = wait >= 1_000_000_000L ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
-        LOG.log(level, () -> request.describe() + ": rate limit, waiting " + millis(wait) + " ms");
-        sleep(wait, request);
-        return permit;
     }
 
     private void sleep(long nanos, ApiRequest request) {

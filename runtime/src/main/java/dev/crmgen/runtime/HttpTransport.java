@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Sends one HTTP exchange. The default ({@link #jdk(Duration)}) uses {@link java.net.http.HttpClient}; tests and
@@ -21,6 +24,24 @@ import java.util.Objects;
 public interface HttpTransport {
     /** Performs the exchange; any status is a normal return. */
     Response send(Request request) throws IOException, InterruptedException;
+
+    /**
+     * Performs the exchange without blocking the caller; the future fails with the {@link IOException} that
+     * {@link #send} would throw. The default runs {@link #send} on {@code executor}; the JDK transport holds no thread
+     * while the exchange is in flight.
+     */
+    default CompletableFuture<Response> sendAsync(Request request, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return send(request);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
 
     /**
      * The default transport on {@link java.net.http.HttpClient} with this connect timeout. Transports with the same

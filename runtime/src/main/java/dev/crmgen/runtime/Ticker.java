@@ -1,6 +1,10 @@
 package dev.crmgen.runtime;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The runtime's source of time and its way of waiting. Replaceable so tests of backoff, deadlines and rate
@@ -12,6 +16,25 @@ public interface Ticker {
 
     /** Waits {@code nanos} nanoseconds (nothing when {@code nanos <= 0}). */
     void sleep(long nanos) throws InterruptedException;
+
+    /**
+     * Completes after {@code nanos} nanoseconds (at once when {@code nanos <= 0}), continuing on {@code executor};
+     * asynchronous calls wait this way. The default sleeps on one of {@code executor}'s threads, which suits tickers
+     * whose sleep returns at once; the system ticker holds no thread while it waits.
+     */
+    default CompletableFuture<Void> delay(long nanos, Executor executor) {
+        if (nanos <= 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            try {
+                sleep(nanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
 
     /** Wall-clock time, used to turn an HTTP-date {@code Retry-After} into a wait. */
     default Instant now() {
@@ -37,5 +60,13 @@ enum SystemTicker implements Ticker {
         if (nanos > 0) {
             Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
         }
+    }
+
+    @Override
+    public CompletableFuture<Void> delay(long nanos, Executor executor) {
+        if (nanos <= 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, executor));
     }
 }

@@ -85,6 +85,11 @@ class ApiInvokerTest {
             .json(207, JsonCodecs.JSON_VALUE, v -> v)
             .build();
 
+    /** Performs a call the way the tests of this class exercise: {@link ApiInvoker#invoke}; a subclass runs them all again async. */
+    <T> T call(ApiInvoker invoker, ApiRequest request, ResponseMapper<T> mapper) {
+        return invoker.invoke(request, mapper);
+    }
+
     static String error(String category, String message, String extra) {
         return "{\"status\":\"error\",\"message\":\"" + message + "\",\"correlationId\":\"aeb5f871-7f07-4993-9211-075dc63e7cbf\","
                 + "\"category\":\"" + category + "\"" + extra + "}";
@@ -110,7 +115,7 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
         ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
 
-        ApiException e = assertThrows(ApiException.class, () -> invoker.invoke(batchUpdate().build(), JSON));
+        ApiException e = assertThrows(ApiException.class, () -> call(invoker, batchUpdate().build(), JSON));
 
         assertEquals(type, e.getClass().getSimpleName());
         assertEquals(status, e.status());
@@ -128,7 +133,7 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(403).withBody(error("MISSING_SCOPES",
                 "This app hasn't been granted all required scopes", ",\"context\":{\"missingScopes\":[\"crm.objects.contacts.write\",\"crm.objects.notes.write\"]}"))));
         ApiInvoker invoker = ApiInvoker.create(options().build());
-        ForbiddenException e = assertThrows(ForbiddenException.class, () -> invoker.invoke(batchUpdate().build(), JSON));
+        ForbiddenException e = assertThrows(ForbiddenException.class, () -> call(invoker, batchUpdate().build(), JSON));
         assertEquals(List.of("crm.objects.contacts.write", "crm.objects.notes.write"), e.missingScopes());
         assertTrue(e.getMessage().contains("missing scopes: crm.objects.contacts.write, crm.objects.notes.write"), e.getMessage());
     }
@@ -139,7 +144,7 @@ class ApiInvokerTest {
                 .withBody("{\"status\":\"error\",\"message\":\"You have reached your secondly limit.\",\"errorType\":\"RATE_LIMIT\","
                         + "\"correlationId\":\"c-1\",\"policyName\":\"SECONDLY\",\"groupName\":\"publicapi:app-id:1\"}")));
         ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
-        RateLimitException e = assertThrows(RateLimitException.class, () -> invoker.invoke(batchUpdate().build(), JSON));
+        RateLimitException e = assertThrows(RateLimitException.class, () -> call(invoker, batchUpdate().build(), JSON));
         assertEquals("SECONDLY", e.policyName());
         assertEquals(Duration.ofSeconds(7), e.retryAfter());
         assertEquals("c-1", e.correlationId());
@@ -151,7 +156,7 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
                 .withHeader("X-HubSpot-Correlation-Id", "corr-html").withBody(html)));
         ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
-        ServerErrorException e = assertThrows(ServerErrorException.class, () -> invoker.invoke(batchUpdate().retrySafe(true).build(), JSON));
+        ServerErrorException e = assertThrows(ServerErrorException.class, () -> call(invoker, batchUpdate().retrySafe(true).build(), JSON));
         assertEquals(502, e.status());
         assertTrue(e.error().isEmpty());
         assertNull(e.category());
@@ -167,11 +172,11 @@ class ApiInvokerTest {
         server.stubFor(post(urlEqualTo("/bad")).willReturn(aResponse().withStatus(200).withBody("{\"results\":[{\"n\":1},{\"n\":\"x\"}]}")));
         ApiInvoker invoker = ApiInvoker.create(options().build());
 
-        JsonValue v = invoker.invoke(ApiRequest.builder("POST", "/ok").build(), JSON);
+        JsonValue v = call(invoker, ApiRequest.builder("POST", "/ok").build(), JSON);
         assertEquals(JsonValue.of(Map.of("results", List.of(), "numErrors", 1)), v);
 
         ResponseDecodingException undeclared = assertThrows(ResponseDecodingException.class,
-                () -> invoker.invoke(ApiRequest.builder("POST", "/created").build(), JSON));
+                () -> call(invoker, ApiRequest.builder("POST", "/created").build(), JSON));
         assertEquals(201, undeclared.status());
         assertTrue(undeclared.getMessage().contains("201"), undeclared.getMessage());
 
@@ -179,7 +184,7 @@ class ApiInvokerTest {
                 .json(200, JsonCodecs.mapOf(JsonCodecs.listOf(JsonCodecs.mapOf(JsonCodecs.INT32))), m -> m.get("results"))
                 .build();
         ResponseDecodingException bad = assertThrows(ResponseDecodingException.class,
-                () -> invoker.invoke(ApiRequest.builder("POST", "/bad").build(), strict));
+                () -> call(invoker, ApiRequest.builder("POST", "/bad").build(), strict));
         assertEquals("$.results[1].n", bad.path());
         assertEquals(200, bad.status());
         assertEquals("{\"results\":[{\"n\":1},{\"n\":\"x\"}]}", bad.rawBody());
@@ -196,7 +201,7 @@ class ApiInvokerTest {
                 .queryParam("after", null)
                 .header("X-Request-Tag", "t&1")
                 .build();
-        invoker.invoke(request, JSON);
+        call(invoker, request, JSON);
         server.verify(getRequestedFor(urlEqualTo("/crm/v3/objects/notes/a%2Fb%20c?properties=hs_note_body&properties=hs_timestamp&archived=false"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withHeader("User-Agent", equalTo("crmgen/0.1.0-SNAPSHOT"))
@@ -211,7 +216,7 @@ class ApiInvokerTest {
         ApiInvoker invoker = ApiInvoker.create(options().build());
         ApiRequest request = ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/update")
                 .jsonBody(JsonValue.of(Map.of("inputs", List.of(Map.of("id", "512")))), JsonCodecs.JSON_VALUE).build();
-        invoker.invoke(request, JSON);
+        call(invoker, request, JSON);
         server.verify(postRequestedFor(anyUrl()).withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"inputs\":[{\"id\":\"512\"}]}")));
     }
@@ -229,7 +234,7 @@ class ApiInvokerTest {
         }
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Encoding", "gzip").withBody(bytes.toByteArray())));
         ApiInvoker invoker = ApiInvoker.create(options().build());
-        JsonValue.JsonObject v = (JsonValue.JsonObject) invoker.invoke(batchUpdate().build(), JSON);
+        JsonValue.JsonObject v = (JsonValue.JsonObject) call(invoker, batchUpdate().build(), JSON);
         assertEquals(500, ((JsonValue.JsonArray) v.get("results")).elements().size());
     }
 
@@ -252,7 +257,7 @@ class ApiInvokerTest {
         failThenSucceed(503, 429, 504);
         try (LogCapture logs = new LogCapture()) {
             ApiInvoker invoker = ApiInvoker.create(options().build());
-            assertEquals(JsonValue.of(Map.of("ok", true)), invoker.invoke(batchUpdate().retrySafe(true).build(), JSON));
+            assertEquals(JsonValue.of(Map.of("ok", true)), call(invoker, batchUpdate().retrySafe(true).build(), JSON));
             assertEquals(List.of(500L, 1000L, 2000L), ticker.sleepsMillis());
             List<String> retryLines = logs.linesContaining("retry ");
             assertEquals(3, retryLines.size(), String.join("\n", logs.lines()));
@@ -270,7 +275,7 @@ class ApiInvokerTest {
         assertEquals(30_000_000_000L, p.backoffNanos(20, 0.0), "capped at maxBackoff");
         failThenSucceed(503, 503);
         ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(p).build());
-        invoker.invoke(batchUpdate().build(), JSON);
+        call(invoker, batchUpdate().build(), JSON);
         List<Long> sleeps = ticker.sleepsMillis();
         assertTrue(sleeps.get(0) >= 250 && sleeps.get(0) <= 500, sleeps.toString());
         assertTrue(sleeps.get(1) >= 500 && sleeps.get(1) <= 1000, sleeps.toString());
@@ -282,7 +287,7 @@ class ApiInvokerTest {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody(error("RATE_LIMITS", "slow down", "")))
                 .willSetStateTo("ok"));
         server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
-        ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON);
+        call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON);
         assertEquals(List.of(7000L), ticker.sleepsMillis());
     }
 
@@ -292,7 +297,7 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", date)).willSetStateTo("ok"));
         server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
-        ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON);
+        call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON);
         assertEquals(List.of(12000L), ticker.sleepsMillis());
     }
 
@@ -300,7 +305,7 @@ class ApiInvokerTest {
     void retryAfterBeyondTheCapEndsRetries() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
         RateLimitException e = assertThrows(RateLimitException.class,
-                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON));
+                () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
         assertEquals(Duration.ofHours(1), e.retryAfter());
         assertEquals(List.of(), ticker.sleepsMillis());
         server.verify(1, postRequestedFor(anyUrl()));
@@ -311,7 +316,7 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429)
                 .withBody("{\"status\":\"error\",\"message\":\"daily limit\",\"policyName\":\"DAILY\"}")));
         RateLimitException e = assertThrows(RateLimitException.class,
-                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON));
+                () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
         assertEquals("DAILY", e.policyName());
         server.verify(1, postRequestedFor(anyUrl()));
     }
@@ -319,7 +324,7 @@ class ApiInvokerTest {
     @Test
     void lockedWaitsAtLeastTwoSeconds() {
         failThenSucceed(423);
-        ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON);
+        call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON);
         assertEquals(List.of(2000L), ticker.sleepsMillis());
     }
 
@@ -328,13 +333,13 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).inScenario("locked").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(423).withHeader("Retry-After", "5")).willSetStateTo("ok"));
         server.stubFor(post(anyUrl()).inScenario("locked").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
-        ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON);
+        call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON);
         assertEquals(List.of(5000L), ticker.sleepsMillis());
 
         server.resetAll();
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(423).withHeader("Retry-After", "600")));
         UnexpectedStatusException e = assertThrows(UnexpectedStatusException.class,
-                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON));
+                () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
         assertEquals(423, e.status());
         server.verify(1, postRequestedFor(anyUrl()));
     }
@@ -343,7 +348,7 @@ class ApiInvokerTest {
     void givesUpAfterMaxRetries() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503).withBody(error("X", "down", ""))));
         ServerErrorException e = assertThrows(ServerErrorException.class,
-                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON));
+                () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
         assertEquals(503, e.status());
         server.verify(4, postRequestedFor(anyUrl()));
         assertEquals(List.of(500L, 1000L, 2000L), ticker.sleepsMillis());
@@ -354,7 +359,7 @@ class ApiInvokerTest {
         for (int status : new int[] {400, 401, 403, 404, 409, 422}) {
             server.resetAll();
             server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)));
-            assertThrows(ApiException.class, () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(true).build(), JSON));
+            assertThrows(ApiException.class, () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON));
             server.verify(1, postRequestedFor(anyUrl()));
         }
         assertEquals(List.of(), ticker.sleepsMillis());
@@ -365,13 +370,13 @@ class ApiInvokerTest {
     void errorsAfterTheServerMayHaveAppliedTheRequestAreRetriedOnlyForRetrySafeRequests(int status) {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status).withBody(error("X", "failed", ""))));
         ServerErrorException unsafe = assertThrows(ServerErrorException.class,
-                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(false).build(), JSON));
+                () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(false).build(), JSON));
         assertEquals(status, unsafe.status());
         server.verify(1, postRequestedFor(anyUrl()));
         assertEquals(List.of(), ticker.sleepsMillis());
         server.resetRequests();
         ServerErrorException safe = assertThrows(ServerErrorException.class,
-                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(true).build(), JSON));
+                () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON));
         assertEquals(status, safe.status());
         server.verify(4, postRequestedFor(anyUrl()));
         assertEquals(List.of(500L, 1000L, 2000L), ticker.sleepsMillis());
@@ -382,7 +387,7 @@ class ApiInvokerTest {
         failThenSucceed(500);
         try (LogCapture logs = new LogCapture()) {
             ApiInvoker invoker = ApiInvoker.create(options().build());
-            assertEquals(JsonValue.of(Map.of("ok", true)), invoker.invoke(batchUpdate().retrySafe(true).build(), JSON));
+            assertEquals(JsonValue.of(Map.of("ok", true)), call(invoker, batchUpdate().retrySafe(true).build(), JSON));
             List<String> retryLines = logs.linesContaining("retry ");
             assertEquals(1, retryLines.size(), String.join("\n", logs.lines()));
             assertTrue(retryLines.get(0).contains("HTTP 500") && retryLines.get(0).contains("retry 1/3 in 500 ms"), retryLines.get(0));
@@ -397,7 +402,7 @@ class ApiInvokerTest {
             server.resetAll();
             server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)));
             ServerErrorException e = assertThrows(ServerErrorException.class,
-                    () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(true).build(), JSON));
+                    () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON));
             assertEquals(status, e.status());
             server.verify(1, postRequestedFor(anyUrl()));
         }
@@ -409,7 +414,7 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
         RetryPolicy p = RetryPolicy.builder().jitter(0).maxRetries(10).initialBackoff(Duration.ofSeconds(1))
                 .deadline(Duration.ofSeconds(10)).build();
-        assertThrows(ServerErrorException.class, () -> ApiInvoker.create(options().retryPolicy(p).build()).invoke(batchUpdate().build(), JSON));
+        assertThrows(ServerErrorException.class, () -> call(ApiInvoker.create(options().retryPolicy(p).build()), batchUpdate().build(), JSON));
         // 1 + 2 + 4 = 7 s fit in 10 s; the next 8 s would not.
         assertEquals(List.of(1000L, 2000L, 4000L), ticker.sleepsMillis());
         server.verify(4, postRequestedFor(anyUrl()));
@@ -420,8 +425,8 @@ class ApiInvokerTest {
         RateLimiter limiter = RateLimiter.rollingWindow(1, Duration.ofMinutes(10), ticker);
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
         ApiInvoker invoker = ApiInvoker.create(options().rateLimiter(limiter).build());
-        invoker.invoke(batchUpdate().build(), JSON);
-        TransportException e = assertThrows(TransportException.class, () -> invoker.invoke(batchUpdate().build(), JSON));
+        call(invoker, batchUpdate().build(), JSON);
+        TransportException e = assertThrows(TransportException.class, () -> call(invoker, batchUpdate().build(), JSON));
         assertTrue(e.isTimeout());
         assertFalse(e.requestSent());
         assertTrue(e.getMessage().contains("deadline"), e.getMessage());
@@ -437,9 +442,9 @@ class ApiInvokerTest {
         RateLimiter limiter = RateLimiter.rollingWindow(190, Duration.ofSeconds(10), ticker);
         ApiInvoker invoker = ApiInvoker.create(options().rateLimiter(limiter).build());
         try (LogCapture logs = new LogCapture()) {
-            invoker.invoke(ApiRequest.builder("POST", "/spent").build(), JSON);
-            invoker.invoke(ApiRequest.builder("POST", "/ok").build(), JSON);
-            invoker.invoke(ApiRequest.builder("POST", "/ok").build(), JSON);
+            call(invoker, ApiRequest.builder("POST", "/spent").build(), JSON);
+            call(invoker, ApiRequest.builder("POST", "/ok").build(), JSON);
+            call(invoker, ApiRequest.builder("POST", "/ok").build(), JSON);
             assertEquals(List.of(10_000L), ticker.sleepsMillis());
             List<String> waits = logs.linesContaining("rate limit, waiting");
             assertEquals(1, waits.size(), String.join("\n", logs.lines()));
@@ -464,7 +469,7 @@ class ApiInvokerTest {
             return jdk.send(r);
         };
         ApiInvoker invoker = ApiInvoker.create(options().baseUrl("http://127.0.0.1:" + closedPort()).transport(counting).build());
-        TransportException e = assertThrows(TransportException.class, () -> invoker.invoke(batchUpdate().retrySafe(false).build(), JSON));
+        TransportException e = assertThrows(TransportException.class, () -> call(invoker, batchUpdate().retrySafe(false).build(), JSON));
         assertFalse(e.requestSent());
         assertEquals(0, e.status());
         assertEquals(4, attempts.get());
@@ -475,7 +480,7 @@ class ApiInvokerTest {
     void failureAfterSendingIsNotRetriedForNonIdempotentCalls() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         TransportException e = assertThrows(TransportException.class,
-                () -> ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(false).build(), JSON));
+                () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(false).build(), JSON));
         assertTrue(e.requestSent());
         server.verify(1, postRequestedFor(anyUrl()));
     }
@@ -485,7 +490,7 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).inScenario("io").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("ok"));
         server.stubFor(post(anyUrl()).inScenario("io").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
-        ApiInvoker.create(options().build()).invoke(batchUpdate().retrySafe(true).build(), JSON);
+        call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON);
         server.verify(2, postRequestedFor(anyUrl()));
     }
 
@@ -493,11 +498,11 @@ class ApiInvokerTest {
     void requestTimeoutAndPerCallOverride() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(600)));
         ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofMillis(150)).build());
-        TransportException e = assertThrows(TransportException.class, () -> invoker.invoke(batchUpdate().build(), JSON));
+        TransportException e = assertThrows(TransportException.class, () -> call(invoker, batchUpdate().build(), JSON));
         assertTrue(e.isTimeout());
         assertTrue(e.requestSent());
         assertTrue(e.getMessage().contains("no response within 150 ms"), e.getMessage());
-        assertEquals(JsonValue.of(Map.of()), invoker.invoke(batchUpdate().timeout(Duration.ofSeconds(5)).build(), JSON));
+        assertEquals(JsonValue.of(Map.of()), call(invoker, batchUpdate().timeout(Duration.ofSeconds(5)).build(), JSON));
     }
 
     // ---- auth ------------------------------------------------------------------------------------------------
@@ -525,7 +530,7 @@ class ApiInvokerTest {
             }
         };
         ApiInvoker invoker = ApiInvoker.create(options().tokenProvider(provider).build());
-        invoker.invoke(batchUpdate().build(), JSON);
+        call(invoker, batchUpdate().build(), JSON);
         assertEquals(1, refreshes.get());
         server.verify(2, postRequestedFor(anyUrl()));
     }
@@ -545,7 +550,7 @@ class ApiInvokerTest {
                 return "token-" + n.incrementAndGet();
             }
         };
-        assertThrows(UnauthorizedException.class, () -> ApiInvoker.create(options().tokenProvider(provider).build()).invoke(batchUpdate().build(), JSON));
+        assertThrows(UnauthorizedException.class, () -> call(ApiInvoker.create(options().tokenProvider(provider).build()), batchUpdate().build(), JSON));
         assertEquals(1, n.get());
         server.verify(2, postRequestedFor(anyUrl()));
     }
@@ -553,7 +558,7 @@ class ApiInvokerTest {
     @Test
     void staticToken401IsFinal() {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)));
-        assertThrows(UnauthorizedException.class, () -> ApiInvoker.create(options().build()).invoke(batchUpdate().build(), JSON));
+        assertThrows(UnauthorizedException.class, () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
         server.verify(1, postRequestedFor(anyUrl()));
     }
 
