@@ -16,7 +16,6 @@ import dev.crmgen.it.fragment.BatchInputSimplePublicObjectBatchInput;
 import dev.crmgen.it.fragment.BatchResponseSimplePublicObject;
 import dev.crmgen.it.fragment.BatchResponseSimplePublicObjectStatus;
 import dev.crmgen.it.fragment.BatchResponseSimplePublicObjectWithErrors;
-import dev.crmgen.it.fragment.BatchResponseSimplePublicObjectWithErrorsStatus;
 import dev.crmgen.it.fragment.BatchUpdateResponse;
 import dev.crmgen.it.fragment.NotesClient;
 import dev.crmgen.it.fragment.SimplePublicObject;
@@ -86,7 +85,7 @@ class BatchUpdateRecordingsTest {
         BatchUpdateResponse response = client(hubSpot).batchUpdate(partialRequest());
 
         BatchResponseSimplePublicObjectWithErrors body = assertInstanceOf(BatchUpdateResponse.MultiStatus.class, response).body();
-        assertEquals(BatchResponseSimplePublicObjectWithErrorsStatus.COMPLETE, body.status());
+        assertEquals(BatchResponseSimplePublicObjectStatus.COMPLETE, body.status());
         assertEquals(List.of("512"), body.results().stream().map(SimplePublicObject::id).toList());
         assertEquals(2, body.numErrors());
         StandardError notFound = body.errors().get(0);

@@ -101,6 +101,10 @@ class GeneralityTest {
         assertTrue(status.contains("CODEC_2"), "a CODEC value does not clash with the codec field");
         assertTrue(status.contains("public static final Status LISTED_2 = listed(\"LISTED\", Known.LISTED_2);"), status);
         assertTrue(status.contains("VALUE_9LIVES"), status);
+        String inline = source("ObjectModelInline");
+        assertTrue(inline.contains("ObjectModelInlineLevel level, ObjectModelInlineLevel rank"),
+                "an inline enum with the same values is the same type (no ObjectModelInlineRank above): " + inline);
+        assertTrue(inline.contains("@param rank The same values again."), "each property keeps its description");
         String level = source("ObjectModelInlineLevel");
         assertTrue(level.contains("public static ObjectModelInlineLevel of(long value)"), level);
     }

@@ -4,7 +4,6 @@ import dev.crmgen.it.fragment.BatchInputSimplePublicObjectBatchInput;
 import dev.crmgen.it.fragment.BatchResponseSimplePublicObject;
 import dev.crmgen.it.fragment.BatchResponseSimplePublicObjectStatus;
 import dev.crmgen.it.fragment.BatchResponseSimplePublicObjectWithErrors;
-import dev.crmgen.it.fragment.BatchResponseSimplePublicObjectWithErrorsStatus;
 import dev.crmgen.it.fragment.ErrorDetail;
 import dev.crmgen.it.fragment.ErrorModel;
 import dev.crmgen.it.fragment.PublicObjectWarning;
@@ -142,7 +141,7 @@ final class NotesArbitraries {
     static Arbitrary<BatchResponseSimplePublicObjectWithErrors> multiStatusResponses() {
         return Combinators.combine(dateTimes(), optional(standardErrors().list().ofMaxSize(2)), optional(stringMaps()),
                         optional(Arbitraries.integers()), optional(dateTimes()), objects().list().ofMaxSize(2), dateTimes(),
-                        Arbitraries.of(STATUSES).map(BatchResponseSimplePublicObjectWithErrorsStatus::of))
+                        Arbitraries.of(STATUSES).map(BatchResponseSimplePublicObjectStatus::of))
                 .as(BatchResponseSimplePublicObjectWithErrors::new);
     }
 

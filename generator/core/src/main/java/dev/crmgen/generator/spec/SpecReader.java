@@ -68,6 +68,8 @@ public final class SpecReader {
     /** Component name → resolved use, for every component (aliases included). */
     private final Map<String, TypeRef> componentRefs = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
+    /** Inline enums declared so far, by what makes them the same type; see {@link #typeOf}. */
+    private final Map<List<Object>, TypeRef> inlineEnums = new HashMap<>();
     /** The name of the component being resolved: a oneOf that is a whole component is named after it. */
     private String componentHint;
     private final List<Path> inputFiles = new ArrayList<>();
@@ -350,6 +352,24 @@ public final class SpecReader {
             }
         }
         if (declaresType(s)) {
+            if (s.getEnum() != null && !s.getEnum().isEmpty()) {
+                // An inline enum with the same values (and type) as one already declared is that type: HubSpot
+                // repeats long lists, such as 800 language codes, at every property that takes them. Each property
+                // keeps its own description in its record's javadoc; the shared type keeps one only if all agree.
+                List<Object> key = List.of(scalarOf(s), String.valueOf(s.getEnum()), isTrue(s.getDeprecated()));
+                TypeRef same = inlineEnums.get(key);
+                if (same instanceof TypeRef.NamedRef named
+                        && types.get(named.javaName()) instanceof TypeDecl.EnumDecl shared) {
+                    if (shared.description() != null && !shared.description().equals(s.getDescription())) {
+                        types.put(shared.javaName(), new TypeDecl.EnumDecl(shared.javaName(), shared.pointer(), null,
+                                shared.deprecated(), shared.valueType(), shared.constants(), shared.unknownConstant()));
+                    }
+                    return same;
+                }
+                TypeRef declared = declare(s, pointer, typeNames.allocate(hint));
+                inlineEnums.put(key, declared);
+                return declared;
+            }
             return declare(s, pointer, typeNames.allocate(hint));
         }
         if (s.getEnum() != null && !s.getEnum().isEmpty() && scalarOf(s) != Scalar.JSON_VALUE) {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.hubspot.notes.BatchInputSimplePublicObjectBatchInput;
 import com.acme.hubspot.notes.BatchResponseSimplePublicObjectWithErrors;
-import com.acme.hubspot.notes.BatchResponseSimplePublicObjectWithErrorsStatus;
+import com.acme.hubspot.notes.BatchResponseSimplePublicObjectStatus;
 import com.acme.hubspot.notes.ErrorDetail;
 import com.acme.hubspot.notes.SimplePublicObject;
 import com.acme.hubspot.notes.SimplePublicObjectBatchInput;
@@ -98,7 +98,7 @@ class NotesCodecRoundTripTest {
     @Test
     void multiStatusResponseWithNestedErrorsLinksAndContextRoundTrips() throws IOException {
         BatchResponseSimplePublicObjectWithErrors response = decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), MULTI_STATUS);
-        assertSame(BatchResponseSimplePublicObjectWithErrorsStatus.COMPLETE, response.status());
+        assertSame(BatchResponseSimplePublicObjectStatus.COMPLETE, response.status());
         assertEquals(1, response.numErrors());
         assertEquals("512", response.results().get(0).id());
         assertEquals(7, response.results().get(0).properties().size());
@@ -119,9 +119,9 @@ class NotesCodecRoundTripTest {
         String queued = MULTI_STATUS.replace("\"status\":\"COMPLETE\"", "\"status\":\"QUEUED\"");
         BatchResponseSimplePublicObjectWithErrors response = decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), queued);
         assertEquals("QUEUED", response.status().value());
-        assertEquals(BatchResponseSimplePublicObjectWithErrorsStatus.Known.UNKNOWN, response.status().known());
+        assertEquals(BatchResponseSimplePublicObjectStatus.Known.UNKNOWN, response.status().known());
         assertFalse(response.status().isKnown());
-        assertEquals(BatchResponseSimplePublicObjectWithErrorsStatus.of("QUEUED"), response.status());
+        assertEquals(BatchResponseSimplePublicObjectStatus.of("QUEUED"), response.status());
         assertEquals(tree(queued), tree(Json.encode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), response)));
     }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * The status of the batch processing request: "PENDING", "PROCESSING", "CANCELLED", or "COMPLETE"
+ * The {@code #/components/schemas/BatchResponseSimplePublicObject/properties/status} values.
  *
  * <p>Open: a value this version does not know parses as well; {@link #known()} is then {@link Known#UNKNOWN} and {@link #value()} keeps it.
  */

@@ -35,7 +35,7 @@ import javax.annotation.processing.Generated;
 public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completedAt,
         List<StandardError> errors, Map<String, String> links, Integer numErrors,
         OffsetDateTime requestedAt, List<SimplePublicObject> results, OffsetDateTime startedAt,
-        BatchResponseSimplePublicObjectWithErrorsStatus status) {
+        BatchResponseSimplePublicObjectStatus status) {
     public BatchResponseSimplePublicObjectWithErrors {
         Objects.requireNonNull(completedAt, "completedAt");
         errors = errors == null ? null : RecordCollections.immutableList(errors);
@@ -79,7 +79,7 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
 
         private OffsetDateTime startedAt;
 
-        private BatchResponseSimplePublicObjectWithErrorsStatus status;
+        private BatchResponseSimplePublicObjectStatus status;
 
         private Builder() {
         }
@@ -143,7 +143,7 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
             return this;
         }
 
-        public Builder status(BatchResponseSimplePublicObjectWithErrorsStatus status) {
+        public Builder status(BatchResponseSimplePublicObjectStatus status) {
             this.status = status;
             return this;
         }
@@ -188,7 +188,7 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
             OffsetDateTime requestedAt = null;
             List<SimplePublicObject> results = null;
             OffsetDateTime startedAt = null;
-            BatchResponseSimplePublicObjectWithErrorsStatus status = null;
+            BatchResponseSimplePublicObjectStatus status = null;
             for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
                 if (p.nextToken() == JsonToken.VALUE_NULL) {
                     // null means absent
@@ -202,7 +202,7 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
                     case "requestedAt" -> requestedAt = JsonCodecs.DATE_TIME.read(p);
                     case "results" -> results = RecordCollections.readList(p, SimplePublicObject.jsonCodec());
                     case "startedAt" -> startedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "status" -> status = BatchResponseSimplePublicObjectWithErrorsStatus.jsonCodec().read(p);
+                    case "status" -> status = BatchResponseSimplePublicObjectStatus.jsonCodec().read(p);
                     default -> p.skipChildren();
                 }
             }
@@ -252,7 +252,7 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
             g.writeFieldName(STARTED_AT);
             JsonCodecs.DATE_TIME.write(g, value.startedAt());
             g.writeFieldName(STATUS);
-            BatchResponseSimplePublicObjectWithErrorsStatus.jsonCodec().write(g, value.status());
+            BatchResponseSimplePublicObjectStatus.jsonCodec().write(g, value.status());
             g.writeEndObject();
         }
     }
