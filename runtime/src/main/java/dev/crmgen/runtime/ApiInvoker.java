@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * Sends {@link ApiRequest}s: adds credentials and standard headers, paces requests through the
@@ -79,7 +80,7 @@ public final class ApiInvoker {
     public <T> CompletableFuture<T> invokeAsync(ApiRequest request, ResponseMapper<T> mapper) {
         Call<T> call = new Call<>(request, mapper);
         // Started on the runtime's threads: a token provider may block, and the caller should not.
-        return CompletableFuture.supplyAsync(() -> null, executor).thenCompose(ignored -> attemptAsync(call));
+        return CompletableFuture.supplyAsync(() -> attemptAsync(call), executor).thenCompose(Function.identity());
     }
 
     private <T> CompletableFuture<T> attemptAsync(Call<T> call) {
