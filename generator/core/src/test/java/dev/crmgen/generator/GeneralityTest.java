@@ -48,6 +48,28 @@ class GeneralityTest {
     }
 
     @Test
+    void inlineEnumsShareATypeOnlyWhenTheirValuesAreEqual() {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: Enums, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Holder:
+                      type: object
+                      properties:
+                        first: {type: string, enum: ['a, b']}
+                        second: {type: string, enum: [a, b]}
+                        third: {type: string, enum: [a, b]}
+                """;
+        GenerationResult enums = CrmGenerator.generate(SpecSource.inline("enums.yaml", spec), new GeneratorOptions("com.acme.enums", null));
+        assertFalse(enums.hasErrors(), () -> enums.diagnostics().toString());
+        String holder = enums.files().stream().filter(f -> f.qualifiedName().equals("com.acme.enums.Holder")).findFirst()
+                .orElseThrow().source();
+        assertTrue(holder.contains("public record Holder(HolderFirst first, HolderSecond second, HolderSecond third)"), holder);
+    }
+
+    @Test
     void compilesWithLintAsErrors(@TempDir Path dir) {
         assertFalse(result.hasErrors(), () -> result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
         JavaCompilation.compile(result.files(), dir);

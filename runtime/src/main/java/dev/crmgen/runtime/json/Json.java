@@ -60,12 +60,12 @@ public final class Json {
 
         static EncodeBuffer forThisThread() {
             EncodeBuffer buffer = PER_THREAD.get();
-            if (buffer == null || buffer.inUse) {
-                // A codec that encodes while encoding gets a buffer of its own.
+            if (buffer == null) {
                 buffer = new EncodeBuffer();
-                if (PER_THREAD.get() == null) {
-                    PER_THREAD.set(buffer);
-                }
+                PER_THREAD.set(buffer);
+            } else if (buffer.inUse) {
+                // A codec that encodes while encoding gets a buffer of its own, not kept.
+                buffer = new EncodeBuffer();
             }
             buffer.inUse = true;
             buffer.count = 0;

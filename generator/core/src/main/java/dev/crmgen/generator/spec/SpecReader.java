@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -356,7 +357,7 @@ public final class SpecReader {
                 // An inline enum with the same values (and type) as one already declared is that type: HubSpot
                 // repeats long lists, such as 800 language codes, at every property that takes them. Each property
                 // keeps its own description in its record's javadoc; the shared type keeps one only if all agree.
-                List<Object> key = List.of(scalarOf(s), String.valueOf(s.getEnum()), isTrue(s.getDeprecated()));
+                List<Object> key = Arrays.asList(scalarOf(s), new ArrayList<Object>(s.getEnum()), isTrue(s.getDeprecated()));
                 TypeRef same = inlineEnums.get(key);
                 if (same instanceof TypeRef.NamedRef named
                         && types.get(named.javaName()) instanceof TypeDecl.EnumDecl shared) {
