@@ -1,5 +1,6 @@
 package dev.crmgen.examples.notes;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -44,12 +45,9 @@ final class UpdateCsv {
     }
 
     static List<NoteRow> read(Path file) throws BadCsvException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
              CSVParser parser = FORMAT.parse(reader)) {
             List<String> header = new ArrayList<>(parser.getHeaderNames());
-            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                throw new BadCsvException(file + ": starts with a byte-order mark; save it as UTF-8 without BOM");
-            }
             if (!header.contains(ID_COLUMN)) {
                 throw new BadCsvException(file + ": the header row " + header + " has no '" + ID_COLUMN
                         + "' column; expected for example: id,hs_note_body");
@@ -74,6 +72,15 @@ final class UpdateCsv {
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new BadCsvException(file + ": not a readable CSV: " + e.getMessage());
         }
+    }
+
+    /** Spreadsheet exports (Excel's "CSV UTF-8") start with a byte-order mark; it is not part of the first name. */
+    private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
     }
 
     private static NoteRow row(CSVRecord record, long line, List<String> header, Map<String, Long> firstLine) {

@@ -70,9 +70,20 @@ class UpdateCsvTest {
         UpdateCsv.BadCsvException duplicateHeader = assertThrows(UpdateCsv.BadCsvException.class,
                 () -> UpdateCsv.read(csv("id,hs_note_body,hs_note_body\n1,a,b\n")));
         assertTrue(duplicateHeader.getMessage().contains("not a readable CSV"), duplicateHeader.getMessage());
+    }
 
-        UpdateCsv.BadCsvException bom = assertThrows(UpdateCsv.BadCsvException.class,
-                () -> UpdateCsv.read(csv("\uFEFFid,hs_note_body\n1,a\n")));
-        assertTrue(bom.getMessage().contains("byte-order mark"), bom.getMessage());
+    @Test
+    void readsSpreadsheetExportsThatStartWithAByteOrderMark() throws Exception {
+        Path file = dir.resolve("export.csv");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "id,hs_note_body\r\n1,a\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, content, 0, bom.length);
+        System.arraycopy(body, 0, content, bom.length, body.length);
+        Files.write(file, content);
+
+        List<NoteRow> rows = UpdateCsv.read(file);
+
+        assertEquals(List.of(new NoteRow(2, "1", Map.of("hs_note_body", "a"), null)), rows);
     }
 }
