@@ -25,6 +25,20 @@ import java.util.function.Function;
  * errors to {@link ApiException} subclasses and successes through a {@link ResponseMapper}. Thread-safe; create
  * one per token and share it.
  *
+ * <p>Rules it enforces:
+ * <ul>
+ *   <li>Every attempt ends by its request timeout, the whole body read included, and never runs past the call's
+ *       {@linkplain RetryPolicy#deadline() deadline}: each exchange gets the smaller of the two as its
+ *       {@link HttpTransport.Request#timeout()}. A timeout after sending is a {@link TransportException} with
+ *       {@link TransportException#isTimeout()} and {@link TransportException#requestSent()}.</li>
+ *   <li>A call that is not {@linkplain ApiRequest#retrySafe() retry-safe} is resent only after a 429, a 423, or a
+ *       failure certainly before sending; see {@link RetryPolicy}.</li>
+ *   <li>A token with a character not allowed in a header fails before sending, without quoting the token; every
+ *       message, raw body and log line it builds is scrubbed of the tokens it used.</li>
+ *   <li>A 429 of HubSpot's {@code DAILY} policy is a {@link DailyLimitException}, never retried, and later calls on
+ *       any client sharing the token fail the same way at once, sending nothing, until the quota resets.</li>
+ * </ul>
+ *
  * <p>Logs through {@link System.Logger} {@code dev.crmgen.runtime}: one INFO line per retry and per rate-limit
  * wait of a second or more (DEBUG for shorter waits); with {@link ClientOptions#logHttp()} each request and
  * response at INFO. The token is never logged.
@@ -44,6 +58,8 @@ public final class ApiInvoker {
     private final Executor executor;
     private final Secrets secrets = new Secrets();
     private final BatchExecutor batchExecutor;
+    /** The daily-limit gate of the token used last; looked up again only when the token changes. */
+    private volatile TokenGate lastGate;
 
     private ApiInvoker(ClientOptions options) {
         this.options = options;
@@ -167,6 +183,7 @@ public final class ApiInvoker {
         Attempt begin() {
             // Asked per attempt: a provider may rotate tokens during long backoffs.
             String token = refreshedToken != null ? refreshedToken : token(tokens.accessToken());
+            dailyLimitGate(token).check(request.describe(), ticker.now());
             RateLimiter.Permit permit = limiter.acquire();
             long wait = permit.waitNanos();
             if (wait > 0) {
@@ -198,7 +215,7 @@ public final class ApiInvoker {
             }
             boolean sent = !notSent(e);
             boolean timedOut = e instanceof HttpTimeoutException;
-            String reason = (timedOut ? "no response within " + timeout.toMillis() + " ms" : (sent ? "I/O failure" : "request not sent"))
+            String reason = (timedOut ? "no complete response within " + timeout.toMillis() + " ms" : (sent ? "I/O failure" : "request not sent"))
                     + ": " + secrets.scrub(String.valueOf(e.getMessage()));
             if (retries < retry.maxRetries() && (!sent || request.retrySafe())) {
                 long delay = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
@@ -212,12 +229,24 @@ public final class ApiInvoker {
         }
 
         Next<T> onResponse(Attempt attempt, HttpTransport.Response response) {
-            attempt.permit().completed(response.status(), response.headers());
-            logResponse(response, ticker.nanoTime() - sentAt);
             int status = response.status();
             if (status >= 200 && status < 300) {
-                return Next.value(mapper.map(status, response.body(), response.header("X-HubSpot-Correlation-Id")));
+                attempt.permit().completed(status, response.headers());
+                logResponse(response, ticker.nanoTime() - sentAt);
+                return Next.value(map(status, response));
             }
+            Duration retryAfter = ErrorMapping.retryAfter(response, ticker.now());
+            ApiException error = ErrorMapping.toException(request, response, retryAfter, ticker.now(), secrets);
+            if (error instanceof DailyLimitException daily) {
+                // Not a pacing signal: its day-long Retry-After would hold the other policies' calls as well.
+                attempt.permit().completed(0, null);
+                logResponse(response, ticker.nanoTime() - sentAt);
+                dailyLimitGate(attempt.token()).close(daily, ticker.now());
+                LOG.log(System.Logger.Level.WARNING, () -> secrets.scrub(daily.getMessage()));
+                throw daily;
+            }
+            attempt.permit().completed(status, response.headers());
+            logResponse(response, ticker.nanoTime() - sentAt);
             if (status == 401 && !refreshed) {
                 refreshed = true;
                 String fresh = token(tokens.refresh(attempt.token()));
@@ -227,9 +256,7 @@ public final class ApiInvoker {
                     return Next.retryIn(0);
                 }
             }
-            Duration retryAfter = ErrorMapping.retryAfter(response, ticker.now());
-            ApiException error = ErrorMapping.toException(request, response, retryAfter, secrets);
-            long delay = retries < retry.maxRetries() ? retryDelay(status, request, error, retryAfter, retries) : -1;
+            long delay = retries < retry.maxRetries() ? retryDelay(status, request, retryAfter, retries) : -1;
             if (delay < 0 || !fits(delay, deadline)) {
                 throw error;
             }
@@ -238,30 +265,42 @@ public final class ApiInvoker {
                     retries, delay);
             return Next.retryIn(delay);
         }
+
+        /** The mapped success; a body that does not decode is reported without any token it may echo. */
+        private T map(int status, HttpTransport.Response response) {
+            String correlationId = response.header("X-HubSpot-Correlation-Id");
+            try {
+                return mapper.map(status, response.body(), correlationId);
+            } catch (ResponseDecodingException e) {
+                String message = secrets.scrub(e.getMessage());
+                String raw = secrets.scrub(e.rawBody());
+                if (message.equals(e.getMessage()) && raw.equals(e.rawBody())) {
+                    throw e;
+                }
+                // The cause's message quotes the same text, so it is left out.
+                throw new ResponseDecodingException(message, e.status(), e.correlationId(), raw, e.path(), null);
+            }
+        }
     }
 
-    /** Nanoseconds to wait before retrying this status, or -1 when it must not be retried. */
-    private long retryDelay(int status, ApiRequest request, ApiException error, Duration retryAfter, int retries) {
+    /**
+     * Nanoseconds to wait before retrying this status, or -1 when it must not be retried. 429 and 423 are refusals
+     * (rate limit, locked resource) made before anything was applied, so any call may be resent; after a 5xx the
+     * server, or the one behind a gateway, may have applied the request, so only a retry-safe call is resent.
+     */
+    private long retryDelay(int status, ApiRequest request, Duration retryAfter, int retries) {
         long backoff = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
         switch (status) {
-            case 429: {
-                // A daily quota will not recover within any sensible retry budget.
-                if (error instanceof RateLimitException rl && "DAILY".equalsIgnoreCase(rl.policyName())) {
-                    return -1;
-                }
+            case 429:
                 return told(retryAfter, backoff);
-            }
             case 423: {
                 long wait = told(retryAfter, backoff);
                 return wait < 0 ? -1 : Math.max(wait, retry.lockedMinimum().toNanos());
             }
-            case 503:
-                return told(retryAfter, backoff);
             case 500:
             case 502:
+            case 503:
             case 504:
-                // The server (or the one behind a gateway) may have applied the request before failing: only
-                // resend when doing it twice is harmless.
                 return request.retrySafe() ? told(retryAfter, backoff) : -1;
             default:
                 return -1;
@@ -292,12 +331,44 @@ public final class ApiInvoker {
         }
     }
 
+    /**
+     * The provider's token, checked before it goes into a header: the JDK rejects a header value with a line break
+     * or control character and quotes the whole value in its message, so such a token fails here, naming the
+     * offending character's position but never the token.
+     */
     private String token(String token) {
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("the AccessTokenProvider returned no token");
         }
         secrets.remember(token);
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c <= ' ' || c >= 0x7F) {
+                throw new IllegalStateException("the AccessTokenProvider returned a token that cannot be sent in an "
+                        + "HTTP header: character " + (i + 1) + " of " + token.length() + " is "
+                        + (c == '\n' ? "a line feed" : c == '\r' ? "a carriage return" : c == ' ' ? "a space"
+                        : String.format("U+%04X", (int) c)) + " (tokens are printable ASCII without spaces)");
+            }
+        }
         return token;
+    }
+
+    /** The daily-limit gate shared by every client of {@code token}. */
+    private DailyLimitGate dailyLimitGate(String token) {
+        TokenGate last = lastGate;
+        if (last != null && last.token().equals(token)) {
+            return last.gate();
+        }
+        DailyLimitGate gate = SharedRateLimiters.dailyLimitGate(token);
+        lastGate = new TokenGate(token, gate);
+        return gate;
+    }
+
+    private record TokenGate(String token, DailyLimitGate gate) {
+        @Override
+        public String toString() {
+            return "TokenGate[redacted]";
+        }
     }
 
     private Map<String, String> headers(ApiRequest request, String token) {

@@ -9,14 +9,20 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Turns a non-2xx response into the matching {@link ApiException} subclass. */
+/**
+ * Turns a non-2xx response into the matching {@link ApiException} subclass; a 429 of HubSpot's {@code DAILY} policy
+ * becomes a {@link DailyLimitException}. Messages and raw bodies are scrubbed of the token.
+ */
 final class ErrorMapping {
     private static final int MAX_MESSAGE_BODY = 200;
+    /** HubSpot's {@code policyName} for the daily quota. */
+    static final String DAILY = "DAILY";
 
     private ErrorMapping() {
     }
 
-    static ApiException toException(ApiRequest request, HttpTransport.Response response, Duration retryAfter, Secrets secrets) {
+    static ApiException toException(ApiRequest request, HttpTransport.Response response, Duration retryAfter,
+                                    Instant now, Secrets secrets) {
         int status = response.status();
         String raw = secrets.scrub(new String(response.body(), StandardCharsets.UTF_8));
         // Parse the scrubbed text so that no field of the parsed error can carry an echoed token.
@@ -36,6 +42,15 @@ final class ErrorMapping {
             case 409:
                 return new ConflictException(message, status, correlationId, error, raw, null);
             case 429:
+                if (error != null && DAILY.equalsIgnoreCase(error.policyName())) {
+                    Instant resetsAt = retryAfter == null ? null : now.plus(retryAfter);
+                    return new DailyLimitException(message + "; it resets " + (resetsAt == null
+                            ? "at an unknown time (midnight in the account's time zone)" : "at " + resetsAt),
+                            status, correlationId, error, raw, retryAfter, resetsAt,
+                            RollingWindowRateLimiter.headerLong(response.headers(), "X-HubSpot-RateLimit-Daily"),
+                            RollingWindowRateLimiter.headerLong(response.headers(),
+                                    "X-HubSpot-RateLimit-Daily-Remaining"), null);
+                }
                 return new RateLimitException(message, status, correlationId, error, raw, retryAfter, null);
             default:
                 if (status >= 500 && status <= 599) {
@@ -71,7 +86,7 @@ final class ErrorMapping {
             if (error.message() != null) {
                 sb.append(": ").append(error.message());
             }
-            List<String> scopes = error.context().get("missingScopes");
+            List<String> scopes = error.missingScopes();
             if (scopes != null && !scopes.isEmpty()) {
                 sb.append(" (missing scopes: ").append(String.join(", ", scopes)).append(')');
             }

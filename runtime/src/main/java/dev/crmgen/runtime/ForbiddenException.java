@@ -11,8 +11,8 @@ public class ForbiddenException extends ApiException {
         super(message, status, correlationId, error, rawBody, cause);
     }
 
-    /** The scopes HubSpot reported missing ({@code context.missingScopes}); empty when it named none. */
+    /** The scopes HubSpot reported missing, in any shape it sends them ({@link HubSpotError#missingScopes()}). */
     public List<String> missingScopes() {
-        return error().map(e -> e.context().getOrDefault("missingScopes", List.of())).orElse(List.of());
+        return error().map(HubSpotError::missingScopes).orElse(List.of());
     }
 }

@@ -18,7 +18,9 @@ import java.util.concurrent.Executor;
  * Sends one HTTP exchange. The default ({@link #jdk(Duration)}) uses {@link java.net.http.HttpClient}; tests and
  * users may supply their own. Implementations must be thread-safe, return gzip-decoded bodies, and throw
  * {@link RequestNotSentException} when they know the request never reached the server (so that even a
- * non-idempotent call may be retried).
+ * non-idempotent call may be retried). Each exchange must end within {@link Request#timeout()}, reading the whole
+ * body included, failing with {@link java.net.http.HttpTimeoutException} otherwise: the invoker relies on it to keep
+ * its own deadline.
  */
 @FunctionalInterface
 public interface HttpTransport {
@@ -58,7 +60,7 @@ public interface HttpTransport {
      * @param uri absolute URI
      * @param headers header name to value
      * @param body the body, or null for none
-     * @param timeout how long to wait for the response after connecting
+     * @param timeout how long the whole exchange (connecting, sending, status, headers and body) may take
      */
     record Request(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
         /** Copies the headers, keeping their order. */

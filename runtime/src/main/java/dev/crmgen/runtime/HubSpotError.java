@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * HubSpot's error body ({@code Error} in its specs). Reading is lenient: unknown members are skipped and a
- * context value that is a single string becomes a one-element list, so an unusual error never hides the status.
+ * HubSpot's error body ({@code Error} in its specs). Reading is lenient: unknown members are skipped, a
+ * context value that is a single string becomes a one-element list, and a context sent as one string in Java's
+ * map notation ({@code "{missingScopes=[a, b]}"}) is read as that map, so an unusual error never hides the status.
  *
  * @param category such as {@code VALIDATION_ERROR}, {@code MISSING_SCOPES}, {@code OBJECT_NOT_FOUND}; may be null
  * @param correlationId for HubSpot support; may be null
@@ -35,6 +36,88 @@ public record HubSpotError(String category, String correlationId, String message
         context = context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
         links = links == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(links));
         errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /**
+     * The scopes the call lacked. HubSpot names them in several shapes, all read here: {@code context.missingScopes}
+     * as a list, as one string {@code "[a, b]"}, or inside a context sent as the string {@code "{missingScopes=[a, b]}"};
+     * when it names only the scopes the call requires ({@code errors[].context.requiredGranularScopes} or
+     * {@code requiredScopes}, HubSpot's documented 403 body), those. Empty when the body names none.
+     */
+    public List<String> missingScopes() {
+        List<String> scopes = listValue(context.get("missingScopes"));
+        if (!scopes.isEmpty()) {
+            return scopes;
+        }
+        for (ErrorDetail detail : errors) {
+            for (String key : List.of("missingScopes", "requiredGranularScopes", "requiredScopes")) {
+                scopes = listValue(detail.context().get(key));
+                if (!scopes.isEmpty()) {
+                    return scopes;
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** A list value; a single element written as {@code "[a, b]"} is that list. */
+    private static List<String> listValue(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() == 1) {
+            String only = values.get(0).strip();
+            if (only.startsWith("[") && only.endsWith("]")) {
+                return splitList(only.substring(1, only.length() - 1));
+            }
+        }
+        return values;
+    }
+
+    private static List<String> splitList(String items) {
+        List<String> out = new ArrayList<>();
+        for (String item : items.split(",")) {
+            String v = item.strip();
+            if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                v = v.substring(1, v.length() - 1);
+            }
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A context HubSpot sent as one string in Java's map notation, {@code {key=[a, b], other=value}}; null when the
+     * string is not in that notation.
+     */
+    static Map<String, List<String>> contextFromString(String text) {
+        String s = text.strip();
+        if (!s.startsWith("{") || !s.endsWith("}")) {
+            return null;
+        }
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        int depth = 0;
+        int start = 1;
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            } else if ((c == ',' && depth == 0) || i == s.length() - 1) {
+                String entry = s.substring(start, i).strip();
+                int eq = entry.indexOf('=');
+                if (eq > 0) {
+                    String value = entry.substring(eq + 1).strip();
+                    map.put(entry.substring(0, eq).strip(), value.startsWith("[") && value.endsWith("]")
+                            ? splitList(value.substring(1, value.length() - 1)) : List.of(value));
+                }
+                start = i + 1;
+            }
+        }
+        return map;
     }
 
     /**
@@ -108,7 +191,8 @@ public record HubSpotError(String category, String correlationId, String message
                     case "code" -> code = text(p, t);
                     case "subCategory" -> subCategory = text(p, t);
                     case "in" -> in = text(p, t);
-                    case "context" -> context = t == JsonToken.START_OBJECT ? CONTEXT.read(p) : skip(p);
+                    case "context" -> context = t == JsonToken.START_OBJECT ? CONTEXT.read(p)
+                            : t == JsonToken.VALUE_STRING ? contextFromString(p.getText()) : skip(p);
                     default -> p.skipChildren();
                 }
             }
@@ -153,7 +237,8 @@ public record HubSpotError(String category, String correlationId, String message
                     case "subCategory" -> subCategory = text(p, t);
                     case "policyName" -> policyName = text(p, t);
                     case "errorType" -> errorType = text(p, t);
-                    case "context" -> context = t == JsonToken.START_OBJECT ? CONTEXT.read(p) : skip(p);
+                    case "context" -> context = t == JsonToken.START_OBJECT ? CONTEXT.read(p)
+                            : t == JsonToken.VALUE_STRING ? contextFromString(p.getText()) : skip(p);
                     case "links" -> {
                         if (t == JsonToken.START_OBJECT) {
                             links = new LinkedHashMap<>();

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Map;
@@ -18,10 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 
-/** {@link HttpTransport} on {@link HttpClient}; decompresses gzip bodies. */
+/**
+ * {@link HttpTransport} on {@link HttpClient}; decompresses gzip bodies. Every exchange, body included, ends by its
+ * {@link Request#timeout()}: when the server stalls or trickles, the exchange is cancelled (closing its connection)
+ * and the call fails with {@link HttpTimeoutException}.
+ */
 final class JdkHttpTransport implements HttpTransport {
     private static final ConcurrentMap<Duration, JdkHttpTransport> SHARED = new ConcurrentHashMap<>();
 
@@ -42,31 +51,74 @@ final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public Response send(Request request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response;
+        CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(httpRequest(request), BodyHandlers.ofByteArray());
         try {
-            response = client.send(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException | UnresolvedAddressException e) {
-            throw notSent(request, e);
+            return response(within(inFlight, request.timeout()).get());
+        } catch (InterruptedException e) {
+            inFlight.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            throw failure(request, e.getCause());
         }
-        return response(response);
     }
 
     @Override
     public CompletableFuture<Response> sendAsync(Request request, Executor executor) {
-        return client.sendAsync(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray())
+        CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(httpRequest(request), BodyHandlers.ofByteArray());
+        return within(inFlight, request.timeout())
                 // Decompressing and what follows run on the caller's executor, not on the client's own threads.
                 .handleAsync((response, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                        throw new CompletionException(cause instanceof IOException || cause instanceof UnresolvedAddressException
-                                ? notSent(request, (Exception) cause) : cause);
-                    }
                     try {
+                        if (failure != null) {
+                            throw failure(request, failure);
+                        }
                         return response(response);
                     } catch (IOException e) {
                         throw new CompletionException(e);
                     }
                 }, executor);
+    }
+
+    /**
+     * The exchange, failed with {@link HttpTimeoutException} unless status, headers and the whole body arrive
+     * within {@code timeout}. {@link HttpRequest#timeout} alone stops counting once the headers are in, so a
+     * stalled or trickling body would hold the caller forever; when this deadline passes the exchange is cancelled,
+     * which makes the client abort it and close its connection.
+     */
+    private static CompletableFuture<HttpResponse<byte[]>> within(CompletableFuture<HttpResponse<byte[]>> inFlight,
+                                                                 Duration timeout) {
+        CompletableFuture<HttpResponse<byte[]>> bounded = inFlight.copy().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return bounded.handle((response, failure) -> {
+            Throwable cause = unwrap(failure);
+            if (cause instanceof TimeoutException) {
+                inFlight.cancel(true);
+                throw new CompletionException(new HttpTimeoutException(
+                        "no complete response within " + timeout.toMillis() + " ms"));
+            }
+            if (failure != null) {
+                throw new CompletionException(cause);
+            }
+            return response;
+        });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** The failure as the {@link IOException} {@link #send} throws; anything else is rethrown unchecked. */
+    private static IOException failure(Request request, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof IOException || cause instanceof UnresolvedAddressException) {
+            return notSent(request, (Exception) cause);
+        }
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IOException(cause);
     }
 
     private static HttpRequest httpRequest(Request request) {

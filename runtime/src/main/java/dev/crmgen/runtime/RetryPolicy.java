@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When and how long to wait before resending a request. Retried: 429, 423 (waiting at least
- * {@link #lockedMinimum()}), 503, and I/O failures before the request was sent; 500, 502, 504 and I/O failures
- * after sending only when the request is {@linkplain ApiRequest#retrySafe() retry-safe}, since the server may
- * already have applied it. Never other 4xx, nor other 5xx.
+ * When and how long to wait before resending a request. Retried for every call: 429 and 423 (waiting at least
+ * {@link #lockedMinimum()}), refusals made before anything was applied, and I/O failures certainly before the request
+ * was sent (connection refused, connect timeout). Retried only when the request is
+ * {@linkplain ApiRequest#retrySafe() retry-safe}, since the server may already have applied it: 500, 502, 503, 504,
+ * and timeouts or resets after sending. Never other 4xx, other 5xx, nor a 429 of HubSpot's daily limit.
  * Waits grow exponentially with jitter; a {@code Retry-After} header is honoured up to {@link #maxRetryAfter()}
  * (a longer requested wait ends the retries); everything, waits included, stops at {@link #deadline()}.
  */

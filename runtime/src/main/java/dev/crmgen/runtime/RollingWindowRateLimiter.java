@@ -165,7 +165,8 @@ final class RollingWindowRateLimiter implements RateLimiter {
         return n;
     }
 
-    private static long headerLong(HttpHeaders headers, String name) {
+    /** A numeric header, or -1 when absent or unreadable. */
+    static long headerLong(HttpHeaders headers, String name) {
         String v = HttpTransport.Response.first(headers, name);
         if (v == null) {
             return -1;

@@ -10,11 +10,13 @@ import java.util.WeakHashMap;
 
 /**
  * One rate limiter per token (HubSpot counts requests per app token), so separate clients built with the same
- * token share a budget. Static tokens are keyed by a SHA-256 digest, never by the token itself.
+ * token share a budget; likewise one {@link DailyLimitGate} per token. Tokens are keyed by a SHA-256 digest, never
+ * by the token itself.
  */
 final class SharedRateLimiters {
     private static final Map<String, RateLimiter> BY_TOKEN_DIGEST = new HashMap<>();
     private static final Map<AccessTokenProvider, Map<Integer, RateLimiter>> BY_PROVIDER = new WeakHashMap<>();
+    private static final Map<String, DailyLimitGate> DAILY_BY_TOKEN_DIGEST = new HashMap<>();
 
     private SharedRateLimiters() {
     }
@@ -26,6 +28,10 @@ final class SharedRateLimiters {
         }
         return BY_PROVIDER.computeIfAbsent(provider, p -> new HashMap<>())
                 .computeIfAbsent(perTenSeconds, n -> create(n, ticker));
+    }
+
+    static synchronized DailyLimitGate dailyLimitGate(String token) {
+        return DAILY_BY_TOKEN_DIGEST.computeIfAbsent(digest(token), k -> new DailyLimitGate());
     }
 
     private static RateLimiter create(int perTenSeconds, Ticker ticker) {

@@ -138,6 +138,51 @@ class ApiInvokerTest {
         assertTrue(e.getMessage().contains("missing scopes: crm.objects.contacts.write, crm.objects.notes.write"), e.getMessage());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // HubSpot's documented 403: only the required scopes, per error.
+            "documented | ,\"errors\":[{\"message\":\"One or more of the following scopes are required.\",\"context\":"
+                    + "{\"requiredGranularScopes\":[\"crm.objects.notes.write\",\"crm.objects.contacts.write\"]}}]",
+            "list | ,\"context\":{\"missingScopes\":[\"crm.objects.notes.write\",\"crm.objects.contacts.write\"]}",
+            "string list | ,\"context\":{\"missingScopes\":\"[crm.objects.notes.write, crm.objects.contacts.write]\"}",
+            "string context | ,\"context\":\"{missingScopes=[crm.objects.notes.write, crm.objects.contacts.write]}\"",
+            "string context with more keys | ,\"context\":\"{requiredScopes=[x], "
+                    + "missingScopes=[crm.objects.notes.write, crm.objects.contacts.write], id=7}\""
+    })
+    void missingScopesAreReadFromEveryShapeHubSpotSends(String shape, String context) {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(403).withBody(error("MISSING_SCOPES",
+                "This app hasn't been granted all required scopes to make this call.", context))));
+        ForbiddenException e = assertThrows(ForbiddenException.class,
+                () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
+        assertEquals(List.of("crm.objects.notes.write", "crm.objects.contacts.write"), e.missingScopes(), shape);
+        assertTrue(e.getMessage().contains("missing scopes: crm.objects.notes.write, crm.objects.contacts.write"),
+                e.getMessage());
+    }
+
+    @Test
+    void aTokenThatCannotBeAHeaderFailsWithoutShowingIt() {
+        String token = freshToken();
+        for (String bad : List.of(token + "\n", token + "\r\n", "Bearer " + token, token + "\u00e9")) {
+            ApiInvoker invoker = ApiInvoker.create(options().tokenProvider(() -> bad).build());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> call(invoker, batchUpdate().build(), JSON));
+            assertTrue(e.getMessage().contains("cannot be sent in an HTTP header"), e.getMessage());
+            assertFalse(e.getMessage().contains(token) || String.valueOf(e).contains(token), "the token leaked");
+        }
+        server.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anUndecodableBodyEchoingTheTokenIsScrubbed() {
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withBody("{\"echo\":\"" + TOKEN + "\", \"broken\": ")));
+        ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
+                () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
+        assertFalse(e.getMessage().contains(TOKEN) || e.rawBody().contains(TOKEN) || e.toString().contains(TOKEN),
+                "the token leaked");
+        assertTrue(e.rawBody().contains("[REDACTED]"), e.rawBody());
+    }
+
     @Test
     void rateLimitExceptionCarriesPolicyAndToldWait() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
@@ -275,7 +320,7 @@ class ApiInvokerTest {
         assertEquals(30_000_000_000L, p.backoffNanos(20, 0.0), "capped at maxBackoff");
         failThenSucceed(503, 503);
         ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(p).build());
-        call(invoker, batchUpdate().build(), JSON);
+        call(invoker, batchUpdate().retrySafe(true).build(), JSON);
         List<Long> sleeps = ticker.sleepsMillis();
         assertTrue(sleeps.get(0) >= 250 && sleeps.get(0) <= 500, sleeps.toString());
         assertTrue(sleeps.get(1) >= 500 && sleeps.get(1) <= 1000, sleeps.toString());
@@ -297,7 +342,7 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", date)).willSetStateTo("ok"));
         server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
-        call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON);
+        call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON);
         assertEquals(List.of(12000L), ticker.sleepsMillis());
     }
 
@@ -311,14 +356,101 @@ class ApiInvokerTest {
         server.verify(1, postRequestedFor(anyUrl()));
     }
 
+    /** HubSpot's documented daily-limit 429 body. */
+    static final String DAILY_BODY = "{\"status\":\"error\",\"message\":\"You have reached your daily limit.\","
+            + "\"errorType\":\"RATE_LIMIT\",\"correlationId\":\"c-daily\",\"policyName\":\"DAILY\","
+            + "\"groupName\":\"publicapi:app-id:1\"}";
+
+    /** A token no other test uses: a daily limit closes every client of its token. */
+    static String freshToken() {
+        return "pat-na1-" + java.util.UUID.randomUUID();
+    }
+
+    /** Options with the default limiter, which every client of {@code token} shares. */
+    ClientOptions.Builder sharedLimiterOptions(String token) {
+        return ClientOptions.builder().accessToken(token).baseUrl("http://127.0.0.1:" + server.port()).ticker(ticker)
+                .retryPolicy(RetryPolicy.builder().jitter(0).build());
+    }
+
     @Test
     void dailyLimitIsNotRetried() {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429)
-                .withBody("{\"status\":\"error\",\"message\":\"daily limit\",\"policyName\":\"DAILY\"}")));
+        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withBody(DAILY_BODY)));
         RateLimitException e = assertThrows(RateLimitException.class,
-                () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
+                () -> call(ApiInvoker.create(options().accessToken(freshToken()).build()), batchUpdate().build(), JSON));
         assertEquals("DAILY", e.policyName());
         server.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void dailyLimitFailsLaterCallsOnTheSameTokenAtOnceUntilItsReset() {
+        String token = freshToken();
+        server.stubFor(post(urlEqualTo("/daily")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")
+                .withHeader("X-HubSpot-RateLimit-Daily", "250000").withHeader("X-HubSpot-RateLimit-Daily-Remaining", "0")
+                .withBody(DAILY_BODY)));
+        server.stubFor(post(urlEqualTo("/other")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker first = ApiInvoker.create(sharedLimiterOptions(token).build());
+        DailyLimitException met = assertThrows(DailyLimitException.class,
+                () -> call(first, ApiRequest.builder("POST", "/daily").retrySafe(true).build(), JSON));
+        assertEquals("DAILY", met.policyName());
+        assertEquals(ticker.now().plusSeconds(3600), met.resetsAt().orElseThrow());
+        assertEquals(250000L, met.dailyLimit().orElseThrow());
+        assertEquals(0L, met.dailyRemaining().orElseThrow());
+        assertTrue(met.getMessage().contains("resets at " + ticker.now().plusSeconds(3600)), met.getMessage());
+        server.verify(1, postRequestedFor(urlEqualTo("/daily")));
+
+        // A new client on the same token fails at once: nothing sent, no wait, no retry.
+        ClientOptions sameToken = sharedLimiterOptions(token).build();
+        DailyLimitException later = assertThrows(DailyLimitException.class,
+                () -> call(ApiInvoker.create(sameToken), ApiRequest.builder("POST", "/other").build(), JSON));
+        assertTrue(later.getMessage().contains("not sent") && later.getMessage().contains("DAILY"), later.getMessage());
+        assertEquals(met.resetsAt(), later.resetsAt());
+        server.verify(0, postRequestedFor(urlEqualTo("/other")));
+        assertEquals(List.of(), ticker.sleepsMillis());
+        // The hour-long Retry-After did not pause the token's per-10-second pacing.
+        assertEquals(0L, sameToken.rateLimiter().reserve());
+
+        // Another token is unaffected.
+        call(ApiInvoker.create(sharedLimiterOptions(freshToken()).build()), ApiRequest.builder("POST", "/other").build(), JSON);
+        server.verify(1, postRequestedFor(urlEqualTo("/other")));
+
+        ticker.advance(Duration.ofSeconds(3601).toNanos());
+        call(ApiInvoker.create(sharedLimiterOptions(token).build()), ApiRequest.builder("POST", "/other").build(), JSON);
+        server.verify(2, postRequestedFor(urlEqualTo("/other")));
+        assertEquals(List.of(), ticker.sleepsMillis());
+    }
+
+    @Test
+    void dailyLimitWithoutRetryAfterSaysTheResetIsUnknownAndLetsACallThroughAfterAMinute() {
+        String token = freshToken();
+        server.stubFor(post(urlEqualTo("/daily")).willReturn(aResponse().withStatus(429).withBody(DAILY_BODY)));
+        server.stubFor(post(urlEqualTo("/other")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker invoker = ApiInvoker.create(sharedLimiterOptions(token).build());
+        DailyLimitException met = assertThrows(DailyLimitException.class,
+                () -> call(invoker, ApiRequest.builder("POST", "/daily").build(), JSON));
+        assertTrue(met.resetsAt().isEmpty());
+        assertTrue(met.dailyRemaining().isEmpty());
+        assertTrue(met.getMessage().contains("unknown time"), met.getMessage());
+        assertThrows(DailyLimitException.class, () -> call(invoker, ApiRequest.builder("POST", "/other").build(), JSON));
+        server.verify(0, postRequestedFor(urlEqualTo("/other")));
+
+        ticker.advance(Duration.ofSeconds(61).toNanos());
+        call(invoker, ApiRequest.builder("POST", "/other").build(), JSON);
+        server.verify(1, postRequestedFor(urlEqualTo("/other")));
+    }
+
+    @Test
+    void otherRateLimitPoliciesDoNotCloseTheToken() {
+        String token = freshToken();
+        server.stubFor(post(urlEqualTo("/secondly")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                .withBody(DAILY_BODY.replace("DAILY", "SECONDLY"))));
+        server.stubFor(post(urlEqualTo("/other")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker invoker = ApiInvoker.create(sharedLimiterOptions(token).retryPolicy(RetryPolicy.none()).build());
+        RateLimitException e = assertThrows(RateLimitException.class,
+                () -> call(invoker, ApiRequest.builder("POST", "/secondly").build(), JSON));
+        assertFalse(e instanceof DailyLimitException);
+        call(invoker, ApiRequest.builder("POST", "/other").build(), JSON);
+        // The secondly 429's Retry-After still paces the next call.
+        assertEquals(List.of(1000L), ticker.sleepsMillis());
     }
 
     @Test
@@ -348,7 +480,7 @@ class ApiInvokerTest {
     void givesUpAfterMaxRetries() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503).withBody(error("X", "down", ""))));
         ServerErrorException e = assertThrows(ServerErrorException.class,
-                () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
+                () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON));
         assertEquals(503, e.status());
         server.verify(4, postRequestedFor(anyUrl()));
         assertEquals(List.of(500L, 1000L, 2000L), ticker.sleepsMillis());
@@ -366,7 +498,7 @@ class ApiInvokerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"500", "502", "504"})
+    @CsvSource({"500", "502", "503", "504"})
     void errorsAfterTheServerMayHaveAppliedTheRequestAreRetriedOnlyForRetrySafeRequests(int status) {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status).withBody(error("X", "failed", ""))));
         ServerErrorException unsafe = assertThrows(ServerErrorException.class,
@@ -414,7 +546,8 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
         RetryPolicy p = RetryPolicy.builder().jitter(0).maxRetries(10).initialBackoff(Duration.ofSeconds(1))
                 .deadline(Duration.ofSeconds(10)).build();
-        assertThrows(ServerErrorException.class, () -> call(ApiInvoker.create(options().retryPolicy(p).build()), batchUpdate().build(), JSON));
+        assertThrows(ServerErrorException.class,
+                () -> call(ApiInvoker.create(options().retryPolicy(p).build()), batchUpdate().retrySafe(true).build(), JSON));
         // 1 + 2 + 4 = 7 s fit in 10 s; the next 8 s would not.
         assertEquals(List.of(1000L, 2000L, 4000L), ticker.sleepsMillis());
         server.verify(4, postRequestedFor(anyUrl()));
@@ -501,7 +634,7 @@ class ApiInvokerTest {
         TransportException e = assertThrows(TransportException.class, () -> call(invoker, batchUpdate().build(), JSON));
         assertTrue(e.isTimeout());
         assertTrue(e.requestSent());
-        assertTrue(e.getMessage().contains("no response within 150 ms"), e.getMessage());
+        assertTrue(e.getMessage().contains("no complete response within 150 ms"), e.getMessage());
         assertEquals(JsonValue.of(Map.of()), call(invoker, batchUpdate().timeout(Duration.ofSeconds(5)).build(), JSON));
     }
 

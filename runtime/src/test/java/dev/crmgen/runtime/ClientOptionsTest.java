@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ClientOptionsTest {
     @Test
     void defaultsToHubSpotOverHttps() {
-        ClientOptions o = ClientOptions.builder().accessToken("t-1").build();
+        ClientOptions o = ClientOptions.builder().accessToken("pat-na1-11111111-options").build();
         assertEquals(URI.create("https://api.hubapi.com"), o.baseUrl());
         assertEquals(RetryPolicy.defaults(), o.retryPolicy());
         assertEquals(java.time.Duration.ofSeconds(30), o.requestTimeout());
@@ -23,7 +23,7 @@ class ClientOptionsTest {
         for (String ok : new String[] {"http://127.0.0.1:8080", "http://localhost:1/", "http://[::1]:9000", "https://eu1.hubapi.com/"}) {
             ClientOptions.builder().baseUrl(ok);
         }
-        assertEquals(URI.create("http://localhost:1"), ClientOptions.builder().accessToken("t").baseUrl("http://localhost:1/").build().baseUrl());
+        assertEquals(URI.create("http://localhost:1"), ClientOptions.builder().accessToken("pat-na1-22222222-options").baseUrl("http://localhost:1/").build().baseUrl());
         for (String bad : new String[] {"http://api.hubapi.com", "http://10.0.0.1", "http://127.0.0.1.evil.com", "ftp://x", "api.hubapi.com"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClientOptions.builder().baseUrl(bad), bad);
             assertTrue(e.getMessage().contains("https"), e.getMessage());
@@ -37,9 +37,9 @@ class ClientOptionsTest {
         e = assertThrows(IllegalStateException.class, () -> ClientOptions.fromEnvironment(Map.of()));
         assertTrue(e.getMessage().contains("HUBSPOT_ACCESS_TOKEN is not set"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> ClientOptions.fromEnvironment(Map.of("HUBSPOT_ACCESS_TOKEN", "  ")));
-        ClientOptions o = ClientOptions.fromEnvironment(Map.of("HUBSPOT_ACCESS_TOKEN", "pat-env-secret")).build();
-        assertEquals("pat-env-secret", o.tokenProvider().accessToken());
-        assertFalse(o.toString().contains("pat-env-secret"), o.toString());
+        ClientOptions o = ClientOptions.fromEnvironment(Map.of("HUBSPOT_ACCESS_TOKEN", "pat-na1-e7e7e7e7-ENV-SECRET")).build();
+        assertEquals("pat-na1-e7e7e7e7-ENV-SECRET", o.tokenProvider().accessToken());
+        assertFalse(o.toString().contains("pat-na1-e7e7e7e7-ENV-SECRET"), o.toString());
         assertThrows(IllegalArgumentException.class, () -> ClientOptions.builder().accessToken(" "));
     }
 

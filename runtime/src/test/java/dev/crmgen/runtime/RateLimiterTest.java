@@ -263,7 +263,7 @@ class RateLimiterTest {
                 sendTimes.add(System.nanoTime());
                 return jdk.send(r);
             };
-            ClientOptions options = ClientOptions.builder().accessToken("limiter-test-token")
+            ClientOptions options = ClientOptions.builder().accessToken("pat-na1-33333333-limiter")
                     .baseUrl("http://127.0.0.1:" + server.port()).transport(recording)
                     .rateLimiter(RateLimiter.rollingWindow(permits, Duration.ofMillis(windowMs))).build();
             ApiInvoker invoker = ApiInvoker.create(options);
@@ -328,7 +328,7 @@ class RateLimiterTest {
             return new HttpTransport.Response(200, headers("X-HubSpot-RateLimit-Remaining", "42"), "{}".getBytes());
         };
         FakeTicker ticker = new FakeTicker();
-        ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder().accessToken("permit-test-token").transport(transport)
+        ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder().accessToken("pat-na1-44444444-permit").transport(transport)
                 .ticker(ticker).rateLimiter(recording).retryPolicy(RetryPolicy.builder().jitter(0).build()).build());
         invoker.invoke(ApiRequest.builder("POST", "/x").build(),
                 ResponseMapper.<JsonValue>builder().json(200, JsonCodecs.JSON_VALUE, v -> v).build());
@@ -338,10 +338,10 @@ class RateLimiterTest {
 
     @Test
     void clientsWithTheSameTokenShareALimiter() {
-        ClientOptions a = ClientOptions.builder().accessToken("shared-token-1").build();
-        ClientOptions b = ClientOptions.builder().accessToken("shared-token-1").build();
-        ClientOptions c = ClientOptions.builder().accessToken("other-token-2").build();
-        ClientOptions d = ClientOptions.builder().accessToken("shared-token-1").requestsPerTenSeconds(RateLimiter.TIER_INCREASED).build();
+        ClientOptions a = ClientOptions.builder().accessToken("pat-na1-55555555-shared").build();
+        ClientOptions b = ClientOptions.builder().accessToken("pat-na1-55555555-shared").build();
+        ClientOptions c = ClientOptions.builder().accessToken("pat-na1-66666666-other").build();
+        ClientOptions d = ClientOptions.builder().accessToken("pat-na1-55555555-shared").requestsPerTenSeconds(RateLimiter.TIER_INCREASED).build();
         assertSame(a.rateLimiter(), b.rateLimiter());
         assertNotSame(a.rateLimiter(), c.rateLimiter());
         assertNotSame(a.rateLimiter(), d.rateLimiter());
