@@ -210,7 +210,10 @@ public final class ClientOptions {
             return this;
         }
 
-        /** Replaces the HTTP transport (default: {@link java.net.http.HttpClient}). */
+        /**
+         * Replaces the HTTP transport (default: a shared {@link java.net.http.HttpClient}). For a proxy, a TLS context or
+         * an executor of your own, pass {@code HttpTransport.jdk(yourHttpClient)}: the runtime's timeouts still apply.
+         */
         public Builder transport(HttpTransport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
             return this;

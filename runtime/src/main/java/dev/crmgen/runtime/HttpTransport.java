@@ -2,6 +2,7 @@ package dev.crmgen.runtime;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Collections;
@@ -51,6 +52,17 @@ public interface HttpTransport {
      */
     static HttpTransport jdk(Duration connectTimeout) {
         return JdkHttpTransport.shared(connectTimeout);
+    }
+
+    /**
+     * The default transport on a client you built: a proxy ({@code HttpClient.Builder.proxy}), a TLS context, an
+     * authenticator, an executor, an HTTP version. Everything else stays the runtime's: each exchange, body
+     * included, still ends by its request timeout, gzip bodies are decoded, and the client's own connect timeout
+     * applies (set one: {@code HttpClient}'s default waits as long as the operating system does). Keep the client's
+     * default of not following redirects: a redirected batch call would be resent to wherever it points.
+     */
+    static HttpTransport jdk(HttpClient client) {
+        return new JdkHttpTransport(client);
     }
 
     /**

@@ -42,11 +42,14 @@ final class JdkHttpTransport implements HttpTransport {
     }
 
     JdkHttpTransport(Duration connectTimeout) {
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
+        this(HttpClient.newBuilder()
+                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build());
+    }
+
+    JdkHttpTransport(HttpClient client) {
+        this.client = Objects.requireNonNull(client, "client");
     }
 
     @Override
