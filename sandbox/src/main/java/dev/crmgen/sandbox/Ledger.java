@@ -67,7 +67,8 @@ public final class Ledger {
      *
      * @param request the request's number
      * @param delivery how it ended
-     * @param ids the ids its inputs named, in order (empty when its body could not be read)
+     * @param ids the ids the fault leaves in doubt or refused: every id the request named, in order (empty when its
+     *     body could not be read), or for a partial failure only the refused input's
      */
     public record Fault(long request, Delivery delivery, List<String> ids) {}
 

@@ -132,7 +132,7 @@ final class NotesApi {
             if (refused != null) {
                 counters.partialFailures.incrementAndGet();
                 ledger.recordFault(request, refusal.named() ? Ledger.Delivery.PARTIAL_FAILURE_NAMED
-                        : Ledger.Delivery.PARTIAL_FAILURE_UNNAMED, namedIds(body));
+                        : Ledger.Delivery.PARTIAL_FAILURE_UNNAMED, List.of(refused.input().id()));
                 refusedError = new NoteError("VALIDATION_ERROR", "Note " + refused.input().id()
                         + " could not be updated right now; try again", Map.of("ids", List.of(refused.input().id())),
                         refusal);
