@@ -53,7 +53,8 @@ import java.util.function.LongSupplier;
  * {@code objectWriteTraceId} is echoed; a POST body that is not {@code application/json} gets a 415. Each access token has a rolling-window rate limit (190 requests per 10 s by
  * default) answered with HubSpot's 429 body, and every response to an authenticated request carries
  * {@code X-HubSpot-RateLimit-Max}, {@code -Remaining} and {@code -Interval-Milliseconds}. {@link Faults} inject
- * 5xx answers, dropped connections and latency, reproducibly from a seed.
+ * 5xx answers, 429s, dropped connections, lost, stalled and trickling responses, 207s in HubSpot's documented shapes
+ * and latency, reproducibly from a seed. {@link #ledger()} records every write a batch update applied.
  */
 public final class NotesSandbox implements AutoCloseable {
     /** The access token accepted when the builder names none. Not a secret: it only opens this sandbox. */
