@@ -224,22 +224,22 @@ public final class NotesSandbox implements AutoCloseable {
             if (plan.latencyNanos() > 0) {
                 LockSupport.parkNanos(plan.latencyNanos());
             }
-            Delivery delivery = new Delivery(route == Route.UPDATE ? body : null, requestNumber);
+            FaultRecorder faulted = new FaultRecorder(route == Route.UPDATE ? body : null, requestNumber);
             switch (plan.kind()) {
                 case SERVER_ERROR:
                     counters.serverErrorsInjected.incrementAndGet();
-                    delivery.record(Ledger.Delivery.SERVER_ERROR);
+                    faulted.record(Ledger.Delivery.SERVER_ERROR);
                     send(exchange, Response.serverError(plan.status(), correlationId));
                     return;
                 case RATE_LIMITED:
                     counters.rateLimitsInjected.incrementAndGet();
-                    delivery.record(Ledger.Delivery.RATE_LIMITED);
+                    faulted.record(Ledger.Delivery.RATE_LIMITED);
                     retryAfter(plan.variant()).ifPresent(value -> headers.set("Retry-After", value));
                     send(exchange, Response.tenSecondlyLimit(correlationId, "groupName", "sandbox-app-" + tokens.size()));
                     return;
                 case ABORT:
                     counters.connectionsAborted.incrementAndGet();
-                    delivery.record(Ledger.Delivery.ABORTED);
+                    faulted.record(Ledger.Delivery.ABORTED);
                     return; // closing an exchange that sent no headers closes the connection
                 default:
                     break;
@@ -253,16 +253,16 @@ public final class NotesSandbox implements AutoCloseable {
             switch (plan.kind()) {
                 case LOST_RESPONSE:
                     counters.responsesLost.incrementAndGet();
-                    delivery.record(Ledger.Delivery.RESPONSE_LOST);
+                    faulted.record(Ledger.Delivery.RESPONSE_LOST);
                     return;
                 case STALLED_BODY:
                     counters.bodiesStalled.incrementAndGet();
-                    delivery.record(Ledger.Delivery.BODY_STALLED);
+                    faulted.record(Ledger.Delivery.BODY_STALLED);
                     stall(exchange, response);
                     return;
                 case TRICKLING_BODY:
                     counters.bodiesTrickled.incrementAndGet();
-                    delivery.record(Ledger.Delivery.BODY_TRICKLED);
+                    faulted.record(Ledger.Delivery.BODY_TRICKLED);
                     trickle(exchange, response);
                     return;
                 default:
@@ -285,11 +285,11 @@ public final class NotesSandbox implements AutoCloseable {
         NotesApi.Refusal.CONTEXT_IN_DETAIL_TEXT, NotesApi.Refusal.CONTEXT_AS_TEXT};
 
     /** Records a faulted batch update in the ledger with the ids its body names. */
-    private final class Delivery {
+    private final class FaultRecorder {
         private final byte[] updateBody;
         private final long request;
 
-        Delivery(byte[] updateBody, long request) {
+        FaultRecorder(byte[] updateBody, long request) {
             this.updateBody = updateBody;
             this.request = request;
         }

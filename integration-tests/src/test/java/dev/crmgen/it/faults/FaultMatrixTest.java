@@ -79,6 +79,12 @@ class FaultMatrixTest {
         return client(sandbox).batchUpdateAll(inputs, options);
     }
 
+    /**
+     * Unconfirmed share allowed where every attempt may meet an ambiguous fault: one request's inputs of three.
+     * {@link LedgerCheck} still requires each of them to be backed by such a fault in the ledger.
+     */
+    private static final double ONE_REQUEST_OF_THREE = 0.34;
+
     /** 300 inputs for seeded notes, one request at a time, against one fault class. */
     private static void focused(UnaryOperator<Faults.Builder> fault, double maxUnconfirmedShare) {
         Faults faults = fault.apply(Faults.builder().seed(20261129).stallCutoff(STALL_CUTOFF)).build();
@@ -93,19 +99,19 @@ class FaultMatrixTest {
     @Test
     @Timeout(60)
     void serverErrorsInJsonAndHtml() {
-        focused(f -> f.serverErrorRate(0.3), 0.0);
+        focused(f -> f.serverErrorRate(0.3), ONE_REQUEST_OF_THREE);
     }
 
     @Test
     @Timeout(60)
     void connectionsDroppedBeforeProcessing() {
-        focused(f -> f.connectionAbortRate(0.3), 0.0);
+        focused(f -> f.connectionAbortRate(0.3), ONE_REQUEST_OF_THREE);
     }
 
     @Test
     @Timeout(60)
     void responsesLostAfterProcessing() {
-        focused(f -> f.lostResponseRate(0.3), 0.0);
+        focused(f -> f.lostResponseRate(0.3), ONE_REQUEST_OF_THREE);
     }
 
     @Test
@@ -123,7 +129,8 @@ class FaultMatrixTest {
     @Test
     @Timeout(60)
     void partialFailuresIn207ShapesFromHubSpotsDocumentation() {
-        focused(f -> f.partialFailureRate(0.5), 0.0);
+        // A 207 that names the refused input only in text leaves that one input unconfirmed, legitimately.
+        focused(f -> f.partialFailureRate(0.5), 0.01);
     }
 
     @Test
@@ -131,7 +138,8 @@ class FaultMatrixTest {
     void stalledBodiesEndAtTheClientsDeadlineNotTheServers() {
         // Three requests, one stalled: a client that honours its 1.5 s request timeout for the body as well ends
         // long before the sandbox gives up on the stall after 30 s.
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> focused(f -> f.stalledBodyRate(0.34), 0.0),
+        assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> focused(f -> f.stalledBodyRate(0.34), ONE_REQUEST_OF_THREE),
                 () -> "a stalled response body held the client past its " + REQUEST_TIMEOUT.toMillis()
                         + " ms request timeout: only the sandbox's " + STALL_CUTOFF.toSeconds()
                         + " s cutoff could end the wait");
