@@ -11,6 +11,10 @@ final class Counters {
     final AtomicLong serverErrorsInjected = new AtomicLong();
     final AtomicLong connectionsAborted = new AtomicLong();
     final AtomicLong responsesLost = new AtomicLong();
+    final AtomicLong bodiesStalled = new AtomicLong();
+    final AtomicLong bodiesTrickled = new AtomicLong();
+    final AtomicLong rateLimitsInjected = new AtomicLong();
+    final AtomicLong partialFailures = new AtomicLong();
     final AtomicLong updatesApplied = new AtomicLong();
     final AtomicLong notesCreated = new AtomicLong();
     final AtomicLong notesArchived = new AtomicLong();
@@ -18,7 +22,8 @@ final class Counters {
 
     SandboxStats snapshot() {
         return new SandboxStats(requests.get(), unauthorized.get(), rateLimited.get(), rejected.get(),
-                serverErrorsInjected.get(), connectionsAborted.get(), responsesLost.get(),
+                serverErrorsInjected.get(), connectionsAborted.get(), responsesLost.get(), bodiesStalled.get(),
+                bodiesTrickled.get(), rateLimitsInjected.get(), partialFailures.get(),
                 updatesApplied.get(), notesCreated.get(), notesArchived.get(), notesRead.get());
     }
 }

@@ -16,31 +16,55 @@ import java.util.SplittableRandom;
  * @param connectionAbortRate share of requests whose connection is closed without a response, before processing
  * @param lostResponseRate share of requests that are fully processed (the writes happen) and whose connection is
  *     then closed without a response: the ambiguous failure that only an idempotent retry resolves
+ * @param stalledBodyRate share of requests that are processed, answered with status, headers and the first half of
+ *     the body, and then left silent until the client gives up or {@code stallCutoff} passes, when the sandbox
+ *     closes the connection (the writes happened)
+ * @param tricklingBodyRate share of requests that are processed and whose whole body is then sent in eight pieces
+ *     spread over {@code trickleTime}
+ * @param rateLimitRate share of requests answered 429 before processing with HubSpot's ten-secondly body; in turn
+ *     the {@code Retry-After} header is one second, an HTTP date one to two seconds ahead, or absent
+ * @param partialFailureRate share of batch updates that apply every input but one (the first whose note this
+ *     sandbox never wrote) and answer 207 with that input's error in one of the shapes HubSpot's documentation shows,
+ *     in turn: an entry without {@code links} or {@code errors}; {@code "subCategory":{}} with links and errors; an
+ *     empty {@code context} whose detail carries its context as a string; {@code context} itself as a string. The
+ *     last two name the input only in text, so a client cannot tell which input failed
  * @param minLatency least added delay per request
  * @param maxLatency most added delay per request (uniform between the two)
+ * @param stallCutoff how long a stalled body stays silent before the sandbox closes the connection itself, so a
+ *     stall never holds a handler thread for longer
+ * @param trickleTime how long a trickling body takes from its first to its last piece
  * @param seed the seed that fixes which requests fail
  */
 public record Faults(double serverErrorRate, double connectionAbortRate, double lostResponseRate,
-                     Duration minLatency, Duration maxLatency, long seed) {
-    private static final Faults NONE = new Faults(0, 0, 0, Duration.ZERO, Duration.ZERO, 0);
+                     double stalledBodyRate, double tricklingBodyRate, double rateLimitRate,
+                     double partialFailureRate, Duration minLatency, Duration maxLatency,
+                     Duration stallCutoff, Duration trickleTime, long seed) {
+    private static final Faults NONE = builder().seed(0).build();
+    /** Retry-After styles of injected 429s, chosen in turn by the plan's variant. */
+    static final int RETRY_AFTER_STYLES = 3;
+    /** 207 error shapes of partial failures, chosen in turn by the plan's variant. */
+    static final int PARTIAL_FAILURE_SHAPES = 4;
 
     public Faults {
-        checkRate("serverErrorRate", serverErrorRate);
-        checkRate("connectionAbortRate", connectionAbortRate);
-        checkRate("lostResponseRate", lostResponseRate);
-        if (serverErrorRate + connectionAbortRate + lostResponseRate > 1.0) {
+        double total = 0;
+        for (double rate : new double[] {serverErrorRate, connectionAbortRate, lostResponseRate, stalledBodyRate,
+                tricklingBodyRate, rateLimitRate, partialFailureRate}) {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("fault rates must be between 0 and 1, got " + rate);
+            }
+            total += rate;
+        }
+        if (total > 1.0 + 1e-9) {
             throw new IllegalArgumentException("fault rates add up to more than 1");
         }
         Objects.requireNonNull(minLatency, "minLatency");
         Objects.requireNonNull(maxLatency, "maxLatency");
         if (minLatency.isNegative() || maxLatency.compareTo(minLatency) < 0) {
-            throw new IllegalArgumentException("need 0 <= minLatency <= maxLatency, got " + minLatency + " and " + maxLatency);
+            throw new IllegalArgumentException("need 0 <= minLatency <= maxLatency, got " + minLatency + " and "
+                    + maxLatency);
         }
-    }
-
-    private static void checkRate(String name, double rate) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException(name + " must be between 0 and 1, got " + rate);
+        if (stallCutoff.isNegative() || trickleTime.isNegative()) {
+            throw new IllegalArgumentException("stallCutoff and trickleTime must not be negative");
         }
     }
 
@@ -56,13 +80,18 @@ public record Faults(double serverErrorRate, double connectionAbortRate, double 
 
     /** Whether any fault or latency is configured. */
     public boolean any() {
-        return serverErrorRate > 0 || connectionAbortRate > 0 || lostResponseRate > 0 || maxLatency.compareTo(Duration.ZERO) > 0;
+        return serverErrorRate > 0 || connectionAbortRate > 0 || lostResponseRate > 0 || stalledBodyRate > 0
+                || tricklingBodyRate > 0 || rateLimitRate > 0 || partialFailureRate > 0
+                || maxLatency.compareTo(Duration.ZERO) > 0;
     }
 
     /** What happens to one request. */
-    enum Kind { NONE, SERVER_ERROR, ABORT, LOST_RESPONSE }
+    enum Kind { NONE, SERVER_ERROR, ABORT, LOST_RESPONSE, STALLED_BODY, TRICKLING_BODY, RATE_LIMITED, PARTIAL_FAILURE }
 
-    record Plan(Kind kind, int status, long latencyNanos) {}
+    /**
+     * @param variant which Retry-After style or 207 shape, for the kinds that have several
+     */
+    record Plan(Kind kind, int status, long latencyNanos, int variant) {}
 
     /** The plan for the request numbered {@code sequence} (0-based). */
     Plan plan(long sequence) {
@@ -73,17 +102,22 @@ public record Faults(double serverErrorRate, double connectionAbortRate, double 
         long min = minLatency.toNanos();
         long max = maxLatency.toNanos();
         long latency = max > min ? min + random.nextLong(max - min + 1) : min;
-        Kind kind;
-        if (u < serverErrorRate) {
-            kind = Kind.SERVER_ERROR;
-        } else if (u < serverErrorRate + connectionAbortRate) {
-            kind = Kind.ABORT;
-        } else if (u < serverErrorRate + connectionAbortRate + lostResponseRate) {
-            kind = Kind.LOST_RESPONSE;
-        } else {
-            kind = Kind.NONE;
+        // Drawn after the original draws, so seeds chosen before these faults existed keep their fates.
+        int variant = random.nextInt(RETRY_AFTER_STYLES * PARTIAL_FAILURE_SHAPES);
+        double[] rates = {serverErrorRate, connectionAbortRate, lostResponseRate, stalledBodyRate, tricklingBodyRate,
+            rateLimitRate, partialFailureRate};
+        Kind[] kinds = {Kind.SERVER_ERROR, Kind.ABORT, Kind.LOST_RESPONSE, Kind.STALLED_BODY, Kind.TRICKLING_BODY,
+            Kind.RATE_LIMITED, Kind.PARTIAL_FAILURE};
+        Kind kind = Kind.NONE;
+        double bound = 0;
+        for (int i = 0; i < rates.length; i++) {
+            bound += rates[i];
+            if (u < bound) {
+                kind = kinds[i];
+                break;
+            }
         }
-        return new Plan(kind, kind == Kind.SERVER_ERROR ? status : 0, latency);
+        return new Plan(kind, kind == Kind.SERVER_ERROR ? status : 0, latency, variant);
     }
 
     private static final int[] SERVER_ERROR_STATUSES = {500, 502, 503, 504};
@@ -93,24 +127,57 @@ public record Faults(double serverErrorRate, double connectionAbortRate, double 
         private double serverErrorRate;
         private double connectionAbortRate;
         private double lostResponseRate;
+        private double stalledBodyRate;
+        private double tricklingBodyRate;
+        private double rateLimitRate;
+        private double partialFailureRate;
         private Duration minLatency = Duration.ZERO;
         private Duration maxLatency = Duration.ZERO;
+        private Duration stallCutoff = Duration.ofSeconds(10);
+        private Duration trickleTime = Duration.ofMillis(400);
         private long seed = 1;
 
         private Builder() {}
 
+        /** Share of requests answered 5xx before processing. */
         public Builder serverErrorRate(double rate) {
             this.serverErrorRate = rate;
             return this;
         }
 
+        /** Share of requests dropped without an answer before processing. */
         public Builder connectionAbortRate(double rate) {
             this.connectionAbortRate = rate;
             return this;
         }
 
+        /** Share of requests processed and then dropped without an answer. */
         public Builder lostResponseRate(double rate) {
             this.lostResponseRate = rate;
+            return this;
+        }
+
+        /** Share of requests processed and answered with half a body, then silence until {@link #stallCutoff}. */
+        public Builder stalledBodyRate(double rate) {
+            this.stalledBodyRate = rate;
+            return this;
+        }
+
+        /** Share of requests processed and answered in eight pieces over {@link #trickleTime}. */
+        public Builder tricklingBodyRate(double rate) {
+            this.tricklingBodyRate = rate;
+            return this;
+        }
+
+        /** Share of requests answered 429 (Retry-After in seconds, as an HTTP date, or absent, in turn). */
+        public Builder rateLimitRate(double rate) {
+            this.rateLimitRate = rate;
+            return this;
+        }
+
+        /** Share of batch updates that refuse one input and answer 207 in one of HubSpot's documented shapes. */
+        public Builder partialFailureRate(double rate) {
+            this.partialFailureRate = rate;
             return this;
         }
 
@@ -126,13 +193,29 @@ public record Faults(double serverErrorRate, double connectionAbortRate, double 
             return this;
         }
 
+        /** How long a stalled body stays silent before the sandbox closes the connection (default 10 s). */
+        public Builder stallCutoff(Duration cutoff) {
+            this.stallCutoff = Objects.requireNonNull(cutoff, "cutoff");
+            return this;
+        }
+
+        /** How long a trickling body takes from first to last piece (default 400 ms). */
+        public Builder trickleTime(Duration time) {
+            this.trickleTime = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        /** The seed that fixes which requests fail. */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
+        /** The faults. */
         public Faults build() {
-            return new Faults(serverErrorRate, connectionAbortRate, lostResponseRate, minLatency, maxLatency, seed);
+            return new Faults(serverErrorRate, connectionAbortRate, lostResponseRate, stalledBodyRate,
+                    tricklingBodyRate, rateLimitRate, partialFailureRate, minLatency, maxLatency, stallCutoff,
+                    trickleTime, seed);
         }
     }
 }

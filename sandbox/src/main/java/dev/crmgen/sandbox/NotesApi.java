@@ -25,11 +25,35 @@ final class NotesApi {
     private final NoteStore store;
     private final Counters counters;
     private final int maxBatchSize;
+    private final Ledger ledger;
 
-    NotesApi(NoteStore store, Counters counters, int maxBatchSize) {
+    NotesApi(NoteStore store, Counters counters, int maxBatchSize, Ledger ledger) {
         this.store = store;
         this.counters = counters;
         this.maxBatchSize = maxBatchSize;
+        this.ledger = ledger;
+    }
+
+    /** How a batch update refuses one input on purpose: not at all, or with a 207 in one documented shape. */
+    enum Refusal { NONE, BARE, EMPTY_SUBCATEGORY, CONTEXT_IN_DETAIL_TEXT, CONTEXT_AS_TEXT;
+
+        /** Whether the 207 names the refused input by id where a client can read it. */
+        boolean named() {
+            return this == BARE || this == EMPTY_SUBCATEGORY;
+        }
+    }
+
+    /** The ids a batch body names, in order; empty when it has none (faults happen before validation). */
+    static List<String> namedIds(Object body) {
+        List<String> ids = new ArrayList<>();
+        if (body instanceof Map<?, ?> map && map.get("inputs") instanceof List<?> inputs) {
+            for (Object input : inputs) {
+                if (input instanceof Map<?, ?> in && in.get("id") instanceof String id) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 
     /** A request that HubSpot would refuse as a whole. */
@@ -49,7 +73,12 @@ final class NotesApi {
 
     // ---- batch update -------------------------------------------------------------------------------------------
 
-    Response batchUpdate(Object body, String correlationId) throws Rejected {
+    /**
+     * Applies a batch update as request number {@code request}, recording every write in the ledger; with a
+     * {@code refusal} other than NONE, the first input whose note was never written is refused and reported in
+     * that shape.
+     */
+    Response batchUpdate(Object body, String correlationId, long request, Refusal refusal) throws Rejected {
         Instant startedAt = store.now();
         List<Map<String, Object>> rawInputs = inputs(body, "BatchInputSimplePublicObjectBatchInput", correlationId);
         List<UpdateInput> inputs = new ArrayList<>(rawInputs.size());
@@ -78,6 +107,7 @@ final class NotesApi {
         List<Note> results = new ArrayList<>();
         List<UpdateInput> applied = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        NoteError refusedError = null;
         synchronized (store) {
             List<Target> targets = new ArrayList<>();
             for (UpdateInput in : inputs) {
@@ -89,15 +119,34 @@ final class NotesApi {
                 }
             }
             checkUniqueValues(targets, correlationId);
+            Target refused = refusal == Refusal.NONE ? null
+                    : targets.stream().filter(t -> !ledger.written(t.noteId())).findFirst().orElse(null);
             for (Target t : targets) {
+                if (t == refused) {
+                    continue;
+                }
                 results.add(store.update(t.noteId(), t.input().properties()));
+                ledger.recordWrite(t.noteId(), request, t.input().properties());
                 applied.add(t.input());
+            }
+            if (refused != null) {
+                counters.partialFailures.incrementAndGet();
+                ledger.recordFault(request, refusal.named() ? Ledger.Delivery.PARTIAL_FAILURE_NAMED
+                        : Ledger.Delivery.PARTIAL_FAILURE_UNNAMED, List.of(refused.input().id()));
+                refusedError = new NoteError("VALIDATION_ERROR", "Note " + refused.input().id()
+                        + " could not be updated right now; try again", Map.of("ids", List.of(refused.input().id())),
+                        refusal);
             }
         }
         counters.updatesApplied.addAndGet(results.size());
         Instant completedAt = store.now();
-        List<NoteError> errors = missing.isEmpty() ? List.of()
-                : List.of(new NoteError("OBJECT_NOT_FOUND", NOT_FOUND_MESSAGE, Map.of("ids", missing)));
+        List<NoteError> errors = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            errors.add(new NoteError("OBJECT_NOT_FOUND", NOT_FOUND_MESSAGE, Map.of("ids", missing), Refusal.NONE));
+        }
+        if (refusedError != null) {
+            errors.add(refusedError);
+        }
         return batchResponse(errors.isEmpty() ? 200 : 207, startedAt, completedAt, errors, g -> {
             for (int i = 0; i < results.size(); i++) {
                 UpdateInput in = applied.get(i);
@@ -214,7 +263,7 @@ final class NotesApi {
         }
         counters.notesRead.addAndGet(found.size());
         List<NoteError> errors = missing.isEmpty() ? List.of()
-                : List.of(new NoteError("OBJECT_NOT_FOUND", NOT_FOUND_MESSAGE, Map.of("ids", missing)));
+                : List.of(new NoteError("OBJECT_NOT_FOUND", NOT_FOUND_MESSAGE, Map.of("ids", missing), Refusal.NONE));
         return batchResponse(errors.isEmpty() ? 200 : 207, startedAt, store.now(), errors, g -> {
             for (Note note : found) {
                 writeNote(g, note, requested, null);
@@ -387,8 +436,8 @@ final class NotesApi {
 
     // ---- response bodies ----------------------------------------------------------------------------------------
 
-    /** One entry of a 207 body's {@code errors} (HubSpot's StandardError). */
-    private record NoteError(String category, String message, Map<String, List<String>> context) {}
+    /** One entry of a 207 body's {@code errors} (HubSpot's StandardError), written in {@code shape}. */
+    private record NoteError(String category, String message, Map<String, List<String>> context, Refusal shape) {}
 
     private static Response batchResponse(int status, Instant startedAt, Instant completedAt, List<NoteError> errors,
                                           JsonTree.Body results) {
@@ -402,16 +451,7 @@ final class NotesApi {
                 g.writeNumberField("numErrors", errors.size());
                 g.writeArrayFieldStart("errors");
                 for (NoteError e : errors) {
-                    g.writeStartObject();
-                    g.writeStringField("status", "error");
-                    g.writeStringField("category", e.category());
-                    g.writeStringField("message", e.message());
-                    JsonTree.writeContext(g, e.context());
-                    g.writeArrayFieldStart("errors");
-                    g.writeEndArray();
-                    g.writeObjectFieldStart("links");
-                    g.writeEndObject();
-                    g.writeEndObject();
+                    writeError(g, e);
                 }
                 g.writeEndArray();
             }
@@ -419,6 +459,46 @@ final class NotesApi {
             g.writeStringField("completedAt", NoteStore.format(completedAt));
             g.writeEndObject();
         });
+    }
+
+    /** HubSpot's usual entry (NONE), or one of the other shapes its documentation shows. */
+    private static void writeError(JsonGenerator g, NoteError e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("status", "error");
+        g.writeStringField("category", e.category());
+        if (e.shape() == Refusal.EMPTY_SUBCATEGORY || e.shape() == Refusal.CONTEXT_IN_DETAIL_TEXT) {
+            g.writeObjectFieldStart("subCategory");
+            g.writeEndObject();
+        }
+        g.writeStringField("message", e.message());
+        switch (e.shape()) {
+            case CONTEXT_IN_DETAIL_TEXT:
+                g.writeObjectFieldStart("context");
+                g.writeEndObject();
+                g.writeArrayFieldStart("errors");
+                g.writeStartObject();
+                g.writeStringField("message", e.message());
+                g.writeStringField("code", "INVALID_OBJECT");
+                g.writeStringField("context", e.context().toString());
+                g.writeEndObject();
+                g.writeEndArray();
+                break;
+            case CONTEXT_AS_TEXT:
+                g.writeStringField("context", e.context().toString());
+                break;
+            default:
+                JsonTree.writeContext(g, e.context());
+                break;
+        }
+        if (e.shape() != Refusal.BARE && e.shape() != Refusal.CONTEXT_AS_TEXT) {
+            if (e.shape() != Refusal.CONTEXT_IN_DETAIL_TEXT) {
+                g.writeArrayFieldStart("errors");
+                g.writeEndArray();
+            }
+            g.writeObjectFieldStart("links");
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     private static void writeNote(JsonGenerator g, Note note, Collection<String> shown, String traceId) throws IOException {

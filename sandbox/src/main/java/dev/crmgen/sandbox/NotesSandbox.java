@@ -14,6 +14,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,7 +53,8 @@ import java.util.function.LongSupplier;
  * {@code objectWriteTraceId} is echoed; a POST body that is not {@code application/json} gets a 415. Each access token has a rolling-window rate limit (190 requests per 10 s by
  * default) answered with HubSpot's 429 body, and every response to an authenticated request carries
  * {@code X-HubSpot-RateLimit-Max}, {@code -Remaining} and {@code -Interval-Milliseconds}. {@link Faults} inject
- * 5xx answers, dropped connections and latency, reproducibly from a seed.
+ * 5xx answers, 429s, dropped connections, lost, stalled and trickling responses, 207s in HubSpot's documented shapes
+ * and latency, reproducibly from a seed. {@link #ledger()} records every write a batch update applied.
  */
 public final class NotesSandbox implements AutoCloseable {
     /** The access token accepted when the builder names none. Not a secret: it only opens this sandbox. */
@@ -76,6 +80,7 @@ public final class NotesSandbox implements AutoCloseable {
     private final NoteStore store;
     private final NotesApi api;
     private final Counters counters = new Counters();
+    private final Ledger ledger = new Ledger();
     private final Set<String> tokens;
     private final RollingWindowLimiter limiter;
     private final int rateLimitMax;
@@ -88,7 +93,7 @@ public final class NotesSandbox implements AutoCloseable {
 
     private NotesSandbox(Builder b) throws IOException {
         this.store = new NoteStore(b.properties, b.clock, b.firstId);
-        this.api = new NotesApi(store, counters, b.maxBatchSize);
+        this.api = new NotesApi(store, counters, b.maxBatchSize, ledger);
         this.tokens = Set.copyOf(b.tokens.isEmpty() ? Set.of(DEFAULT_ACCESS_TOKEN) : b.tokens);
         this.rateLimitMax = b.rateLimitMax;
         this.rateLimitWindowMillis = b.rateLimitWindow.toMillis();
@@ -160,6 +165,11 @@ public final class NotesSandbox implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /** The record of every batch-update write applied and of every batch update that met a fault. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
     /** Stops the server at once; requests in flight are cut off. */
     @Override
     public void close() {
@@ -177,7 +187,7 @@ public final class NotesSandbox implements AutoCloseable {
     private enum Route { UPDATE, CREATE, READ, ARCHIVE, GET_ONE }
 
     private void handle(HttpExchange exchange) {
-        counters.requests.incrementAndGet();
+        long requestNumber = counters.requests.incrementAndGet();
         try (exchange) {
             byte[] body = readBody(exchange);
             String correlationId = nextCorrelationId();
@@ -188,8 +198,10 @@ public final class NotesSandbox implements AutoCloseable {
                 counters.rejected.incrementAndGet();
                 boolean known = path.startsWith(NOTES + "/batch/") || path.startsWith(NOTES + "/");
                 send(exchange, known
-                        ? Response.error(405, "VALIDATION_ERROR", "Method " + method + " not allowed on " + path, correlationId, null, null)
-                        : Response.error(404, "OBJECT_NOT_FOUND", "Resource not found: " + path, correlationId, null, null));
+                        ? Response.error(405, "VALIDATION_ERROR", "Method " + method + " not allowed on " + path,
+                                correlationId, null, null)
+                        : Response.error(404, "OBJECT_NOT_FOUND", "Resource not found: " + path, correlationId,
+                                null, null));
                 return;
             }
             String token = bearerToken(exchange.getRequestHeaders());
@@ -212,39 +224,151 @@ public final class NotesSandbox implements AutoCloseable {
             if (plan.latencyNanos() > 0) {
                 LockSupport.parkNanos(plan.latencyNanos());
             }
+            FaultRecorder faulted = new FaultRecorder(route == Route.UPDATE ? body : null, requestNumber);
             switch (plan.kind()) {
                 case SERVER_ERROR:
                     counters.serverErrorsInjected.incrementAndGet();
+                    faulted.record(Ledger.Delivery.SERVER_ERROR);
                     send(exchange, Response.serverError(plan.status(), correlationId));
+                    return;
+                case RATE_LIMITED:
+                    counters.rateLimitsInjected.incrementAndGet();
+                    faulted.record(Ledger.Delivery.RATE_LIMITED);
+                    retryAfter(plan.variant()).ifPresent(value -> headers.set("Retry-After", value));
+                    send(exchange, Response.tenSecondlyLimit(correlationId, "groupName", "sandbox-app-" + tokens.size()));
                     return;
                 case ABORT:
                     counters.connectionsAborted.incrementAndGet();
+                    faulted.record(Ledger.Delivery.ABORTED);
                     return; // closing an exchange that sent no headers closes the connection
                 default:
                     break;
             }
-            Response response = serve(route, exchange, body, correlationId);
-            if (plan.kind() == Faults.Kind.LOST_RESPONSE) {
-                counters.responsesLost.incrementAndGet();
-                return;
-            }
+            NotesApi.Refusal refusal = plan.kind() == Faults.Kind.PARTIAL_FAILURE
+                    ? REFUSALS[plan.variant() % REFUSALS.length] : NotesApi.Refusal.NONE;
+            Response response = serve(route, exchange, body, correlationId, requestNumber, refusal);
             if (response.status() >= 400) {
                 counters.rejected.incrementAndGet();
             }
-            send(exchange, response);
+            switch (plan.kind()) {
+                case LOST_RESPONSE:
+                    counters.responsesLost.incrementAndGet();
+                    faulted.record(Ledger.Delivery.RESPONSE_LOST);
+                    return;
+                case STALLED_BODY:
+                    counters.bodiesStalled.incrementAndGet();
+                    faulted.record(Ledger.Delivery.BODY_STALLED);
+                    stall(exchange, response);
+                    return;
+                case TRICKLING_BODY:
+                    counters.bodiesTrickled.incrementAndGet();
+                    faulted.record(Ledger.Delivery.BODY_TRICKLED);
+                    trickle(exchange, response);
+                    return;
+                default:
+                    send(exchange, response);
+            }
         } catch (IOException e) {
             // The client went away; nothing left to answer.
         } catch (RuntimeException e) {
             // A sandbox bug must still surface as an answer, not as a silently dropped connection.
             try {
-                send(exchange, Response.error(500, "INTERNAL_ERROR", "sandbox failure: " + e, nextCorrelationId(), null, null));
+                send(exchange, Response.error(500, "INTERNAL_ERROR", "sandbox failure: " + e, nextCorrelationId(),
+                        null, null));
             } catch (IOException | RuntimeException ignored) {
                 // Headers were already sent; the connection closes with the exchange.
             }
         }
     }
 
-    private Response serve(Route route, HttpExchange exchange, byte[] body, String correlationId) {
+    private static final NotesApi.Refusal[] REFUSALS = {NotesApi.Refusal.BARE, NotesApi.Refusal.EMPTY_SUBCATEGORY,
+        NotesApi.Refusal.CONTEXT_IN_DETAIL_TEXT, NotesApi.Refusal.CONTEXT_AS_TEXT};
+
+    /** Records a faulted batch update in the ledger with the ids its body names. */
+    private final class FaultRecorder {
+        private final byte[] updateBody;
+        private final long request;
+
+        FaultRecorder(byte[] updateBody, long request) {
+            this.updateBody = updateBody;
+            this.request = request;
+        }
+
+        void record(Ledger.Delivery how) {
+            if (updateBody == null) {
+                return;
+            }
+            List<String> ids;
+            try {
+                ids = NotesApi.namedIds(JsonTree.parse(updateBody));
+            } catch (JsonTree.InvalidJson e) {
+                ids = List.of();
+            }
+            ledger.recordFault(request, how, ids);
+        }
+    }
+
+    /** In turn: whole seconds, an HTTP date (one to two seconds ahead, as it is rounded down), or no header. */
+    private static Optional<String> retryAfter(int variant) {
+        switch (variant % Faults.RETRY_AFTER_STYLES) {
+            case 0:
+                return Optional.of("1");
+            case 1:
+                return Optional.of(DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2)));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /**
+     * Status, headers and half the body, then silence. The sandbox ends the silence itself after the stall cutoff
+     * so that a client without a deadline cannot hold a handler thread for ever; returning closes the exchange
+     * with the body unfinished, which closes the connection.
+     */
+    private void stall(HttpExchange exchange, Response response) throws IOException {
+        if (sendInPieces(exchange, response, 2, 1, 0)) {
+            try {
+                Thread.sleep(faults.stallCutoff().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The whole body in eight pieces, spread over the trickle time. */
+    private void trickle(HttpExchange exchange, Response response) throws IOException {
+        if (sendInPieces(exchange, response, 8, 8, faults.trickleTime().toNanos() / 7)) {
+            exchange.getResponseBody().close();
+        }
+    }
+
+    /**
+     * Sends headers and the first {@code sent} of {@code pieces} equal pieces of the body, pausing between pieces;
+     * a body too short to split is sent whole at once. Returns whether it was split.
+     */
+    private static boolean sendInPieces(HttpExchange exchange, Response response, int pieces, int sent,
+                                        long pauseNanos) throws IOException {
+        byte[] body = response.body();
+        if (body.length < pieces) {
+            send(exchange, response);
+            return false;
+        }
+        startBody(exchange, response);
+        OutputStream out = exchange.getResponseBody();
+        for (int piece = 0; piece < sent; piece++) {
+            if (piece > 0) {
+                LockSupport.parkNanos(pauseNanos);
+            }
+            int from = body.length * piece / pieces;
+            out.write(body, from, body.length * (piece + 1) / pieces - from);
+            out.flush();
+        }
+        return true;
+    }
+
+    private Response serve(Route route, HttpExchange exchange, byte[] body, String correlationId, long request,
+                           NotesApi.Refusal refusal) {
         if (route == Route.GET_ONE) {
             String path = exchange.getRequestURI().getRawPath();
             String id = URLDecoder.decode(path.substring(NOTES.length() + 1), StandardCharsets.UTF_8);
@@ -259,7 +383,7 @@ public final class NotesSandbox implements AutoCloseable {
             Object tree = JsonTree.parse(body);
             switch (route) {
                 case UPDATE:
-                    return api.batchUpdate(tree, correlationId);
+                    return api.batchUpdate(tree, correlationId, request, refusal);
                 case CREATE:
                     return api.batchCreate(tree, correlationId);
                 case READ:
@@ -328,6 +452,13 @@ public final class NotesSandbox implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             return in.readAllBytes();
         }
+    }
+
+    private static void startBody(HttpExchange exchange, Response response) throws IOException {
+        if (response.contentType() != null) {
+            exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        }
+        exchange.sendResponseHeaders(response.status(), response.body().length);
     }
 
     private static void send(HttpExchange exchange, Response response) throws IOException {

@@ -62,6 +62,14 @@ record Response(int status, String contentType, byte[] body) {
 
     /** HubSpot's 429 body, which carries {@code errorType} and {@code policyName} instead of {@code category}. */
     static Response rateLimited(String correlationId, String requestId) {
+        return tenSecondlyLimit(correlationId, "requestId", requestId);
+    }
+
+    /**
+     * HubSpot's 429 body for the ten-secondly limit; its edge adds {@code requestId} or, naming the app's limit
+     * group, {@code groupName} as the last field.
+     */
+    static Response tenSecondlyLimit(String correlationId, String lastField, String lastValue) {
         return json(429, g -> {
             g.writeStartObject();
             g.writeStringField("status", "error");
@@ -69,7 +77,7 @@ record Response(int status, String contentType, byte[] body) {
             g.writeStringField("errorType", "RATE_LIMIT");
             g.writeStringField("correlationId", correlationId);
             g.writeStringField("policyName", "TEN_SECONDLY_ROLLING");
-            g.writeStringField("requestId", requestId);
+            g.writeStringField(lastField, lastValue);
             g.writeEndObject();
         });
     }

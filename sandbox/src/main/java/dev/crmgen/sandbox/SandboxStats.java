@@ -10,6 +10,10 @@ package dev.crmgen.sandbox;
  * @param serverErrorsInjected injected 5xx answers
  * @param connectionsAborted injected connection closes before processing
  * @param responsesLost injected connection closes after processing (the writes happened)
+ * @param bodiesStalled injected stalls: half a body, then silence (the writes happened)
+ * @param bodiesTrickled injected slow bodies (the writes happened)
+ * @param rateLimitsInjected injected 429 answers (beyond those of the rate limit itself, counted in rateLimited)
+ * @param partialFailures batch updates that refused one input on purpose and answered 207
  * @param updatesApplied note updates written by batch update (one per updated input, including repeats)
  * @param notesCreated notes created by batch create
  * @param notesArchived notes archived by batch archive
@@ -17,9 +21,11 @@ package dev.crmgen.sandbox;
  */
 public record SandboxStats(long requests, long unauthorized, long rateLimited, long rejected,
                            long serverErrorsInjected, long connectionsAborted, long responsesLost,
+                           long bodiesStalled, long bodiesTrickled, long rateLimitsInjected, long partialFailures,
                            long updatesApplied, long notesCreated, long notesArchived, long notesRead) {
-    /** All injected faults: 5xx answers, aborted connections and lost responses. */
+    /** All injected faults: 5xx and 429 answers, aborted connections, lost, stalled and trickled responses, 207s. */
     public long faultsInjected() {
-        return serverErrorsInjected + connectionsAborted + responsesLost;
+        return serverErrorsInjected + connectionsAborted + responsesLost + bodiesStalled + bodiesTrickled
+                + rateLimitsInjected + partialFailures;
     }
 }

@@ -32,9 +32,9 @@ import picocli.CommandLine.Option;
 /**
  * Applies note updates from a CSV through the generated notes client's batch method and accounts for every row.
  *
- * <p>Exit status: 0 when the run completed and every row is accounted for (rows that failed are in the summary and
- * the failures CSV), 1 when HubSpot refused the access token or the run could not complete, 2 for bad usage or an
- * unreadable CSV.
+ * <p>Exit status: 0 when the run completed (rows that failed are in the summary and the failures CSV), 1 when HubSpot
+ * refused the access token, the run could not complete, or the embedded sandbox's record of what it applied
+ * contradicts the report, 2 for bad usage or an unreadable CSV.
  */
 @Command(name = "notes-bulk-update", mixinStandardHelpOptions = true, sortOptions = false,
         version = "notes-bulk-update (crmgen example) 0.1",
@@ -173,12 +173,22 @@ public final class NotesBulkUpdate implements Callable<Integer> {
             run.summary().print(out);
             int written = FailureCsv.write(failuresOut, run.summary().outcomes());
             out.printf(Locale.ROOT, "  failures CSV %,9d  rows written to %s%n", written, failuresOut);
+            boolean contradicted = false;
             if (sandbox != null) {
                 printSandbox(sandbox.stats());
+                if (idProperty == null) {
+                    SandboxCheck check = SandboxCheck.of(run.summary().outcomes(), sandbox.ledger());
+                    check.print(out);
+                    contradicted = !check.truthful();
+                }
             }
             if (run.credentialsRefused()) {
                 err.println("notes-bulk-update: HubSpot refused the access token (401/403); check " + TOKEN_VARIABLE
                         + " and the app's scopes (crm.objects.contacts.write)");
+                return 1;
+            }
+            if (contradicted) {
+                err.println("notes-bulk-update: the report contradicts what the sandbox applied (see MISMATCH above)");
                 return 1;
             }
             return 0;
