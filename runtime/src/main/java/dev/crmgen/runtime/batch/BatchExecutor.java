@@ -225,6 +225,7 @@ public final class BatchExecutor {
                 List<Integer> wave = nextWave(todo, inputs, keys, blocked, rest);
                 if (wave.isEmpty()) {
                     later.addAll(rest);
+                    todo = List.of();
                     break;
                 }
                 runWave(wave);
@@ -377,6 +378,7 @@ public final class BatchExecutor {
                     }
                 }
                 stop("not sent: the run's deadline passed");
+                progress();
                 closed = true;
                 return;
             }

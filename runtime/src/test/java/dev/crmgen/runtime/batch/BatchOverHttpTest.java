@@ -119,8 +119,11 @@ class BatchOverHttpTest {
         volatile Set<String> poison = Set.of();
         volatile Set<String> invalid = Set.of();
         volatile Set<String> omitted = Set.of();
+        /** Requests naming one of these ids get a 500 until they have failed this many times. */
+        final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
 
         void reset() {
+            failuresLeft.clear();
             attempts.clear();
             applied.clear();
             lastValue.clear();
@@ -163,6 +166,9 @@ class BatchOverHttpTest {
             }
             if (ids.stream().anyMatch(invalid::contains)) {
                 return json(400, error("VALIDATION_ERROR", "Property values were not valid", List.of())).build();
+            }
+            if (ids.stream().anyMatch(id -> failuresLeft.getOrDefault(id, new AtomicInteger()).getAndDecrement() > 0)) {
+                return json(500, error("INTERNAL_ERROR", "internal error", List.of())).build();
             }
             if (ids.stream().anyMatch(poison::contains)) {
                 return json(500, error("INTERNAL_ERROR", "internal error", List.of())).build();
@@ -368,6 +374,21 @@ class BatchOverHttpTest {
         assertInstanceOf(BadRequestException.class, rejected.get(0).exception());
         assertEquals("VALIDATION_ERROR", ((BadRequestException) rejected.get(0).exception()).category());
         assertEquals(3, report.requests());
+    }
+
+    @Test
+    void aDuplicateWhoseEarlierOccurrenceIsResentStillEndsWithTheLastValue() {
+        // The first request naming 5 and its three retries get a 500; the executor resends it in the next round.
+        SIMULATOR.failuresLeft.put("5", new AtomicInteger(4));
+        List<NoteInput> inputs = new ArrayList<>(inputs(150));
+        inputs.add(new NoteInput("5", "second-5"));
+        BatchReport<NoteInput, Note> report = invoker.batchExecutor().execute(inputs, this::send, KEYS,
+                BatchOptions.builder().retrySafe(true).build());
+        assertEveryInputExactlyOnce(inputs, report);
+        assertEquals(0, report.unconfirmed().size(), report.toString());
+        assertEquals("second-5", SIMULATOR.lastValue.get("5"));
+        assertEquals(2, SIMULATOR.applied.get("5").get());
+        assertEquals(4, report.requests(), "2 chunks, the resent first chunk, then the second occurrence");
     }
 
     @Test
