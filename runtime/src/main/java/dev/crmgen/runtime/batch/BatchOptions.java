@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  *   <li>{@code progress}: called after every request with a {@link BatchProgress}, one call at a time.</li>
  *   <li>{@code deadline}: how long the run may start requests. When it passes, inputs not yet sent end
  *       {@linkplain BatchReport.Unconfirmed#sent() unsent}. Default: {@link #DEFAULT_DEADLINE_BASE} plus
- *       {@link #DEFAULT_DEADLINE_PER_REQUEST} per request of the first round (a 10,000-input run with chunks of 100 gets
- *       1 h 50 min), generous next to the invoker's own per-call deadline.</li>
+ *       {@link #DEFAULT_DEADLINE_PER_REQUEST} per request of the first round (a 10,000-input run with chunks of 100
+ *       gets 1 h 50 min), generous next to the invoker's own per-call deadline.</li>
  *   <li>{@code inFlightGrace} (default 5 minutes): how long past the deadline the run waits for requests already
  *       sent; the invoker bounds each call, so this is only reached by calls that do not end by themselves. Their
  *       inputs are then reported unconfirmed and any later answer is ignored.</li>

@@ -187,7 +187,8 @@ class BatchExecutorTest {
         BatchError vague = new BatchError("error", "VALIDATION_ERROR", null, "Property values were not valid",
                 Map.of(), "2", null);
         BatchReport<In, Out> r = executor.execute(inputs,
-                chunk -> new BatchResponse<>(List.of(write(chunk.get(0))), List.of(vague)), KEYS, BatchOptions.defaults());
+                chunk -> new BatchResponse<>(List.of(write(chunk.get(0))), List.of(vague)), KEYS,
+                BatchOptions.defaults());
         assertAccountedFor(inputs, r);
         assertEquals(0, r.failed().size());
         BatchReport.Unconfirmed<In, Out> second = r.unconfirmed().get(0);
@@ -199,7 +200,8 @@ class BatchExecutorTest {
                 "Could not get some NOTE objects, they may be deleted or not exist. Check that ids are valid.",
                 Map.of("ids", List.of("2")), "a1b2c3d4-0000-4000-8000-000000000001", null);
         BatchReport<In, Out> named = executor.execute(inputs,
-                chunk -> new BatchResponse<>(List.of(write(chunk.get(0))), List.of(notFound)), KEYS, BatchOptions.defaults());
+                chunk -> new BatchResponse<>(List.of(write(chunk.get(0))), List.of(notFound)), KEYS,
+                BatchOptions.defaults());
         assertSame(notFound, named.failed().get(0).error());
         assertEquals("2", named.failed().get(0).input().id());
     }
@@ -208,8 +210,8 @@ class BatchExecutorTest {
     void aLoneKeylessInputGetsALoneError() {
         BatchKeys<String, String> none = BatchKeys.<String, String>builder().build();
         BatchError error = new BatchError("error", "VALIDATION_ERROR", null, "bad", Map.of(), null, null);
-        BatchReport<String, String> r = executor.execute(List.of("a"), chunk -> new BatchResponse<>(List.of(), List.of(error)),
-                none, BatchOptions.defaults());
+        BatchReport<String, String> r = executor.execute(List.of("a"),
+                chunk -> new BatchResponse<>(List.of(), List.of(error)), none, BatchOptions.defaults());
         assertSame(error, r.failed().get(0).error());
     }
 
@@ -217,7 +219,8 @@ class BatchExecutorTest {
     void aResultWinsOverAnErrorNamingTheSameInput() {
         List<In> inputs = List.of(In.id("1"));
         BatchReport<In, Out> r = executor.execute(inputs,
-                chunk -> new BatchResponse<>(List.of(write(chunk.get(0))), List.of(notFound("1"))), KEYS, BatchOptions.defaults());
+                chunk -> new BatchResponse<>(List.of(write(chunk.get(0))), List.of(notFound("1"))), KEYS,
+                BatchOptions.defaults());
         assertAccountedFor(inputs, r);
         assertEquals(1, r.succeeded().size());
     }

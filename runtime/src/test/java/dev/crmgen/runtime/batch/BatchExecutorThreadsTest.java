@@ -77,8 +77,10 @@ class BatchExecutorThreadsTest {
         List<In> first = inputs(100);
         List<In> second = inputs(100).stream().map(in -> new In("s" + in.id(), in.value())).toList();
         // Both pool threads are callers; the helpers they submit queue behind them and may never run.
-        Future<BatchReport<In, Out>> a = pool.submit(() -> executor.execute(first, this::writeAll, KEYS, SMALL_CHUNKS));
-        Future<BatchReport<In, Out>> b = pool.submit(() -> executor.execute(second, this::writeAll, KEYS, SMALL_CHUNKS));
+        Future<BatchReport<In, Out>> a = pool.submit(() -> executor.execute(first, this::writeAll, KEYS,
+                SMALL_CHUNKS));
+        Future<BatchReport<In, Out>> b = pool.submit(() -> executor.execute(second, this::writeAll, KEYS,
+                SMALL_CHUNKS));
         assertAllSucceeded(first, a.get(ENDS_WITHIN_SECONDS, TimeUnit.SECONDS));
         assertAllSucceeded(second, b.get(ENDS_WITHIN_SECONDS, TimeUnit.SECONDS));
     }
@@ -220,7 +222,8 @@ class BatchExecutorThreadsTest {
         BatchOptions defaults = BatchOptions.defaults();
         assertEquals(Duration.ofMinutes(10), defaults.deadlineFor(0));
         assertEquals(Duration.ofMinutes(10 + 100), defaults.deadlineFor(10_000));
-        assertEquals(Duration.ofSeconds(5), defaults.toBuilder().deadline(Duration.ofSeconds(5)).build().deadlineFor(10_000));
+        BatchOptions fixed = defaults.toBuilder().deadline(Duration.ofSeconds(5)).build();
+        assertEquals(Duration.ofSeconds(5), fixed.deadlineFor(10_000));
     }
 
     static void await(CountDownLatch latch) {
