@@ -60,7 +60,10 @@ public final class BatchOptions {
         this.ticker = b.ticker;
     }
 
-    /** Chunks of 100, concurrency 4, not retry-safe, no progress listener. */
+    /**
+     * Chunks of 100, concurrency 4, not retry-safe, one resend round, a deadline derived from the work, 5 minutes of
+     * grace, no progress listener.
+     */
     public static BatchOptions defaults() {
         return DEFAULTS;
     }

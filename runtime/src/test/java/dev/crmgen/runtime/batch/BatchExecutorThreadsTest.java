@@ -218,6 +218,27 @@ class BatchExecutorThreadsTest {
     }
 
     @Test
+    void anInterruptWhileWaitingForAHelperKeepsItsAnswerAndTheFlag() {
+        List<In> inputs = inputs(20);
+        Thread caller = Thread.currentThread();
+        CountDownLatch helperSending = new CountDownLatch(1);
+        CountDownLatch callerDone = new CountDownLatch(1);
+        BatchReport<In, Out> report = new BatchExecutor().execute(inputs, chunk -> {
+            if (Thread.currentThread() == caller) {
+                await(helperSending);
+                callerDone.countDown();
+                return writeAll(chunk);
+            }
+            helperSending.countDown();
+            await(callerDone);
+            caller.interrupt();
+            return writeAll(chunk);
+        }, KEYS, BatchOptions.builder().chunkSize(10).concurrency(2).build());
+        assertTrue(Thread.interrupted(), "the interrupt flag is kept");
+        assertAllSucceeded(inputs, report);
+    }
+
+    @Test
     void theDefaultDeadlineGrowsWithTheWork() {
         BatchOptions defaults = BatchOptions.defaults();
         assertEquals(Duration.ofMinutes(10), defaults.deadlineFor(0));
