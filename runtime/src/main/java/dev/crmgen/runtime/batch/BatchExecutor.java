@@ -140,7 +140,7 @@ public final class BatchExecutor {
 
     private enum Resend { NEVER, IF_SAFE }
 
-    /** The state of one execute call; fields marked "lock" are guarded by {@code lock}. */
+    /** The state of one execute call; its mutable fields (not final, not volatile) are guarded by {@code lock}. */
     private final class Run<I, R> {
         final List<I> inputs;
         final BatchCall<I, R> call;
@@ -154,20 +154,20 @@ public final class BatchExecutor {
 
         final ReentrantLock lock = new ReentrantLock();
         final Condition changed = lock.newCondition();
-        /** lock: final outcomes; null while an input may still be sent. */
+        /** Final outcomes; null while an input may still be sent. */
         final BatchReport.Outcome<I, R>[] outcomes;
-        /** lock: the outcome an input gets if it is not sent again. */
+        /** The outcome an input gets if it is not sent again. */
         final BatchReport.Outcome<I, R>[] provisional;
-        /** lock: whether some request carrying the input may have reached the server. */
+        /** Whether some request carrying the input may have reached the server. */
         final boolean[] maybeSent;
         final ArrayDeque<int[]> queue = new ArrayDeque<>();
         final Set<int[]> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
         int helpers;
-        /** lock: why no more requests start, or null. */
+        /** Why no more requests start, or null. */
         String stopped;
-        /** lock: set when execute returns or gives up on requests in flight; later answers are ignored. */
+        /** Set when execute returns or gives up on requests in flight; later answers are ignored. */
         boolean closed;
-        /** lock: ids with an occurrence that ended unconfirmed; later occurrences are never sent. */
+        /** Ids with an occurrence that ended unconfirmed; later occurrences are never sent. */
         final Set<String> unsettledIds = new HashSet<>();
         boolean interrupted;
         volatile boolean lastRound;
