@@ -7,15 +7,16 @@ import java.util.Map;
 
 /**
  * One entry of a batch response's {@code errors} (HubSpot's {@code StandardError}), independent of the generated
- * type. {@link BatchExecutor} maps it to inputs by {@code id}, {@code context.ids} / {@code context.id} and
- * {@code context.objectWriteTraceId}.
+ * type. {@link BatchExecutor} maps it to inputs by {@code context.ids} / {@code context.id} and
+ * {@code context.objectWriteTraceId}; its own {@code id} identifies the error instance, not an input.
  *
  * @param status HubSpot's status text (such as {@code error}); may be null
  * @param category such as {@code OBJECT_NOT_FOUND}; may be null
  * @param subCategory a finer category; may be null
  * @param message the human-readable message; may be null
  * @param context facts such as {@code ids}; never null
- * @param id the error's own id, when the server sent one; may be null
+ * @param id the error instance's own id (HubSpot: "a unique ID for the error instance"), never an input id; may be
+ *           null
  * @param source the generated error object this was made from (for callers that want every field); may be null
  */
 public record BatchError(String status, String category, String subCategory, String message,

@@ -1,62 +1,93 @@
 package dev.crmgen.runtime.batch;
 
 import dev.crmgen.runtime.ApiException;
+import dev.crmgen.runtime.RateLimitException;
 import dev.crmgen.runtime.ResponseDecodingException;
+import dev.crmgen.runtime.Ticker;
 import dev.crmgen.runtime.TransportException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Runs a HubSpot batch operation over any number of inputs and accounts for every one of them.
+ * Runs a HubSpot batch operation over any number of inputs and accounts for every one of them exactly once, in
+ * bounded time, on any {@link Executor}.
  *
- * <p><b>Chunks and concurrency.</b> Inputs are sent in requests of at most {@link BatchOptions#chunkSize()}, up to
- * {@link BatchOptions#concurrency()} at a time (the calling thread is one of the workers). Each request goes
- * through the client's rate limiter and retry policy inside the {@link BatchCall}.
+ * <p><b>Chunks and threads.</b> Inputs are sent in requests of at most {@link BatchOptions#chunkSize()}, up to
+ * {@link BatchOptions#concurrency()} at a time. Requests wait in one queue per run; the calling thread takes requests
+ * from it like every helper it hands to the executor, so the run completes even when no helper ever gets a thread
+ * (the executor is saturated, single-threaded, the caller's own pool, or rejects the task), and with a direct
+ * executor everything runs on the calling thread. Each request goes through the client's rate limiter and retry
+ * policy inside the {@link BatchCall}.
  *
- * <p><b>Matching.</b> A result belongs to the input with the same {@code objectWriteTraceId}, else the same object
- * id, else (for inputs addressed by a unique property) the same value of that property. An error belongs to every
- * input named by its {@code id}, {@code context.ids}/{@code context.id} or
- * {@code context.objectWriteTraceId}. If keys cannot pair them but the response reports no unattributed error and
- * exactly as many unmatched results as unresolved inputs, they are paired in order; a single unattributed error in
- * a response that leaves exactly one input unresolved is that input's error. A result beats an error naming the
- * same input (the server did write it). Anything else the response does not mention is {@linkplain
- * BatchReport.Unconfirmed unconfirmed}.
+ * <p><b>Deadline.</b> No request starts after {@link BatchOptions#deadlineFor the run's deadline}; inputs not sent by
+ * then end {@linkplain BatchReport.Unconfirmed#sent() unconfirmed and unsent}. Requests already in flight are
+ * awaited until {@link BatchOptions#inFlightGrace()} past the deadline (the invoker bounds each call long before
+ * that); inputs of a request still unanswered then end unconfirmed and sent, and a later answer is ignored. The
+ * caller never waits longer for a helper. A request the calling thread runs itself is bounded only by the call.
+ * Interrupting the caller stops new requests the same way.
  *
- * <p><b>Whole-request failures.</b> A 4xx (429 included, after the invoker's retries) fails every input of the
- * request with that exception, unless {@link BatchOptions#isolateRejected()} splits a 400 down to its culprits. A 5xx, a transport failure or an unreadable success response leaves them
- * unconfirmed. Unconfirmed inputs are sent again (up to {@link BatchOptions#resendRounds()} more rounds) when the
- * operation is {@linkplain BatchOptions#retrySafe() retry-safe}, and always when the request was certainly never
- * sent.
+ * <p><b>Matching.</b> Results and errors are matched to inputs by key only, never by position, because HubSpot does
+ * not promise result order. A result belongs to the input with the same {@code objectWriteTraceId}, else the same
+ * object id, else (for inputs addressed by a unique property) the same value of that property. An error belongs to
+ * every input named by its {@code context.objectWriteTraceId(s)} or {@code context.ids}/{@code context.id}; its own
+ * top-level {@code id} identifies the error instance and is never read as an input id. A result beats an error naming
+ * the same input (the server did write it). Only in a request where no input has any key are results paired in
+ * order, when there are exactly as many as inputs and no errors (or a lone input gets a lone error). Anything else
+ * the response does not settle is {@linkplain BatchReport.Unconfirmed unconfirmed}.
  *
- * <p><b>Duplicate ids.</b> HubSpot rejects a whole batch that names one id twice. Inputs are therefore split into
- * waves: the first occurrence of every id goes in the first wave, the second occurrence in the second, and so on.
- * Waves run one after another, so requests never contain an id twice, every occurrence is reported separately, and
- * for updates the later occurrence is applied last (input order wins). Inputs without an id are never duplicates.
+ * <p><b>Whole-request failures and rounds.</b> Inputs without a final outcome go to a later round, up to
+ * {@link BatchOptions#resendRounds()} more rounds:
+ * <ul>
+ *   <li>A 429 still there after the invoker's retries, and a request certainly never sent, applied nothing: they are
+ *       always sent again in a later round, and after the last round reported {@linkplain BatchReport.Failed failed}
+ *       with that exception (unless an earlier attempt may have been applied: then unconfirmed).</li>
+ *   <li>A 5xx, a transport failure after sending, an unreadable success response or inputs a response left out may
+ *       have been applied: they are sent again only when the operation is
+ *       {@linkplain BatchOptions#retrySafe() retry-safe}, and otherwise (or after the last round) end unconfirmed.</li>
+ *   <li>Any other 4xx fails every input of the request with that exception, unless
+ *       {@link BatchOptions#isolateRejected()} splits a 400 down to its culprits.</li>
+ * </ul>
+ *
+ * <p><b>Duplicate ids.</b> HubSpot rejects a whole batch that names one id twice, and the last input for an id must be
+ * what the server ends with. So occurrence k+1 of an id is sent only after occurrence k has a final outcome
+ * (succeeded or failed), in a later request of the same round or in a later round; requests never name an id twice.
+ * When occurrence k ends unconfirmed it might still be applied late (a request the server is still processing), so
+ * later occurrences are not sent at all: they end unconfirmed and unsent, with a reason naming input k. Hence whenever
+ * the report says an input succeeded, no earlier input with its id is applied after it. Inputs without an id are
+ * never duplicates.
  */
 public final class BatchExecutor {
     private static final System.Logger LOG = System.getLogger("dev.crmgen.runtime.batch");
+    /** A waiting caller re-reads the ticker this often, so a controllable ticker can end the wait. */
+    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final Executor executor;
 
-    /** An executor whose extra workers run on {@code executor}. */
+    /** An executor whose helpers run on {@code executor}; any executor works, a direct one included. */
     public BatchExecutor(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
-    /** An executor that starts a daemon thread per extra worker. */
+    /** An executor that starts a daemon thread per helper. */
     public BatchExecutor() {
         this(r -> {
             Thread t = new Thread(r, "crmgen-batch");
@@ -66,13 +97,15 @@ public final class BatchExecutor {
     }
 
     /**
-     * Sends all inputs and reports each exactly once. Never throws for server or transport failures: they end up
-     * in the report. If the calling thread is interrupted, requests not yet started are reported unconfirmed and
-     * the interrupt flag is kept.
+     * Sends all inputs and reports each exactly once, returning by the deadline plus the in-flight grace (see the
+     * class documentation). Never throws for server or transport failures: they end up in the report. If the
+     * calling thread is interrupted, requests not yet started are reported unconfirmed and unsent and the interrupt
+     * flag is kept.
      *
      * @throws NullPointerException when an argument or an input is null
      */
-    public <I, R> BatchReport<I, R> execute(Collection<I> inputs, BatchCall<I, R> call, BatchKeys<I, R> keys, BatchOptions options) {
+    public <I, R> BatchReport<I, R> execute(Collection<I> inputs, BatchCall<I, R> call, BatchKeys<I, R> keys,
+                                            BatchOptions options) {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(keys, "keys");
@@ -83,220 +116,357 @@ public final class BatchExecutor {
                 throw new NullPointerException("input " + i + " is null");
             }
         }
-        Run<I, R> run = new Run<>(list, call, keys, options);
-        int[] pending = new int[list.size()];
-        Arrays.setAll(pending, i -> i);
-        for (int round = 0; pending.length > 0; round++) {
-            boolean lastRound = round >= options.resendRounds();
-            pending = run.round(pending, lastRound);
-            if (run.cancelled) {
-                break;
-            }
-        }
-        run.finishPending(pending);
-        List<BatchReport.Outcome<I, R>> outcomes = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            BatchReport.Outcome<I, R> o = run.outcomes[i];
-            // Defensive: an input must never go missing from the report.
-            outcomes.add(o != null ? o : new BatchReport.Unconfirmed<>(i, list.get(i), "no outcome recorded", null));
-        }
-        if (run.cancelled) {
-            Thread.currentThread().interrupt();
-        }
-        return new BatchReport<>(outcomes, run.requests.get());
+        return new Run<>(list, call, keys, options).execute();
     }
 
-    /** Splits inputs into waves so that no wave holds one id twice; see the class documentation. */
-    static <I> List<int[]> waves(int[] indices, List<I> inputs, BatchKeys<I, ?> keys) {
-        // Usually every id is distinct: one wave, found without boxing an index per input.
-        Set<String> distinct = new HashSet<>(indices.length * 4 / 3 + 1);
-        boolean duplicates = false;
-        for (int i : indices) {
+    /**
+     * The next requestable wave of {@code todo} (in input order): every input without an id, and the earliest input
+     * of each id not in {@code blocked}. Inputs left for later are added to {@code rest}.
+     */
+    static <I> List<Integer> nextWave(List<Integer> todo, List<I> inputs, BatchKeys<I, ?> keys, Set<String> blocked,
+                                      List<Integer> rest) {
+        List<Integer> wave = new ArrayList<>(todo.size());
+        Set<String> inWave = new HashSet<>(todo.size() * 4 / 3 + 1);
+        for (int i : todo) {
             String id = keys.inputId(inputs.get(i));
-            if (id != null && !distinct.add(id)) {
-                duplicates = true;
-                break;
+            if (id != null && (blocked.contains(id) || !inWave.add(id))) {
+                rest.add(i);
+            } else {
+                wave.add(i);
             }
         }
-        if (!duplicates) {
-            return List.of(indices);
-        }
-        Map<String, Integer> seen = new HashMap<>();
-        List<List<Integer>> waves = new ArrayList<>();
-        for (int i : indices) {
-            String id = keys.inputId(inputs.get(i));
-            int wave = 0;
-            if (id != null) {
-                wave = seen.merge(id, 1, Integer::sum) - 1;
-            }
-            while (waves.size() <= wave) {
-                waves.add(new ArrayList<>());
-            }
-            waves.get(wave).add(i);
-        }
-        List<int[]> out = new ArrayList<>(waves.size());
-        for (List<Integer> w : waves) {
-            out.add(w.stream().mapToInt(Integer::intValue).toArray());
-        }
-        return out;
+        return wave;
     }
 
-    private enum Resend { NEVER, IF_SAFE, ALWAYS }
+    private enum Resend { NEVER, IF_SAFE }
 
-    /** The mutable state of one execute call. */
+    /** The state of one execute call; its mutable fields (not final, not volatile) are guarded by {@code lock}. */
     private final class Run<I, R> {
         final List<I> inputs;
         final BatchCall<I, R> call;
         final BatchKeys<I, R> keys;
         final BatchOptions options;
+        final Ticker ticker;
+        final long deadline;
+        final long giveUp;
+        final Thread caller = Thread.currentThread();
+        final AtomicInteger requestsStarted = new AtomicInteger();
+
+        final ReentrantLock lock = new ReentrantLock();
+        final Condition changed = lock.newCondition();
+        /** Final outcomes; null while an input may still be sent. */
         final BatchReport.Outcome<I, R>[] outcomes;
-        final AtomicInteger requests = new AtomicInteger();
-        volatile boolean cancelled;
-        private int succeeded;
-        private int failed;
-        private int unconfirmed;
-        private final List<Integer> resend = new ArrayList<>();
+        /** The outcome an input gets if it is not sent again. */
+        final BatchReport.Outcome<I, R>[] provisional;
+        /** Whether some request carrying the input may have reached the server. */
+        final boolean[] maybeSent;
+        final ArrayDeque<int[]> queue = new ArrayDeque<>();
+        final Set<int[]> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
+        int helpers;
+        /** Why no more requests start, or null. */
+        String stopped;
+        /** Set when execute returns or gives up on requests in flight; later answers are ignored. */
+        boolean closed;
+        /** Ids with an occurrence that ended unconfirmed; later occurrences are never sent. */
+        final Set<String> unsettledIds = new HashSet<>();
+        boolean interrupted;
+        volatile boolean lastRound;
+        int succeeded;
+        int failed;
+        int unconfirmed;
+        int requestsDone;
 
         Run(List<I> inputs, BatchCall<I, R> call, BatchKeys<I, R> keys, BatchOptions options) {
             this.inputs = inputs;
             this.call = call;
             this.keys = keys;
             this.options = options;
+            this.ticker = options.ticker();
+            long now = ticker.nanoTime();
+            this.deadline = now + saturatedNanos(options.deadlineFor(inputs.size()));
+            this.giveUp = deadline + saturatedNanos(options.inFlightGrace());
             this.outcomes = newOutcomes(inputs.size());
+            this.provisional = newOutcomes(inputs.size());
+            this.maybeSent = new boolean[inputs.size()];
         }
 
-        /** Runs one round over {@code indices}; returns the inputs to send again. */
-        int[] round(int[] indices, boolean lastRound) {
-            synchronized (this) {
-                resend.clear();
+        BatchReport<I, R> execute() {
+            List<Integer> pending = new ArrayList<>(inputs.size());
+            for (int i = 0; i < inputs.size(); i++) {
+                pending.add(i);
             }
-            for (int[] wave : waves(indices, inputs, keys)) {
-                List<int[]> chunks = new ArrayList<>();
-                for (int from = 0; from < wave.length; from += options.chunkSize()) {
-                    chunks.add(Arrays.copyOfRange(wave, from, Math.min(wave.length, from + options.chunkSize())));
-                }
-                runAll(chunks, lastRound);
-                if (cancelled) {
+            for (int round = 0; !pending.isEmpty(); round++) {
+                lastRound = round >= options.resendRounds();
+                pending = round(pending);
+                if (lastRound || isStopped()) {
                     break;
                 }
             }
-            synchronized (this) {
-                int[] again = resend.stream().mapToInt(Integer::intValue).sorted().toArray();
-                resend.clear();
-                return again;
+            List<BatchReport.Outcome<I, R>> report = finish();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
+            return new BatchReport<>(report, requestsStarted.get());
         }
 
-        /** Inputs still pending when the loop ends (interrupted) keep or get a final unconfirmed outcome. */
-        void finishPending(int[] pending) {
-            for (int i : pending) {
-                if (outcomes[i] == null) {
-                    outcomes[i] = new BatchReport.Unconfirmed<>(i, inputs.get(i), "not sent: interrupted", null);
-                }
-            }
-            for (int i = 0; i < outcomes.length; i++) {
-                if (outcomes[i] == null) {
-                    outcomes[i] = new BatchReport.Unconfirmed<>(i, inputs.get(i), "not sent: interrupted", null);
-                }
-            }
-        }
-
-        private void runAll(List<int[]> chunks, boolean lastRound) {
-            AtomicInteger next = new AtomicInteger();
-            Runnable worker = () -> {
-                int c;
-                while (!cancelled && (c = next.getAndIncrement()) < chunks.size()) {
-                    chunk(chunks.get(c), lastRound);
-                }
-            };
-            Thread caller = Thread.currentThread();
-            int extra = Math.min(options.concurrency(), chunks.size()) - 1;
-            CountDownLatch done = new CountDownLatch(Math.max(extra, 0));
-            int started = 0;
-            for (int w = 0; w < extra; w++) {
-                try {
-                    executor.execute(() -> {
-                        try {
-                            worker.run();
-                        } finally {
-                            done.countDown();
-                        }
-                    });
-                    started++;
-                } catch (RejectedExecutionException e) {
-                    break;
-                }
-            }
-            for (int w = started; w < extra; w++) {
-                done.countDown();
-            }
+        /** Sends {@code pending} in waves that never name an id twice; returns the inputs left for a later round. */
+        private List<Integer> round(List<Integer> pending) {
+            Set<String> blocked;
+            lock.lock();
             try {
-                int c;
-                // The calling thread works too, and notices its own interrupt between requests.
-                while (!cancelled && !caller.isInterrupted() && (c = next.getAndIncrement()) < chunks.size()) {
-                    chunk(chunks.get(c), lastRound);
+                blocked = new HashSet<>(unsettledIds);
+            } finally {
+                lock.unlock();
+            }
+            List<Integer> later = new ArrayList<>();
+            List<Integer> todo = pending;
+            while (!todo.isEmpty() && !isStopped()) {
+                List<Integer> rest = new ArrayList<>();
+                List<Integer> wave = nextWave(todo, inputs, keys, blocked, rest);
+                if (wave.isEmpty()) {
+                    later.addAll(rest);
+                    todo = List.of();
+                    break;
+                }
+                runWave(wave);
+                lock.lock();
+                try {
+                    for (int i : wave) {
+                        BatchReport.Outcome<I, R> o = outcomes[i];
+                        if (o == null || o instanceof BatchReport.Unconfirmed) {
+                            // No final outcome, or one that may still be applied late: later occurrences wait.
+                            String id = keys.inputId(inputs.get(i));
+                            if (id != null) {
+                                blocked.add(id);
+                                if (o != null) {
+                                    unsettledIds.add(id);
+                                }
+                            }
+                        }
+                        if (o == null) {
+                            later.add(i);
+                        }
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                todo = rest;
+            }
+            if (isStopped()) {
+                later.addAll(todo);
+            }
+            Collections.sort(later);
+            return later;
+        }
+
+        private void runWave(List<Integer> wave) {
+            int size = options.chunkSize();
+            int chunks = (wave.size() + size - 1) / size;
+            int wanted;
+            lock.lock();
+            try {
+                for (int from = 0; from < wave.size(); from += size) {
+                    List<Integer> part = wave.subList(from, Math.min(wave.size(), from + size));
+                    queue.add(part.stream().mapToInt(Integer::intValue).toArray());
+                }
+                wanted = Math.max(0, Math.min(options.concurrency(), chunks) - 1 - helpers);
+                helpers += wanted;
+            } finally {
+                lock.unlock();
+            }
+            // Submitted outside the lock: an executor may run the helper on this thread.
+            for (int h = 0; h < wanted; h++) {
+                try {
+                    executor.execute(this::help);
+                } catch (RejectedExecutionException e) {
+                    lock.lock();
+                    try {
+                        helpers -= wanted - h;
+                    } finally {
+                        lock.unlock();
+                    }
+                    break;
+                }
+            }
+            work();
+        }
+
+        /** The caller's loop: take requests until none is queued, then wait (bounded) for those in flight. */
+        private void work() {
+            while (true) {
+                int[] chunk = next();
+                if (chunk != null) {
+                    send(chunk);
+                    continue;
+                }
+                lock.lock();
+                try {
+                    if (inFlight.isEmpty() || closed) {
+                        return;
+                    }
+                    awaitInFlight();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+
+        /** A helper's loop on the executor: take requests until none is queued. */
+        private void help() {
+            try {
+                for (int[] chunk = next(); chunk != null; chunk = next()) {
+                    send(chunk);
                 }
             } finally {
-                boolean interrupted = false;
-                while (true) {
-                    try {
-                        done.await();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                        cancelled = true;
-                    }
-                }
-                if (interrupted || Thread.currentThread().isInterrupted()) {
-                    cancelled = true;
-                    Thread.interrupted();
-                }
-            }
-            // Chunks no worker took (after an interrupt) were never sent.
-            for (int c = next.get(); c < chunks.size(); c++) {
-                for (int i : chunks.get(c)) {
-                    outcomes[i] = new BatchReport.Unconfirmed<>(i, inputs.get(i), "not sent: interrupted", null);
+                lock.lock();
+                try {
+                    helpers--;
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
                 }
             }
         }
 
-        private void chunk(int[] idx, boolean lastRound) {
+        private int[] next() {
+            lock.lock();
+            try {
+                return take();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Under the lock: the next request to send, or null when none may start. */
+        private int[] take() {
+            if (Thread.currentThread() == caller && Thread.interrupted()) {
+                interrupted = true;
+                stop("not sent: interrupted");
+            }
+            if (stopped == null && ticker.nanoTime() - deadline >= 0) {
+                stop("not sent: the run's deadline passed");
+            }
+            if (stopped != null || closed) {
+                return null;
+            }
+            int[] chunk = queue.poll();
+            if (chunk != null) {
+                inFlight.add(chunk);
+            }
+            return chunk;
+        }
+
+        /** Under the lock: inputs still queued stay without an outcome; {@link #finish} reports them unsent. */
+        private void stop(String reason) {
+            if (stopped == null) {
+                stopped = reason;
+            }
+            queue.clear();
+        }
+
+        /** Under the lock: waits a slice for a request in flight; past the grace, gives up on all of them. */
+        private void awaitInFlight() {
+            long left = giveUp - ticker.nanoTime();
+            if (left <= 0) {
+                for (int[] chunk : inFlight) {
+                    for (int i : chunk) {
+                        if (outcomes[i] == null) {
+                            outcomes[i] = new BatchReport.Unconfirmed<>(i, inputs.get(i),
+                                    "sent, but no answer by the run's deadline and grace", null, true);
+                            unconfirmed++;
+                        }
+                    }
+                }
+                stop("not sent: the run's deadline passed");
+                progress();
+                closed = true;
+                return;
+            }
+            try {
+                changed.awaitNanos(Math.min(left, WAIT_SLICE_NANOS));
+            } catch (InterruptedException e) {
+                interrupted = true;
+                stop("not sent: interrupted");
+            }
+        }
+
+        private boolean isStopped() {
+            lock.lock();
+            try {
+                return stopped != null || closed;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void send(int[] chunk) {
+            try {
+                sendChunk(chunk);
+            } catch (RuntimeException e) {
+                // A throwing key function or listener must not lose the inputs or end a helper with the run waiting.
+                LOG.log(System.Logger.Level.WARNING, "batch request could not be accounted for", e);
+                settle(chunk, newOutcomes(chunk.length), "the batch executor failed: " + e, e, Resend.NEVER);
+            } finally {
+                lock.lock();
+                try {
+                    inFlight.remove(chunk);
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+
+        private void sendChunk(int[] idx) {
             List<I> chunkInputs = new ArrayList<>(idx.length);
             for (int i : idx) {
                 chunkInputs.add(inputs.get(i));
             }
+            requestsStarted.incrementAndGet();
             BatchResponse<R> response;
             try {
                 response = call.send(chunkInputs);
             } catch (RuntimeException e) {
-                requests.incrementAndGet();
-                if (Thread.currentThread().isInterrupted()) {
-                    cancelled = true;
-                }
-                if (options.isolateRejected() && idx.length > 1 && e instanceof ApiException ae && ae.status() == 400 && !cancelled) {
+                if (options.isolateRejected() && idx.length > 1 && e instanceof ApiException ae && ae.status() == 400
+                        && !isStopped()) {
+                    countRequest();
                     // A 400 wrote nothing: halve the request until the inputs that cause it stand alone.
                     int mid = idx.length / 2;
-                    chunk(Arrays.copyOfRange(idx, 0, mid), lastRound);
-                    chunk(Arrays.copyOfRange(idx, mid, idx.length), lastRound);
+                    sendChunk(Arrays.copyOfRange(idx, 0, mid));
+                    sendChunk(Arrays.copyOfRange(idx, mid, idx.length));
                     return;
                 }
-                wholeRequestFailed(idx, e, lastRound);
+                wholeRequestFailed(idx, e);
                 return;
             }
-            requests.incrementAndGet();
             if (response == null) {
-                settle(idx, newOutcomes(idx.length), "the batch call returned no response", null, Resend.NEVER, lastRound);
+                settle(idx, newOutcomes(idx.length), "the batch call returned no response", null, Resend.NEVER);
                 return;
             }
-            match(idx, chunkInputs, response, lastRound);
+            settle(idx, match(idx, chunkInputs, response), unresolvedReason(response), null, Resend.IF_SAFE);
         }
 
-        private void wholeRequestFailed(int[] idx, RuntimeException e, boolean lastRound) {
+        private void countRequest() {
+            lock.lock();
+            try {
+                requestsDone++;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void wholeRequestFailed(int[] idx, RuntimeException e) {
             Resend resend;
             String reason;
-            if (e instanceof TransportException te) {
-                resend = te.requestSent() ? Resend.IF_SAFE : Resend.ALWAYS;
-                reason = te.requestSent() ? "the request failed after it may have reached the server" : "the request was not sent";
+            if (e instanceof TransportException te && !te.requestSent()) {
+                notApplied(idx, e);
+                return;
+            } else if (e instanceof RateLimitException || (e instanceof ApiException ae && ae.status() == 429)) {
+                notApplied(idx, e);
+                return;
+            } else if (e instanceof TransportException) {
+                resend = Resend.IF_SAFE;
+                reason = "the request failed after it may have reached the server";
             } else if (e instanceof ResponseDecodingException) {
                 resend = Resend.NEVER;
                 reason = "the server answered but the response could not be read";
@@ -308,27 +478,87 @@ public final class BatchExecutor {
                 for (int k = 0; k < idx.length; k++) {
                     local[k] = new BatchReport.Failed<>(idx[k], inputs.get(idx[k]), null, e);
                 }
-                settle(idx, local, null, null, Resend.NEVER, lastRound);
+                settle(idx, local, null, null, Resend.NEVER);
                 return;
             } else {
                 resend = Resend.NEVER;
                 reason = "the batch call threw " + e.getClass().getName();
             }
-            settle(idx, newOutcomes(idx.length), reason + ": " + e.getMessage(), e, resend, lastRound);
+            settle(idx, newOutcomes(idx.length), reason + ": " + e.getMessage(), e, resend);
         }
 
-        private void match(int[] idx, List<I> chunkInputs, BatchResponse<R> response, boolean lastRound) {
+        /** The request applied nothing: a later round sends it again; after the last it fails with {@code e}. */
+        private void notApplied(int[] idx, RuntimeException e) {
+            lock.lock();
+            try {
+                requestsDone++;
+                if (closed) {
+                    return;
+                }
+                for (int i : idx) {
+                    BatchReport.Failed<I, R> failure = new BatchReport.Failed<>(i, inputs.get(i), null, e);
+                    if (lastRound) {
+                        record(i, finalFor(i, failure));
+                    } else {
+                        provisional[i] = failure;
+                    }
+                }
+                progress();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Under the lock: a failure that applied nothing, unless an earlier attempt may have been applied. */
+        private BatchReport.Outcome<I, R> finalFor(int i, BatchReport.Outcome<I, R> o) {
+            if (o instanceof BatchReport.Failed<I, R> f && f.error() == null && maybeSent[i]) {
+                return new BatchReport.Unconfirmed<>(i, inputs.get(i), "an earlier request carrying it may have "
+                        + "reached the server; the last one applied nothing: " + f.message(), f.exception(), true);
+            }
+            return o;
+        }
+
+        private String unresolvedReason(BatchResponse<R> response) {
+            return response.errors().isEmpty() ? "the response neither confirmed nor rejected it"
+                    : "the response neither confirmed nor rejected it; errors in it: " + response.errors();
+        }
+
+        private BatchReport.Outcome<I, R>[] match(int[] idx, List<I> chunkInputs, BatchResponse<R> response) {
             int n = idx.length;
             BatchReport.Outcome<I, R>[] local = newOutcomes(n);
-            if (matchInOrder(idx, chunkInputs, response, local)) {
-                settle(idx, local, null, null, Resend.NEVER, lastRound);
-                return;
+            boolean anyKey = false;
+            for (I in : chunkInputs) {
+                anyKey |= keys.inputId(in) != null || keys.inputTraceId(in) != null;
             }
+            if (!anyKey) {
+                matchKeyless(idx, chunkInputs, response, local);
+            } else if (!matchInOrder(idx, chunkInputs, response, local)) {
+                matchByKey(idx, chunkInputs, response, local);
+            }
+            return local;
+        }
+
+        /** Without any key only counts can pair: all results in order, or a lone input's lone error. */
+        private void matchKeyless(int[] idx, List<I> chunkInputs, BatchResponse<R> response,
+                                  BatchReport.Outcome<I, R>[] local) {
+            List<R> results = response.results();
+            int n = idx.length;
+            if (response.errors().isEmpty() && results.size() == n && !results.contains(null)) {
+                for (int k = 0; k < n; k++) {
+                    local[k] = new BatchReport.Succeeded<>(idx[k], chunkInputs.get(k), results.get(k));
+                }
+            } else if (n == 1 && results.isEmpty() && response.errors().size() == 1) {
+                local[0] = new BatchReport.Failed<>(idx[0], chunkInputs.get(0), response.errors().get(0), null);
+            }
+        }
+
+        private void matchByKey(int[] idx, List<I> chunkInputs, BatchResponse<R> response,
+                                BatchReport.Outcome<I, R>[] local) {
             Map<String, Integer> byTrace = new HashMap<>();
             Map<String, Integer> byObjectId = new HashMap<>();
             Map<String, Integer> byAnyId = new HashMap<>();
             Map<String, Map<String, Integer>> byProperty = new LinkedHashMap<>();
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < idx.length; k++) {
                 I in = chunkInputs.get(k);
                 String trace = keys.inputTraceId(in);
                 if (trace != null) {
@@ -345,7 +575,6 @@ public final class BatchExecutor {
                     }
                 }
             }
-            List<R> unmatchedResults = new ArrayList<>();
             for (R r : response.results()) {
                 if (r == null) {
                     continue;
@@ -354,65 +583,33 @@ public final class BatchExecutor {
                 if (k == null) {
                     k = lookup(byObjectId, keys.resultId(r));
                 }
-                if (k == null) {
-                    for (Map.Entry<String, Map<String, Integer>> e : byProperty.entrySet()) {
-                        k = lookup(e.getValue(), keys.resultProperty(r, e.getKey()));
-                        if (k != null) {
-                            break;
-                        }
-                    }
+                for (Iterator<Map.Entry<String, Map<String, Integer>>> it = byProperty.entrySet().iterator();
+                        k == null && it.hasNext(); ) {
+                    Map.Entry<String, Map<String, Integer>> e = it.next();
+                    k = lookup(e.getValue(), keys.resultProperty(r, e.getKey()));
                 }
-                if (k == null) {
-                    unmatchedResults.add(r);
-                } else if (local[k] == null) {
+                if (k != null && local[k] == null) {
                     local[k] = new BatchReport.Succeeded<>(idx[k], chunkInputs.get(k), r);
                 }
             }
-            List<BatchError> unmatchedErrors = new ArrayList<>();
             for (BatchError error : response.errors()) {
-                boolean matched = false;
                 for (String trace : error.traceIds()) {
-                    matched |= fail(local, idx, chunkInputs, lookup(byTrace, trace), error);
+                    fail(local, idx, chunkInputs, lookup(byTrace, trace), error);
                 }
                 for (String id : error.ids()) {
-                    matched |= fail(local, idx, chunkInputs, lookup(byAnyId, id), error);
-                }
-                matched |= fail(local, idx, chunkInputs, lookup(byAnyId, error.id()), error);
-                if (!matched) {
-                    unmatchedErrors.add(error);
+                    fail(local, idx, chunkInputs, lookup(byAnyId, id), error);
                 }
             }
-            List<Integer> unresolved = new ArrayList<>();
-            for (int k = 0; k < n; k++) {
-                if (local[k] == null) {
-                    unresolved.add(k);
-                }
-            }
-            if (!unresolved.isEmpty()) {
-                if (unmatchedErrors.isEmpty() && unmatchedResults.size() == unresolved.size()) {
-                    for (int j = 0; j < unresolved.size(); j++) {
-                        int k = unresolved.get(j);
-                        local[k] = new BatchReport.Succeeded<>(idx[k], chunkInputs.get(k), unmatchedResults.get(j));
-                    }
-                } else if (unresolved.size() == 1 && unmatchedErrors.size() == 1 && unmatchedResults.isEmpty()) {
-                    int k = unresolved.get(0);
-                    local[k] = new BatchReport.Failed<>(idx[k], chunkInputs.get(k), unmatchedErrors.get(0), null);
-                }
-            }
-            String reason = "the response neither confirmed nor rejected it";
-            if (!unmatchedErrors.isEmpty()) {
-                reason += "; errors not attributable to an input: " + unmatchedErrors;
-            }
-            settle(idx, local, reason, null, Resend.IF_SAFE, lastRound);
         }
 
         /**
          * The common case without building lookup maps: no errors, and result k carries exactly the object id of
-         * input k (inputs addressed by object id, no trace ids on either side). Ids are unique within a request
-         * (see the waves), so the keyed matching would pair them the same way. Fills {@code local} and returns
-         * true only when every input is paired.
+         * input k (inputs addressed by object id, no trace ids on either side). This is keyed matching: ids are
+         * unique within a request, so the maps would pair them the same way. Fills {@code local} and returns true
+         * only when every input is paired.
          */
-        private boolean matchInOrder(int[] idx, List<I> chunkInputs, BatchResponse<R> response, BatchReport.Outcome<I, R>[] local) {
+        private boolean matchInOrder(int[] idx, List<I> chunkInputs, BatchResponse<R> response,
+                                     BatchReport.Outcome<I, R>[] local) {
             List<R> results = response.results();
             int n = idx.length;
             if (!response.errors().isEmpty() || results.size() != n) {
@@ -436,51 +633,110 @@ public final class BatchExecutor {
             return true;
         }
 
-        private boolean fail(BatchReport.Outcome<I, R>[] local, int[] idx, List<I> chunkInputs, Integer k, BatchError error) {
-            if (k == null) {
-                return false;
-            }
-            if (local[k] == null) {
+        private void fail(BatchReport.Outcome<I, R>[] local, int[] idx, List<I> chunkInputs, Integer k,
+                          BatchError error) {
+            if (k != null && local[k] == null) {
                 local[k] = new BatchReport.Failed<>(idx[k], chunkInputs.get(k), error, null);
             }
-            return true;
         }
 
         /**
-         * Records final outcomes; positions left null become unconfirmed with {@code reason}, to be sent again
-         * when allowed and rounds remain.
+         * Records the answer to a request that may have reached the server; positions left null become unconfirmed
+         * with {@code reason}, to be sent again when allowed and rounds remain.
          */
-        private void settle(int[] idx, BatchReport.Outcome<I, R>[] local, String reason, Throwable cause, Resend resendPolicy,
-                            boolean lastRound) {
-            boolean again = !lastRound && (resendPolicy == Resend.ALWAYS || (resendPolicy == Resend.IF_SAFE && options.retrySafe()));
-            Consumer<BatchProgress> listener = options.progress();
-            synchronized (this) {
+        private void settle(int[] idx, BatchReport.Outcome<I, R>[] local, String reason, Throwable cause,
+                            Resend resendPolicy) {
+            lock.lock();
+            try {
+                requestsDone++;
+                if (closed) {
+                    return;
+                }
+                boolean again = !lastRound && resendPolicy == Resend.IF_SAFE && options.retrySafe();
                 for (int k = 0; k < idx.length; k++) {
                     int i = idx[k];
+                    if (outcomes[i] != null) {
+                        continue;
+                    }
+                    maybeSent[i] = true;
                     BatchReport.Outcome<I, R> o = local[k];
-                    if (o == null) {
-                        outcomes[i] = new BatchReport.Unconfirmed<>(i, inputs.get(i), reason, cause);
-                        if (again) {
-                            resend.add(i);
-                        } else {
-                            unconfirmed++;
-                        }
+                    if (o != null) {
+                        record(i, o);
                     } else {
-                        outcomes[i] = o;
-                        if (o instanceof BatchReport.Succeeded) {
-                            succeeded++;
+                        BatchReport.Unconfirmed<I, R> u =
+                                new BatchReport.Unconfirmed<>(i, inputs.get(i), reason, cause, true);
+                        if (again) {
+                            provisional[i] = u;
                         } else {
-                            failed++;
+                            record(i, u);
                         }
                     }
                 }
-                if (listener != null) {
-                    try {
-                        listener.accept(new BatchProgress(inputs.size(), succeeded, failed, unconfirmed, requests.get()));
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "batch progress listener failed", e);
+                progress();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Under the lock: a final outcome. */
+        private void record(int i, BatchReport.Outcome<I, R> o) {
+            outcomes[i] = o;
+            provisional[i] = null;
+            if (o instanceof BatchReport.Succeeded) {
+                succeeded++;
+            } else if (o instanceof BatchReport.Failed) {
+                failed++;
+            } else {
+                unconfirmed++;
+            }
+        }
+
+        /** Under the lock: tells the listener, one call at a time. */
+        private void progress() {
+            Consumer<BatchProgress> listener = options.progress();
+            if (listener != null) {
+                try {
+                    listener.accept(new BatchProgress(inputs.size(), succeeded, failed, unconfirmed, requestsDone));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "batch progress listener failed", e);
+                }
+            }
+        }
+
+        /** Gives every input without a final outcome its last one, closes the run and returns the outcomes. */
+        private List<BatchReport.Outcome<I, R>> finish() {
+            lock.lock();
+            try {
+                boolean changedAny = false;
+                Map<String, Integer> earlierIds = new HashMap<>();
+                for (int i = 0; i < outcomes.length; i++) {
+                    String id = keys.inputId(inputs.get(i));
+                    if (outcomes[i] == null) {
+                        changedAny = true;
+                        Integer earlier = id == null ? null : earlierIds.get(id);
+                        if (provisional[i] != null) {
+                            record(i, finalFor(i, provisional[i]));
+                        } else if (earlier != null) {
+                            record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i), "not sent: input " + earlier
+                                    + " with the same id did not succeed or fail", null, false));
+                        } else {
+                            record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i),
+                                    stopped != null ? stopped : "not sent: no round left", null, false));
+                        }
+                        if (id != null) {
+                            earlierIds.putIfAbsent(id, i);
+                        }
+                    } else if (id != null && outcomes[i] instanceof BatchReport.Unconfirmed) {
+                        earlierIds.putIfAbsent(id, i);
                     }
                 }
+                if (changedAny) {
+                    progress();
+                }
+                closed = true;
+                return Arrays.asList(outcomes.clone());
+            } finally {
+                lock.unlock();
             }
         }
 
@@ -488,6 +744,14 @@ public final class BatchExecutor {
         private BatchReport.Outcome<I, R>[] newOutcomes(int n) {
             // No generic array creation in Java; every element stored is an Outcome<I, R>.
             return (BatchReport.Outcome<I, R>[]) new BatchReport.Outcome<?, ?>[n];
+        }
+    }
+
+    private static long saturatedNanos(java.time.Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 4;
         }
     }
 

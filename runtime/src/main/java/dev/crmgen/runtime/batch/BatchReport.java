@@ -107,8 +107,10 @@ public final class BatchReport<I, R> {
     }
 
     /**
-     * The server rejected the input: {@code error} when a batch response named it, otherwise {@code exception} for
-     * a request that failed as a whole (a 4xx after any retries).
+     * The server rejected the input, or it was certainly not applied: {@code error} when a batch response named it,
+     * otherwise {@code exception} for a request that failed as a whole (a 4xx after any retries, a 429 still there
+     * after the last round, or a request that was never sent in any round) and that no earlier attempt may have
+     * applied.
      *
      * @param index the input's position
      * @param input the input
@@ -126,15 +128,22 @@ public final class BatchReport<I, R> {
     }
 
     /**
-     * Neither confirmed nor rejected: the request failed after it may have reached the server (5xx, timeout,
-     * I/O), its response could not be read, it was never sent (interrupted), or the response did not mention
-     * the input. An update may or may not have been applied.
+     * Neither confirmed nor rejected. When {@link #sent()}, a request carrying it may have reached the server (5xx,
+     * timeout, I/O, an unreadable response, a response that did not mention it, no answer before the run's deadline)
+     * and an update may or may not have been applied. When not sent, nothing was applied: the run ended (deadline,
+     * interrupt) before it was sent, or an earlier input with the same id never got a final outcome.
      *
      * @param index the input's position
      * @param input the input
      * @param reason why the outcome is unknown
      * @param cause the exception behind it, or null
+     * @param sent whether a request carrying it may have reached the server
      */
-    public record Unconfirmed<I, R>(int index, I input, String reason, Throwable cause) implements Outcome<I, R> {
+    public record Unconfirmed<I, R>(int index, I input, String reason, Throwable cause, boolean sent)
+            implements Outcome<I, R> {
+        /** An input a request carrying it may have reached the server with. */
+        public Unconfirmed(int index, I input, String reason, Throwable cause) {
+            this(index, input, reason, cause, true);
+        }
     }
 }

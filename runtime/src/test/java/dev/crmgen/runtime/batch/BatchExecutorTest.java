@@ -1,6 +1,7 @@
 package dev.crmgen.runtime.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmgen.runtime.BadRequestException;
+import dev.crmgen.runtime.RateLimitException;
 import dev.crmgen.runtime.ServerErrorException;
 import dev.crmgen.runtime.TransportException;
 import java.util.ArrayList;
@@ -39,23 +41,29 @@ class BatchExecutorTest {
             .build();
 
     final BatchExecutor executor = new BatchExecutor();
+    final Ledger<In> ledger = new Ledger<>(In::id);
 
     static Out echo(In in) {
         return new Out(in.id(), Map.of("value", in.value()), in.trace());
     }
 
-    static BatchError notFound(String... ids) {
-        return new BatchError("error", "OBJECT_NOT_FOUND", null, "not found", Map.of("ids", List.of(ids)), null, null);
+    /** The server writes {@code in} and answers with it. */
+    Out write(In in) {
+        ledger.apply(in);
+        return echo(in);
     }
 
-    static <I, R> void assertExactlyOnce(List<I> inputs, BatchReport<I, R> report) {
-        assertEquals(inputs.size(), report.size());
-        assertEquals(inputs.size(), report.succeeded().size() + report.failed().size() + report.unconfirmed().size());
-        for (int i = 0; i < inputs.size(); i++) {
-            BatchReport.Outcome<I, R> o = report.outcomes().get(i);
-            assertEquals(i, o.index());
-            assertSame(inputs.get(i), o.input());
-        }
+    /** A server that writes every input and answers in request order. */
+    BatchResponse<Out> writeAll(List<In> chunk) {
+        return BatchResponse.of(chunk.stream().map(this::write).toList());
+    }
+
+    void assertAccountedFor(List<In> inputs, BatchReport<In, Out> report) {
+        ledger.assertAccountedFor(inputs, report);
+    }
+
+    static BatchError notFound(String... ids) {
+        return new BatchError("error", "OBJECT_NOT_FOUND", null, "not found", Map.of("ids", List.of(ids)), null, null);
     }
 
     @Test
@@ -80,13 +88,13 @@ class BatchExecutorTest {
             List<Out> results = new ArrayList<>();
             for (In in : chunk) {
                 if (!in.id().equals("2") && !in.id().equals("4")) {
-                    results.add(echo(in));
+                    results.add(write(in));
                 }
             }
             Collections.reverse(results);
             return new BatchResponse<>(results, List.of(notFound("2", "4")));
         }, KEYS, BatchOptions.defaults());
-        assertExactlyOnce(inputs, r);
+        assertAccountedFor(inputs, r);
         assertEquals(List.of("1", "3"), r.succeeded().stream().map(s -> s.result().id()).toList());
         assertEquals("v-3", r.succeeded().get(1).result().properties().get("value"));
         assertEquals(List.of("2", "4"), r.failed().stream().map(f -> f.input().id()).toList());
@@ -95,40 +103,43 @@ class BatchExecutorTest {
     }
 
     @Test
-    void resultsInInputOrderArePairedPositionallyOnlyWhenEveryIdAgrees() {
+    void resultsArePairedByKeyNeverByPosition() {
         List<In> inputs = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             inputs.add(In.id(Integer.toString(i)));
         }
-        // Echoed in order: each input gets the result carrying its own id.
-        BatchReport<In, Out> inOrder = executor.execute(inputs, chunk -> BatchResponse.of(chunk.stream().map(BatchExecutorTest::echo).toList()),
-                KEYS, BatchOptions.defaults());
-        assertExactlyOnce(inputs, inOrder);
+        BatchReport<In, Out> inOrder = executor.execute(inputs, this::writeAll, KEYS, BatchOptions.defaults());
+        assertAccountedFor(inputs, inOrder);
         assertTrue(inOrder.allSucceeded());
         for (BatchReport.Succeeded<In, Out> s : inOrder.succeeded()) {
             assertEquals(s.input().id(), s.result().id());
         }
-        // Same count, but two neighbours swapped and one id unknown: pairing by position would be wrong.
-        BatchReport<In, Out> swapped = executor.execute(inputs.subList(0, 4), chunk -> BatchResponse.of(List.of(
-                echo(chunk.get(1)), echo(chunk.get(0)), echo(chunk.get(2)), new Out("999", Map.of(), null))), KEYS, BatchOptions.defaults());
-        assertEquals("1", swapped.outcomes().get(1).input().id());
+        // Same count, two neighbours swapped and one result with an id nobody sent: the counts agree, but HubSpot
+        // does not promise order, so the unknown result is paired with nothing.
+        List<In> four = inputs.subList(0, 4);
+        BatchReport<In, Out> swapped = executor.execute(four, chunk -> BatchResponse.of(List.of(
+                write(chunk.get(1)), write(chunk.get(0)), write(chunk.get(2)), new Out("999", Map.of(), null))),
+                KEYS, BatchOptions.defaults());
         assertEquals("1", ((BatchReport.Succeeded<In, Out>) swapped.outcomes().get(1)).result().id());
         assertEquals("0", ((BatchReport.Succeeded<In, Out>) swapped.outcomes().get(0)).result().id());
         assertEquals("2", ((BatchReport.Succeeded<In, Out>) swapped.outcomes().get(2)).result().id());
-        // Input 3's id is missing but the counts prove the pairing, as the keyed rules allow.
-        assertEquals("999", ((BatchReport.Succeeded<In, Out>) swapped.outcomes().get(3)).result().id());
+        BatchReport.Unconfirmed<In, Out> third = (BatchReport.Unconfirmed<In, Out>) swapped.outcomes().get(3);
+        assertTrue(third.sent());
+        assertTrue(third.reason().contains("neither confirmed nor rejected"), third.reason());
     }
 
     @Test
-    void wavesAreOneWhenIdsAreDistinctAndSplitOnDuplicates() {
-        List<In> distinct = List.of(In.id("a"), In.id("b"), new In(null, null, null, "x"), new In(null, null, null, "y"));
-        List<int[]> one = BatchExecutor.waves(new int[] {0, 1, 2, 3}, distinct, KEYS);
-        assertEquals(1, one.size());
-        assertEquals(List.of(0, 1, 2, 3), Arrays.stream(one.get(0)).boxed().toList());
-        List<In> dup = List.of(In.id("a"), In.id("b"), In.id("a"), In.id("a"), In.id("c"));
-        List<int[]> waves = BatchExecutor.waves(new int[] {0, 1, 2, 3, 4}, dup, KEYS);
-        assertEquals(List.of(List.of(0, 1, 4), List.of(2), List.of(3)),
-                waves.stream().map(w -> Arrays.stream(w).boxed().toList()).toList());
+    void aWaveTakesTheEarliestOccurrenceOfEachUnblockedId() {
+        List<In> inputs = List.of(In.id("a"), In.id("b"), In.id("a"), new In(null, null, null, "x"), In.id("a"),
+                In.id("c"), new In(null, null, null, "y"));
+        List<Integer> rest = new ArrayList<>();
+        assertEquals(List.of(0, 1, 3, 5, 6),
+                BatchExecutor.nextWave(List.of(0, 1, 2, 3, 4, 5, 6), inputs, KEYS, Set.of(), rest));
+        assertEquals(List.of(2, 4), rest);
+        rest.clear();
+        assertEquals(List.of(1, 3, 6), BatchExecutor.nextWave(List.of(0, 1, 2, 3, 4, 5, 6), inputs, KEYS,
+                Set.of("a", "c"), rest));
+        assertEquals(List.of(0, 2, 4, 5), rest);
     }
 
     @Test
@@ -137,11 +148,14 @@ class BatchExecutorTest {
                 new In(null, null, "trace-a", "a"),
                 new In("ext-7", "my_unique", null, "b"),
                 new In(null, null, "trace-c", "c"));
-        BatchReport<In, Out> r = executor.execute(inputs, chunk -> new BatchResponse<>(List.of(
-                new Out("903", Map.of("value", "c"), "trace-c"),
-                new Out("902", Map.of("value", "b", "my_unique", "ext-7"), null),
-                new Out("901", Map.of("value", "a"), "trace-a")), List.of()), KEYS, BatchOptions.defaults());
-        assertExactlyOnce(inputs, r);
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            chunk.forEach(ledger::apply);
+            return new BatchResponse<>(List.of(
+                    new Out("903", Map.of("value", "c"), "trace-c"),
+                    new Out("902", Map.of("value", "b", "my_unique", "ext-7"), null),
+                    new Out("901", Map.of("value", "a"), "trace-a")), List.of());
+        }, KEYS, BatchOptions.defaults());
+        assertAccountedFor(inputs, r);
         assertEquals(List.of("901", "902", "903"), r.results().stream().map(Out::id).toList());
     }
 
@@ -162,32 +176,52 @@ class BatchExecutorTest {
         BatchReport<String, String> all = executor.execute(inputs, chunk -> BatchResponse.of(List.of("ra", "rb", "rc")), none, BatchOptions.defaults());
         assertEquals(List.of("ra", "rb", "rc"), all.results());
         BatchReport<String, String> short1 = executor.execute(inputs, chunk -> BatchResponse.of(List.of("ra", "rb")), none, BatchOptions.defaults());
-        assertExactlyOnce(inputs, short1);
         assertEquals(3, short1.unconfirmed().size());
         assertTrue(short1.unconfirmed().get(0).reason().contains("neither confirmed nor rejected"));
     }
 
     @Test
-    void aSingleUnattributedErrorBelongsToTheOnlyUnresolvedInput() {
+    void anErrorsOwnIdIsNotAnInputIdAndUnattributedErrorsFailNothing() {
         List<In> inputs = List.of(In.id("1"), In.id("2"));
-        BatchError vague = new BatchError("error", "VALIDATION_ERROR", null, "Property values were not valid", Map.of(), null, null);
+        // HubSpot's StandardError.id is "a unique ID for the error instance"; here it happens to equal input 2's id.
+        BatchError vague = new BatchError("error", "VALIDATION_ERROR", null, "Property values were not valid",
+                Map.of(), "2", null);
         BatchReport<In, Out> r = executor.execute(inputs,
-                chunk -> new BatchResponse<>(List.of(echo(chunk.get(0))), List.of(vague)), KEYS, BatchOptions.defaults());
-        assertEquals("2", r.failed().get(0).input().id());
-        assertSame(vague, r.failed().get(0).error());
+                chunk -> new BatchResponse<>(List.of(write(chunk.get(0))), List.of(vague)), KEYS,
+                BatchOptions.defaults());
+        assertAccountedFor(inputs, r);
+        assertEquals(0, r.failed().size());
+        BatchReport.Unconfirmed<In, Out> second = r.unconfirmed().get(0);
+        assertEquals("2", second.input().id());
+        assertTrue(second.reason().contains("Property values were not valid"), second.reason());
 
-        List<In> three = List.of(In.id("1"), In.id("2"), In.id("3"));
-        BatchReport<In, Out> r3 = executor.execute(three,
-                chunk -> new BatchResponse<>(List.of(echo(chunk.get(0))), List.of(vague)), KEYS, BatchOptions.defaults());
-        assertEquals(2, r3.unconfirmed().size());
-        assertTrue(r3.unconfirmed().get(0).reason().contains("Property values were not valid"), r3.unconfirmed().get(0).reason());
+        // HubSpot's real 207 shape names the input in context.ids.
+        BatchError notFound = new BatchError("error", "OBJECT_NOT_FOUND", null,
+                "Could not get some NOTE objects, they may be deleted or not exist. Check that ids are valid.",
+                Map.of("ids", List.of("2")), "a1b2c3d4-0000-4000-8000-000000000001", null);
+        BatchReport<In, Out> named = executor.execute(inputs,
+                chunk -> new BatchResponse<>(List.of(write(chunk.get(0))), List.of(notFound)), KEYS,
+                BatchOptions.defaults());
+        assertSame(notFound, named.failed().get(0).error());
+        assertEquals("2", named.failed().get(0).input().id());
+    }
+
+    @Test
+    void aLoneKeylessInputGetsALoneError() {
+        BatchKeys<String, String> none = BatchKeys.<String, String>builder().build();
+        BatchError error = new BatchError("error", "VALIDATION_ERROR", null, "bad", Map.of(), null, null);
+        BatchReport<String, String> r = executor.execute(List.of("a"),
+                chunk -> new BatchResponse<>(List.of(), List.of(error)), none, BatchOptions.defaults());
+        assertSame(error, r.failed().get(0).error());
     }
 
     @Test
     void aResultWinsOverAnErrorNamingTheSameInput() {
         List<In> inputs = List.of(In.id("1"));
         BatchReport<In, Out> r = executor.execute(inputs,
-                chunk -> new BatchResponse<>(List.of(echo(chunk.get(0))), List.of(notFound("1"))), KEYS, BatchOptions.defaults());
+                chunk -> new BatchResponse<>(List.of(write(chunk.get(0))), List.of(notFound("1"))), KEYS,
+                BatchOptions.defaults());
+        assertAccountedFor(inputs, r);
         assertEquals(1, r.succeeded().size());
     }
 
@@ -200,9 +234,9 @@ class BatchExecutorTest {
         List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
         BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
             sizes.add(chunk.size());
-            return BatchResponse.of(chunk.stream().map(BatchExecutorTest::echo).toList());
+            return writeAll(chunk);
         }, KEYS, BatchOptions.builder().chunkSize(100).build());
-        assertExactlyOnce(inputs, r);
+        assertAccountedFor(inputs, r);
         assertTrue(r.allSucceeded());
         assertEquals(11, r.requests());
         assertEquals(1001, sizes.stream().mapToInt(Integer::intValue).sum());
@@ -212,7 +246,7 @@ class BatchExecutorTest {
     @Test
     void duplicateIdsGoToSuccessiveRequestsInInputOrder() {
         List<In> inputs = List.of(new In("a", null, null, "a1"), In.id("b"), new In("a", null, null, "a2"), In.id("c"),
-                new In("a", null, null, "a3"), new In(null, null, null, "no-id"));
+                new In("a", null, null, "a3"), new In(null, null, "t-no-id", "no-id"));
         List<List<String>> requests = Collections.synchronizedList(new ArrayList<>());
         BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
             Set<String> ids = new HashSet<>();
@@ -222,10 +256,10 @@ class BatchExecutorTest {
                 }
             }
             requests.add(chunk.stream().map(In::value).toList());
-            return BatchResponse.of(chunk.stream().map(BatchExecutorTest::echo).toList());
+            return writeAll(chunk);
         }, KEYS, BatchOptions.builder().concurrency(4).build());
-        assertExactlyOnce(inputs, r);
-        assertTrue(r.allSucceeded(), r.toString());
+        assertAccountedFor(inputs, r);
+        assertTrue(r.allSucceeded(), r.outcomes().toString());
         assertEquals(List.of(List.of("a1", "v-b", "v-c", "no-id"), List.of("a2"), List.of("a3")), requests);
         assertEquals(List.of("a1", "v-b", "a2", "v-c", "a3", "no-id"),
                 r.succeeded().stream().map(s -> s.result().properties().get("value")).toList());
@@ -240,7 +274,7 @@ class BatchExecutorTest {
             calls.incrementAndGet();
             throw bad;
         }, KEYS, BatchOptions.builder().retrySafe(true).build());
-        assertExactlyOnce(inputs, r);
+        assertAccountedFor(inputs, r);
         assertEquals(2, r.failed().size());
         assertSame(bad, r.failed().get(1).exception());
         assertEquals("invalid", r.failed().get(1).message());
@@ -259,10 +293,10 @@ class BatchExecutorTest {
             if (chunk.stream().anyMatch(in -> in.id().equals("bad"))) {
                 throw new BadRequestException("Property values were not valid", 400, null, null, "{}", null);
             }
-            return BatchResponse.of(chunk.stream().map(BatchExecutorTest::echo).toList());
+            return writeAll(chunk);
         };
         BatchReport<In, Out> r = executor.execute(inputs, call, KEYS, BatchOptions.builder().isolateRejected(true).build());
-        assertExactlyOnce(inputs, r);
+        assertAccountedFor(inputs, r);
         assertEquals(7, r.succeeded().size());
         assertEquals("bad", r.failed().get(0).input().id());
         assertInstanceOf(BadRequestException.class, r.failed().get(0).exception());
@@ -290,7 +324,7 @@ class BatchExecutorTest {
 
         calls.set(0);
         BatchReport<In, Out> safe = executor.execute(inputs, down, KEYS, BatchOptions.builder().retrySafe(true).resendRounds(2).build());
-        assertExactlyOnce(inputs, safe);
+        assertAccountedFor(inputs, safe);
         assertEquals(2, safe.unconfirmed().size());
         assertEquals(3, calls.get());
         assertEquals(3, safe.requests());
@@ -303,12 +337,12 @@ class BatchExecutorTest {
         BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
             if (calls.incrementAndGet() == 1) {
                 // The first response silently leaves "2" out.
-                return BatchResponse.of(List.of(echo(chunk.get(0)), echo(chunk.get(2))));
+                return BatchResponse.of(List.of(write(chunk.get(0)), write(chunk.get(2))));
             }
             assertEquals(List.of("2"), chunk.stream().map(In::id).toList());
-            return BatchResponse.of(List.of(echo(chunk.get(0))));
+            return writeAll(chunk);
         }, KEYS, BatchOptions.builder().retrySafe(true).build());
-        assertExactlyOnce(inputs, r);
+        assertAccountedFor(inputs, r);
         assertTrue(r.allSucceeded(), r.toString());
         assertEquals(2, r.requests());
     }
@@ -321,8 +355,9 @@ class BatchExecutorTest {
             if (calls.incrementAndGet() == 1) {
                 throw new TransportException("connection refused", false, false, null);
             }
-            return BatchResponse.of(List.of(echo(chunk.get(0))));
+            return writeAll(chunk);
         }, KEYS, BatchOptions.defaults());
+        assertAccountedFor(inputs, r);
         assertTrue(r.allSucceeded());
 
         calls.set(0);
@@ -332,6 +367,15 @@ class BatchExecutorTest {
         }, KEYS, BatchOptions.defaults());
         assertEquals(1, ambiguous.unconfirmed().size());
         assertEquals(1, calls.get(), "an ambiguous failure of a non-retry-safe call is not resent");
+
+        // Never sent in any round: nothing was applied, so it fails with the exception that says why.
+        TransportException refused = new TransportException("connection refused", false, false, null);
+        BatchReport<In, Out> never = executor.execute(inputs, chunk -> {
+            throw refused;
+        }, KEYS, BatchOptions.defaults());
+        new Ledger<In>(In::id).assertAccountedFor(inputs, never);
+        assertSame(refused, never.failed().get(0).exception());
+        assertEquals(2, never.requests());
     }
 
     @Test
@@ -362,14 +406,14 @@ class BatchExecutorTest {
                 throw new AssertionError(e);
             }
             inFlight.decrementAndGet();
-            return new BatchResponse<>(chunk.stream().filter(in -> !in.id().endsWith("7")).map(BatchExecutorTest::echo).toList(),
+            return new BatchResponse<>(chunk.stream().filter(in -> !in.id().endsWith("7")).map(this::write).toList(),
                     List.of(notFound(chunk.stream().map(In::id).filter(id -> id.endsWith("7")).toArray(String[]::new))));
         }, KEYS, BatchOptions.builder().chunkSize(50).concurrency(3).progress(p -> {
             assertTrue(inListener.compareAndSet(false, true), "listener called concurrently");
             progress.add(p);
             inListener.set(false);
         }).build());
-        assertExactlyOnce(inputs, r);
+        assertAccountedFor(inputs, r);
         assertEquals(100, r.failed().size());
         assertEquals(900, r.succeeded().size());
         assertTrue(maxInFlight.get() <= 3 && maxInFlight.get() >= 2, "max in flight " + maxInFlight.get());
@@ -395,12 +439,117 @@ class BatchExecutorTest {
                 first.countDown();
                 caller.interrupt();
             }
-            return BatchResponse.of(chunk.stream().map(BatchExecutorTest::echo).toList());
+            return writeAll(chunk);
         }, KEYS, BatchOptions.builder().concurrency(1).build());
         assertTrue(Thread.interrupted(), "the interrupt flag is kept");
-        assertExactlyOnce(inputs, r);
+        assertAccountedFor(inputs, r);
         assertEquals(100, r.succeeded().size());
         assertEquals(400, r.unconfirmed().size());
         assertTrue(r.unconfirmed().get(0).reason().contains("not sent"));
+        assertTrue(r.unconfirmed().stream().noneMatch(BatchReport.Unconfirmed::sent));
+    }
+    static ServerErrorException unavailable() {
+        return new ServerErrorException("Service Unavailable", 503, null, null, "", null);
+    }
+
+    static RateLimitException rateLimited() {
+        return new RateLimitException("You have reached your secondly limit.", 429, "c-429", null, "", null, null);
+    }
+
+    @Test
+    void aResentEarlierDuplicateIsAppliedBeforeTheLaterOne() {
+        List<In> inputs = List.of(new In("a", null, null, "a1"), In.id("b"), new In("a", null, null, "a2"));
+        AtomicInteger attemptsWithA = new AtomicInteger();
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            if (chunk.stream().anyMatch(in -> "a".equals(in.id())) && attemptsWithA.incrementAndGet() == 1) {
+                throw unavailable();
+            }
+            return writeAll(chunk);
+        }, KEYS, BatchOptions.builder().retrySafe(true).build());
+        assertAccountedFor(inputs, r);
+        assertTrue(r.allSucceeded(), r.toString());
+        assertEquals(List.of("a1", "a2"), ledger.appliedFor("a").stream().map(In::value).toList());
+    }
+
+    @Test
+    void aLaterDuplicateOfAnUnconfirmedInputIsNeverSent() {
+        List<In> inputs = List.of(new In("a", null, null, "a1"), In.id("b"), new In("a", null, null, "a2"),
+                new In("a", null, null, "a3"));
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            if (chunk.stream().anyMatch(in -> "a1".equals(in.value()))) {
+                throw unavailable();
+            }
+            return writeAll(chunk);
+        }, KEYS, BatchOptions.builder().retrySafe(true).resendRounds(2).build());
+        assertAccountedFor(inputs, r);
+        assertEquals(List.of(), ledger.appliedFor("a"));
+        BatchReport.Unconfirmed<In, Out> first = (BatchReport.Unconfirmed<In, Out>) r.outcomes().get(0);
+        assertTrue(first.sent());
+        assertInstanceOf(ServerErrorException.class, first.cause());
+        for (int later : new int[] {2, 3}) {
+            BatchReport.Unconfirmed<In, Out> u = (BatchReport.Unconfirmed<In, Out>) r.outcomes().get(later);
+            assertFalse(u.sent());
+            assertTrue(u.reason().contains("input 0 with the same id"), u.reason());
+        }
+        // b went in the first request, a1 alone in each of the two resend rounds.
+        assertEquals(3, r.requests());
+    }
+
+    @Test
+    void aLaterDuplicateWaitsWhileTheEarlierOneIsRateLimited() {
+        List<In> inputs = List.of(new In("a", null, null, "a1"), new In("a", null, null, "a2"));
+        List<List<String>> requests = Collections.synchronizedList(new ArrayList<>());
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            requests.add(chunk.stream().map(In::value).toList());
+            if (requests.size() == 1) {
+                throw rateLimited();
+            }
+            return writeAll(chunk);
+        }, KEYS, BatchOptions.defaults());
+        assertAccountedFor(inputs, r);
+        assertTrue(r.allSucceeded(), r.toString());
+        assertEquals(List.of(List.of("a1"), List.of("a1"), List.of("a2")), requests);
+    }
+
+    @Test
+    void aChunkStillRateLimitedGoesToLaterRoundsThenFailsWithTheException() {
+        List<In> inputs = List.of(In.id("1"), In.id("2"));
+        AtomicInteger calls = new AtomicInteger();
+        RateLimitException limit = rateLimited();
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            calls.incrementAndGet();
+            throw limit;
+        }, KEYS, BatchOptions.builder().resendRounds(2).build());
+        assertAccountedFor(inputs, r);
+        assertEquals(3, calls.get(), "sent in the first round and both resend rounds, even though not retry-safe");
+        assertEquals(2, r.failed().size());
+        assertSame(limit, r.failed().get(0).exception());
+
+        calls.set(0);
+        BatchReport<In, Out> recovered = executor.execute(inputs, chunk -> {
+            if (calls.incrementAndGet() == 1) {
+                throw limit;
+            }
+            return writeAll(chunk);
+        }, KEYS, BatchOptions.defaults());
+        assertAccountedFor(inputs, recovered);
+        assertTrue(recovered.allSucceeded());
+    }
+
+    @Test
+    void aRateLimitAfterAnAmbiguousAttemptStaysUnconfirmed() {
+        List<In> inputs = List.of(In.id("1"));
+        AtomicInteger calls = new AtomicInteger();
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            if (calls.incrementAndGet() == 1) {
+                ledger.apply(chunk.get(0)); // the server wrote it, then the gateway answered 503
+                throw unavailable();
+            }
+            throw rateLimited();
+        }, KEYS, BatchOptions.builder().retrySafe(true).build());
+        assertAccountedFor(inputs, r);
+        BatchReport.Unconfirmed<In, Out> u = r.unconfirmed().get(0);
+        assertTrue(u.sent());
+        assertInstanceOf(RateLimitException.class, u.cause());
     }
 }

@@ -119,8 +119,11 @@ class BatchOverHttpTest {
         volatile Set<String> poison = Set.of();
         volatile Set<String> invalid = Set.of();
         volatile Set<String> omitted = Set.of();
+        /** Requests naming one of these ids get a 500 until they have failed this many times. */
+        final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
 
         void reset() {
+            failuresLeft.clear();
             attempts.clear();
             applied.clear();
             lastValue.clear();
@@ -163,6 +166,9 @@ class BatchOverHttpTest {
             }
             if (ids.stream().anyMatch(invalid::contains)) {
                 return json(400, error("VALIDATION_ERROR", "Property values were not valid", List.of())).build();
+            }
+            if (ids.stream().anyMatch(id -> failuresLeft.getOrDefault(id, new AtomicInteger()).getAndDecrement() > 0)) {
+                return json(500, error("INTERNAL_ERROR", "internal error", List.of())).build();
             }
             if (ids.stream().anyMatch(poison::contains)) {
                 return json(500, error("INTERNAL_ERROR", "internal error", List.of())).build();
@@ -262,19 +268,32 @@ class BatchOverHttpTest {
         return inputs;
     }
 
+    /**
+     * Each input once, in order, and agreeing with the simulator: the last input of an id that succeeded is the value
+     * the server holds; an id whose every input failed was never applied.
+     */
     static void assertEveryInputExactlyOnce(List<NoteInput> inputs, BatchReport<NoteInput, Note> report) {
         assertEquals(inputs.size(), report.size());
-        assertEquals(inputs.size(), report.succeeded().size() + report.failed().size() + report.unconfirmed().size());
-        Set<Integer> seen = new HashSet<>();
+        Map<String, BatchReport.Outcome<NoteInput, Note>> lastById = new LinkedHashMap<>();
+        Set<String> everSucceeded = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             BatchReport.Outcome<NoteInput, Note> o = report.outcomes().get(i);
+            assertEquals(i, o.index());
             assertSame(inputs.get(i), o.input());
-            assertTrue(seen.add(o.index()), "duplicate index " + o.index());
+            lastById.put(o.input().id(), o);
             if (o instanceof BatchReport.Succeeded<NoteInput, Note> s) {
                 assertEquals(o.input().id(), s.result().id(), "result paired with the wrong input");
                 assertEquals(o.input().value(), s.result().properties().get("hs_note_body"));
+                everSucceeded.add(o.input().id());
             }
         }
+        lastById.forEach((id, last) -> {
+            if (last instanceof BatchReport.Succeeded) {
+                assertEquals(last.input().value(), SIMULATOR.lastValue.get(id), "the server holds another value");
+            } else if (last instanceof BatchReport.Failed && !everSucceeded.contains(id)) {
+                assertNull(SIMULATOR.applied.get(id), "reported failed but applied: " + id);
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0} inputs")
@@ -368,6 +387,21 @@ class BatchOverHttpTest {
         assertInstanceOf(BadRequestException.class, rejected.get(0).exception());
         assertEquals("VALIDATION_ERROR", ((BadRequestException) rejected.get(0).exception()).category());
         assertEquals(3, report.requests());
+    }
+
+    @Test
+    void aDuplicateWhoseEarlierOccurrenceIsResentStillEndsWithTheLastValue() {
+        // The first request naming 5 and its three retries get a 500; the executor resends it in the next round.
+        SIMULATOR.failuresLeft.put("5", new AtomicInteger(4));
+        List<NoteInput> inputs = new ArrayList<>(inputs(150));
+        inputs.add(new NoteInput("5", "second-5"));
+        BatchReport<NoteInput, Note> report = invoker.batchExecutor().execute(inputs, this::send, KEYS,
+                BatchOptions.builder().retrySafe(true).build());
+        assertEveryInputExactlyOnce(inputs, report);
+        assertEquals(0, report.unconfirmed().size(), report.toString());
+        assertEquals("second-5", SIMULATOR.lastValue.get("5"));
+        assertEquals(2, SIMULATOR.applied.get("5").get());
+        assertEquals(4, report.requests(), "2 chunks, the resent first chunk, then the second occurrence");
     }
 
     @Test

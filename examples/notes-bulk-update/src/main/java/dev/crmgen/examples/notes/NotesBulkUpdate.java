@@ -281,7 +281,8 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 .id(row.id())
                 .properties(row.properties());
         if (idProperty != null) {
-            builder.idProperty(idProperty);
+            // Results carry the object id, not the unique value; the echoed trace id is what matches them back.
+            builder.idProperty(idProperty).objectWriteTraceId(row.id());
         }
         return builder.build();
     }
