@@ -1,6 +1,7 @@
 package dev.crmgen.runtime.batch;
 
 import dev.crmgen.runtime.ApiException;
+import dev.crmgen.runtime.DailyLimitException;
 import dev.crmgen.runtime.RateLimitException;
 import dev.crmgen.runtime.ResponseDecodingException;
 import dev.crmgen.runtime.Ticker;
@@ -63,6 +64,9 @@ import java.util.function.Consumer;
  *   <li>A 5xx, a transport failure after sending, an unreadable success response or inputs a response left out may
  *       have been applied: they are sent again only when the operation is
  *       {@linkplain BatchOptions#retrySafe() retry-safe}, and otherwise (or after the last round) end unconfirmed.</li>
+ *   <li>HubSpot's daily limit ({@link DailyLimitException}) fails the request's inputs at once: nothing more can
+ *       succeed before the reset, and the inputs are certainly not applied, so the caller can send them again
+ *       then.</li>
  *   <li>Any other 4xx fails every input of the request with that exception, unless
  *       {@link BatchOptions#isolateRejected()} splits a 400 down to its culprits.</li>
  * </ul>
@@ -461,14 +465,16 @@ public final class BatchExecutor {
             if (e instanceof TransportException te && !te.requestSent()) {
                 notApplied(idx, e);
                 return;
-            } else if (e instanceof RateLimitException || (e instanceof ApiException ae && ae.status() == 429)) {
+            } else if (!(e instanceof DailyLimitException)
+                    && (e instanceof RateLimitException || (e instanceof ApiException ae && ae.status() == 429))) {
                 notApplied(idx, e);
                 return;
             } else if (e instanceof TransportException) {
                 resend = Resend.IF_SAFE;
                 reason = "the request failed after it may have reached the server";
             } else if (e instanceof ResponseDecodingException) {
-                resend = Resend.NEVER;
+                // The server may have applied any of them; an idempotent call resolves that by sending again.
+                resend = Resend.IF_SAFE;
                 reason = "the server answered but the response could not be read";
             } else if (e instanceof ApiException ae && ae.status() >= 500) {
                 resend = Resend.IF_SAFE;

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmgen.runtime.BadRequestException;
+import dev.crmgen.runtime.DailyLimitException;
 import dev.crmgen.runtime.RateLimitException;
+import dev.crmgen.runtime.ResponseDecodingException;
 import dev.crmgen.runtime.ServerErrorException;
 import dev.crmgen.runtime.TransportException;
 import java.util.ArrayList;
@@ -534,6 +536,38 @@ class BatchExecutorTest {
         }, KEYS, BatchOptions.defaults());
         assertAccountedFor(inputs, recovered);
         assertTrue(recovered.allSucceeded());
+    }
+
+    @Test
+    void theDailyLimitFailsItsChunkAtOnceWithoutLaterRounds() {
+        List<In> inputs = List.of(In.id("1"), In.id("2"));
+        AtomicInteger calls = new AtomicInteger();
+        DailyLimitException daily = new DailyLimitException("You have reached your daily limit.", 429, "c-daily", null,
+                "", null, null, 250_000, 0, null);
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            calls.incrementAndGet();
+            throw daily;
+        }, KEYS, BatchOptions.builder().retrySafe(true).resendRounds(2).build());
+        assertAccountedFor(inputs, r);
+        assertEquals(1, calls.get(), "nothing more can succeed before the daily reset");
+        assertEquals(2, r.failed().size());
+        assertSame(daily, r.failed().get(0).exception());
+    }
+
+    @Test
+    void anUnreadableAnswerToAnIdempotentCallIsSentAgain() {
+        List<In> inputs = List.of(In.id("1"), In.id("2"));
+        AtomicInteger calls = new AtomicInteger();
+        BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
+            if (calls.incrementAndGet() == 1) {
+                chunk.forEach(ledger::apply); // applied, but the answer was garbled
+                throw new ResponseDecodingException("unreadable", 200, "c-1", "{\"results\":[", "$.results", null);
+            }
+            return writeAll(chunk);
+        }, KEYS, BatchOptions.builder().retrySafe(true).build());
+        assertAccountedFor(inputs, r);
+        assertTrue(r.allSucceeded(), r.toString());
+        assertEquals(2, calls.get());
     }
 
     @Test
