@@ -1,11 +1,8 @@
 package dev.crmgen.generator;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -31,7 +28,7 @@ public record SpecSource(String displayName, URI location, String content) {
     }
 
     /**
-     * A class-path resource, read now.
+     * A class-path resource; it is read when generating.
      *
      * @throws IllegalArgumentException when the loader has no such resource
      */
@@ -41,11 +38,11 @@ public record SpecSource(String displayName, URI location, String content) {
         if (url == null) {
             throw new IllegalArgumentException("no class-path resource " + name);
         }
-        try (InputStream in = url.openStream()) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new SpecSource(name.substring(name.lastIndexOf('/') + 1), url.toURI(), text);
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalArgumentException("cannot read class-path resource " + name + ": " + e.getMessage(), e);
+        try {
+            return new SpecSource(name.substring(name.lastIndexOf('/') + 1), url.toURI(), null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("class-path resource " + name + " has no usable URI: " + e.getMessage(),
+                    e);
         }
     }
 

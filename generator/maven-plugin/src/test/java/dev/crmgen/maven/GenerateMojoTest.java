@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,6 +119,24 @@ class GenerateMojoTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("notes.yaml#/components/schemas/"), e.getMessage());
         assertTrue(e.getMessage().contains("Nope"), e.getMessage());
+        assertFalse(new File(dir.toFile(), "target/generated-sources/crmgen/com").exists());
+    }
+
+    @Test
+    void aSpecThatIsNotUtf8FailsNamingTheFileAndTheFirstBadByte() throws Exception {
+        Path spec = dir.resolve("src/main/openapi/notes.yaml");
+        String text = Files.readString(spec) + "# Notiz über Kontakte\n";
+        Files.write(spec, text.getBytes(StandardCharsets.ISO_8859_1));
+        int offset = text.indexOf('ü');
+
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute());
+
+        assertTrue(e.getMessage().startsWith("crmgen: src/main/openapi/notes.yaml has 1 error; nothing was generated:"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("[CrmgenSpecEncoding] notes.yaml: " + spec
+                + " is not UTF-8 text: byte 0xFC at offset " + offset + " "), e.getMessage());
+        assertFalse(e.getMessage().contains("CrmgenSpecNotFound"), e.getMessage());
         assertFalse(new File(dir.toFile(), "target/generated-sources/crmgen/com").exists());
     }
 }

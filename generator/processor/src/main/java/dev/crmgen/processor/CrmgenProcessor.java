@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -37,6 +38,18 @@ public final class CrmgenProcessor extends AbstractProcessor {
     /** {@code -Acrmgen.lenientRefs=true}: a schema $ref that does not resolve becomes JsonValue with a warning. */
     static final String LENIENT_REFS_OPTION = "crmgen.lenientRefs";
 
+    /** The shared pipeline; tests substitute failures that cannot be provoked safely, such as running out of heap. */
+    private final BiFunction<SpecSource, GeneratorOptions, GenerationResult> generator;
+
+    /** The processor javac finds through {@code META-INF/services}. */
+    public CrmgenProcessor() {
+        this(CrmGenerator::generate);
+    }
+
+    CrmgenProcessor(BiFunction<SpecSource, GeneratorOptions, GenerationResult> generator) {
+        this.generator = generator;
+    }
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(ANNOTATION, GENERATED);
@@ -60,10 +73,12 @@ public final class CrmgenProcessor extends AbstractProcessor {
                 continue;
             }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                AnnotationMirror mirror = mirror(element);
                 try {
-                    generate(element, mirror(element), reporter);
-                } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                    reporter.internalError(e, element);
+                    generate(element, mirror, reporter);
+                } catch (RuntimeException | Error e) {
+                    // Running out of heap included: javac must report it on the annotation, not crash.
+                    reporter.internalError(e, specOf(mirror), element, mirror);
                 }
             }
         }
@@ -77,6 +92,12 @@ public final class CrmgenProcessor extends AbstractProcessor {
             }
         }
         throw new IllegalStateException("no @GenerateClient on " + element);
+    }
+
+    /** The annotation's {@code spec} as written, for messages that must not depend on anything else working. */
+    private static String specOf(AnnotationMirror mirror) {
+        AnnotationValue spec = value(mirror.getElementValues(), "spec");
+        return spec == null ? "" : String.valueOf(spec.getValue());
     }
 
     private void generate(Element element, AnnotationMirror mirror, Reporter reporter) {
@@ -100,7 +121,7 @@ public final class CrmgenProcessor extends AbstractProcessor {
             return;
         }
         boolean lenientRefs = Boolean.parseBoolean(processingEnv.getOptions().get(LENIENT_REFS_OPTION));
-        GenerationResult result = CrmGenerator.generate(source, new GeneratorOptions(packageName, clientName, lenientRefs));
+        GenerationResult result = generator.apply(source, new GeneratorOptions(packageName, clientName, lenientRefs));
         for (Diagnostic d : result.diagnostics()) {
             AnnotationValue cause = switch (d.tag()) {
                 case "CrmgenInvalidPackage" -> packageValue;

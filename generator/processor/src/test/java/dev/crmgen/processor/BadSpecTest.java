@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each user error is a compiler error with a stable tag, on the annotation attribute at fault, naming the spec location. */
 class BadSpecTest {
-    private static final String VALID = """
+    static final String VALID = """
             openapi: 3.0.3
             info: {title: Notes, version: v3}
             paths:

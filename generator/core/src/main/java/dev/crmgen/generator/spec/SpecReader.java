@@ -16,7 +16,6 @@ import dev.crmgen.generator.model.TypeRef.Scalar;
 import dev.crmgen.generator.naming.JavaNames;
 import dev.crmgen.generator.naming.NameTable;
 import io.swagger.v3.core.util.Json;
-import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
@@ -30,7 +29,6 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +114,8 @@ public final class SpecReader {
         collectLocalFiles(tree, source.location(), new HashSet<>());
         ParseOptions parseOptions = new ParseOptions();
         parseOptions.setResolve(true);
-        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(content, null, parseOptions,
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(SpecText.forSwaggerParser(content, tree), null,
+                parseOptions,
                 source.location() == null ? null : source.location().toString());
         api = parsed == null ? null : parsed.getOpenAPI();
         List<String> messages = parsed == null || parsed.getMessages() == null ? List.of() : parsed.getMessages();
@@ -154,17 +153,35 @@ public final class SpecReader {
             return source.content();
         }
         URI location = source.location();
+        byte[] bytes;
         try {
             if ("file".equals(location.getScheme())) {
                 Path path = Path.of(location);
                 inputFiles.add(path);
-                return Files.readString(path, StandardCharsets.UTF_8);
-            }
-            try (InputStream in = location.toURL().openStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                bytes = Files.readAllBytes(path);
+            } else {
+                try (InputStream in = location.toURL().openStream()) {
+                    bytes = in.readAllBytes();
+                }
             }
         } catch (IOException | RuntimeException e) {
             problems.error(Tags.SPEC_NOT_FOUND, null, "cannot read the spec at " + location + " (" + e + "); check the path.");
+            return null;
+        }
+        return decode(bytes, displayLocation(location));
+    }
+
+    private static String displayLocation(URI location) {
+        return "file".equals(location.getScheme()) ? Path.of(location).toString() : location.toString();
+    }
+
+    /** The text of a spec file, or null after reporting where it stops being UTF-8. */
+    private String decode(byte[] bytes, String where) {
+        try {
+            return SpecText.decode(bytes);
+        } catch (SpecText.NotUtf8Exception e) {
+            problems.error(Tags.SPEC_ENCODING, null, where + " is not UTF-8 text: " + e.getMessage()
+                    + "; save it as UTF-8 (OpenAPI documents are UTF-8; a UTF-8 byte-order mark is fine).");
             return null;
         }
     }
@@ -177,7 +194,7 @@ public final class SpecReader {
         }
         boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
         try {
-            return (json ? Json.mapper() : Yaml.mapper()).readTree(content);
+            return (json ? Json.mapper() : SpecText.YAML_TREES).readTree(content);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
@@ -205,8 +222,12 @@ public final class SpecReader {
             if (seen.add(path) && Files.isRegularFile(path)) {
                 inputFiles.add(path);
                 try {
-                    String content = Files.readString(path, StandardCharsets.UTF_8);
-                    JsonNode tree = (content.stripLeading().startsWith("{") ? Json.mapper() : Yaml.mapper()).readTree(content);
+                    String content = decode(Files.readAllBytes(path), path.toString());
+                    if (content == null) {
+                        continue;
+                    }
+                    JsonNode tree = (content.stripLeading().startsWith("{") ? Json.mapper() : SpecText.YAML_TREES)
+                            .readTree(content);
                     collectLocalFiles(tree, path.toUri(), seen);
                 } catch (IOException e) {
                     problems.error(Tags.UNRESOLVED_REF, null, "cannot read " + path + " referenced by the spec: " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.crmgen.generator.spec;
 /** The stable diagnostic tags; tests and users search for them. */
 public final class Tags {
     public static final String SPEC_NOT_FOUND = "CrmgenSpecNotFound";
+    public static final String SPEC_ENCODING = "CrmgenSpecEncoding";
     public static final String SPEC_SYNTAX = "CrmgenSpecSyntax";
     public static final String SPEC_INVALID = "CrmgenSpecInvalid";
     public static final String SPEC_WARNING = "CrmgenSpecWarning";

@@ -17,6 +17,7 @@ import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import dev.crmgen.generator.naming.JavaNames;
 import dev.crmgen.generator.naming.NameTable;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,21 @@ final class ClientWriter {
     private static final Map<String, String> BATCH_ERROR_FIELDS = Map.of(
             "status", "status", "category", "category", "subCategory", "subCategory", "message", "message", "id", "id");
 
+    /**
+     * Operations whose static members (request builders, response mappers, batch keys) share one class. The JVM caps
+     * a method, the static initialiser included, at 64 KiB of bytecode and a class at 65,535 constants; a few hundred
+     * operations stay far below both, so larger APIs get those members in nested holders of this many operations.
+     */
+    static final int OPERATIONS_PER_HOLDER = 250;
+
     private final Poet poet;
     private final ClassName client;
     private final NameTable members = new NameTable(false);
+    /** Per holder, its operations' static members; empty when the client holds them itself. */
+    private final List<TypeSpec.Builder> holders = new ArrayList<>();
+    private final List<String> holderNames = new ArrayList<>();
+    /** The index of the operation being written, which decides the holder of its constants. */
+    private int operationIndex;
     /** Error record → its conversion method, written once each. */
     private final Map<String, MethodSpec> errorConverters = new TreeMap<>();
 
@@ -48,6 +61,20 @@ final class ClientWriter {
             members.reserve(op.methodName());
             members.reserve(op.methodName() + "Async");
             members.reserve(op.methodName() + "All");
+        }
+        int operations = poet.model().operations().size();
+        if (operations > OPERATIONS_PER_HOLDER) {
+            for (int first = 0; first < operations; first += OPERATIONS_PER_HOLDER) {
+                int last = Math.min(first + OPERATIONS_PER_HOLDER, operations);
+                String name = members.allocate("Operations" + (first / OPERATIONS_PER_HOLDER + 1));
+                holderNames.add(name);
+                holders.add(TypeSpec.classBuilder(name)
+                        .addJavadoc("Request builders and constants of operations $L to $L, initialised on first use; "
+                                + "grouped so that\nneither the client nor any class initialiser outgrows the JVM's "
+                                + "limits.\n", first + 1, last)
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build()));
+            }
         }
     }
 
@@ -72,9 +99,11 @@ final class ClientWriter {
                 .build());
         for (Operation op : poet.model().operations()) {
             addOperation(type, op);
+            operationIndex++;
         }
         errorConverters.values().forEach(type::addMethod);
         formEncoders.values().forEach(type::addMethod);
+        holders.forEach(holder -> type.addType(holder.build()));
         return poet.file(type, client.simpleName());
     }
 
@@ -104,16 +133,14 @@ final class ClientWriter {
     private void addOperation(TypeSpec.Builder type, Operation op) {
         String base = op.methodName();
         String requestMethod = members.allocate(base + "Request");
-        String mapperField = members.allocate(JavaNames.constantName(base) + "_RESPONSE");
+        CodeBlock request = reference(requestMethod);
         TypeName result = resultType(op);
         TypeName boxedResult = result == TypeName.VOID ? ClassName.get(Void.class) : result.box();
         List<ParameterSpec> params = parameters(op);
         String args = String.join(", ", params.stream().map(ParameterSpec::name).toList());
 
-        type.addField(FieldSpec.builder(ParameterizedTypeName.get(Runtime.RESPONSE_MAPPER, boxedResult), mapperField,
-                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(mapper(op, boxedResult))
-                .build());
+        CodeBlock mapper = addConstant(type, ParameterizedTypeName.get(Runtime.RESPONSE_MAPPER, boxedResult),
+                JavaNames.constantName(base) + "_RESPONSE", mapper(op, boxedResult));
 
         MethodSpec.Builder blocking = MethodSpec.methodBuilder(base)
                 .addModifiers(Modifier.PUBLIC)
@@ -121,26 +148,49 @@ final class ClientWriter {
                 .addParameters(params)
                 .addJavadoc(methodDoc(op, params, false));
         if (result == TypeName.VOID) {
-            blocking.addStatement("invoker.invoke($L($L), $L)", requestMethod, args, mapperField);
+            blocking.addStatement("invoker.invoke($L($L), $L)", request, args, mapper);
         } else {
-            blocking.addStatement("return invoker.invoke($L($L), $L)", requestMethod, args, mapperField);
+            blocking.addStatement("return invoker.invoke($L($L), $L)", request, args, mapper);
         }
         MethodSpec.Builder async = MethodSpec.methodBuilder(base + "Async")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxedResult))
                 .addParameters(params)
                 .addJavadoc(methodDoc(op, params, true))
-                .addStatement("return invoker.invokeAsync($L($L), $L)", requestMethod, args, mapperField);
+                .addStatement("return invoker.invokeAsync($L($L), $L)", request, args, mapper);
         if (op.deprecated()) {
             blocking.addAnnotation(Deprecated.class);
             async.addAnnotation(Deprecated.class);
         }
         type.addMethod(blocking.build());
         type.addMethod(async.build());
-        type.addMethod(requestBuilder(op, requestMethod, params));
+        home(type).addMethod(requestBuilder(op, requestMethod, params));
         if (op.batch() != null) {
             addBatchAll(type, op);
         }
+    }
+
+    /**
+     * Declares a per-operation constant where the operation's static members live (see {@link #home}) and returns
+     * how the client's methods refer to it.
+     */
+    private CodeBlock addConstant(TypeSpec.Builder type, TypeName fieldType, String wantedName, CodeBlock initializer) {
+        String name = members.allocate(wantedName);
+        home(type).addField(FieldSpec.builder(fieldType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(initializer)
+                .build());
+        return reference(name);
+    }
+
+    /** The class that holds the current operation's static members: the client, or its holder in a large API. */
+    private TypeSpec.Builder home(TypeSpec.Builder type) {
+        return holders.isEmpty() ? type : holders.get(operationIndex / OPERATIONS_PER_HOLDER);
+    }
+
+    /** How the client's methods refer to the current operation's static member {@code name}. */
+    private CodeBlock reference(String name) {
+        return holders.isEmpty() ? CodeBlock.of("$L", name)
+                : CodeBlock.of("$L.$L", holderNames.get(operationIndex / OPERATIONS_PER_HOLDER), name);
     }
 
     private List<ParameterSpec> parameters(Operation op) {
@@ -374,14 +424,11 @@ final class ClientWriter {
         TypeDecl.RecordDecl requestDecl = (TypeDecl.RecordDecl) poet.model().type(batch.requestType());
         TypeName report = ParameterizedTypeName.get(Runtime.BATCH_REPORT, input, output);
         TypeName inputs = ParameterizedTypeName.get(ClassName.get(Collection.class), input);
-        String keysField = members.allocate(JavaNames.constantName(op.methodName()) + "_KEYS");
         String toResponse = members.allocate(op.methodName() + "BatchResponse");
         boolean onlyInputs = requestDecl.fields().size() == 1;
 
-        type.addField(FieldSpec.builder(ParameterizedTypeName.get(Runtime.BATCH_KEYS, input, output), keysField,
-                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(keys(input, output, batch))
-                .build());
+        CodeBlock keys = addConstant(type, ParameterizedTypeName.get(Runtime.BATCH_KEYS, input, output),
+                JavaNames.constantName(op.methodName()) + "_KEYS", keys(input, output, batch));
 
         // The request for one chunk: the caller's other request fields with this chunk as inputs.
         CodeBlock chunkRequest = onlyInputs
@@ -419,10 +466,10 @@ final class ClientWriter {
                 .addParameters(leading)
                 .addParameter(inputsType, inputsName)
                 .addParameter(Runtime.BATCH_OPTIONS, "options")
-                .addStatement("return invoker.batchExecutor().execute($L, chunk -> $L($L($L)), $L, options)", source, toResponse,
-                        op.methodName(), callArgs, keysField)
+                .addStatement("return invoker.batchExecutor().execute($L, chunk -> $L($L($L)), $L, options)", source, reference(toResponse),
+                        op.methodName(), callArgs, keys)
                 .build());
-        type.addMethod(batchResponse(op, toResponse, output));
+        home(type).addMethod(batchResponse(op, toResponse, output));
     }
 
     private CodeBlock keys(ClassName input, ClassName output, Operation.Batch batch) {

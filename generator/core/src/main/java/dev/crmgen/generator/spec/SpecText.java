@@ -1,0 +1,119 @@
+package dev.crmgen.generator.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/** Spec bytes to text, strictly UTF-8, and text to trees without SnakeYAML's default 3 MiB ceiling. */
+final class SpecText {
+    /**
+     * The largest YAML spec read, in code points. SnakeYAML stops at 3 Mi by default, below some real multi-API specs;
+     * this bound still keeps a runaway file from exhausting the compiler's heap.
+     */
+    static final int MAX_YAML_CODE_POINTS = 64 * 1024 * 1024;
+    /** SnakeYAML's own default limit, which Swagger Parser applies when it reads YAML text itself. */
+    static final int SNAKEYAML_DEFAULT_CODE_POINTS = 3 * 1024 * 1024;
+
+    /** Reads YAML into trees up to {@link #MAX_YAML_CODE_POINTS}; local, so the JVM's other YAML users keep theirs. */
+    static final ObjectMapper YAML_TREES = yamlTrees();
+
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private SpecText() {}
+
+    private static ObjectMapper yamlTrees() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(MAX_YAML_CODE_POINTS);
+        return new ObjectMapper(YAMLFactory.builder().loaderOptions(loader).build());
+    }
+
+    /**
+     * Decodes {@code bytes} as UTF-8 without a leading byte-order mark.
+     *
+     * @throws NotUtf8Exception naming the offset of the first byte that is not UTF-8 text
+     */
+    static String decode(byte[] bytes) throws NotUtf8Exception {
+        int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length - start);
+        CoderResult result = decoder.decode(in, out, true);
+        int malformed = result.isError() ? in.position() : -1;
+        // NUL is valid UTF-8 but never in a YAML or JSON text; ASCII saved as UTF-16 without a mark is full of them.
+        int end = malformed >= 0 ? malformed : bytes.length;
+        for (int i = start; i < end; i++) {
+            if (bytes[i] == 0) {
+                throw new NotUtf8Exception(bytes, i, "a NUL byte, so the file is probably UTF-16");
+            }
+        }
+        if (malformed >= 0) {
+            throw new NotUtf8Exception(bytes, malformed, reason(bytes, malformed, result.length()));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    private static String reason(byte[] bytes, int offset, int length) {
+        int lead = bytes[offset] & 0xFF;
+        if (offset == 0 && bytes.length >= 2 && (lead == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || lead == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+            return "a UTF-16 byte-order mark";
+        }
+        if (lead >= 0xC0 && offset + length >= bytes.length) {
+            return "the start of a multibyte sequence cut off by the end of the file";
+        }
+        return "not part of any UTF-8 sequence; the file is probably Latin-1 or Windows-1252";
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The text to hand Swagger Parser. It reads YAML with SnakeYAML's default limit and offers only a JVM-wide switch
+     * to raise it, so a YAML spec beyond that limit goes in as the JSON of the tree already read.
+     */
+    static String forSwaggerParser(String content, JsonNode tree) {
+        // A string's length in chars is never below its length in code points.
+        return content.length() >= SNAKEYAML_DEFAULT_CODE_POINTS && !content.stripLeading().startsWith("{")
+                ? tree.toString() : content;
+    }
+
+    /** The first byte of a spec that is not UTF-8 text, with its offset and line. */
+    static final class NotUtf8Exception extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotUtf8Exception(byte[] bytes, int offset, String reason) {
+            super(String.format(Locale.ROOT, "byte 0x%02X at offset %d (line %d) is %s", bytes[offset] & 0xFF, offset,
+                    line(bytes, offset), reason));
+        }
+
+        private static int line(byte[] bytes, int offset) {
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+    }
+}
