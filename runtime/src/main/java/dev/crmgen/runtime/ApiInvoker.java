@@ -216,7 +216,8 @@ public final class ApiInvoker {
             logResponse(response, ticker.nanoTime() - sentAt);
             int status = response.status();
             if (status >= 200 && status < 300) {
-                return Next.value(mapper.map(status, response.body(), response.header("X-HubSpot-Correlation-Id")));
+                return Next.value(mapper.map(status, response.body(), response.header("X-HubSpot-Correlation-Id"),
+                        options.strictResponses()));
             }
             if (status == 401 && !refreshed) {
                 refreshed = true;

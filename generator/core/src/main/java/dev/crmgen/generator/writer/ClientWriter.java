@@ -350,10 +350,10 @@ final class ClientWriter {
                 CodeBlock ctor = UnionWriter.constructorRef(poet, union, v);
                 if (v.body() == null) {
                     b.add("\n.empty($L, $L)", v.status(), ctor);
-                } else if (v.body().equals(TypeRef.scalar(TypeRef.Scalar.BINARY))) {
-                    b.add("\n.bytes($L, $L)", v.status(), ctor);
+                } else if (UnionWriter.isJson(v)) {
+                    b.add("\n.jsonWithDeviations($L, $L, $L)", v.status(), codec(v.body()), ctor);
                 } else {
-                    b.add("\n.json($L, $L, $L)", v.status(), codec(v.body()), ctor);
+                    b.add("\n.bytes($L, $L)", v.status(), ctor);
                 }
             }
         }
