@@ -143,9 +143,10 @@ public final class Json {
         }
         try {
             T value = decode(codec, json);
-            if (value == null && decode.recordedAt("$") != null) {
-                JsonDeviation root = decode.recordedAt("$");
-                throw new JsonDecodingException("$", "expected " + root.expected() + " but found " + root.found());
+            JsonDeviation unreadableRoot = value == null ? decode.recordedAt("$") : null;
+            if (unreadableRoot != null) {
+                throw new JsonDecodingException("$", "expected " + unreadableRoot.expected() + " but found "
+                        + unreadableRoot.found());
             }
             return new Decoded<>(value, decode.end());
         } finally {
