@@ -104,7 +104,8 @@ class GeneralityTest {
             assertNull(shape.getMethod("branch").invoke(tolerant.value()));
             assertEquals(List.of(new JsonDeviation("$.branch", "an object", "an array", JsonValue.of(List.of("OR")))),
                     tolerant.deviations());
-            assertEquals("$.branch", assertThrows(JsonDecodingException.class, () -> Json.decode(codec, notAnObject)).path());
+            assertEquals("$.branch",
+                    assertThrows(JsonDecodingException.class, () -> Json.decode(codec, notAnObject)).path());
         }
     }
 

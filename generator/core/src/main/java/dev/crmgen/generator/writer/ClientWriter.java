@@ -529,9 +529,9 @@ final class ClientWriter {
             return CodeBlock.of("error.$L()", f.javaName());
         }
         if (f.type().equals(TypeRef.scalar(TypeRef.Scalar.JSON_VALUE))) {
-            // HubSpot declares subCategory as an object but sends a string.
-            return CodeBlock.of("error.$L() instanceof $T s ? s.value() : $T.toString(error.$L(), null)", f.javaName(),
-                    Runtime.JSON_VALUE.nestedClass("JsonString"), Objects.class, f.javaName());
+            // HubSpot declares subCategory as an object but sends a string, or an empty object: only a string names one.
+            return CodeBlock.of("error.$L() instanceof $T s ? s.value() : null", f.javaName(),
+                    Runtime.JSON_VALUE.nestedClass("JsonString"));
         }
         return CodeBlock.of("$T.toString(error.$L(), null)", Objects.class, f.javaName());
     }

@@ -65,8 +65,8 @@ final class OneOfWriter {
     private TypeSpec codec(ClassName unknown) {
         ClassName codec = name.nestedClass("Codec");
         MethodSpec.Builder read = Poet.codecRead(name)
-                .beginControlFlow("if (!$T.expectOrSkip(p, $T.START_OBJECT, $S))", Runtime.JSON_CODECS, Runtime.JSON_TOKEN,
-                        "an object")
+                .beginControlFlow("if (!$T.expectOrSkip(p, $T.START_OBJECT, $S))", Runtime.JSON_CODECS,
+                        Runtime.JSON_TOKEN, "an object")
                 .addStatement("return null")
                 .endControlFlow()
                 .addStatement("$T json = ($T) $T.JSON_VALUE.read(p)", JSON_OBJECT, JSON_OBJECT, Runtime.JSON_CODECS)

@@ -85,6 +85,15 @@ class NotesTolerantReadingTest {
     }
 
     @Test
+    void bodyThatMatchesTheSpecHasNoDeviations() {
+        BatchUpdateResponse response = client(NotesCodecRoundTripTest.MULTI_STATUS, true).batchUpdate(inputs("512"));
+        assertEquals(List.of(), response.deviations());
+        BatchUpdateResponse tolerant = client(NotesCodecRoundTripTest.MULTI_STATUS, false).batchUpdate(inputs("512"));
+        assertEquals(List.of(), tolerant.deviations());
+        assertEquals(response, tolerant);
+    }
+
+    @Test
     void errorEntryWithoutLinksOrErrorsDecodesWithBothMissingPropertiesReported() {
         BatchUpdateResponse.MultiStatus partial = tolerant("207-error-without-links-or-errors.json");
 
@@ -161,6 +170,7 @@ class NotesTolerantReadingTest {
             assertEquals(1, report.failed().size(), fixture);
             assertEquals("513", report.failed().get(0).input().id(), fixture);
             assertEquals("OBJECT_NOT_FOUND", report.failed().get(0).error().category(), fixture);
+            assertNull(report.failed().get(0).error().subCategory(), "{} or null names no subcategory: " + fixture);
         }
     }
 

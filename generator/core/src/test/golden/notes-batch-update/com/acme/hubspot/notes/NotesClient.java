@@ -130,6 +130,6 @@ public final class NotesClient {
     }
 
     private static BatchError toBatchError(StandardError error) {
-        return new BatchError(error.status(), error.category(), error.subCategory() instanceof JsonValue.JsonString s ? s.value() : Objects.toString(error.subCategory(), null), error.message(), error.context(), error.id(), error);
+        return new BatchError(error.status(), error.category(), error.subCategory() instanceof JsonValue.JsonString s ? s.value() : null, error.message(), error.context(), error.id(), error);
     }
 }
