@@ -28,6 +28,8 @@ import dev.crmgen.runtime.ResponseDecodingException;
 import dev.crmgen.runtime.ServerErrorException;
 import dev.crmgen.runtime.UnauthorizedException;
 import dev.crmgen.runtime.batch.BatchReport;
+import dev.crmgen.runtime.json.JsonDeviation;
+import dev.crmgen.runtime.json.JsonValue;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -115,6 +117,60 @@ class BatchUpdateRecordingsTest {
         assertEquals(Map.of("999999999", "OBJECT_NOT_FOUND", "513", "VALIDATION_ERROR"), failures);
         assertEquals(List.of(), report.unconfirmed());
         assertJsonPost(hubSpot.onlyRequest(), BATCH_UPDATE_PATH, PARTIAL_JSON);
+    }
+
+    @Test
+    @Recording("batch-update-207-documented-shapes")
+    void multiStatusInHubSpotsDocumentedShapesDecodesAndNamesEachDeviation(RecordedHubSpot hubSpot) {
+        BatchUpdateResponse.MultiStatus partial = assertInstanceOf(BatchUpdateResponse.MultiStatus.class,
+                client(hubSpot).batchUpdate(partialRequest()));
+
+        BatchResponseSimplePublicObjectWithErrors body = partial.body();
+        assertEquals(List.of("512"), body.results().stream().map(SimplePublicObject::id).toList());
+        assertEquals(2, body.numErrors());
+        assertEquals(Map.of("ids", List.of("999999999")), body.errors().get(0).context());
+        assertEquals(List.of(), body.errors().get(0).errors());
+        assertEquals(Map.of(), body.errors().get(0).links());
+        assertEquals(new JsonValue.JsonObject(Map.of()), body.errors().get(1).subCategory());
+        assertNull(body.errors().get(1).errors().get(0).context());
+        assertEquals("INVALID_LONG", body.errors().get(1).errors().get(0).code());
+        assertEquals(List.of(
+                        "$.numErrors: expected a 32-bit integer but found the string \"2\"",
+                        "$.errors[0].errors: expected the required property \"errors\" but found nothing",
+                        "$.errors[0].links: expected the required property \"links\" but found nothing",
+                        "$.errors[1].errors[0].context: expected an object but found the string "
+                                + "\"{propertyName=[hs_timestamp]}\""),
+                partial.deviations().stream().map(JsonDeviation::toString).toList());
+        assertEquals(new JsonValue.JsonString("{propertyName=[hs_timestamp]}"), partial.deviations().get(3).raw());
+        assertJsonPost(hubSpot.onlyRequest(), BATCH_UPDATE_PATH, PARTIAL_JSON);
+    }
+
+    @Test
+    @Recording("batch-update-207-documented-shapes")
+    void batchUpdateAllClassifiesEveryInputOfADocumentedShapeMultiStatus(RecordedHubSpot hubSpot) {
+        BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report =
+                client(hubSpot).batchUpdateAll(partialRequest().inputs());
+
+        assertEquals(List.of("512"), report.succeeded().stream().map(s -> s.result().id()).toList());
+        Map<String, String> failures = new java.util.TreeMap<>();
+        report.failed().forEach(f -> failures.put(f.input().id(), f.error().category()));
+        assertEquals(Map.of("999999999", "OBJECT_NOT_FOUND", "513", "VALIDATION_ERROR"), failures);
+        assertEquals(List.of(), report.unconfirmed());
+    }
+
+    @Test
+    @Recording("batch-update-207-documented-shapes")
+    void strictResponsesRejectTheDocumentedShapesWithStatusPathAndRawBody(RecordedHubSpot hubSpot) {
+        NotesClient strict = new NotesClient(
+                TestClients.options(hubSpot, ticker).toBuilder().strictResponses(true).build());
+
+        ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
+                () -> strict.batchUpdate(partialRequest()));
+        assertEquals(207, e.status());
+        assertEquals("$.numErrors", e.path());
+        assertEquals("0b6f4f6e-0000-4000-8000-000000000208", e.correlationId());
+        assertTrue(e.rawBody().contains("{propertyName=[hs_timestamp]}"), e.rawBody());
+        assertNoToken(e);
     }
 
     @Test

@@ -270,7 +270,7 @@ public final class ApiInvoker {
         private T map(int status, HttpTransport.Response response) {
             String correlationId = response.header("X-HubSpot-Correlation-Id");
             try {
-                return mapper.map(status, response.body(), correlationId);
+                return mapper.map(status, response.body(), correlationId, options.strictResponses());
             } catch (ResponseDecodingException e) {
                 String message = secrets.scrub(e.getMessage());
                 String raw = secrets.scrub(e.rawBody());

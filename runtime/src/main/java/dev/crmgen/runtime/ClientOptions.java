@@ -33,6 +33,7 @@ public final class ClientOptions {
     private final Duration requestTimeout;
     private final Ticker ticker;
     private final boolean logHttp;
+    private final boolean strictResponses;
     private final Executor executor;
 
     private ClientOptions(Builder b) {
@@ -46,6 +47,7 @@ public final class ClientOptions {
         this.rateLimiter = b.rateLimiter != null ? b.rateLimiter
                 : SharedRateLimiters.forProvider(b.tokenProvider, b.requestsPerTenSeconds, b.ticker);
         this.logHttp = b.logHttp;
+        this.strictResponses = b.strictResponses;
         this.executor = b.executor;
     }
 
@@ -118,6 +120,11 @@ public final class ClientOptions {
         return logHttp;
     }
 
+    /** Whether a success body that departs from the spec fails the call instead of being read tolerantly. */
+    public boolean strictResponses() {
+        return strictResponses;
+    }
+
     /** The executor for asynchronous calls and batch concurrency, or null for the runtime's own daemon threads. */
     public Executor executor() {
         return executor;
@@ -135,6 +142,7 @@ public final class ClientOptions {
         b.requestTimeout = requestTimeout;
         b.ticker = ticker;
         b.logHttp = logHttp;
+        b.strictResponses = strictResponses;
         b.executor = executor;
         return b;
     }
@@ -143,7 +151,7 @@ public final class ClientOptions {
     public String toString() {
         return "ClientOptions[baseUrl=" + baseUrl + ", token=[REDACTED], retryPolicy=" + retryPolicy
                 + ", rateLimiter=" + rateLimiter + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", logHttp=" + logHttp + "]";
+                + ", logHttp=" + logHttp + ", strictResponses=" + strictResponses + "]";
     }
 
     /** Builds {@link ClientOptions}. Exactly one of {@link #accessToken} and {@link #tokenProvider} is required. */
@@ -158,6 +166,7 @@ public final class ClientOptions {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Ticker ticker = Ticker.system();
         private boolean logHttp;
+        private boolean strictResponses;
         private Executor executor;
 
         private Builder() {
@@ -264,6 +273,17 @@ public final class ClientOptions {
         /** Logs each request and response at INFO through {@link System.Logger}, with the token redacted. */
         public Builder logHttp(boolean logHttp) {
             this.logHttp = logHttp;
+            return this;
+        }
+
+        /**
+         * Off by default: a success body that breaks the spec where the caller can do without (a required property
+         * missing, a value of another JSON type) is read anyway and its deviations are logged and kept. On, any
+         * deviation fails the call with a {@link ResponseDecodingException} naming the status, the JSON path and the
+         * raw body; for tests that should notice every departure.
+         */
+        public Builder strictResponses(boolean strictResponses) {
+            this.strictResponses = strictResponses;
             return this;
         }
 

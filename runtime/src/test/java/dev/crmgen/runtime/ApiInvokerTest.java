@@ -225,11 +225,18 @@ class ApiInvokerTest {
         assertEquals(201, undeclared.status());
         assertTrue(undeclared.getMessage().contains("201"), undeclared.getMessage());
 
-        ResponseMapper<List<Map<String, Integer>>> strict = ResponseMapper.<List<Map<String, Integer>>>builder()
+        ResponseMapper<List<Map<String, Integer>>> results = ResponseMapper.<List<Map<String, Integer>>>builder()
                 .json(200, JsonCodecs.mapOf(JsonCodecs.listOf(JsonCodecs.mapOf(JsonCodecs.INT32))), m -> m.get("results"))
                 .build();
+        // Tolerant by default: the unreadable value is absent and the rest of the body is kept.
+        List<Map<String, Integer>> tolerated = call(invoker, ApiRequest.builder("POST", "/bad").build(), results);
+        assertEquals(1, tolerated.get(0).get("n"));
+        assertTrue(tolerated.get(1).containsKey("n"));
+        assertNull(tolerated.get(1).get("n"));
+
+        ApiInvoker strictInvoker = ApiInvoker.create(options().strictResponses(true).build());
         ResponseDecodingException bad = assertThrows(ResponseDecodingException.class,
-                () -> call(invoker, ApiRequest.builder("POST", "/bad").build(), strict));
+                () -> call(strictInvoker, ApiRequest.builder("POST", "/bad").build(), results));
         assertEquals("$.results[1].n", bad.path());
         assertEquals(200, bad.status());
         assertEquals("{\"results\":[{\"n\":1},{\"n\":\"x\"}]}", bad.rawBody());

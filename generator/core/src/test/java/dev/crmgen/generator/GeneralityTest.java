@@ -2,6 +2,8 @@ package dev.crmgen.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +11,12 @@ import dev.crmgen.runtime.ClientOptions;
 import dev.crmgen.runtime.HttpTransport;
 import dev.crmgen.runtime.MultipartBody;
 import dev.crmgen.runtime.RetryPolicy;
+import dev.crmgen.runtime.json.Decoded;
 import dev.crmgen.runtime.json.Json;
 import dev.crmgen.runtime.json.JsonCodec;
+import dev.crmgen.runtime.json.JsonDecodingException;
+import dev.crmgen.runtime.json.JsonDeviation;
+import dev.crmgen.runtime.json.JsonValue;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpHeaders;
@@ -92,6 +98,14 @@ class GeneralityTest {
             assertEquals("com.acme.general.Branch$Unknown", branches.get(1).getClass().getName());
             ObjectMapper mapper = new ObjectMapper();
             assertEquals(mapper.readTree(json), mapper.readTree(Json.encode(codec, decoded)));
+
+            String notAnObject = "{\"branch\":[\"OR\"]}";
+            Decoded<?> tolerant = Json.decodeTolerant(codec, notAnObject.getBytes(StandardCharsets.UTF_8));
+            assertNull(shape.getMethod("branch").invoke(tolerant.value()));
+            assertEquals(List.of(new JsonDeviation("$.branch", "an object", "an array", JsonValue.of(List.of("OR")))),
+                    tolerant.deviations());
+            assertEquals("$.branch",
+                    assertThrows(JsonDecodingException.class, () -> Json.decode(codec, notAnObject)).path());
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /** Entry points for encoding and decoding whole documents with a {@link JsonCodec}. */
@@ -104,7 +105,8 @@ public final class Json {
     }
 
     /**
-     * Decodes one complete document. JSON {@code null} gives {@code null}.
+     * Decodes one complete document strictly: any departure from the codec throws. JSON {@code null} gives
+     * {@code null}. (Called by a codec during {@link #decodeTolerant}, it reads tolerantly as part of that decode.)
      *
      * @throws JsonDecodingException when the input is empty, malformed, has trailing content or does not fit the codec
      */
@@ -117,6 +119,40 @@ public final class Json {
             throw e;
         } catch (IOException e) {
             throw new JsonDecodingException("$", "could not read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes one complete document, reading past what departs from the codec where the rest stays readable: a
+     * value of another JSON type than declared is absent (or converted where nothing is lost, see
+     * {@link JsonCodecs}), a missing required list or map is empty and a missing required object or string is null.
+     * Each such place is a {@link JsonDeviation} in the result. Malformed JSON, and a document whose ids, results or
+     * primitive-typed required properties are unreadable, still throw.
+     *
+     * <p>The value's records may then break their own contract: a required component can be null where a deviation
+     * names it. {@link #decode(JsonCodec, byte[])} is the strict form, which throws on the first deviation.
+     *
+     * @throws JsonDecodingException when the input is empty, malformed, has trailing content, or what cannot be done
+     *         without is unreadable
+     */
+    public static <T> Decoded<T> decodeTolerant(JsonCodec<T> codec, byte[] json) throws JsonDecodingException {
+        TolerantDecode decode = TolerantDecode.onThisThread();
+        if (!decode.begin()) {
+            // A codec decoding a nested document: its deviations belong to the decode already running.
+            return new Decoded<>(decode(codec, json), List.of());
+        }
+        try {
+            T value = decode(codec, json);
+            JsonDeviation unreadableRoot = value == null ? decode.recordedAt("$") : null;
+            if (unreadableRoot != null) {
+                throw new JsonDecodingException("$", "expected " + unreadableRoot.expected() + " but found "
+                        + unreadableRoot.found());
+            }
+            return new Decoded<>(value, decode.end());
+        } finally {
+            if (decode.active()) {
+                decode.end();
+            }
         }
     }
 

@@ -15,10 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Built-in codecs for scalar types, lists and maps, plus helpers generated codecs use to report errors with
- * a JSON path. Readers are strict: a number is not accepted where a string is expected and vice versa.
+ * a JSON path.
+ *
+ * <p>Readers are strict unless a {@link Json#decodeTolerant tolerant decode} runs on the thread. Then a value of
+ * another JSON type than declared is recorded as a {@link JsonDeviation} with its raw value and read as absent
+ * ({@code null}), except where the conversion loses nothing, which is recorded too and the converted value kept: a
+ * number or boolean where a string is declared gives its JSON text ({@code 12} → {@code "12"}); a string holding
+ * exactly a number in range where a number is declared gives that number ({@code "12"} → {@code 12}); {@code "true"}
+ * or {@code "false"} where a boolean is declared gives the boolean.
  */
 public final class JsonCodecs {
     private JsonCodecs() {
@@ -28,8 +36,15 @@ public final class JsonCodecs {
     public static final JsonCodec<String> STRING = new JsonCodec<>() {
         @Override
         public String read(JsonParser p) throws IOException {
-            expect(p, JsonToken.VALUE_STRING, "a string");
-            return p.getText();
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_STRING) {
+                return p.getText();
+            }
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_TRUE
+                    || t == JsonToken.VALUE_FALSE) {
+                return converted(p, "a string", p.getText());
+            }
+            return tolerate(p, "a string");
         }
 
         @Override
@@ -42,11 +57,10 @@ public final class JsonCodecs {
     public static final JsonCodec<Integer> INT32 = new JsonCodec<>() {
         @Override
         public Integer read(JsonParser p) throws IOException {
-            expect(p, JsonToken.VALUE_NUMBER_INT, "a 32-bit integer");
-            if (p.getNumberType() != JsonParser.NumberType.INT) {
-                throw new JsonDecodingException(path(p), "expected a 32-bit integer but found " + p.getText() + " (out of range)");
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                return p.getIntValue();
             }
-            return p.getIntValue();
+            return readIntegral(p, "a 32-bit integer", BigDecimal::intValueExact);
         }
 
         @Override
@@ -59,12 +73,13 @@ public final class JsonCodecs {
     public static final JsonCodec<Long> INT64 = new JsonCodec<>() {
         @Override
         public Long read(JsonParser p) throws IOException {
-            expect(p, JsonToken.VALUE_NUMBER_INT, "a 64-bit integer");
-            JsonParser.NumberType type = p.getNumberType();
-            if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-                throw new JsonDecodingException(path(p), "expected a 64-bit integer but found " + p.getText() + " (out of range)");
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                JsonParser.NumberType type = p.getNumberType();
+                if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+                    return p.getLongValue();
+                }
             }
-            return p.getLongValue();
+            return readIntegral(p, "a 64-bit integer", BigDecimal::longValueExact);
         }
 
         @Override
@@ -77,8 +92,11 @@ public final class JsonCodecs {
     public static final JsonCodec<Float> FLOAT = new JsonCodec<>() {
         @Override
         public Float read(JsonParser p) throws IOException {
-            expectNumber(p, "a number");
-            return p.getFloatValue();
+            if (isNumber(p)) {
+                return p.getFloatValue();
+            }
+            BigDecimal number = numberInString(p);
+            return number == null ? tolerate(p, "a number") : converted(p, "a number", number.floatValue());
         }
 
         @Override
@@ -94,8 +112,11 @@ public final class JsonCodecs {
     public static final JsonCodec<Double> DOUBLE = new JsonCodec<>() {
         @Override
         public Double read(JsonParser p) throws IOException {
-            expectNumber(p, "a number");
-            return p.getDoubleValue();
+            if (isNumber(p)) {
+                return p.getDoubleValue();
+            }
+            BigDecimal number = numberInString(p);
+            return number == null ? tolerate(p, "a number") : converted(p, "a number", number.doubleValue());
         }
 
         @Override
@@ -111,8 +132,11 @@ public final class JsonCodecs {
     public static final JsonCodec<BigDecimal> DECIMAL = new JsonCodec<>() {
         @Override
         public BigDecimal read(JsonParser p) throws IOException {
-            expectNumber(p, "a number");
-            return p.getDecimalValue();
+            if (isNumber(p)) {
+                return p.getDecimalValue();
+            }
+            BigDecimal number = numberInString(p);
+            return number == null ? tolerate(p, "a number") : converted(p, "a number", number);
         }
 
         @Override
@@ -132,7 +156,10 @@ public final class JsonCodecs {
             if (t == JsonToken.VALUE_FALSE) {
                 return Boolean.FALSE;
             }
-            throw mismatch(p, "a boolean");
+            if (t == JsonToken.VALUE_STRING && ("true".equals(p.getText()) || "false".equals(p.getText()))) {
+                return converted(p, "a boolean", Boolean.valueOf(p.getText()));
+            }
+            return tolerate(p, "a boolean");
         }
 
         @Override
@@ -149,7 +176,9 @@ public final class JsonCodecs {
     public static final JsonCodec<OffsetDateTime> DATE_TIME = new JsonCodec<>() {
         @Override
         public OffsetDateTime read(JsonParser p) throws IOException {
-            expect(p, JsonToken.VALUE_STRING, "an ISO-8601 date-time string with offset");
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return tolerate(p, "an ISO-8601 date-time string with offset");
+            }
             // Straight from the parser's buffer: no String for the common RFC 3339 form.
             OffsetDateTime fast = parseDateTimeFast(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             if (fast != null) {
@@ -159,9 +188,7 @@ public final class JsonCodecs {
             try {
                 return OffsetDateTime.parse(text);
             } catch (DateTimeParseException e) {
-                throw new JsonDecodingException(path(p),
-                        "expected an ISO-8601 date-time string with offset (like 2019-10-30T03:30:17.883Z) but found \""
-                                + abbreviate(text) + "\"", e);
+                return tolerate(p, "an ISO-8601 date-time string with offset (like 2019-10-30T03:30:17.883Z)", e);
             }
         }
 
@@ -319,13 +346,13 @@ public final class JsonCodecs {
     public static final JsonCodec<LocalDate> DATE = new JsonCodec<>() {
         @Override
         public LocalDate read(JsonParser p) throws IOException {
-            expect(p, JsonToken.VALUE_STRING, "an ISO-8601 date string");
-            String text = p.getText();
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return tolerate(p, "an ISO-8601 date string");
+            }
             try {
-                return LocalDate.parse(text);
+                return LocalDate.parse(p.getText());
             } catch (DateTimeParseException e) {
-                throw new JsonDecodingException(path(p),
-                        "expected an ISO-8601 date string (like 2024-02-29) but found \"" + abbreviate(text) + "\"", e);
+                return tolerate(p, "an ISO-8601 date string (like 2024-02-29)", e);
             }
         }
 
@@ -339,13 +366,10 @@ public final class JsonCodecs {
     public static final JsonCodec<java.util.UUID> UUID = new JsonCodec<>() {
         @Override
         public java.util.UUID read(JsonParser p) throws IOException {
-            expect(p, JsonToken.VALUE_STRING, "a UUID string");
-            String text = p.getText();
-            if (!isCanonicalUuid(text)) {
-                throw new JsonDecodingException(path(p),
-                        "expected a UUID string (8-4-4-4-12 hex digits) but found \"" + abbreviate(text) + "\"");
+            if (p.currentToken() != JsonToken.VALUE_STRING || !isCanonicalUuid(p.getText())) {
+                return tolerate(p, "a UUID string (8-4-4-4-12 hex digits)");
             }
-            return java.util.UUID.fromString(text);
+            return java.util.UUID.fromString(p.getText());
         }
 
         @Override
@@ -431,7 +455,9 @@ public final class JsonCodecs {
         return new JsonCodec<>() {
             @Override
             public List<E> read(JsonParser p) throws IOException {
-                expect(p, JsonToken.START_ARRAY, "an array");
+                if (!expectOrSkip(p, JsonToken.START_ARRAY, "an array")) {
+                    return null;
+                }
                 List<E> list = new ArrayList<>();
                 JsonToken t;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -468,7 +494,9 @@ public final class JsonCodecs {
         return new JsonCodec<>() {
             @Override
             public Map<String, V> read(JsonParser p) throws IOException {
-                expect(p, JsonToken.START_OBJECT, "an object");
+                if (!expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+                    return null;
+                }
                 Map<String, V> map = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
@@ -522,10 +550,156 @@ public final class JsonCodecs {
 
     /**
      * An error saying that the object the parser is in (or has just closed) lacks the required property
-     * {@code jsonName}. The path names the missing property.
+     * {@code jsonName}, or, during a tolerant decode, that its value was unreadable. The path names the property.
+     * Generated codecs throw it for a property nothing can stand in for: an id, a response's results, a number or
+     * boolean held in a primitive component.
      */
     public static JsonDecodingException missingRequired(JsonParser p, String jsonName) {
-        return new JsonDecodingException(appendName(path(p), jsonName), "missing required property \"" + jsonName + "\"");
+        String path = appendName(path(p), jsonName);
+        TolerantDecode decode = TolerantDecode.current();
+        JsonDeviation unreadable = decode == null ? null : decode.recordedAt(path);
+        if (unreadable != null) {
+            return new JsonDecodingException(path, "required property \"" + jsonName + "\" is unreadable: expected "
+                    + unreadable.expected() + " but found " + unreadable.found());
+        }
+        return new JsonDecodingException(path, "missing required property \"" + jsonName + "\"");
+    }
+
+    /**
+     * For a required property that the object the parser has just closed lacks (or whose value was unreadable):
+     * during a tolerant decode, records the absence, unless the unreadable value was already recorded, and returns
+     * {@code substitute} (an empty list or map for collections, null otherwise); in a strict decode, throws.
+     *
+     * @throws JsonDecodingException naming the property's JSON path, in a strict decode
+     */
+    public static <T> T missing(JsonParser p, String jsonName, T substitute) throws JsonDecodingException {
+        TolerantDecode decode = TolerantDecode.current();
+        if (decode == null) {
+            throw missingRequired(p, jsonName);
+        }
+        String path = appendName(path(p), jsonName);
+        if (decode.recordedAt(path) == null) {
+            decode.record(new JsonDeviation(path, "the required property \"" + jsonName + "\"", "nothing",
+                    JsonValue.NULL));
+        }
+        return substitute;
+    }
+
+    /**
+     * {@link #missing(JsonParser, String, Object)} for a required object, string or enum, which stands in as null.
+     *
+     * @throws JsonDecodingException naming the property's JSON path, in a strict decode
+     */
+    public static void missing(JsonParser p, String jsonName) throws JsonDecodingException {
+        missing(p, jsonName, null);
+    }
+
+    /**
+     * Whether the current token is {@code token}. When it is not: during a tolerant decode, records a deviation,
+     * skips the value and returns false; in a strict decode, throws.
+     *
+     * @param expected what the caller expected, in words ("an object", "an array")
+     * @throws JsonDecodingException naming the JSON path, in a strict decode
+     */
+    public static boolean expectOrSkip(JsonParser p, JsonToken token, String expected) throws IOException {
+        if (p.currentToken() == token) {
+            return true;
+        }
+        tolerate(p, expected);
+        return false;
+    }
+
+    /**
+     * The value at the parser's position is not {@code expected}: during a tolerant decode, records a deviation
+     * with the raw value, leaves the parser on the value's last token and returns null (absent); in a strict decode,
+     * throws.
+     *
+     * @throws JsonDecodingException naming the JSON path, in a strict decode
+     */
+    public static <T> T tolerate(JsonParser p, String expected) throws IOException {
+        return tolerate(p, expected, describe(p));
+    }
+
+    private static <T> T tolerate(JsonParser p, String expected, Throwable cause) throws IOException {
+        return tolerate(p, expected, describe(p), cause);
+    }
+
+    private static <T> T tolerate(JsonParser p, String expected, String found) throws IOException {
+        return tolerate(p, expected, found, null);
+    }
+
+    private static <T> T tolerate(JsonParser p, String expected, String found, Throwable cause) throws IOException {
+        TolerantDecode decode = TolerantDecode.current();
+        if (decode == null) {
+            throw new JsonDecodingException(path(p), "expected " + expected + " but found " + found, cause);
+        }
+        String path = path(p);
+        decode.record(new JsonDeviation(path, expected, found, JSON_VALUE.read(p)));
+        return null;
+    }
+
+    /** A lossless conversion of the scalar at the parser's position: recorded and kept, or an error when strict. */
+    private static <T> T converted(JsonParser p, String expected, T value) throws IOException {
+        TolerantDecode decode = TolerantDecode.current();
+        if (decode == null) {
+            throw mismatch(p, expected);
+        }
+        decode.record(new JsonDeviation(path(p), expected, describe(p), JSON_VALUE.read(p)));
+        return value;
+    }
+
+    /**
+     * An integer that is not a plain in-range JSON integer: converted from a string or an integral decimal
+     * ({@code "12"}, {@code 12.0}), otherwise unreadable.
+     */
+    private static <T> T readIntegral(JsonParser p, String expected, Function<BigDecimal, T> exactValue)
+            throws IOException {
+        BigDecimal exact = exactNumberIn(p);
+        if (exact == null) {
+            return tolerate(p, expected);
+        }
+        T value;
+        try {
+            value = exactValue.apply(exact);
+        } catch (ArithmeticException e) {
+            return tolerate(p, expected, describe(p) + " (out of range)");
+        }
+        return converted(p, expected, value);
+    }
+
+    /** The integral number in the current token (a JSON number, or a string holding one), or null. */
+    private static BigDecimal exactNumberIn(JsonParser p) throws IOException {
+        BigDecimal number = isNumber(p) ? p.getDecimalValue() : numberInString(p);
+        if (number == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(number.toBigIntegerExact());
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /** The number a string token holds exactly (no spaces, JSON's number syntax), or null. */
+    private static BigDecimal numberInString(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        String text = p.getText();
+        if (text.isEmpty() || text.length() > 100 || !(text.charAt(0) == '-' || Character.isDigit(text.charAt(0)))
+                || !Character.isDigit(text.charAt(text.length() - 1))) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean isNumber(JsonParser p) {
+        JsonToken t = p.currentToken();
+        return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
     }
 
     /**
@@ -572,13 +746,6 @@ public final class JsonCodecs {
             }
         }
         return true;
-    }
-
-    private static void expectNumber(JsonParser p, String expected) throws JsonDecodingException {
-        JsonToken t = p.currentToken();
-        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw mismatch(p, expected);
-        }
     }
 
     private static String describe(JsonParser p) {

@@ -27,23 +27,36 @@ public final class RecordCollections {
     private RecordCollections() {
     }
 
-    /** Reads a JSON array at the parser's current token; elements must not be JSON {@code null}. */
+    /**
+     * Reads a JSON array at the parser's current token; elements must not be JSON {@code null}. During a tolerant
+     * decode a value that is not an array gives null and an element that is null or unreadable is left out, each
+     * recorded as a deviation.
+     */
     public static <E> List<E> readList(JsonParser p, JsonCodec<E> element) throws IOException {
-        JsonCodecs.expect(p, JsonToken.START_ARRAY, "an array");
+        if (!JsonCodecs.expectOrSkip(p, JsonToken.START_ARRAY, "an array")) {
+            return null;
+        }
         ArrayList<E> list = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == JsonToken.VALUE_NULL) {
-                throw JsonCodecs.mismatch(p, "an element (lists hold no nulls)");
+            E e = t == JsonToken.VALUE_NULL
+                    ? JsonCodecs.tolerate(p, "an element (lists hold no nulls)")
+                    : element.read(p);
+            if (e != null) {
+                list.add(e);
             }
-            list.add(element.read(p));
         }
         return new DecodedList<>(list);
     }
 
-    /** Reads a JSON object at the parser's current token into an insertion-ordered map; values may be JSON {@code null}. */
+    /**
+     * Reads a JSON object at the parser's current token into an insertion-ordered map; values may be JSON
+     * {@code null}. During a tolerant decode a value that is not an object gives null, recorded as a deviation.
+     */
     public static <V> Map<String, V> readMap(JsonParser p, JsonCodec<V> value) throws IOException {
-        JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+        if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+            return null;
+        }
         LinkedHashMap<String, V> map = new LinkedHashMap<>();
         for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
             map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : value.read(p));

@@ -400,10 +400,10 @@ final class ClientWriter {
                 CodeBlock ctor = UnionWriter.constructorRef(poet, union, v);
                 if (v.body() == null) {
                     b.add("\n.empty($L, $L)", v.status(), ctor);
-                } else if (v.body().equals(TypeRef.scalar(TypeRef.Scalar.BINARY))) {
-                    b.add("\n.bytes($L, $L)", v.status(), ctor);
+                } else if (UnionWriter.isJson(v)) {
+                    b.add("\n.jsonWithDeviations($L, $L, $L)", v.status(), codec(v.body()), ctor);
                 } else {
-                    b.add("\n.json($L, $L, $L)", v.status(), codec(v.body()), ctor);
+                    b.add("\n.bytes($L, $L)", v.status(), ctor);
                 }
             }
         }
@@ -576,9 +576,9 @@ final class ClientWriter {
             return CodeBlock.of("error.$L()", f.javaName());
         }
         if (f.type().equals(TypeRef.scalar(TypeRef.Scalar.JSON_VALUE))) {
-            // HubSpot declares subCategory as an object but sends a string.
-            return CodeBlock.of("error.$L() instanceof $T s ? s.value() : $T.toString(error.$L(), null)", f.javaName(),
-                    Runtime.JSON_VALUE.nestedClass("JsonString"), Objects.class, f.javaName());
+            // HubSpot declares subCategory as an object but sends a string, or an empty object: only a string names one.
+            return CodeBlock.of("error.$L() instanceof $T s ? s.value() : null", f.javaName(),
+                    Runtime.JSON_VALUE.nestedClass("JsonString"));
         }
         return CodeBlock.of("$T.toString(error.$L(), null)", Objects.class, f.javaName());
     }

@@ -21,6 +21,11 @@ import javax.lang.model.element.Modifier;
  * Writes a record's reflection-free JSON codec on jackson-core's streaming API: property names pre-encoded as
  * {@code SerializedString}s, a switch on the field name, unknown fields skipped with {@code skipChildren()}, absent
  * optional fields never written.
+ *
+ * <p>Reading follows the runtime's decode mode. Strict, every departure from the schema throws. Tolerant, a value of
+ * another type reads as absent (the runtime records it), and a missing required property is recorded too, standing
+ * in as an empty list or map, or as null; only what a response cannot do without stays fatal (see
+ * {@link #cannotBeAbsent}).
  */
 final class CodecWriter {
     private final Poet poet;
@@ -58,7 +63,10 @@ final class CodecWriter {
 
     private MethodSpec readMethod() {
         MethodSpec.Builder m = Poet.codecRead(recordName);
-        m.addStatement("$T.expect(p, $T.START_OBJECT, $S)", Runtime.JSON_CODECS, Runtime.JSON_TOKEN, "an object");
+        m.beginControlFlow("if (!$T.expectOrSkip(p, $T.START_OBJECT, $S))", Runtime.JSON_CODECS, Runtime.JSON_TOKEN,
+                        "an object")
+                .addStatement("return null")
+                .endControlFlow();
         NameTable locals = new NameTable(false);
         locals.reserve("p");
         locals.reserve("field");
@@ -84,13 +92,35 @@ final class CodecWriter {
         for (int i = 0; i < record.fields().size(); i++) {
             Field f = record.fields().get(i);
             if (f.required()) {
-                m.beginControlFlow("if ($L == null)", vars.get(i))
-                        .addStatement("throw $T.missingRequired(p, $S)", Runtime.JSON_CODECS, f.jsonName())
-                        .endControlFlow();
+                m.beginControlFlow("if ($L == null)", vars.get(i));
+                if (cannotBeAbsent(f)) {
+                    m.addStatement("throw $T.missingRequired(p, $S)", Runtime.JSON_CODECS, f.jsonName());
+                } else if (f.type() instanceof TypeRef.ListRef || f.type() instanceof TypeRef.MapRef) {
+                    m.addStatement("$L = $T.missing(p, $S, $T.of())", vars.get(i), Runtime.JSON_CODECS, f.jsonName(),
+                            f.type() instanceof TypeRef.ListRef ? List.class : Map.class);
+                } else {
+                    m.addStatement("$T.missing(p, $S)", Runtime.JSON_CODECS, f.jsonName());
+                }
+                m.endControlFlow();
             }
         }
         m.addStatement("return new $T($L)", recordName, String.join(", ", vars));
         return m.build();
+    }
+
+    /**
+     * Whether a required property stays fatal when missing or unreadable, even in a tolerant decode: an {@code id}
+     * or a response's {@code results} (without them nothing can be matched to what was sent), and a number or
+     * boolean held in a primitive component, which has no absent value.
+     */
+    static boolean cannotBeAbsent(Poet poet, Field f) {
+        return f.required() && (f.jsonName().equals("id")
+                || (f.jsonName().equals("results") && f.type() instanceof TypeRef.ListRef)
+                || poet.typeName(f.type(), true).isPrimitive());
+    }
+
+    private boolean cannotBeAbsent(Field f) {
+        return cannotBeAbsent(poet, f);
     }
 
     private MethodSpec writeMethod(Map<Field, String> nameConstants) {

@@ -18,6 +18,8 @@ import javax.lang.model.element.Modifier;
  * {@code Unknown}, which keeps the JSON and writes it back unchanged.
  */
 final class OneOfWriter {
+    private static final ClassName JSON_OBJECT = Runtime.JSON_VALUE.nestedClass("JsonObject");
+
     private final Poet poet;
     private final TypeDecl.OneOfDecl decl;
     private final ClassName name;
@@ -63,12 +65,13 @@ final class OneOfWriter {
     private TypeSpec codec(ClassName unknown) {
         ClassName codec = name.nestedClass("Codec");
         MethodSpec.Builder read = Poet.codecRead(name)
-                .addStatement("$T json = $T.JSON_VALUE.read(p)", Runtime.JSON_VALUE, Runtime.JSON_CODECS)
-                .beginControlFlow("if (!(json instanceof $T object))", Runtime.JSON_VALUE.nestedClass("JsonObject"))
-                .addStatement("throw $T.mismatch(p, $S)", Runtime.JSON_CODECS, "an object")
+                .beginControlFlow("if (!$T.expectOrSkip(p, $T.START_OBJECT, $S))", Runtime.JSON_CODECS,
+                        Runtime.JSON_TOKEN, "an object")
+                .addStatement("return null")
                 .endControlFlow()
+                .addStatement("$T json = ($T) $T.JSON_VALUE.read(p)", JSON_OBJECT, JSON_OBJECT, Runtime.JSON_CODECS)
                 .addComment("The member's codec reads the value again from its bytes, now that the discriminator is known.")
-                .addStatement("$T tag = object.members().get($S) instanceof $T s ? s.value() : $S", String.class,
+                .addStatement("$T tag = json.members().get($S) instanceof $T s ? s.value() : $S", String.class,
                         decl.discriminator(), Runtime.JSON_VALUE.nestedClass("JsonString"), "")
                 .beginControlFlow("switch (tag)");
         for (TypeDecl.OneOfMember m : decl.members()) {

@@ -96,7 +96,11 @@ final class RecordWriter {
         boolean list = f.type() instanceof TypeRef.ListRef;
         boolean map = f.type() instanceof TypeRef.MapRef;
         if (f.required() && !componentType(f).isPrimitive()) {
-            ctor.addStatement("$T.requireNonNull($L, $S)", Objects.class, n, n);
+            // A tolerant decode may leave a required object or string null (its deviation says why); lists and maps
+            // then stand in empty, and what a decode cannot do without is never null.
+            boolean decodedNull = !list && !map && !CodecWriter.cannotBeAbsent(poet, f);
+            ClassName check = decodedNull ? Runtime.RECORD_COMPONENTS : ClassName.get(Objects.class);
+            ctor.addStatement("$T.requireNonNull($L, $S)", check, n, n);
         }
         if (!list && !map) {
             return;

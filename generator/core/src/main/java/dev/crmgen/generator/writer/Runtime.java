@@ -8,6 +8,8 @@ final class Runtime {
     static final ClassName JSON_CODEC = ClassName.get(PACKAGE + ".json", "JsonCodec");
     static final ClassName JSON_CODECS = ClassName.get(PACKAGE + ".json", "JsonCodecs");
     static final ClassName RECORD_COLLECTIONS = ClassName.get(PACKAGE + ".json", "RecordCollections");
+    static final ClassName RECORD_COMPONENTS = ClassName.get(PACKAGE + ".json", "RecordComponents");
+    static final ClassName JSON_DEVIATION = ClassName.get(PACKAGE + ".json", "JsonDeviation");
     static final ClassName JSON_VALUE = ClassName.get(PACKAGE + ".json", "JsonValue");
     static final ClassName JSON = ClassName.get(PACKAGE + ".json", "Json");
     static final ClassName API_INVOKER = ClassName.get(PACKAGE, "ApiInvoker");

@@ -4,10 +4,13 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.TypeDecl;
+import dev.crmgen.generator.model.TypeRef;
+import java.util.List;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
@@ -16,6 +19,9 @@ import javax.lang.model.element.Modifier;
  * record per status, so a caller cannot overlook the partial-failure case.
  */
 final class UnionWriter {
+    private static final TypeName DEVIATIONS =
+            ParameterizedTypeName.get(ClassName.get(List.class), Runtime.JSON_DEVIATION);
+
     private final Poet poet;
     private final TypeDecl.ResponseUnionDecl decl;
 
@@ -35,6 +41,12 @@ final class UnionWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                 .returns(TypeName.INT)
                 .build());
+        type.addMethod(MethodSpec.methodBuilder("deviations")
+                .addJavadoc("Where the body departed from the spec and was read anyway (path, expected, found, raw "
+                        + "value);\nempty when it matched, and always for a client with strict responses.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .returns(DEVIATIONS)
+                .build());
         for (TypeDecl.Variant v : decl.variants()) {
             ClassName variant = name.nestedClass(v.javaName());
             type.addPermittedSubclass(variant);
@@ -48,6 +60,24 @@ final class UnionWriter {
                 ctor.addParameter(ParameterSpec.builder(poet.boxed(v.body()), "body").addJavadoc("the response body\n").build());
                 ctor.addStatement("$T.requireNonNull(body, $S)", Objects.class, "body");
             }
+            if (isJson(v)) {
+                ctor.addParameter(ParameterSpec.builder(DEVIATIONS, "deviations")
+                        .addJavadoc("where the body departed from the spec; empty when it matched\n").build());
+                ctor.addStatement("deviations = $T.copyOf(deviations)", List.class);
+                record.addMethod(MethodSpec.constructorBuilder()
+                        .addJavadoc("A response whose body matched the spec.\n\n@param body the response body\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(poet.boxed(v.body()), "body")
+                        .addStatement("this(body, $T.of())", List.class)
+                        .build());
+            } else {
+                record.addMethod(MethodSpec.methodBuilder("deviations")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(DEVIATIONS)
+                        .addStatement("return $T.of()", List.class)
+                        .build());
+            }
             record.recordConstructor(ctor.build());
             record.addMethod(MethodSpec.methodBuilder("status")
                     .addAnnotation(Override.class)
@@ -58,6 +88,11 @@ final class UnionWriter {
             type.addType(record.build());
         }
         return poet.file(type, decl.javaName());
+    }
+
+    /** Whether the variant's body is JSON, decoded by a codec (rather than absent or raw bytes). */
+    static boolean isJson(TypeDecl.Variant v) {
+        return v.body() != null && !v.body().equals(TypeRef.scalar(TypeRef.Scalar.BINARY));
     }
 
     static CodeBlock constructorRef(Poet poet, TypeDecl.ResponseUnionDecl decl, TypeDecl.Variant v) {

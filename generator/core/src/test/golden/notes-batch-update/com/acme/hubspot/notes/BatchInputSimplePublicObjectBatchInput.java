@@ -44,7 +44,9 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
 
         @Override
         public BatchInputSimplePublicObjectBatchInput read(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+                return null;
+            }
             List<SimplePublicObjectBatchInput> inputs = null;
             for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
                 if (p.nextToken() == JsonToken.VALUE_NULL) {
@@ -57,7 +59,7 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
                 }
             }
             if (inputs == null) {
-                throw JsonCodecs.missingRequired(p, "inputs");
+                inputs = JsonCodecs.missing(p, "inputs", List.of());
             }
             return new BatchInputSimplePublicObjectBatchInput(inputs);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.RecordCollections;
+import dev.crmgen.runtime.json.RecordComponents;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,12 +35,12 @@ public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<St
         OffsetDateTime requestedAt, List<SimplePublicObject> results, OffsetDateTime startedAt,
         BatchResponseSimplePublicObjectStatus status) {
     public BatchResponseSimplePublicObject {
-        Objects.requireNonNull(completedAt, "completedAt");
+        RecordComponents.requireNonNull(completedAt, "completedAt");
         links = links == null ? null : RecordCollections.immutableMap(links);
         Objects.requireNonNull(results, "results");
         results = RecordCollections.immutableList(results);
-        Objects.requireNonNull(startedAt, "startedAt");
-        Objects.requireNonNull(status, "status");
+        RecordComponents.requireNonNull(startedAt, "startedAt");
+        RecordComponents.requireNonNull(status, "status");
     }
 
     /**
@@ -150,7 +151,9 @@ public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<St
 
         @Override
         public BatchResponseSimplePublicObject read(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+                return null;
+            }
             OffsetDateTime completedAt = null;
             Map<String, String> links = null;
             OffsetDateTime requestedAt = null;
@@ -173,16 +176,16 @@ public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<St
                 }
             }
             if (completedAt == null) {
-                throw JsonCodecs.missingRequired(p, "completedAt");
+                JsonCodecs.missing(p, "completedAt");
             }
             if (results == null) {
                 throw JsonCodecs.missingRequired(p, "results");
             }
             if (startedAt == null) {
-                throw JsonCodecs.missingRequired(p, "startedAt");
+                JsonCodecs.missing(p, "startedAt");
             }
             if (status == null) {
-                throw JsonCodecs.missingRequired(p, "status");
+                JsonCodecs.missing(p, "status");
             }
             return new BatchResponseSimplePublicObject(completedAt, links, requestedAt, results, startedAt, status);
         }

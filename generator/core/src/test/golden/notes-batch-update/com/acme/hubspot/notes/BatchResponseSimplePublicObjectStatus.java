@@ -33,7 +33,9 @@ public final class BatchResponseSimplePublicObjectStatus {
     private static final JsonCodec<BatchResponseSimplePublicObjectStatus> CODEC = new JsonCodec<BatchResponseSimplePublicObjectStatus>() {
         @Override
         public BatchResponseSimplePublicObjectStatus read(JsonParser p) throws IOException {
-            return of(JsonCodecs.STRING.read(p));
+            String value = JsonCodecs.STRING.read(p);
+            // null: a value of another JSON type, recorded by a tolerant decode
+            return value == null ? null : of(value);
         }
 
         @Override

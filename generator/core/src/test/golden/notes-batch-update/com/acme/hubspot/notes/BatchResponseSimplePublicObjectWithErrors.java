@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.RecordCollections;
+import dev.crmgen.runtime.json.RecordComponents;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -37,13 +38,13 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
         OffsetDateTime requestedAt, List<SimplePublicObject> results, OffsetDateTime startedAt,
         BatchResponseSimplePublicObjectStatus status) {
     public BatchResponseSimplePublicObjectWithErrors {
-        Objects.requireNonNull(completedAt, "completedAt");
+        RecordComponents.requireNonNull(completedAt, "completedAt");
         errors = errors == null ? null : RecordCollections.immutableList(errors);
         links = links == null ? null : RecordCollections.immutableMap(links);
         Objects.requireNonNull(results, "results");
         results = RecordCollections.immutableList(results);
-        Objects.requireNonNull(startedAt, "startedAt");
-        Objects.requireNonNull(status, "status");
+        RecordComponents.requireNonNull(startedAt, "startedAt");
+        RecordComponents.requireNonNull(status, "status");
     }
 
     /**
@@ -180,7 +181,9 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
 
         @Override
         public BatchResponseSimplePublicObjectWithErrors read(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+                return null;
+            }
             OffsetDateTime completedAt = null;
             List<StandardError> errors = null;
             Map<String, String> links = null;
@@ -207,16 +210,16 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
                 }
             }
             if (completedAt == null) {
-                throw JsonCodecs.missingRequired(p, "completedAt");
+                JsonCodecs.missing(p, "completedAt");
             }
             if (results == null) {
                 throw JsonCodecs.missingRequired(p, "results");
             }
             if (startedAt == null) {
-                throw JsonCodecs.missingRequired(p, "startedAt");
+                JsonCodecs.missing(p, "startedAt");
             }
             if (status == null) {
-                throw JsonCodecs.missingRequired(p, "status");
+                JsonCodecs.missing(p, "status");
             }
             return new BatchResponseSimplePublicObjectWithErrors(completedAt, errors, links, numErrors, requestedAt, results, startedAt, status);
         }

@@ -1,5 +1,7 @@
 package com.acme.hubspot.notes;
 
+import dev.crmgen.runtime.json.JsonDeviation;
+import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -17,16 +19,35 @@ public sealed interface BatchUpdateResponse permits BatchUpdateResponse.Ok, Batc
     int status();
 
     /**
+     * Where the body departed from the spec and was read anyway (path, expected, found, raw value);
+     * empty when it matched, and always for a client with strict responses.
+     */
+    List<JsonDeviation> deviations();
+
+    /**
      * Status 200: successful operation.
      *
      * @param body the response body
+     * @param deviations where the body departed from the spec; empty when it matched
      */
-    record Ok(BatchResponseSimplePublicObject body) implements BatchUpdateResponse {
+    record Ok(BatchResponseSimplePublicObject body,
+            List<JsonDeviation> deviations) implements BatchUpdateResponse {
         /**
          * @param body the response body
+         * @param deviations where the body departed from the spec; empty when it matched
          */
         public Ok {
             Objects.requireNonNull(body, "body");
+            deviations = List.copyOf(deviations);
+        }
+
+        /**
+         * A response whose body matched the spec.
+         *
+         * @param body the response body
+         */
+        public Ok(BatchResponseSimplePublicObject body) {
+            this(body, List.of());
         }
 
         @Override
@@ -39,14 +60,26 @@ public sealed interface BatchUpdateResponse permits BatchUpdateResponse.Ok, Batc
      * Status 207: multiple statuses.
      *
      * @param body the response body
+     * @param deviations where the body departed from the spec; empty when it matched
      */
-    record MultiStatus(
-            BatchResponseSimplePublicObjectWithErrors body) implements BatchUpdateResponse {
+    record MultiStatus(BatchResponseSimplePublicObjectWithErrors body,
+            List<JsonDeviation> deviations) implements BatchUpdateResponse {
         /**
          * @param body the response body
+         * @param deviations where the body departed from the spec; empty when it matched
          */
         public MultiStatus {
             Objects.requireNonNull(body, "body");
+            deviations = List.copyOf(deviations);
+        }
+
+        /**
+         * A response whose body matched the spec.
+         *
+         * @param body the response body
+         */
+        public MultiStatus(BatchResponseSimplePublicObjectWithErrors body) {
+            this(body, List.of());
         }
 
         @Override

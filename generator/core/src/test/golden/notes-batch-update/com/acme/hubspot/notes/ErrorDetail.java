@@ -7,11 +7,11 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.RecordCollections;
+import dev.crmgen.runtime.json.RecordComponents;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -31,7 +31,7 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
         String subCategory) {
     public ErrorDetail {
         context = context == null ? null : RecordCollections.immutableMap(context);
-        Objects.requireNonNull(message, "message");
+        RecordComponents.requireNonNull(message, "message");
     }
 
     /**
@@ -125,7 +125,9 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
 
         @Override
         public ErrorDetail read(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+                return null;
+            }
             String code = null;
             Map<String, List<String>> context = null;
             String in = null;
@@ -146,7 +148,7 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
                 }
             }
             if (message == null) {
-                throw JsonCodecs.missingRequired(p, "message");
+                JsonCodecs.missing(p, "message");
             }
             return new ErrorDetail(code, context, in, message, subCategory);
         }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.RecordCollections;
+import dev.crmgen.runtime.json.RecordComponents;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
 
@@ -34,12 +34,12 @@ import javax.annotation.processing.Generated;
 public record ErrorModel(String category, Map<String, List<String>> context, UUID correlationId,
         List<ErrorDetail> errors, Map<String, String> links, String message, String subCategory) {
     public ErrorModel {
-        Objects.requireNonNull(category, "category");
+        RecordComponents.requireNonNull(category, "category");
         context = context == null ? null : RecordCollections.immutableMap(context);
-        Objects.requireNonNull(correlationId, "correlationId");
+        RecordComponents.requireNonNull(correlationId, "correlationId");
         errors = errors == null ? null : RecordCollections.immutableList(errors);
         links = links == null ? null : RecordCollections.immutableMap(links);
-        Objects.requireNonNull(message, "message");
+        RecordComponents.requireNonNull(message, "message");
     }
 
     /**
@@ -167,7 +167,9 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
 
         @Override
         public ErrorModel read(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+                return null;
+            }
             String category = null;
             Map<String, List<String>> context = null;
             UUID correlationId = null;
@@ -192,13 +194,13 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
                 }
             }
             if (category == null) {
-                throw JsonCodecs.missingRequired(p, "category");
+                JsonCodecs.missing(p, "category");
             }
             if (correlationId == null) {
-                throw JsonCodecs.missingRequired(p, "correlationId");
+                JsonCodecs.missing(p, "correlationId");
             }
             if (message == null) {
-                throw JsonCodecs.missingRequired(p, "message");
+                JsonCodecs.missing(p, "message");
             }
             return new ErrorModel(category, context, correlationId, errors, links, message, subCategory);
         }

@@ -29,8 +29,8 @@ import javax.annotation.processing.Generated;
 )
 public final class NotesClient {
     private static final ResponseMapper<BatchUpdateResponse> BATCH_UPDATE_RESPONSE = ResponseMapper.<BatchUpdateResponse>builder()
-            .json(200, BatchResponseSimplePublicObject.jsonCodec(), BatchUpdateResponse.Ok::new)
-            .json(207, BatchResponseSimplePublicObjectWithErrors.jsonCodec(), BatchUpdateResponse.MultiStatus::new)
+            .jsonWithDeviations(200, BatchResponseSimplePublicObject.jsonCodec(), BatchUpdateResponse.Ok::new)
+            .jsonWithDeviations(207, BatchResponseSimplePublicObjectWithErrors.jsonCodec(), BatchUpdateResponse.MultiStatus::new)
             .build();
 
     private static final BatchKeys<SimplePublicObjectBatchInput, SimplePublicObject> BATCH_UPDATE_KEYS = BatchKeys.<SimplePublicObjectBatchInput, SimplePublicObject>builder()
@@ -130,6 +130,6 @@ public final class NotesClient {
     }
 
     private static BatchError toBatchError(StandardError error) {
-        return new BatchError(error.status(), error.category(), error.subCategory() instanceof JsonValue.JsonString s ? s.value() : Objects.toString(error.subCategory(), null), error.message(), error.context(), error.id(), error);
+        return new BatchError(error.status(), error.category(), error.subCategory() instanceof JsonValue.JsonString s ? s.value() : null, error.message(), error.context(), error.id(), error);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.RecordCollections;
+import dev.crmgen.runtime.json.RecordComponents;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -25,10 +26,10 @@ import javax.annotation.processing.Generated;
 )
 public record PublicObjectWarning(String category, Map<String, String> context, String message) {
     public PublicObjectWarning {
-        Objects.requireNonNull(category, "category");
+        RecordComponents.requireNonNull(category, "category");
         Objects.requireNonNull(context, "context");
         context = RecordCollections.immutableMap(context);
-        Objects.requireNonNull(message, "message");
+        RecordComponents.requireNonNull(message, "message");
     }
 
     /**
@@ -52,7 +53,9 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
 
         @Override
         public PublicObjectWarning read(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+                return null;
+            }
             String category = null;
             Map<String, String> context = null;
             String message = null;
@@ -69,13 +72,13 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
                 }
             }
             if (category == null) {
-                throw JsonCodecs.missingRequired(p, "category");
+                JsonCodecs.missing(p, "category");
             }
             if (context == null) {
-                throw JsonCodecs.missingRequired(p, "context");
+                context = JsonCodecs.missing(p, "context", Map.of());
             }
             if (message == null) {
-                throw JsonCodecs.missingRequired(p, "message");
+                JsonCodecs.missing(p, "message");
             }
             return new PublicObjectWarning(category, context, message);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.RecordCollections;
+import dev.crmgen.runtime.json.RecordComponents;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,12 +40,12 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         Map<String, String> properties, Map<String, List<ValueWithTimestamp>> propertiesWithHistory,
         OffsetDateTime updatedAt, String url, List<PublicObjectWarning> warnings) {
     public SimplePublicObject {
-        Objects.requireNonNull(createdAt, "createdAt");
+        RecordComponents.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(properties, "properties");
         properties = RecordCollections.immutableMap(properties);
         propertiesWithHistory = propertiesWithHistory == null ? null : RecordCollections.immutableMap(propertiesWithHistory);
-        Objects.requireNonNull(updatedAt, "updatedAt");
+        RecordComponents.requireNonNull(updatedAt, "updatedAt");
         warnings = warnings == null ? null : RecordCollections.immutableList(warnings);
     }
 
@@ -201,7 +202,9 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
 
         @Override
         public SimplePublicObject read(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+                return null;
+            }
             Boolean archived = null;
             OffsetDateTime archivedAt = null;
             OffsetDateTime createdAt = null;
@@ -235,16 +238,16 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
                 throw JsonCodecs.missingRequired(p, "archived");
             }
             if (createdAt == null) {
-                throw JsonCodecs.missingRequired(p, "createdAt");
+                JsonCodecs.missing(p, "createdAt");
             }
             if (id == null) {
                 throw JsonCodecs.missingRequired(p, "id");
             }
             if (properties == null) {
-                throw JsonCodecs.missingRequired(p, "properties");
+                properties = JsonCodecs.missing(p, "properties", Map.of());
             }
             if (updatedAt == null) {
-                throw JsonCodecs.missingRequired(p, "updatedAt");
+                JsonCodecs.missing(p, "updatedAt");
             }
             return new SimplePublicObject(archived, archivedAt, createdAt, id, objectWriteTraceId, properties, propertiesWithHistory, updatedAt, url, warnings);
         }

@@ -115,7 +115,9 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
 
         @Override
         public SimplePublicObjectBatchInput read(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+                return null;
+            }
             String id = null;
             String idProperty = null;
             String objectWriteTraceId = null;
@@ -137,7 +139,7 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
                 throw JsonCodecs.missingRequired(p, "id");
             }
             if (properties == null) {
-                throw JsonCodecs.missingRequired(p, "properties");
+                properties = JsonCodecs.missing(p, "properties", Map.of());
             }
             return new SimplePublicObjectBatchInput(id, idProperty, objectWriteTraceId, properties);
         }

@@ -8,6 +8,7 @@ import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
 import dev.crmgen.runtime.json.RecordCollections;
+import dev.crmgen.runtime.json.RecordComponents;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,15 +37,15 @@ public record StandardError(String category, Map<String, List<String>> context,
         List<ErrorDetail> errors, String id, Map<String, String> links, String message,
         String status, JsonValue subCategory) {
     public StandardError {
-        Objects.requireNonNull(category, "category");
+        RecordComponents.requireNonNull(category, "category");
         Objects.requireNonNull(context, "context");
         context = RecordCollections.immutableMap(context);
         Objects.requireNonNull(errors, "errors");
         errors = RecordCollections.immutableList(errors);
         Objects.requireNonNull(links, "links");
         links = RecordCollections.immutableMap(links);
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(status, "status");
+        RecordComponents.requireNonNull(message, "message");
+        RecordComponents.requireNonNull(status, "status");
     }
 
     /**
@@ -181,7 +182,9 @@ public record StandardError(String category, Map<String, List<String>> context,
 
         @Override
         public StandardError read(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+                return null;
+            }
             String category = null;
             Map<String, List<String>> context = null;
             List<ErrorDetail> errors = null;
@@ -208,22 +211,22 @@ public record StandardError(String category, Map<String, List<String>> context,
                 }
             }
             if (category == null) {
-                throw JsonCodecs.missingRequired(p, "category");
+                JsonCodecs.missing(p, "category");
             }
             if (context == null) {
-                throw JsonCodecs.missingRequired(p, "context");
+                context = JsonCodecs.missing(p, "context", Map.of());
             }
             if (errors == null) {
-                throw JsonCodecs.missingRequired(p, "errors");
+                errors = JsonCodecs.missing(p, "errors", List.of());
             }
             if (links == null) {
-                throw JsonCodecs.missingRequired(p, "links");
+                links = JsonCodecs.missing(p, "links", Map.of());
             }
             if (message == null) {
-                throw JsonCodecs.missingRequired(p, "message");
+                JsonCodecs.missing(p, "message");
             }
             if (status == null) {
-                throw JsonCodecs.missingRequired(p, "status");
+                JsonCodecs.missing(p, "status");
             }
             return new StandardError(category, context, errors, id, links, message, status, subCategory);
         }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordComponents;
 import java.io.IOException;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -28,9 +28,9 @@ import javax.annotation.processing.Generated;
 public record ValueWithTimestamp(String sourceId, String sourceLabel, String sourceType,
         OffsetDateTime timestamp, Integer updatedByUserId, String value) {
     public ValueWithTimestamp {
-        Objects.requireNonNull(sourceType, "sourceType");
-        Objects.requireNonNull(timestamp, "timestamp");
-        Objects.requireNonNull(value, "value");
+        RecordComponents.requireNonNull(sourceType, "sourceType");
+        RecordComponents.requireNonNull(timestamp, "timestamp");
+        RecordComponents.requireNonNull(value, "value");
     }
 
     /**
@@ -125,7 +125,9 @@ public record ValueWithTimestamp(String sourceId, String sourceLabel, String sou
 
         @Override
         public ValueWithTimestamp read(JsonParser p) throws IOException {
-            JsonCodecs.expect(p, JsonToken.START_OBJECT, "an object");
+            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+                return null;
+            }
             String sourceId = null;
             String sourceLabel = null;
             String sourceType = null;
@@ -148,13 +150,13 @@ public record ValueWithTimestamp(String sourceId, String sourceLabel, String sou
                 }
             }
             if (sourceType == null) {
-                throw JsonCodecs.missingRequired(p, "sourceType");
+                JsonCodecs.missing(p, "sourceType");
             }
             if (timestamp == null) {
-                throw JsonCodecs.missingRequired(p, "timestamp");
+                JsonCodecs.missing(p, "timestamp");
             }
             if (value == null) {
-                throw JsonCodecs.missingRequired(p, "value");
+                JsonCodecs.missing(p, "value");
             }
             return new ValueWithTimestamp(sourceId, sourceLabel, sourceType, timestamp, updatedByUserId, value);
         }
