@@ -10,7 +10,7 @@ import java.util.WeakHashMap;
 
 /**
  * One rate limiter per token (HubSpot counts requests per app token), so separate clients built with the same
- * token share a budget; likewise one {@link DailyLimitGate} per token. Tokens are keyed by a SHA-256 digest, never
+ * token share a budget; likewise one {@link DailyLimitGate} per token and clock. Tokens are keyed by a SHA-256 digest, never
  * by the token itself.
  */
 final class SharedRateLimiters {
@@ -30,8 +30,10 @@ final class SharedRateLimiters {
                 .computeIfAbsent(perTenSeconds, n -> create(n, ticker));
     }
 
-    static synchronized DailyLimitGate dailyLimitGate(String token) {
-        return DAILY_BY_TOKEN_DIGEST.computeIfAbsent(digest(token), k -> new DailyLimitGate());
+    /** The gate of {@code token} on {@code ticker}'s clock: its reset time means nothing on another clock. */
+    static synchronized DailyLimitGate dailyLimitGate(String token, Ticker ticker) {
+        String key = digest(token) + "/" + System.identityHashCode(ticker);
+        return DAILY_BY_TOKEN_DIGEST.computeIfAbsent(key, k -> new DailyLimitGate());
     }
 
     private static RateLimiter create(int perTenSeconds, Ticker ticker) {
