@@ -33,7 +33,8 @@ import org.redisson.config.Config;
  *
  * <p>The slots live in a ring in Redis, the same scheme as {@link RateLimiter#rollingWindow}: a reservation is one
  * Lua script run that returns how long to wait, times come from the Redis server's clock (no skew between hosts),
- * and a slot is re-timed when its response arrives, since HubSpot counts a request on arrival. Redisson's own
+ * and a slot is re-timed when its response arrives, since HubSpot counts a request on arrival. A 429 holds every
+ * instance off for HubSpot's {@code Retry-After} (or its interval, or one window). Redisson's own
  * {@code RRateLimiter} is not used because it cannot say how long a permit is away: it either answers no or blocks
  * the thread, while the invoker's non-blocking path schedules the wait it is told.
  *
@@ -151,7 +152,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     /**
-     * Requests left today, as the latest {@code X-HubSpot-RateLimit-Daily-Remaining} any instance sharing the name
+     * Requests left today (waiting for Redis at most the timeout), as the latest {@code X-HubSpot-RateLimit-Daily-Remaining} any instance sharing the name
      * reported (the lowest when reports cross); empty when none has. Reads this process's last value when Redis
      * cannot be reached.
      */
@@ -227,7 +228,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         // Not awaited: if Redis misses this, the slot keeps its start time, which only paces a little less
         // conservatively.
         scripts.evalAsync(RScript.Mode.READ_WRITE, COMPLETE, RScript.ReturnType.LONG, ringKey,
-                Long.toString(permit.slot()), Long.toString(permit.reservation()), Long.toString(micros(window)));
+                Long.toString(permit.slot()), Long.toString(permit.reservation()), Long.toString(micros(window)),
+                Long.toString(status == 429 ? pauseMicros(headers) : 0));
         if (status > 0 && headers != null) {
             onResponse(status, headers);
         }
@@ -244,6 +246,19 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public String toString() {
         return "RedisRateLimiter[" + name + ": " + permits + " per " + window + "]";
+    }
+
+    /**
+     * How long the whole fleet holds off after a 429: HubSpot's {@code Retry-After}, else its interval, else one
+     * window. Another instance's request may be the one that tipped the budget, so everyone waits.
+     */
+    private long pauseMicros(HttpHeaders headers) {
+        long retryAfterSeconds = header(headers, "Retry-After");
+        if (retryAfterSeconds >= 0) {
+            return TimeUnit.SECONDS.toMicros(retryAfterSeconds);
+        }
+        long intervalMillis = header(headers, "X-HubSpot-RateLimit-Interval-Milliseconds");
+        return intervalMillis > 0 ? TimeUnit.MILLISECONDS.toMicros(intervalMillis) : micros(window);
     }
 
     /** The root cause in one short line: Redisson's messages can carry whole scripts. */

@@ -24,6 +24,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redisson.Redisson;
+import org.redisson.api.RMap;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
 
 class RedisRateLimiterTest {
     @RegisterExtension
@@ -154,6 +159,54 @@ class RedisRateLimiterTest {
         // Within the same 30 s window as the first five: about 30 s away, however slow this machine is.
         assertTrue(wait > TimeUnit.SECONDS.toNanos(15) && wait <= window.toNanos(), () -> "waits " + wait + " ns");
         assertEquals(0, limiter(freshName(), 5, window).reserve(), "another name has its own budget");
+    }
+
+    @Test
+    @Timeout(30)
+    void aTooManyRequestsAnswerHoldsOffEveryInstanceForRetryAfter() throws InterruptedException {
+        String name = freshName();
+        RedisRateLimiter first = limiter(name, 1000, WINDOW);
+        RedisRateLimiter second = limiter(name, 1000, WINDOW);
+        assertEquals(0, second.reserve());
+        first.acquire().completed(429, Headers.of("Retry-After", "20", "X-HubSpot-RateLimit-Interval-Milliseconds",
+                "10000"));
+        // The 429 is recorded without blocking the response: reserve until the pause shows.
+        long wait = second.reserve();
+        while (wait == 0) {
+            Thread.sleep(10);
+            wait = second.reserve();
+        }
+        long shown = wait;
+        assertTrue(shown > TimeUnit.SECONDS.toNanos(15) && shown <= TimeUnit.SECONDS.toNanos(20),
+                () -> "Retry-After 20 s, waits " + shown + " ns");
+    }
+
+    @Test
+    @Timeout(30)
+    void aSlotIsCountedUntilItsResponseArrives() throws InterruptedException {
+        String name = freshName();
+        RedisRateLimiter limiter = limiter(name, 1, Duration.ofSeconds(30));
+        RedissonClient reader = redisson();
+        try {
+            RMap<String, String> ring = reader.getMap("crmgen:ratelimit:{" + name + "}", StringCodec.INSTANCE);
+            RateLimiter.Permit permit = limiter.acquire();
+            long started = Long.parseLong(ring.get("t0"));
+            Thread.sleep(5);
+            permit.completed(200, Headers.of());
+            // Re-timed without blocking the response: wait until it lands.
+            while (Long.parseLong(ring.get("t0")) == started) {
+                Thread.sleep(10);
+            }
+            assertTrue(Long.parseLong(ring.get("t0")) >= started + 5_000, "moved to the response's arrival");
+        } finally {
+            reader.shutdown();
+        }
+    }
+
+    private static RedissonClient redisson() {
+        Config config = new Config();
+        config.useSingleServer().setAddress(REDIS.url());
+        return Redisson.create(config);
     }
 
     @Test

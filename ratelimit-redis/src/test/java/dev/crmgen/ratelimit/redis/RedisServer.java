@@ -55,6 +55,9 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback, Paramete
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
+        Process started = process;
+        // A test JVM that dies must not leave the server behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         long deadline = System.nanoTime() + START_DEADLINE.toNanos();
         while (!accepts(port)) {
             if (!process.isAlive() || System.nanoTime() - deadline > 0) {
