@@ -152,9 +152,9 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     /**
-     * Requests left today (waiting for Redis at most the timeout), as the latest {@code X-HubSpot-RateLimit-Daily-Remaining} any instance sharing the name
-     * reported (the lowest when reports cross); empty when none has. Reads this process's last value when Redis
-     * cannot be reached.
+     * Requests left today, as the latest {@code X-HubSpot-RateLimit-Daily-Remaining} any instance sharing the name
+     * reported (the lowest when reports cross); empty when none has. Waits for Redis at most the timeout, and reads
+     * this process's last value when Redis cannot be reached.
      */
     public OptionalLong dailyRemaining() {
         return dailyField("remaining", lastDailyRemaining);
@@ -179,13 +179,22 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                     return OptionalLong.of(value);
                 }
             } catch (RuntimeException e) {
-                degrade(e);
+                markUnreachable(e);
             }
         }
         return local >= 0 ? OptionalLong.of(local) : OptionalLong.empty();
     }
 
     private Permit degrade(RuntimeException failure) {
+        markUnreachable(failure);
+        return fallback.acquire();
+    }
+
+    private void markUnreachable(RuntimeException failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            // This thread was interrupted while it waited for Redis: that says nothing about Redis.
+            return;
+        }
         connected = false;
         retryRedisAt = System.nanoTime() + recheckNanos;
         if (degraded.compareAndSet(false, true)) {
@@ -193,7 +202,6 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                     + "); pacing this process alone at " + Math.max(1, permits / expectedInstances) + " per "
                     + window + " until it is back");
         }
-        return fallback.acquire();
     }
 
     /**
