@@ -3,13 +3,13 @@ package dev.crmgen.maven;
 import dev.crmgen.generator.CrmGenerator;
 import dev.crmgen.generator.Diagnostic;
 import dev.crmgen.generator.GeneratorOptions;
+import dev.crmgen.generator.naming.JavaNames;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.lang.model.SourceVersion;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -59,6 +59,13 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "crmgen.addCompileSourceRoot", defaultValue = "true")
     private boolean addCompileSourceRoot;
 
+    /**
+     * Whether a {@code $ref} to a schema the spec never defines becomes {@code JsonValue} with a
+     * {@code [CrmgenDegraded]} warning instead of an error; the processor's {@code -Acrmgen.lenientRefs=true}.
+     */
+    @Parameter(property = "crmgen.lenientRefs", defaultValue = "false")
+    private boolean lenientRefs;
+
     /** Skips the goal. */
     @Parameter(property = "crmgen.skip", defaultValue = "false")
     private boolean skip;
@@ -76,7 +83,7 @@ public class GenerateMojo extends AbstractMojo {
             return;
         }
         long started = System.nanoTime();
-        if (packageName == null || !SourceVersion.isName(packageName.trim())) {
+        if (packageName == null || packageName.isBlank() || !JavaNames.isPackageName(packageName.trim())) {
             throw new MojoFailureException("crmgen: packageName '" + packageName + "' is not a valid Java package name;"
                     + " set <packageName> (or -Dcrmgen.packageName) to something like com.acme.hubspot.notes");
         }
@@ -99,6 +106,7 @@ public class GenerateMojo extends AbstractMojo {
         configuration.put("spec", location.resolved());
         configuration.put("packageName", pkg);
         configuration.put("clientName", client == null ? "" : client);
+        configuration.put("lenientRefs", Boolean.toString(lenientRefs));
 
         // One state per execution: several executions may share an output directory.
         String stateName = ".crmgen-" + mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_") + ".state";
@@ -107,7 +115,7 @@ public class GenerateMojo extends AbstractMojo {
                 output.resolve(stateName),
                 configuration,
                 location.toSource(loader),
-                new GeneratorOptions(pkg, client),
+                new GeneratorOptions(pkg, client, lenientRefs),
                 location.inputKeys());
         IncrementalGeneration.Outcome outcome;
         try {

@@ -1,5 +1,6 @@
 package dev.crmgen.maven;
 
+import dev.crmgen.generator.SpecLookup;
 import dev.crmgen.generator.SpecSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,20 +8,18 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Where the configured {@code spec} was found: a file (relative to the project directory or absolute), or a resource
- * on the plugin's class path, which holds the plugin's own dependencies such as {@code dev.crmgen:crmgen-spec}.
- * A file wins over a resource of the same name; {@code classpath:} forces a resource.
+ * Where the configured {@code spec} was found, by the rule both front doors share ({@link SpecLookup}): a file
+ * (absolute, or relative to the project directory or its {@code src/main/resources}), or a resource on the plugin's
+ * class path, which holds the plugin's own dependencies such as {@code dev.crmgen:crmgen-spec}.
  */
 final class SpecLocation {
-
-    static final String CLASSPATH_PREFIX = "classpath:";
 
     private final Path file;
     private final String resource;
@@ -32,35 +31,31 @@ final class SpecLocation {
         this.url = url;
     }
 
+    /** Finds {@code configured} by {@link SpecLookup}'s rule, relative paths under {@code baseDirectory}. */
     static SpecLocation resolve(String configured, Path baseDirectory, ClassLoader loader) throws IOException {
         String spec = configured == null ? "" : configured.trim();
         if (spec.isEmpty()) {
             throw new IOException("no spec is configured: set <spec> to an OpenAPI file or a class-path resource"
                     + " (or pass -Dcrmgen.spec=...)");
         }
-        if (spec.startsWith(CLASSPATH_PREFIX)) {
-            String resource = stripSlash(spec.substring(CLASSPATH_PREFIX.length()));
-            return resource(resource, loader).orElseThrow(() -> new IOException(
-                    "spec " + spec + " is not on the plugin's class path; add the artifact that holds it as a"
-                            + " <dependency> of crmgen-maven-plugin (for example dev.crmgen:crmgen-spec)"));
-        }
-        Path file = null;
-        try {
-            file = baseDirectory.resolve(spec).toAbsolutePath().normalize();
+        SpecLookup lookup = SpecLookup.of(spec, baseDirectory);
+        for (Path file : lookup.files()) {
             if (Files.isRegularFile(file)) {
                 return new SpecLocation(file, null, null);
             }
-        } catch (InvalidPathException e) {
-            // Not a usable file name; it may still name a resource.
         }
-        Optional<SpecLocation> resource = resource(stripSlash(spec), loader);
+        Optional<SpecLocation> resource = lookup.resource() == null ? Optional.empty() : resource(lookup.resource(), loader);
         if (resource.isPresent()) {
             return resource.get();
         }
-        throw new IOException("spec " + spec + " was not found: it is not a file"
-                + (file == null ? "" : " (looked for " + file + ")")
-                + " nor a resource on the plugin's class path (a spec jar such as dev.crmgen:crmgen-spec must be a"
-                + " <dependency> of crmgen-maven-plugin, not of the project)");
+        if (lookup.files().isEmpty()) {
+            throw new IOException("spec " + spec + " is not on the plugin's class path; add the artifact that holds it as a"
+                    + " <dependency> of crmgen-maven-plugin (for example dev.crmgen:crmgen-spec)");
+        }
+        throw new IOException("spec " + spec + " was not found: it is not a file (looked for "
+                + lookup.files().stream().map(Path::toString).collect(Collectors.joining(" and ")) + ")"
+                + (lookup.resource() == null ? "" : " nor a resource on the plugin's class path (a spec jar such as"
+                        + " dev.crmgen:crmgen-spec must be a <dependency> of crmgen-maven-plugin, not of the project)"));
     }
 
     private static Optional<SpecLocation> resource(String resource, ClassLoader loader) {
@@ -101,7 +96,7 @@ final class SpecLocation {
             return List.of(file.toString());
         }
         List<String> keys = new ArrayList<>();
-        keys.add(CLASSPATH_PREFIX + resource);
+        keys.add(SpecLookup.CLASSPATH_PREFIX + resource);
         archive().ifPresent(jar -> keys.add(jar.toString()));
         return keys;
     }
@@ -122,8 +117,8 @@ final class SpecLocation {
 
     /** Reads an input key as produced by {@link #inputKeys()} or a referenced file path. */
     static byte[] read(String key, ClassLoader loader) throws IOException {
-        if (key.startsWith(CLASSPATH_PREFIX)) {
-            try (InputStream in = loader.getResourceAsStream(key.substring(CLASSPATH_PREFIX.length()))) {
+        if (key.startsWith(SpecLookup.CLASSPATH_PREFIX)) {
+            try (InputStream in = loader.getResourceAsStream(key.substring(SpecLookup.CLASSPATH_PREFIX.length()))) {
                 if (in == null) {
                     throw new IOException(key + " is no longer on the class path");
                 }

@@ -107,6 +107,38 @@ class GenerateMojoTest {
     }
 
     @Test
+    void aSpecUnderSrcMainResourcesIsFoundByTheNameTheProcessorWouldUse() throws Exception {
+        Files.createDirectories(dir.resolve("src/main/resources/specs"));
+        Files.move(dir.resolve("src/main/openapi/notes.yaml"), dir.resolve("src/main/resources/specs/notes.yaml"));
+
+        mojo("specs/notes.yaml", "com.acme.notes").execute();
+
+        assertTrue(Files.isRegularFile(dir.resolve("target/generated-sources/crmgen/com/acme/notes/NotesClient.java")));
+        assertTrue(infos.get(0).startsWith("crmgen: generated src/main/resources/specs/notes.yaml into"), infos.get(0));
+    }
+
+    @Test
+    void aDanglingReferenceIsAnErrorUnlessLenientRefsIsOn() throws Exception {
+        Path spec = dir.resolve("src/main/openapi/notes.yaml");
+        Files.writeString(spec, Files.readString(spec).replace("'#/components/schemas/Note'", "'#/components/schemas/Nope'"));
+        assertThrows(MojoFailureException.class, () -> mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute());
+
+        List<String> warnings = new ArrayList<>();
+        GenerateMojo lenient = mojo("src/main/openapi/notes.yaml", "com.acme.notes");
+        set(lenient, "lenientRefs", true);
+        lenient.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+        lenient.execute();
+
+        assertTrue(Files.isRegularFile(dir.resolve("target/generated-sources/crmgen/com/acme/notes/NotesClient.java")));
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("[CrmgenDegraded]") && w.contains("Nope")), warnings.toString());
+    }
+
+    @Test
     void aBrokenSpecFailsListingEveryDiagnostic() throws Exception {
         Path broken = dir.resolve("src/main/openapi/notes.yaml");
         Files.writeString(broken,

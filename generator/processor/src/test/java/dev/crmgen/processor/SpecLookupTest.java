@@ -52,4 +52,16 @@ class SpecLookupTest {
         assertThat(c).generatedSourceFile("com.acme.gen.NotesClient").contentsAsUtf8String()
                 .contains("public BatchUpdateResponse batchUpdate(BatchInputSimplePublicObjectBatchInput body)");
     }
+
+    @Test
+    void theClassPathPrefixLooksOnlyOnTheProcessorPathAsInThePlugin() {
+        // mini.yaml is a file under this root, but classpath: never looks at files.
+        Path root = Path.of("src/test/resources/specs").toAbsolutePath();
+        Compilation prefixed = compile("classpath:notes-batch-update.yaml", "-A" + SpecLocator.SPEC_ROOT_OPTION + "=" + root);
+        assertThat(prefixed).succeededWithoutWarnings();
+        assertThat(prefixed).generatedSourceFile("com.acme.gen.NotesClient");
+
+        Compilation missing = compile("classpath:mini.yaml", "-A" + SpecLocator.SPEC_ROOT_OPTION + "=" + root);
+        assertThat(missing).hadErrorContaining("class-path resource mini.yaml on the processor path");
+    }
 }
