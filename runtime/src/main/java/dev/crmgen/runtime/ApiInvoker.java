@@ -353,13 +353,13 @@ public final class ApiInvoker {
         return token;
     }
 
-    /** The daily-limit gate shared by every client of {@code token}. */
+    /** The daily-limit gate shared by every client of {@code token} (on the same ticker). */
     private DailyLimitGate dailyLimitGate(String token) {
         TokenGate last = lastGate;
         if (last != null && last.token().equals(token)) {
             return last.gate();
         }
-        DailyLimitGate gate = SharedRateLimiters.dailyLimitGate(token);
+        DailyLimitGate gate = SharedRateLimiters.dailyLimitGate(token, ticker);
         lastGate = new TokenGate(token, gate);
         return gate;
     }

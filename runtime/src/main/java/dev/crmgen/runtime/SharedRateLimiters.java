@@ -11,12 +11,13 @@ import java.util.WeakHashMap;
 /**
  * One rate limiter per token (HubSpot counts requests per app token), so separate clients built with the same
  * token share a budget; likewise one {@link DailyLimitGate} per token. Tokens are keyed by a SHA-256 digest, never
- * by the token itself.
+ * by the token itself, and both are per {@link Ticker} (in production, the one system ticker) so that clients on
+ * separate simulated clocks never block one another.
  */
 final class SharedRateLimiters {
     private static final Map<String, RateLimiter> BY_TOKEN_DIGEST = new HashMap<>();
     private static final Map<AccessTokenProvider, Map<Integer, RateLimiter>> BY_PROVIDER = new WeakHashMap<>();
-    private static final Map<String, DailyLimitGate> DAILY_BY_TOKEN_DIGEST = new HashMap<>();
+    private static final Map<Ticker, Map<String, DailyLimitGate>> DAILY_BY_TICKER = new WeakHashMap<>();
 
     private SharedRateLimiters() {
     }
@@ -30,8 +31,9 @@ final class SharedRateLimiters {
                 .computeIfAbsent(perTenSeconds, n -> create(n, ticker));
     }
 
-    static synchronized DailyLimitGate dailyLimitGate(String token) {
-        return DAILY_BY_TOKEN_DIGEST.computeIfAbsent(digest(token), k -> new DailyLimitGate());
+    static synchronized DailyLimitGate dailyLimitGate(String token, Ticker ticker) {
+        return DAILY_BY_TICKER.computeIfAbsent(ticker, t -> new HashMap<>())
+                .computeIfAbsent(digest(token), k -> new DailyLimitGate());
     }
 
     private static RateLimiter create(int perTenSeconds, Ticker ticker) {
