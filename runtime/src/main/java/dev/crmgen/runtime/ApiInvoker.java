@@ -215,7 +215,8 @@ public final class ApiInvoker {
             }
             boolean sent = !notSent(e);
             boolean timedOut = e instanceof HttpTimeoutException;
-            String reason = (timedOut ? "no complete response within " + timeout.toMillis() + " ms" : (sent ? "I/O failure" : "request not sent"))
+            String reason = (timedOut ? "no complete response within " + timeout.toMillis() + " ms"
+                    : (sent ? "I/O failure" : "request not sent"))
                     + ": " + secrets.scrub(String.valueOf(e.getMessage()));
             if (retries < retry.maxRetries() && (!sent || request.retrySafe())) {
                 long delay = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
