@@ -215,7 +215,8 @@ public final class ApiInvoker {
             }
             boolean sent = !notSent(e);
             boolean timedOut = e instanceof HttpTimeoutException;
-            String reason = (timedOut ? "no complete response within " + timeout.toMillis() + " ms" : (sent ? "I/O failure" : "request not sent"))
+            String reason = (timedOut ? "no complete response within " + timeout.toMillis() + " ms"
+                    : (sent ? "I/O failure" : "request not sent"))
                     + ": " + secrets.scrub(String.valueOf(e.getMessage()));
             if (retries < retry.maxRetries() && (!sent || request.retrySafe())) {
                 long delay = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
@@ -353,7 +354,7 @@ public final class ApiInvoker {
         return token;
     }
 
-    /** The daily-limit gate shared by every client of {@code token} on this invoker's clock. */
+    /** The daily-limit gate shared by every client of {@code token} (on the same ticker). */
     private DailyLimitGate dailyLimitGate(String token) {
         TokenGate last = lastGate;
         if (last != null && last.token().equals(token)) {

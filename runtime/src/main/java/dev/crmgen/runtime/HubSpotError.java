@@ -40,7 +40,8 @@ public record HubSpotError(String category, String correlationId, String message
 
     /**
      * The scopes the call lacked. HubSpot names them in several shapes, all read here: {@code context.missingScopes}
-     * as a list, as one string {@code "[a, b]"}, or inside a context sent as the string {@code "{missingScopes=[a, b]}"};
+     * as a list, as one string {@code "[a, b]"}, or inside a context sent as the string
+     * {@code "{missingScopes=[a, b]}"};
      * when it names only the scopes the call requires ({@code errors[].context.requiredGranularScopes} or
      * {@code requiredScopes}, HubSpot's documented 403 body), those. Empty when the body names none.
      */

@@ -54,7 +54,8 @@ final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public Response send(Request request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(httpRequest(request), BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> inFlight =
+                client.sendAsync(httpRequest(request), BodyHandlers.ofByteArray());
         try {
             return response(within(inFlight, request.timeout()).get());
         } catch (InterruptedException e) {
@@ -67,7 +68,8 @@ final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public CompletableFuture<Response> sendAsync(Request request, Executor executor) {
-        CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(httpRequest(request), BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> inFlight =
+                client.sendAsync(httpRequest(request), BodyHandlers.ofByteArray());
         return within(inFlight, request.timeout())
                 // Decompressing and what follows run on the caller's executor, not on the client's own threads.
                 .handleAsync((response, failure) -> {
@@ -90,7 +92,8 @@ final class JdkHttpTransport implements HttpTransport {
      */
     private static CompletableFuture<HttpResponse<byte[]>> within(CompletableFuture<HttpResponse<byte[]>> inFlight,
                                                                  Duration timeout) {
-        CompletableFuture<HttpResponse<byte[]>> bounded = inFlight.copy().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        CompletableFuture<HttpResponse<byte[]>> bounded =
+                inFlight.copy().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
         return bounded.handle((response, failure) -> {
             Throwable cause = unwrap(failure);
             if (cause instanceof TimeoutException) {

@@ -10,13 +10,14 @@ import java.util.WeakHashMap;
 
 /**
  * One rate limiter per token (HubSpot counts requests per app token), so separate clients built with the same
- * token share a budget; likewise one {@link DailyLimitGate} per token and clock. Tokens are keyed by a SHA-256 digest, never
- * by the token itself.
+ * token share a budget; likewise one {@link DailyLimitGate} per token. Tokens are keyed by a SHA-256 digest, never
+ * by the token itself, and both are per {@link Ticker} (in production, the one system ticker) so that clients on
+ * separate simulated clocks never block one another.
  */
 final class SharedRateLimiters {
     private static final Map<String, RateLimiter> BY_TOKEN_DIGEST = new HashMap<>();
     private static final Map<AccessTokenProvider, Map<Integer, RateLimiter>> BY_PROVIDER = new WeakHashMap<>();
-    private static final Map<String, DailyLimitGate> DAILY_BY_TOKEN_DIGEST = new HashMap<>();
+    private static final Map<Ticker, Map<String, DailyLimitGate>> DAILY_BY_TICKER = new WeakHashMap<>();
 
     private SharedRateLimiters() {
     }
@@ -30,10 +31,9 @@ final class SharedRateLimiters {
                 .computeIfAbsent(perTenSeconds, n -> create(n, ticker));
     }
 
-    /** The gate of {@code token} on {@code ticker}'s clock: its reset time means nothing on another clock. */
     static synchronized DailyLimitGate dailyLimitGate(String token, Ticker ticker) {
-        String key = digest(token) + "/" + System.identityHashCode(ticker);
-        return DAILY_BY_TOKEN_DIGEST.computeIfAbsent(key, k -> new DailyLimitGate());
+        return DAILY_BY_TICKER.computeIfAbsent(ticker, t -> new HashMap<>())
+                .computeIfAbsent(digest(token), k -> new DailyLimitGate());
     }
 
     private static RateLimiter create(int perTenSeconds, Ticker ticker) {

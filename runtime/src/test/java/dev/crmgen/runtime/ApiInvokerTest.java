@@ -379,11 +379,16 @@ class ApiInvokerTest {
                 .retryPolicy(RetryPolicy.builder().jitter(0).build());
     }
 
+    static ApiRequest other() {
+        return ApiRequest.builder("POST", "/other").build();
+    }
+
     @Test
     void dailyLimitIsNotRetried() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withBody(DAILY_BODY)));
         RateLimitException e = assertThrows(RateLimitException.class,
-                () -> call(ApiInvoker.create(options().accessToken(freshToken()).build()), batchUpdate().build(), JSON));
+                () -> call(ApiInvoker.create(options().accessToken(freshToken()).build()),
+                        batchUpdate().build(), JSON));
         assertEquals("DAILY", e.policyName());
         server.verify(1, postRequestedFor(anyUrl()));
     }
@@ -391,8 +396,9 @@ class ApiInvokerTest {
     @Test
     void dailyLimitFailsLaterCallsOnTheSameTokenAtOnceUntilItsReset() {
         String token = freshToken();
-        server.stubFor(post(urlEqualTo("/daily")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")
-                .withHeader("X-HubSpot-RateLimit-Daily", "250000").withHeader("X-HubSpot-RateLimit-Daily-Remaining", "0")
+        server.stubFor(post(urlEqualTo("/daily")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "3600").withHeader("X-HubSpot-RateLimit-Daily", "250000")
+                .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "0")
                 .withBody(DAILY_BODY)));
         server.stubFor(post(urlEqualTo("/other")).willReturn(aResponse().withStatus(200).withBody("{}")));
         ApiInvoker first = ApiInvoker.create(sharedLimiterOptions(token).build());
@@ -408,7 +414,7 @@ class ApiInvokerTest {
         // A new client on the same token fails at once: nothing sent, no wait, no retry.
         ClientOptions sameToken = sharedLimiterOptions(token).build();
         DailyLimitException later = assertThrows(DailyLimitException.class,
-                () -> call(ApiInvoker.create(sameToken), ApiRequest.builder("POST", "/other").build(), JSON));
+                () -> call(ApiInvoker.create(sameToken), other(), JSON));
         assertTrue(later.getMessage().contains("not sent") && later.getMessage().contains("DAILY"), later.getMessage());
         assertEquals(met.resetsAt(), later.resetsAt());
         server.verify(0, postRequestedFor(urlEqualTo("/other")));
@@ -417,11 +423,11 @@ class ApiInvokerTest {
         assertEquals(0L, sameToken.rateLimiter().reserve());
 
         // Another token is unaffected.
-        call(ApiInvoker.create(sharedLimiterOptions(freshToken()).build()), ApiRequest.builder("POST", "/other").build(), JSON);
+        call(ApiInvoker.create(sharedLimiterOptions(freshToken()).build()), other(), JSON);
         server.verify(1, postRequestedFor(urlEqualTo("/other")));
 
         ticker.advance(Duration.ofSeconds(3601).toNanos());
-        call(ApiInvoker.create(sharedLimiterOptions(token).build()), ApiRequest.builder("POST", "/other").build(), JSON);
+        call(ApiInvoker.create(sharedLimiterOptions(token).build()), other(), JSON);
         server.verify(2, postRequestedFor(urlEqualTo("/other")));
         assertEquals(List.of(), ticker.sleepsMillis());
     }
@@ -437,25 +443,26 @@ class ApiInvokerTest {
         assertTrue(met.resetsAt().isEmpty());
         assertTrue(met.dailyRemaining().isEmpty());
         assertTrue(met.getMessage().contains("unknown time"), met.getMessage());
-        assertThrows(DailyLimitException.class, () -> call(invoker, ApiRequest.builder("POST", "/other").build(), JSON));
+        assertThrows(DailyLimitException.class, () -> call(invoker, other(), JSON));
         server.verify(0, postRequestedFor(urlEqualTo("/other")));
 
         ticker.advance(Duration.ofSeconds(61).toNanos());
-        call(invoker, ApiRequest.builder("POST", "/other").build(), JSON);
+        call(invoker, other(), JSON);
         server.verify(1, postRequestedFor(urlEqualTo("/other")));
     }
 
     @Test
     void otherRateLimitPoliciesDoNotCloseTheToken() {
         String token = freshToken();
-        server.stubFor(post(urlEqualTo("/secondly")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+        server.stubFor(post(urlEqualTo("/secondly")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "1")
                 .withBody(DAILY_BODY.replace("DAILY", "SECONDLY"))));
         server.stubFor(post(urlEqualTo("/other")).willReturn(aResponse().withStatus(200).withBody("{}")));
         ApiInvoker invoker = ApiInvoker.create(sharedLimiterOptions(token).retryPolicy(RetryPolicy.none()).build());
         RateLimitException e = assertThrows(RateLimitException.class,
                 () -> call(invoker, ApiRequest.builder("POST", "/secondly").build(), JSON));
         assertFalse(e instanceof DailyLimitException);
-        call(invoker, ApiRequest.builder("POST", "/other").build(), JSON);
+        call(invoker, other(), JSON);
         // The secondly 429's Retry-After still paces the next call.
         assertEquals(List.of(1000L), ticker.sleepsMillis());
     }
@@ -554,7 +561,8 @@ class ApiInvokerTest {
         RetryPolicy p = RetryPolicy.builder().jitter(0).maxRetries(10).initialBackoff(Duration.ofSeconds(1))
                 .deadline(Duration.ofSeconds(10)).build();
         assertThrows(ServerErrorException.class,
-                () -> call(ApiInvoker.create(options().retryPolicy(p).build()), batchUpdate().retrySafe(true).build(), JSON));
+                () -> call(ApiInvoker.create(options().retryPolicy(p).build()),
+                        batchUpdate().retrySafe(true).build(), JSON));
         // 1 + 2 + 4 = 7 s fit in 10 s; the next 8 s would not.
         assertEquals(List.of(1000L, 2000L, 4000L), ticker.sleepsMillis());
         server.verify(4, postRequestedFor(anyUrl()));

@@ -74,7 +74,8 @@ class MisbehavingServerTest {
     void theOverallDeadlineCutsALongerRequestTimeout(Behaviour behaviour) throws Exception {
         server = new RawServer(behaviour);
         // A request timeout of a minute, but a deadline of 600 ms: the deadline ends the call.
-        ApiInvoker invoker = invoker(Duration.ofMinutes(1), RetryPolicy.builder().deadline(Duration.ofMillis(600)).build());
+        ApiInvoker invoker = invoker(Duration.ofMinutes(1),
+                RetryPolicy.builder().deadline(Duration.ofMillis(600)).build());
         for (boolean async : new boolean[] {false, true}) {
             long start = System.nanoTime();
             TransportException e = expectTransportFailure(invoker, request(true), async);
@@ -89,7 +90,8 @@ class MisbehavingServerTest {
     @EnumSource(Behaviour.class)
     void aTimeoutAfterSendingIsNotRetriedForANonIdempotentCall(Behaviour behaviour) throws Exception {
         server = new RawServer(behaviour);
-        ApiInvoker invoker = invoker(Duration.ofMillis(300), RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).build());
+        ApiInvoker invoker = invoker(Duration.ofMillis(300),
+                RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).build());
         TransportException e = expectTransportFailure(invoker, request(false), false);
         assertTimedOutAfterSending(e, 1);
     }

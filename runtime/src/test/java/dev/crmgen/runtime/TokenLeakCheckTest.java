@@ -40,7 +40,8 @@ class TokenLeakCheckTest {
 
     @Test
     void aTokenInAThrownExceptionOrItsCauseFailsTheTestWithoutBeingQuoted() {
-        Throwable thrown = new IllegalStateException("wrapped", new IllegalArgumentException("invalid header value: Bearer " + TOKEN));
+        Throwable thrown = new IllegalStateException("wrapped",
+                new IllegalArgumentException("invalid header value: Bearer " + TOKEN));
         AssertionError e = assertThrows(AssertionError.class, () -> check.handleTestExecutionException(null, thrown));
         assertTrue(e.getMessage().contains("IllegalArgumentException"), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN) || e.getCause() != null, "the check quoted the token");
@@ -52,6 +53,7 @@ class TokenLeakCheckTest {
         isolated.info("sending with Bearer " + Secrets.MASK);
         check.afterEach(null);
         Throwable thrown = new IllegalStateException("no token here");
-        assertSame(thrown, assertThrows(IllegalStateException.class, () -> check.handleTestExecutionException(null, thrown)));
+        assertSame(thrown, assertThrows(IllegalStateException.class,
+                () -> check.handleTestExecutionException(null, thrown)));
     }
 }
