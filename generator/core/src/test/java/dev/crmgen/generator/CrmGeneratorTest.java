@@ -1,6 +1,7 @@
 package dev.crmgen.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
@@ -107,6 +108,38 @@ class CrmGeneratorTest {
         assertTrue(!lenient.hasErrors());
         String page = lenient.files().stream().filter(f -> f.qualifiedName().equals("com.acme.Page")).findFirst().orElseThrow().source();
         assertTrue(page.contains("public record Page(List<JsonValue> results)"), page);
+        JavaCompilation.compile(lenient.files(), dir);
+    }
+
+    @Test
+    void lenientModeTurnsAnUndeclaredPathVariableIntoARequiredStringParameter(@TempDir Path dir) {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: Pipelines, version: '1'}
+                paths:
+                  /crm/v3/pipelines/{objectType}/{pipelineId}:
+                    get:
+                      operationId: get-pipeline
+                      parameters:
+                        - {name: pipelineId, in: path, required: true, schema: {type: integer, format: int64}}
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+                """;
+        GenerationResult strict = CrmGenerator.generate(SpecSource.inline("pipelines.yaml", spec), new GeneratorOptions("com.acme", null));
+        assertEquals(List.of("CrmgenMissingPathParam"),
+                strict.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(Diagnostic::tag).toList());
+
+        GenerationResult lenient = CrmGenerator.generate(SpecSource.inline("pipelines.yaml", spec),
+                new GeneratorOptions("com.acme", null, true));
+        assertFalse(lenient.hasErrors(), () -> lenient.diagnostics().toString());
+        assertEquals(List.of("[CrmgenDegraded] pipelines.yaml#/paths/~1crm~1v3~1pipelines~1{objectType}~1{pipelineId}/get: path "
+                        + "'/crm/v3/pipelines/{objectType}/{pipelineId}' names {objectType} but the operation declares no such path "
+                        + "parameter, so it is generated as a required String parameter; declare it with 'in: path' to give it a "
+                        + "type and a description."),
+                lenient.diagnostics().stream().filter(d -> d.tag().equals("CrmgenDegraded")).map(Diagnostic::format).toList());
+        String client = lenient.files().stream().filter(f -> f.qualifiedName().equals("com.acme.PipelinesClient"))
+                .findFirst().orElseThrow().source();
+        assertTrue(client.contains("getPipeline(String objectType, Long pipelineId)"), client);
         JavaCompilation.compile(lenient.files(), dir);
     }
 

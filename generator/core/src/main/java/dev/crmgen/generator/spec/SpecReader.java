@@ -21,7 +21,9 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter.StyleEnum;
+import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -934,6 +936,9 @@ public final class SpecReader {
             }
         }
         specParams.addAll(merged.values());
+        if (options.lenientRefs()) {
+            addUndeclaredPathVariables(path, pointer, specParams, paramPointers);
+        }
         // Path parameters first, in the order the path names them.
         specParams.sort((a, b) -> Integer.compare(pathOrder(path, a), pathOrder(path, b)));
         for (io.swagger.v3.oas.models.parameters.Parameter p : specParams) {
@@ -976,6 +981,25 @@ public final class SpecReader {
         Operation.Batch batch = batchOf(name, body, result);
         return new Operation(op.getOperationId(), name, method.name(), path, op.getSummary(), op.getDescription(),
                 isTrue(op.getDeprecated()), retrySafe, parameters, body, result, batch, pointer);
+    }
+
+    /**
+     * Lenient mode: a variable of the path template that no parameter declares (some published specs have them) becomes
+     * a required {@code String} path parameter, with a warning; in strict mode it stays an error.
+     */
+    private void addUndeclaredPathVariables(String path, String pointer,
+            List<io.swagger.v3.oas.models.parameters.Parameter> specParams, Map<String, String> pointers) {
+        for (Matcher m = PATH_PARAM.matcher(path); m.find(); ) {
+            String name = m.group(1);
+            boolean declared = specParams.stream().anyMatch(p -> "path".equals(p.getIn()) && name.equals(p.getName()));
+            if (!declared) {
+                specParams.add(new PathParameter().name(name).required(true).schema(new StringSchema()));
+                pointers.put("path:" + name, pointer);
+                problems.warning(Tags.DEGRADED, pointer, "path '" + path + "' names {" + name + "} but the operation"
+                        + " declares no such path parameter, so it is generated as a required String parameter; declare it"
+                        + " with 'in: path' to give it a type and a description.");
+            }
+        }
     }
 
     private void addParameter(Map<String, io.swagger.v3.oas.models.parameters.Parameter> merged, Map<String, String> pointers,
