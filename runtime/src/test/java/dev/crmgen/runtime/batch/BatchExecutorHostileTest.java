@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crmgen.runtime.BadRequestException;
 import dev.crmgen.runtime.FakeTicker;
 import dev.crmgen.runtime.batch.BatchExecutorTest.In;
 import dev.crmgen.runtime.batch.BatchExecutorTest.Out;
@@ -208,5 +209,62 @@ class BatchExecutorHostileTest {
         assertInstanceOf(BatchReport.Succeeded.class, report.outcomes().get(0));
         assertInstanceOf(BatchReport.Failed.class, report.outcomes().get(1));
         ledger.assertAccountedFor(inputs, report);
+    }
+
+    @Test
+    void isolatingARejectedRequestStartsNoRequestAfterTheDeadline() {
+        // Every input is invalid, and the first answer arrives after the run's deadline.
+        FakeTicker time = new FakeTicker();
+        AtomicInteger sends = new AtomicInteger();
+        BatchCall<In, Out> call = chunk -> {
+            if (sends.getAndIncrement() == 0) {
+                time.advance(Duration.ofMinutes(2).toNanos());
+            }
+            throw new BadRequestException("Property values were not valid", 400, null, null, "{}", null);
+        };
+        List<In> inputs = List.of(In.id("1"), In.id("2"), In.id("3"), In.id("4"));
+        BatchOptions options = BatchOptions.builder().isolateRejected(true).concurrency(1).ticker(time)
+                .deadline(Duration.ofMinutes(1)).build();
+
+        BatchReport<In, Out> report = new BatchExecutor(Runnable::run).execute(inputs, call, KEYS, options);
+
+        assertEquals(1, sends.get(), "requests started after the deadline: " + report);
+        assertEquals(4, report.failed().size(), report.toString());
+    }
+
+    @Test
+    void anExecutorThatRunsATaskTwiceDoesNotRaiseConcurrency() throws InterruptedException {
+        // A broken executor starts two threads for each task. The calls hold until more are in flight than
+        // allowed, or until a generous bound shows that no more will come.
+        int concurrency = 2;
+        Executor twice = task -> {
+            new Thread(task, "hostile-twice-a").start();
+            new Thread(task, "hostile-twice-b").start();
+        };
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch tooMany = new CountDownLatch(1);
+        BatchCall<In, Out> call = chunk -> {
+            int now = inFlight.incrementAndGet();
+            most.accumulateAndGet(now, Math::max);
+            if (now > concurrency) {
+                tooMany.countDown();
+            }
+            try {
+                tooMany.await(3, TimeUnit.SECONDS);
+                return writeAll(chunk);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+        List<In> inputs = List.of(In.id("1"), In.id("2"), In.id("3"));
+        BatchOptions options = BatchOptions.builder().chunkSize(1).concurrency(concurrency).build();
+
+        BatchReport<In, Out> report = new BatchExecutor(twice).execute(inputs, call, KEYS, options);
+
+        assertTrue(report.allSucceeded(), report.toString());
+        assertTrue(most.get() <= concurrency, most.get() + " requests in flight at once, allowed " + concurrency);
     }
 }
