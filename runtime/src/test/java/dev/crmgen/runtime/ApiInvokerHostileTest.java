@@ -166,4 +166,38 @@ class ApiInvokerHostileTest {
         assertInstanceOf(UnauthorizedException.class, e);
         return e;
     }
+
+    @Test
+    void noAttemptIsSentOnceTheDeadlineHasPassed() {
+        // Sleeps overrun a little, as Thread.sleep does; a 429's Retry-After of 1 s just fits a 1 s deadline.
+        FakeTicker time = new FakeTicker();
+        Ticker overruns = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return time.nanoTime();
+            }
+
+            @Override
+            public void sleep(long nanos) {
+                time.sleep(nanos > 0 ? nanos + TimeUnit.MILLISECONDS.toNanos(5) : 0);
+            }
+        };
+        long deadline = time.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        List<Long> sentAt = new ArrayList<>();
+        HttpTransport transport = request -> {
+            sentAt.add(time.nanoTime());
+            return new HttpTransport.Response(429, RETRY_AFTER_ONE, TEN_SECONDLY);
+        };
+        ApiInvoker invoker = ApiInvoker.create(options(TOKEN, transport, overruns)
+                .retryPolicy(RetryPolicy.builder().maxRetryAfter(Duration.ofMinutes(1))
+                        .deadline(Duration.ofSeconds(1)).build()).build());
+
+        assertThrows(ApiException.class, () -> invoker.invoke(batchCreate(), ApiInvokerTest.JSON));
+
+        assertEquals(2, sentAt.size(), "the Retry-After fits the deadline, so the create is retried: " + sentAt);
+        for (long at : sentAt) {
+            assertTrue(at - deadline < 0, "a create was sent " + Duration.ofNanos(at - deadline)
+                    + " after the call's deadline, with no time left to read its answer");
+        }
+    }
 }
