@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
@@ -15,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -199,5 +205,54 @@ class ApiInvokerHostileTest {
             assertTrue(at - deadline < 0, "a create was sent " + Duration.ofNanos(at - deadline)
                     + " after the call's deadline, with no time left to read its answer");
         }
+    }
+
+    @Test
+    void aRejectionWhoseBodyIsNotTheGzipItClaimsKeepsItsStatus() throws Exception {
+        // A proxy or error page labels a plain body gzip. The 400 says nothing was applied; that must survive.
+        byte[] body = "{\"status\":\"error\",\"message\":\"Property values were not valid\",\"category\":"
+                .concat("\"VALIDATION_ERROR\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket s = socket.accept()) {
+                    InputStream in = s.getInputStream();
+                    StringBuilder request = new StringBuilder();
+                    while (!request.toString().endsWith("\r\n\r\n")) {
+                        int b = in.read();
+                        if (b < 0) {
+                            return;
+                        }
+                        request.append((char) b);
+                    }
+                    in.readNBytes(contentLength(request.toString()));
+                    s.getOutputStream().write(head);
+                    s.getOutputStream().write(body);
+                    s.getOutputStream().flush();
+                } catch (IOException ignored) {
+                    // the test ends either way
+                }
+            }, "plain-body-labelled-gzip");
+            server.setDaemon(true);
+            server.start();
+            ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder().accessToken(TOKEN)
+                    .baseUrl("http://127.0.0.1:" + socket.getLocalPort()).rateLimiter(RateLimiter.unlimited())
+                    .requestTimeout(Duration.ofSeconds(20)).retryPolicy(RetryPolicy.none()).build());
+
+            ApiException e = assertThrows(ApiException.class, () -> invoker.invoke(batchCreate(), ApiInvokerTest.JSON));
+
+            assertEquals(400, e.status(), "the status was lost: " + e);
+        }
+    }
+
+    private static int contentLength(String head) {
+        for (String line : head.split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                return Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        return 0;
     }
 }
