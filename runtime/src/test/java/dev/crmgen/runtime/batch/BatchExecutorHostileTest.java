@@ -267,4 +267,21 @@ class BatchExecutorHostileTest {
         assertTrue(report.allSucceeded(), report.toString());
         assertTrue(most.get() <= concurrency, most.get() + " requests in flight at once, allowed " + concurrency);
     }
+
+    @Test
+    void inputsWithoutKeysAreNotPairedWithResultsByPosition() {
+        // Creates without objectWriteTraceId: HubSpot does not promise result order, and here answers in reverse.
+        In a = new In(null, null, null, "a");
+        In b = new In(null, null, null, "b");
+        BatchReport<In, Out> report = new BatchExecutor(Runnable::run).execute(List.of(a, b), chunk -> {
+            List<Out> created = List.of(new Out("100", Map.of("value", chunk.get(0).value()), null),
+                    new Out("101", Map.of("value", chunk.get(1).value()), null));
+            return BatchResponse.of(List.of(created.get(1), created.get(0)));
+        }, KEYS, BatchOptions.defaults());
+
+        for (BatchReport.Succeeded<In, Out> s : report.succeeded()) {
+            assertEquals(s.input().value(), s.result().properties().get("value"),
+                    "input " + s.index() + " is reported as creating the object another input created");
+        }
+    }
 }
