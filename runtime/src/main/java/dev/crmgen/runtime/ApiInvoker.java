@@ -7,16 +7,19 @@ import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -44,6 +47,9 @@ import java.util.function.Function;
  * response at INFO. The token is never logged.
  */
 public final class ApiInvoker {
+    /** The least time left before the deadline for which an attempt is still sent. */
+    static final long LEAST_ATTEMPT_NANOS = 10_000_000L;
+
     static final System.Logger LOG = System.getLogger("dev.crmgen.runtime");
     private static final String USER_AGENT = "crmgen/" + Version.VALUE;
     private static final int MAX_LOGGED_BODY = 2000;
@@ -96,13 +102,35 @@ public final class ApiInvoker {
     public <T> CompletableFuture<T> invokeAsync(ApiRequest request, ResponseMapper<T> mapper) {
         Call<T> call = new Call<>(request, mapper);
         // Started on the runtime's threads: a token provider may block, and the caller should not.
-        return CompletableFuture.supplyAsync(() -> attemptAsync(call), executor).thenCompose(Function.identity());
+        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> attemptAsync(call), executor).thenCompose(Function.identity())
+                .whenComplete((value, failure) -> {
+                    if (failure == null) {
+                        result.complete(value);
+                    } else {
+                        result.completeExceptionally(unwrap(failure));
+                    }
+                });
+        // Cancelling the caller's future ends the call: no further attempt starts, the exchange in flight is aborted.
+        result.whenComplete((value, failure) -> {
+            if (result.isCancelled()) {
+                call.cancel();
+            }
+        });
+        return result;
     }
 
     private <T> CompletableFuture<T> attemptAsync(Call<T> call) {
+        call.checkNotCancelled();
         Attempt attempt = call.begin();
         return ticker.delay(attempt.waitNanos(), executor)
-                .thenCompose(ignored -> transport.sendAsync(call.httpRequest(attempt), executor))
+                .thenCompose(ignored -> {
+                    if (call.cancelled) {
+                        attempt.complete(0, null);
+                        throw new CancellationException(call.request.describe() + ": cancelled");
+                    }
+                    return call.inFlight(transport.sendAsync(call.httpRequest(attempt), executor));
+                })
                 .handle((response, failure) -> failure == null
                         ? call.onResponse(attempt, response)
                         : call.onFailure(attempt, unwrap(failure)))
@@ -131,7 +159,7 @@ public final class ApiInvoker {
             } catch (IOException e) {
                 next = call.onFailure(attempt, e);
             } catch (InterruptedException e) {
-                attempt.permit().completed(0, null);
+                attempt.complete(0, null);
                 Thread.currentThread().interrupt();
                 throw new TransportException(request.describe() + ": interrupted", true, false, e);
             }
@@ -143,7 +171,18 @@ public final class ApiInvoker {
     }
 
     /** One attempt: its token and rate-limit slot, and how long to wait before sending. */
-    private record Attempt(String token, RateLimiter.Permit permit, long waitNanos) {}
+    private record Attempt(String token, RateLimiter.Permit permit, long waitNanos, AtomicBoolean completed) {
+        Attempt(String token, RateLimiter.Permit permit, long waitNanos) {
+            this(token, permit, waitNanos, new AtomicBoolean());
+        }
+
+        /** Reports the attempt's end to its rate-limit slot, once, whichever path ends it. */
+        void complete(int status, HttpHeaders headers) {
+            if (completed.compareAndSet(false, true)) {
+                permit.completed(status, headers);
+            }
+        }
+    }
 
     /** After an attempt: the mapped value, or a retry after {@code delayNanos}. */
     private record Next<T>(boolean done, T value, long delayNanos) {
@@ -171,6 +210,32 @@ public final class ApiInvoker {
         private String refreshedToken;
         private long sentAt;
         private Duration timeout;
+        /** Set when the caller cancelled an async call. */
+        private volatile boolean cancelled;
+        /** The async exchange in flight, to abort on cancellation. */
+        private volatile CompletableFuture<?> exchange;
+
+        void cancel() {
+            cancelled = true;
+            CompletableFuture<?> current = exchange;
+            if (current != null) {
+                current.cancel(true);
+            }
+        }
+
+        void checkNotCancelled() {
+            if (cancelled) {
+                throw new CancellationException(request.describe() + ": cancelled");
+            }
+        }
+
+        <R> CompletableFuture<R> inFlight(CompletableFuture<R> sending) {
+            exchange = sending;
+            if (cancelled) {
+                sending.cancel(true);
+            }
+            return sending;
+        }
 
         Call(ApiRequest request, ResponseMapper<T> mapper) {
             this.request = Objects.requireNonNull(request, "request");
@@ -197,10 +262,19 @@ public final class ApiInvoker {
             return new Attempt(token, permit, Math.max(wait, 0));
         }
 
-        /** The exchange to send once the attempt's wait is over; its timeout never runs past the deadline. */
+        /**
+         * The exchange to send once the attempt's wait is over; its timeout never runs past the deadline. With less
+         * than {@link #LEAST_ATTEMPT_NANOS} left (a wait overran), nothing is sent: an answer could not arrive in time,
+         * and a non-idempotent call would be left not knowing whether it was applied.
+         */
         HttpTransport.Request httpRequest(Attempt attempt) {
             long remaining = deadline - ticker.nanoTime();
-            timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(Math.max(remaining, 1_000_000L)) : callTimeout;
+            if (remaining < LEAST_ATTEMPT_NANOS) {
+                attempt.complete(0, null);
+                throw new TransportException(request.describe() + ": the call's deadline of " + retry.deadline().toMillis()
+                        + " ms passed before this attempt could be sent; it was not sent", false, true, null);
+            }
+            timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(remaining) : callTimeout;
             HttpTransport.Request httpRequest = new HttpTransport.Request(request.method(), uri, headers(request, attempt.token()),
                     request.body(), timeout);
             logRequest(httpRequest);
@@ -209,7 +283,7 @@ public final class ApiInvoker {
         }
 
         Next<T> onFailure(Attempt attempt, Throwable failure) {
-            attempt.permit().completed(0, null);
+            attempt.complete(0, null);
             if (!(failure instanceof IOException e)) {
                 throw failure instanceof RuntimeException r ? r : new CompletionException(failure);
             }
@@ -232,7 +306,7 @@ public final class ApiInvoker {
         Next<T> onResponse(Attempt attempt, HttpTransport.Response response) {
             int status = response.status();
             if (status >= 200 && status < 300) {
-                attempt.permit().completed(status, response.headers());
+                attempt.complete(status, response.headers());
                 logResponse(response, ticker.nanoTime() - sentAt);
                 return Next.value(map(status, response));
             }
@@ -240,13 +314,13 @@ public final class ApiInvoker {
             ApiException error = ErrorMapping.toException(request, response, retryAfter, ticker.now(), secrets);
             if (error instanceof DailyLimitException daily) {
                 // Not a pacing signal: its day-long Retry-After would hold the other policies' calls as well.
-                attempt.permit().completed(0, null);
+                attempt.complete(0, null);
                 logResponse(response, ticker.nanoTime() - sentAt);
                 dailyLimitGate(attempt.token()).close(daily, ticker.now());
                 LOG.log(System.Logger.Level.WARNING, () -> secrets.scrub(daily.getMessage()));
                 throw daily;
             }
-            attempt.permit().completed(status, response.headers());
+            attempt.complete(status, response.headers());
             logResponse(response, ticker.nanoTime() - sentAt);
             if (status == 401 && !refreshed) {
                 refreshed = true;

@@ -70,7 +70,7 @@ final class JdkHttpTransport implements HttpTransport {
     public CompletableFuture<Response> sendAsync(Request request, Executor executor) {
         CompletableFuture<HttpResponse<byte[]>> inFlight =
                 client.sendAsync(httpRequest(request), BodyHandlers.ofByteArray());
-        return within(inFlight, request.timeout())
+        CompletableFuture<Response> result = within(inFlight, request.timeout())
                 // Decompressing and what follows run on the caller's executor, not on the client's own threads.
                 .handleAsync((response, failure) -> {
                     try {
@@ -82,6 +82,13 @@ final class JdkHttpTransport implements HttpTransport {
                         throw new CompletionException(e);
                     }
                 }, executor);
+        // Cancelling the returned future aborts the exchange and closes its connection.
+        result.whenComplete((response, failure) -> {
+            if (result.isCancelled()) {
+                inFlight.cancel(true);
+            }
+        });
+        return result;
     }
 
     /**
@@ -163,11 +170,18 @@ final class JdkHttpTransport implements HttpTransport {
         return new Response(response.statusCode(), response.headers(), body);
     }
 
-    private static byte[] gunzip(byte[] body) throws IOException {
+    /**
+     * The body inflated, or as it came when it is not the gzip its header claims (proxies and error pages mislabel
+     * bodies): the status must survive, since a 4xx says nothing was applied, and an unreadable body then fails
+     * decoding with that status and the raw bytes.
+     */
+    private static byte[] gunzip(byte[] body) {
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body), 8192)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length * 4);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(body.length, 1 << 24) * 4);
             in.transferTo(out);
             return out.toByteArray();
+        } catch (IOException notGzip) {
+            return body;
         }
     }
 }

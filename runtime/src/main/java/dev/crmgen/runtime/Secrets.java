@@ -1,5 +1,7 @@
 package dev.crmgen.runtime;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,9 +14,15 @@ final class Secrets {
 
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Remembers {@code token} and the forms a server may echo it in: URL-encoded (form or query) and JSON-escaped
+     * ({@code /} as {@code \/}), which differ from it for OAuth tokens holding {@code / + =}.
+     */
     void remember(String token) {
         if (token != null && !token.isEmpty()) {
             tokens.add(token);
+            tokens.add(URLEncoder.encode(token, StandardCharsets.UTF_8));
+            tokens.add(token.replace("/", "\\/"));
         }
     }
 
