@@ -5,6 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.crmgen.runtime.ListenerFixtures.CORRELATION;
+import static dev.crmgen.runtime.ListenerFixtures.EXCHANGE;
+import static dev.crmgen.runtime.ListenerFixtures.JSON;
+import static dev.crmgen.runtime.ListenerFixtures.OPERATION;
+import static dev.crmgen.runtime.ListenerFixtures.PACING;
+import static dev.crmgen.runtime.ListenerFixtures.PATH;
+import static dev.crmgen.runtime.ListenerFixtures.RATE_LIMITED;
+import static dev.crmgen.runtime.ListenerFixtures.UPDATED;
+import static dev.crmgen.runtime.ListenerFixtures.batchUpdate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,12 +29,10 @@ import dev.crmgen.runtime.CallListener.AttemptEvent;
 import dev.crmgen.runtime.CallListener.CallEvent;
 import dev.crmgen.runtime.CallListener.Outcome;
 import dev.crmgen.runtime.CallListener.RetryReason;
-import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,22 +41,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a {@link CallListener} hears, on the blocking and the async path, from a loopback server answering as HubSpot
- * does. Time is a {@link FakeTicker}: the transport advances it by {@link #EXCHANGE} per exchange and the rate limiter
- * asks for {@link #PACING} before each attempt, so every duration in the events is exact.
+ * does; every duration in the events is exact (see {@link ListenerFixtures}).
  */
 class CallListenerTest {
     static final String TOKEN = "pat-na1-0b7c2d9e-41aa-4f0e-8c3b-LISTENER-SECRET";
-    static final String PATH = "/crm/v3/objects/notes/batch/update";
-    static final String OPERATION = "post-/crm/v3/objects/notes/batch/update_update";
-    static final Duration EXCHANGE = Duration.ofMillis(40);
-    static final Duration PACING = Duration.ofMillis(250);
-    static final String CORRELATION = "aeb5f871-7f07-4993-9211-075dc63e7cbf";
-    /** HubSpot's 429 as its documentation shows it. */
-    static final String RATE_LIMITED = "{\"status\":\"error\","
-            + "\"message\":\"You have reached your ten_secondly_rolling limit.\",\"errorType\":\"RATE_LIMIT\","
-            + "\"correlationId\":\"" + CORRELATION + "\",\"policyName\":\"TEN_SECONDLY_ROLLING\"}";
-    static final String UPDATED = "{\"status\":\"COMPLETE\",\"results\":[],\"startedAt\":\"2026-01-01T00:00:00Z\","
-            + "\"completedAt\":\"2026-01-01T00:00:01Z\"}";
     @RegisterExtension
     static final WireMockExtension server = WireMockExtension.newInstance()
             .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")).build();
@@ -80,31 +75,8 @@ class CallListenerTest {
     }
 
     ClientOptions.Builder options(CallListener listener) {
-        HttpTransport wire = HttpTransport.jdk(Duration.ofSeconds(5));
-        HttpTransport timedWire = request -> {
-            ticker.advance(EXCHANGE.toNanos());
-            return wire.send(request);
-        };
-        return ClientOptions.builder()
-                .accessToken(TOKEN)
-                .baseUrl("http://127.0.0.1:" + server.getPort())
-                .ticker(ticker)
-                .transport(timedWire)
-                .rateLimiter(() -> PACING.toNanos())
-                .retryPolicy(RetryPolicy.builder().jitter(0).build())
-                .listener(listener);
+        return ListenerFixtures.options(TOKEN, server.getPort(), ticker, listener);
     }
-
-    static ApiRequest batchUpdate() {
-        return ApiRequest.builder("POST", PATH)
-                .operationId(OPERATION)
-                .jsonBody(JsonValue.of(Map.of("inputs", List.of())), JsonCodecs.JSON_VALUE)
-                .build();
-    }
-
-    static final ResponseMapper<JsonValue> JSON = ResponseMapper.<JsonValue>builder()
-            .json(200, JsonCodecs.JSON_VALUE, v -> v)
-            .build();
 
     static <T> T call(boolean async, ApiInvoker invoker, ApiRequest request, ResponseMapper<T> mapper) {
         if (!async) {
@@ -182,11 +154,7 @@ class CallListenerTest {
                 .willReturn(aResponse().withStatus(200).withHeader("X-HubSpot-Correlation-Id", CORRELATION)
                         .withBody("{\"id\":\"512\",\"properties\":{}}")));
         ApiInvoker invoker = ApiInvoker.create(options(recorder).build());
-        ApiRequest update = ApiRequest.builder("PATCH", "/crm/v3/objects/notes/{noteId}").pathParam("noteId", 512)
-                .jsonBody(JsonValue.of(Map.of("properties", Map.of("hs_note_body", "Called back"))),
-                        JsonCodecs.JSON_VALUE)
-                .retrySafe(true)
-                .build();
+        ApiRequest update = ListenerFixtures.noteUpdate(512, true);
 
         call(async, invoker, update, JSON);
 
