@@ -21,6 +21,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Sends {@link ApiRequest}s: adds credentials and standard headers, paces requests through the
@@ -41,6 +42,8 @@ import java.util.function.Function;
  *   <li>A 429 of HubSpot's {@code DAILY} policy is a {@link DailyLimitException}, never retried, and later calls on
  *       any client sharing the token fail the same way at once, sending nothing, until the quota resets.</li>
  * </ul>
+ *
+ * <p>A {@link ClientOptions#listener() listener} hears of every attempt and every call, on both paths.
  *
  * <p>Logs through {@link System.Logger} {@code dev.crmgen.runtime}: one INFO line per retry and per rate-limit
  * wait of a second or more (DEBUG for shorter waits); with {@link ClientOptions#logHttp()} each request and
@@ -64,6 +67,8 @@ public final class ApiInvoker {
     private final Executor executor;
     private final Secrets secrets = new Secrets();
     private final BatchExecutor batchExecutor;
+    /** Null without a listener, so that calls build no events nobody reads. */
+    private final ListenerGuard listener;
     /** The daily-limit gate of the token used last; looked up again only when the token changes. */
     private volatile TokenGate lastGate;
 
@@ -77,6 +82,7 @@ public final class ApiInvoker {
         this.baseUrl = options.baseUrl().toString();
         this.executor = options.executor() != null ? options.executor() : RuntimeThreads.executor();
         this.batchExecutor = new BatchExecutor(this.executor);
+        this.listener = options.listener() == CallListener.NONE ? null : new ListenerGuard(options.listener());
     }
 
     /** An invoker for these options. */
@@ -105,6 +111,7 @@ public final class ApiInvoker {
         CompletableFuture<T> result = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> attemptAsync(call), executor).thenCompose(Function.identity())
                 .whenComplete((value, failure) -> {
+                    call.ended(failure == null ? null : unwrap(failure));
                     if (failure == null) {
                         result.complete(value);
                     } else {
@@ -150,6 +157,19 @@ public final class ApiInvoker {
      */
     public <T> T invoke(ApiRequest request, ResponseMapper<T> mapper) {
         Call<T> call = new Call<>(request, mapper);
+        T value;
+        try {
+            value = attemptUntilDone(call);
+        } catch (RuntimeException e) {
+            call.ended(e);
+            throw e;
+        }
+        call.ended(null);
+        return value;
+    }
+
+    private <T> T attemptUntilDone(Call<T> call) {
+        ApiRequest request = call.request;
         while (true) {
             Attempt attempt = call.begin();
             sleep(attempt.waitNanos(), request);
@@ -160,6 +180,7 @@ public final class ApiInvoker {
                 next = call.onFailure(attempt, e);
             } catch (InterruptedException e) {
                 attempt.complete(0, null);
+                call.reportAttempt(attempt, null, e, null);
                 Thread.currentThread().interrupt();
                 throw new TransportException(request.describe() + ": interrupted", true, false, e);
             }
@@ -236,12 +257,19 @@ public final class ApiInvoker {
             }
             return sending;
         }
+        // What the listener is told; kept whether or not there is one, as it costs next to nothing.
+        private final long startedAt;
+        private int attempts;
+        private long rateLimitWaitNanos;
+        private int lastStatus;
+        private String lastCorrelationId;
 
         Call(ApiRequest request, ResponseMapper<T> mapper) {
             this.request = Objects.requireNonNull(request, "request");
             this.mapper = Objects.requireNonNull(mapper, "mapper");
             this.uri = URI.create(request.query().isEmpty() ? baseUrl + request.path() : baseUrl + request.path() + "?" + request.query());
-            this.deadline = ticker.nanoTime() + retry.deadline().toNanos();
+            this.startedAt = ticker.nanoTime();
+            this.deadline = startedAt + retry.deadline().toNanos();
             this.callTimeout = request.timeout() != null ? request.timeout() : options.requestTimeout();
         }
 
@@ -268,12 +296,14 @@ public final class ApiInvoker {
          * and a non-idempotent call would be left not knowing whether it was applied.
          */
         HttpTransport.Request httpRequest(Attempt attempt) {
+            rateLimitWaitNanos += attempt.waitNanos();
             long remaining = deadline - ticker.nanoTime();
             if (remaining < LEAST_ATTEMPT_NANOS) {
                 attempt.complete(0, null);
                 throw new TransportException(request.describe() + ": the call's deadline of " + retry.deadline().toMillis()
                         + " ms passed before this attempt could be sent; it was not sent", false, true, null);
             }
+            attempts++;
             timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(remaining) : callTimeout;
             HttpTransport.Request httpRequest = new HttpTransport.Request(request.method(), uri, headers(request, attempt.token()),
                     request.body(), timeout);
@@ -283,6 +313,26 @@ public final class ApiInvoker {
         }
 
         Next<T> onFailure(Attempt attempt, Throwable failure) {
+            return reported(attempt, null, failure, () -> decideAfterFailure(attempt, failure));
+        }
+
+        Next<T> onResponse(Attempt attempt, HttpTransport.Response response) {
+            return reported(attempt, response, null, () -> decideAfterResponse(attempt, response));
+        }
+
+        /** The decision, after which the attempt is reported whether it returns or throws. */
+        private Next<T> reported(Attempt attempt, HttpTransport.Response response, Throwable failure,
+                Supplier<Next<T>> decision) {
+            Next<T> next = null;
+            try {
+                next = decision.get();
+                return next;
+            } finally {
+                reportAttempt(attempt, response, failure, next);
+            }
+        }
+
+        private Next<T> decideAfterFailure(Attempt attempt, Throwable failure) {
             attempt.complete(0, null);
             if (!(failure instanceof IOException e)) {
                 throw failure instanceof RuntimeException r ? r : new CompletionException(failure);
@@ -303,7 +353,7 @@ public final class ApiInvoker {
             throw new TransportException(request.describe() + ": " + reason, sent, timedOut, e);
         }
 
-        Next<T> onResponse(Attempt attempt, HttpTransport.Response response) {
+        private Next<T> decideAfterResponse(Attempt attempt, HttpTransport.Response response) {
             int status = response.status();
             if (status >= 200 && status < 300) {
                 attempt.complete(status, response.headers());
@@ -339,6 +389,46 @@ public final class ApiInvoker {
             logRetry(request, "HTTP " + status + (error.correlationId() == null ? "" : " [correlationId " + error.correlationId() + "]"),
                     retries, delay);
             return Next.retryIn(delay);
+        }
+
+        /**
+         * Tells the listener of the attempt just decided: {@code next} is null when it ended the call (with a value
+         * or an exception), else the retry that follows.
+         */
+        void reportAttempt(Attempt attempt, HttpTransport.Response response, Throwable failure, Next<T> next) {
+            long latency = ticker.nanoTime() - sentAt;
+            lastStatus = response == null ? 0 : response.status();
+            lastCorrelationId = response == null ? null : response.header("X-HubSpot-Correlation-Id");
+            if (listener == null) {
+                return;
+            }
+            boolean retrying = next != null && !next.done();
+            CallListener.RetryReason reason = !retrying ? null
+                    : response != null ? CallListener.RetryReason.ofStatus(response.status())
+                    : failure instanceof IOException e && notSent(e) ? CallListener.RetryReason.NOT_SENT
+                    : failure instanceof HttpTimeoutException ? CallListener.RetryReason.TIMEOUT
+                    : CallListener.RetryReason.IO_ERROR;
+            listener.attempt(new CallListener.AttemptEvent(request.operationId(), request.method(),
+                    request.pathTemplate(), attempts, lastStatus,
+                    failure == null ? null : failure.getClass().getSimpleName(), Duration.ofNanos(latency),
+                    Duration.ofNanos(attempt.waitNanos()), reason, Duration.ofNanos(retrying ? next.delayNanos() : 0),
+                    lastCorrelationId,
+                    request.body() == null ? 0 : request.body().length,
+                    response == null ? 0 : response.body().length));
+        }
+
+        /** Tells the listener the call is over, with {@code failure} null on success. */
+        void ended(Throwable failure) {
+            if (listener == null) {
+                return;
+            }
+            String correlationId = failure instanceof ApiException api && api.correlationId() != null
+                    ? api.correlationId() : lastCorrelationId;
+            int status = failure instanceof ApiException api ? api.status() : lastStatus;
+            listener.call(new CallListener.CallEvent(request.operationId(), request.method(), request.pathTemplate(),
+                    failure == null ? CallListener.Outcome.SUCCESS : CallListener.Outcome.ofFailure(failure), status,
+                    failure == null ? null : failure.getClass().getSimpleName(), correlationId,
+                    Duration.ofNanos(ticker.nanoTime() - startedAt), attempts, Duration.ofNanos(rateLimitWaitNanos)));
         }
 
         /** The mapped success; a body that does not decode is reported without any token it may echo. */

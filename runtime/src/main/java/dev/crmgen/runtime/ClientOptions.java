@@ -35,6 +35,7 @@ public final class ClientOptions {
     private final boolean logHttp;
     private final boolean strictResponses;
     private final Executor executor;
+    private final CallListener listener;
 
     private ClientOptions(Builder b) {
         this.tokenProvider = b.tokenProvider;
@@ -49,6 +50,7 @@ public final class ClientOptions {
         this.logHttp = b.logHttp;
         this.strictResponses = b.strictResponses;
         this.executor = b.executor;
+        this.listener = b.listener;
     }
 
     /** A builder with the defaults. */
@@ -130,6 +132,11 @@ public final class ClientOptions {
         return executor;
     }
 
+    /** The listener told of every attempt and call; {@link CallListener#NONE} by default. */
+    public CallListener listener() {
+        return listener;
+    }
+
     /** A builder holding these options. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -144,6 +151,7 @@ public final class ClientOptions {
         b.logHttp = logHttp;
         b.strictResponses = strictResponses;
         b.executor = executor;
+        b.listener = listener;
         return b;
     }
 
@@ -151,7 +159,7 @@ public final class ClientOptions {
     public String toString() {
         return "ClientOptions[baseUrl=" + baseUrl + ", token=[REDACTED], retryPolicy=" + retryPolicy
                 + ", rateLimiter=" + rateLimiter + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", logHttp=" + logHttp + ", strictResponses=" + strictResponses + "]";
+                + ", logHttp=" + logHttp + ", strictResponses=" + strictResponses + ", listener=" + listener + "]";
     }
 
     /** Builds {@link ClientOptions}. Exactly one of {@link #accessToken} and {@link #tokenProvider} is required. */
@@ -168,6 +176,7 @@ public final class ClientOptions {
         private boolean logHttp;
         private boolean strictResponses;
         private Executor executor;
+        private CallListener listener = CallListener.NONE;
 
         private Builder() {
         }
@@ -290,6 +299,16 @@ public final class ClientOptions {
         /** The executor for asynchronous calls and batch concurrency (default: the runtime's daemon threads). */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} of every attempt and call, on the blocking and the async path, for metrics and
+         * traces (default {@link CallListener#NONE}). Its exceptions are logged, never passed to the caller; the
+         * optional {@code crmgen-micrometer} module has one that records Micrometer timers and counters.
+         */
+        public Builder listener(CallListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -5,7 +5,6 @@ import dev.crmgen.examples.notes.hubspot.SimplePublicObject;
 import dev.crmgen.examples.notes.hubspot.SimplePublicObjectBatchInput;
 import dev.crmgen.runtime.ClientOptions;
 import dev.crmgen.runtime.ForbiddenException;
-import dev.crmgen.runtime.HttpTransport;
 import dev.crmgen.runtime.UnauthorizedException;
 import dev.crmgen.runtime.batch.BatchOptions;
 import dev.crmgen.runtime.batch.BatchReport;
@@ -18,7 +17,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,9 +151,9 @@ public final class NotesBulkUpdate implements Callable<Integer> {
         }
         NotesSandbox sandbox = null;
         try {
-            CountingTransport transport = new CountingTransport(HttpTransport.jdk(Duration.ofSeconds(10)));
+            RetryTally tally = new RetryTally();
             ClientOptions.Builder options = ClientOptions.builder()
-                    .transport(transport)
+                    .listener(tally)
                     .requestsPerTenSeconds(rateLimit);
             if (baseUrl == null) {
                 sandbox = startSandbox(rows.size());
@@ -169,8 +167,10 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 }
                 options.baseUrl(baseUrl).accessToken(token.trim());
             }
-            Run run = apply(rows, new NotesClient(options.build()), transport);
+            Run run = apply(rows, new NotesClient(options.build()), tally);
             run.summary().print(out);
+            out.printf(Locale.ROOT, "  rate limit   %,9d  requests held by the client-side limit, %.1f s in all%n",
+                    tally.waitedAttempts(), tally.waitNanos() / 1e9);
             int written = FailureCsv.write(failuresOut, run.summary().outcomes());
             out.printf(Locale.ROOT, "  failures CSV %,9d  rows written to %s%n", written, failuresOut);
             boolean contradicted = false;
@@ -243,7 +243,7 @@ public final class NotesBulkUpdate implements Callable<Integer> {
     /** The account of a run, and whether HubSpot refused the credentials (which no row-level fix resolves). */
     private record Run(Summary summary, boolean credentialsRefused) {}
 
-    private Run apply(List<NoteRow> rows, NotesClient client, CountingTransport transport) {
+    private Run apply(List<NoteRow> rows, NotesClient client, RetryTally tally) {
         List<RowOutcome> outcomes = new ArrayList<>(rows.size());
         List<NoteRow> sent = new ArrayList<>();
         List<SimplePublicObjectBatchInput> inputs = new ArrayList<>();
@@ -273,7 +273,7 @@ public final class NotesBulkUpdate implements Callable<Integer> {
         int batches = (inputs.size() + 99) / 100;
         boolean refused = report.failed().stream()
                 .anyMatch(f -> f.exception() instanceof UnauthorizedException || f.exception() instanceof ForbiddenException);
-        return new Run(new Summary(outcomes, batches, transport.attempts(), retryReasons(transport), elapsed), refused);
+        return new Run(new Summary(outcomes, batches, tally.attempts(), tally.retryReasons(), elapsed), refused);
     }
 
     private SimplePublicObjectBatchInput input(NoteRow row) {
@@ -285,23 +285,6 @@ public final class NotesBulkUpdate implements Callable<Integer> {
             builder.idProperty(idProperty).objectWriteTraceId(row.id());
         }
         return builder.build();
-    }
-
-    private static Map<String, Long> retryReasons(CountingTransport transport) {
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        long tooMany = 0;
-        long serverErrors = 0;
-        for (Map.Entry<Integer, Long> e : transport.statuses().entrySet()) {
-            if (e.getKey() == 429) {
-                tooMany += e.getValue();
-            } else if (e.getKey() >= 500) {
-                serverErrors += e.getValue();
-            }
-        }
-        reasons.put("429", tooMany);
-        reasons.put("5xx", serverErrors);
-        reasons.put("no response", (long) transport.ioErrors());
-        return reasons;
     }
 
     private void printSandbox(SandboxStats stats) {

@@ -62,6 +62,10 @@ class NotesBulkUpdateTest {
         assertTrue(out.contains("checked      against the sandbox's record: every updated row was applied"), out);
         assertEquals(SampleCsv.unknownRows(3000), number(out, "failed"), out);
         assertTrue(number(out, "retried") > 0, "with faults on some requests are retried:\n" + out);
+        Matcher sent = Pattern.compile("\\(([0-9,]+) sent for").matcher(out);
+        assertTrue(sent.find(), out);
+        assertEquals(number(out, "sandbox"), Long.parseLong(sent.group(1).replace(",", "")),
+                "the client's listener heard of every request the sandbox served:\n" + out);
         assertTrue(out.contains("Updating notes"), "progress lines are printed:\n" + out);
     }
 
