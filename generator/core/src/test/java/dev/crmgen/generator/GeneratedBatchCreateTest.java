@@ -74,8 +74,8 @@ class GeneratedBatchCreateTest {
 
     @Test
     void keylessCreatesAnsweredInReverseAreCreditedByTraceId() throws Exception {
-        GenerationResult result = CrmGenerator.generate(SpecSource.file(Specs.shared("specs/hubspot/notes/notes-v3.json")),
-                new GeneratorOptions(PACKAGE, null));
+        Path spec = Specs.shared("specs/hubspot/notes/notes-v3.json");
+        GenerationResult result = CrmGenerator.generate(SpecSource.file(spec), new GeneratorOptions(PACKAGE, null));
         assertFalse(result.hasErrors(), () -> result.diagnostics().stream().map(Diagnostic::format)
                 .collect(Collectors.joining("\n")));
         List<GeneratedFile> files = new ArrayList<>(result.files());

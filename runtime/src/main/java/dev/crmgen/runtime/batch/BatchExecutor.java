@@ -288,13 +288,21 @@ public final class BatchExecutor {
             }
             // Submitted outside the lock: an executor may run the helper on this thread.
             for (int h = 0; h < wanted; h++) {
+                // Whoever claims it first runs the helper: at most once, however often the executor runs the task.
+                AtomicBoolean claimed = new AtomicBoolean();
                 try {
-                    executor.execute(onceOnly(this::help));
+                    executor.execute(() -> {
+                        if (claimed.compareAndSet(false, true)) {
+                            help();
+                        }
+                    });
                 } catch (RuntimeException e) {
-                    // Rejected or broken alike: the caller's loop still sends every request.
+                    // Rejected or broken alike: the caller's loop still sends every request. Claiming the failed
+                    // task keeps it from running late; if it already started, it counts itself down when done.
+                    int neverRun = wanted - h - (claimed.compareAndSet(false, true) ? 0 : 1);
                     lock.lock();
                     try {
-                        helpers -= wanted - h;
+                        helpers -= neverRun;
                     } finally {
                         lock.unlock();
                     }
@@ -322,16 +330,6 @@ public final class BatchExecutor {
                     lock.unlock();
                 }
             }
-        }
-
-        /** A task that runs {@code helper} at most once, however often an executor runs it. */
-        private Runnable onceOnly(Runnable helper) {
-            AtomicBoolean ran = new AtomicBoolean();
-            return () -> {
-                if (ran.compareAndSet(false, true)) {
-                    helper.run();
-                }
-            };
         }
 
         /** A helper's loop on the executor: take requests until none is queued. */

@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmgen.runtime.BadRequestException;
 import dev.crmgen.runtime.DailyLimitException;
+import dev.crmgen.runtime.FakeTicker;
 import dev.crmgen.runtime.RateLimitException;
 import dev.crmgen.runtime.ResponseDecodingException;
 import dev.crmgen.runtime.ServerErrorException;
 import dev.crmgen.runtime.TransportException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -362,6 +364,27 @@ class BatchExecutorTest {
         BatchReport<In, Out> plain = executor.execute(inputs, call, KEYS, BatchOptions.defaults());
         assertEquals(8, plain.failed().size());
         assertEquals(List.of(8), sizes);
+    }
+
+    @Test
+    void isolatingStopsBetweenHalvesOnceTheDeadlinePassed() {
+        // The whole request and its first half are rejected; the first half's answer arrives after the deadline.
+        FakeTicker time = new FakeTicker();
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        BatchCall<In, Out> call = chunk -> {
+            sizes.add(chunk.size());
+            if (sizes.size() == 2) {
+                time.advance(Duration.ofMinutes(2).toNanos());
+            }
+            throw new BadRequestException("Property values were not valid", 400, null, null, "{}", null);
+        };
+        List<In> inputs = List.of(In.id("1"), In.id("2"), In.id("3"), In.id("4"));
+        BatchReport<In, Out> r = new BatchExecutor(Runnable::run).execute(inputs, call, KEYS, BatchOptions.builder()
+                .isolateRejected(true).ticker(time).deadline(Duration.ofMinutes(1)).build());
+        assertEquals(List.of(4, 2), sizes, "the second half is not sent after the deadline");
+        assertEquals(4, r.failed().size(), r.toString());
+        assertTrue(r.failed().stream().allMatch(f -> f.exception() instanceof BadRequestException), r.toString());
+        assertEquals(2, r.requests());
     }
 
     @Test
