@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,25 +36,30 @@ import java.util.function.Consumer;
  * <p><b>Chunks and threads.</b> Inputs are sent in requests of at most {@link BatchOptions#chunkSize()}, up to
  * {@link BatchOptions#concurrency()} at a time. Requests wait in one queue per run; the calling thread takes requests
  * from it like every helper it hands to the executor, so the run completes even when no helper ever gets a thread
- * (the executor is saturated, single-threaded, the caller's own pool, or rejects the task), and with a direct
- * executor everything runs on the calling thread. Each request goes through the client's rate limiter and retry
- * policy inside the {@link BatchCall}.
+ * (the executor is saturated, single-threaded, the caller's own pool, or rejects the task or throws any other
+ * runtime exception on submit), and with a direct executor everything runs on the calling thread. A helper task runs
+ * at most once, even on an executor that runs it twice, so concurrency is never exceeded. Each request goes through
+ * the client's rate limiter and retry policy inside the {@link BatchCall}. A request whose call or accounting throws
+ * anything, an {@link Error} included, ends unconfirmed and is never sent again; the throwable is its cause.
  *
  * <p><b>Deadline.</b> No request starts after {@link BatchOptions#deadlineFor the run's deadline}; inputs not sent by
  * then end {@linkplain BatchReport.Unconfirmed#sent() unconfirmed and unsent}. Requests already in flight are
  * awaited until {@link BatchOptions#inFlightGrace()} past the deadline (the invoker bounds each call long before
  * that); inputs of a request still unanswered then end unconfirmed and sent, and a later answer is ignored. The
  * caller never waits longer for a helper. A request the calling thread runs itself is bounded only by the call.
+ * Isolating a rejected request (below) starts no request after the deadline either: what is left of it fails.
  * Interrupting the caller stops new requests the same way.
  *
  * <p><b>Matching.</b> Results and errors are matched to inputs by key only, never by position, because HubSpot does
- * not promise result order. A result belongs to the input with the same {@code objectWriteTraceId}, else the same
- * object id, else (for inputs addressed by a unique property) the same value of that property. An error belongs to
- * every input named by its {@code context.objectWriteTraceId(s)} or {@code context.ids}/{@code context.id}; its own
+ * not promise result order. A result belongs to the input with the same {@code objectWriteTraceId} (unless the
+ * result's id contradicts the input's), else the same object id, else (for inputs addressed by a unique property)
+ * the same value of that property. A trace id two inputs of one request share is no key for either. An error belongs
+ * to every input named by its {@code context.objectWriteTraceId(s)} or {@code context.ids}/{@code context.id}; its own
  * top-level {@code id} identifies the error instance and is never read as an input id. A result beats an error naming
- * the same input (the server did write it). Only in a request where no input has any key are results paired in
- * order, when there are exactly as many as inputs and no errors (or a lone input gets a lone error). Anything else
- * the response does not settle is {@linkplain BatchReport.Unconfirmed unconfirmed}.
+ * the same input (the server did write it). An input without any key that shares its request is sent with a trace id
+ * of this run ({@link BatchKeys#inputWithTraceId}; HubSpot echoes it on the result); the report still holds the
+ * caller's input. Only a request of a single input without any key is paired by position: its lone result or its
+ * lone error. Anything else the response does not settle is {@linkplain BatchReport.Unconfirmed unconfirmed}.
  *
  * <p><b>Whole-request failures and rounds.</b> Inputs without a final outcome go to a later round, up to
  * {@link BatchOptions#resendRounds()} more rounds:
@@ -155,6 +161,8 @@ public final class BatchExecutor {
         final long giveUp;
         final Thread caller = Thread.currentThread();
         final AtomicInteger requestsStarted = new AtomicInteger();
+        /** Trace ids this run stamps on keyless inputs start with it; unique per run, so no input shares one. */
+        final String tracePrefix = "crmgen-" + UUID.randomUUID() + "-";
 
         final ReentrantLock lock = new ReentrantLock();
         final Condition changed = lock.newCondition();
@@ -280,12 +288,21 @@ public final class BatchExecutor {
             }
             // Submitted outside the lock: an executor may run the helper on this thread.
             for (int h = 0; h < wanted; h++) {
+                // Whoever claims it first runs the helper: at most once, however often the executor runs the task.
+                AtomicBoolean claimed = new AtomicBoolean();
                 try {
-                    executor.execute(this::help);
-                } catch (RejectedExecutionException e) {
+                    executor.execute(() -> {
+                        if (claimed.compareAndSet(false, true)) {
+                            help();
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    // Rejected or broken alike: the caller's loop still sends every request. Claiming the failed
+                    // task keeps it from running late; if it already started, it counts itself down when done.
+                    int neverRun = wanted - h - (claimed.compareAndSet(false, true) ? 0 : 1);
                     lock.lock();
                     try {
-                        helpers -= wanted - h;
+                        helpers -= neverRun;
                     } finally {
                         lock.unlock();
                     }
@@ -406,8 +423,9 @@ public final class BatchExecutor {
         private void send(int[] chunk) {
             try {
                 sendChunk(chunk);
-            } catch (RuntimeException e) {
-                // A throwing key function or listener must not lose the inputs or end a helper with the run waiting.
+            } catch (Throwable e) {
+                // A throwing key function, listener or call (an Error included) must not lose the inputs, nor end a
+                // helper with its request left to be sent again; the Error stays visible as the cause.
                 LOG.log(System.Logger.Level.WARNING, "batch request could not be accounted for", e);
                 settle(chunk, newOutcomes(chunk.length), "the batch executor failed: " + e, e, Resend.NEVER);
             } finally {
@@ -424,7 +442,7 @@ public final class BatchExecutor {
         private void sendChunk(int[] idx) {
             List<I> chunkInputs = new ArrayList<>(idx.length);
             for (int i : idx) {
-                chunkInputs.add(inputs.get(i));
+                chunkInputs.add(traced(i, idx.length));
             }
             requestsStarted.incrementAndGet();
             BatchResponse<R> response;
@@ -432,12 +450,17 @@ public final class BatchExecutor {
                 response = call.send(chunkInputs);
             } catch (RuntimeException e) {
                 if (options.isolateRejected() && idx.length > 1 && e instanceof ApiException ae && ae.status() == 400
-                        && !isStopped()) {
+                        && mayStart()) {
                     countRequest();
                     // A 400 wrote nothing: halve the request until the inputs that cause it stand alone.
                     int mid = idx.length / 2;
                     sendChunk(Arrays.copyOfRange(idx, 0, mid));
-                    sendChunk(Arrays.copyOfRange(idx, mid, idx.length));
+                    int[] second = Arrays.copyOfRange(idx, mid, idx.length);
+                    if (mayStart()) {
+                        sendChunk(second);
+                    } else {
+                        rejectedUnsent(second, e);
+                    }
                     return;
                 }
                 wholeRequestFailed(idx, e);
@@ -448,6 +471,42 @@ public final class BatchExecutor {
                 return;
             }
             settle(idx, match(idx, chunkInputs, response), unresolvedReason(response), null, Resend.IF_SAFE);
+        }
+
+        /**
+         * The input as sent: one without any key that shares its request gets a trace id of this run when the keys
+         * can stamp one, so that its result can be told from the others'. Outcomes still carry the caller's input.
+         */
+        private I traced(int i, int requestSize) {
+            I in = inputs.get(i);
+            if (requestSize == 1 || keys.inputId(in) != null || keys.inputTraceId(in) != null) {
+                return in;
+            }
+            I stamped = keys.inputWithTraceId(in, tracePrefix + i);
+            return stamped == null ? in : stamped;
+        }
+
+        /** Whether a request may start now: the run is not stopped and its deadline has not passed. */
+        private boolean mayStart() {
+            return !isStopped() && ticker.nanoTime() - deadline < 0;
+        }
+
+        /** Fails inputs of a rejected request that isolating had no time left to resend; counts no request. */
+        private void rejectedUnsent(int[] idx, RuntimeException e) {
+            lock.lock();
+            try {
+                if (closed) {
+                    return;
+                }
+                for (int i : idx) {
+                    if (outcomes[i] == null) {
+                        record(i, new BatchReport.Failed<>(i, inputs.get(i), null, e));
+                    }
+                }
+                progress();
+            } finally {
+                lock.unlock();
+            }
         }
 
         private void countRequest() {
@@ -544,17 +603,18 @@ public final class BatchExecutor {
             return local;
         }
 
-        /** Without any key only counts can pair: all results in order, or a lone input's lone error. */
+        /**
+         * Without any key only a lone input can be paired: with its lone result, or its lone error. Results of
+         * several keyless inputs may come in any order, so none of them is credited.
+         */
         private void matchKeyless(int[] idx, List<I> chunkInputs, BatchResponse<R> response,
                                   BatchReport.Outcome<I, R>[] local) {
             List<R> results = response.results();
             int n = idx.length;
-            if (response.errors().isEmpty() && results.size() == n && !results.contains(null)) {
-                for (int k = 0; k < n; k++) {
-                    local[k] = new BatchReport.Succeeded<>(idx[k], chunkInputs.get(k), results.get(k));
-                }
+            if (n == 1 && response.errors().isEmpty() && results.size() == 1 && results.get(0) != null) {
+                local[0] = new BatchReport.Succeeded<>(idx[0], inputs.get(idx[0]), results.get(0));
             } else if (n == 1 && results.isEmpty() && response.errors().size() == 1) {
-                local[0] = new BatchReport.Failed<>(idx[0], chunkInputs.get(0), response.errors().get(0), null);
+                local[0] = new BatchReport.Failed<>(idx[0], inputs.get(idx[0]), response.errors().get(0), null);
             }
         }
 
@@ -564,11 +624,12 @@ public final class BatchExecutor {
             Map<String, Integer> byObjectId = new HashMap<>();
             Map<String, Integer> byAnyId = new HashMap<>();
             Map<String, Map<String, Integer>> byProperty = new LinkedHashMap<>();
+            Set<String> sharedTraces = new HashSet<>();
             for (int k = 0; k < idx.length; k++) {
                 I in = chunkInputs.get(k);
                 String trace = keys.inputTraceId(in);
-                if (trace != null) {
-                    byTrace.putIfAbsent(trace, k);
+                if (trace != null && byTrace.putIfAbsent(trace, k) != null) {
+                    sharedTraces.add(trace);
                 }
                 String id = keys.inputId(in);
                 if (id != null) {
@@ -581,11 +642,16 @@ public final class BatchExecutor {
                     }
                 }
             }
+            // A trace id two inputs share names neither of them.
+            byTrace.keySet().removeAll(sharedTraces);
             for (R r : response.results()) {
                 if (r == null) {
                     continue;
                 }
                 Integer k = lookup(byTrace, keys.resultTraceId(r));
+                if (k != null && !sameId(chunkInputs.get(k), r)) {
+                    k = null;
+                }
                 if (k == null) {
                     k = lookup(byObjectId, keys.resultId(r));
                 }
@@ -595,7 +661,7 @@ public final class BatchExecutor {
                     k = lookup(e.getValue(), keys.resultProperty(r, e.getKey()));
                 }
                 if (k != null && local[k] == null) {
-                    local[k] = new BatchReport.Succeeded<>(idx[k], chunkInputs.get(k), r);
+                    local[k] = new BatchReport.Succeeded<>(idx[k], inputs.get(idx[k]), r);
                 }
             }
             for (BatchError error : response.errors()) {
@@ -634,15 +700,26 @@ public final class BatchExecutor {
                 }
             }
             for (int k = 0; k < n; k++) {
-                local[k] = new BatchReport.Succeeded<>(idx[k], chunkInputs.get(k), results.get(k));
+                local[k] = new BatchReport.Succeeded<>(idx[k], inputs.get(idx[k]), results.get(k));
             }
             return true;
+        }
+
+        /** Whether the result does not contradict the input's id (object id or unique property value). */
+        private boolean sameId(I in, R r) {
+            String id = keys.inputId(in);
+            if (id == null) {
+                return true;
+            }
+            String property = keys.inputIdProperty(in);
+            String resultId = property == null ? keys.resultId(r) : keys.resultProperty(r, property);
+            return resultId == null || resultId.equals(id);
         }
 
         private void fail(BatchReport.Outcome<I, R>[] local, int[] idx, List<I> chunkInputs, Integer k,
                           BatchError error) {
             if (k != null && local[k] == null) {
-                local[k] = new BatchReport.Failed<>(idx[k], chunkInputs.get(k), error, null);
+                local[k] = new BatchReport.Failed<>(idx[k], inputs.get(idx[k]), error, null);
             }
         }
 

@@ -14,6 +14,7 @@ import java.util.function.Function;
  *   <li>{@link #inputIdProperty} — the name of that unique property, or null when {@code inputId} is the object id.</li>
  *   <li>{@link #inputTraceId} / {@link #resultTraceId} — {@code objectWriteTraceId}, matched first when present.</li>
  *   <li>{@link #resultId} — the result's object id; {@link #resultProperty} a result property (for unique-property ids).</li>
+ *   <li>{@link #inputWithTraceId} — stamps a trace id on a keyless input (null when the type cannot carry one).</li>
  * </ul>
  *
  * @param <I> the input type
@@ -38,6 +39,14 @@ public interface BatchKeys<I, R> {
     /** The value of a result property, or null. */
     String resultProperty(R result, String name);
 
+    /**
+     * A copy of {@code input} carrying {@code traceId} as its {@code objectWriteTraceId}, or null when the input
+     * type has none. {@link BatchExecutor} stamps keyless inputs this way so their results can be matched.
+     */
+    default I inputWithTraceId(I input, String traceId) {
+        return null;
+    }
+
     /** A builder; unset keys return null. */
     static <I, R> Builder<I, R> builder() {
         return new Builder<>();
@@ -51,6 +60,7 @@ public interface BatchKeys<I, R> {
         private Function<? super R, String> resultId = r -> null;
         private Function<? super R, String> resultTraceId = r -> null;
         private BiFunction<? super R, String, String> resultProperty = (r, n) -> null;
+        private BiFunction<? super I, String, ? extends I> inputWithTraceId = (i, t) -> null;
 
         private Builder() {
         }
@@ -91,6 +101,12 @@ public interface BatchKeys<I, R> {
             return this;
         }
 
+        /** See {@link BatchKeys#inputWithTraceId}. */
+        public Builder<I, R> inputWithTraceId(BiFunction<? super I, String, ? extends I> f) {
+            this.inputWithTraceId = Objects.requireNonNull(f, "inputWithTraceId");
+            return this;
+        }
+
         /** The keys. */
         public BatchKeys<I, R> build() {
             Function<? super I, String> a = inputId;
@@ -99,6 +115,7 @@ public interface BatchKeys<I, R> {
             Function<? super R, String> d = resultId;
             Function<? super R, String> e = resultTraceId;
             BiFunction<? super R, String, String> f = resultProperty;
+            BiFunction<? super I, String, ? extends I> g = inputWithTraceId;
             return new BatchKeys<>() {
                 @Override
                 public String inputId(I input) {
@@ -128,6 +145,11 @@ public interface BatchKeys<I, R> {
                 @Override
                 public String resultProperty(R result, String name) {
                     return f.apply(result, name);
+                }
+
+                @Override
+                public I inputWithTraceId(I input, String traceId) {
+                    return g.apply(input, traceId);
                 }
             };
         }

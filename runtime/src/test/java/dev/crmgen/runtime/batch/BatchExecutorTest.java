@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmgen.runtime.BadRequestException;
 import dev.crmgen.runtime.DailyLimitException;
+import dev.crmgen.runtime.FakeTicker;
 import dev.crmgen.runtime.RateLimitException;
 import dev.crmgen.runtime.ResponseDecodingException;
 import dev.crmgen.runtime.ServerErrorException;
 import dev.crmgen.runtime.TransportException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -40,6 +42,7 @@ class BatchExecutorTest {
     static final BatchKeys<In, Out> KEYS = BatchKeys.<In, Out>builder()
             .inputId(In::id).inputIdProperty(In::idProperty).inputTraceId(In::trace)
             .resultId(Out::id).resultTraceId(Out::trace).resultProperty((r, n) -> r.properties().get(n))
+            .inputWithTraceId((in, trace) -> new In(in.id(), in.idProperty(), trace, in.value()))
             .build();
 
     final BatchExecutor executor = new BatchExecutor();
@@ -172,14 +175,66 @@ class BatchExecutorTest {
     }
 
     @Test
-    void keylessResultsArePairedInOrderOnlyWhenTheCountsProveIt() {
+    void keylessResultsArePairedByPositionOnlyForALoneInput() {
         BatchKeys<String, String> none = BatchKeys.<String, String>builder().build();
         List<String> inputs = List.of("a", "b", "c");
+        // As many results as inputs, but nothing says which is whose: HubSpot does not promise order.
         BatchReport<String, String> all = executor.execute(inputs, chunk -> BatchResponse.of(List.of("ra", "rb", "rc")), none, BatchOptions.defaults());
-        assertEquals(List.of("ra", "rb", "rc"), all.results());
-        BatchReport<String, String> short1 = executor.execute(inputs, chunk -> BatchResponse.of(List.of("ra", "rb")), none, BatchOptions.defaults());
-        assertEquals(3, short1.unconfirmed().size());
-        assertTrue(short1.unconfirmed().get(0).reason().contains("neither confirmed nor rejected"));
+        assertEquals(3, all.unconfirmed().size(), all.toString());
+        assertTrue(all.unconfirmed().get(0).reason().contains("neither confirmed nor rejected"));
+        BatchReport<String, String> lone = executor.execute(List.of("a"), chunk -> BatchResponse.of(List.of("ra")), none, BatchOptions.defaults());
+        assertEquals(List.of("ra"), lone.results());
+    }
+
+    @Test
+    void keylessInputsAreSentWithTraceIdsAndMatchedOnThemInAnyOrder() {
+        In a = new In(null, null, null, "a");
+        In b = new In(null, null, null, "b");
+        In c = new In(null, null, null, "c");
+        List<List<In>> sent = new ArrayList<>();
+        BatchReport<In, Out> r = executor.execute(List.of(a, b, c), chunk -> {
+            sent.add(chunk);
+            // Created objects get new ids; HubSpot echoes objectWriteTraceId, here in reverse order.
+            List<Out> created = new ArrayList<>();
+            for (int k = chunk.size() - 1; k >= 0; k--) {
+                created.add(new Out("10" + k, Map.of("value", chunk.get(k).value()), chunk.get(k).trace()));
+            }
+            return BatchResponse.of(created);
+        }, KEYS, BatchOptions.defaults());
+
+        assertTrue(r.allSucceeded(), r.toString());
+        for (BatchReport.Succeeded<In, Out> s : r.succeeded()) {
+            assertEquals(s.input().value(), s.result().properties().get("value"), r.toString());
+        }
+        assertSame(a, r.outcomes().get(0).input(), "the report holds the caller's input, not the stamped copy");
+        assertEquals(List.of(a, b, c), r.outcomes().stream().map(BatchReport.Outcome::input).toList());
+        List<String> traces = sent.get(0).stream().map(In::trace).toList();
+        assertEquals(3, new HashSet<>(traces).size(), "each input gets its own trace id: " + traces);
+        assertTrue(traces.stream().allMatch(t -> t != null && t.startsWith("crmgen-")), traces.toString());
+    }
+
+    @Test
+    void aLoneKeylessInputIsSentWithoutATraceId() {
+        List<In> sent = new ArrayList<>();
+        In a = new In(null, null, null, "a");
+        BatchReport<In, Out> r = executor.execute(List.of(a), chunk -> {
+            sent.addAll(chunk);
+            return BatchResponse.of(List.of(new Out("100", Map.of("value", "a"), null)));
+        }, KEYS, BatchOptions.defaults());
+        assertSame(a, sent.get(0));
+        assertEquals("100", r.succeeded().get(0).result().id());
+    }
+
+    @Test
+    void aResultWhoseTraceIdNamesAnInputWithAnotherIdIsNotCreditedToIt() {
+        // The caller reused a trace id from an earlier run; the id in the result decides.
+        In one = new In("1", null, "t-old", "v-1");
+        In two = new In("2", null, null, "v-2");
+        BatchReport<In, Out> r = executor.execute(List.of(one, two),
+                chunk -> BatchResponse.of(List.of(new Out("2", Map.of("value", "v-2"), "t-old"))), KEYS,
+                BatchOptions.defaults());
+        assertInstanceOf(BatchReport.Unconfirmed.class, r.outcomes().get(0), r.toString());
+        assertInstanceOf(BatchReport.Succeeded.class, r.outcomes().get(1), r.toString());
     }
 
     @Test
@@ -309,6 +364,27 @@ class BatchExecutorTest {
         BatchReport<In, Out> plain = executor.execute(inputs, call, KEYS, BatchOptions.defaults());
         assertEquals(8, plain.failed().size());
         assertEquals(List.of(8), sizes);
+    }
+
+    @Test
+    void isolatingStopsBetweenHalvesOnceTheDeadlinePassed() {
+        // The whole request and its first half are rejected; the first half's answer arrives after the deadline.
+        FakeTicker time = new FakeTicker();
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        BatchCall<In, Out> call = chunk -> {
+            sizes.add(chunk.size());
+            if (sizes.size() == 2) {
+                time.advance(Duration.ofMinutes(2).toNanos());
+            }
+            throw new BadRequestException("Property values were not valid", 400, null, null, "{}", null);
+        };
+        List<In> inputs = List.of(In.id("1"), In.id("2"), In.id("3"), In.id("4"));
+        BatchReport<In, Out> r = new BatchExecutor(Runnable::run).execute(inputs, call, KEYS, BatchOptions.builder()
+                .isolateRejected(true).ticker(time).deadline(Duration.ofMinutes(1)).build());
+        assertEquals(List.of(4, 2), sizes, "the second half is not sent after the deadline");
+        assertEquals(4, r.failed().size(), r.toString());
+        assertTrue(r.failed().stream().allMatch(f -> f.exception() instanceof BadRequestException), r.toString());
+        assertEquals(2, r.requests());
     }
 
     @Test

@@ -481,6 +481,14 @@ final class ClientWriter {
         keyLambda(b, "inputTraceId", input, in.field("objectWriteTraceId"));
         keyLambda(b, "resultId", output, out.field("id"));
         keyLambda(b, "resultTraceId", output, out.field("objectWriteTraceId"));
+        Field trace = in.field("objectWriteTraceId");
+        if (trace != null && trace.type().equals(TypeRef.scalar(TypeRef.Scalar.STRING))) {
+            // The records have no copy-with: call the canonical constructor with the trace id in its place.
+            CodeBlock components = CodeBlock.join(in.fields().stream()
+                    .map(f -> f == trace ? CodeBlock.of("traceId") : CodeBlock.of("input.$L()", f.javaName()))
+                    .toList(), ", ");
+            b.add("\n.inputWithTraceId((input, traceId) -> new $T($L))", input, components);
+        }
         Field properties = out.field("properties");
         if (properties != null && properties.type().equals(new TypeRef.MapRef(TypeRef.scalar(TypeRef.Scalar.STRING)))) {
             String n = properties.javaName();

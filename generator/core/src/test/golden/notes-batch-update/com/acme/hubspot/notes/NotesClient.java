@@ -39,6 +39,7 @@ public final class NotesClient {
             .inputTraceId(SimplePublicObjectBatchInput::objectWriteTraceId)
             .resultId(SimplePublicObject::id)
             .resultTraceId(SimplePublicObject::objectWriteTraceId)
+            .inputWithTraceId((input, traceId) -> new SimplePublicObjectBatchInput(input.id(), input.idProperty(), traceId, input.properties()))
             .resultProperty((result, name) -> result.properties().get(name))
             .build();
 
