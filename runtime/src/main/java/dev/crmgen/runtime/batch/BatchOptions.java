@@ -161,7 +161,8 @@ public final class BatchOptions {
     public String toString() {
         return "BatchOptions[chunkSize=" + chunkSize + ", concurrency=" + concurrency + ", retrySafe=" + retrySafe
                 + ", resendRounds=" + resendRounds + ", isolateRejected=" + isolateRejected
-                + ", deadline=" + (deadline == null ? "derived" : deadline) + ", inFlightGrace=" + inFlightGrace + ", streamWindow=" + streamWindow() + "]";
+                + ", deadline=" + (deadline == null ? "derived" : deadline) + ", inFlightGrace=" + inFlightGrace
+                + ", streamWindow=" + streamWindow() + "]";
     }
 
     /** Builds {@link BatchOptions}. */

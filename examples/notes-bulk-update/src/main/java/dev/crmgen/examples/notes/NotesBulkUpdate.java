@@ -9,6 +9,7 @@ import dev.crmgen.runtime.HttpTransport;
 import dev.crmgen.runtime.UnauthorizedException;
 import dev.crmgen.runtime.batch.BatchOptions;
 import dev.crmgen.runtime.batch.BatchReport;
+import dev.crmgen.runtime.batch.BatchStreamSummary;
 import dev.crmgen.sandbox.Faults;
 import dev.crmgen.sandbox.NotesSandbox;
 import dev.crmgen.sandbox.SandboxStats;
@@ -18,6 +19,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +51,9 @@ import picocli.CommandLine.Option;
 public final class NotesBulkUpdate implements Callable<Integer> {
     static final String TOKEN_VARIABLE = ClientOptions.TOKEN_ENVIRONMENT_VARIABLE;
     private static final Duration SANDBOX_WINDOW = Duration.ofSeconds(10);
+    static final String JOURNAL_SUFFIX = ".journal.db";
+    /** Changed rows listed one by one before the rest are only counted. */
+    private static final int CHANGED_ROWS_SHOWN = 20;
     /** Kept strongly reachable: java.util.logging holds loggers weakly, and a collected one forgets its level. */
     private static final Logger RUNTIME_LOG = Logger.getLogger("dev.crmgen.runtime");
 
@@ -58,6 +64,17 @@ public final class NotesBulkUpdate implements Callable<Integer> {
     @Option(names = "--failures-out", paramLabel = "FILE", defaultValue = "notes-failures.csv",
             description = "Where to write the rows that were not updated, with reasons (default: ${DEFAULT-VALUE}).")
     Path failuresOut;
+
+    @Option(names = "--journal", paramLabel = "FILE",
+            description = "Where every row's confirmed outcome is recorded (SQLite), so that running the same command "
+                    + "again resumes: only rows not yet confirmed are sent (default: the CSV's name + "
+                    + JOURNAL_SUFFIX + ").")
+    Path journalFile;
+
+    @Option(names = "--accept-changed-rows",
+            description = "Send rows whose values differ from what the journal recorded for their line (without "
+                    + "it such a CSV is refused).")
+    boolean acceptChangedRows;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "HubSpot's API, e.g. https://api.hubapi.com (token from " + TOKEN_VARIABLE + "). "
@@ -139,7 +156,15 @@ public final class NotesBulkUpdate implements Callable<Integer> {
             return 2;
         }
         RUNTIME_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
+        Path journalPath = journalFile != null ? journalFile : Path.of(csv + JOURNAL_SUFFIX);
         if (generateSample != null) {
+            try {
+                // A new sample is a new CSV: the journal of the previous one no longer describes it.
+                Journal.discard(journalPath);
+            } catch (Journal.JournalException e) {
+                err.println("notes-bulk-update: " + e.getMessage());
+                return 2;
+            }
             SampleCsv.write(csv, generateSample);
             out.printf(Locale.ROOT, "Wrote a sample of %,d updates (%,d naming notes that do not exist) to %s%n",
                     generateSample, SampleCsv.unknownRows(generateSample), csv);
@@ -151,8 +176,20 @@ public final class NotesBulkUpdate implements Callable<Integer> {
             err.println("notes-bulk-update: " + e.getMessage());
             return 2;
         }
-        NotesSandbox sandbox = null;
+        Journal journal;
         try {
+            journal = Journal.open(journalPath);
+        } catch (Journal.JournalException e) {
+            err.println("notes-bulk-update: " + e.getMessage());
+            return 2;
+        }
+        NotesSandbox sandbox = null;
+        try (journal) {
+            Plan plan = plan(rows, journal);
+            if (!plan.changed().isEmpty() && !acceptChangedRows) {
+                printChanged(plan.changed(), journal);
+                return 2;
+            }
             CountingTransport transport = new CountingTransport(HttpTransport.jdk(Duration.ofSeconds(10)));
             ClientOptions.Builder options = ClientOptions.builder()
                     .transport(transport)
@@ -169,15 +206,17 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 }
                 options.baseUrl(baseUrl).accessToken(token.trim());
             }
-            Run run = apply(rows, new NotesClient(options.build()), transport);
+            Run run = apply(rows, plan, journal, new NotesClient(options.build()), transport);
             run.summary().print(out);
             int written = FailureCsv.write(failuresOut, run.summary().outcomes());
             out.printf(Locale.ROOT, "  failures CSV %,9d  rows written to %s%n", written, failuresOut);
+            out.printf(Locale.ROOT, "  journal      run %d over %s; the same command again sends only the rows not "
+                    + "yet confirmed%n", journal.run(), journal.file());
             boolean contradicted = false;
             if (sandbox != null) {
                 printSandbox(sandbox.stats());
                 if (idProperty == null) {
-                    SandboxCheck check = SandboxCheck.of(run.summary().outcomes(), sandbox.ledger());
+                    SandboxCheck check = SandboxCheck.of(run.thisRun(), sandbox.ledger());
                     check.print(out);
                     contradicted = !check.truthful();
                 }
@@ -240,40 +279,107 @@ public final class NotesBulkUpdate implements Callable<Integer> {
         return sandbox;
     }
 
-    /** The account of a run, and whether HubSpot refused the credentials (which no row-level fix resolves). */
-    private record Run(Summary summary, boolean credentialsRefused) {}
+    /**
+     * The account of all runs over the journal, this run's own outcomes, and whether HubSpot refused the credentials
+     * (which no row-level fix resolves).
+     */
+    private record Run(Summary summary, List<RowOutcome> thisRun, boolean credentialsRefused) {}
 
-    private Run apply(List<NoteRow> rows, NotesClient client, CountingTransport transport) {
-        List<RowOutcome> outcomes = new ArrayList<>(rows.size());
-        List<NoteRow> sent = new ArrayList<>();
-        List<SimplePublicObjectBatchInput> inputs = new ArrayList<>();
+    /**
+     * What this run has to do: the rows to send (not yet confirmed by an earlier run), the unusable rows not yet
+     * recorded, the rows an earlier run confirmed, and the rows whose values changed since the journal recorded them.
+     */
+    private record Plan(List<NoteRow> send, List<NoteRow> unusable, int confirmedBefore, List<NoteRow> changed) {}
+
+    private static Plan plan(List<NoteRow> rows, Journal journal) {
+        List<NoteRow> send = new ArrayList<>();
+        List<NoteRow> unusable = new ArrayList<>();
+        List<NoteRow> changed = new ArrayList<>();
+        int confirmedBefore = 0;
         for (NoteRow row : rows) {
-            if (row.sendable()) {
-                sent.add(row);
-                inputs.add(input(row));
-            } else {
-                outcomes.add(RowOutcome.notSent(row));
+            Journal.Entry entry = journal.entry(row.line());
+            if (entry != null && entry.confirmed()) {
+                if (entry.hash().equals(Journal.hash(row))) {
+                    confirmedBefore++;
+                    continue;
+                }
+                changed.add(row);
             }
+            (row.sendable() ? send : unusable).add(row);
         }
-        out.printf(Locale.ROOT, "Updating %,d notes from %s (%,d rows held back as unusable), concurrency %d, "
-                + "at most %d requests per 10 s%n", inputs.size(), csv, rows.size() - inputs.size(), concurrency, rateLimit);
+        return new Plan(send, unusable, confirmedBefore, changed);
+    }
+
+    private void printChanged(List<NoteRow> changed, Journal journal) {
+        err.printf(Locale.ROOT, "notes-bulk-update: %,d rows of %s differ from what %s recorded for their line:%n",
+                changed.size(), csv, journal.file());
+        for (NoteRow row : changed.subList(0, Math.min(CHANGED_ROWS_SHOWN, changed.size()))) {
+            Journal.Entry entry = journal.entry(row.line());
+            err.printf(Locale.ROOT, "  line %d: id %s, recorded as %s for id %s with other values%n", row.line(),
+                    row.id(), entry.status(), entry.id());
+        }
+        if (changed.size() > CHANGED_ROWS_SHOWN) {
+            err.printf(Locale.ROOT, "  ... and %,d more%n", changed.size() - CHANGED_ROWS_SHOWN);
+        }
+        err.println("notes-bulk-update: nothing was sent. Restore the CSV to resume, pass --accept-changed-rows to "
+                + "send the changed rows again, or start over with another --journal.");
+    }
+
+    private Run apply(List<NoteRow> rows, Plan plan, Journal journal, NotesClient client, CountingTransport transport) {
+        List<RowOutcome> thisRun = new ArrayList<>();
+        for (NoteRow row : plan.unusable()) {
+            thisRun.add(RowOutcome.notSent(row));
+        }
+        journal.record(thisRun);
+        List<NoteRow> send = plan.send();
+        out.printf(Locale.ROOT, "Updating %,d notes from %s (%,d rows confirmed by earlier runs in %s, %,d rows held "
+                        + "back as unusable), concurrency %d, at most %d requests per 10 s%n", send.size(), csv,
+                plan.confirmedBefore(), journal.file(), plan.unusable().size(), concurrency, rateLimit);
         long start = System.nanoTime();
-        BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report;
-        try (Progress bar = new Progress(progress, inputs.size(), out)) {
+        boolean[] refused = {false};
+        BatchStreamSummary streamed;
+        try (Progress bar = new Progress(progress, send.size(), out)) {
             BatchOptions options = BatchOptions.builder()
                     .concurrency(concurrency)
                     .retrySafe(true) // updates are idempotent: resending one whose answer was lost is harmless
                     .progress(bar)
                     .build();
-            report = client.batchUpdateAll(inputs, options);
+            Iterator<SimplePublicObjectBatchInput> inputs = send.stream().map(this::input).iterator();
+            streamed = client.batchUpdateAll(inputs, options, settled -> {
+                List<RowOutcome> confirmed = new ArrayList<>(settled.size());
+                for (BatchReport.Outcome<SimplePublicObjectBatchInput, SimplePublicObject> o : settled) {
+                    RowOutcome outcome = RowOutcome.of(send.get(o.index()), o);
+                    refused[0] |= o instanceof BatchReport.Failed<?, ?> f
+                            && (f.exception() instanceof UnauthorizedException
+                                || f.exception() instanceof ForbiddenException);
+                    confirmed.add(outcome);
+                }
+                // One transaction per request: a crash loses at most the requests whose outcomes were not yet here.
+                journal.record(confirmed);
+                thisRun.addAll(confirmed);
+            });
         }
         long elapsed = System.nanoTime() - start;
-        outcomes.addAll(RowOutcome.fromReport(sent, report));
-        outcomes.sort(Summary.byLine());
-        int batches = (inputs.size() + 99) / 100;
-        boolean refused = report.failed().stream()
-                .anyMatch(f -> f.exception() instanceof UnauthorizedException || f.exception() instanceof ForbiddenException);
-        return new Run(new Summary(outcomes, batches, transport.attempts(), retryReasons(transport), elapsed), refused);
+        int batches = (int) ((streamed.inputs() + 99) / 100);
+        List<RowOutcome> all = allRuns(rows, journal);
+        return new Run(new Summary(all, batches, transport.attempts(), retryReasons(transport), elapsed), thisRun,
+                refused[0]);
+    }
+
+    /** Every CSV row's outcome over all runs: what the journal confirmed, else not (yet) confirmed. */
+    private static List<RowOutcome> allRuns(List<NoteRow> rows, Journal journal) {
+        Map<Long, Journal.Entry> entries = new HashMap<>();
+        journal.forEach(e -> entries.put(e.line(), e));
+        List<RowOutcome> all = new ArrayList<>(rows.size());
+        for (NoteRow row : rows) {
+            Journal.Entry e = entries.get(row.line());
+            if (e != null && e.hash().equals(Journal.hash(row))) {
+                all.add(new RowOutcome(row, e.status(), e.category(), e.reason()));
+            } else {
+                all.add(new RowOutcome(row, RowOutcome.Status.UNCONFIRMED, "NOT_SENT", "not sent yet; run again"));
+            }
+        }
+        return all;
     }
 
     private SimplePublicObjectBatchInput input(NoteRow row) {

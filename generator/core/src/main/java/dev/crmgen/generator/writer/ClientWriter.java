@@ -473,9 +473,9 @@ final class ClientWriter {
                 .addStatement("return invoker.batchExecutor().execute($L, $L, $L, options)", source, batchCall, keys)
                 .build());
         MethodSpec.Builder streaming = MethodSpec.methodBuilder(batch.allMethodName())
-                .addJavadoc("Sends inputs as {@code inputs} yields them through {@code $L} in chunks as {@code options} say, "
-                        + "holding at most a window of them, and hands every input's outcome to {@code listener} as soon as it "
-                        + "is final.\n\n<p>{@code $L $L}\n", op.methodName(), op.httpMethod(), Poet.doc(op.path()))
+                .addJavadoc("Sends inputs as {@code inputs} yields them through {@code $L} in chunks as {@code options} "
+                        + "say, holding at most a window of them, and hands every input's outcome to {@code listener} as "
+                        + "soon as it is final.\n\n<p>{@code $L $L}\n", op.methodName(), op.httpMethod(), Poet.doc(op.path()))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(Runtime.BATCH_STREAM_SUMMARY)
                 .addParameters(leading);
@@ -484,18 +484,19 @@ final class ClientWriter {
             streaming.addParameter(request, "request");
         }
         type.addMethod(streaming
-                .addParameter(ParameterizedTypeName.get(ClassName.get(Iterator.class), WildcardTypeName.subtypeOf(input)),
-                        "inputs")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Iterator.class),
+                        WildcardTypeName.subtypeOf(input)), "inputs")
                 .addParameter(Runtime.BATCH_OPTIONS, "options")
                 .addParameter(ParameterizedTypeName.get(Runtime.BATCH_LISTENER, input, output), "listener")
-                .addStatement("return invoker.batchExecutor().execute(inputs, $L, $L, options, listener)", batchCall, keys)
+                .addStatement("return invoker.batchExecutor().execute(inputs, $L, $L, options, listener)",
+                        batchCall, keys)
                 .build());
         home(type).addMethod(batchResponse(op, toResponse, output));
     }
 
     /**
-     * The batch call both {@code …All} forms pass to the executor. Without captured arguments it is a method reference to
-     * one private method, so the two forms share it instead of adding a lambda each to a class's constant pool.
+     * The batch call both {@code …All} forms pass to the executor. Without captured arguments it is a method reference
+     * to one private method, so the two forms share it instead of adding a lambda each to a class's constant pool.
      */
     private CodeBlock batchCall(TypeSpec.Builder type, Operation op, ClassName input, ClassName output,
                                 boolean capturesNothing, CodeBlock sendChunk) {
