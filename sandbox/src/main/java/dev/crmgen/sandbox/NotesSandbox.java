@@ -85,6 +85,8 @@ public final class NotesSandbox implements AutoCloseable {
     private final RollingWindowLimiter limiter;
     private final int rateLimitMax;
     private final long rateLimitWindowMillis;
+    /** HubSpot's daily quota per token, or null for none. */
+    private final DailyBudget dailyBudget;
     private final Faults faults;
     private final AtomicLong faultSequence = new AtomicLong();
     private final AtomicLong correlationSequence = new AtomicLong();
@@ -98,6 +100,8 @@ public final class NotesSandbox implements AutoCloseable {
         this.rateLimitMax = b.rateLimitMax;
         this.rateLimitWindowMillis = b.rateLimitWindow.toMillis();
         this.limiter = new RollingWindowLimiter(rateLimitMax, rateLimitWindowMillis, b.nanoTime);
+        this.dailyBudget = b.dailyLimit == 0 ? null
+                : new DailyBudget(b.dailyLimit, b.dailyLength.toNanos(), b.nanoTime);
         this.faults = b.faults;
         this.seededIds = List.copyOf(store.seed(b.seedCount));
         for (Map.Entry<String, Map<String, String>> e : b.puts.entrySet()) {
@@ -219,6 +223,20 @@ public final class NotesSandbox implements AutoCloseable {
                 counters.rateLimited.incrementAndGet();
                 send(exchange, Response.rateLimited(correlationId, nextCorrelationId()));
                 return;
+            }
+            if (dailyBudget != null) {
+                DailyBudget.Decision daily = dailyBudget.acquire(token);
+                headers.set("X-HubSpot-RateLimit-Daily", Long.toString(dailyBudget.max()));
+                headers.set("X-HubSpot-RateLimit-Daily-Remaining", Long.toString(daily.remaining()));
+                if (!daily.allowed()) {
+                    counters.rateLimited.incrementAndGet();
+                    // HubSpot itself sends no Retry-After for the daily limit (it resets at midnight in the account's
+                    // time zone); the sandbox's short day says when it ends so that a client can wait for it.
+                    headers.set("Retry-After", Long.toString(Math.max(1, (daily.resetNanos() + 999_999_999L)
+                            / 1_000_000_000L)));
+                    send(exchange, Response.dailyLimit(correlationId));
+                    return;
+                }
             }
             Faults.Plan plan = faults.plan(faultSequence.getAndIncrement());
             if (plan.latencyNanos() > 0) {
@@ -514,6 +532,8 @@ public final class NotesSandbox implements AutoCloseable {
         private final Map<String, Map<String, String>> puts = new LinkedHashMap<>();
         private int seedCount;
         private int rateLimitMax = 190;
+        private long dailyLimit;
+        private Duration dailyLength = Duration.ofDays(1);
         private Duration rateLimitWindow = Duration.ofSeconds(10);
         private Faults faults = Faults.none();
         private int threads = 32;
@@ -575,6 +595,20 @@ public final class NotesSandbox implements AutoCloseable {
             }
             this.rateLimitMax = max;
             this.rateLimitWindow = window;
+            return this;
+        }
+
+        /**
+         * HubSpot's daily quota: at most {@code max} requests per token per {@code day} (default: none). Past it, every
+         * request gets HubSpot's daily 429 ({@code "policyName":"DAILY"}) until the day ends; every response carries
+         * {@code X-HubSpot-RateLimit-Daily} and {@code -Daily-Remaining}. A short day lets tests see the reset.
+         */
+        public Builder dailyLimit(long max, Duration day) {
+            if (max < 1 || day.isNegative() || day.isZero()) {
+                throw new IllegalArgumentException("daily limit needs max >= 1 and a positive day");
+            }
+            this.dailyLimit = max;
+            this.dailyLength = day;
             return this;
         }
 

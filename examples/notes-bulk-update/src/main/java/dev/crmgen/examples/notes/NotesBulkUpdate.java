@@ -4,6 +4,7 @@ import dev.crmgen.examples.notes.hubspot.NotesClient;
 import dev.crmgen.examples.notes.hubspot.SimplePublicObject;
 import dev.crmgen.examples.notes.hubspot.SimplePublicObjectBatchInput;
 import dev.crmgen.runtime.ClientOptions;
+import dev.crmgen.runtime.DailyLimitException;
 import dev.crmgen.runtime.ForbiddenException;
 import dev.crmgen.runtime.HttpTransport;
 import dev.crmgen.runtime.UnauthorizedException;
@@ -18,7 +19,9 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -52,6 +55,10 @@ public final class NotesBulkUpdate implements Callable<Integer> {
     static final String TOKEN_VARIABLE = ClientOptions.TOKEN_ENVIRONMENT_VARIABLE;
     private static final Duration SANDBOX_WINDOW = Duration.ofSeconds(10);
     static final String JOURNAL_SUFFIX = ".journal.db";
+    /** The exit status of a run that stopped at HubSpot's daily limit; the journal lets the next run resume. */
+    static final int DAILY_LIMIT_STATUS = 3;
+    /** How long to wait when HubSpot did not say when its daily quota resets, before one request finds out. */
+    private static final Duration UNKNOWN_RESET_RECHECK = Duration.ofMinutes(1);
     /** Changed rows listed one by one before the rest are only counted. */
     private static final int CHANGED_ROWS_SHOWN = 20;
     /** Kept strongly reachable: java.util.logging holds loggers weakly, and a collected one forgets its level. */
@@ -75,6 +82,15 @@ public final class NotesBulkUpdate implements Callable<Integer> {
             description = "Send rows whose values differ from what the journal recorded for their line (without "
                     + "it such a CSV is refused).")
     boolean acceptChangedRows;
+
+    /** What to do when HubSpot's daily limit is reached. */
+    enum DailyLimitMode { WAIT, EXIT }
+
+    @Option(names = "--on-daily-limit", paramLabel = "MODE", defaultValue = "exit",
+            description = "When HubSpot's daily request limit is reached: exit (status " + DAILY_LIMIT_STATUS + ", with a hint to "
+                    + "resume from the journal) or wait for the reset, shown on the progress bar, then go on "
+                    + "(default: ${DEFAULT-VALUE}).")
+    DailyLimitMode onDailyLimit;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "HubSpot's API, e.g. https://api.hubapi.com (token from " + TOKEN_VARIABLE + "). "
@@ -226,6 +242,13 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                         + " and the app's scopes (crm.objects.contacts.write)");
                 return 1;
             }
+            if (run.dailyLimit() != null) {
+                err.println("notes-bulk-update: stopped at HubSpot's daily limit (" + run.dailyLimit().resetsAt()
+                        .map(at -> "it resets at " + at).orElse("it resets at midnight in the account's time zone")
+                        + "). Run the same command after the reset to send the rows not yet confirmed, or pass "
+                        + "--on-daily-limit wait.");
+                return DAILY_LIMIT_STATUS;
+            }
             if (contradicted) {
                 err.println("notes-bulk-update: the report contradicts what the sandbox applied (see MISMATCH above)");
                 return 1;
@@ -283,7 +306,8 @@ public final class NotesBulkUpdate implements Callable<Integer> {
      * The account of all runs over the journal, this run's own outcomes, and whether HubSpot refused the credentials
      * (which no row-level fix resolves).
      */
-    private record Run(Summary summary, List<RowOutcome> thisRun, boolean credentialsRefused) {}
+    private record Run(Summary summary, List<RowOutcome> thisRun, boolean credentialsRefused,
+                       DailyLimitException dailyLimit) {}
 
     /**
      * What this run has to do: the rows to send (not yet confirmed by an earlier run), the unusable rows not yet
@@ -336,34 +360,88 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                         + "back as unusable), concurrency %d, at most %d requests per 10 s%n", send.size(), csv,
                 plan.confirmedBefore(), journal.file(), plan.unusable().size(), concurrency, rateLimit);
         long start = System.nanoTime();
-        boolean[] refused = {false};
-        BatchStreamSummary streamed;
+        Pass pass = null;
+        long batches = 0;
         try (Progress bar = new Progress(progress, send.size(), out)) {
-            BatchOptions options = BatchOptions.builder()
-                    .concurrency(concurrency)
-                    .retrySafe(true) // updates are idempotent: resending one whose answer was lost is harmless
-                    .progress(bar)
-                    .build();
-            Iterator<SimplePublicObjectBatchInput> inputs = send.stream().map(this::input).iterator();
-            streamed = client.batchUpdateAll(inputs, options, settled -> {
-                List<RowOutcome> confirmed = new ArrayList<>(settled.size());
-                for (BatchReport.Outcome<SimplePublicObjectBatchInput, SimplePublicObject> o : settled) {
-                    RowOutcome outcome = RowOutcome.of(send.get(o.index()), o);
-                    refused[0] |= o instanceof BatchReport.Failed<?, ?> f
-                            && (f.exception() instanceof UnauthorizedException
-                                || f.exception() instanceof ForbiddenException);
-                    confirmed.add(outcome);
+            List<NoteRow> pending = send;
+            while (!pending.isEmpty()) {
+                bar.startPass(send.size() - pending.size());
+                pass = sendPass(pending, journal, client, bar, thisRun);
+                batches += (pass.summary().inputs() + 99) / 100;
+                if (pass.dailyLimit() == null || onDailyLimit == DailyLimitMode.EXIT
+                        || !waitForReset(pass.dailyLimit(), bar)) {
+                    break;
                 }
-                // One transaction per request: a crash loses at most the requests whose outcomes were not yet here.
-                journal.record(confirmed);
-                thisRun.addAll(confirmed);
-            });
+                pending = pass.leftOver();
+            }
         }
         long elapsed = System.nanoTime() - start;
-        int batches = (int) ((streamed.inputs() + 99) / 100);
         List<RowOutcome> all = allRuns(rows, journal);
-        return new Run(new Summary(all, batches, transport.attempts(), retryReasons(transport), elapsed), thisRun,
-                refused[0]);
+        return new Run(new Summary(all, (int) batches, transport.attempts(), retryReasons(transport), elapsed), thisRun,
+                pass != null && pass.credentialsRefused(), pass == null ? null : pass.dailyLimit());
+    }
+
+    /**
+     * One stream of rows through the batch executor: its summary, the daily limit that stopped it (or null), the rows
+     * left to send after it, and whether HubSpot refused the credentials.
+     */
+    private record Pass(BatchStreamSummary summary, DailyLimitException dailyLimit, List<NoteRow> leftOver,
+                        boolean credentialsRefused) {}
+
+    private Pass sendPass(List<NoteRow> rows, Journal journal, NotesClient client, Progress bar,
+                          List<RowOutcome> thisRun) {
+        BatchOptions options = BatchOptions.builder()
+                .concurrency(concurrency)
+                .retrySafe(true) // updates are idempotent: resending one whose answer was lost is harmless
+                .progress(bar)
+                .build();
+        boolean[] refused = {false};
+        DailyLimitException[] daily = {null};
+        List<NoteRow> leftOver = new ArrayList<>();
+        Iterator<SimplePublicObjectBatchInput> inputs = rows.stream().map(this::input).iterator();
+        BatchStreamSummary summary = client.batchUpdateAll(inputs, options, settled -> {
+            List<RowOutcome> outcomes = new ArrayList<>(settled.size());
+            for (BatchReport.Outcome<SimplePublicObjectBatchInput, SimplePublicObject> o : settled) {
+                NoteRow row = rows.get(o.index());
+                if (o instanceof BatchReport.Failed<?, ?> f) {
+                    refused[0] |= f.exception() instanceof UnauthorizedException
+                            || f.exception() instanceof ForbiddenException;
+                    if (f.exception() instanceof DailyLimitException d) {
+                        daily[0] = daily[0] == null ? d : daily[0];
+                        leftOver.add(row);
+                    }
+                }
+                outcomes.add(RowOutcome.of(row, o));
+            }
+            // One transaction per request: a crash loses at most the requests whose outcomes were not yet here.
+            journal.record(outcomes);
+            thisRun.addAll(outcomes);
+        });
+        leftOver.addAll(rows.subList((int) summary.inputs(), rows.size()));
+        leftOver.sort(Comparator.comparingLong(NoteRow::line));
+        return new Pass(summary, daily[0], leftOver, refused[0]);
+    }
+
+    /** Waits, showing it, until HubSpot's daily quota should have reset; false when interrupted. */
+    private boolean waitForReset(DailyLimitException limit, Progress bar) {
+        Instant until = limit.resetsAt().orElse(Instant.now().plus(UNKNOWN_RESET_RECHECK));
+        out.printf(Locale.ROOT, "HubSpot's daily limit was reached; waiting until %s for it to reset "
+                + "(--on-daily-limit wait)%n", until);
+        Instant cap = Instant.now().plus(Duration.ofHours(25));
+        until = until.isAfter(cap) ? cap : until;
+        try {
+            for (Instant now = Instant.now(); now.isBefore(until); now = Instant.now()) {
+                Duration left = Duration.between(now, until);
+                bar.waiting(String.format(Locale.ROOT, "daily limit: resuming in %d:%02d:%02d at %s",
+                        left.toHours(), left.toMinutesPart(), left.toSecondsPart(), until));
+                Thread.sleep(Math.min(1000, Math.max(1, left.toMillis())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        out.println("Resuming after the daily limit's reset");
+        return true;
     }
 
     /** Every CSV row's outcome over all runs: what the journal confirmed, else not (yet) confirmed. */
