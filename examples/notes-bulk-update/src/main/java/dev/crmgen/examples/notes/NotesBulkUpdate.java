@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -185,13 +187,6 @@ public final class NotesBulkUpdate implements Callable<Integer> {
             out.printf(Locale.ROOT, "Wrote a sample of %,d updates (%,d naming notes that do not exist) to %s%n",
                     generateSample, SampleCsv.unknownRows(generateSample), csv);
         }
-        List<NoteRow> rows;
-        try {
-            rows = UpdateCsv.read(csv);
-        } catch (UpdateCsv.BadCsvException e) {
-            err.println("notes-bulk-update: " + e.getMessage());
-            return 2;
-        }
         Journal journal;
         try {
             journal = Journal.open(journalPath);
@@ -201,9 +196,15 @@ public final class NotesBulkUpdate implements Callable<Integer> {
         }
         NotesSandbox sandbox = null;
         try (journal) {
-            Plan plan = plan(rows, journal);
-            if (!plan.changed().isEmpty() && !acceptChangedRows) {
-                printChanged(plan.changed(), journal);
+            Plan plan;
+            try {
+                plan = plan(journal);
+            } catch (UpdateCsv.BadCsvException e) {
+                err.println("notes-bulk-update: " + e.getMessage());
+                return 2;
+            }
+            if (plan.changed() > 0 && !acceptChangedRows) {
+                printChanged(plan, journal);
                 return 2;
             }
             CountingTransport transport = new CountingTransport(HttpTransport.jdk(Duration.ofSeconds(10)));
@@ -211,7 +212,7 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                     .transport(transport)
                     .requestsPerTenSeconds(rateLimit);
             if (baseUrl == null) {
-                sandbox = startSandbox(rows.size());
+                sandbox = startSandbox((int) Math.min(Integer.MAX_VALUE, plan.rows()));
                 options.baseUrl(sandbox.baseUri()).accessToken(sandbox.accessToken());
             } else {
                 String token = environment.get(TOKEN_VARIABLE);
@@ -222,9 +223,9 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 }
                 options.baseUrl(baseUrl).accessToken(token.trim());
             }
-            Run run = apply(rows, plan, journal, new NotesClient(options.build()), transport);
+            Run run = apply(plan, journal, new NotesClient(options.build()), transport, sandbox != null);
             run.summary().print(out);
-            int written = FailureCsv.write(failuresOut, run.summary().outcomes());
+            int written = run.failuresWritten();
             out.printf(Locale.ROOT, "  failures CSV %,9d  rows written to %s%n", written, failuresOut);
             out.printf(Locale.ROOT, "  journal      run %d over %s; the same command again sends only the rows not "
                     + "yet confirmed%n", journal.run(), journal.file());
@@ -303,123 +304,204 @@ public final class NotesBulkUpdate implements Callable<Integer> {
     }
 
     /**
-     * The account of all runs over the journal, this run's own outcomes, and whether HubSpot refused the credentials
-     * (which no row-level fix resolves).
+     * The account of all runs over the journal, the rows written to the failures CSV, this run's own outcomes (kept
+     * only to check them against an embedded sandbox), whether HubSpot refused the credentials (which no row-level
+     * fix resolves), and the daily limit that stopped the run, or null.
      */
-    private record Run(Summary summary, List<RowOutcome> thisRun, boolean credentialsRefused,
+    private record Run(Summary summary, int failuresWritten, List<RowOutcome> thisRun, boolean credentialsRefused,
                        DailyLimitException dailyLimit) {}
 
     /**
-     * What this run has to do: the rows to send (not yet confirmed by an earlier run), the unusable rows not yet
-     * recorded, the rows an earlier run confirmed, and the rows whose values changed since the journal recorded them.
+     * What the CSV asks of this run, counted in one pass over it: its rows, those an earlier run confirmed, those to
+     * send (unusable ones included: they are recorded without a request), and those whose values changed since the
+     * journal recorded them (the first few kept to show).
      */
-    private record Plan(List<NoteRow> send, List<NoteRow> unusable, int confirmedBefore, List<NoteRow> changed) {}
+    private record Plan(long rows, long confirmedBefore, long toSend, long changed, List<NoteRow> changedShown) {}
 
-    private static Plan plan(List<NoteRow> rows, Journal journal) {
-        List<NoteRow> send = new ArrayList<>();
-        List<NoteRow> unusable = new ArrayList<>();
-        List<NoteRow> changed = new ArrayList<>();
-        int confirmedBefore = 0;
-        for (NoteRow row : rows) {
-            Journal.Entry entry = journal.entry(row.line());
-            if (entry != null && entry.confirmed()) {
-                if (entry.hash().equals(Journal.hash(row))) {
-                    confirmedBefore++;
-                    continue;
+    private Plan plan(Journal journal) throws UpdateCsv.BadCsvException {
+        long rows = 0;
+        long confirmedBefore = 0;
+        long toSend = 0;
+        long changed = 0;
+        List<NoteRow> changedShown = new ArrayList<>();
+        try (UpdateCsv.Rows csvRows = UpdateCsv.Rows.open(csv)) {
+            while (csvRows.hasNext()) {
+                NoteRow row = csvRows.next();
+                rows++;
+                Journal.Entry entry = journal.entry(row.line());
+                if (entry != null && entry.confirmed()) {
+                    if (entry.hash().equals(Journal.hash(row))) {
+                        confirmedBefore++;
+                        continue;
+                    }
+                    if (changed++ < CHANGED_ROWS_SHOWN) {
+                        changedShown.add(row);
+                    }
                 }
-                changed.add(row);
+                toSend++;
             }
-            (row.sendable() ? send : unusable).add(row);
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new UpdateCsv.BadCsvException(csv + ": not a readable CSV: " + e.getMessage());
         }
-        return new Plan(send, unusable, confirmedBefore, changed);
+        return new Plan(rows, confirmedBefore, toSend, changed, changedShown);
     }
 
-    private void printChanged(List<NoteRow> changed, Journal journal) {
+    /** Whether a row still has to go out: no final outcome recorded for these values. */
+    private static boolean pending(NoteRow row, Journal journal) {
+        Journal.Entry entry = journal.entry(row.line());
+        return entry == null || !entry.confirmed() || !entry.hash().equals(Journal.hash(row));
+    }
+
+    private void printChanged(Plan plan, Journal journal) {
         err.printf(Locale.ROOT, "notes-bulk-update: %,d rows of %s differ from what %s recorded for their line:%n",
-                changed.size(), csv, journal.file());
-        for (NoteRow row : changed.subList(0, Math.min(CHANGED_ROWS_SHOWN, changed.size()))) {
+                plan.changed(), csv, journal.file());
+        for (NoteRow row : plan.changedShown()) {
             Journal.Entry entry = journal.entry(row.line());
             err.printf(Locale.ROOT, "  line %d: id %s, recorded as %s for id %s with other values%n", row.line(),
                     row.id(), entry.status(), entry.id());
         }
-        if (changed.size() > CHANGED_ROWS_SHOWN) {
-            err.printf(Locale.ROOT, "  ... and %,d more%n", changed.size() - CHANGED_ROWS_SHOWN);
+        if (plan.changed() > CHANGED_ROWS_SHOWN) {
+            err.printf(Locale.ROOT, "  ... and %,d more%n", plan.changed() - CHANGED_ROWS_SHOWN);
         }
         err.println("notes-bulk-update: nothing was sent. Restore the CSV to resume, pass --accept-changed-rows to "
                 + "send the changed rows again, or start over with another --journal.");
     }
 
-    private Run apply(List<NoteRow> rows, Plan plan, Journal journal, NotesClient client, CountingTransport transport) {
-        List<RowOutcome> thisRun = new ArrayList<>();
-        for (NoteRow row : plan.unusable()) {
-            thisRun.add(RowOutcome.notSent(row));
+    /** This run's state across passes; listener calls are serialized by the executor, passes by this thread. */
+    private static final class Sent {
+        final List<RowOutcome> kept;
+        long outcomes;
+        long dailyLimited;
+        boolean refused;
+
+        Sent(boolean keep) {
+            kept = keep ? new ArrayList<>() : null;
         }
-        journal.record(thisRun);
-        List<NoteRow> send = plan.send();
-        out.printf(Locale.ROOT, "Updating %,d notes from %s (%,d rows confirmed by earlier runs in %s, %,d rows held "
-                        + "back as unusable), concurrency %d, at most %d requests per 10 s%n", send.size(), csv,
-                plan.confirmedBefore(), journal.file(), plan.unusable().size(), concurrency, rateLimit);
-        long start = System.nanoTime();
-        Pass pass = null;
-        long batches = 0;
-        try (Progress bar = new Progress(progress, send.size(), out)) {
-            List<NoteRow> pending = send;
-            while (!pending.isEmpty()) {
-                bar.startPass(send.size() - pending.size());
-                pass = sendPass(pending, journal, client, bar, thisRun);
-                batches += (pass.summary().inputs() + 99) / 100;
-                if (pass.dailyLimit() == null || onDailyLimit == DailyLimitMode.EXIT
-                        || !waitForReset(pass.dailyLimit(), bar)) {
-                    break;
-                }
-                pending = pass.leftOver();
+
+        void add(RowOutcome o) {
+            outcomes++;
+            if (RowOutcome.DAILY_LIMIT_CATEGORY.equals(o.category())) {
+                dailyLimited++;
+            }
+            if (kept != null) {
+                kept.add(o);
             }
         }
-        long elapsed = System.nanoTime() - start;
-        List<RowOutcome> all = allRuns(rows, journal);
-        return new Run(new Summary(all, (int) batches, transport.attempts(), retryReasons(transport), elapsed), thisRun,
-                pass != null && pass.credentialsRefused(), pass == null ? null : pass.dailyLimit());
     }
 
-    /**
-     * One stream of rows through the batch executor: its summary, the daily limit that stopped it (or null), the rows
-     * left to send after it, and whether HubSpot refused the credentials.
-     */
-    private record Pass(BatchStreamSummary summary, DailyLimitException dailyLimit, List<NoteRow> leftOver,
-                        boolean credentialsRefused) {}
+    private Run apply(Plan plan, Journal journal, NotesClient client, CountingTransport transport, boolean keep)
+            throws IOException {
+        out.printf(Locale.ROOT, "Updating %,d notes from %s (%,d rows confirmed by earlier runs in %s), concurrency "
+                        + "%d, at most %d requests per 10 s%n", plan.toSend(), csv, plan.confirmedBefore(),
+                journal.file(), concurrency, rateLimit);
+        long start = System.nanoTime();
+        Sent sent = new Sent(keep);
+        DailyLimitException daily = null;
+        long batches = 0;
+        try (Progress bar = new Progress(progress, (int) Math.min(Integer.MAX_VALUE, plan.toSend()), out)) {
+            while (true) {
+                bar.startPass(sent.outcomes - sent.dailyLimited);
+                Pass pass = sendPass(journal, client, bar, sent);
+                batches += (pass.summary().inputs() + 99) / 100;
+                daily = pass.dailyLimit();
+                if (daily == null || onDailyLimit == DailyLimitMode.EXIT || !waitForReset(daily, bar)) {
+                    break;
+                }
+            }
+        } catch (UpdateCsv.BadCsvException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        long elapsed = System.nanoTime() - start;
+        Summary.Tally tally = new Summary.Tally();
+        int written;
+        try (UpdateCsv.Rows rows = UpdateCsv.Rows.open(csv);
+             FailureCsv.Writer failures = new FailureCsv.Writer(failuresOut,
+                     rows.header().stream().filter(c -> !c.equals(UpdateCsv.ID_COLUMN)).toList())) {
+            while (rows.hasNext()) {
+                RowOutcome o = overAllRuns(rows.next(), journal);
+                tally.add(o);
+                failures.add(o);
+            }
+            written = failures.written();
+        } catch (UpdateCsv.BadCsvException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Summary summary = new Summary(tally, (int) batches, transport.attempts(), retryReasons(transport), elapsed);
+        return new Run(summary, written, keep ? sent.kept : List.of(), sent.refused, daily);
+    }
 
-    private Pass sendPass(List<NoteRow> rows, Journal journal, NotesClient client, Progress bar,
-                          List<RowOutcome> thisRun) {
+    /** One stream of the rows still pending: its summary and the daily limit that stopped it, or null. */
+    private record Pass(BatchStreamSummary summary, DailyLimitException dailyLimit) {}
+
+    private Pass sendPass(Journal journal, NotesClient client, Progress bar, Sent sent)
+            throws UpdateCsv.BadCsvException {
         BatchOptions options = BatchOptions.builder()
                 .concurrency(concurrency)
                 .retrySafe(true) // updates are idempotent: resending one whose answer was lost is harmless
                 .progress(bar)
                 .build();
-        boolean[] refused = {false};
         DailyLimitException[] daily = {null};
-        List<NoteRow> leftOver = new ArrayList<>();
-        Iterator<SimplePublicObjectBatchInput> inputs = rows.stream().map(this::input).iterator();
-        BatchStreamSummary summary = client.batchUpdateAll(inputs, options, settled -> {
-            List<RowOutcome> outcomes = new ArrayList<>(settled.size());
-            for (BatchReport.Outcome<SimplePublicObjectBatchInput, SimplePublicObject> o : settled) {
-                NoteRow row = rows.get(o.index());
-                if (o instanceof BatchReport.Failed<?, ?> f) {
-                    refused[0] |= f.exception() instanceof UnauthorizedException
-                            || f.exception() instanceof ForbiddenException;
-                    if (f.exception() instanceof DailyLimitException d) {
-                        daily[0] = daily[0] == null ? d : daily[0];
-                        leftOver.add(row);
+        // Rows taken by the executor and not yet reported: bounded by its window.
+        Map<Long, NoteRow> inFlight = new ConcurrentHashMap<>();
+        try (UpdateCsv.Rows rows = UpdateCsv.Rows.open(csv)) {
+            Iterator<SimplePublicObjectBatchInput> inputs = new Iterator<>() {
+                private NoteRow next;
+                private long taken;
+
+                @Override
+                public boolean hasNext() {
+                    while (next == null && rows.hasNext()) {
+                        NoteRow row = rows.next();
+                        if (!pending(row, journal)) {
+                            continue;
+                        }
+                        if (row.sendable()) {
+                            next = row;
+                        } else {
+                            RowOutcome o = RowOutcome.notSent(row);
+                            journal.record(List.of(o));
+                            synchronized (sent) {
+                                sent.add(o);
+                            }
+                        }
                     }
+                    return next != null;
                 }
-                outcomes.add(RowOutcome.of(row, o));
-            }
-            // One transaction per request: a crash loses at most the requests whose outcomes were not yet here.
-            journal.record(outcomes);
-            thisRun.addAll(outcomes);
-        });
-        leftOver.addAll(rows.subList((int) summary.inputs(), rows.size()));
-        leftOver.sort(Comparator.comparingLong(NoteRow::line));
-        return new Pass(summary, daily[0], leftOver, refused[0]);
+
+                @Override
+                public SimplePublicObjectBatchInput next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    inFlight.put(taken++, next);
+                    SimplePublicObjectBatchInput input = input(next);
+                    next = null;
+                    return input;
+                }
+            };
+            BatchStreamSummary summary = client.batchUpdateAll(inputs, options, settled -> {
+                List<RowOutcome> outcomes = new ArrayList<>(settled.size());
+                for (BatchReport.Outcome<SimplePublicObjectBatchInput, SimplePublicObject> o : settled) {
+                    NoteRow row = inFlight.remove((long) o.index());
+                    if (o instanceof BatchReport.Failed<?, ?> f) {
+                        sent.refused |= f.exception() instanceof UnauthorizedException
+                                || f.exception() instanceof ForbiddenException;
+                        if (f.exception() instanceof DailyLimitException d && daily[0] == null) {
+                            daily[0] = d;
+                        }
+                    }
+                    outcomes.add(RowOutcome.of(row, o));
+                }
+                // One transaction per request: a crash loses at most the requests whose outcomes were not yet here.
+                journal.record(outcomes);
+                synchronized (sent) {
+                    outcomes.forEach(sent::add);
+                }
+            });
+            return new Pass(summary, daily[0]);
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new UpdateCsv.BadCsvException(csv + ": not a readable CSV: " + e.getMessage());
+        }
     }
 
     /** Waits, showing it, until HubSpot's daily quota should have reset; false when interrupted. */
@@ -444,20 +526,13 @@ public final class NotesBulkUpdate implements Callable<Integer> {
         return true;
     }
 
-    /** Every CSV row's outcome over all runs: what the journal confirmed, else not (yet) confirmed. */
-    private static List<RowOutcome> allRuns(List<NoteRow> rows, Journal journal) {
-        Map<Long, Journal.Entry> entries = new HashMap<>();
-        journal.forEach(e -> entries.put(e.line(), e));
-        List<RowOutcome> all = new ArrayList<>(rows.size());
-        for (NoteRow row : rows) {
-            Journal.Entry e = entries.get(row.line());
-            if (e != null && e.hash().equals(Journal.hash(row))) {
-                all.add(new RowOutcome(row, e.status(), e.category(), e.reason()));
-            } else {
-                all.add(new RowOutcome(row, RowOutcome.Status.UNCONFIRMED, "NOT_SENT", "not sent yet; run again"));
-            }
+    /** A CSV row's outcome over all runs: what the journal recorded for these values, else not (yet) confirmed. */
+    private static RowOutcome overAllRuns(NoteRow row, Journal journal) {
+        Journal.Entry e = journal.entry(row.line());
+        if (e != null && e.hash().equals(Journal.hash(row))) {
+            return new RowOutcome(row, e.status(), e.category(), e.reason());
         }
-        return all;
+        return new RowOutcome(row, RowOutcome.Status.UNCONFIRMED, "NOT_SENT", "not sent yet; run again");
     }
 
     private SimplePublicObjectBatchInput input(NoteRow row) {
