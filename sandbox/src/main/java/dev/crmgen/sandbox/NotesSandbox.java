@@ -3,14 +3,17 @@ package dev.crmgen.sandbox;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,6 +88,8 @@ public final class NotesSandbox implements AutoCloseable {
     private final RollingWindowLimiter limiter;
     private final int rateLimitMax;
     private final long rateLimitWindowMillis;
+    /** HubSpot's daily quota per token, or null for none. */
+    private final DailyBudget dailyBudget;
     private final Faults faults;
     private final AtomicLong faultSequence = new AtomicLong();
     private final AtomicLong correlationSequence = new AtomicLong();
@@ -98,6 +103,8 @@ public final class NotesSandbox implements AutoCloseable {
         this.rateLimitMax = b.rateLimitMax;
         this.rateLimitWindowMillis = b.rateLimitWindow.toMillis();
         this.limiter = new RollingWindowLimiter(rateLimitMax, rateLimitWindowMillis, b.nanoTime);
+        this.dailyBudget = b.dailyLimit == 0 ? null
+                : new DailyBudget(b.dailyLimit, b.dailyLength.toNanos(), b.nanoTime);
         this.faults = b.faults;
         this.seededIds = List.copyOf(store.seed(b.seedCount));
         for (Map.Entry<String, Map<String, String>> e : b.puts.entrySet()) {
@@ -219,6 +226,20 @@ public final class NotesSandbox implements AutoCloseable {
                 counters.rateLimited.incrementAndGet();
                 send(exchange, Response.rateLimited(correlationId, nextCorrelationId()));
                 return;
+            }
+            if (dailyBudget != null) {
+                DailyBudget.Decision daily = dailyBudget.acquire(token);
+                headers.set("X-HubSpot-RateLimit-Daily", Long.toString(dailyBudget.max()));
+                headers.set("X-HubSpot-RateLimit-Daily-Remaining", Long.toString(daily.remaining()));
+                if (!daily.allowed()) {
+                    counters.rateLimited.incrementAndGet();
+                    // HubSpot itself sends no Retry-After for the daily limit (it resets at midnight in the account's
+                    // time zone); the sandbox's short day says when it ends so that a client can wait for it.
+                    headers.set("Retry-After", Long.toString(Math.max(1, (daily.resetNanos() + 999_999_999L)
+                            / 1_000_000_000L)));
+                    send(exchange, Response.dailyLimit(correlationId));
+                    return;
+                }
             }
             Faults.Plan plan = faults.plan(faultSequence.getAndIncrement());
             if (plan.latencyNanos() > 0) {
@@ -514,6 +535,8 @@ public final class NotesSandbox implements AutoCloseable {
         private final Map<String, Map<String, String>> puts = new LinkedHashMap<>();
         private int seedCount;
         private int rateLimitMax = 190;
+        private long dailyLimit;
+        private Duration dailyLength = Duration.ofDays(1);
         private Duration rateLimitWindow = Duration.ofSeconds(10);
         private Faults faults = Faults.none();
         private int threads = 32;
@@ -578,6 +601,20 @@ public final class NotesSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * HubSpot's daily quota: at most {@code max} requests per token per {@code day} (default: none). Past it, every
+         * request gets HubSpot's daily 429 ({@code "policyName":"DAILY"}) until the day ends; every response carries
+         * {@code X-HubSpot-RateLimit-Daily} and {@code -Daily-Remaining}. A short day lets tests see the reset.
+         */
+        public Builder dailyLimit(long max, Duration day) {
+            if (max < 1 || day.isNegative() || day.isZero()) {
+                throw new IllegalArgumentException("daily limit needs max >= 1 and a positive day");
+            }
+            this.dailyLimit = max;
+            this.dailyLength = day;
+            return this;
+        }
+
         public Builder faults(Faults faults) {
             this.faults = Objects.requireNonNull(faults, "faults");
             return this;
@@ -632,14 +669,55 @@ public final class NotesSandbox implements AutoCloseable {
         }
     }
 
-    /** Runs a sandbox until interrupted: {@code java dev.crmgen.sandbox.NotesSandbox [notes] [port]}. */
-    public static void main(String[] args) throws InterruptedException {
-        int notes = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        try (NotesSandbox sandbox = builder().seed(notes).port(port).start()) {
+    /**
+     * Runs a sandbox as its own process: {@code java dev.crmgen.sandbox.NotesSandbox [notes] [port] [options]}, with
+     * options {@code --faults SEED} (5% 5xx, 2% dropped connections, 2% lost responses, 2-20 ms latency),
+     * {@code --rate-limit N} (requests per token per 10 s) and {@code --ledger-at-eof}. The first line printed names
+     * the base URL and the token. It serves until interrupted or, with {@code --ledger-at-eof}, until its standard
+     * input ends: then it prints every write it applied, one {@code write <note id> <properties>} line each
+     * (properties as {@code name=value} pairs joined by {@code &}, URL-encoded), then {@code end}, and exits.
+     */
+    public static void main(String[] args) throws InterruptedException, IOException {
+        List<String> positional = new ArrayList<>();
+        Builder builder = builder();
+        boolean ledgerAtEof = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--faults" -> builder.faults(Faults.builder().serverErrorRate(0.05).connectionAbortRate(0.02)
+                        .lostResponseRate(0.02).latency(Duration.ofMillis(2), Duration.ofMillis(20))
+                        .seed(Long.parseLong(args[++i])).build());
+                case "--rate-limit" -> builder.rateLimit(Integer.parseInt(args[++i]), Duration.ofSeconds(10));
+                case "--ledger-at-eof" -> ledgerAtEof = true;
+                default -> positional.add(args[i]);
+            }
+        }
+        int notes = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 1000;
+        int port = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 0;
+        try (NotesSandbox sandbox = builder.seed(notes).port(port).start()) {
             System.out.println("HubSpot notes sandbox at " + sandbox.baseUrl() + " with " + notes
                     + " notes (ids " + DEFAULT_FIRST_ID + "..); token: " + sandbox.accessToken());
-            Thread.currentThread().join();
+            System.out.flush();
+            if (!ledgerAtEof) {
+                Thread.currentThread().join();
+            }
+            System.in.transferTo(OutputStream.nullOutputStream());
+            PrintStream out = new PrintStream(new BufferedOutputStream(System.out), false,
+                    StandardCharsets.UTF_8);
+            for (long id = DEFAULT_FIRST_ID; id < DEFAULT_FIRST_ID + notes; id++) {
+                for (Ledger.Write w : sandbox.ledger().writes(Long.toString(id))) {
+                    out.println("write " + id + " " + encode(w.properties()));
+                }
+            }
+            out.println("end");
+            out.flush();
         }
+    }
+
+    private static String encode(Map<String, String> properties) {
+        StringBuilder b = new StringBuilder();
+        properties.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return b.toString();
     }
 }

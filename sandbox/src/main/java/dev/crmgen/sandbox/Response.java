@@ -60,6 +60,12 @@ record Response(int status, String contentType, byte[] body) {
         return error(401, "INVALID_AUTHENTICATION", AUTH_MESSAGE, correlationId, null, null);
     }
 
+    /** HubSpot's 429 body when the token's daily quota is spent. */
+    static Response dailyLimit(String correlationId) {
+        return rateLimit(correlationId, "You have reached your daily limit.", "DAILY", "groupName",
+                "publicapi:private-app:daily");
+    }
+
     /** HubSpot's 429 body, which carries {@code errorType} and {@code policyName} instead of {@code category}. */
     static Response rateLimited(String correlationId, String requestId) {
         return tenSecondlyLimit(correlationId, "requestId", requestId);
@@ -70,13 +76,19 @@ record Response(int status, String contentType, byte[] body) {
      * group, {@code groupName} as the last field.
      */
     static Response tenSecondlyLimit(String correlationId, String lastField, String lastValue) {
+        return rateLimit(correlationId, "You have reached your ten_secondly_rolling limit.", "TEN_SECONDLY_ROLLING",
+                lastField, lastValue);
+    }
+
+    private static Response rateLimit(String correlationId, String message, String policyName, String lastField,
+                                      String lastValue) {
         return json(429, g -> {
             g.writeStartObject();
             g.writeStringField("status", "error");
-            g.writeStringField("message", "You have reached your ten_secondly_rolling limit.");
+            g.writeStringField("message", message);
             g.writeStringField("errorType", "RATE_LIMIT");
             g.writeStringField("correlationId", correlationId);
-            g.writeStringField("policyName", "TEN_SECONDLY_ROLLING");
+            g.writeStringField("policyName", policyName);
             g.writeStringField(lastField, lastValue);
             g.writeEndObject();
         });

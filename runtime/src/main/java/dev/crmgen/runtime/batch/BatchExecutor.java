@@ -84,6 +84,14 @@ import java.util.function.Consumer;
  * later occurrences are not sent at all: they end unconfirmed and unsent, with a reason naming input k. Hence whenever
  * the report says an input succeeded, no earlier input with its id is applied after it. Inputs without an id are
  * never duplicates.
+ *
+ * <p><b>Streaming.</b> {@link #execute(Iterator, BatchCall, BatchKeys, BatchOptions, BatchListener)} takes inputs from
+ * an iterator in windows of {@link BatchOptions#streamWindow()} inputs and hands each outcome to a
+ * {@link BatchListener} as soon as it is final, so memory is bounded by the window, not by the input count. A window
+ * runs exactly as a collection run (rounds, matching, duplicate ids) and the next one is taken when every input of
+ * the current one is delivered. Duplicate ids across windows keep the rule above: an earlier occurrence is final
+ * before a later window starts, and the ids of inputs that ended unconfirmed are remembered for the rest of the run
+ * (later occurrences are not sent), so that set grows only with unconfirmed inputs that have an id.
  */
 public final class BatchExecutor {
     private static final System.Logger LOG = System.getLogger("dev.crmgen.runtime.batch");
@@ -126,7 +134,58 @@ public final class BatchExecutor {
                 throw new NullPointerException("input " + i + " is null");
             }
         }
-        return new Run<>(list, call, keys, options).execute();
+        long deadline = options.ticker().nanoTime() + saturatedNanos(options.deadlineFor(list.size()));
+        Run<I, R> run = new Run<>(list, call, keys, options, deadline, new Tally(), new HashSet<>(), null);
+        return run.execute();
+    }
+
+    /**
+     * Sends inputs as they come from {@code inputs} and delivers each outcome to {@code listener} as soon as it is
+     * final (see the class documentation and {@link BatchListener} for the calling discipline). At most
+     * {@link BatchOptions#streamWindow()} inputs are held at once: taken from the iterator and not yet delivered.
+     *
+     * <p>A deadline set in the options bounds the whole run; without one each window gets the default derived from
+     * its size. The run stops taking inputs when the deadline passes, when the calling thread is interrupted (the
+     * flag is kept) or when a request hits HubSpot's daily limit (nothing more can succeed before the reset; the
+     * inputs of that window are delivered as failed with the {@link DailyLimitException}). Inputs never taken are not
+     * reported: the summary says why the run stopped, and a caller that keeps its own position can resume.
+     *
+     * @throws NullPointerException when an argument or an input is null
+     * @throws RuntimeException the listener's first exception, after the requests in flight are accounted for
+     */
+    public <I, R> BatchStreamSummary execute(Iterator<? extends I> inputs, BatchCall<I, R> call, BatchKeys<I, R> keys,
+                                             BatchOptions options, BatchListener<I, R> listener) {
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        Tally tally = new Tally();
+        Set<String> unsettledIds = new HashSet<>();
+        long runDeadline = options.deadline() == null ? 0
+                : options.ticker().nanoTime() + saturatedNanos(options.deadline());
+        int window = options.streamWindow();
+        String stopped = null;
+        while (stopped == null && inputs.hasNext()) {
+            List<I> chunk = new ArrayList<>(Math.min(window, 1 << 16));
+            while (chunk.size() < window && inputs.hasNext()) {
+                I input = inputs.next();
+                if (input == null) {
+                    throw new NullPointerException("input " + (tally.total + chunk.size()) + " is null");
+                }
+                chunk.add(input);
+            }
+            long deadline = options.deadline() != null ? runDeadline
+                    : options.ticker().nanoTime() + saturatedNanos(options.deadlineFor(chunk.size()));
+            Run<I, R> run = new Run<>(chunk, call, keys, options, deadline, tally, unsettledIds, listener);
+            run.execute();
+            if (run.listenerFailure != null) {
+                throw run.listenerFailure;
+            }
+            stopped = run.streamStop();
+        }
+        return new BatchStreamSummary(tally.total, tally.succeeded, tally.failed, tally.unconfirmed,
+                tally.requestsStarted, stopped);
     }
 
     /**
@@ -150,6 +209,16 @@ public final class BatchExecutor {
 
     private enum Resend { NEVER, IF_SAFE }
 
+    /** Counts over a whole run, every window of a stream included; guarded by the lock of the window's run. */
+    private static final class Tally {
+        int total;
+        int succeeded;
+        int failed;
+        int unconfirmed;
+        int requestsDone;
+        int requestsStarted;
+    }
+
     /** The state of one execute call; its mutable fields (not final, not volatile) are guarded by {@code lock}. */
     private final class Run<I, R> {
         final List<I> inputs;
@@ -163,6 +232,16 @@ public final class BatchExecutor {
         final AtomicInteger requestsStarted = new AtomicInteger();
         /** Trace ids this run stamps on keyless inputs start with it; unique per run, so no input shares one. */
         final String tracePrefix = "crmgen-" + UUID.randomUUID() + "-";
+        /** The input count before this window: outcome indexes are offset by it. */
+        final int base;
+        final Tally tally;
+        /** Streaming only, else null; called under the lock. */
+        final BatchListener<I, R> listener;
+        /** Final outcomes not yet handed to the listener. */
+        final List<BatchReport.Outcome<I, R>> undelivered = new ArrayList<>();
+        RuntimeException listenerFailure;
+        /** Set when a request hit HubSpot's daily limit. */
+        DailyLimitException dailyLimit;
 
         final ReentrantLock lock = new ReentrantLock();
         final Condition changed = lock.newCondition();
@@ -179,23 +258,27 @@ public final class BatchExecutor {
         String stopped;
         /** Set when execute returns or gives up on requests in flight; later answers are ignored. */
         boolean closed;
-        /** Ids with an occurrence that ended unconfirmed; later occurrences are never sent. */
-        final Set<String> unsettledIds = new HashSet<>();
+        /**
+         * Ids with an occurrence that ended unconfirmed; later occurrences are never sent. Shared by the windows of a
+         * stream, so it holds one id per unconfirmed input with an id.
+         */
+        final Set<String> unsettledIds;
         boolean interrupted;
         volatile boolean lastRound;
-        int succeeded;
-        int failed;
-        int unconfirmed;
-        int requestsDone;
 
-        Run(List<I> inputs, BatchCall<I, R> call, BatchKeys<I, R> keys, BatchOptions options) {
+        Run(List<I> inputs, BatchCall<I, R> call, BatchKeys<I, R> keys, BatchOptions options, long deadline,
+            Tally tally, Set<String> unsettledIds, BatchListener<I, R> listener) {
             this.inputs = inputs;
             this.call = call;
             this.keys = keys;
             this.options = options;
             this.ticker = options.ticker();
-            long now = ticker.nanoTime();
-            this.deadline = now + saturatedNanos(options.deadlineFor(inputs.size()));
+            this.deadline = deadline;
+            this.tally = tally;
+            this.base = tally.total;
+            this.unsettledIds = unsettledIds;
+            this.listener = listener;
+            tally.total += inputs.size();
             this.giveUp = deadline + saturatedNanos(options.inFlightGrace());
             this.outcomes = newOutcomes(inputs.size());
             this.provisional = newOutcomes(inputs.size());
@@ -218,7 +301,19 @@ public final class BatchExecutor {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+            tally.requestsStarted += requestsStarted.get();
             return new BatchReport<>(report, requestsStarted.get());
+        }
+
+        /** After a streaming window: why no further window may start, or null. */
+        String streamStop() {
+            if (dailyLimit != null) {
+                return "HubSpot's daily limit was reached: " + dailyLimit.getMessage();
+            }
+            if (interrupted) {
+                return "interrupted";
+            }
+            return stopped != null && !stopped.startsWith(LISTENER_FAILED) ? stopped : null;
         }
 
         /** Sends {@code pending} in waves that never name an id twice; returns the inputs left for a later round. */
@@ -392,9 +487,8 @@ public final class BatchExecutor {
                 for (int[] chunk : inFlight) {
                     for (int i : chunk) {
                         if (outcomes[i] == null) {
-                            outcomes[i] = new BatchReport.Unconfirmed<>(i, inputs.get(i),
-                                    "sent, but no answer by the run's deadline and grace", null, true);
-                            unconfirmed++;
+                            record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i),
+                                    "sent, but no answer by the run's deadline and grace", null, true));
                         }
                     }
                 }
@@ -512,7 +606,7 @@ public final class BatchExecutor {
         private void countRequest() {
             lock.lock();
             try {
-                requestsDone++;
+                tally.requestsDone++;
             } finally {
                 lock.unlock();
             }
@@ -521,6 +615,16 @@ public final class BatchExecutor {
         private void wholeRequestFailed(int[] idx, RuntimeException e) {
             Resend resend;
             String reason;
+            if (e instanceof DailyLimitException daily) {
+                lock.lock();
+                try {
+                    if (dailyLimit == null) {
+                        dailyLimit = daily;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
             if (e instanceof TransportException te && !te.requestSent()) {
                 notApplied(idx, e);
                 return;
@@ -556,7 +660,7 @@ public final class BatchExecutor {
         private void notApplied(int[] idx, RuntimeException e) {
             lock.lock();
             try {
-                requestsDone++;
+                tally.requestsDone++;
                 if (closed) {
                     return;
                 }
@@ -731,7 +835,7 @@ public final class BatchExecutor {
                             Resend resendPolicy) {
             lock.lock();
             try {
-                requestsDone++;
+                tally.requestsDone++;
                 if (closed) {
                     return;
                 }
@@ -766,20 +870,34 @@ public final class BatchExecutor {
             outcomes[i] = o;
             provisional[i] = null;
             if (o instanceof BatchReport.Succeeded) {
-                succeeded++;
+                tally.succeeded++;
             } else if (o instanceof BatchReport.Failed) {
-                failed++;
+                tally.failed++;
             } else {
-                unconfirmed++;
+                tally.unconfirmed++;
+            }
+            if (listener != null && listenerFailure == null) {
+                undelivered.add(base == 0 ? o : reindexed(o, base + i));
             }
         }
 
-        /** Under the lock: tells the listener, one call at a time. */
+        /** Under the lock: hands new outcomes to the outcome listener, then tells the progress listener. */
         private void progress() {
-            Consumer<BatchProgress> listener = options.progress();
-            if (listener != null) {
+            if (!undelivered.isEmpty()) {
+                List<BatchReport.Outcome<I, R>> settled = List.copyOf(undelivered);
+                undelivered.clear();
                 try {
-                    listener.accept(new BatchProgress(inputs.size(), succeeded, failed, unconfirmed, requestsDone));
+                    listener.settled(settled);
+                } catch (RuntimeException e) {
+                    listenerFailure = e;
+                    stop(LISTENER_FAILED + e);
+                }
+            }
+            Consumer<BatchProgress> progress = options.progress();
+            if (progress != null) {
+                try {
+                    progress.accept(new BatchProgress(tally.total, tally.succeeded, tally.failed, tally.unconfirmed,
+                            tally.requestsDone));
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "batch progress listener failed", e);
                 }
@@ -800,8 +918,11 @@ public final class BatchExecutor {
                         if (provisional[i] != null) {
                             record(i, finalFor(i, provisional[i]));
                         } else if (earlier != null) {
-                            record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i), "not sent: input " + earlier
-                                    + " with the same id did not succeed or fail", null, false));
+                            record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i), "not sent: input "
+                                    + (base + earlier) + " with the same id did not succeed or fail", null, false));
+                        } else if (id != null && unsettledIds.contains(id)) {
+                            record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i), "not sent: an earlier input "
+                                    + "with the same id did not succeed or fail", null, false));
                         } else {
                             record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i),
                                     stopped != null ? stopped : "not sent: no round left", null, false));
@@ -813,7 +934,13 @@ public final class BatchExecutor {
                         earlierIds.putIfAbsent(id, i);
                     }
                 }
-                if (changedAny) {
+                for (int i = 0; i < outcomes.length; i++) {
+                    String id = outcomes[i] instanceof BatchReport.Unconfirmed ? keys.inputId(inputs.get(i)) : null;
+                    if (id != null) {
+                        unsettledIds.add(id);
+                    }
+                }
+                if (changedAny || !undelivered.isEmpty()) {
                     progress();
                 }
                 closed = true;
@@ -828,6 +955,19 @@ public final class BatchExecutor {
             // No generic array creation in Java; every element stored is an Outcome<I, R>.
             return (BatchReport.Outcome<I, R>[]) new BatchReport.Outcome<?, ?>[n];
         }
+    }
+
+    private static final String LISTENER_FAILED = "not sent: the outcome listener failed: ";
+
+    /** The same outcome at its position in the whole stream. */
+    private static <I, R> BatchReport.Outcome<I, R> reindexed(BatchReport.Outcome<I, R> o, int index) {
+        if (o instanceof BatchReport.Succeeded<I, R> s) {
+            return new BatchReport.Succeeded<>(index, s.input(), s.result());
+        } else if (o instanceof BatchReport.Failed<I, R> f) {
+            return new BatchReport.Failed<>(index, f.input(), f.error(), f.exception());
+        }
+        BatchReport.Unconfirmed<I, R> u = (BatchReport.Unconfirmed<I, R>) o;
+        return new BatchReport.Unconfirmed<>(index, u.input(), u.reason(), u.cause(), u.sent());
     }
 
     private static long saturatedNanos(java.time.Duration d) {

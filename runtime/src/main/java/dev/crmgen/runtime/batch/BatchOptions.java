@@ -27,6 +27,10 @@ import java.util.function.Consumer;
  *       sent; the invoker bounds each call, so this is only reached by calls that do not end by themselves. Their
  *       inputs are then reported unconfirmed and any later answer is ignored.</li>
  *   <li>{@code ticker} (default {@link Ticker#system()}): the clock the deadline is measured on.</li>
+ *   <li>{@code streamWindow} (default {@link #DEFAULT_STREAM_WINDOW_REQUESTS} requests' worth per concurrent request,
+ *       i.e. {@code chunkSize × concurrency × 8}): how many inputs a
+ *       {@linkplain BatchExecutor#execute(java.util.Iterator, BatchCall, BatchKeys, BatchOptions, BatchListener)
+ *       streaming run} takes from its iterator at once; what bounds its memory.</li>
  * </ul>
  */
 public final class BatchOptions {
@@ -41,12 +45,16 @@ public final class BatchOptions {
     private final Duration deadline;
     private final Duration inFlightGrace;
     private final Ticker ticker;
+    private final int streamWindow;
 
     /** The fixed part of the default deadline. */
     public static final Duration DEFAULT_DEADLINE_BASE = Duration.ofMinutes(10);
 
     /** The part of the default deadline added per request of the first round. */
     public static final Duration DEFAULT_DEADLINE_PER_REQUEST = Duration.ofMinutes(1);
+
+    /** Requests per concurrent request a streaming window holds by default. */
+    public static final int DEFAULT_STREAM_WINDOW_REQUESTS = 8;
 
     private BatchOptions(Builder b) {
         this.chunkSize = b.chunkSize;
@@ -58,6 +66,7 @@ public final class BatchOptions {
         this.deadline = b.deadline;
         this.inFlightGrace = b.inFlightGrace;
         this.ticker = b.ticker;
+        this.streamWindow = b.streamWindow;
     }
 
     /**
@@ -127,6 +136,15 @@ public final class BatchOptions {
         return ticker;
     }
 
+    /** Inputs a streaming run holds at most: taken from its iterator and not yet reported. */
+    public int streamWindow() {
+        if (streamWindow > 0) {
+            return streamWindow;
+        }
+        long derived = (long) chunkSize * concurrency * DEFAULT_STREAM_WINDOW_REQUESTS;
+        return (int) Math.min(Integer.MAX_VALUE / 2, derived);
+    }
+
     /** A builder holding these settings. */
     public Builder toBuilder() {
         Builder b = new Builder().chunkSize(chunkSize).concurrency(concurrency).retrySafe(retrySafe).resendRounds(resendRounds)
@@ -135,6 +153,7 @@ public final class BatchOptions {
         b.deadline = deadline;
         b.inFlightGrace = inFlightGrace;
         b.ticker = ticker;
+        b.streamWindow = streamWindow;
         return b;
     }
 
@@ -142,7 +161,8 @@ public final class BatchOptions {
     public String toString() {
         return "BatchOptions[chunkSize=" + chunkSize + ", concurrency=" + concurrency + ", retrySafe=" + retrySafe
                 + ", resendRounds=" + resendRounds + ", isolateRejected=" + isolateRejected
-                + ", deadline=" + (deadline == null ? "derived" : deadline) + ", inFlightGrace=" + inFlightGrace + "]";
+                + ", deadline=" + (deadline == null ? "derived" : deadline) + ", inFlightGrace=" + inFlightGrace
+                + ", streamWindow=" + streamWindow() + "]";
     }
 
     /** Builds {@link BatchOptions}. */
@@ -156,6 +176,7 @@ public final class BatchOptions {
         private Duration deadline;
         private Duration inFlightGrace = Duration.ofMinutes(5);
         private Ticker ticker = Ticker.system();
+        private int streamWindow;
 
         private Builder() {
         }
@@ -224,6 +245,15 @@ public final class BatchOptions {
         /** The clock the deadline is measured on (default {@link Ticker#system()}). */
         public Builder ticker(Ticker ticker) {
             this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        /** Inputs a streaming run takes from its iterator at once, at least 1 (default: see the class doc). */
+        public Builder streamWindow(int streamWindow) {
+            if (streamWindow < 1) {
+                throw new IllegalArgumentException("streamWindow must be >= 1, got " + streamWindow);
+            }
+            this.streamWindow = streamWindow;
             return this;
         }
 

@@ -4,10 +4,12 @@ import dev.crmgen.examples.notes.hubspot.NotesClient;
 import dev.crmgen.examples.notes.hubspot.SimplePublicObject;
 import dev.crmgen.examples.notes.hubspot.SimplePublicObjectBatchInput;
 import dev.crmgen.runtime.ClientOptions;
+import dev.crmgen.runtime.DailyLimitException;
 import dev.crmgen.runtime.ForbiddenException;
 import dev.crmgen.runtime.UnauthorizedException;
 import dev.crmgen.runtime.batch.BatchOptions;
 import dev.crmgen.runtime.batch.BatchReport;
+import dev.crmgen.runtime.batch.BatchStreamSummary;
 import dev.crmgen.sandbox.Faults;
 import dev.crmgen.sandbox.NotesSandbox;
 import dev.crmgen.sandbox.SandboxStats;
@@ -16,11 +18,17 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -46,6 +54,13 @@ import picocli.CommandLine.Option;
 public final class NotesBulkUpdate implements Callable<Integer> {
     static final String TOKEN_VARIABLE = ClientOptions.TOKEN_ENVIRONMENT_VARIABLE;
     private static final Duration SANDBOX_WINDOW = Duration.ofSeconds(10);
+    static final String JOURNAL_SUFFIX = ".journal.db";
+    /** The exit status of a run that stopped at HubSpot's daily limit; the journal lets the next run resume. */
+    static final int DAILY_LIMIT_STATUS = 3;
+    /** How long to wait when HubSpot did not say when its daily quota resets, before one request finds out. */
+    private static final Duration UNKNOWN_RESET_RECHECK = Duration.ofMinutes(1);
+    /** Changed rows listed one by one before the rest are only counted. */
+    private static final int CHANGED_ROWS_SHOWN = 20;
     /** Kept strongly reachable: java.util.logging holds loggers weakly, and a collected one forgets its level. */
     private static final Logger RUNTIME_LOG = Logger.getLogger("dev.crmgen.runtime");
 
@@ -56,6 +71,26 @@ public final class NotesBulkUpdate implements Callable<Integer> {
     @Option(names = "--failures-out", paramLabel = "FILE", defaultValue = "notes-failures.csv",
             description = "Where to write the rows that were not updated, with reasons (default: ${DEFAULT-VALUE}).")
     Path failuresOut;
+
+    @Option(names = "--journal", paramLabel = "FILE",
+            description = "Where every row's confirmed outcome is recorded (SQLite), so that running the same command "
+                    + "again resumes: only rows not yet confirmed are sent (default: the CSV's name + "
+                    + JOURNAL_SUFFIX + ").")
+    Path journalFile;
+
+    @Option(names = "--accept-changed-rows",
+            description = "Send rows whose values differ from what the journal recorded for their line (without "
+                    + "it such a CSV is refused).")
+    boolean acceptChangedRows;
+
+    /** What to do when HubSpot's daily limit is reached. */
+    enum DailyLimitMode { WAIT, EXIT }
+
+    @Option(names = "--on-daily-limit", paramLabel = "MODE", defaultValue = "exit",
+            description = "When HubSpot's daily request limit is reached: exit (status " + DAILY_LIMIT_STATUS + ", with a hint to "
+                    + "resume from the journal) or wait for the reset, shown on the progress bar, then go on "
+                    + "(default: ${DEFAULT-VALUE}).")
+    DailyLimitMode onDailyLimit;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "HubSpot's API, e.g. https://api.hubapi.com (token from " + TOKEN_VARIABLE + "). "
@@ -137,26 +172,45 @@ public final class NotesBulkUpdate implements Callable<Integer> {
             return 2;
         }
         RUNTIME_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
+        Path journalPath = journalFile != null ? journalFile : Path.of(csv + JOURNAL_SUFFIX);
         if (generateSample != null) {
+            try {
+                // A new sample is a new CSV: the journal of the previous one no longer describes it.
+                Journal.discard(journalPath);
+            } catch (Journal.JournalException e) {
+                err.println("notes-bulk-update: " + e.getMessage());
+                return 2;
+            }
             SampleCsv.write(csv, generateSample);
             out.printf(Locale.ROOT, "Wrote a sample of %,d updates (%,d naming notes that do not exist) to %s%n",
                     generateSample, SampleCsv.unknownRows(generateSample), csv);
         }
-        List<NoteRow> rows;
+        Journal journal;
         try {
-            rows = UpdateCsv.read(csv);
-        } catch (UpdateCsv.BadCsvException e) {
+            journal = Journal.open(journalPath);
+        } catch (Journal.JournalException e) {
             err.println("notes-bulk-update: " + e.getMessage());
             return 2;
         }
         NotesSandbox sandbox = null;
-        try {
-            RetryTally tally = new RetryTally();
+        try (journal) {
+            Plan plan;
+            try {
+                plan = plan(journal);
+            } catch (UpdateCsv.BadCsvException e) {
+                err.println("notes-bulk-update: " + e.getMessage());
+                return 2;
+            }
+            if (plan.changed() > 0 && !acceptChangedRows) {
+                printChanged(plan, journal);
+                return 2;
+            }
+            RetryTally retries = new RetryTally();
             ClientOptions.Builder options = ClientOptions.builder()
-                    .listener(tally)
+                    .listener(retries)
                     .requestsPerTenSeconds(rateLimit);
             if (baseUrl == null) {
-                sandbox = startSandbox(rows.size());
+                sandbox = startSandbox((int) Math.min(Integer.MAX_VALUE, plan.rows()));
                 options.baseUrl(sandbox.baseUri()).accessToken(sandbox.accessToken());
             } else {
                 String token = environment.get(TOKEN_VARIABLE);
@@ -167,17 +221,19 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 }
                 options.baseUrl(baseUrl).accessToken(token.trim());
             }
-            Run run = apply(rows, new NotesClient(options.build()), tally);
+            Run run = apply(plan, journal, new NotesClient(options.build()), retries, sandbox != null);
             run.summary().print(out);
             out.printf(Locale.ROOT, "  rate limit   %,9d  requests held by the client-side limit, %.1f s in all%n",
-                    tally.waitedAttempts(), tally.waitNanos() / 1e9);
-            int written = FailureCsv.write(failuresOut, run.summary().outcomes());
+                    retries.waitedAttempts(), retries.waitNanos() / 1e9);
+            int written = run.failuresWritten();
             out.printf(Locale.ROOT, "  failures CSV %,9d  rows written to %s%n", written, failuresOut);
+            out.printf(Locale.ROOT, "  journal      run %d over %s; the same command again sends only the rows not "
+                    + "yet confirmed%n", journal.run(), journal.file());
             boolean contradicted = false;
             if (sandbox != null) {
                 printSandbox(sandbox.stats());
                 if (idProperty == null) {
-                    SandboxCheck check = SandboxCheck.of(run.summary().outcomes(), sandbox.ledger());
+                    SandboxCheck check = SandboxCheck.of(run.thisRun(), sandbox.ledger());
                     check.print(out);
                     contradicted = !check.truthful();
                 }
@@ -186,6 +242,13 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 err.println("notes-bulk-update: HubSpot refused the access token (401/403); check " + TOKEN_VARIABLE
                         + " and the app's scopes (crm.objects.contacts.write)");
                 return 1;
+            }
+            if (run.dailyLimit() != null) {
+                err.println("notes-bulk-update: stopped at HubSpot's daily limit (" + run.dailyLimit().resetsAt()
+                        .map(at -> "it resets at " + at).orElse("it resets at midnight in the account's time zone")
+                        + "). Run the same command after the reset to send the rows not yet confirmed, or pass "
+                        + "--on-daily-limit wait.");
+                return DAILY_LIMIT_STATUS;
             }
             if (contradicted) {
                 err.println("notes-bulk-update: the report contradicts what the sandbox applied (see MISMATCH above)");
@@ -240,40 +303,236 @@ public final class NotesBulkUpdate implements Callable<Integer> {
         return sandbox;
     }
 
-    /** The account of a run, and whether HubSpot refused the credentials (which no row-level fix resolves). */
-    private record Run(Summary summary, boolean credentialsRefused) {}
+    /**
+     * The account of all runs over the journal, the rows written to the failures CSV, this run's own outcomes (kept
+     * only to check them against an embedded sandbox), whether HubSpot refused the credentials (which no row-level
+     * fix resolves), and the daily limit that stopped the run, or null.
+     */
+    private record Run(Summary summary, int failuresWritten, List<RowOutcome> thisRun, boolean credentialsRefused,
+                       DailyLimitException dailyLimit) {}
 
-    private Run apply(List<NoteRow> rows, NotesClient client, RetryTally tally) {
-        List<RowOutcome> outcomes = new ArrayList<>(rows.size());
-        List<NoteRow> sent = new ArrayList<>();
-        List<SimplePublicObjectBatchInput> inputs = new ArrayList<>();
-        for (NoteRow row : rows) {
-            if (row.sendable()) {
-                sent.add(row);
-                inputs.add(input(row));
-            } else {
-                outcomes.add(RowOutcome.notSent(row));
+    /**
+     * What the CSV asks of this run, counted in one pass over it: its rows, those an earlier run confirmed, those to
+     * send (unusable ones included: they are recorded without a request), and those whose values changed since the
+     * journal recorded them (the first few kept to show).
+     */
+    private record Plan(long rows, long confirmedBefore, long toSend, long changed, List<NoteRow> changedShown) {}
+
+    private Plan plan(Journal journal) throws UpdateCsv.BadCsvException {
+        long rows = 0;
+        long confirmedBefore = 0;
+        long toSend = 0;
+        long changed = 0;
+        List<NoteRow> changedShown = new ArrayList<>();
+        try (UpdateCsv.Rows csvRows = UpdateCsv.Rows.open(csv)) {
+            while (csvRows.hasNext()) {
+                NoteRow row = csvRows.next();
+                rows++;
+                Journal.Entry entry = journal.entry(row.line());
+                if (entry != null && entry.confirmed()) {
+                    if (entry.hash().equals(Journal.hash(row))) {
+                        confirmedBefore++;
+                        continue;
+                    }
+                    if (changed++ < CHANGED_ROWS_SHOWN) {
+                        changedShown.add(row);
+                    }
+                }
+                toSend++;
+            }
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new UpdateCsv.BadCsvException(csv + ": not a readable CSV: " + e.getMessage());
+        }
+        return new Plan(rows, confirmedBefore, toSend, changed, changedShown);
+    }
+
+    /** Whether a row still has to go out: no final outcome recorded for these values. */
+    private static boolean pending(NoteRow row, Journal journal) {
+        Journal.Entry entry = journal.entry(row.line());
+        return entry == null || !entry.confirmed() || !entry.hash().equals(Journal.hash(row));
+    }
+
+    private void printChanged(Plan plan, Journal journal) {
+        err.printf(Locale.ROOT, "notes-bulk-update: %,d rows of %s differ from what %s recorded for their line:%n",
+                plan.changed(), csv, journal.file());
+        for (NoteRow row : plan.changedShown()) {
+            Journal.Entry entry = journal.entry(row.line());
+            err.printf(Locale.ROOT, "  line %d: id %s, recorded as %s for id %s with other values%n", row.line(),
+                    row.id(), entry.status(), entry.id());
+        }
+        if (plan.changed() > CHANGED_ROWS_SHOWN) {
+            err.printf(Locale.ROOT, "  ... and %,d more%n", plan.changed() - CHANGED_ROWS_SHOWN);
+        }
+        err.println("notes-bulk-update: nothing was sent. Restore the CSV to resume, pass --accept-changed-rows to "
+                + "send the changed rows again, or start over with another --journal.");
+    }
+
+    /** This run's state across passes; listener calls are serialized by the executor, passes by this thread. */
+    private static final class Sent {
+        final List<RowOutcome> kept;
+        long outcomes;
+        long dailyLimited;
+        boolean refused;
+
+        Sent(boolean keep) {
+            kept = keep ? new ArrayList<>() : null;
+        }
+
+        void add(RowOutcome o) {
+            outcomes++;
+            if (RowOutcome.DAILY_LIMIT_CATEGORY.equals(o.category())) {
+                dailyLimited++;
+            }
+            if (kept != null) {
+                kept.add(o);
             }
         }
-        out.printf(Locale.ROOT, "Updating %,d notes from %s (%,d rows held back as unusable), concurrency %d, "
-                + "at most %d requests per 10 s%n", inputs.size(), csv, rows.size() - inputs.size(), concurrency, rateLimit);
+    }
+
+    private Run apply(Plan plan, Journal journal, NotesClient client, RetryTally retries, boolean keep)
+            throws IOException {
+        out.printf(Locale.ROOT, "Updating %,d notes from %s (%,d rows confirmed by earlier runs in %s), concurrency "
+                        + "%d, at most %d requests per 10 s%n", plan.toSend(), csv, plan.confirmedBefore(),
+                journal.file(), concurrency, rateLimit);
         long start = System.nanoTime();
-        BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report;
-        try (Progress bar = new Progress(progress, inputs.size(), out)) {
-            BatchOptions options = BatchOptions.builder()
-                    .concurrency(concurrency)
-                    .retrySafe(true) // updates are idempotent: resending one whose answer was lost is harmless
-                    .progress(bar)
-                    .build();
-            report = client.batchUpdateAll(inputs, options);
+        Sent sent = new Sent(keep);
+        DailyLimitException daily = null;
+        long batches = 0;
+        try (Progress bar = new Progress(progress, (int) Math.min(Integer.MAX_VALUE, plan.toSend()), out)) {
+            while (true) {
+                bar.startPass(sent.outcomes - sent.dailyLimited);
+                Pass pass = sendPass(journal, client, bar, sent);
+                batches += (pass.summary().inputs() + 99) / 100;
+                daily = pass.dailyLimit();
+                if (daily == null || onDailyLimit == DailyLimitMode.EXIT || !waitForReset(daily, bar)) {
+                    break;
+                }
+            }
+        } catch (UpdateCsv.BadCsvException e) {
+            throw new IOException(e.getMessage(), e);
         }
         long elapsed = System.nanoTime() - start;
-        outcomes.addAll(RowOutcome.fromReport(sent, report));
-        outcomes.sort(Summary.byLine());
-        int batches = (inputs.size() + 99) / 100;
-        boolean refused = report.failed().stream()
-                .anyMatch(f -> f.exception() instanceof UnauthorizedException || f.exception() instanceof ForbiddenException);
-        return new Run(new Summary(outcomes, batches, tally.attempts(), tally.retryReasons(), elapsed), refused);
+        Summary.Tally tally = new Summary.Tally();
+        int written;
+        try (UpdateCsv.Rows rows = UpdateCsv.Rows.open(csv);
+             FailureCsv.Writer failures = new FailureCsv.Writer(failuresOut,
+                     rows.header().stream().filter(c -> !c.equals(UpdateCsv.ID_COLUMN)).toList())) {
+            while (rows.hasNext()) {
+                RowOutcome o = overAllRuns(rows.next(), journal);
+                tally.add(o);
+                failures.add(o);
+            }
+            written = failures.written();
+        } catch (UpdateCsv.BadCsvException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Summary summary = new Summary(tally, (int) batches, retries.attempts(), retries.retryReasons(), elapsed);
+        return new Run(summary, written, keep ? sent.kept : List.of(), sent.refused, daily);
+    }
+
+    /** One stream of the rows still pending: its summary and the daily limit that stopped it, or null. */
+    private record Pass(BatchStreamSummary summary, DailyLimitException dailyLimit) {}
+
+    private Pass sendPass(Journal journal, NotesClient client, Progress bar, Sent sent)
+            throws UpdateCsv.BadCsvException {
+        BatchOptions options = BatchOptions.builder()
+                .concurrency(concurrency)
+                .retrySafe(true) // updates are idempotent: resending one whose answer was lost is harmless
+                .progress(bar)
+                .build();
+        DailyLimitException[] daily = {null};
+        // Rows taken by the executor and not yet reported: bounded by its window.
+        Map<Long, NoteRow> inFlight = new ConcurrentHashMap<>();
+        try (UpdateCsv.Rows rows = UpdateCsv.Rows.open(csv)) {
+            Iterator<SimplePublicObjectBatchInput> inputs = new Iterator<>() {
+                private NoteRow next;
+                private long taken;
+
+                @Override
+                public boolean hasNext() {
+                    while (next == null && rows.hasNext()) {
+                        NoteRow row = rows.next();
+                        if (!pending(row, journal)) {
+                            continue;
+                        }
+                        if (row.sendable()) {
+                            next = row;
+                        } else {
+                            RowOutcome o = RowOutcome.notSent(row);
+                            journal.record(List.of(o));
+                            synchronized (sent) {
+                                sent.add(o);
+                            }
+                        }
+                    }
+                    return next != null;
+                }
+
+                @Override
+                public SimplePublicObjectBatchInput next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    inFlight.put(taken++, next);
+                    SimplePublicObjectBatchInput input = input(next);
+                    next = null;
+                    return input;
+                }
+            };
+            BatchStreamSummary summary = client.batchUpdateAll(inputs, options, settled -> {
+                List<RowOutcome> outcomes = new ArrayList<>(settled.size());
+                for (BatchReport.Outcome<SimplePublicObjectBatchInput, SimplePublicObject> o : settled) {
+                    NoteRow row = inFlight.remove((long) o.index());
+                    if (o instanceof BatchReport.Failed<?, ?> f) {
+                        sent.refused |= f.exception() instanceof UnauthorizedException
+                                || f.exception() instanceof ForbiddenException;
+                        if (f.exception() instanceof DailyLimitException d && daily[0] == null) {
+                            daily[0] = d;
+                        }
+                    }
+                    outcomes.add(RowOutcome.of(row, o));
+                }
+                // One transaction per request: a crash loses at most the requests whose outcomes were not yet here.
+                journal.record(outcomes);
+                synchronized (sent) {
+                    outcomes.forEach(sent::add);
+                }
+            });
+            return new Pass(summary, daily[0]);
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new UpdateCsv.BadCsvException(csv + ": not a readable CSV: " + e.getMessage());
+        }
+    }
+
+    /** Waits, showing it, until HubSpot's daily quota should have reset; false when interrupted. */
+    private boolean waitForReset(DailyLimitException limit, Progress bar) {
+        Instant until = limit.resetsAt().orElse(Instant.now().plus(UNKNOWN_RESET_RECHECK));
+        out.printf(Locale.ROOT, "HubSpot's daily limit was reached; waiting until %s for it to reset "
+                + "(--on-daily-limit wait)%n", until);
+        Instant cap = Instant.now().plus(Duration.ofHours(25));
+        until = until.isAfter(cap) ? cap : until;
+        try {
+            for (Instant now = Instant.now(); now.isBefore(until); now = Instant.now()) {
+                Duration left = Duration.between(now, until);
+                bar.waiting(String.format(Locale.ROOT, "daily limit: resuming in %d:%02d:%02d at %s",
+                        left.toHours(), left.toMinutesPart(), left.toSecondsPart(), until));
+                Thread.sleep(Math.min(1000, Math.max(1, left.toMillis())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        out.println("Resuming after the daily limit's reset");
+        return true;
+    }
+
+    /** A CSV row's outcome over all runs: what the journal recorded for these values, else not (yet) confirmed. */
+    private static RowOutcome overAllRuns(NoteRow row, Journal journal) {
+        Journal.Entry e = journal.entry(row.line());
+        if (e != null && e.hash().equals(Journal.hash(row))) {
+            return new RowOutcome(row, e.status(), e.category(), e.reason());
+        }
+        return new RowOutcome(row, RowOutcome.Status.UNCONFIRMED, "NOT_SENT", "not sent yet; run again");
     }
 
     private SimplePublicObjectBatchInput input(NoteRow row) {

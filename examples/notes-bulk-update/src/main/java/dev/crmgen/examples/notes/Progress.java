@@ -18,6 +18,8 @@ final class Progress implements Consumer<BatchProgress>, AutoCloseable {
     enum Mode { AUTO, BAR, LINES, NONE }
 
     private final ProgressBar bar;
+    /** Rows completed before the current pass (a pass after a daily-limit wait starts again from zero). */
+    private long offset;
 
     Progress(Mode mode, int total, PrintStream out) {
         Mode effective = mode == Mode.AUTO ? (System.console() != null ? Mode.BAR : Mode.LINES) : mode;
@@ -42,9 +44,21 @@ final class Progress implements Consumer<BatchProgress>, AutoCloseable {
     @Override
     public void accept(BatchProgress progress) {
         if (bar != null) {
-            bar.stepTo(progress.completed());
+            bar.stepTo(offset + progress.completed());
             bar.setExtraMessage(String.format(Locale.ROOT, " failed %d, unconfirmed %d",
                     progress.failed(), progress.unconfirmed()));
+        }
+    }
+
+    /** Starts a new stream of requests after {@code completed} rows got their outcome. */
+    void startPass(long completed) {
+        offset = completed;
+    }
+
+    /** Shows why nothing moves, e.g. a wait for the daily limit's reset. */
+    void waiting(String message) {
+        if (bar != null) {
+            bar.setExtraMessage(" " + message);
         }
     }
 

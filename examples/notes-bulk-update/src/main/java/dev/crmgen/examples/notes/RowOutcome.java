@@ -1,6 +1,7 @@
 package dev.crmgen.examples.notes;
 
 import dev.crmgen.runtime.ApiException;
+import dev.crmgen.runtime.DailyLimitException;
 import dev.crmgen.runtime.batch.BatchError;
 import dev.crmgen.runtime.batch.BatchReport;
 import java.util.ArrayList;
@@ -25,9 +26,26 @@ record RowOutcome(NoteRow row, Status status, String category, String reason) {
     }
 
     static final String LOCAL_CATEGORY = "INVALID_ROW";
+    static final String DAILY_LIMIT_CATEGORY = "DAILY_LIMIT";
 
     static RowOutcome notSent(NoteRow row) {
         return new RowOutcome(row, Status.FAILED, LOCAL_CATEGORY, row.problem());
+    }
+
+    /** The row's outcome as the batch executor reported it. */
+    static <I, R> RowOutcome of(NoteRow row, BatchReport.Outcome<I, R> outcome) {
+        if (outcome instanceof BatchReport.Succeeded<I, R>) {
+            return new RowOutcome(row, Status.UPDATED, null, null);
+        } else if (outcome instanceof BatchReport.Failed<I, R> failed) {
+            if (failed.exception() instanceof DailyLimitException daily) {
+                // Certainly not applied, and sendable again after the reset: not a final failure.
+                return new RowOutcome(row, Status.UNCONFIRMED, DAILY_LIMIT_CATEGORY,
+                        "not sent: HubSpot's daily limit; run again after the reset (" + daily.getMessage() + ")");
+            }
+            return failed(row, failed.error(), failed.exception());
+        }
+        BatchReport.Unconfirmed<I, R> unconfirmed = (BatchReport.Unconfirmed<I, R>) outcome;
+        return new RowOutcome(row, Status.UNCONFIRMED, categoryOf(unconfirmed.cause()), unconfirmed.reason());
     }
 
     /**
@@ -40,15 +58,7 @@ record RowOutcome(NoteRow row, Status status, String category, String reason) {
         }
         List<RowOutcome> outcomes = new ArrayList<>(sent.size());
         for (BatchReport.Outcome<I, R> outcome : report.outcomes()) {
-            NoteRow row = sent.get(outcome.index());
-            if (outcome instanceof BatchReport.Succeeded<I, R>) {
-                outcomes.add(new RowOutcome(row, Status.UPDATED, null, null));
-            } else if (outcome instanceof BatchReport.Failed<I, R> failed) {
-                outcomes.add(failed(row, failed.error(), failed.exception()));
-            } else {
-                BatchReport.Unconfirmed<I, R> unconfirmed = (BatchReport.Unconfirmed<I, R>) outcome;
-                outcomes.add(new RowOutcome(row, Status.UNCONFIRMED, categoryOf(unconfirmed.cause()), unconfirmed.reason()));
-            }
+            outcomes.add(of(sent.get(outcome.index()), outcome));
         }
         return outcomes;
     }

@@ -2,6 +2,7 @@ package dev.crmgen.examples.notes;
 
 import java.io.PrintStream;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,21 +12,49 @@ import java.util.stream.Collectors;
 /**
  * The run's account: every row ends up updated, failed or unconfirmed, and the three add up to the total.
  *
- * @param outcomes one per CSV row, in file order
+ * @param tally the rows counted by outcome, with reasons
  * @param batches batch requests the rows needed (without resends)
  * @param attempts HTTP requests actually sent, resends and retries included
  * @param retryReasons responses and errors that led to retries: "429" → count, "5xx" → count, "no response" → count
  * @param elapsedNanos wall time of the update phase
  */
-record Summary(List<RowOutcome> outcomes, int batches, int attempts, Map<String, Long> retryReasons, long elapsedNanos) {
+record Summary(Tally tally, int batches, int attempts, Map<String, Long> retryReasons, long elapsedNanos) {
     private static final int REASONS_SHOWN = 8;
 
+    /** The account of the given outcomes, one per CSV row. */
+    Summary(List<RowOutcome> outcomes, int batches, int attempts, Map<String, Long> retryReasons, long elapsedNanos) {
+        this(Tally.of(outcomes), batches, attempts, retryReasons, elapsedNanos);
+    }
+
+    /**
+     * Counts of rows by outcome, and of non-updated rows by category and message; memory grows with the kinds of
+     * reasons, not with the rows.
+     */
+    static final class Tally {
+        private final Map<RowOutcome.Status, Long> counts = new EnumMap<>(RowOutcome.Status.class);
+        private final Map<RowOutcome.Status, Map<String, Long>> reasons = new EnumMap<>(RowOutcome.Status.class);
+
+        static Tally of(List<RowOutcome> outcomes) {
+            Tally tally = new Tally();
+            outcomes.forEach(tally::add);
+            return tally;
+        }
+
+        void add(RowOutcome o) {
+            counts.merge(o.status(), 1L, Long::sum);
+            if (o.status() != RowOutcome.Status.UPDATED) {
+                reasons.computeIfAbsent(o.status(), s -> new LinkedHashMap<>())
+                        .merge(o.category() + "  " + shorten(o.reason()), 1L, Long::sum);
+            }
+        }
+    }
+
     long total() {
-        return outcomes.size();
+        return tally.counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     long count(RowOutcome.Status status) {
-        return outcomes.stream().filter(o -> o.status() == status).count();
+        return tally.counts.getOrDefault(status, 0L);
     }
 
     /** HTTP requests beyond one per batch. */
@@ -39,10 +68,7 @@ record Summary(List<RowOutcome> outcomes, int batches, int attempts, Map<String,
 
     /** Non-updated rows grouped by status, category and message, most frequent first. */
     Map<String, Long> reasons(RowOutcome.Status status) {
-        Map<String, Long> counts = outcomes.stream()
-                .filter(o -> o.status() == status)
-                .collect(Collectors.groupingBy(o -> o.category() + "  " + shorten(o.reason()), LinkedHashMap::new,
-                        Collectors.counting()));
+        Map<String, Long> counts = tally.reasons.getOrDefault(status, Map.of());
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,33 +44,96 @@ final class UpdateCsv {
         }
     }
 
+    /** Reads every row into memory (small files and tests; the job streams with {@link Rows}). */
     static List<NoteRow> read(Path file) throws BadCsvException {
-        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
-             CSVParser parser = FORMAT.parse(reader)) {
-            List<String> header = new ArrayList<>(parser.getHeaderNames());
-            if (!header.contains(ID_COLUMN)) {
-                throw new BadCsvException(file + ": the header row " + header + " has no '" + ID_COLUMN
-                        + "' column; expected for example: id,hs_note_body");
+        try (Rows rows = Rows.open(file)) {
+            List<NoteRow> all = new ArrayList<>();
+            rows.forEachRemaining(all::add);
+            return all;
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new BadCsvException(file + ": not a readable CSV: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The rows of a CSV, read one at a time: memory does not grow with the file, except for the ids seen so far
+     * (for duplicate detection: a primitive table for numeric ids, 16-32 bytes each).
+     */
+    static final class Rows implements Iterator<NoteRow>, AutoCloseable {
+        private final Reader reader;
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private final List<String> header;
+        private final IdLines firstLine = new IdLines();
+        /** The parser's line count after a record is where it ended, so the next record starts one line later. */
+        private long previousEnd;
+
+        private Rows(Reader reader, CSVParser parser, List<String> header) {
+            this.reader = reader;
+            this.parser = parser;
+            this.header = header;
+            this.records = parser.iterator();
+            this.previousEnd = parser.getCurrentLineNumber();
+        }
+
+        /** Opens the file and checks its header. */
+        static Rows open(Path file) throws BadCsvException {
+            Reader reader = null;
+            try {
+                reader = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+                CSVParser parser = FORMAT.parse(reader);
+                List<String> header = new ArrayList<>(parser.getHeaderNames());
+                if (!header.contains(ID_COLUMN)) {
+                    throw new BadCsvException(file + ": the header row " + header + " has no '" + ID_COLUMN
+                            + "' column; expected for example: id,hs_note_body");
+                }
+                for (String name : header) {
+                    if (name.isBlank()) {
+                        throw new BadCsvException(file + ": the header row " + header + " has an empty column name");
+                    }
+                }
+                return new Rows(reader, parser, header);
+            } catch (NoSuchFileException e) {
+                throw new BadCsvException(file + ": no such file (write a sample with --generate-sample 10000)");
+            } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+                closeQuietly(reader);
+                throw new BadCsvException(file + ": not a readable CSV: " + e.getMessage());
+            } catch (BadCsvException e) {
+                closeQuietly(reader);
+                throw e;
             }
-            for (String name : header) {
-                if (name.isBlank()) {
-                    throw new BadCsvException(file + ": the header row " + header + " has an empty column name");
+        }
+
+        /** The header's column names, {@code id} included. */
+        List<String> header() {
+            return header;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return records.hasNext();
+        }
+
+        @Override
+        public NoteRow next() {
+            NoteRow row = row(records.next(), previousEnd + 1, header, firstLine);
+            previousEnd = parser.getCurrentLineNumber();
+            return row;
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(reader);
+        }
+
+        private static void closeQuietly(Reader reader) {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (IOException e) {
+                    // Only read from: nothing is lost.
                 }
             }
-            List<NoteRow> rows = new ArrayList<>();
-            Map<String, Long> firstLine = new HashMap<>();
-            // The parser's line count after a record is where it ended, so the next record starts one line later
-            // (quoted cells may span lines).
-            long previousEnd = parser.getCurrentLineNumber();
-            for (CSVRecord record : parser) {
-                rows.add(row(record, previousEnd + 1, header, firstLine));
-                previousEnd = parser.getCurrentLineNumber();
-            }
-            return rows;
-        } catch (NoSuchFileException e) {
-            throw new BadCsvException(file + ": no such file (write a sample with --generate-sample 10000)");
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new BadCsvException(file + ": not a readable CSV: " + e.getMessage());
         }
     }
 
@@ -83,7 +146,7 @@ final class UpdateCsv {
         return reader;
     }
 
-    private static NoteRow row(CSVRecord record, long line, List<String> header, Map<String, Long> firstLine) {
+    private static NoteRow row(CSVRecord record, long line, List<String> header, IdLines firstLine) {
         if (!record.isConsistent()) {
             String id = record.size() > 0 ? record.get(0).trim() : "";
             return new NoteRow(line, id, Map.of(), "expected " + header.size() + " cells, found " + record.size());
@@ -99,8 +162,8 @@ final class UpdateCsv {
         if (id.isEmpty()) {
             return new NoteRow(line, id, properties, "no id");
         }
-        Long earlier = firstLine.putIfAbsent(id, line);
-        if (earlier != null) {
+        long earlier = firstLine.putIfAbsent(id, line);
+        if (earlier != 0) {
             // HubSpot refuses a whole batch that names an id twice, so a repeat is held back here.
             return new NoteRow(line, id, properties, "duplicate of the row on line " + earlier);
         }

@@ -27,9 +27,9 @@ class NotesBulkUpdateTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {}
+    record Run(int status, String out, String err) {}
 
-    private Run run(Map<String, String> env, String... args) {
+    static Run run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = NotesBulkUpdate.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -37,7 +37,7 @@ class NotesBulkUpdateTest {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static long number(String text, String label) {
+    static long number(String text, String label) {
         Matcher m = Pattern.compile("(?m)^  " + Pattern.quote(label) + " +([0-9,]+)").matcher(text);
         assertTrue(m.find(), "no '" + label + "' line in:\n" + text);
         return Long.parseLong(m.group(1).replace(",", ""));

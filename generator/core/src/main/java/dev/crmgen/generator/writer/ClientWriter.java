@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.Operation;
@@ -19,6 +20,7 @@ import dev.crmgen.generator.naming.JavaNames;
 import dev.crmgen.generator.naming.NameTable;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -445,6 +447,8 @@ final class ClientWriter {
         TypeName inputsType = onlyInputs ? inputs : request;
         CodeBlock source = onlyInputs ? CodeBlock.of("inputs") : CodeBlock.of("request.inputs()");
         String leadingArgs = String.join("", leading.stream().map(p -> p.name() + ", ").toList());
+        CodeBlock batchCall = batchCall(type, op, input, output, leading.isEmpty() && onlyInputs,
+                CodeBlock.of("$L($L($L))", reference(toResponse), op.methodName(), callArgs));
 
         type.addMethod(MethodSpec.methodBuilder(batch.allMethodName())
                 .addJavadoc("Sends any number of inputs through {@code $L} in chunks (the runtime's batch executor with default "
@@ -466,10 +470,47 @@ final class ClientWriter {
                 .addParameters(leading)
                 .addParameter(inputsType, inputsName)
                 .addParameter(Runtime.BATCH_OPTIONS, "options")
-                .addStatement("return invoker.batchExecutor().execute($L, chunk -> $L($L($L)), $L, options)", source, reference(toResponse),
-                        op.methodName(), callArgs, keys)
+                .addStatement("return invoker.batchExecutor().execute($L, $L, $L, options)", source, batchCall, keys)
+                .build());
+        MethodSpec.Builder streaming = MethodSpec.methodBuilder(batch.allMethodName())
+                .addJavadoc("Sends inputs as {@code inputs} yields them through {@code $L} in chunks as {@code options} "
+                        + "say, holding at most a window of them, and hands every input's outcome to {@code listener} as "
+                        + "soon as it is final.\n\n<p>{@code $L $L}\n", op.methodName(), op.httpMethod(), Poet.doc(op.path()))
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Runtime.BATCH_STREAM_SUMMARY)
+                .addParameters(leading);
+        if (!onlyInputs) {
+            streaming.addJavadoc("\n@param request the other fields of every request; its inputs are not sent\n");
+            streaming.addParameter(request, "request");
+        }
+        type.addMethod(streaming
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Iterator.class),
+                        WildcardTypeName.subtypeOf(input)), "inputs")
+                .addParameter(Runtime.BATCH_OPTIONS, "options")
+                .addParameter(ParameterizedTypeName.get(Runtime.BATCH_LISTENER, input, output), "listener")
+                .addStatement("return invoker.batchExecutor().execute(inputs, $L, $L, options, listener)",
+                        batchCall, keys)
                 .build());
         home(type).addMethod(batchResponse(op, toResponse, output));
+    }
+
+    /**
+     * The batch call both {@code …All} forms pass to the executor. Without captured arguments it is a method reference
+     * to one private method, so the two forms share it instead of adding a lambda each to a class's constant pool.
+     */
+    private CodeBlock batchCall(TypeSpec.Builder type, Operation op, ClassName input, ClassName output,
+                                boolean capturesNothing, CodeBlock sendChunk) {
+        if (!capturesNothing) {
+            return CodeBlock.of("chunk -> $L", sendChunk);
+        }
+        String name = members.allocate(op.methodName() + "Chunk");
+        type.addMethod(MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE)
+                .returns(ParameterizedTypeName.get(Runtime.BATCH_RESPONSE, output))
+                .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), input), "chunk")
+                .addStatement("return $L", sendChunk)
+                .build());
+        return CodeBlock.of("this::$L", name);
     }
 
     private CodeBlock keys(ClassName input, ClassName output, Operation.Batch batch) {

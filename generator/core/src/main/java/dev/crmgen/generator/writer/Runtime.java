@@ -24,6 +24,8 @@ final class Runtime {
     static final ClassName BATCH_KEYS = ClassName.get(PACKAGE + ".batch", "BatchKeys");
     static final ClassName BATCH_OPTIONS = ClassName.get(PACKAGE + ".batch", "BatchOptions");
     static final ClassName BATCH_REPORT = ClassName.get(PACKAGE + ".batch", "BatchReport");
+    static final ClassName BATCH_LISTENER = ClassName.get(PACKAGE + ".batch", "BatchListener");
+    static final ClassName BATCH_STREAM_SUMMARY = ClassName.get(PACKAGE + ".batch", "BatchStreamSummary");
 
     static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
     static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");

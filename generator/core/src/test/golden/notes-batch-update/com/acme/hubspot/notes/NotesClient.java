@@ -6,11 +6,14 @@ import dev.crmgen.runtime.ClientOptions;
 import dev.crmgen.runtime.ResponseMapper;
 import dev.crmgen.runtime.batch.BatchError;
 import dev.crmgen.runtime.batch.BatchKeys;
+import dev.crmgen.runtime.batch.BatchListener;
 import dev.crmgen.runtime.batch.BatchOptions;
 import dev.crmgen.runtime.batch.BatchReport;
 import dev.crmgen.runtime.batch.BatchResponse;
+import dev.crmgen.runtime.batch.BatchStreamSummary;
 import dev.crmgen.runtime.json.JsonValue;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -99,6 +102,11 @@ public final class NotesClient {
                 .build();
     }
 
+    private BatchResponse<SimplePublicObject> batchUpdateChunk(
+            List<SimplePublicObjectBatchInput> chunk) {
+        return batchUpdateBatchResponse(batchUpdate(new BatchInputSimplePublicObjectBatchInput(chunk)));
+    }
+
     /**
      * Sends any number of inputs through {@code batchUpdate} in chunks (the runtime's batch executor with default options) and reports every input as succeeded, failed or unconfirmed.
      *
@@ -116,7 +124,18 @@ public final class NotesClient {
      */
     public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
             Collection<SimplePublicObjectBatchInput> inputs, BatchOptions options) {
-        return invoker.batchExecutor().execute(inputs, chunk -> batchUpdateBatchResponse(batchUpdate(new BatchInputSimplePublicObjectBatchInput(chunk))), BATCH_UPDATE_KEYS, options);
+        return invoker.batchExecutor().execute(inputs, this::batchUpdateChunk, BATCH_UPDATE_KEYS, options);
+    }
+
+    /**
+     * Sends inputs as {@code inputs} yields them through {@code batchUpdate} in chunks as {@code options} say, holding at most a window of them, and hands every input's outcome to {@code listener} as soon as it is final.
+     *
+     * <p>{@code POST /crm/v3/objects/notes/batch/update}
+     */
+    public BatchStreamSummary batchUpdateAll(
+            Iterator<? extends SimplePublicObjectBatchInput> inputs, BatchOptions options,
+            BatchListener<SimplePublicObjectBatchInput, SimplePublicObject> listener) {
+        return invoker.batchExecutor().execute(inputs, this::batchUpdateChunk, BATCH_UPDATE_KEYS, options, listener);
     }
 
     private static BatchResponse<SimplePublicObject> batchUpdateBatchResponse(
