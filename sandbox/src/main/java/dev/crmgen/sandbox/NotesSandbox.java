@@ -86,6 +86,10 @@ public final class NotesSandbox implements AutoCloseable {
     private final int rateLimitMax;
     private final long rateLimitWindowMillis;
     private final Faults faults;
+    /** The token's daily budget, or null when none is configured. */
+    private final DailyBudget daily;
+    /** Another integration spending part of the first token's budget, or null. */
+    private final CompetingTenant competing;
     private final AtomicLong faultSequence = new AtomicLong();
     private final AtomicLong correlationSequence = new AtomicLong();
     private final List<String> seededIds;
@@ -99,6 +103,7 @@ public final class NotesSandbox implements AutoCloseable {
         this.rateLimitWindowMillis = b.rateLimitWindow.toMillis();
         this.limiter = new RollingWindowLimiter(rateLimitMax, rateLimitWindowMillis, b.nanoTime);
         this.faults = b.faults;
+        this.daily = b.dailyLimit > 0 ? new DailyBudget(b.dailyLimit) : null;
         this.seededIds = List.copyOf(store.seed(b.seedCount));
         for (Map.Entry<String, Map<String, String>> e : b.puts.entrySet()) {
             store.put(e.getKey(), e.getValue());
@@ -108,6 +113,9 @@ public final class NotesSandbox implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        int competingPerWindow = (int) Math.round(b.competingShare * rateLimitMax);
+        this.competing = competingPerWindow > 0 ? new CompetingTenant(limiter, daily, accessToken(), competingPerWindow,
+                rateLimitWindowMillis * 1_000_000L, counters) : null;
         this.baseUri = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
                 + server.getAddress().getPort());
     }
@@ -165,6 +173,21 @@ public final class NotesSandbox implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /** Requests of the competing tenant that the token's rolling window accepted (none without one). */
+    public long competingAccepted() {
+        return counters.competingAccepted.get();
+    }
+
+    /** Requests of the competing tenant that were refused (window full or daily budget spent). */
+    public long competingRefused() {
+        return counters.competingRefused.get();
+    }
+
+    /** Requests answered 429 with HubSpot's {@code DAILY} policy (also counted in {@link SandboxStats#rateLimited}). */
+    public long dailyLimited() {
+        return counters.dailyLimited.get();
+    }
+
     /** The record of every batch-update write applied and of every batch update that met a fault. */
     public Ledger ledger() {
         return ledger;
@@ -173,6 +196,9 @@ public final class NotesSandbox implements AutoCloseable {
     /** Stops the server at once; requests in flight are cut off. */
     @Override
     public void close() {
+        if (competing != null) {
+            competing.close();
+        }
         server.stop(0);
         executor.shutdownNow();
     }
@@ -210,8 +236,15 @@ public final class NotesSandbox implements AutoCloseable {
                 send(exchange, Response.unauthorized(correlationId));
                 return;
             }
-            RollingWindowLimiter.Decision decision = limiter.acquire(token);
             Headers headers = exchange.getResponseHeaders();
+            if (daily != null && daily.spent(token)) {
+                dailyHeaders(headers, 0);
+                counters.rateLimited.incrementAndGet();
+                counters.dailyLimited.incrementAndGet();
+                send(exchange, Response.dailyLimit(correlationId, "sandbox-app-" + tokens.size()));
+                return;
+            }
+            RollingWindowLimiter.Decision decision = limiter.acquire(token);
             headers.set("X-HubSpot-RateLimit-Max", Integer.toString(rateLimitMax));
             headers.set("X-HubSpot-RateLimit-Remaining", Integer.toString(decision.remaining()));
             headers.set("X-HubSpot-RateLimit-Interval-Milliseconds", Long.toString(rateLimitWindowMillis));
@@ -219,6 +252,9 @@ public final class NotesSandbox implements AutoCloseable {
                 counters.rateLimited.incrementAndGet();
                 send(exchange, Response.rateLimited(correlationId, nextCorrelationId()));
                 return;
+            }
+            if (daily != null) {
+                dailyHeaders(headers, daily.take(token));
             }
             Faults.Plan plan = faults.plan(faultSequence.getAndIncrement());
             if (plan.latencyNanos() > 0) {
@@ -306,6 +342,11 @@ public final class NotesSandbox implements AutoCloseable {
             }
             ledger.recordFault(request, how, ids);
         }
+    }
+
+    private void dailyHeaders(Headers headers, long remaining) {
+        headers.set("X-HubSpot-RateLimit-Daily", Long.toString(daily.limit()));
+        headers.set("X-HubSpot-RateLimit-Daily-Remaining", Long.toString(remaining));
     }
 
     /** In turn: whole seconds, an HTTP date (one to two seconds ahead, as it is rounded down), or no header. */
@@ -516,6 +557,8 @@ public final class NotesSandbox implements AutoCloseable {
         private int rateLimitMax = 190;
         private Duration rateLimitWindow = Duration.ofSeconds(10);
         private Faults faults = Faults.none();
+        private long dailyLimit;
+        private double competingShare;
         private int threads = 32;
         private int maxBatchSize = 100;
         private int port;
@@ -578,6 +621,31 @@ public final class NotesSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * HubSpot's daily budget per token: responses carry {@code X-HubSpot-RateLimit-Daily} and
+         * {@code -Daily-Remaining}, and once it is spent every request is answered 429 with policy {@code DAILY}
+         * (default: no daily limit and no daily headers).
+         */
+        public Builder dailyLimit(long requests) {
+            if (requests < 0) {
+                throw new IllegalArgumentException("daily limit must be >= 0 (0: none): " + requests);
+            }
+            this.dailyLimit = requests;
+            return this;
+        }
+
+        /**
+         * Another integration spends {@code share} of the first token's rolling-window budget, evenly spaced, from
+         * inside the sandbox (default 0: none). Its requests count in the token's window like the client's.
+         */
+        public Builder competingShare(double share) {
+            if (!(share >= 0 && share < 1)) {
+                throw new IllegalArgumentException("competing share must be in [0, 1): " + share);
+            }
+            this.competingShare = share;
+            return this;
+        }
+
         public Builder faults(Faults faults) {
             this.faults = Objects.requireNonNull(faults, "faults");
             return this;
@@ -632,14 +700,15 @@ public final class NotesSandbox implements AutoCloseable {
         }
     }
 
-    /** Runs a sandbox until interrupted: {@code java dev.crmgen.sandbox.NotesSandbox [notes] [port]}. */
-    public static void main(String[] args) throws InterruptedException {
-        int notes = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        try (NotesSandbox sandbox = builder().seed(notes).port(port).start()) {
-            System.out.println("HubSpot notes sandbox at " + sandbox.baseUrl() + " with " + notes
-                    + " notes (ids " + DEFAULT_FIRST_ID + "..); token: " + sandbox.accessToken());
-            Thread.currentThread().join();
-        }
+    /**
+     * Runs a sandbox as its own process. Options: {@code --port=N} (0 picks one), {@code --seed=N} notes,
+     * {@code --rate-limit=N} requests per {@code --window-ms=N}, {@code --faults=SHARE} (a {@link Faults#mixed} bad
+     * day), {@code --fault-seed=N}, {@code --competing=SHARE} of the budget spent by another tenant,
+     * {@code --daily-limit=N}, {@code --time-limit=SECONDS}. Prints {@code port N} first; a {@code stats} line on
+     * stdin prints a {@code stats} line (see {@link SandboxCommandLine}); stops on stdin EOF or after the time limit, printing
+     * the final stats.
+     */
+    public static void main(String[] args) throws IOException {
+        SandboxCommandLine.run(args, System.in, System.out);
     }
 }

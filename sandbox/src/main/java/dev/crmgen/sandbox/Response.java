@@ -70,13 +70,24 @@ record Response(int status, String contentType, byte[] body) {
      * group, {@code groupName} as the last field.
      */
     static Response tenSecondlyLimit(String correlationId, String lastField, String lastValue) {
+        return limitReached("You have reached your ten_secondly_rolling limit.", "TEN_SECONDLY_ROLLING",
+                correlationId, lastField, lastValue);
+    }
+
+    /** HubSpot's 429 body once the app's daily budget is spent: policy {@code DAILY}, no Retry-After. */
+    static Response dailyLimit(String correlationId, String groupName) {
+        return limitReached("You have reached your daily limit.", "DAILY", correlationId, "groupName", groupName);
+    }
+
+    private static Response limitReached(String message, String policyName, String correlationId, String lastField,
+                                         String lastValue) {
         return json(429, g -> {
             g.writeStartObject();
             g.writeStringField("status", "error");
-            g.writeStringField("message", "You have reached your ten_secondly_rolling limit.");
+            g.writeStringField("message", message);
             g.writeStringField("errorType", "RATE_LIMIT");
             g.writeStringField("correlationId", correlationId);
-            g.writeStringField("policyName", "TEN_SECONDLY_ROLLING");
+            g.writeStringField("policyName", policyName);
             g.writeStringField(lastField, lastValue);
             g.writeEndObject();
         });
