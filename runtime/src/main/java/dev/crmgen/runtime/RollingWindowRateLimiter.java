@@ -16,19 +16,23 @@ import java.util.OptionalLong;
  * <ul>
  *   <li>the app's limit: the configured permits, or a lower {@code X-HubSpot-RateLimit-Max};</li>
  *   <li>what others leave: when {@code X-HubSpot-RateLimit-Remaining} counts more requests in the window than this
- *       limiter's own, the difference is someone else using the token, and only the rest is ours;</li>
+ *       limiter's own, the difference is someone else using the token, and only the rest is ours, less a margin of
+ *       a twentieth of the limit, since the other user's requests show only on our responses;</li>
  *   <li>a congestion ceiling (AIMD): a 429 that gives no usable {@code Retry-After} and is not explained by a
  *       per-request refusal halves it, once per round of requests; every successful response raises it again, by a
  *       quarter of the limit per window's worth of successes, so the rate probes back up within a few windows
  *       instead of stalling everyone for a whole interval.</li>
  * </ul>
  * A 429 with {@code Retry-After} (delta-seconds or an HTTP date) holds every caller until then and leaves the rate
- * alone. A 429 whose headers show budget left and no requests but ours is a refusal of that one request (the retry
- * policy backs it off); slowing everyone down for it would waste the budget.
+ * alone. A 429 whose headers show budget left in the window and no requests but ours is a refusal of that one
+ * request, which waits out its own {@code Retry-After} in the retry policy; holding or slowing everyone for it would
+ * waste the window.
  */
 final class RollingWindowRateLimiter implements RateLimiter {
     /** The congestion ceiling never falls below this share of the limit per window. */
     private static final int MIN_CEILING = 1;
+    /** With another user on the token, a twentieth of the limit stays unused for that user's jitter. */
+    private static final int SHARED_MARGIN_DIVISOR = 20;
 
     private final int permits;
     private final long windowNanos;
@@ -93,7 +97,9 @@ final class RollingWindowRateLimiter implements RateLimiter {
 
     /** Requests this limiter may start in any window now. */
     synchronized int allowed() {
-        return Math.max(MIN_CEILING, Math.min(Math.min(limit - others, (int) ceiling), permits));
+        // Another user's requests are seen only on our responses, a moment late: leave a margin for its jitter.
+        int left = others > 0 ? limit - others - Math.max(1, limit / SHARED_MARGIN_DIVISOR) : limit;
+        return Math.max(MIN_CEILING, Math.min(Math.min(left, (int) ceiling), permits));
     }
 
     @Override
@@ -173,12 +179,17 @@ final class RollingWindowRateLimiter implements RateLimiter {
             }
             return;
         }
+        if (explainedByUs && remaining > 0) {
+            // The token's window has room and holds only our requests: a refusal of this request, which waits out
+            // its own Retry-After or backoff in the retry policy. Holding everyone would waste the window.
+            return;
+        }
         Duration retryAfter = ErrorMapping.retryAfter(HttpTransport.Response.first(headers, "Retry-After"),
                 ticker.now());
         if (retryAfter != null) {
             // The server said how long: hold everyone sharing this token until then, at the same rate after.
             holdUntil(now + retryAfter.toNanos());
-        } else if (!(explainedByUs && remaining > 0)) {
+        } else {
             decrease(sentAt);
         }
     }

@@ -166,8 +166,8 @@ final class Report {
                 .append("The sections above it keep the figures of the run named in the header. Here every sandbox is a"
                         + " process of its own (`NotesSandbox` from the command line), so the client shares neither a"
                         + " JVM nor a clock with it; both still share the machine's two cores. **Allowed rate**: the"
-                        + " 600 requests of 100 inputs at 190 per 10 s (or at what the other tenant leaves) need"
-                        + " 31.6 s (63.2 s); a perfect client gets a little more, because the first window's burst"
+                        + " 600 requests of 100 inputs at 190 per 10 s need 31.6 s (at"
+                        + " what another tenant leaves, proportionally more); a perfect client gets a little more, because the first window's burst"
                         + " comes free. **Ledger**: the sandbox's record of the notes it wrote. Machine: ")
                 .append(machine()).append("\n\n").append(TABLE_HEAD);
         figures.forEach(f -> md.append(row(f)));
