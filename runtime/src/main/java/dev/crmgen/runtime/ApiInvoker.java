@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -93,6 +94,14 @@ public final class ApiInvoker {
     /** The options this invoker was created with. */
     public ClientOptions options() {
         return options;
+    }
+
+    /**
+     * What is left of the token's daily request budget, as HubSpot's last {@code X-HubSpot-RateLimit-Daily-Remaining}
+     * through this invoker's rate limiter said; empty until a response carried it.
+     */
+    public OptionalLong dailyRemaining() {
+        return limiter.dailyRemaining();
     }
 
     /** Runs batch operations on this invoker's threads; generated {@code …All} methods use it. */

@@ -109,11 +109,18 @@ final class ErrorMapping {
 
     /** {@code Retry-After} as a wait: delta-seconds or an HTTP date; null when absent or unreadable. */
     static Duration retryAfter(HttpTransport.Response response, Instant now) {
-        String v = response.header("Retry-After");
-        if (v == null || v.isBlank()) {
+        return retryAfter(response.header("Retry-After"), now);
+    }
+
+    /**
+     * A {@code Retry-After} value as a wait from {@code now}: delta-seconds or an HTTP date (a date already past is
+     * a wait of zero); null when absent, negative or unreadable.
+     */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
             return null;
         }
-        v = v.trim();
+        String v = value.trim();
         try {
             long seconds = Long.parseLong(v);
             return seconds < 0 ? null : Duration.ofSeconds(seconds);

@@ -2,6 +2,7 @@ package dev.crmgen.runtime;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * Client-side request pacing, shared by everything that uses one token. Before each attempt the invoker
@@ -25,6 +26,14 @@ public interface RateLimiter {
 
     /** Feeds back one response; the default ignores it. */
     default void onResponse(int status, HttpHeaders headers) {
+    }
+
+    /**
+     * What is left of the token's daily budget as the server's last {@code X-HubSpot-RateLimit-Daily-Remaining}
+     * said; empty when no response carried it (or this limiter does not read it, the default).
+     */
+    default OptionalLong dailyRemaining() {
+        return OptionalLong.empty();
     }
 
     /**
@@ -64,8 +73,10 @@ public interface RateLimiter {
 
     /**
      * A rolling window: at most {@code permits} requests within any {@code window}, each counted from its start
-     * until its response arrived; also honours {@code X-HubSpot-RateLimit-Remaining} / {@code -Interval-Milliseconds}
-     * when they show requests this limiter did not send (another process using the same token).
+     * until its response arrived. Adapts to the server: leaves room for requests {@code X-HubSpot-RateLimit-Remaining}
+     * shows this limiter did not send (another process using the same token); after a 429 of a spent window it holds
+     * every caller until the {@code Retry-After} (seconds or HTTP date), or without one halves its rate and probes back
+     * up with each successful response; remembers {@code X-HubSpot-RateLimit-Daily-Remaining}.
      */
     static RateLimiter rollingWindow(int permits, Duration window) {
         return new RollingWindowRateLimiter(permits, window, Ticker.system());

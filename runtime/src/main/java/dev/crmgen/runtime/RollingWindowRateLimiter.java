@@ -3,21 +3,37 @@ package dev.crmgen.runtime;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
- * Keeps the last {@code permits} slots in a ring: a new slot starts no earlier than one window after the slot it
- * replaces, so no window ever holds more than {@code permits} of them. A slot's time is its start until its
- * response arrives, then the arrival of that response: the server counts a request when it arrives, which is
- * somewhere in between, so measuring the window from the response keeps the client just under the server's
- * limit however much the latency varies.
+ * Keeps the last {@code permits} slots in a ring: a new slot starts no earlier than one window after the slot
+ * {@code allowed} reservations back, so no window ever holds more than {@code allowed} of them. A slot's time is its
+ * start until its response arrives, then the arrival of that response: the server counts a request when it
+ * arrives, which is somewhere in between, so measuring the window from the response keeps the client just under
+ * the server's limit however much the latency varies.
  *
- * <p>The server's {@code X-HubSpot-RateLimit-*} headers only slow the limiter down when they count more requests
- * in the window than this limiter sent (someone else is using the token): then it spreads what is left over the
- * interval, or waits one interval when nothing is left; a lower {@code X-HubSpot-RateLimit-Max} than configured
- * lowers the limit for good. When the count is explained by this limiter's own slots
- * the ring already paces them exactly, and pausing on top would waste the budget.
+ * <p>{@code allowed} is the least of three figures, each from what the server says:
+ * <ul>
+ *   <li>the app's limit: the configured permits, or a lower {@code X-HubSpot-RateLimit-Max};</li>
+ *   <li>what others leave: when {@code X-HubSpot-RateLimit-Remaining} counts more requests in the window than this
+ *       limiter's own, the difference is someone else using the token, and only the rest is ours, less a margin of
+ *       a twentieth of the limit, since the other user's requests show only on our responses;</li>
+ *   <li>a congestion ceiling (AIMD): a 429 that gives no usable {@code Retry-After} and is not explained by a
+ *       per-request refusal halves it, once per round of requests; every successful response raises it again, by a
+ *       quarter of the limit per window's worth of successes, so the rate probes back up within a few windows
+ *       instead of stalling everyone for a whole interval.</li>
+ * </ul>
+ * A 429 with {@code Retry-After} (delta-seconds or an HTTP date) holds every caller until then and leaves the rate
+ * alone. A 429 whose headers show budget left in the window and no requests but ours is a refusal of that one
+ * request, which waits out its own {@code Retry-After} in the retry policy; holding or slowing everyone for it would
+ * waste the window.
  */
 final class RollingWindowRateLimiter implements RateLimiter {
+    /** The congestion ceiling never falls below this share of the limit per window. */
+    private static final int MIN_CEILING = 1;
+    /** With another user on the token, a twentieth of the limit stays unused for that user's jitter. */
+    private static final int SHARED_MARGIN_DIVISOR = 20;
+
     private final int permits;
     private final long windowNanos;
     private final Ticker ticker;
@@ -27,7 +43,15 @@ final class RollingWindowRateLimiter implements RateLimiter {
     private long issued;
     /** At most {@code permits}; lower when the server's {@code X-HubSpot-RateLimit-Max} says its limit is lower. */
     private int limit;
+    /** Requests of someone else in the server's window, as its last response showed; they leave it a window later. */
+    private int others;
+    private long othersSeenAt;
+    /** The AIMD ceiling, in requests per window. */
+    private double ceiling;
+    /** Only requests started after the last decrease may halve the ceiling again (one decrease per round). */
+    private long lastDecrease = Long.MIN_VALUE;
     private long notBefore = Long.MIN_VALUE;
+    private volatile long dailyRemaining = -1;
 
     RollingWindowRateLimiter(int permits, Duration window, Ticker ticker) {
         if (permits < 1) {
@@ -43,6 +67,7 @@ final class RollingWindowRateLimiter implements RateLimiter {
         this.times = new long[permits];
         this.holders = new long[permits];
         this.limit = permits;
+        this.ceiling = permits;
     }
 
     @Override
@@ -55,9 +80,12 @@ final class RollingWindowRateLimiter implements RateLimiter {
         long now = ticker.nanoTime();
         int slot = (int) (issued % permits);
         long start = now;
-        if (issued >= limit) {
-            // The slot `limit` reservations back: with the full limit that is the slot being replaced.
-            start = Math.max(start, times[(int) ((issued - limit) % permits)] + windowNanos);
+        if (others > 0 && now - othersSeenAt >= windowNanos) {
+            others = 0;
+        }
+        int allowed = allowed();
+        if (issued >= allowed) {
+            start = Math.max(start, times[(int) ((issued - allowed) % permits)] + windowNanos);
         }
         if (notBefore != Long.MIN_VALUE && notBefore - start > 0) {
             start = notBefore;
@@ -67,9 +95,23 @@ final class RollingWindowRateLimiter implements RateLimiter {
         return new SlotPermit(slot, issued++, start, start - now);
     }
 
+    /** Requests this limiter may start in any window now. */
+    synchronized int allowed() {
+        // Another user's requests are seen only on our responses, a moment late: leave a margin for its jitter.
+        int left = others > 0 ? limit - others - Math.max(1, limit / SHARED_MARGIN_DIVISOR) : limit;
+        return Math.max(MIN_CEILING, Math.min(Math.min(left, (int) ceiling), permits));
+    }
+
+    @Override
+    public OptionalLong dailyRemaining() {
+        long remaining = dailyRemaining;
+        return remaining < 0 ? OptionalLong.empty() : OptionalLong.of(remaining);
+    }
+
     @Override
     public void onResponse(int status, HttpHeaders headers) {
-        adjust(status, headers, ticker.nanoTime() - windowNanos);
+        long now = ticker.nanoTime();
+        adjust(status, headers, now - windowNanos, now);
     }
 
     private final class SlotPermit implements Permit {
@@ -100,53 +142,77 @@ final class RollingWindowRateLimiter implements RateLimiter {
             }
             if (status > 0 && headers != null) {
                 // The server counted this request at its arrival, no earlier than its start.
-                adjust(status, headers, start - windowNanos);
+                adjust(status, headers, start - windowNanos, start);
             }
         }
     }
 
-    /** Applies the server's view; {@code since} bounds the server's window from below. */
-    private void adjust(int status, HttpHeaders headers, long since) {
+    /**
+     * Applies the server's view of one response; {@code since} bounds the server's window from below and
+     * {@code sentAt} is when the request started (for the one-decrease-per-round rule).
+     */
+    private void adjust(int status, HttpHeaders headers, long since, long sentAt) {
+        long daily = headerLong(headers, "X-HubSpot-RateLimit-Daily-Remaining");
+        if (daily >= 0) {
+            dailyRemaining = daily;
+        }
         long remaining = headerLong(headers, "X-HubSpot-RateLimit-Remaining");
-        long intervalMs = headerLong(headers, "X-HubSpot-RateLimit-Interval-Milliseconds");
-        long interval = intervalMs > 0 ? intervalMs * 1_000_000L : windowNanos;
-        long retryAfterSeconds = headerLong(headers, "Retry-After");
-        long pause;
-        if (status == 429 && retryAfterSeconds >= 0) {
-            // The server said exactly how long: hold everyone sharing this token for that long.
-            pause = retryAfterSeconds * 1_000_000_000L;
-        } else if (remaining >= 0) {
-            long max = headerLong(headers, "X-HubSpot-RateLimit-Max");
-            if (max > 0 && max < permits) {
+        long max = headerLong(headers, "X-HubSpot-RateLimit-Max");
+        long now = ticker.nanoTime();
+        boolean explainedByUs = false;
+        synchronized (this) {
+            if (max > 0 && max < limit) {
                 // The app's real tier is lower than configured: pace to the server's limit from now on.
-                synchronized (this) {
-                    limit = (int) Math.min(limit, max);
-                }
+                limit = (int) max;
             }
-            long serverLimit = max > 0 ? max : permits;
-            if (serverLimit - remaining <= slotsSince(since)) {
-                // Every request the server counts is one of ours, which the ring already paces.
-                return;
+            if (remaining >= 0) {
+                long serverLimit = max > 0 ? max : limit;
+                long foreign = serverLimit - remaining - slotsSince(since);
+                others = (int) Math.max(0, Math.min(foreign, limit - MIN_CEILING));
+                othersSeenAt = now;
+                explainedByUs = foreign <= 0;
             }
-            if (status == 429 || remaining == 0) {
-                // Others spent the budget: nothing more until the server's window has turned over.
-                pause = interval;
-            } else if (remaining * 10 <= serverLimit) {
-                // Others use the budget too and under 10% is left: spread it over the interval.
-                pause = interval / (remaining + 1);
-            } else {
-                return;
+        }
+        if (status != 429) {
+            if (status < 400) {
+                recover();
             }
-        } else if (status == 429) {
-            pause = interval;
-        } else {
             return;
         }
-        long until = ticker.nanoTime() + pause;
-        synchronized (this) {
-            if (notBefore == Long.MIN_VALUE || until - notBefore > 0) {
-                notBefore = until;
-            }
+        if (explainedByUs && remaining > 0) {
+            // The token's window has room and holds only our requests: a refusal of this request, which waits out
+            // its own Retry-After or backoff in the retry policy. Holding everyone would waste the window.
+            return;
+        }
+        Duration retryAfter = ErrorMapping.retryAfter(HttpTransport.Response.first(headers, "Retry-After"),
+                ticker.now());
+        if (retryAfter != null) {
+            // The server said how long: hold everyone sharing this token until then, at the same rate after.
+            holdUntil(now + retryAfter.toNanos());
+        } else {
+            decrease(sentAt);
+        }
+    }
+
+    /** Multiplicative decrease, at most once per round: a request sent before the last decrease cannot repeat it. */
+    private synchronized void decrease(long sentAt) {
+        if (lastDecrease != Long.MIN_VALUE && sentAt - lastDecrease <= 0) {
+            return;
+        }
+        ceiling = Math.max(MIN_CEILING, ceiling / 2);
+        lastDecrease = ticker.nanoTime();
+    }
+
+    /** Additive increase: a quarter of the limit per window's worth of successful responses. */
+    private synchronized void recover() {
+        if (ceiling < limit) {
+            ceiling = Math.min(limit, ceiling + limit / (4.0 * Math.max(ceiling, MIN_CEILING)));
+        }
+    }
+
+    private synchronized void holdUntil(long until) {
+        if (notBefore == Long.MIN_VALUE || until - notBefore > 0) {
+            notBefore = until;
         }
     }
 
@@ -154,7 +220,7 @@ final class RollingWindowRateLimiter implements RateLimiter {
      * This limiter's slots counted at or after {@code since}. Reserved future starts count too: each replaced a
      * slot that may still be in the server's window.
      */
-    private synchronized int slotsSince(long since) {
+    private int slotsSince(long since) {
         int n = 0;
         int used = (int) Math.min(issued, permits);
         for (int i = 0; i < used; i++) {

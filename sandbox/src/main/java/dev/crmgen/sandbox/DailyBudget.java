@@ -27,6 +27,21 @@ final class DailyBudget {
         return max;
     }
 
+    long dayNanos() {
+        return dayNanos;
+    }
+
+    /** Whether {@code token} has nothing left today. */
+    synchronized boolean spent(String token) {
+        long[] day = byToken.get(token);
+        return day != null && nanoTime.getAsLong() - day[0] < dayNanos && day[1] >= max;
+    }
+
+    /** Counts one request of {@code token} (another tenant's, already let through) and returns what is left. */
+    long take(String token) {
+        return acquire(token).remaining();
+    }
+
     /** Counts one request of {@code token} against today's quota, unless it is spent. */
     synchronized Decision acquire(String token) {
         long now = nanoTime.getAsLong();

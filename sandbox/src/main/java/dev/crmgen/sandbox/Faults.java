@@ -73,6 +73,17 @@ public record Faults(double serverErrorRate, double connectionAbortRate, double 
         return NONE;
     }
 
+    /**
+     * A bad day of {@code share} faulty requests in HubSpot's usual proportions: a third 429s (Retry-After in
+     * seconds, as an HTTP date, or absent, in turn), a third 5xx, and the rest dropped connections (2/15), lost
+     * responses (1/15) and trickling bodies (2/15); 2 to 20 ms of latency on every request.
+     */
+    public static Faults mixed(double share, long seed) {
+        return builder().rateLimitRate(share / 3).serverErrorRate(share / 3).connectionAbortRate(share * 2 / 15)
+                .lostResponseRate(share / 15).tricklingBodyRate(share * 2 / 15)
+                .latency(Duration.ofMillis(2), Duration.ofMillis(20)).seed(seed).build();
+    }
+
     /** A builder starting from no faults. */
     public static Builder builder() {
         return new Builder();

@@ -91,6 +91,8 @@ public final class NotesSandbox implements AutoCloseable {
     /** HubSpot's daily quota per token, or null for none. */
     private final DailyBudget dailyBudget;
     private final Faults faults;
+    /** Another integration spending part of the first token's budget, or null. */
+    private final CompetingTenant competing;
     private final AtomicLong faultSequence = new AtomicLong();
     private final AtomicLong correlationSequence = new AtomicLong();
     private final List<String> seededIds;
@@ -115,6 +117,9 @@ public final class NotesSandbox implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        int competingPerWindow = (int) Math.round(b.competingShare * rateLimitMax);
+        this.competing = competingPerWindow > 0 ? new CompetingTenant(limiter, dailyBudget, accessToken(), competingPerWindow,
+                rateLimitWindowMillis * 1_000_000L, counters) : null;
         this.baseUri = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
                 + server.getAddress().getPort());
     }
@@ -172,6 +177,21 @@ public final class NotesSandbox implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /** Requests of the competing tenant that the token's rolling window accepted (none without one). */
+    public long competingAccepted() {
+        return counters.competingAccepted.get();
+    }
+
+    /** Requests of the competing tenant that were refused (window full or daily budget spent). */
+    public long competingRefused() {
+        return counters.competingRefused.get();
+    }
+
+    /** Requests answered 429 with HubSpot's {@code DAILY} policy (also counted in {@link SandboxStats#rateLimited}). */
+    public long dailyLimited() {
+        return counters.dailyLimited.get();
+    }
+
     /** The record of every batch-update write applied and of every batch update that met a fault. */
     public Ledger ledger() {
         return ledger;
@@ -180,6 +200,9 @@ public final class NotesSandbox implements AutoCloseable {
     /** Stops the server at once; requests in flight are cut off. */
     @Override
     public void close() {
+        if (competing != null) {
+            competing.close();
+        }
         server.stop(0);
         executor.shutdownNow();
     }
@@ -217,8 +240,8 @@ public final class NotesSandbox implements AutoCloseable {
                 send(exchange, Response.unauthorized(correlationId));
                 return;
             }
-            RollingWindowLimiter.Decision decision = limiter.acquire(token);
             Headers headers = exchange.getResponseHeaders();
+            RollingWindowLimiter.Decision decision = limiter.acquire(token);
             headers.set("X-HubSpot-RateLimit-Max", Integer.toString(rateLimitMax));
             headers.set("X-HubSpot-RateLimit-Remaining", Integer.toString(decision.remaining()));
             headers.set("X-HubSpot-RateLimit-Interval-Milliseconds", Long.toString(rateLimitWindowMillis));
@@ -233,10 +256,14 @@ public final class NotesSandbox implements AutoCloseable {
                 headers.set("X-HubSpot-RateLimit-Daily-Remaining", Long.toString(daily.remaining()));
                 if (!daily.allowed()) {
                     counters.rateLimited.incrementAndGet();
+                    counters.dailyLimited.incrementAndGet();
                     // HubSpot itself sends no Retry-After for the daily limit (it resets at midnight in the account's
-                    // time zone); the sandbox's short day says when it ends so that a client can wait for it.
-                    headers.set("Retry-After", Long.toString(Math.max(1, (daily.resetNanos() + 999_999_999L)
-                            / 1_000_000_000L)));
+                    // time zone), and neither does a sandbox with a whole day; a shorter test day says when it ends,
+                    // so that a client can wait for it.
+                    if (dailyBudget.dayNanos() < Duration.ofDays(1).toNanos()) {
+                        headers.set("Retry-After", Long.toString(Math.max(1, (daily.resetNanos() + 999_999_999L)
+                                / 1_000_000_000L)));
+                    }
                     send(exchange, Response.dailyLimit(correlationId));
                     return;
                 }
@@ -539,6 +566,7 @@ public final class NotesSandbox implements AutoCloseable {
         private Duration dailyLength = Duration.ofDays(1);
         private Duration rateLimitWindow = Duration.ofSeconds(10);
         private Faults faults = Faults.none();
+        private double competingShare;
         private int threads = 32;
         private int maxBatchSize = 100;
         private int port;
@@ -615,6 +643,30 @@ public final class NotesSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * HubSpot's daily budget per token: responses carry {@code X-HubSpot-RateLimit-Daily} and
+         * {@code -Daily-Remaining}, and once it is spent every request is answered 429 with policy {@code DAILY}
+         * (default: no daily limit and no daily headers).
+         */
+        public Builder dailyLimit(long requests) {
+            if (requests < 0) {
+                throw new IllegalArgumentException("daily limit must be >= 0 (0: none): " + requests);
+            }
+            return requests == 0 ? this : dailyLimit(requests, Duration.ofDays(1));
+        }
+
+        /**
+         * Another integration spends {@code share} of the first token's rolling-window budget, evenly spaced, from
+         * inside the sandbox (default 0: none). Its requests count in the token's window like the client's.
+         */
+        public Builder competingShare(double share) {
+            if (!(share >= 0 && share < 1)) {
+                throw new IllegalArgumentException("competing share must be in [0, 1): " + share);
+            }
+            this.competingShare = share;
+            return this;
+        }
+
         public Builder faults(Faults faults) {
             this.faults = Objects.requireNonNull(faults, "faults");
             return this;
@@ -670,54 +722,14 @@ public final class NotesSandbox implements AutoCloseable {
     }
 
     /**
-     * Runs a sandbox as its own process: {@code java dev.crmgen.sandbox.NotesSandbox [notes] [port] [options]}, with
-     * options {@code --faults SEED} (5% 5xx, 2% dropped connections, 2% lost responses, 2-20 ms latency),
-     * {@code --rate-limit N} (requests per token per 10 s) and {@code --ledger-at-eof}. The first line printed names
-     * the base URL and the token. It serves until interrupted or, with {@code --ledger-at-eof}, until its standard
-     * input ends: then it prints every write it applied, one {@code write <note id> <properties>} line each
-     * (properties as {@code name=value} pairs joined by {@code &}, URL-encoded), then {@code end}, and exits.
+     * Runs a sandbox as its own process. Options: {@code --port=N} (0 picks one), {@code --seed=N} notes,
+     * {@code --rate-limit=N} requests per {@code --window-ms=N}, {@code --faults=SHARE} (a {@link Faults#mixed} bad
+     * day), {@code --fault-seed=N}, {@code --competing=SHARE} of the budget spent by another tenant,
+     * {@code --daily-limit=N}, {@code --time-limit=SECONDS}. Prints {@code port N} first; a {@code stats} line on
+     * stdin prints a {@code stats} line (see {@link SandboxCommandLine}); stops on stdin EOF or after the time limit, printing
+     * the final stats.
      */
-    public static void main(String[] args) throws InterruptedException, IOException {
-        List<String> positional = new ArrayList<>();
-        Builder builder = builder();
-        boolean ledgerAtEof = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--faults" -> builder.faults(Faults.builder().serverErrorRate(0.05).connectionAbortRate(0.02)
-                        .lostResponseRate(0.02).latency(Duration.ofMillis(2), Duration.ofMillis(20))
-                        .seed(Long.parseLong(args[++i])).build());
-                case "--rate-limit" -> builder.rateLimit(Integer.parseInt(args[++i]), Duration.ofSeconds(10));
-                case "--ledger-at-eof" -> ledgerAtEof = true;
-                default -> positional.add(args[i]);
-            }
-        }
-        int notes = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 1000;
-        int port = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 0;
-        try (NotesSandbox sandbox = builder.seed(notes).port(port).start()) {
-            System.out.println("HubSpot notes sandbox at " + sandbox.baseUrl() + " with " + notes
-                    + " notes (ids " + DEFAULT_FIRST_ID + "..); token: " + sandbox.accessToken());
-            System.out.flush();
-            if (!ledgerAtEof) {
-                Thread.currentThread().join();
-            }
-            System.in.transferTo(OutputStream.nullOutputStream());
-            PrintStream out = new PrintStream(new BufferedOutputStream(System.out), false,
-                    StandardCharsets.UTF_8);
-            for (long id = DEFAULT_FIRST_ID; id < DEFAULT_FIRST_ID + notes; id++) {
-                for (Ledger.Write w : sandbox.ledger().writes(Long.toString(id))) {
-                    out.println("write " + id + " " + encode(w.properties()));
-                }
-            }
-            out.println("end");
-            out.flush();
-        }
-    }
-
-    private static String encode(Map<String, String> properties) {
-        StringBuilder b = new StringBuilder();
-        properties.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return b.toString();
+    public static void main(String[] args) throws IOException {
+        SandboxCommandLine.run(args, System.in, System.out);
     }
 }

@@ -36,7 +36,7 @@ final class Advice {
                 + " codecs build small collections (a presized list or map for the common one-element case). Where the"
                 + " JMH error bars straddle the target, rerun with more forks before changing code.");
         BY_PATTERN.put("e2e\\.throughput", "The raw loop neither decodes responses nor matches results to inputs;"
-                + " BatchExecutor does both, on the same two cores as the in-process sandbox, so every microsecond of"
+                + " BatchExecutor does both, on the same two cores as the sandbox process, so every microsecond of"
                 + " client work shows. Profile both loops with JFR; decoding straight into the batch response (not"
                 + " through the sealed response type) is the remaining per-chunk work that the raw loop does not do.");
         BY_PATTERN.put("e2e\\.rate", "Compare the client limiter's schedule with the server's window in the run's"
@@ -46,6 +46,19 @@ final class Advice {
                 + " requests reserved at the edge of a window cannot arrive after the server's window has moved.");
         BY_PATTERN.put("e2e\\.lost", "Every input the report does not show as succeeded needs a look: unconfirmed"
                 + " inputs should be resent when the operation is retry-safe, which batch update is.");
+        BY_PATTERN.put("contention\\.fleet\\.redis\\..*", "Read the fleet's notes: a shortfall with few 429s is"
+                + " the Redis round trip per reservation on two shared cores (reserve a few slots per round trip);"
+                + " 429s mean the instances' clocks or in-flight slots disagree with the server's window (count a slot"
+                + " until its response, as the local ring does, and leave a margin of a few requests).");
+        BY_PATTERN.put("contention\\..*\\.rate", "Split the run's time in the notes between waits the limiter"
+                + " imposed and waits for faults (retry backoffs, trickling bodies, lost responses resent): backoffs"
+                + " hold a BatchExecutor worker while the window has room, so more workers than the limit needs, or"
+                + " retries queued behind fresh chunks, would keep the window full.");
+        BY_PATTERN.put("contention\\..*\\.429", "The other tenant's requests are seen only through"
+                + " `X-HubSpot-RateLimit-Remaining` on our own responses; leaving a margin of a few requests under"
+                + " what the headers show would trade a little rate for fewer 429s.");
+        BY_PATTERN.put("contention\\..*\\.lost", "Every unwritten input needs a look: the report's failed and"
+                + " unconfirmed inputs should be resent, since batch update is retry-safe.");
         BY_PATTERN.put("plugin\\..*", "The goal's own up-to-date check is the small number in the notes; the rest of"
                 + " the time between Maven's lines is Maven's work for the plugin: resolving its dependency tree"
                 + " (generator, swagger-parser, Jackson, JavaPoet) from the local repository, building its class realm"

@@ -51,7 +51,7 @@ final class BenchConfig {
                 only.addAll(Arrays.asList(a.substring("--only=".length()).split(",")));
             }
         }
-        parts = only.isEmpty() ? Set.of("json", "generation", "plugin", "e2e", "footprint") : only;
+        parts = only.isEmpty() ? Set.of("json", "generation", "plugin", "e2e", "footprint", "contention") : only;
     }
 
     static BenchConfig fromArgs(String[] args) {
@@ -59,7 +59,7 @@ final class BenchConfig {
             if (!a.equals("--quick") && !a.equals("--full") && !a.equals("--corpus") && !a.equals("--rate-limited")
                     && !a.startsWith("--only=")) {
                 throw new IllegalArgumentException("unknown option " + a
-                        + " (use --quick, --full, --corpus, --rate-limited, --only=json,generation,plugin,e2e,footprint)");
+                        + " (use --quick, --full, --corpus, --rate-limited, --only=json,generation,plugin,e2e,footprint,contention)");
             }
         }
         return new BenchConfig(List.of(args));

@@ -18,7 +18,10 @@ final class Classpaths {
 
     /** Jars on this JVM's class path that only the benchmarks themselves need, not crmgen's processor. */
     private static final List<String> NOT_FOR_PROCESSOR = List.of("jmh-core", "jopt-simple", "commons-math3",
-            "crmgen-sandbox", "jackson-databind-nullable", "jakarta.annotation-api");
+            "crmgen-sandbox", "jackson-databind-nullable", "jakarta.annotation-api",
+            // crmgen-ratelimit-redis and its Redis client, for the fleet benchmark's client processes
+            "crmgen-ratelimit-redis", "redisson", "netty", "reactor-core", "reactive-streams", "rxjava", "kryo",
+            "minlog", "reflectasm", "objenesis", "byte-buddy", "jodd-util", "cache-api");
 
     /** The annotation processor and what it needs: this module's class path less the benchmark-only jars. */
     static List<Path> processorPath(BenchConfig config) {

@@ -2,6 +2,9 @@ package dev.crmgen.benchmarks.harness;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one entry point: runs the selected sections, then rewrites BENCHMARKS.md and its chart. A section that fails
@@ -51,7 +54,6 @@ public final class Harness {
         }
         if (config.runs("e2e")) {
             EndToEndBench e2e = new EndToEndBench(config, log);
-            section(report, log, EndToEndBench.SECTION, () -> report.add(e2e.unlimited()));
             if (config.rateLimited) {
                 section(report, log, EndToEndBench.SECTION, () -> report.add(e2e.rateLimited()));
             } else {
@@ -70,8 +72,41 @@ public final class Harness {
         } else {
             report.notRun("Footprint (not in `--only`).");
         }
-        report.write(config.root.resolve("BENCHMARKS.md"), config.module.resolve("benchmarks-chart.png"));
-        log.info("wrote " + config.root.resolve("BENCHMARKS.md"));
+        String contention = config.runs("contention") ? contention(config, log) : null;
+        Path markdown = config.root.resolve("BENCHMARKS.md");
+        if (config.parts.stream().anyMatch(part -> !part.equals("contention"))) {
+            report.write(markdown, config.module.resolve("benchmarks-chart.png"));
+        }
+        if (contention != null) {
+            // Its own block, so that this group can be rerun alone while the other sections keep their run's figures.
+            Report.splice(markdown, contention);
+        }
+        log.info("wrote " + markdown);
+    }
+
+    /** The contention group and the unlimited end-to-end run, each sandbox in its own process: a markdown block. */
+    private static String contention(BenchConfig config, Log log) {
+        ContentionBench bench = new ContentionBench(config, log);
+        EndToEndBench e2e = new EndToEndBench(config, log);
+        List<Figure> figures = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<Section> runs = List.of(() -> figures.addAll(bench.noFaults()), () -> figures.addAll(bench.faultMix()),
+                () -> figures.addAll(bench.competing()), () -> figures.addAll(bench.fleet(true)),
+                () -> figures.addAll(bench.fleet(false)), () -> figures.addAll(e2e.unlimited()));
+        for (Section run : runs) {
+            try {
+                run.run();
+            } catch (Exception | AssertionError e) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                log.info(ContentionBench.SECTION + " failed: " + trace);
+                failures.add("**A run failed:** `" + e + "` (stack trace in the harness output).");
+            }
+        }
+        List<String> notes = new ArrayList<>(bench.details());
+        notes.addAll(e2e.details());
+        notes.addAll(failures);
+        return Report.contentionBlock(config, figures, notes);
     }
 
     private static void notes(Report report, String section, Bench bench) {

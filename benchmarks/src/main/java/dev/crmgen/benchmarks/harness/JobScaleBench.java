@@ -51,7 +51,7 @@ public final class JobScaleBench {
     private static String round(Path dir, int rows) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("updates.csv.journal.db"));
-        Process sandbox = new ProcessBuilder(JAVA, "-Xmx2g", "-cp", CLASS_PATH, "dev.crmgen.sandbox.NotesSandbox",
+        Process sandbox = new ProcessBuilder(JAVA, "-Xmx2g", "-cp", CLASS_PATH, "dev.crmgen.sandbox.LedgerSandbox",
                 Integer.toString(rows), "0", "--faults", "42", "--rate-limit", "1000000")
                 .redirectError(dir.resolve("sandbox.log").toFile()).start();
         try {

@@ -86,7 +86,8 @@ final class Report {
         md.append("\n```\n\n");
         md.append("`-Dbench.args` picks the parts: `--quick` (shorter JMH, no corpus, no 60 s run), default (full JMH),"
                 + " `--full` (adds the 106-spec corpus and the 60 s rate-limited run), or `--corpus` /"
-                + " `--rate-limited` alone; `--only=json,generation,plugin,e2e,footprint` restricts the sections.\n\n");
+                + " `--rate-limited` alone; `--only=json,generation,plugin,e2e,footprint,contention` restricts the sections"
+                + " (`--only=contention` rewrites only the block under contention and keeps the rest of this file).\n\n");
         md.append("**Machine.** ").append(machine()).append(" This machine has **2 cores and is noisy**: other builds"
                 + " run on it, and the JSON benchmarks share it with nothing else only by luck. Absolute numbers move"
                 + " between runs by tens of percent; the ratios, taken minutes apart in the same run, are what to"
@@ -104,18 +105,9 @@ final class Report {
             if (!f.section().equals(section)) {
                 section = f.section();
                 md.append("### ").append(section).append("\n\n");
-                md.append("| figure | crmgen | peer | crmgen's advantage | target | notes |\n");
-                md.append("|---|---|---|---|---|---|\n");
+                md.append(TABLE_HEAD);
             }
-            md.append("| ").append(f.name())
-                    .append(" | ").append(value(f.crmgen(), f.unit())).append(" <br><sub>").append(f.crmgenLabel())
-                    .append("</sub>")
-                    .append(" | ").append(value(f.peer(), f.unit())).append(" <br><sub>").append(f.peerLabel())
-                    .append("</sub>")
-                    .append(" | **").append(Chart.format(f.advantage())).append("**")
-                    .append(" | ").append(f.target().isEmpty() ? "—" : f.target() + (f.met() ? " ✅" : " ❌"))
-                    .append(" | ").append(f.note().replace("|", "\\|"))
-                    .append(" |\n");
+            md.append(row(f));
             if (isLastOfSection(f)) {
                 md.append('\n');
                 for (String line : sectionNotes.getOrDefault(section, List.of())) {
@@ -166,8 +158,69 @@ final class Report {
         Files.writeString(markdown, md.toString());
     }
 
+    private static final String BLOCK_START = "<!-- contention: begin -->";
+    private static final String BLOCK_END = "<!-- contention: end -->";
+
+    /**
+     * The contention group as a block of its own: run time and command, its table, its notes and what its misses
+     * would change, between markers so that {@link #splice} can replace it alone.
+     */
+    static String contentionBlock(BenchConfig config, List<Figure> figures, List<String> notes) {
+        StringBuilder md = new StringBuilder(BLOCK_START).append("\n## ").append(ContentionBench.SECTION)
+                .append(", and end to end\n\n");
+        md.append("This block has its own run: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .append(", reproduced alone with\n\n```bash\n").append(COMMAND)
+                .append(" -Dbench.args=\"--only=contention\"\n```\n\n")
+                .append("The sections above it keep the figures of the run named in the header. Here every sandbox is a"
+                        + " process of its own (`NotesSandbox` from the command line), so the client shares neither a"
+                        + " JVM nor a clock with it; both still share the machine's two cores. **Allowed rate**: the"
+                        + " 600 requests of 100 inputs at 190 per 10 s need 31.6 s (at"
+                        + " what another tenant leaves, proportionally more); a perfect client gets a little more, because the first window's burst"
+                        + " comes free. **Ledger**: the sandbox's record of the notes it wrote. Machine: ")
+                .append(machine()).append("\n\n").append(TABLE_HEAD);
+        figures.forEach(f -> md.append(row(f)));
+        md.append('\n');
+        notes.forEach(n -> md.append(bullet(n)).append('\n'));
+        List<Figure> missed = figures.stream().filter(f -> Boolean.FALSE.equals(f.met())).toList();
+        md.append("\n**Missed here, and what we would change:** ").append(missed.isEmpty() ? "none in this run." : "")
+                .append('\n');
+        for (Figure f : missed) {
+            md.append("\n- **").append(f.name()).append("**: ").append(Chart.format(f.advantage()))
+                    .append(" against ").append(f.target()).append(". ").append(Advice.forFigure(f.id()));
+        }
+        return md.append("\n").append(BLOCK_END).append('\n').toString();
+    }
+
+    /** Replaces the contention block in {@code markdown}, or puts it before the method section. */
+    static void splice(Path markdown, String block) throws IOException {
+        String text = Files.exists(markdown) ? Files.readString(markdown) : "# Benchmarks\n\n";
+        int start = text.indexOf(BLOCK_START);
+        int end = text.indexOf(BLOCK_END);
+        if (start >= 0 && end > start) {
+            text = text.substring(0, start) + block + text.substring(end + BLOCK_END.length() + 1);
+        } else {
+            int method = text.indexOf("## Method");
+            text = method < 0 ? text + "\n" + block : text.substring(0, method) + block + "\n" + text.substring(method);
+        }
+        Files.writeString(markdown, text);
+    }
+
+    static final String TABLE_HEAD = "| figure | crmgen | peer | crmgen's advantage | target | notes |\n"
+            + "|---|---|---|---|---|---|\n";
+
+    /** One figure as a row of the results table. */
+    static String row(Figure f) {
+        return "| " + f.name()
+                + " | " + value(f.crmgen(), f.unit()) + " <br><sub>" + f.crmgenLabel() + "</sub>"
+                + " | " + value(f.peer(), f.unit()) + " <br><sub>" + f.peerLabel() + "</sub>"
+                + " | **" + Chart.format(f.advantage()) + "**"
+                + " | " + (f.target().isEmpty() ? "—" : f.target() + (f.met() ? " ✅" : " ❌"))
+                + " | " + f.note().replace("|", "\\|")
+                + " |\n";
+    }
+
     /** Notes render as a list; lines that already are sub-items stay as they are. */
-    private static String bullet(String line) {
+    static String bullet(String line) {
         return line.startsWith("  - ") ? line : "- " + line;
     }
 
@@ -189,7 +242,7 @@ final class Report {
         return number + " " + unit;
     }
 
-    private static String machine() {
+    static String machine() {
         String memory = "";
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {

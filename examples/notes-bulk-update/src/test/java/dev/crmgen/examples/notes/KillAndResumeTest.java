@@ -71,7 +71,7 @@ class KillAndResumeTest {
         Path csv = dir.resolve("updates.csv");
         Path journal = Path.of(csv + NotesBulkUpdate.JOURNAL_SUFFIX);
         SampleCsv.write(csv, ROWS);
-        Process sandbox = java("dev.crmgen.sandbox.NotesSandbox", Integer.toString(ROWS), "0",
+        Process sandbox = java("dev.crmgen.sandbox.LedgerSandbox", Integer.toString(ROWS), "0",
                 "--faults", "7", "--rate-limit", "100000", "--ledger-at-eof").start();
         try {
             BufferedReader sandboxOut = new BufferedReader(

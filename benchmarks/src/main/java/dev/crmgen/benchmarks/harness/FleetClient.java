@@ -1,0 +1,48 @@
+package dev.crmgen.benchmarks.harness;
+
+import dev.crmgen.benchmarks.crmgen.notes.NotesClient;
+import dev.crmgen.benchmarks.crmgen.notes.SimplePublicObject;
+import dev.crmgen.benchmarks.crmgen.notes.SimplePublicObjectBatchInput;
+import dev.crmgen.ratelimit.redis.RedisRateLimiter;
+import dev.crmgen.runtime.ClientOptions;
+import dev.crmgen.runtime.RateLimiter;
+import dev.crmgen.runtime.batch.BatchOptions;
+import dev.crmgen.runtime.batch.BatchReport;
+import java.util.List;
+
+/**
+ * One client process of the fleet benchmark: bulk-updates a slice of the seeded notes through a sandbox, paced by
+ * the Redis limiter or by its own, then prints {@code done succeeded=N failed=N unconfirmed=N ms=N}.
+ *
+ * <p>{@code java … FleetClient <baseUrl> <token> <firstIndex> <count> <redisUrl|none> <requestsPerTenSeconds>}
+ */
+public final class FleetClient {
+
+    private FleetClient() {
+    }
+
+    public static void main(String[] args) {
+        String baseUrl = args[0];
+        String token = args[1];
+        int first = Integer.parseInt(args[2]);
+        int count = Integer.parseInt(args[3]);
+        String redis = args[4];
+        int limit = Integer.parseInt(args[5]);
+        RedisRateLimiter shared = redis.equals("none") ? null : RedisRateLimiter.create(redis, "bench-fleet", limit);
+        try {
+            RateLimiter limiter = shared != null ? shared : RateLimiter.perTenSeconds(limit);
+            NotesClient client = new NotesClient(ClientOptions.builder().accessToken(token).baseUrl(baseUrl)
+                    .rateLimiter(limiter).build());
+            List<SimplePublicObjectBatchInput> inputs = ContentionBench.inputs(first, count, "fleet");
+            long start = System.nanoTime();
+            BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report = client.batchUpdateAll(inputs,
+                    BatchOptions.builder().concurrency(ContentionBench.CONCURRENCY).retrySafe(true).build());
+            System.out.println("done succeeded=" + report.succeeded().size() + " failed=" + report.failed().size()
+                    + " unconfirmed=" + report.unconfirmed().size() + " ms=" + (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            if (shared != null) {
+                shared.close();
+            }
+        }
+    }
+}
