@@ -163,7 +163,9 @@ final class Report {
         md.append("This block has its own run: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
                 .append(", reproduced alone with\n\n```bash\n").append(COMMAND)
                 .append(" -Dbench.args=\"--only=contention\"\n```\n\n")
-                .append("The sections above it keep the figures of the run named in the header. Here every sandbox is a"
+                .append("The sections above it keep the figures of the run named in the header; the unlimited run at"
+                        + " the end of this table replaces the one under End to end, whose sandbox ran in the harness's"
+                        + " JVM. Here every sandbox is a"
                         + " process of its own (`NotesSandbox` from the command line), so the client shares neither a"
                         + " JVM nor a clock with it; both still share the machine's two cores. **Allowed rate**: the"
                         + " 600 requests of 100 inputs at 190 per 10 s need 31.6 s (at"
