@@ -7,12 +7,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Another integration using the same token: {@code perWindow} requests per rolling window, evenly spaced, counted
  * in the token's window (and daily budget) like any request. Like a client with retries it keeps what it was refused
- * as a backlog and sends it as soon as the window has room, so it spends its share whoever else uses the token;
- * refused requests are not counted by the window, as HubSpot's 429s are not.
+ * as a backlog and resends it at its next turn while the window has room, so it spends its share whoever else uses
+ * the token; refused requests are not counted by the window, as HubSpot's 429s are not.
  */
 final class CompetingTenant implements AutoCloseable {
-    /** Ticks per request interval: how quickly a backlog meets a freed slot. */
-    private static final int TICKS_PER_REQUEST = 4;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "notes-sandbox-competing-tenant");
@@ -21,15 +19,12 @@ final class CompetingTenant implements AutoCloseable {
     });
     /** Requests due and not yet accepted; touched only by the timer thread. */
     private long owed;
-    private long ticks;
 
     CompetingTenant(RollingWindowLimiter limiter, DailyBudget daily, String token, int perWindow, long windowNanos,
                     Counters counters) {
         long period = windowNanos / perWindow;
         timer.scheduleAtFixedRate(() -> {
-            if (ticks++ % TICKS_PER_REQUEST == 0) {
-                owed++;
-            }
+            owed++;
             while (owed > 0) {
                 if (daily != null && daily.spent(token) || !limiter.acquire(token).allowed()) {
                     counters.competingRefused.incrementAndGet();
@@ -41,7 +36,7 @@ final class CompetingTenant implements AutoCloseable {
                     daily.take(token);
                 }
             }
-        }, period / 2, Math.max(1, period / TICKS_PER_REQUEST), TimeUnit.NANOSECONDS);
+        }, period / 2, period, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -726,8 +726,8 @@ public final class NotesSandbox implements AutoCloseable {
      * {@code --rate-limit=N} requests per {@code --window-ms=N}, {@code --faults=SHARE} (a {@link Faults#mixed} bad
      * day), {@code --fault-seed=N}, {@code --competing=SHARE} of the budget spent by another tenant,
      * {@code --daily-limit=N}, {@code --time-limit=SECONDS}. Prints {@code port N} first; a {@code stats} line on
-     * stdin prints a {@code stats} line (see {@link SandboxCommandLine}); stops on stdin EOF or after the time limit, printing
-     * the final stats.
+     * stdin prints a {@code stats} line (see {@link SandboxCommandLine}); stops on stdin EOF or after the time limit,
+     * printing the final stats.
      */
     public static void main(String[] args) throws IOException {
         SandboxCommandLine.run(args, System.in, System.out);

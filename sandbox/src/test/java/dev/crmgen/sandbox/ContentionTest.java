@@ -4,12 +4,14 @@ import static dev.crmgen.sandbox.SandboxClient.UPDATE;
 import static dev.crmgen.sandbox.SandboxClient.json;
 import static dev.crmgen.sandbox.SandboxClient.updates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -87,8 +91,8 @@ class ContentionTest {
     void theCommandLineServesPrintsItsPortAndStatsAndStopsAtTheEndOfInput() throws Exception {
         PipedOutputStream stdin = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(stdin);
-        PipedInputStream outRead = new PipedInputStream(1 << 16);
-        PrintStream out = new PrintStream(new PipedOutputStream(outRead), true, StandardCharsets.UTF_8);
+        Lines outRead = new Lines();
+        PrintStream out = new PrintStream(outRead, true, StandardCharsets.UTF_8);
         CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
             try {
                 SandboxCommandLine.run(new String[] {"--seed=3", "--rate-limit=50", "--daily-limit=100",
@@ -122,11 +126,25 @@ class ContentionTest {
         run.get(30, TimeUnit.SECONDS);
     }
 
-    private static String readLine(PipedInputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-            line.write(b);
+    private static String readLine(Lines lines) throws InterruptedException {
+        String line = lines.queue.poll(30, TimeUnit.SECONDS);
+        assertNotNull(line, "no line within 30 s");
+        return line;
+    }
+
+    /** What the command line prints, line by line, whichever thread prints it. */
+    private static final class Lines extends OutputStream {
+        final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                queue.add(line.toString(StandardCharsets.UTF_8).strip());
+                line.reset();
+            } else {
+                line.write(b);
+            }
         }
-        return line.toString(StandardCharsets.UTF_8).strip();
     }
 }

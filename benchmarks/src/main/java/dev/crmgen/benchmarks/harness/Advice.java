@@ -50,6 +50,10 @@ final class Advice {
                 + " the Redis round trip per reservation on two shared cores (reserve a few slots per round trip);"
                 + " 429s mean the instances' clocks or in-flight slots disagree with the server's window (count a slot"
                 + " until its response, as the local ring does, and leave a margin of a few requests).");
+        BY_PATTERN.put("contention\\.clean\\.rate", "Without faults or 429s the shortfall is latency: the ring"
+                + " counts a request until its response, so each response that comes late on the loaded cores delays"
+                + " the reuse of its slot by as much. Counting a slot from an estimate of its arrival (the start plus"
+                + " half the usual round trip) would win most of it back at a small risk of 429s.");
         BY_PATTERN.put("contention\\..*\\.rate", "Split the run's time in the notes between waits the limiter"
                 + " imposed and waits for faults (retry backoffs, trickling bodies, lost responses resent): backoffs"
                 + " hold a BatchExecutor worker while the window has room, so more workers than the limit needs, or"

@@ -59,7 +59,8 @@ final class BenchConfig {
             if (!a.equals("--quick") && !a.equals("--full") && !a.equals("--corpus") && !a.equals("--rate-limited")
                     && !a.startsWith("--only=")) {
                 throw new IllegalArgumentException("unknown option " + a
-                        + " (use --quick, --full, --corpus, --rate-limited, --only=json,generation,plugin,e2e,footprint,contention)");
+                        + " (use --quick, --full, --corpus, --rate-limited,"
+                        + " --only=json,generation,plugin,e2e,footprint,contention)");
             }
         }
         return new BenchConfig(List.of(args));

@@ -79,7 +79,8 @@ final class ContentionBench extends Bench {
         double tenantPerWindow = run.stats().get("competingAccepted") * WINDOW_SECONDS * 1000.0 / run.millis();
         double left = 1 - tenantPerWindow / LIMIT;
         detail(String.format(Locale.ROOT, "The other tenant got %.0f requests per 10 s (%.0f%% of the window) while"
-                + " the client ran, so %.0f%% was left for the client.", tenantPerWindow, 100 * (1 - left), 100 * left));
+                        + " the client ran, so %.0f%% was left for the client.", tenantPerWindow, 100 * (1 - left),
+                100 * left));
         figures.add(rate("contention.competing.rate", "another tenant on the token: 60,000 updates", run, left, 0.9));
         figures.add(share429("contention.competing.429", "another tenant on the token: requests answered 429", run,
                 0.02));
@@ -117,7 +118,8 @@ final class ContentionBench extends Bench {
             BulkRun run = new BulkRun(millis, stats, report);
             detail(String.format(Locale.ROOT, "`%s` (sandbox `%s`): %,d ms, %,d requests, %,d answered 429 by the"
                             + " window (%.2f%%), %,d 429s injected, %,d faults injected in all; competing tenant: %,d"
-                            + " accepted, %,d refused; report: %,d succeeded, %,d failed, %,d unconfirmed; ledger: %,d of"
+                            + " accepted, %,d refused; report: %,d succeeded, %,d failed, %,d unconfirmed;"
+                            + " ledger: %,d of"
                             + " %,d notes written, %,d of them more than once (a retry after a lost response).",
                     name, String.join(" ", all), millis, run.requests(), stats.get("rateLimited"),
                     100 * run.share429(), stats.get("rateLimitsInjected"), stats.get("faultsInjected"),

@@ -28,9 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * crmgen's generated client and BatchExecutor against the in-process sandbox: 100,000 note updates with no rate
- * limit next to a raw java.net.http loop posting pre-serialized bodies at the same concurrency; and a 60-second run
- * under HubSpot's default limit of 190 requests per 10 s.
+ * crmgen's generated client and BatchExecutor against the sandbox: 100,000 note updates with no rate limit next to
+ * a raw java.net.http loop posting pre-serialized bodies at the same concurrency, the sandbox in its own process (run
+ * with the contention group); and a 60-second run under HubSpot's default limit of 190 requests per 10 s against the
+ * in-process sandbox.
  */
 final class EndToEndBench extends Bench {
 

@@ -28,7 +28,9 @@ public final class FleetClient {
         int count = Integer.parseInt(args[3]);
         String redis = args[4];
         int limit = Integer.parseInt(args[5]);
-        RedisRateLimiter shared = redis.equals("none") ? null : RedisRateLimiter.create(redis, "bench-fleet", limit);
+        // expectedInstances: should Redis stall on the two busy cores, each process paces itself at its quarter.
+        RedisRateLimiter shared = redis.equals("none") ? null : RedisRateLimiter.builder().redisUrl(redis)
+                .name("bench-fleet").permits(limit).expectedInstances(ContentionBench.FLEET_CLIENTS).build();
         try {
             RateLimiter limiter = shared != null ? shared : RateLimiter.perTenSeconds(limit);
             NotesClient client = new NotesClient(ClientOptions.builder().accessToken(token).baseUrl(baseUrl)

@@ -86,8 +86,9 @@ final class Report {
         md.append("\n```\n\n");
         md.append("`-Dbench.args` picks the parts: `--quick` (shorter JMH, no corpus, no 60 s run), default (full JMH),"
                 + " `--full` (adds the 106-spec corpus and the 60 s rate-limited run), or `--corpus` /"
-                + " `--rate-limited` alone; `--only=json,generation,plugin,e2e,footprint,contention` restricts the sections"
-                + " (`--only=contention` rewrites only the block under contention and keeps the rest of this file).\n\n");
+                + " `--rate-limited` alone; `--only=json,generation,plugin,e2e,footprint,contention` restricts the"
+                + " sections (`--only=contention` rewrites only the block under contention and keeps the rest of this"
+                + " file).\n\n");
         md.append("**Machine.** ").append(machine()).append(" This machine has **2 cores and is noisy**: other builds"
                 + " run on it, and the JSON benchmarks share it with nothing else only by luck. Absolute numbers move"
                 + " between runs by tens of percent; the ratios, taken minutes apart in the same run, are what to"
@@ -171,11 +172,14 @@ final class Report {
         md.append("This block has its own run: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
                 .append(", reproduced alone with\n\n```bash\n").append(COMMAND)
                 .append(" -Dbench.args=\"--only=contention\"\n```\n\n")
-                .append("The sections above it keep the figures of the run named in the header. Here every sandbox is a"
+                .append("The sections above it keep the figures of the run named in the header; the unlimited run at"
+                        + " the end of this table replaces the one under End to end, whose sandbox ran in the harness's"
+                        + " JVM. Here every sandbox is a"
                         + " process of its own (`NotesSandbox` from the command line), so the client shares neither a"
                         + " JVM nor a clock with it; both still share the machine's two cores. **Allowed rate**: the"
                         + " 600 requests of 100 inputs at 190 per 10 s need 31.6 s (at"
-                        + " what another tenant leaves, proportionally more); a perfect client gets a little more, because the first window's burst"
+                        + " what another tenant leaves, proportionally more); a perfect client gets a little more,"
+                        + " because the first window's burst"
                         + " comes free. **Ledger**: the sandbox's record of the notes it wrote. Machine: ")
                 .append(machine()).append("\n\n").append(TABLE_HEAD);
         figures.forEach(f -> md.append(row(f)));
