@@ -15,7 +15,8 @@ assert new File(basedir, 'build.log').text.contains('Tests run: 1, Failures: 0, 
 
 // Each published jar was staged with the sources and javadoc jars Maven Central requires.
 def staging = new File(basedir, '../../../../target/staging/dev/crmgen').canonicalFile
-['crmgen-runtime', 'crmgen-spec', 'crmgen-generator', 'crmgen-processor', 'crmgen-maven-plugin', 'crmgen-sandbox'].each { a ->
+['crmgen-runtime', 'crmgen-micrometer', 'crmgen-ratelimit-redis', 'crmgen-spec', 'crmgen-generator',
+        'crmgen-processor', 'crmgen-maven-plugin', 'crmgen-sandbox'].each { a ->
     def names = new File(staging, a).listFiles().findAll { it.isDirectory() }.collectMany { it.list() as List }
     ['.jar', '-sources.jar', '-javadoc.jar', '.pom'].each { suffix ->
         assert names.any { it.endsWith(suffix) } : "${a}: no *${suffix} staged in ${names}"
