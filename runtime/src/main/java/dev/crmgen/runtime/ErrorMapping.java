@@ -4,9 +4,6 @@ import dev.crmgen.runtime.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -112,26 +109,8 @@ final class ErrorMapping {
         return retryAfter(response.header("Retry-After"), now);
     }
 
-    /**
-     * A {@code Retry-After} value as a wait from {@code now}: delta-seconds or an HTTP date (a date already past is
-     * a wait of zero); null when absent, negative or unreadable.
-     */
+    /** A {@code Retry-After} value as a wait from {@code now}, as {@link RetryAfter#parse}; null when unusable. */
     static Duration retryAfter(String value, Instant now) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        try {
-            long seconds = Long.parseLong(v);
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration d = Duration.between(now, at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
+        return RetryAfter.parse(value, now).orElse(null);
     }
 }

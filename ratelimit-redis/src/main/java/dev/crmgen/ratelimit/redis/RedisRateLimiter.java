@@ -1,15 +1,18 @@
 package dev.crmgen.ratelimit.redis;
 
 import dev.crmgen.runtime.RateLimiter;
+import dev.crmgen.runtime.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -257,13 +260,15 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     /**
-     * How long the whole fleet holds off after a 429: HubSpot's {@code Retry-After}, else its interval, else one
+     * How long the whole fleet holds off after a 429: HubSpot's {@code Retry-After} (seconds or an HTTP date, read on
+     * this instance's clock), else its interval, else one
      * window. Another instance's request may be the one that tipped the budget, so everyone waits.
      */
     private long pauseMicros(HttpHeaders headers) {
-        long retryAfterSeconds = header(headers, "Retry-After");
-        if (retryAfterSeconds >= 0) {
-            return TimeUnit.SECONDS.toMicros(retryAfterSeconds);
+        Optional<Duration> retryAfter = headers == null ? Optional.empty()
+                : RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), Instant.now());
+        if (retryAfter.isPresent()) {
+            return micros(retryAfter.get());
         }
         long intervalMillis = header(headers, "X-HubSpot-RateLimit-Interval-Milliseconds");
         return intervalMillis > 0 ? TimeUnit.MILLISECONDS.toMicros(intervalMillis) : micros(window);

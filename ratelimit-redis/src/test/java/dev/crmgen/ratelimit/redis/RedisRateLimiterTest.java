@@ -12,6 +12,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -179,6 +182,26 @@ class RedisRateLimiterTest {
         long shown = wait;
         assertTrue(shown > TimeUnit.SECONDS.toNanos(15) && shown <= TimeUnit.SECONDS.toNanos(20),
                 () -> "Retry-After 20 s, waits " + shown + " ns");
+    }
+
+    @Test
+    @Timeout(30)
+    void aRetryAfterGivenAsAnHttpDateHoldsOffEveryInstanceUntilThatDate() throws InterruptedException {
+        String name = freshName();
+        RedisRateLimiter first = limiter(name, 1000, WINDOW);
+        RedisRateLimiter second = limiter(name, 1000, WINDOW);
+        String inTwentySeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(20));
+        first.acquire().completed(429, Headers.of("Retry-After", inTwentySeconds));
+        long wait = second.reserve();
+        while (wait == 0) {
+            Thread.sleep(10);
+            wait = second.reserve();
+        }
+        long shown = wait;
+        // The date has whole seconds, so the pause is 19 to 20 s, and more than the one-window fallback.
+        assertTrue(shown > TimeUnit.SECONDS.toNanos(15) && shown <= TimeUnit.SECONDS.toNanos(20),
+                () -> "Retry-After in 20 s as a date, waits " + shown + " ns");
     }
 
     @Test
