@@ -252,7 +252,7 @@ class BatchOverHttpTest {
         SIMULATOR.reset();
         ticker = new FakeTicker();
         invoker = ApiInvoker.create(ClientOptions.builder()
-                .accessToken("batch-test-token")
+                .accessToken("pat-na1-0c1d2e3f-4a5b-4c6d-8e7f-BATCH-TEST-TOKEN")
                 .baseUrl("http://127.0.0.1:" + server.port())
                 .ticker(ticker)
                 .rateLimiter(RateLimiter.rollingWindow(RateLimiter.TIER_DEFAULT, Duration.ofSeconds(10), ticker))
