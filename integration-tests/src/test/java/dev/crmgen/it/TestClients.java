@@ -1,8 +1,8 @@
 package dev.crmgen.it;
 
 import dev.crmgen.runtime.ClientOptions;
-import dev.crmgen.runtime.RateLimiter;
-import dev.crmgen.runtime.RetryPolicy;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.time.Duration;
 
 /** Client options for replaying recordings: the fake token, loopback, quick deterministic retries, virtual time. */

@@ -1,6 +1,6 @@
 package dev.crmgen.it;
 
-import dev.crmgen.runtime.Ticker;
+import dev.crmgen.runtime.ratelimit.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

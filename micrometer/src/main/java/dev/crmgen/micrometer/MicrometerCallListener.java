@@ -1,6 +1,6 @@
 package dev.crmgen.micrometer;
 
-import dev.crmgen.runtime.CallListener;
+import dev.crmgen.runtime.observe.CallListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;

@@ -1,6 +1,23 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.auth.AccessTokenProvider;
 import dev.crmgen.runtime.batch.BatchExecutor;
+import dev.crmgen.runtime.error.ApiException;
+import dev.crmgen.runtime.error.DailyLimitException;
+import dev.crmgen.runtime.error.ResponseDecodingException;
+import dev.crmgen.runtime.error.TransportException;
+import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.internal.DailyLimitGate;
+import dev.crmgen.runtime.internal.ErrorMapping;
+import dev.crmgen.runtime.internal.ListenerGuard;
+import dev.crmgen.runtime.internal.RuntimeLog;
+import dev.crmgen.runtime.internal.RuntimeThreads;
+import dev.crmgen.runtime.internal.Secrets;
+import dev.crmgen.runtime.internal.SharedRateLimiters;
+import dev.crmgen.runtime.observe.CallListener;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
+import dev.crmgen.runtime.ratelimit.Ticker;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -54,7 +71,7 @@ public final class ApiInvoker {
     /** The least time left before the deadline for which an attempt is still sent. */
     static final long LEAST_ATTEMPT_NANOS = 10_000_000L;
 
-    static final System.Logger LOG = System.getLogger("dev.crmgen.runtime");
+    private static final System.Logger LOG = RuntimeLog.LOG;
     private static final String USER_AGENT = "crmgen/" + Version.VALUE;
     private static final int MAX_LOGGED_BODY = 2000;
 
@@ -370,7 +387,7 @@ public final class ApiInvoker {
                 return Next.value(map(status, response));
             }
             Duration retryAfter = ErrorMapping.retryAfter(response, ticker.now());
-            ApiException error = ErrorMapping.toException(request, response, retryAfter, ticker.now(), secrets);
+            ApiException error = ErrorMapping.toException(request.describe(), response, retryAfter, ticker.now(), secrets);
             if (error instanceof DailyLimitException daily) {
                 // Not a pacing signal: its day-long Retry-After would hold the other policies' calls as well.
                 attempt.complete(0, null);

@@ -1,5 +1,6 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.http.MultipartBody;
 import dev.crmgen.runtime.json.Json;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
@@ -238,7 +239,7 @@ public final class ApiRequest {
         /** A {@code multipart/form-data} body, such as a file upload. */
         public Builder multipartBody(MultipartBody body) {
             Objects.requireNonNull(body, "body");
-            this.body = body.encoded();
+            this.body = body.toByteArray();
             this.jsonCodec = null;
             this.jsonValue = null;
             this.contentType = body.contentType();

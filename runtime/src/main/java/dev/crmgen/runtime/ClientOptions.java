@@ -1,5 +1,13 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.auth.AccessTokenProvider;
+import dev.crmgen.runtime.error.ResponseDecodingException;
+import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.internal.SharedRateLimiters;
+import dev.crmgen.runtime.observe.CallListener;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
+import dev.crmgen.runtime.ratelimit.Ticker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;

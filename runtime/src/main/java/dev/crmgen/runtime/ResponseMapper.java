@@ -1,5 +1,7 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.error.ResponseDecodingException;
+import dev.crmgen.runtime.internal.RuntimeLog;
 import dev.crmgen.runtime.json.Decoded;
 import dev.crmgen.runtime.json.Json;
 import dev.crmgen.runtime.json.JsonCodec;
@@ -85,7 +87,7 @@ public final class ResponseMapper<T> {
         }
         if (!decoded.deviations().isEmpty()) {
             List<JsonDeviation> deviations = decoded.deviations();
-            ApiInvoker.LOG.log(System.Logger.Level.WARNING, () -> describe(status, correlationId, deviations));
+            RuntimeLog.LOG.log(System.Logger.Level.WARNING, () -> describe(status, correlationId, deviations));
         }
         return decoded;
     }

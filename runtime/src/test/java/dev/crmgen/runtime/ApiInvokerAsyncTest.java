@@ -1,5 +1,9 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.error.TransportException;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
+import dev.crmgen.runtime.ratelimit.Ticker;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

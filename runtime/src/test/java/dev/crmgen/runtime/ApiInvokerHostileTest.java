@@ -1,5 +1,14 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.error.ApiException;
+import dev.crmgen.runtime.error.TransportException;
+import dev.crmgen.runtime.error.UnauthorizedException;
+import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.internal.Secrets;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
+import dev.crmgen.runtime.ratelimit.Ticker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

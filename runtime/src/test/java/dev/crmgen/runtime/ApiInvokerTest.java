@@ -1,5 +1,20 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.auth.AccessTokenProvider;
+import dev.crmgen.runtime.error.ApiException;
+import dev.crmgen.runtime.error.DailyLimitException;
+import dev.crmgen.runtime.error.ForbiddenException;
+import dev.crmgen.runtime.error.NotFoundException;
+import dev.crmgen.runtime.error.RateLimitException;
+import dev.crmgen.runtime.error.ResponseDecodingException;
+import dev.crmgen.runtime.error.ServerErrorException;
+import dev.crmgen.runtime.error.TransportException;
+import dev.crmgen.runtime.error.UnauthorizedException;
+import dev.crmgen.runtime.error.UnexpectedStatusException;
+import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;

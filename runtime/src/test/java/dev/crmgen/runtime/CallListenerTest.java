@@ -1,5 +1,12 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.error.BadRequestException;
+import dev.crmgen.runtime.error.NotFoundException;
+import dev.crmgen.runtime.error.ResponseDecodingException;
+import dev.crmgen.runtime.error.TransportException;
+import dev.crmgen.runtime.observe.CallListener;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -25,11 +32,11 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.crmgen.runtime.CallListener.AttemptEvent;
-import dev.crmgen.runtime.CallListener.CallEvent;
-import dev.crmgen.runtime.CallListener.Outcome;
-import dev.crmgen.runtime.CallListener.RetryReason;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.observe.CallListener.AttemptEvent;
+import dev.crmgen.runtime.observe.CallListener.CallEvent;
+import dev.crmgen.runtime.observe.CallListener.Outcome;
+import dev.crmgen.runtime.observe.CallListener.RetryReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

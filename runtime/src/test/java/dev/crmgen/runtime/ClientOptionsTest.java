@@ -1,5 +1,6 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,7 +1,11 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.http.HttpTransport;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.observe.CallListener;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.error.TransportException;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.internal.Secrets;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

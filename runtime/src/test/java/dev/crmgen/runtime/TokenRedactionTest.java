@@ -1,5 +1,9 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.error.ApiException;
+import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -5,9 +5,9 @@ import dev.crmgen.benchmarks.crmgen.notes.SimplePublicObject;
 import dev.crmgen.benchmarks.crmgen.notes.SimplePublicObjectBatchInput;
 import dev.crmgen.ratelimit.redis.RedisRateLimiter;
 import dev.crmgen.runtime.ClientOptions;
-import dev.crmgen.runtime.RateLimiter;
 import dev.crmgen.runtime.batch.BatchOptions;
 import dev.crmgen.runtime.batch.BatchReport;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
 import java.util.List;
 
 /**

@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crmgen.runtime.ClientOptions;
-import dev.crmgen.runtime.HttpTransport;
-import dev.crmgen.runtime.MultipartBody;
-import dev.crmgen.runtime.RetryPolicy;
+import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.http.MultipartBody;
 import dev.crmgen.runtime.json.Decoded;
 import dev.crmgen.runtime.json.Json;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonDecodingException;
 import dev.crmgen.runtime.json.JsonDeviation;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpHeaders;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crmgen.runtime.HttpTransport;
+import dev.crmgen.runtime.http.HttpTransport;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpHeaders;
@@ -35,8 +35,8 @@ class GeneratedBatchCreateTest {
             package com.acme.hubspot.notes;
 
             import dev.crmgen.runtime.ClientOptions;
-            import dev.crmgen.runtime.HttpTransport;
-            import dev.crmgen.runtime.RetryPolicy;
+            import dev.crmgen.runtime.http.HttpTransport;
+            import dev.crmgen.runtime.ratelimit.RetryPolicy;
             import dev.crmgen.runtime.batch.BatchReport;
             import java.util.ArrayList;
             import java.util.List;

@@ -1,7 +1,7 @@
 package dev.crmgen.ratelimit.redis;
 
-import dev.crmgen.runtime.RateLimiter;
-import dev.crmgen.runtime.RetryAfter;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.crmgen.ratelimit.redis;
 
-import dev.crmgen.runtime.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crmgen.runtime.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

@@ -1,11 +1,11 @@
 package dev.crmgen.runtime.batch;
 
-import dev.crmgen.runtime.ApiException;
-import dev.crmgen.runtime.DailyLimitException;
-import dev.crmgen.runtime.RateLimitException;
-import dev.crmgen.runtime.ResponseDecodingException;
-import dev.crmgen.runtime.Ticker;
-import dev.crmgen.runtime.TransportException;
+import dev.crmgen.runtime.error.ApiException;
+import dev.crmgen.runtime.error.DailyLimitException;
+import dev.crmgen.runtime.error.RateLimitException;
+import dev.crmgen.runtime.error.ResponseDecodingException;
+import dev.crmgen.runtime.error.TransportException;
+import dev.crmgen.runtime.ratelimit.Ticker;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.crmgen.runtime.batch;
 
-import dev.crmgen.runtime.Ticker;
+import dev.crmgen.runtime.ratelimit.Ticker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crmgen.runtime.BadRequestException;
-import dev.crmgen.runtime.FakeTicker;
 import dev.crmgen.runtime.batch.BatchExecutorTest.In;
 import dev.crmgen.runtime.batch.BatchExecutorTest.Out;
+import dev.crmgen.runtime.error.BadRequestException;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crmgen.runtime.DailyLimitException;
-import dev.crmgen.runtime.FakeTicker;
-import dev.crmgen.runtime.ServerErrorException;
+import dev.crmgen.runtime.error.DailyLimitException;
+import dev.crmgen.runtime.error.ServerErrorException;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crmgen.runtime.FakeTicker;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,22 +4,22 @@ import dev.crmgen.examples.notes.hubspot.NotesClient;
 import dev.crmgen.examples.notes.hubspot.SimplePublicObject;
 import dev.crmgen.examples.notes.hubspot.SimplePublicObjectBatchInput;
 import dev.crmgen.runtime.ClientOptions;
-import dev.crmgen.runtime.DailyLimitException;
-import dev.crmgen.runtime.ForbiddenException;
-import dev.crmgen.runtime.UnauthorizedException;
 import dev.crmgen.runtime.batch.BatchOptions;
 import dev.crmgen.runtime.batch.BatchReport;
 import dev.crmgen.runtime.batch.BatchStreamSummary;
+import dev.crmgen.runtime.error.DailyLimitException;
+import dev.crmgen.runtime.error.ForbiddenException;
+import dev.crmgen.runtime.error.UnauthorizedException;
 import dev.crmgen.sandbox.Faults;
 import dev.crmgen.sandbox.NotesSandbox;
 import dev.crmgen.sandbox.SandboxStats;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,9 +31,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Applies note updates from a CSV through the generated notes client's batch method and accounts for every row.

@@ -1,6 +1,6 @@
 package dev.crmgen.examples.notes;
 
-import dev.crmgen.runtime.CallListener;
+import dev.crmgen.runtime.observe.CallListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,9 +1,9 @@
 package dev.crmgen.examples.notes;
 
-import dev.crmgen.runtime.ApiException;
-import dev.crmgen.runtime.DailyLimitException;
 import dev.crmgen.runtime.batch.BatchError;
 import dev.crmgen.runtime.batch.BatchReport;
+import dev.crmgen.runtime.error.ApiException;
+import dev.crmgen.runtime.error.DailyLimitException;
 import java.util.ArrayList;
 import java.util.List;
 

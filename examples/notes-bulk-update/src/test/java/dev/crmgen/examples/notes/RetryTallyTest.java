@@ -2,8 +2,8 @@ package dev.crmgen.examples.notes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.crmgen.runtime.CallListener.AttemptEvent;
-import dev.crmgen.runtime.CallListener.RetryReason;
+import dev.crmgen.runtime.observe.CallListener.AttemptEvent;
+import dev.crmgen.runtime.observe.CallListener.RetryReason;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

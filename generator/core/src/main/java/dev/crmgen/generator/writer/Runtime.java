@@ -15,8 +15,8 @@ final class Runtime {
     static final ClassName API_INVOKER = ClassName.get(PACKAGE, "ApiInvoker");
     static final ClassName API_REQUEST = ClassName.get(PACKAGE, "ApiRequest");
     static final ClassName RESPONSE_MAPPER = ClassName.get(PACKAGE, "ResponseMapper");
-    static final ClassName MULTIPART_BODY = ClassName.get(PACKAGE, "MultipartBody");
-    static final ClassName UPLOAD = ClassName.get(PACKAGE, "MultipartBody", "Upload");
+    static final ClassName MULTIPART_BODY = ClassName.get(PACKAGE + ".http", "MultipartBody");
+    static final ClassName UPLOAD = ClassName.get(PACKAGE + ".http", "MultipartBody", "Upload");
     static final ClassName CLIENT_OPTIONS = ClassName.get(PACKAGE, "ClientOptions");
     static final ClassName BATCH_EXECUTOR = ClassName.get(PACKAGE + ".batch", "BatchExecutor");
     static final ClassName BATCH_RESPONSE = ClassName.get(PACKAGE + ".batch", "BatchResponse");
