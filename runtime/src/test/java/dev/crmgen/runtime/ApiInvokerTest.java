@@ -241,7 +241,8 @@ class ApiInvokerTest {
         assertTrue(undeclared.getMessage().contains("201"), undeclared.getMessage());
 
         ResponseMapper<List<Map<String, Integer>>> results = ResponseMapper.<List<Map<String, Integer>>>builder()
-                .json(200, JsonCodecs.mapOf(JsonCodecs.listOf(JsonCodecs.mapOf(JsonCodecs.INT32))), m -> m.get("results"))
+                .json(200, JsonCodecs.mapOf(JsonCodecs.listAllowingNulls(JsonCodecs.mapOf(JsonCodecs.INT32))),
+                        m -> m.get("results"))
                 .build();
         // Tolerant by default: the unreadable value is absent and the rest of the body is kept.
         List<Map<String, Integer>> tolerated = call(invoker, ApiRequest.builder("POST", "/bad").build(), results);

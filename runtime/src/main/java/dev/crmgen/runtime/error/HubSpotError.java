@@ -171,7 +171,7 @@ public record HubSpotError(String category, String correlationId, String message
 
         @Override
         public void write(JsonGenerator g, Map<String, List<String>> value) throws IOException {
-            JsonCodecs.mapOf(JsonCodecs.listOf(JsonCodecs.STRING)).write(g, value);
+            JsonCodecs.mapOf(JsonCodecs.listAllowingNulls(JsonCodecs.STRING)).write(g, value);
         }
     };
 
@@ -294,7 +294,7 @@ public record HubSpotError(String category, String correlationId, String message
             }
             if (!e.errors().isEmpty()) {
                 g.writeFieldName("errors");
-                JsonCodecs.listOf(DETAIL).write(g, e.errors());
+                JsonCodecs.listAllowingNulls(DETAIL).write(g, e.errors());
             }
             g.writeEndObject();
         }

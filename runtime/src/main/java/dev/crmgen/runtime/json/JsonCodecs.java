@@ -2,24 +2,23 @@ package dev.crmgen.runtime.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
- * Built-in codecs for scalar types, lists and maps, plus helpers generated codecs use to report errors with
- * a JSON path.
+ * The entry points generated code calls for JSON: built-in codecs for scalar types, lists and maps, and the helpers
+ * generated codecs use to report errors with a JSON path. The mechanics live beside it: RFC 3339 text in
+ * {@code Rfc3339}, JSON paths in {@code JsonPaths}, lenient scalar reading in {@code Coercions}, lists in
+ * {@code ListCodec}.
  *
  * <p>Readers are strict unless a {@link Json#decodeTolerant tolerant decode} runs on the thread. Then a value of
  * another JSON type than declared is recorded as a {@link JsonDeviation} with its raw value and read as absent
@@ -32,6 +31,7 @@ public final class JsonCodecs {
     private JsonCodecs() {
     }
 
+
     /** JSON string ⇄ {@link String}. */
     public static final JsonCodec<String> STRING = new JsonCodec<>() {
         @Override
@@ -42,9 +42,9 @@ public final class JsonCodecs {
             }
             if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_TRUE
                     || t == JsonToken.VALUE_FALSE) {
-                return converted(p, "a string", p.getText());
+                return Coercions.converted(p, "a string", p.getText());
             }
-            return tolerate(p, "a string");
+            return Coercions.tolerate(p, "a string");
         }
 
         @Override
@@ -60,7 +60,7 @@ public final class JsonCodecs {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
                 return p.getIntValue();
             }
-            return readIntegral(p, "a 32-bit integer", BigDecimal::intValueExact);
+            return Coercions.readIntegral(p, "a 32-bit integer", BigDecimal::intValueExact);
         }
 
         @Override
@@ -79,7 +79,7 @@ public final class JsonCodecs {
                     return p.getLongValue();
                 }
             }
-            return readIntegral(p, "a 64-bit integer", BigDecimal::longValueExact);
+            return Coercions.readIntegral(p, "a 64-bit integer", BigDecimal::longValueExact);
         }
 
         @Override
@@ -92,11 +92,12 @@ public final class JsonCodecs {
     public static final JsonCodec<Float> FLOAT = new JsonCodec<>() {
         @Override
         public Float read(JsonParser p) throws IOException {
-            if (isNumber(p)) {
+            if (Coercions.isNumber(p)) {
                 return p.getFloatValue();
             }
-            BigDecimal number = numberInString(p);
-            return number == null ? tolerate(p, "a number") : converted(p, "a number", number.floatValue());
+            BigDecimal number = Coercions.numberInString(p);
+            return number == null ? Coercions.tolerate(p, "a number")
+                    : Coercions.converted(p, "a number", number.floatValue());
         }
 
         @Override
@@ -112,11 +113,12 @@ public final class JsonCodecs {
     public static final JsonCodec<Double> DOUBLE = new JsonCodec<>() {
         @Override
         public Double read(JsonParser p) throws IOException {
-            if (isNumber(p)) {
+            if (Coercions.isNumber(p)) {
                 return p.getDoubleValue();
             }
-            BigDecimal number = numberInString(p);
-            return number == null ? tolerate(p, "a number") : converted(p, "a number", number.doubleValue());
+            BigDecimal number = Coercions.numberInString(p);
+            return number == null ? Coercions.tolerate(p, "a number")
+                    : Coercions.converted(p, "a number", number.doubleValue());
         }
 
         @Override
@@ -132,11 +134,12 @@ public final class JsonCodecs {
     public static final JsonCodec<BigDecimal> DECIMAL = new JsonCodec<>() {
         @Override
         public BigDecimal read(JsonParser p) throws IOException {
-            if (isNumber(p)) {
+            if (Coercions.isNumber(p)) {
                 return p.getDecimalValue();
             }
-            BigDecimal number = numberInString(p);
-            return number == null ? tolerate(p, "a number") : converted(p, "a number", number);
+            BigDecimal number = Coercions.numberInString(p);
+            return number == null ? Coercions.tolerate(p, "a number")
+                    : Coercions.converted(p, "a number", number);
         }
 
         @Override
@@ -157,9 +160,9 @@ public final class JsonCodecs {
                 return Boolean.FALSE;
             }
             if (t == JsonToken.VALUE_STRING && ("true".equals(p.getText()) || "false".equals(p.getText()))) {
-                return converted(p, "a boolean", Boolean.valueOf(p.getText()));
+                return Coercions.converted(p, "a boolean", Boolean.valueOf(p.getText()));
             }
-            return tolerate(p, "a boolean");
+            return Coercions.tolerate(p, "a boolean");
         }
 
         @Override
@@ -177,10 +180,10 @@ public final class JsonCodecs {
         @Override
         public OffsetDateTime read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return tolerate(p, "an ISO-8601 date-time string with offset");
+                return Coercions.tolerate(p, "an ISO-8601 date-time string with offset");
             }
             // Straight from the parser's buffer: no String for the common RFC 3339 form.
-            OffsetDateTime fast = parseDateTimeFast(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            OffsetDateTime fast = Rfc3339.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             if (fast != null) {
                 return fast;
             }
@@ -188,98 +191,17 @@ public final class JsonCodecs {
             try {
                 return OffsetDateTime.parse(text);
             } catch (DateTimeParseException e) {
-                return tolerate(p, "an ISO-8601 date-time string with offset (like 2019-10-30T03:30:17.883Z)", e);
+                return Coercions.tolerate(p,
+                        "an ISO-8601 date-time string with offset (like 2019-10-30T03:30:17.883Z)", e);
             }
         }
 
         @Override
         public void write(JsonGenerator g, OffsetDateTime value) throws IOException {
-            char[] buf = new char[MAX_DATE_TIME_CHARS];
-            g.writeString(buf, 0, formatDateTime(value, buf));
+            char[] buf = new char[Rfc3339.MAX_CHARS];
+            g.writeString(buf, 0, Rfc3339.format(value, buf));
         }
     };
-
-    /**
-     * Parses {@code yyyy-MM-dd'T'HH:mm[:ss[.fraction]]} then {@code Z} or {@code ±hh:mm} (T and Z in either case,
-     * 1 to 9 fraction digits) by hand, giving exactly what {@link OffsetDateTime#parse} gives for such text.
-     * Returns null for anything else, valid or not (other offset forms, expanded years, out-of-range fields), so
-     * the caller can leave those to {@link OffsetDateTime#parse} and keep its acceptance and its errors.
-     */
-    static OffsetDateTime parseDateTimeFast(char[] c, int off, int len) {
-        // Why by hand: OffsetDateTime.parse goes through DateTimeFormatter's general machinery, which allocates a
-        // field map per value and dominated decoding of HubSpot responses (three date-times per object).
-        if (len < 17 || len > 35) {
-            return null;
-        }
-        int end = off + len;
-        int year = num4(c, off);
-        int month = num2(c, off + 5);
-        int day = num2(c, off + 8);
-        int hour = num2(c, off + 11);
-        int minute = num2(c, off + 14);
-        if ((year | month | day | hour | minute) < 0 || c[off + 4] != '-' || c[off + 7] != '-'
-                || (c[off + 10] != 'T' && c[off + 10] != 't') || c[off + 13] != ':') {
-            return null;
-        }
-        int pos = off + 16;
-        int second = 0;
-        int nano = 0;
-        if (c[pos] == ':') {
-            if (pos + 3 > end || (second = num2(c, pos + 1)) < 0) {
-                return null;
-            }
-            pos += 3;
-            if (pos < end && c[pos] == '.') {
-                int digits = 0;
-                pos++;
-                while (pos < end && digits < 10 && c[pos] >= '0' && c[pos] <= '9') {
-                    nano = nano * 10 + (c[pos++] - '0');
-                    digits++;
-                }
-                if (digits == 0 || digits > 9) {
-                    return null;
-                }
-                for (int d = digits; d < 9; d++) {
-                    nano *= 10;
-                }
-            }
-        }
-        int offsetSeconds;
-        if (pos == end - 1 && (c[pos] == 'Z' || c[pos] == 'z')) {
-            offsetSeconds = 0;
-        } else if (pos == end - 6 && (c[pos] == '+' || c[pos] == '-') && c[pos + 3] == ':') {
-            int oh = num2(c, pos + 1);
-            int om = num2(c, pos + 4);
-            if (oh < 0 || om < 0 || om > 59 || oh > 18 || (oh == 18 && om > 0)) {
-                return null;
-            }
-            offsetSeconds = (oh * 3600 + om * 60) * (c[pos] == '-' ? -1 : 1);
-        } else {
-            return null;
-        }
-        if (month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))
-                || hour > 23 || minute > 59 || second > 59) {
-            return null;
-        }
-        return OffsetDateTime.of(year, month, day, hour, minute, second, nano, java.time.ZoneOffset.ofTotalSeconds(offsetSeconds));
-    }
-
-    /** Two ASCII digits at {@code i} as a number, or -1. */
-    private static int num2(char[] c, int i) {
-        int a = c[i] - '0';
-        int b = c[i + 1] - '0';
-        return (a | b) >= 0 && a <= 9 && b <= 9 ? a * 10 + b : -1;
-    }
-
-    /** Four ASCII digits at {@code i} as a number, or -1. */
-    private static int num4(char[] c, int i) {
-        int hi = num2(c, i);
-        int lo = num2(c, i + 2);
-        return (hi | lo) >= 0 ? hi * 100 + lo : -1;
-    }
-
-    /** The longest {@link #formatDateTime} result: {@code +999999999-12-31T23:59:59.999999999+18:00:00}. */
-    private static final int MAX_DATE_TIME_CHARS = 44;
 
     /**
      * The RFC 3339 text {@link #DATE_TIME} writes: {@code yyyy-MM-dd'T'HH:mm:ss}, then a fraction only when the
@@ -289,57 +211,7 @@ public final class JsonCodecs {
      * {@code +10000}/{@code -0001}, an offset with seconds {@code +01:02:03}.
      */
     public static String formatDateTime(OffsetDateTime value) {
-        char[] buf = new char[MAX_DATE_TIME_CHARS];
-        return new String(buf, 0, formatDateTime(value, buf));
-    }
-
-    /** Writes {@link #formatDateTime(OffsetDateTime)}'s text into {@code buf}; returns its length. */
-    private static int formatDateTime(OffsetDateTime value, char[] buf) {
-        // By hand rather than with a DateTimeFormatter: this runs for every date-time written, and the formatter's
-        // field-by-field printing costs several times more than these few digit writes.
-        int year = value.getYear();
-        int pos;
-        if (year >= 0 && year <= 9999) {
-            pos = digits(buf, 0, year, 4);
-        } else {
-            // Beyond RFC 3339: ISO-8601's expanded year as LocalDate writes it, without its "-MM-dd".
-            String date = value.toLocalDate().toString();
-            pos = date.length() - 6;
-            date.getChars(0, pos, buf, 0);
-        }
-        buf[pos++] = '-';
-        pos = digits(buf, pos, value.getMonthValue(), 2);
-        buf[pos++] = '-';
-        pos = digits(buf, pos, value.getDayOfMonth(), 2);
-        buf[pos++] = 'T';
-        pos = digits(buf, pos, value.getHour(), 2);
-        buf[pos++] = ':';
-        pos = digits(buf, pos, value.getMinute(), 2);
-        buf[pos++] = ':';
-        pos = digits(buf, pos, value.getSecond(), 2);
-        int nano = value.getNano();
-        if (nano != 0) {
-            buf[pos++] = '.';
-            if (nano % 1_000_000 == 0) {
-                pos = digits(buf, pos, nano / 1_000_000, 3);
-            } else if (nano % 1_000 == 0) {
-                pos = digits(buf, pos, nano / 1_000, 6);
-            } else {
-                pos = digits(buf, pos, nano, 9);
-            }
-        }
-        String offset = value.getOffset().getId();
-        offset.getChars(0, offset.length(), buf, pos);
-        return pos + offset.length();
-    }
-
-    /** Writes {@code value} (non-negative) as exactly {@code count} decimal digits, zero-padded; returns the end. */
-    private static int digits(char[] buf, int pos, int value, int count) {
-        for (int i = pos + count - 1; i >= pos; i--) {
-            buf[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-        return pos + count;
+        return Rfc3339.format(value);
     }
 
     /** ISO-8601 date string ({@code 2024-02-29}) ⇄ {@link LocalDate}. */
@@ -347,12 +219,12 @@ public final class JsonCodecs {
         @Override
         public LocalDate read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return tolerate(p, "an ISO-8601 date string");
+                return Coercions.tolerate(p, "an ISO-8601 date string");
             }
             try {
                 return LocalDate.parse(p.getText());
             } catch (DateTimeParseException e) {
-                return tolerate(p, "an ISO-8601 date string (like 2024-02-29)", e);
+                return Coercions.tolerate(p, "an ISO-8601 date string (like 2024-02-29)", e);
             }
         }
 
@@ -366,8 +238,8 @@ public final class JsonCodecs {
     public static final JsonCodec<java.util.UUID> UUID = new JsonCodec<>() {
         @Override
         public java.util.UUID read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING || !isCanonicalUuid(p.getText())) {
-                return tolerate(p, "a UUID string (8-4-4-4-12 hex digits)");
+            if (p.currentToken() != JsonToken.VALUE_STRING || !Coercions.isCanonicalUuid(p.getText())) {
+                return Coercions.tolerate(p, "a UUID string (8-4-4-4-12 hex digits)");
             }
             return java.util.UUID.fromString(p.getText());
         }
@@ -379,110 +251,23 @@ public final class JsonCodecs {
     };
 
     /** Any JSON ⇄ {@link JsonValue}. */
-    public static final JsonCodec<JsonValue> JSON_VALUE = new JsonCodec<>() {
-        @Override
-        public JsonValue read(JsonParser p) throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == null) {
-                throw mismatch(p, "a JSON value");
-            }
-            switch (t) {
-                case START_OBJECT: {
-                    Map<String, JsonValue> members = new LinkedHashMap<>();
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        p.nextToken();
-                        members.put(name, read(p));
-                    }
-                    return new JsonValue.JsonObject(members);
-                }
-                case START_ARRAY: {
-                    List<JsonValue> elements = new ArrayList<>();
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        elements.add(read(p));
-                    }
-                    return new JsonValue.JsonArray(elements);
-                }
-                case VALUE_STRING:
-                    return new JsonValue.JsonString(p.getText());
-                case VALUE_NUMBER_INT:
-                case VALUE_NUMBER_FLOAT:
-                    return new JsonValue.JsonNumber(p.getDecimalValue());
-                case VALUE_TRUE:
-                    return new JsonValue.JsonBoolean(true);
-                case VALUE_FALSE:
-                    return new JsonValue.JsonBoolean(false);
-                case VALUE_NULL:
-                    return JsonValue.NULL;
-                default:
-                    throw mismatch(p, "a JSON value");
-            }
-        }
-
-        @Override
-        public void write(JsonGenerator g, JsonValue value) throws IOException {
-            if (value instanceof JsonValue.JsonObject o) {
-                g.writeStartObject();
-                for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
-                    g.writeFieldName(e.getKey());
-                    write(g, e.getValue());
-                }
-                g.writeEndObject();
-            } else if (value instanceof JsonValue.JsonArray a) {
-                g.writeStartArray();
-                for (JsonValue e : a.elements()) {
-                    write(g, e);
-                }
-                g.writeEndArray();
-            } else if (value instanceof JsonValue.JsonString s) {
-                g.writeString(s.value());
-            } else if (value instanceof JsonValue.JsonNumber n) {
-                g.writeNumber(n.value());
-            } else if (value instanceof JsonValue.JsonBoolean b) {
-                g.writeBoolean(b.value());
-            } else {
-                g.writeNull();
-            }
-        }
-    };
+    public static final JsonCodec<JsonValue> JSON_VALUE = JsonValueCodec.INSTANCE;
 
     /**
-     * A JSON array ⇄ an unmodifiable {@link List}. JSON {@code null} elements become {@code null} elements and
-     * {@code null} elements are written as JSON {@code null}.
+     * A JSON array ⇄ an unmodifiable {@link List} that keeps JSON {@code null} elements as {@code null} and writes
+     * {@code null} elements as JSON {@code null}: for bodies a client sends or receives as a bare list.
      */
-    public static <E> JsonCodec<List<E>> listOf(JsonCodec<E> elementCodec) {
-        Objects.requireNonNull(elementCodec, "elementCodec");
-        return new JsonCodec<>() {
-            @Override
-            public List<E> read(JsonParser p) throws IOException {
-                if (!expectOrSkip(p, JsonToken.START_ARRAY, "an array")) {
-                    return null;
-                }
-                List<E> list = new ArrayList<>();
-                JsonToken t;
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (t == null) {
-                        throw new JsonDecodingException(path(p), "unexpected end of input inside an array");
-                    }
-                    list.add(t == JsonToken.VALUE_NULL ? null : elementCodec.read(p));
-                }
-                return Collections.unmodifiableList(list);
-            }
+    public static <E> JsonCodec<List<E>> listAllowingNulls(JsonCodec<E> elementCodec) {
+        return new ListCodec<>(elementCodec, ListCodec.NullElements.ALLOWED);
+    }
 
-            @Override
-            public void write(JsonGenerator g, List<E> value) throws IOException {
-                g.writeStartArray();
-                for (int i = 0, n = value.size(); i < n; i++) {
-                    E e = value.get(i);
-                    if (e == null) {
-                        g.writeNull();
-                    } else {
-                        elementCodec.write(g, e);
-                    }
-                }
-                g.writeEndArray();
-            }
-        };
+    /**
+     * A JSON array ⇄ an unmodifiable {@link List} without nulls, as records hold them: a JSON {@code null} element is
+     * an error, or during a tolerant decode is left out and recorded as a deviation, as is an unreadable element.
+     * Writing a list that holds {@code null} fails.
+     */
+    public static <E> JsonCodec<List<E>> listRejectingNulls(JsonCodec<E> elementCodec) {
+        return new ListCodec<>(elementCodec, ListCodec.NullElements.REJECTED);
     }
 
     /**
@@ -545,7 +330,8 @@ public final class JsonCodecs {
 
     /** An error saying that the value at the parser's position is not what was expected. */
     public static JsonDecodingException mismatch(JsonParser p, String expected) {
-        return new JsonDecodingException(path(p), "expected " + expected + " but found " + describe(p));
+        return new JsonDecodingException(JsonPaths.path(p),
+                "expected " + expected + " but found " + JsonPaths.describe(p));
     }
 
     /**
@@ -555,7 +341,7 @@ public final class JsonCodecs {
      * boolean held in a primitive component.
      */
     public static JsonDecodingException missingRequired(JsonParser p, String jsonName) {
-        String path = appendName(path(p), jsonName);
+        String path = JsonPaths.appendName(JsonPaths.path(p), jsonName);
         TolerantDecode decode = TolerantDecode.current();
         JsonDeviation unreadable = decode == null ? null : decode.recordedAt(path);
         if (unreadable != null) {
@@ -577,7 +363,7 @@ public final class JsonCodecs {
         if (decode == null) {
             throw missingRequired(p, jsonName);
         }
-        String path = appendName(path(p), jsonName);
+        String path = JsonPaths.appendName(JsonPaths.path(p), jsonName);
         if (decode.recordedAt(path) == null) {
             decode.record(new JsonDeviation(path, "the required property \"" + jsonName + "\"", "nothing",
                     JsonValue.NULL));
@@ -605,7 +391,7 @@ public final class JsonCodecs {
         if (p.currentToken() == token) {
             return true;
         }
-        tolerate(p, expected);
+        Coercions.tolerate(p, expected);
         return false;
     }
 
@@ -617,89 +403,7 @@ public final class JsonCodecs {
      * @throws JsonDecodingException naming the JSON path, in a strict decode
      */
     public static <T> T tolerate(JsonParser p, String expected) throws IOException {
-        return tolerate(p, expected, describe(p));
-    }
-
-    private static <T> T tolerate(JsonParser p, String expected, Throwable cause) throws IOException {
-        return tolerate(p, expected, describe(p), cause);
-    }
-
-    private static <T> T tolerate(JsonParser p, String expected, String found) throws IOException {
-        return tolerate(p, expected, found, null);
-    }
-
-    private static <T> T tolerate(JsonParser p, String expected, String found, Throwable cause) throws IOException {
-        TolerantDecode decode = TolerantDecode.current();
-        if (decode == null) {
-            throw new JsonDecodingException(path(p), "expected " + expected + " but found " + found, cause);
-        }
-        String path = path(p);
-        decode.record(new JsonDeviation(path, expected, found, JSON_VALUE.read(p)));
-        return null;
-    }
-
-    /** A lossless conversion of the scalar at the parser's position: recorded and kept, or an error when strict. */
-    private static <T> T converted(JsonParser p, String expected, T value) throws IOException {
-        TolerantDecode decode = TolerantDecode.current();
-        if (decode == null) {
-            throw mismatch(p, expected);
-        }
-        decode.record(new JsonDeviation(path(p), expected, describe(p), JSON_VALUE.read(p)));
-        return value;
-    }
-
-    /**
-     * An integer that is not a plain in-range JSON integer: converted from a string or an integral decimal
-     * ({@code "12"}, {@code 12.0}), otherwise unreadable.
-     */
-    private static <T> T readIntegral(JsonParser p, String expected, Function<BigDecimal, T> exactValue)
-            throws IOException {
-        BigDecimal exact = exactNumberIn(p);
-        if (exact == null) {
-            return tolerate(p, expected);
-        }
-        T value;
-        try {
-            value = exactValue.apply(exact);
-        } catch (ArithmeticException e) {
-            return tolerate(p, expected, describe(p) + " (out of range)");
-        }
-        return converted(p, expected, value);
-    }
-
-    /** The integral number in the current token (a JSON number, or a string holding one), or null. */
-    private static BigDecimal exactNumberIn(JsonParser p) throws IOException {
-        BigDecimal number = isNumber(p) ? p.getDecimalValue() : numberInString(p);
-        if (number == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(number.toBigIntegerExact());
-        } catch (ArithmeticException e) {
-            return null;
-        }
-    }
-
-    /** The number a string token holds exactly (no spaces, JSON's number syntax), or null. */
-    private static BigDecimal numberInString(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            return null;
-        }
-        String text = p.getText();
-        if (text.isEmpty() || text.length() > 100 || !(text.charAt(0) == '-' || Character.isDigit(text.charAt(0)))
-                || !Character.isDigit(text.charAt(text.length() - 1))) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static boolean isNumber(JsonParser p) {
-        JsonToken t = p.currentToken();
-        return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+        return Coercions.tolerate(p, expected);
     }
 
     /**
@@ -707,103 +411,6 @@ public final class JsonCodecs {
      * {@code $.properties['hs_note body']}. On a {@code START_*} or {@code END_*} token it is the container's path.
      */
     public static String path(JsonParser p) {
-        JsonStreamContext ctx = p.getParsingContext();
-        // On START_OBJECT/START_ARRAY jackson has already entered the new container: report the container itself.
-        JsonToken t = p.currentToken();
-        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && ctx != null && ctx.getParent() != null) {
-            ctx = ctx.getParent();
-        }
-        return path(ctx);
-    }
-
-    private static String path(JsonStreamContext ctx) {
-        if (ctx == null || ctx.inRoot()) {
-            return "$";
-        }
-        String parent = path(ctx.getParent());
-        if (ctx.inArray()) {
-            return parent + "[" + Math.max(ctx.getCurrentIndex(), 0) + "]";
-        }
-        String name = ctx.getCurrentName();
-        return name == null ? parent : appendName(parent, name);
-    }
-
-    private static String appendName(String parent, String name) {
-        if (isIdentifier(name)) {
-            return parent + "." + name;
-        }
-        return parent + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
-    }
-
-    private static boolean isIdentifier(String name) {
-        if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_' || name.charAt(0) == '$')) {
-            return false;
-        }
-        for (int i = 1; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String describe(JsonParser p) {
-        JsonToken t = p.currentToken();
-        if (t == null) {
-            return "end of input";
-        }
-        try {
-            switch (t) {
-                case START_OBJECT:
-                    return "an object";
-                case START_ARRAY:
-                    return "an array";
-                case END_OBJECT:
-                    return "the end of an object";
-                case END_ARRAY:
-                    return "the end of an array";
-                case FIELD_NAME:
-                    return "the property name \"" + abbreviate(p.currentName()) + "\"";
-                case VALUE_STRING:
-                    return "the string \"" + abbreviate(p.getText()) + "\"";
-                case VALUE_NUMBER_INT:
-                case VALUE_NUMBER_FLOAT:
-                    return "the number " + abbreviate(p.getText());
-                case VALUE_TRUE:
-                case VALUE_FALSE:
-                    return "the boolean " + p.getText();
-                case VALUE_NULL:
-                    return "null";
-                default:
-                    return t.toString();
-            }
-        } catch (IOException e) {
-            return t.toString();
-        }
-    }
-
-    static String abbreviate(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
-    }
-
-    private static boolean isCanonicalUuid(String s) {
-        if (s.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = s.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if (Character.digit(c, 16) < 0) {
-                return false;
-            }
-        }
-        return true;
+        return JsonPaths.path(p);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * Lists and maps inside generated records, in one place so that each record carries only its own fields: reading and
  * writing them, and the compact constructors' immutable copies.
  *
- * <p>Record lists hold no nulls (a JSON {@code null} element is an error); map values may be null. What the readers
+ * <p>Record lists hold no nulls (a JSON {@code null} element is an error; as a codec, for lists nested in lists or
+ * maps, {@link JsonCodecs#listRejectingNulls}); map values may be null. What the readers
  * return is already immutable, so {@link #immutableList} and {@link #immutableMap} take it as it is instead of copying
  * it a second time; anything else is copied.
  */
@@ -33,20 +34,7 @@ public final class RecordCollections {
      * recorded as a deviation.
      */
     public static <E> List<E> readList(JsonParser p, JsonCodec<E> element) throws IOException {
-        if (!JsonCodecs.expectOrSkip(p, JsonToken.START_ARRAY, "an array")) {
-            return null;
-        }
-        ArrayList<E> list = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            E e = t == JsonToken.VALUE_NULL
-                    ? JsonCodecs.tolerate(p, "an element (lists hold no nulls)")
-                    : element.read(p);
-            if (e != null) {
-                list.add(e);
-            }
-        }
-        return new DecodedList<>(list);
+        return ListCodec.readRejectingNulls(p, element);
     }
 
     /**
@@ -64,14 +52,12 @@ public final class RecordCollections {
         return new DecodedMap<>(map);
     }
 
+    /** Writes a record's list, which holds no nulls. */
     public static <E> void writeList(JsonGenerator g, List<E> list, JsonCodec<E> element) throws IOException {
-        g.writeStartArray();
-        for (int i = 0, n = list.size(); i < n; i++) {
-            element.write(g, list.get(i));
-        }
-        g.writeEndArray();
+        ListCodec.write(g, list, element, ListCodec.NullElements.REJECTED);
     }
 
+    /** Writes a record's map; {@code null} values are written as JSON {@code null}. */
     public static <V> void writeMap(JsonGenerator g, Map<String, V> map, JsonCodec<V> value) throws IOException {
         g.writeStartObject();
         for (Map.Entry<String, V> entry : map.entrySet()) {
@@ -83,22 +69,6 @@ public final class RecordCollections {
             }
         }
         g.writeEndObject();
-    }
-
-    /** {@link #readList} and {@link #writeList} as a codec, for lists nested in lists or maps. */
-    public static <E> JsonCodec<List<E>> listCodec(JsonCodec<E> element) {
-        Objects.requireNonNull(element, "element");
-        return new JsonCodec<>() {
-            @Override
-            public List<E> read(JsonParser p) throws IOException {
-                return readList(p, element);
-            }
-
-            @Override
-            public void write(JsonGenerator g, List<E> value) throws IOException {
-                writeList(g, value, element);
-            }
-        };
     }
 
     /** {@link #readMap} and {@link #writeMap} as a codec, for maps nested in lists or maps. */
@@ -125,6 +95,11 @@ public final class RecordCollections {
     /** An unmodifiable, insertion-ordered copy, or the map itself when {@link #readMap} made it. */
     public static <V> Map<String, V> immutableMap(Map<String, V> map) {
         return map instanceof DecodedMap<V> decoded ? decoded : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** {@code elements} as the unmodifiable list {@link #immutableList} takes without copying. */
+    static <E> List<E> decodedList(ArrayList<E> elements) {
+        return new DecodedList<>(elements);
     }
 
     /** An unmodifiable view of a list nothing else refers to. */

@@ -68,7 +68,8 @@ class JsonCodecsTest {
         };
     }
 
-    private static final JsonCodec<Map<String, List<Item>>> RESULTS = JsonCodecs.mapOf(JsonCodecs.listOf(Item.CODEC));
+    private static final JsonCodec<Map<String, List<Item>>> RESULTS =
+            JsonCodecs.mapOf(JsonCodecs.listAllowingNulls(Item.CODEC));
 
     private static String encode(JsonCodec<?> codec, Object value) {
         @SuppressWarnings("unchecked")
@@ -226,7 +227,7 @@ class JsonCodecsTest {
 
     @Test
     void listsAndMapsKeepNullsAndOrderAndAreUnmodifiable() throws Exception {
-        JsonCodec<List<String>> list = JsonCodecs.listOf(JsonCodecs.STRING);
+        JsonCodec<List<String>> list = JsonCodecs.listAllowingNulls(JsonCodecs.STRING);
         List<String> l = Json.decode(list, "[\"a\",null,\"c\"]");
         assertEquals(Arrays.asList("a", null, "c"), l);
         assertThrows(UnsupportedOperationException.class, () -> l.add("d"));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Json#encode} reuses a buffer per thread; each result must still be exactly its own document. */
 class JsonEncodeTest {
-    private static final JsonCodec<List<String>> STRINGS = RecordCollections.listCodec(JsonCodecs.STRING);
+    private static final JsonCodec<List<String>> STRINGS = JsonCodecs.listRejectingNulls(JsonCodecs.STRING);
 
     private static String encode(List<String> value) {
         return new String(Json.encode(STRINGS, value), StandardCharsets.UTF_8);

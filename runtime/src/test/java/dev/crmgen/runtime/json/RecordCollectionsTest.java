@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecordCollectionsTest {
-    private static final JsonCodec<List<Map<String, List<String>>>> NESTED = RecordCollections.listCodec(
-            RecordCollections.mapCodec(RecordCollections.listCodec(JsonCodecs.STRING)));
+    private static final JsonCodec<List<Map<String, List<String>>>> NESTED = JsonCodecs.listRejectingNulls(
+            RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING)));
 
     @Test
     void nestedListsAndMapsRoundTripInOrder() throws Exception {

@@ -20,7 +20,7 @@ class TolerantDecodeTest {
     @Test
     void matchingDocumentHasNoDeviationsAndTheSameValueAsStrict() throws Exception {
         String json = "{\"a\":[1,2],\"b\":[3]}";
-        JsonCodec<Map<String, List<Integer>>> codec = JsonCodecs.mapOf(RecordCollections.listCodec(JsonCodecs.INT32));
+        JsonCodec<Map<String, List<Integer>>> codec = JsonCodecs.mapOf(JsonCodecs.listRejectingNulls(JsonCodecs.INT32));
         Decoded<Map<String, List<Integer>>> decoded = Json.decodeTolerant(codec, json.getBytes());
         assertEquals(Json.decode(codec, json), decoded.value());
         assertSame(List.of(), decoded.deviations());
@@ -35,7 +35,7 @@ class TolerantDecodeTest {
         assertEquals(new JsonDeviation("$.t", "a string", "the boolean true", new JsonValue.JsonBoolean(true)),
                 strings.deviations().get(2));
 
-        Decoded<List<Long>> longs = Json.decodeTolerant(JsonCodecs.listOf(JsonCodecs.INT64),
+        Decoded<List<Long>> longs = Json.decodeTolerant(JsonCodecs.listAllowingNulls(JsonCodecs.INT64),
                 "[\"12\",\"-9007199254740993\",12.0]".getBytes());
         assertEquals(List.of(12L, -9007199254740993L, 12L), longs.value());
         assertEquals(List.of("$[0]", "$[1]", "$[2]"), longs.deviations().stream().map(JsonDeviation::path).toList());
@@ -66,7 +66,7 @@ class TolerantDecodeTest {
 
     @Test
     void recordListsLeaveOutNullAndUnreadableElements() throws Exception {
-        Decoded<List<Integer>> decoded = Json.decodeTolerant(RecordCollections.listCodec(JsonCodecs.INT32),
+        Decoded<List<Integer>> decoded = Json.decodeTolerant(JsonCodecs.listRejectingNulls(JsonCodecs.INT32),
                 "[1,null,{\"a\":1},3]".getBytes());
         assertEquals(List.of(1, 3), decoded.value());
         assertEquals(List.of("$[1]", "$[2]"), decoded.deviations().stream().map(JsonDeviation::path).toList());

@@ -377,7 +377,7 @@ final class ClientWriter {
             return CodeBlock.of("$T.$L", Runtime.JSON_CODECS, s.scalar().name());
         }
         if (type instanceof TypeRef.ListRef l) {
-            return CodeBlock.of("$T.listOf($L)", Runtime.JSON_CODECS, codec(l.element()));
+            return CodeBlock.of("$T.listAllowingNulls($L)", Runtime.JSON_CODECS, codec(l.element()));
         }
         if (type instanceof TypeRef.MapRef m) {
             return CodeBlock.of("$T.mapOf($L)", Runtime.JSON_CODECS, codec(m.value()));

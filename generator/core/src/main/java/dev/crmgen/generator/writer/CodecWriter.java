@@ -190,7 +190,7 @@ final class CodecWriter {
             return CodeBlock.of("$T.jsonCodec()", poet.className(n.javaName()));
         }
         if (type instanceof TypeRef.ListRef l) {
-            return CodeBlock.of("$T.listCodec($L)", Runtime.RECORD_COLLECTIONS, codec(l.element()));
+            return CodeBlock.of("$T.listRejectingNulls($L)", Runtime.JSON_CODECS, codec(l.element()));
         }
         return CodeBlock.of("$T.mapCodec($L)", Runtime.RECORD_COLLECTIONS, codec(((TypeRef.MapRef) type).value()));
     }

@@ -184,7 +184,7 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
                 }
                 switch (field) {
                     case "category" -> category = JsonCodecs.STRING.read(p);
-                    case "context" -> context = RecordCollections.readMap(p, RecordCollections.listCodec(JsonCodecs.STRING));
+                    case "context" -> context = RecordCollections.readMap(p, JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
                     case "correlationId" -> correlationId = JsonCodecs.UUID.read(p);
                     case "errors" -> errors = RecordCollections.readList(p, ErrorDetail.jsonCodec());
                     case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
@@ -213,7 +213,7 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
             Map<String, List<String>> context = value.context();
             if (context != null) {
                 g.writeFieldName(CONTEXT);
-                RecordCollections.writeMap(g, context, RecordCollections.listCodec(JsonCodecs.STRING));
+                RecordCollections.writeMap(g, context, JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
             }
             g.writeFieldName(CORRELATION_ID);
             JsonCodecs.UUID.write(g, value.correlationId());

@@ -227,7 +227,7 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
                     case "id" -> id = JsonCodecs.STRING.read(p);
                     case "objectWriteTraceId" -> objectWriteTraceId = JsonCodecs.STRING.read(p);
                     case "properties" -> properties = RecordCollections.readMap(p, JsonCodecs.STRING);
-                    case "propertiesWithHistory" -> propertiesWithHistory = RecordCollections.readMap(p, RecordCollections.listCodec(ValueWithTimestamp.jsonCodec()));
+                    case "propertiesWithHistory" -> propertiesWithHistory = RecordCollections.readMap(p, JsonCodecs.listRejectingNulls(ValueWithTimestamp.jsonCodec()));
                     case "updatedAt" -> updatedAt = JsonCodecs.DATE_TIME.read(p);
                     case "url" -> url = JsonCodecs.STRING.read(p);
                     case "warnings" -> warnings = RecordCollections.readList(p, PublicObjectWarning.jsonCodec());
@@ -276,7 +276,7 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
             Map<String, List<ValueWithTimestamp>> propertiesWithHistory = value.propertiesWithHistory();
             if (propertiesWithHistory != null) {
                 g.writeFieldName(PROPERTIES_WITH_HISTORY);
-                RecordCollections.writeMap(g, propertiesWithHistory, RecordCollections.listCodec(ValueWithTimestamp.jsonCodec()));
+                RecordCollections.writeMap(g, propertiesWithHistory, JsonCodecs.listRejectingNulls(ValueWithTimestamp.jsonCodec()));
             }
             g.writeFieldName(UPDATED_AT);
             JsonCodecs.DATE_TIME.write(g, value.updatedAt());

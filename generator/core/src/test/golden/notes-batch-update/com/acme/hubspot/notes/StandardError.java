@@ -200,7 +200,7 @@ public record StandardError(String category, Map<String, List<String>> context,
                 }
                 switch (field) {
                     case "category" -> category = JsonCodecs.STRING.read(p);
-                    case "context" -> context = RecordCollections.readMap(p, RecordCollections.listCodec(JsonCodecs.STRING));
+                    case "context" -> context = RecordCollections.readMap(p, JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
                     case "errors" -> errors = RecordCollections.readList(p, ErrorDetail.jsonCodec());
                     case "id" -> id = JsonCodecs.STRING.read(p);
                     case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
@@ -237,7 +237,7 @@ public record StandardError(String category, Map<String, List<String>> context,
             g.writeFieldName(CATEGORY);
             g.writeString(value.category());
             g.writeFieldName(CONTEXT);
-            RecordCollections.writeMap(g, value.context(), RecordCollections.listCodec(JsonCodecs.STRING));
+            RecordCollections.writeMap(g, value.context(), JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
             g.writeFieldName(ERRORS);
             RecordCollections.writeList(g, value.errors(), ErrorDetail.jsonCodec());
             String id = value.id();

@@ -1,0 +1,95 @@
+package dev.crmgen.runtime.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one list codec: a JSON array ⇄ an unmodifiable {@link List}, with an explicit policy for {@code null} elements
+ * ({@link JsonCodecs#listAllowingNulls}, {@link JsonCodecs#listRejectingNulls}). Record components use the rejecting
+ * policy through {@link RecordCollections#readList} and {@link RecordCollections#writeList}.
+ */
+final class ListCodec<E> implements JsonCodec<List<E>> {
+    /** What a {@code null} element means. */
+    enum NullElements {
+        /** Kept on reading, written as JSON {@code null}. */
+        ALLOWED,
+        /** An error on reading (left out and recorded during a tolerant decode), and an error on writing. */
+        REJECTED
+    }
+
+    private final JsonCodec<E> element;
+    private final NullElements nulls;
+
+    ListCodec(JsonCodec<E> element, NullElements nulls) {
+        this.element = Objects.requireNonNull(element, "elementCodec");
+        this.nulls = Objects.requireNonNull(nulls, "nulls");
+    }
+
+    @Override
+    public List<E> read(JsonParser p) throws IOException {
+        return nulls == NullElements.ALLOWED ? readAllowingNulls(p, element) : readRejectingNulls(p, element);
+    }
+
+    @Override
+    public void write(JsonGenerator g, List<E> value) throws IOException {
+        write(g, value, element, nulls);
+    }
+
+    private static <E> List<E> readAllowingNulls(JsonParser p, JsonCodec<E> element) throws IOException {
+        if (!JsonCodecs.expectOrSkip(p, JsonToken.START_ARRAY, "an array")) {
+            return null;
+        }
+        List<E> list = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new JsonDecodingException(JsonPaths.path(p), "unexpected end of input inside an array");
+            }
+            list.add(t == JsonToken.VALUE_NULL ? null : element.read(p));
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    /**
+     * Reads without nulls into the list type {@link RecordCollections#immutableList} recognises, so that a record's
+     * compact constructor does not copy it again.
+     */
+    static <E> List<E> readRejectingNulls(JsonParser p, JsonCodec<E> element) throws IOException {
+        if (!JsonCodecs.expectOrSkip(p, JsonToken.START_ARRAY, "an array")) {
+            return null;
+        }
+        ArrayList<E> list = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            E e = t == JsonToken.VALUE_NULL
+                    ? JsonCodecs.tolerate(p, "an element (lists hold no nulls)")
+                    : element.read(p);
+            if (e != null) {
+                list.add(e);
+            }
+        }
+        return RecordCollections.decodedList(list);
+    }
+
+    static <E> void write(JsonGenerator g, List<E> list, JsonCodec<E> element, NullElements nulls)
+            throws IOException {
+        g.writeStartArray();
+        for (int i = 0, n = list.size(); i < n; i++) {
+            E e = list.get(i);
+            if (e != null) {
+                element.write(g, e);
+            } else if (nulls == NullElements.ALLOWED) {
+                g.writeNull();
+            } else {
+                throw new NullPointerException("element " + i + " is null in a list that holds no nulls");
+            }
+        }
+        g.writeEndArray();
+    }
+}
