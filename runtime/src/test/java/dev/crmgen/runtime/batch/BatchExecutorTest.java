@@ -139,10 +139,10 @@ class BatchExecutorTest {
                 In.id("c"), new In(null, null, null, "y"));
         List<Integer> rest = new ArrayList<>();
         assertEquals(List.of(0, 1, 3, 5, 6),
-                BatchExecutor.nextWave(List.of(0, 1, 2, 3, 4, 5, 6), inputs, KEYS, Set.of(), rest));
+                RoundPlanner.nextWave(List.of(0, 1, 2, 3, 4, 5, 6), inputs, KEYS, Set.of(), rest));
         assertEquals(List.of(2, 4), rest);
         rest.clear();
-        assertEquals(List.of(1, 3, 6), BatchExecutor.nextWave(List.of(0, 1, 2, 3, 4, 5, 6), inputs, KEYS,
+        assertEquals(List.of(1, 3, 6), RoundPlanner.nextWave(List.of(0, 1, 2, 3, 4, 5, 6), inputs, KEYS,
                 Set.of("a", "c"), rest));
         assertEquals(List.of(0, 2, 4, 5), rest);
     }
