@@ -7,26 +7,19 @@ import dev.crmgen.runtime.error.DailyLimitException;
 import dev.crmgen.runtime.error.ResponseDecodingException;
 import dev.crmgen.runtime.error.TransportException;
 import dev.crmgen.runtime.http.HttpTransport;
-import dev.crmgen.runtime.internal.DailyLimitGate;
 import dev.crmgen.runtime.internal.ErrorMapping;
 import dev.crmgen.runtime.internal.ListenerGuard;
 import dev.crmgen.runtime.internal.RuntimeLog;
 import dev.crmgen.runtime.internal.RuntimeThreads;
 import dev.crmgen.runtime.internal.Secrets;
-import dev.crmgen.runtime.internal.SharedRateLimiters;
 import dev.crmgen.runtime.observe.CallListener;
 import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import dev.crmgen.runtime.ratelimit.Ticker;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,6 +59,11 @@ import java.util.function.Supplier;
  * <p>Logs through {@link System.Logger} {@code dev.crmgen.runtime}: one INFO line per retry and per rate-limit
  * wait of a second or more (DEBUG for shorter waits); with {@link ClientOptions#logHttp()} each request and
  * response at INFO. The token is never logged.
+ *
+ * <p>Kept whole on purpose: its {@code Call} makes every decision of one call (token, pacing, timeouts, retry or
+ * fail, mapping) in one place for both the blocking and the async path. What can stand apart does: retry delays in
+ * {@code RetryDecisions}, listener events in {@code CallReport}, token checks in {@code TokenChecks}, log lines in
+ * {@code HttpLog}, error responses in {@code internal.ErrorMapping}.
  */
 public final class ApiInvoker {
     /** The least time left before the deadline for which an attempt is still sent. */
@@ -73,7 +71,6 @@ public final class ApiInvoker {
 
     private static final System.Logger LOG = RuntimeLog.LOG;
     private static final String USER_AGENT = "crmgen/" + Version.VALUE;
-    private static final int MAX_LOGGED_BODY = 2000;
 
     private final ClientOptions options;
     private final HttpTransport transport;
@@ -84,11 +81,11 @@ public final class ApiInvoker {
     private final String baseUrl;
     private final Executor executor;
     private final Secrets secrets = new Secrets();
+    private final TokenChecks tokenChecks;
+    private final HttpLog httpLog;
     private final BatchExecutor batchExecutor;
     /** Null without a listener, so that calls build no events nobody reads. */
     private final ListenerGuard listener;
-    /** The daily-limit gate of the token used last; looked up again only when the token changes. */
-    private volatile TokenGate lastGate;
 
     private ApiInvoker(ClientOptions options) {
         this.options = options;
@@ -101,6 +98,8 @@ public final class ApiInvoker {
         this.executor = options.executor() != null ? options.executor() : RuntimeThreads.executor();
         this.batchExecutor = new BatchExecutor(this.executor);
         this.listener = options.listener() == CallListener.NONE ? null : new ListenerGuard(options.listener());
+        this.tokenChecks = new TokenChecks(secrets, ticker);
+        this.httpLog = new HttpLog(secrets, options.logHttp(), retry.maxRetries());
     }
 
     /** An invoker for these options. */
@@ -283,35 +282,33 @@ public final class ApiInvoker {
             }
             return sending;
         }
-        // What the listener is told; kept whether or not there is one, as it costs next to nothing.
-        private final long startedAt;
-        private int attempts;
-        private long rateLimitWaitNanos;
-        private int lastStatus;
-        private String lastCorrelationId;
+        /** What the listener is told; kept whether or not there is one, as it costs next to nothing. */
+        private final CallReport report;
 
         Call(ApiRequest request, ResponseMapper<T> mapper) {
             this.request = Objects.requireNonNull(request, "request");
             this.mapper = Objects.requireNonNull(mapper, "mapper");
             this.uri = URI.create(request.query().isEmpty() ? baseUrl + request.path() : baseUrl + request.path() + "?" + request.query());
-            this.startedAt = ticker.nanoTime();
+            long startedAt = ticker.nanoTime();
+            this.report = new CallReport(listener, request, startedAt);
             this.deadline = startedAt + retry.deadline().toNanos();
             this.callTimeout = request.timeout() != null ? request.timeout() : options.requestTimeout();
         }
 
         Attempt begin() {
             // Asked per attempt: a provider may rotate tokens during long backoffs.
-            String token = refreshedToken != null ? refreshedToken : token(tokens.accessToken());
-            dailyLimitGate(token).check(request.describe(), ticker.now());
+            String token = refreshedToken != null ? refreshedToken : tokenChecks.checked(tokens.accessToken());
+            tokenChecks.dailyLimitGate(token).check(request.describe(), ticker.now());
             RateLimiter.Permit permit = limiter.acquire();
             long wait = permit.waitNanos();
             if (wait > 0) {
                 if (!fits(wait, deadline)) {
                     throw new TransportException(request.describe() + ": the client-side rate limit would delay the call by "
-                            + millis(wait) + " ms, past its deadline of " + retry.deadline().toMillis() + " ms", false, true, null);
+                            + HttpLog.millis(wait) + " ms, past its deadline of " + retry.deadline().toMillis() + " ms",
+                            false, true, null);
                 }
                 System.Logger.Level level = wait >= 1_000_000_000L ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
-                LOG.log(level, () -> request.describe() + ": rate limit, waiting " + millis(wait) + " ms");
+                LOG.log(level, () -> request.describe() + ": rate limit, waiting " + HttpLog.millis(wait) + " ms");
             }
             return new Attempt(token, permit, Math.max(wait, 0));
         }
@@ -322,18 +319,18 @@ public final class ApiInvoker {
          * and a non-idempotent call would be left not knowing whether it was applied.
          */
         HttpTransport.Request httpRequest(Attempt attempt) {
-            rateLimitWaitNanos += attempt.waitNanos();
+            report.rateLimitWaitNanos += attempt.waitNanos();
             long remaining = deadline - ticker.nanoTime();
             if (remaining < LEAST_ATTEMPT_NANOS) {
                 attempt.complete(0, null);
                 throw new TransportException(request.describe() + ": the call's deadline of " + retry.deadline().toMillis()
                         + " ms passed before this attempt could be sent; it was not sent", false, true, null);
             }
-            attempts++;
+            report.attempts++;
             timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(remaining) : callTimeout;
             HttpTransport.Request httpRequest = new HttpTransport.Request(request.method(), uri, headers(request, attempt.token()),
                     request.body(), timeout);
-            logRequest(httpRequest);
+            httpLog.request(httpRequest);
             sentAt = ticker.nanoTime();
             return httpRequest;
         }
@@ -363,7 +360,7 @@ public final class ApiInvoker {
             if (!(failure instanceof IOException e)) {
                 throw failure instanceof RuntimeException r ? r : new CompletionException(failure);
             }
-            boolean sent = !notSent(e);
+            boolean sent = !RetryDecisions.notSent(e);
             boolean timedOut = e instanceof HttpTimeoutException;
             String reason = (timedOut ? "no complete response within " + timeout.toMillis() + " ms"
                     : (sent ? "I/O failure" : "request not sent"))
@@ -372,7 +369,7 @@ public final class ApiInvoker {
                 long delay = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
                 if (fits(delay, deadline)) {
                     retries++;
-                    logRetry(request, reason, retries, delay);
+                    httpLog.retry(request, reason, retries, delay);
                     return Next.retryIn(delay);
                 }
             }
@@ -383,7 +380,7 @@ public final class ApiInvoker {
             int status = response.status();
             if (status >= 200 && status < 300) {
                 attempt.complete(status, response.headers());
-                logResponse(response, ticker.nanoTime() - sentAt);
+                httpLog.response(response, ticker.nanoTime() - sentAt);
                 return Next.value(map(status, response));
             }
             Duration retryAfter = ErrorMapping.retryAfter(response, ticker.now());
@@ -391,28 +388,30 @@ public final class ApiInvoker {
             if (error instanceof DailyLimitException daily) {
                 // Not a pacing signal: its day-long Retry-After would hold the other policies' calls as well.
                 attempt.complete(0, null);
-                logResponse(response, ticker.nanoTime() - sentAt);
-                dailyLimitGate(attempt.token()).close(daily, ticker.now());
+                httpLog.response(response, ticker.nanoTime() - sentAt);
+                tokenChecks.dailyLimitGate(attempt.token()).close(daily, ticker.now());
                 LOG.log(System.Logger.Level.WARNING, () -> secrets.scrub(daily.getMessage()));
                 throw daily;
             }
             attempt.complete(status, response.headers());
-            logResponse(response, ticker.nanoTime() - sentAt);
+            httpLog.response(response, ticker.nanoTime() - sentAt);
             if (status == 401 && !refreshed) {
                 refreshed = true;
-                String fresh = token(tokens.refresh(attempt.token()));
+                String fresh = tokenChecks.checked(tokens.refresh(attempt.token()));
                 if (!fresh.equals(attempt.token())) {
                     LOG.log(System.Logger.Level.INFO, () -> request.describe() + ": 401, retrying once with a refreshed token");
                     refreshedToken = fresh;
                     return Next.retryIn(0);
                 }
             }
-            long delay = retries < retry.maxRetries() ? retryDelay(status, request, retryAfter, retries) : -1;
+            long delay = retries < retry.maxRetries()
+                    ? RetryDecisions.afterStatus(retry, status, request.retrySafe(), retryAfter, retries) : -1;
             if (delay < 0 || !fits(delay, deadline)) {
                 throw error;
             }
             retries++;
-            logRetry(request, "HTTP " + status + (error.correlationId() == null ? "" : " [correlationId " + error.correlationId() + "]"),
+            httpLog.retry(request, "HTTP " + status
+                    + (error.correlationId() == null ? "" : " [correlationId " + error.correlationId() + "]"),
                     retries, delay);
             return Next.retryIn(delay);
         }
@@ -422,39 +421,13 @@ public final class ApiInvoker {
          * or an exception), else the retry that follows.
          */
         void reportAttempt(Attempt attempt, HttpTransport.Response response, Throwable failure, Next<T> next) {
-            long latency = ticker.nanoTime() - sentAt;
-            lastStatus = response == null ? 0 : response.status();
-            lastCorrelationId = response == null ? null : response.header("X-HubSpot-Correlation-Id");
-            if (listener == null) {
-                return;
-            }
-            boolean retrying = next != null && !next.done();
-            CallListener.RetryReason reason = !retrying ? null
-                    : response != null ? CallListener.RetryReason.ofStatus(response.status())
-                    : failure instanceof IOException e && notSent(e) ? CallListener.RetryReason.NOT_SENT
-                    : failure instanceof HttpTimeoutException ? CallListener.RetryReason.TIMEOUT
-                    : CallListener.RetryReason.IO_ERROR;
-            listener.attempt(new CallListener.AttemptEvent(request.operationId(), request.method(),
-                    request.pathTemplate(), attempts, lastStatus,
-                    failure == null ? null : failure.getClass().getSimpleName(), Duration.ofNanos(latency),
-                    Duration.ofNanos(attempt.waitNanos()), reason, Duration.ofNanos(retrying ? next.delayNanos() : 0),
-                    lastCorrelationId,
-                    request.body() == null ? 0 : request.body().length,
-                    response == null ? 0 : response.body().length));
+            report.attempt(ticker.nanoTime() - sentAt, attempt.waitNanos(), response, failure,
+                    next == null || next.done() ? -1 : next.delayNanos());
         }
 
         /** Tells the listener the call is over, with {@code failure} null on success. */
         void ended(Throwable failure) {
-            if (listener == null) {
-                return;
-            }
-            String correlationId = failure instanceof ApiException api && api.correlationId() != null
-                    ? api.correlationId() : lastCorrelationId;
-            int status = failure instanceof ApiException api ? api.status() : lastStatus;
-            listener.call(new CallListener.CallEvent(request.operationId(), request.method(), request.pathTemplate(),
-                    failure == null ? CallListener.Outcome.SUCCESS : CallListener.Outcome.ofFailure(failure), status,
-                    failure == null ? null : failure.getClass().getSimpleName(), correlationId,
-                    Duration.ofNanos(ticker.nanoTime() - startedAt), attempts, Duration.ofNanos(rateLimitWaitNanos)));
+            report.ended(failure, ticker.nanoTime());
         }
 
         /** The mapped success; a body that does not decode is reported without any token it may echo. */
@@ -474,41 +447,6 @@ public final class ApiInvoker {
         }
     }
 
-    /**
-     * Nanoseconds to wait before retrying this status, or -1 when it must not be retried. 429 and 423 are refusals
-     * (rate limit, locked resource) made before anything was applied, so any call may be resent; after a 5xx the
-     * server, or the one behind a gateway, may have applied the request, so only a retry-safe call is resent.
-     */
-    private long retryDelay(int status, ApiRequest request, Duration retryAfter, int retries) {
-        long backoff = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
-        switch (status) {
-            case 429:
-                return told(retryAfter, backoff);
-            case 423: {
-                long wait = told(retryAfter, backoff);
-                return wait < 0 ? -1 : Math.max(wait, retry.lockedMinimum().toNanos());
-            }
-            case 500:
-            case 502:
-            case 503:
-            case 504:
-                return request.retrySafe() ? told(retryAfter, backoff) : -1;
-            default:
-                return -1;
-        }
-    }
-
-    /** The server's requested wait when given (and within the cap; a longer one ends retries), else the backoff. */
-    private long told(Duration retryAfter, long backoff) {
-        if (retryAfter == null) {
-            return backoff;
-        }
-        if (retryAfter.compareTo(retry.maxRetryAfter()) > 0) {
-            return -1;
-        }
-        return retryAfter.toNanos();
-    }
-
     private boolean fits(long delay, long deadline) {
         return ticker.nanoTime() + delay - deadline <= 0;
     }
@@ -519,46 +457,6 @@ public final class ApiInvoker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException(request.describe() + ": interrupted while waiting", false, false, e);
-        }
-    }
-
-    /**
-     * The provider's token, checked before it goes into a header: the JDK rejects a header value with a line break
-     * or control character and quotes the whole value in its message, so such a token fails here, naming the
-     * offending character's position but never the token.
-     */
-    private String token(String token) {
-        if (token == null || token.isBlank()) {
-            throw new IllegalStateException("the AccessTokenProvider returned no token");
-        }
-        secrets.remember(token);
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c <= ' ' || c >= 0x7F) {
-                throw new IllegalStateException("the AccessTokenProvider returned a token that cannot be sent in an "
-                        + "HTTP header: character " + (i + 1) + " of " + token.length() + " is "
-                        + (c == '\n' ? "a line feed" : c == '\r' ? "a carriage return" : c == ' ' ? "a space"
-                        : String.format("U+%04X", (int) c)) + " (tokens are printable ASCII without spaces)");
-            }
-        }
-        return token;
-    }
-
-    /** The daily-limit gate shared by every client of {@code token} (on the same ticker). */
-    private DailyLimitGate dailyLimitGate(String token) {
-        TokenGate last = lastGate;
-        if (last != null && last.token().equals(token)) {
-            return last.gate();
-        }
-        DailyLimitGate gate = SharedRateLimiters.dailyLimitGate(token, ticker);
-        lastGate = new TokenGate(token, gate);
-        return gate;
-    }
-
-    private record TokenGate(String token, DailyLimitGate gate) {
-        @Override
-        public String toString() {
-            return "TokenGate[redacted]";
         }
     }
 
@@ -573,43 +471,6 @@ public final class ApiInvoker {
         }
         h.putAll(request.headers());
         return h;
-    }
-
-    private static boolean notSent(IOException e) {
-        return e instanceof HttpTransport.RequestNotSentException || e instanceof ConnectException
-                || e instanceof HttpConnectTimeoutException || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException;
-    }
-
-    private void logRetry(ApiRequest request, String reason, int retryNumber, long delayNanos) {
-        LOG.log(System.Logger.Level.INFO, () -> secrets.scrub(request.describe() + ": " + reason + "; retry " + retryNumber + "/"
-                + retry.maxRetries() + " in " + millis(delayNanos) + " ms"));
-    }
-
-    private void logRequest(HttpTransport.Request r) {
-        if (options.logHttp()) {
-            LOG.log(System.Logger.Level.INFO, () -> secrets.scrub("--> " + r + bodyText(r.body())));
-        }
-    }
-
-    private void logResponse(HttpTransport.Response r, long nanos) {
-        if (options.logHttp()) {
-            LOG.log(System.Logger.Level.INFO, () -> secrets.scrub("<-- " + r.status() + " in " + millis(nanos) + " ms"
-                    + r.headers().firstValue("X-HubSpot-Correlation-Id").map(c -> " [correlationId " + c + "]").orElse("")
-                    + bodyText(r.body())));
-        }
-    }
-
-    private static String bodyText(byte[] body) {
-        if (body == null || body.length == 0) {
-            return "";
-        }
-        String s = new String(body, 0, Math.min(body.length, MAX_LOGGED_BODY), StandardCharsets.UTF_8);
-        return "\n" + s + (body.length > MAX_LOGGED_BODY ? "... (" + body.length + " bytes)" : "");
-    }
-
-    private static long millis(long nanos) {
-        return (nanos + 999_999) / 1_000_000;
     }
 
     @Override
