@@ -154,6 +154,8 @@ class MisbehavingServerTest {
         final AtomicInteger accepted = new AtomicInteger();
         /** One permit per connection the client closed. */
         private final Semaphore closedByClient = new Semaphore(0);
+        /** One permit per request read whole, before the server misbehaves. */
+        private final Semaphore requestsRead = new Semaphore(0);
         private final ServerSocket socket;
         private final Behaviour behaviour;
         private final List<Socket> connections = new CopyOnWriteArrayList<>();
@@ -169,6 +171,11 @@ class MisbehavingServerTest {
         /** Whether the client closed {@code n} connections within {@code timeout}. */
         boolean clientClosed(int n, Duration timeout) throws InterruptedException {
             return closedByClient.tryAcquire(n, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Whether {@code n} requests reached the server, read whole, within {@code timeout}. */
+        boolean requestsRead(int n, Duration timeout) throws InterruptedException {
+            return requestsRead.tryAcquire(n, timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         int port() {
@@ -195,6 +202,7 @@ class MisbehavingServerTest {
                 InputStream in = s.getInputStream();
                 OutputStream out = s.getOutputStream();
                 readRequest(in);
+                requestsRead.release();
                 switch (behaviour) {
                     case STALLED_BODY -> {
                         out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"

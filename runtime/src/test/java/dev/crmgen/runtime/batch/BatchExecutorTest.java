@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -476,12 +477,18 @@ class BatchExecutorTest {
         AtomicInteger maxInFlight = new AtomicInteger();
         AtomicBoolean inListener = new AtomicBoolean();
         List<BatchProgress> progress = new ArrayList<>();
+        // The first requests hold until all three are in flight together (or a generous deadline passes, which the
+        // assertion below then reports), so the bound is reached without relying on timing.
+        CountDownLatch allInFlight = new CountDownLatch(3);
         BatchReport<In, Out> r = executor.execute(inputs, chunk -> {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(15);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
+            if (allInFlight.getCount() > 0) {
+                allInFlight.countDown();
+                try {
+                    allInFlight.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
             }
             inFlight.decrementAndGet();
             return new BatchResponse<>(chunk.stream().filter(in -> !in.id().endsWith("7")).map(this::write).toList(),
@@ -494,7 +501,7 @@ class BatchExecutorTest {
         assertAccountedFor(inputs, r);
         assertEquals(100, r.failed().size());
         assertEquals(900, r.succeeded().size());
-        assertTrue(maxInFlight.get() <= 3 && maxInFlight.get() >= 2, "max in flight " + maxInFlight.get());
+        assertEquals(3, maxInFlight.get(), "max in flight");
         assertEquals(20, progress.size());
         for (int i = 1; i < progress.size(); i++) {
             assertTrue(progress.get(i).completed() > progress.get(i - 1).completed());
