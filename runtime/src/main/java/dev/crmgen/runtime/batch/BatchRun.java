@@ -26,6 +26,10 @@ import java.util.function.Consumer;
 /**
  * One execute call (one window of a stream): the scheduling of its requests on the caller and the executor's helpers,
  * and the accounting of their outcomes. Its mutable fields (not final, not volatile) are guarded by {@code lock}.
+ *
+ * <p>Kept whole on purpose: scheduling and accounting read and change the same state under that one lock (a final
+ * outcome can stop the queue, a stop decides the outcomes left), and one class keeps the locking discipline in
+ * view. What needs no lock stands apart: {@link ResponseMatcher}, {@link RoundPlanner}, {@link RequestFailure}.
  */
 final class BatchRun<I, R> {
     private static final System.Logger LOG = System.getLogger("dev.crmgen.runtime.batch");

@@ -18,7 +18,7 @@ import java.util.Objects;
  * The entry points generated code calls for JSON: built-in codecs for scalar types, lists and maps, and the helpers
  * generated codecs use to report errors with a JSON path. The mechanics live beside it: RFC 3339 text in
  * {@code Rfc3339}, JSON paths in {@code JsonPaths}, lenient scalar reading in {@code Coercions}, lists in
- * {@code ListCodec}.
+ * {@code ListCodec}; what stays here is one short codec or delegating helper per name generated code uses.
  *
  * <p>Readers are strict unless a {@link Json#decodeTolerant tolerant decode} runs on the thread. Then a value of
  * another JSON type than declared is recorded as a {@link JsonDeviation} with its raw value and read as absent
