@@ -384,7 +384,8 @@ public final class ApiInvoker {
                 return Next.value(map(status, response));
             }
             Duration retryAfter = ErrorMapping.retryAfter(response, ticker.now());
-            ApiException error = ErrorMapping.toException(request.describe(), response, retryAfter, ticker.now(), secrets);
+            ApiException error = ErrorMapping.toException(request.describe(), response, retryAfter, ticker.now(),
+                    secrets);
             if (error instanceof DailyLimitException daily) {
                 // Not a pacing signal: its day-long Retry-After would hold the other policies' calls as well.
                 attempt.complete(0, null);

@@ -22,7 +22,8 @@ class PackageLayoutTest {
     static final String ROOT = "dev.crmgen.runtime";
 
     private static final String[] LOWER_LAYERS = {
-        ROOT + ".error..", ROOT + ".http..", ROOT + ".auth..", ROOT + ".ratelimit..", ROOT + ".observe..", ROOT + ".json.."
+        ROOT + ".error..", ROOT + ".http..", ROOT + ".auth..", ROOT + ".ratelimit..", ROOT + ".observe..",
+        ROOT + ".json.."
     };
 
     /** Every runtime package, the root included, is one slice (ArchUnit's pattern slices would leave the root out). */
@@ -45,7 +46,8 @@ class PackageLayoutTest {
 
     @ArchTest
     static final ArchRule jsonDependsOnNoOtherRuntimePackage = classes().that().resideInAPackage(ROOT + ".json..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".json..", "java..", "com.fasterxml.jackson.core..");
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".json..", "java..", "com.fasterxml.jackson.core..");
 
     @ArchTest
     static final ArchRule webhookDependsOnNoOtherRuntimePackage = classes().that().resideInAPackage(ROOT + ".webhook..")

@@ -15,7 +15,8 @@ public interface BatchCall<I, R> {
     /**
      * Sends the chunk.
      *
-     * @throws RuntimeException ({@link dev.crmgen.runtime.error.ApiException} and subclasses) when the request as a whole failed
+     * @throws RuntimeException ({@link dev.crmgen.runtime.error.ApiException} and subclasses) when the request as a
+     *     whole failed
      */
     BatchResponse<R> send(List<I> chunk);
 }

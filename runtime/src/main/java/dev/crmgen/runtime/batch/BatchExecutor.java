@@ -112,7 +112,8 @@ public final class BatchExecutor {
             }
         }
         long deadline = options.ticker().nanoTime() + BatchRun.saturatedNanos(options.deadlineFor(list.size()));
-        BatchRun<I, R> run = new BatchRun<>(executor, list, call, keys, options, deadline, new BatchRun.Tally(), new HashSet<>(), null);
+        BatchRun<I, R> run = new BatchRun<>(executor, list, call, keys, options, deadline, new BatchRun.Tally(),
+                new HashSet<>(), null);
         return run.execute();
     }
 
@@ -154,10 +155,12 @@ public final class BatchExecutor {
             }
             long deadline = options.deadline() != null ? runDeadline
                     : options.ticker().nanoTime() + BatchRun.saturatedNanos(options.deadlineFor(chunk.size()));
-            BatchRun<I, R> run = new BatchRun<>(executor, chunk, call, keys, options, deadline, tally, unsettledIds, listener);
+            BatchRun<I, R> run = new BatchRun<>(executor, chunk, call, keys, options, deadline, tally, unsettledIds,
+                    listener);
             run.execute();
-            if (run.listenerFailure != null) {
-                throw run.listenerFailure;
+            RuntimeException listenerFailure = run.listenerFailure();
+            if (listenerFailure != null) {
+                throw listenerFailure;
             }
             stopped = run.streamStop();
         }

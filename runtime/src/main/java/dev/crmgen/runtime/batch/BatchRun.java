@@ -8,11 +8,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -21,15 +19,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
- * One execute call (one window of a stream): the scheduling of its requests on the caller and the executor's helpers,
- * and the accounting of their outcomes. Its mutable fields (not final, not volatile) are guarded by {@code lock}.
+ * One execute call (one window of a stream): the scheduling of its requests on the caller and the executor's helpers
+ * in rounds and waves, within the deadline. Its mutable fields (not final, not volatile) and its
+ * {@link OutcomeLedger} are guarded by {@code lock}.
  *
- * <p>Kept whole on purpose: scheduling and accounting read and change the same state under that one lock (a final
- * outcome can stop the queue, a stop decides the outcomes left), and one class keeps the locking discipline in
- * view. What needs no lock stands apart: {@link ResponseMatcher}, {@link RoundPlanner}, {@link RequestFailure}.
+ * <p>Kept as one class on purpose: the queue, the requests in flight, the helpers and the stop reason change
+ * together under that one lock, and one class keeps the locking discipline in view. What needs no lock of its own
+ * stands apart: {@link OutcomeLedger}, {@link ResponseMatcher}, {@link RoundPlanner}, {@link RequestFailure}.
  */
 final class BatchRun<I, R> {
     private static final System.Logger LOG = System.getLogger("dev.crmgen.runtime.batch");
@@ -60,25 +58,13 @@ final class BatchRun<I, R> {
     final AtomicInteger requestsStarted = new AtomicInteger();
     /** Trace ids this run stamps on keyless inputs start with it; unique per run, so no input shares one. */
     final String tracePrefix = "crmgen-" + UUID.randomUUID() + "-";
-    /** The input count before this window: outcome indexes are offset by it. */
-    final int base;
     final Tally tally;
-    /** Streaming only, else null; called under the lock. */
-    final BatchListener<I, R> listener;
-    /** Final outcomes not yet handed to the listener. */
-    final List<BatchReport.Outcome<I, R>> undelivered = new ArrayList<>();
-    RuntimeException listenerFailure;
+    final OutcomeLedger<I, R> ledger;
     /** Set when a request hit HubSpot's daily limit. */
     DailyLimitException dailyLimit;
 
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
-    /** Final outcomes; null while an input may still be sent. */
-    final BatchReport.Outcome<I, R>[] outcomes;
-    /** The outcome an input gets if it is not sent again. */
-    final BatchReport.Outcome<I, R>[] provisional;
-    /** Whether some request carrying the input may have reached the server. */
-    final boolean[] maybeSent;
     final ArrayDeque<int[]> queue = new ArrayDeque<>();
     final Set<int[]> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
     int helpers;
@@ -86,11 +72,6 @@ final class BatchRun<I, R> {
     String stopped;
     /** Set when execute returns or gives up on requests in flight; later answers are ignored. */
     boolean closed;
-    /**
-     * Ids with an occurrence that ended unconfirmed; later occurrences are never sent. Shared by the windows of a
-     * stream, so it holds one id per unconfirmed input with an id.
-     */
-    final Set<String> unsettledIds;
     boolean interrupted;
     volatile boolean lastRound;
 
@@ -105,14 +86,8 @@ final class BatchRun<I, R> {
         this.ticker = options.ticker();
         this.deadline = deadline;
         this.tally = tally;
-        this.base = tally.total;
-        this.unsettledIds = unsettledIds;
-        this.listener = listener;
-        tally.total += inputs.size();
+        this.ledger = new OutcomeLedger<>(inputs, keys, options, tally, unsettledIds, listener);
         this.giveUp = deadline + saturatedNanos(options.inFlightGrace());
-        this.outcomes = BatchOutcomes.newArray(inputs.size());
-        this.provisional = BatchOutcomes.newArray(inputs.size());
-        this.maybeSent = new boolean[inputs.size()];
     }
 
     BatchReport<I, R> execute() {
@@ -151,7 +126,7 @@ final class BatchRun<I, R> {
         Set<String> blocked;
         lock.lock();
         try {
-            blocked = new HashSet<>(unsettledIds);
+            blocked = new HashSet<>(ledger.unsettledIds());
         } finally {
             lock.unlock();
         }
@@ -169,14 +144,14 @@ final class BatchRun<I, R> {
             lock.lock();
             try {
                 for (int i : wave) {
-                    BatchReport.Outcome<I, R> o = outcomes[i];
+                    BatchReport.Outcome<I, R> o = ledger.outcome(i);
                     if (o == null || o instanceof BatchReport.Unconfirmed) {
                         // No final outcome, or one that may still be applied late: later occurrences wait.
                         String id = keys.inputId(inputs.get(i));
                         if (id != null) {
                             blocked.add(id);
                             if (o != null) {
-                                unsettledIds.add(id);
+                                ledger.unsettledIds().add(id);
                             }
                         }
                     }
@@ -312,12 +287,7 @@ final class BatchRun<I, R> {
         long left = giveUp - ticker.nanoTime();
         if (left <= 0) {
             for (int[] chunk : inFlight) {
-                for (int i : chunk) {
-                    if (outcomes[i] == null) {
-                        record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i),
-                                "sent, but no answer by the run's deadline and grace", null, true));
-                    }
-                }
+                ledger.unanswered(chunk);
             }
             stop("not sent: the run's deadline passed");
             progress();
@@ -420,11 +390,7 @@ final class BatchRun<I, R> {
             if (closed) {
                 return;
             }
-            for (int i : idx) {
-                if (outcomes[i] == null) {
-                    record(i, new BatchReport.Failed<>(i, inputs.get(i), null, e));
-                }
-            }
+            ledger.rejectedUnsent(idx, e);
             progress();
         } finally {
             lock.unlock();
@@ -474,27 +440,11 @@ final class BatchRun<I, R> {
             if (closed) {
                 return;
             }
-            for (int i : idx) {
-                BatchReport.Failed<I, R> failure = new BatchReport.Failed<>(i, inputs.get(i), null, e);
-                if (lastRound) {
-                    record(i, finalFor(i, failure));
-                } else {
-                    provisional[i] = failure;
-                }
-            }
+            ledger.notApplied(idx, e, lastRound);
             progress();
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Under the lock: a failure that applied nothing, unless an earlier attempt may have been applied. */
-    private BatchReport.Outcome<I, R> finalFor(int i, BatchReport.Outcome<I, R> o) {
-        if (o instanceof BatchReport.Failed<I, R> f && f.error() == null && maybeSent[i]) {
-            return new BatchReport.Unconfirmed<>(i, inputs.get(i), "an earlier request carrying it may have "
-                    + "reached the server; the last one applied nothing: " + f.message(), f.exception(), true);
-        }
-        return o;
     }
 
     /**
@@ -510,67 +460,18 @@ final class BatchRun<I, R> {
                 return;
             }
             boolean again = !lastRound && resendPolicy == Resend.IF_SAFE && options.retrySafe();
-            for (int k = 0; k < idx.length; k++) {
-                int i = idx[k];
-                if (outcomes[i] != null) {
-                    continue;
-                }
-                maybeSent[i] = true;
-                BatchReport.Outcome<I, R> o = local[k];
-                if (o != null) {
-                    record(i, o);
-                } else {
-                    BatchReport.Unconfirmed<I, R> u =
-                            new BatchReport.Unconfirmed<>(i, inputs.get(i), reason, cause, true);
-                    if (again) {
-                        provisional[i] = u;
-                    } else {
-                        record(i, u);
-                    }
-                }
-            }
+            ledger.settle(idx, local, reason, cause, again);
             progress();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Under the lock: a final outcome. */
-    private void record(int i, BatchReport.Outcome<I, R> o) {
-        outcomes[i] = o;
-        provisional[i] = null;
-        if (o instanceof BatchReport.Succeeded) {
-            tally.succeeded++;
-        } else if (o instanceof BatchReport.Failed) {
-            tally.failed++;
-        } else {
-            tally.unconfirmed++;
-        }
-        if (listener != null && listenerFailure == null) {
-            undelivered.add(base == 0 ? o : BatchOutcomes.reindexed(o, base + i));
-        }
-    }
-
-    /** Under the lock: hands new outcomes to the outcome listener, then tells the progress listener. */
+    /** Under the lock: hands new outcomes to the listeners; a failing outcome listener stops the run. */
     private void progress() {
-        if (!undelivered.isEmpty()) {
-            List<BatchReport.Outcome<I, R>> settled = List.copyOf(undelivered);
-            undelivered.clear();
-            try {
-                listener.settled(settled);
-            } catch (RuntimeException e) {
-                listenerFailure = e;
-                stop(LISTENER_FAILED + e);
-            }
-        }
-        Consumer<BatchProgress> progress = options.progress();
-        if (progress != null) {
-            try {
-                progress.accept(new BatchProgress(tally.total, tally.succeeded, tally.failed, tally.unconfirmed,
-                        tally.requestsDone));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "batch progress listener failed", e);
-            }
+        RuntimeException listenerFailed = ledger.deliver();
+        if (listenerFailed != null) {
+            stop(LISTENER_FAILED + listenerFailed);
         }
     }
 
@@ -578,43 +479,21 @@ final class BatchRun<I, R> {
     private List<BatchReport.Outcome<I, R>> finish() {
         lock.lock();
         try {
-            boolean changedAny = false;
-            Map<String, Integer> earlierIds = new HashMap<>();
-            for (int i = 0; i < outcomes.length; i++) {
-                String id = keys.inputId(inputs.get(i));
-                if (outcomes[i] == null) {
-                    changedAny = true;
-                    Integer earlier = id == null ? null : earlierIds.get(id);
-                    if (provisional[i] != null) {
-                        record(i, finalFor(i, provisional[i]));
-                    } else if (earlier != null) {
-                        record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i), "not sent: input "
-                                + (base + earlier) + " with the same id did not succeed or fail", null, false));
-                    } else if (id != null && unsettledIds.contains(id)) {
-                        record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i), "not sent: an earlier input "
-                                + "with the same id did not succeed or fail", null, false));
-                    } else {
-                        record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i),
-                                stopped != null ? stopped : "not sent: no round left", null, false));
-                    }
-                    if (id != null) {
-                        earlierIds.putIfAbsent(id, i);
-                    }
-                } else if (id != null && outcomes[i] instanceof BatchReport.Unconfirmed) {
-                    earlierIds.putIfAbsent(id, i);
-                }
-            }
-            for (int i = 0; i < outcomes.length; i++) {
-                String id = outcomes[i] instanceof BatchReport.Unconfirmed ? keys.inputId(inputs.get(i)) : null;
-                if (id != null) {
-                    unsettledIds.add(id);
-                }
-            }
-            if (changedAny || !undelivered.isEmpty()) {
+            if (ledger.finish(stopped)) {
                 progress();
             }
             closed = true;
-            return Arrays.asList(outcomes.clone());
+            return ledger.outcomes();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The outcome listener's first exception, or null. */
+    RuntimeException listenerFailure() {
+        lock.lock();
+        try {
+            return ledger.listenerFailure();
         } finally {
             lock.unlock();
         }

@@ -39,7 +39,8 @@ public final class ErrorMapping {
         HubSpotError error = parse(raw.getBytes(StandardCharsets.UTF_8));
         String correlationId = error != null && error.correlationId() != null ? error.correlationId()
                 : response.header("X-HubSpot-Correlation-Id");
-        String message = secrets.scrub(message(describe, status, error, correlationId, raw, response.header("Content-Type")));
+        String message = secrets.scrub(message(describe, status, error, correlationId, raw,
+                response.header("Content-Type")));
         switch (status) {
             case 400:
                 return new BadRequestException(message, status, correlationId, error, raw, null);
