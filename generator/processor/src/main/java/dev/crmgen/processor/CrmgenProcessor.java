@@ -2,11 +2,11 @@ package dev.crmgen.processor;
 
 import com.google.auto.service.AutoService;
 import dev.crmgen.generator.CrmGenerator;
-import dev.crmgen.generator.Diagnostic;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.GenerationResult;
 import dev.crmgen.generator.GeneratorOptions;
 import dev.crmgen.generator.SpecSource;
+import dev.crmgen.generator.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
