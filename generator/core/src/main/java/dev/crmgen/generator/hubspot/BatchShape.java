@@ -32,7 +32,8 @@ public final class BatchShape {
         }
         String resultType = null;
         for (TypeRef t : successBodies(result, types)) {
-            if (!(t instanceof TypeRef.NamedRef named) || !(types.get(named.javaName()) instanceof TypeDecl.RecordDecl decl)) {
+            if (!(t instanceof TypeRef.NamedRef named)
+                    || !(types.get(named.javaName()) instanceof TypeDecl.RecordDecl decl)) {
                 return null;
             }
             Field results = decl.field("results");

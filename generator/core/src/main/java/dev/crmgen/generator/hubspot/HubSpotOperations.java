@@ -36,7 +36,10 @@ public final class HubSpotOperations {
         return segment.contains("{");
     }
 
-    /** The literal segments of a path: {@code /crm/v3/objects/{objectType}/search} → {@code [crm, v3, objects, search]}. */
+    /**
+     * The literal segments of a path: {@code /crm/v3/objects/{objectType}/search} → {@code [crm, v3, objects,
+     * search]}.
+     */
     public static List<String> literalSegments(String path) {
         List<String> out = new ArrayList<>();
         for (String segment : path.split("/")) {

@@ -7,4 +7,5 @@ package dev.crmgen.generator.model;
  * @param javaName the component's Java identifier
  * @param required required components are non-null; optional ones are null when absent
  */
-public record Field(String jsonName, String javaName, TypeRef type, boolean required, String description, boolean deprecated) {}
+public record Field(
+        String jsonName, String javaName, TypeRef type, boolean required, String description, boolean deprecated) {}

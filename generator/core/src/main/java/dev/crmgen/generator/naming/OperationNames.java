@@ -146,7 +146,10 @@ public final class OperationNames {
         return prefix;
     }
 
-    /** What tells two same-named operations apart: the path after the common prefix, such as {@code GroupsByObjectType}. */
+    /**
+     * What tells two same-named operations apart: the path after the common prefix, such as
+     * {@code GroupsByObjectType}.
+     */
     private static String qualifier(String path, List<String> prefix) {
         StringBuilder out = new StringBuilder();
         int literal = 0;
@@ -159,7 +162,9 @@ public final class OperationNames {
                 literal++;
                 continue;
             }
-            out.append(parameter ? "By" + JavaNames.typeName(segment.replaceAll("[{}]", "")) : JavaNames.typeName(segment));
+            out.append(parameter
+                    ? "By" + JavaNames.typeName(segment.replaceAll("[{}]", ""))
+                    : JavaNames.typeName(segment));
         }
         return out.toString();
     }

@@ -73,8 +73,8 @@ final class ComponentRefs {
         Map<String, T> candidates = components == null ? null : defined.apply(components);
         T target = name == null || candidates == null ? null : candidates.get(name);
         if (target == null) {
-            problems.error(Tags.UNRESOLVED_REF, pointer, "$ref '" + ref + "' does not resolve; define it under components/"
-                    + section + ".");
+            problems.error(Tags.UNRESOLVED_REF, pointer,
+                    "$ref '" + ref + "' does not resolve; define it under components/" + section + ".");
         }
         return target;
     }

@@ -55,7 +55,8 @@ final class OperationConverter {
     private final Problems problems;
     private final boolean lenientRefs;
 
-    OperationConverter(OpenAPI api, ComponentRefs refs, SchemaConverter schemas, Problems problems, boolean lenientRefs) {
+    OperationConverter(
+            OpenAPI api, ComponentRefs refs, SchemaConverter schemas, Problems problems, boolean lenientRefs) {
         this.api = api;
         this.refs = refs;
         this.schemas = schemas;
@@ -72,7 +73,8 @@ final class OperationConverter {
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> op
                     : path.getValue().readOperationsMap().entrySet()) {
-                endpoints.add(new OperationNames.Endpoint(path.getKey(), op.getKey().name(), op.getValue().getOperationId()));
+                endpoints.add(new OperationNames.Endpoint(
+                        path.getKey(), op.getKey().name(), op.getValue().getOperationId()));
             }
         }
         List<String> names = OperationNames.of(endpoints, api.getPaths().keySet());
@@ -87,8 +89,8 @@ final class OperationConverter {
         return out;
     }
 
-    private Operation read(String path, PathItem item, PathItem.HttpMethod method, io.swagger.v3.oas.models.Operation op,
-            String name) {
+    private Operation read(
+            String path, PathItem item, PathItem.HttpMethod method, io.swagger.v3.oas.models.Operation op, String name) {
         String pointer = "#/paths/" + JsonPointer.escape(path) + "/" + method.name().toLowerCase(Locale.ROOT);
         String pascal = JavaNames.capitalize(name);
         NameTable paramNames = MemberNames.operationParameters();
@@ -99,7 +101,8 @@ final class OperationConverter {
         Map<String, io.swagger.v3.oas.models.parameters.Parameter> merged = new LinkedHashMap<>();
         if (item.getParameters() != null) {
             for (int i = 0; i < item.getParameters().size(); i++) {
-                addParameter(merged, paramPointers, item.getParameters().get(i), "#/paths/" + JsonPointer.escape(path) + "/parameters/" + i);
+                addParameter(merged, paramPointers, item.getParameters().get(i),
+                        "#/paths/" + JsonPointer.escape(path) + "/parameters/" + i);
             }
         }
         if (op.getParameters() != null) {
@@ -123,14 +126,16 @@ final class OperationConverter {
             };
             if (location == null) {
                 problems.warning(Tags.UNSUPPORTED, ppointer, "parameter '" + p.getName() + "' in '" + p.getIn()
-                        + "' is not supported and is left out of the method; set it with a custom transport if needed.");
+                        + "' is not supported and is left out of the method; set it with a custom transport if"
+                        + " needed.");
                 continue;
             }
             if (location == Parameter.Location.PATH) {
                 declaredPath.add(p.getName());
             }
             if (p.getStyle() == StyleEnum.DEEPOBJECT) {
-                problems.warning(Tags.UNSUPPORTED, ppointer, "deepObject parameter '" + p.getName() + "' is sent as its text form.");
+                problems.warning(Tags.UNSUPPORTED, ppointer, "deepObject parameter '" + p.getName()
+                        + "' is sent as its text form.");
             }
             Schema schema = p.getSchema();
             if (schema == null && p.getContent() != null && !p.getContent().isEmpty()) {
@@ -138,13 +143,15 @@ final class OperationConverter {
             }
             TypeRef type = schemas.typeOf(schema, ppointer + "/schema", pascal + JavaNames.typeName(p.getName()));
             boolean required = location == Parameter.Location.PATH || isTrue(p.getRequired());
-            parameters.add(new Parameter(p.getName(), paramNames.allocate(JavaNames.memberName(p.getName())), location, type,
+            String javaName = paramNames.allocate(JavaNames.memberName(p.getName()));
+            parameters.add(new Parameter(p.getName(), javaName, location, type,
                     required, p.getDescription(), isTrue(p.getDeprecated())));
         }
         for (Matcher m = PATH_PARAM.matcher(path); m.find(); ) {
             if (!declaredPath.contains(m.group(1))) {
                 problems.error(Tags.MISSING_PATH_PARAM, pointer, "path '" + path + "' names {" + m.group(1)
-                        + "} but the operation declares no parameter '" + m.group(1) + "' with 'in: path'; declare it.");
+                        + "} but the operation declares no parameter '" + m.group(1)
+                        + "' with 'in: path'; declare it.");
             }
         }
         RequestBody body = readBody(op, pointer, pascal, paramNames);
@@ -168,13 +175,15 @@ final class OperationConverter {
                 specParams.add(new PathParameter().name(name).required(true).schema(new StringSchema()));
                 pointers.put("path:" + name, pointer);
                 problems.warning(Tags.DEGRADED, pointer, "path '" + path + "' names {" + name + "} but the operation"
-                        + " declares no such path parameter, so it is generated as a required String parameter; declare it"
+                        + " declares no such path parameter, so it is generated as a required String parameter;"
+                        + " declare it"
                         + " with 'in: path' to give it a type and a description.");
             }
         }
     }
 
-    private void addParameter(Map<String, io.swagger.v3.oas.models.parameters.Parameter> merged, Map<String, String> pointers,
+    private void addParameter(
+            Map<String, io.swagger.v3.oas.models.parameters.Parameter> merged, Map<String, String> pointers,
             io.swagger.v3.oas.models.parameters.Parameter p, String pointer) {
         if (p.get$ref() != null) {
             p = refs.parameter(p.get$ref(), pointer);
@@ -196,7 +205,8 @@ final class OperationConverter {
     }
 
 
-    private RequestBody readBody(io.swagger.v3.oas.models.Operation op, String pointer, String pascal, NameTable paramNames) {
+    private RequestBody readBody(
+            io.swagger.v3.oas.models.Operation op, String pointer, String pascal, NameTable paramNames) {
         io.swagger.v3.oas.models.parameters.RequestBody rb = op.getRequestBody();
         String bpointer = pointer + "/requestBody";
         if (rb == null) {
@@ -223,7 +233,8 @@ final class OperationConverter {
         String javaName = paramNames.allocate("body");
         String form = "application/x-www-form-urlencoded";
         if (media.getKey().equalsIgnoreCase(form) && media.getValue().getSchema() != null) {
-            TypeRef type = schemas.typeOf(media.getValue().getSchema(), bpointer + "/content/" + JsonPointer.escape(media.getKey()) + "/schema",
+            TypeRef type = schemas.typeOf(media.getValue().getSchema(),
+                    bpointer + "/content/" + JsonPointer.escape(media.getKey()) + "/schema",
                     pascal + "Request");
             if (isFormRecord(type)) {
                 return new RequestBody(javaName, type, form, required, rb.getDescription());
@@ -231,9 +242,11 @@ final class OperationConverter {
         }
         if (!isJson(media.getKey())) {
             if (media.getKey().startsWith("multipart/") || media.getKey().equalsIgnoreCase(form)) {
-                problems.warning(Tags.DEGRADED, bpointer, "this '" + media.getKey() + "' body is sent as raw bytes the caller encodes"
+                problems.warning(Tags.DEGRADED, bpointer, "this '" + media.getKey()
+                        + "' body is sent as raw bytes the caller encodes"
                         + (media.getKey().startsWith("multipart/form-data") ? " (with MultipartBody)" : "")
-                        + ": only objects whose properties are all files (format: binary) or scalars become typed parameters.");
+                        + ": only objects whose properties are all files (format: binary) or scalars become typed"
+                        + " parameters.");
             }
             return new RequestBody(javaName, null, media.getKey(), required, rb.getDescription());
         }
@@ -270,7 +283,8 @@ final class OperationConverter {
             String name = (String) key;
             Schema p = properties.get(i++);
             boolean file = "binary".equals(p.getFormat());
-            parts.add(new RequestBody.Part(name, paramNames.allocate(JavaNames.memberName(name)), file ? null : TypeRef.scalar(scalarOf(p)),
+            String javaName = paramNames.allocate(JavaNames.memberName(name));
+            parts.add(new RequestBody.Part(name, javaName, file ? null : TypeRef.scalar(scalarOf(p)),
                     requiredNames.contains(name), p.getDescription()));
         }
         return parts;
@@ -278,7 +292,8 @@ final class OperationConverter {
 
     /** A record of scalars, enums and lists of those: what a form body can carry. */
     private boolean isFormRecord(TypeRef type) {
-        if (!(type instanceof TypeRef.NamedRef named) || !(schemas.types().get(named.javaName()) instanceof TypeDecl.RecordDecl record)) {
+        if (!(type instanceof TypeRef.NamedRef named)
+                || !(schemas.types().get(named.javaName()) instanceof TypeDecl.RecordDecl record)) {
             return false;
         }
         return record.fields().stream().allMatch(f -> isFormValue(f.type())
@@ -287,7 +302,8 @@ final class OperationConverter {
 
     private boolean isFormValue(TypeRef type) {
         return (type instanceof TypeRef.ScalarRef s && s.scalar() != Scalar.JSON_VALUE && s.scalar() != Scalar.BINARY)
-                || (type instanceof TypeRef.NamedRef n && schemas.types().get(n.javaName()) instanceof TypeDecl.EnumDecl);
+                || (type instanceof TypeRef.NamedRef n
+                        && schemas.types().get(n.javaName()) instanceof TypeDecl.EnumDecl);
     }
 
     private static Map.Entry<String, MediaType> pickMedia(Content content) {
@@ -304,12 +320,14 @@ final class OperationConverter {
 
     private static boolean isJson(String mediaType) {
         String m = mediaType.toLowerCase(Locale.ROOT);
-        return m.equals("application/json") || m.startsWith("application/json;") || m.equals("*/*") || m.endsWith("+json")
+        return m.equals("application/json") || m.startsWith("application/json;") || m.equals("*/*")
+                || m.endsWith("+json")
                 || m.equals("application/*");
     }
 
     /** @param trace such as {@code POST /crm/v3/objects/notes/batch/update}, for the union's javadoc */
-    private Operation.Result readResult(io.swagger.v3.oas.models.Operation op, String pointer, String pascal, String trace) {
+    private Operation.Result readResult(
+            io.swagger.v3.oas.models.Operation op, String pointer, String pascal, String trace) {
         TreeMap<Integer, TypeRef> bodies = new TreeMap<>();
         TreeMap<Integer, String> descriptions = new TreeMap<>();
         List<Integer> empty = new ArrayList<>();
@@ -340,14 +358,16 @@ final class OperationConverter {
                     bodies.put(status, TypeRef.scalar(Scalar.BINARY));
                 } else {
                     String hint = pascal + "Response" + (status == 200 ? "" : String.valueOf(status));
-                    bodies.put(status, schemas.typeOf(media.getValue().getSchema(), rpointer + "/content/" + JsonPointer.escape(media.getKey()) + "/schema", hint));
+                    String schemaPointer = rpointer + "/content/" + JsonPointer.escape(media.getKey()) + "/schema";
+                    bodies.put(status, schemas.typeOf(media.getValue().getSchema(), schemaPointer, hint));
                 }
             }
         }
         if (bodies.isEmpty()) {
             if (empty.isEmpty()) {
-                problems.warning(Tags.NO_SUCCESS_RESPONSE, pointer + "/responses", "no 2xx response is declared; the method accepts "
-                        + "200, 201, 202 and 204 and ignores any body. Declare the success responses to get typed results.");
+                problems.warning(Tags.NO_SUCCESS_RESPONSE, pointer + "/responses", "no 2xx response is declared; the "
+                        + "method accepts 200, 201, 202 and 204 and ignores any body. Declare the success responses"
+                        + " to get typed results.");
                 empty = List.of(200, 201, 202, 204);
             }
             return new Operation.Result.Empty(empty);
@@ -363,9 +383,11 @@ final class OperationConverter {
         NameTable variantNames = new NameTable(false);
         variantNames.reserve(unionName);
         for (Map.Entry<Integer, TypeRef> v : all.entrySet()) {
-            variants.add(new TypeDecl.Variant(v.getKey(), variantNames.allocate(UnionNames.statusVariant(v.getKey())), v.getValue(), descriptions.get(v.getKey())));
+            String variantName = variantNames.allocate(UnionNames.statusVariant(v.getKey()));
+            variants.add(new TypeDecl.Variant(v.getKey(), variantName, v.getValue(), descriptions.get(v.getKey())));
         }
-        schemas.addResponseUnion(new TypeDecl.ResponseUnionDecl(unionName, pointer + "/responses", trace, false, variants));
+        schemas.addResponseUnion(
+                new TypeDecl.ResponseUnionDecl(unionName, pointer + "/responses", trace, false, variants));
         return new Operation.Result.Union(unionName);
     }
 

@@ -91,8 +91,9 @@ final class SchemaConverter {
             String name = typeNames.allocate(wanted);
             String key = wanted.toLowerCase(Locale.ROOT);
             if (!name.equals(wanted)) {
-                problems.warning(Tags.NAME_COLLISION, ComponentRefs.schemaPointer(e.getKey()), "schema '" + e.getKey() + "' and schema '"
-                        + firstOwner.get(key) + "' both map to the Java name " + wanted + "; this one is generated as " + name
+                problems.warning(Tags.NAME_COLLISION, ComponentRefs.schemaPointer(e.getKey()), "schema '" + e.getKey()
+                        + "' and schema '" + firstOwner.get(key) + "' both map to the Java name " + wanted
+                        + "; this one is generated as " + name
                         + ". Rename one of the schemas to choose the names yourself.");
             } else {
                 firstOwner.put(key, e.getKey());
@@ -145,7 +146,8 @@ final class SchemaConverter {
         if (s.get$ref() != null) {
             return refOf(s.get$ref(), pointer);
         }
-        if (s.getAllOf() != null && s.getAllOf().size() == 1 && (s.getProperties() == null || s.getProperties().isEmpty())) {
+        if (s.getAllOf() != null && s.getAllOf().size() == 1
+                && (s.getProperties() == null || s.getProperties().isEmpty())) {
             return typeOf((Schema) s.getAllOf().get(0), pointer + "/allOf/0", hint);
         }
         for (String keyword : List.of("oneOf", "anyOf")) {
@@ -168,7 +170,8 @@ final class SchemaConverter {
                 if (union != null) {
                     return union;
                 }
-                problems.warning(Tags.DEGRADED, pointer, keyword + " with differing member types is represented as a JSON value "
+                problems.warning(Tags.DEGRADED, pointer, keyword
+                        + " with differing member types is represented as a JSON value "
                         + "(JsonValue); callers inspect it themselves.");
                 return TypeRef.scalar(Scalar.JSON_VALUE);
             }
@@ -178,7 +181,8 @@ final class SchemaConverter {
                 // An inline enum with the same values (and type) as one already declared is that type: HubSpot
                 // repeats long lists, such as 800 language codes, at every property that takes them. Each property
                 // keeps its own description in its record's javadoc; the shared type keeps one only if all agree.
-                List<Object> key = Arrays.asList(scalarOf(s), new ArrayList<Object>(s.getEnum()), isTrue(s.getDeprecated()));
+                List<Object> key =
+                        Arrays.asList(scalarOf(s), new ArrayList<Object>(s.getEnum()), isTrue(s.getDeprecated()));
                 TypeRef same = inlineEnums.get(key);
                 if (same instanceof TypeRef.NamedRef named
                         && types.get(named.javaName()) instanceof TypeDecl.EnumDecl shared) {
@@ -195,12 +199,14 @@ final class SchemaConverter {
             return declare(s, pointer, typeNames.allocate(hint));
         }
         if (s.getEnum() != null && !s.getEnum().isEmpty() && scalarOf(s) != Scalar.JSON_VALUE) {
-            problems.warning(Tags.DEGRADED, pointer, "an enum of type " + s.getType() + " is generated as its plain type.");
+            problems.warning(Tags.DEGRADED, pointer, "an enum of type " + s.getType()
+                    + " is generated as its plain type.");
         }
         String type = typeName(s);
         if ("array".equals(type)) {
             if (s.getItems() == null) {
-                problems.warning(Tags.DEGRADED, pointer, "array without 'items' is generated as List<JsonValue>; add 'items'.");
+                problems.warning(Tags.DEGRADED, pointer,
+                        "array without 'items' is generated as List<JsonValue>; add 'items'.");
                 return new TypeRef.ListRef(TypeRef.scalar(Scalar.JSON_VALUE));
             }
             return new TypeRef.ListRef(typeOf(s.getItems(), pointer + "/items", hint + "Item"));
@@ -231,9 +237,12 @@ final class SchemaConverter {
 
     /** A dangling schema ref: an error, or with {@code lenientRefs} a warning saying what was generated instead. */
     private void unresolved(String ref, String pointer, String instead) {
-        String fix = ref.startsWith("#") ? "define it under components/schemas or correct the reference." : "check the file and pointer.";
+        String fix = ref.startsWith("#")
+                ? "define it under components/schemas or correct the reference."
+                : "check the file and pointer.";
         if (lenientRefs) {
-            problems.warning(Tags.DEGRADED, pointer, "$ref '" + ref + "' does not resolve, so it is " + instead + "; " + fix);
+            problems.warning(Tags.DEGRADED, pointer,
+                    "$ref '" + ref + "' does not resolve, so it is " + instead + "; " + fix);
         } else {
             problems.error(Tags.UNRESOLVED_REF, pointer, "$ref '" + ref + "' does not resolve; " + fix);
         }
@@ -301,7 +310,8 @@ final class SchemaConverter {
 
     private Map<String, PropertyUse> properties(String component) {
         Map<String, PropertyUse> properties = new LinkedHashMap<>();
-        collectProperties(components.get(component), ComponentRefs.schemaPointer(component), properties, new HashSet<>());
+        collectProperties(
+                components.get(component), ComponentRefs.schemaPointer(component), properties, new HashSet<>());
         return properties;
     }
 
@@ -332,7 +342,8 @@ final class SchemaConverter {
         }
         // Registered before the fields so that recursive references find it.
         TypeRef ref = new TypeRef.NamedRef(javaName);
-        types.put(javaName, new TypeDecl.RecordDecl(javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), List.of()));
+        types.put(javaName,
+                new TypeDecl.RecordDecl(javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), List.of()));
         Map<String, PropertyUse> properties = new LinkedHashMap<>();
         collectProperties(s, pointer, properties, new HashSet<>());
         NameTable fieldNames = new NameTable(false);
@@ -346,7 +357,8 @@ final class SchemaConverter {
             boolean required = use.required() && !oneWay && !isTrue(p.getNullable());
             fields.add(new Field(e.getKey(), javaField, type, required, p.getDescription(), isTrue(p.getDeprecated())));
         }
-        types.put(javaName, new TypeDecl.RecordDecl(javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), fields));
+        types.put(javaName,
+                new TypeDecl.RecordDecl(javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), fields));
         return ref;
     }
 
@@ -372,13 +384,15 @@ final class SchemaConverter {
             }
         }
         if (s.getOneOf() != null || s.getAnyOf() != null) {
-            problems.warning(Tags.DEGRADED, pointer, "oneOf/anyOf inside allOf is not merged; its properties are skipped when reading.");
+            problems.warning(Tags.DEGRADED, pointer,
+                    "oneOf/anyOf inside allOf is not merged; its properties are skipped when reading.");
         }
         Set<String> required = s.getRequired() == null ? Set.of() : new HashSet<>(s.getRequired());
         if (s.getProperties() != null) {
             Map<String, Schema> properties = s.getProperties();
             for (Map.Entry<String, Schema> e : properties.entrySet()) {
-                out.put(e.getKey(), new PropertyUse(e.getValue(), pointer + "/properties/" + JsonPointer.escape(e.getKey()), required.contains(e.getKey())));
+                String propertyPointer = pointer + "/properties/" + JsonPointer.escape(e.getKey());
+                out.put(e.getKey(), new PropertyUse(e.getValue(), propertyPointer, required.contains(e.getKey())));
             }
         }
         for (String name : required) {
@@ -400,7 +414,8 @@ final class SchemaConverter {
             }
             String text = value.toString();
             if (valueType != Scalar.STRING && !text.matches("-?[0-9]+")) {
-                problems.error(Tags.INVALID_SCHEMA, pointer + "/enum", "enum value '" + text + "' is not an integer; fix the value or the type.");
+                problems.error(Tags.INVALID_SCHEMA, pointer + "/enum", "enum value '" + text
+                        + "' is not an integer; fix the value or the type.");
                 continue;
             }
             if (seen.add(text)) {
@@ -408,7 +423,8 @@ final class SchemaConverter {
             }
         }
         String unknown = constantNames.allocate(MemberNames.ENUM_UNKNOWN);
-        types.put(javaName, new TypeDecl.EnumDecl(javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), valueType, constants, unknown));
+        types.put(javaName, new TypeDecl.EnumDecl(
+                javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), valueType, constants, unknown));
         return new TypeRef.NamedRef(javaName);
     }
 }

@@ -4,7 +4,10 @@ import dev.crmgen.generator.model.TypeRef.Scalar;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.Set;
 
-/** What a Swagger Parser schema is, read from the schema alone: its JSON type, scalar and whether it declares a type. */
+/**
+ * What a Swagger Parser schema is, read from the schema alone: its JSON type, its scalar and whether it declares a
+ * type.
+ */
 @SuppressWarnings("rawtypes") // Swagger Parser's Schema is used raw throughout its own API
 final class SchemaShapes {
     private SchemaShapes() {}
@@ -66,7 +69,9 @@ final class SchemaShapes {
         if (s.getAllOf() != null && !s.getAllOf().isEmpty()) {
             return s.getAllOf().size() > 1 || (s.getProperties() != null && !s.getProperties().isEmpty());
         }
-        return (s.getOneOf() == null && s.getAnyOf() == null) && s.getProperties() != null && !s.getProperties().isEmpty();
+        return (s.getOneOf() == null && s.getAnyOf() == null)
+                && s.getProperties() != null
+                && !s.getProperties().isEmpty();
     }
 
     /**

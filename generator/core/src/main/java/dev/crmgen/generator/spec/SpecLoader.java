@@ -54,7 +54,8 @@ final class SpecLoader {
         if (!tree.isObject() || !tree.has("openapi")) {
             if (tree.isObject() && tree.has("swagger")) {
                 problems.error(Tags.UNSUPPORTED, "#/swagger", "Swagger " + tree.get("swagger").asText()
-                        + " specs are not supported; convert the spec to OpenAPI 3 (for example with swagger2openapi).");
+                        + " specs are not supported; convert the spec to OpenAPI 3 (for example with"
+                        + " swagger2openapi).");
             } else {
                 problems.error(Tags.SPEC_INVALID, null,
                         "not an OpenAPI document: the top level needs an 'openapi: 3.x' field, 'info' and 'paths'.");
@@ -91,7 +92,8 @@ final class SpecLoader {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            problems.error(Tags.SPEC_NOT_FOUND, null, "cannot read the spec at " + location + " (" + e + "); check the path.");
+            problems.error(Tags.SPEC_NOT_FOUND, null,
+                    "cannot read the spec at " + location + " (" + e + "); check the path.");
             return null;
         }
         return decode(bytes, displayLocation(location));
@@ -156,7 +158,8 @@ final class SpecLoader {
                             .readTree(content);
                     collectLocalFiles(tree, path.toUri(), seen);
                 } catch (IOException e) {
-                    problems.error(Tags.UNRESOLVED_REF, null, "cannot read " + path + " referenced by the spec: " + e.getMessage());
+                    problems.error(Tags.UNRESOLVED_REF, null,
+                            "cannot read " + path + " referenced by the spec: " + e.getMessage());
                 }
             }
         }

@@ -54,7 +54,8 @@ public final class SpecReader {
         String explicit = options.clientName();
         if (!JavaNames.isPackageName(options.packageName())) {
             problems.error(Input.PACKAGE_NAME, Tags.INVALID_PACKAGE, null, "'" + options.packageName()
-                    + "' is not a valid Java package name; use dot-separated identifiers such as com.acme.hubspot.notes.");
+                    + "' is not a valid Java package name; use dot-separated identifiers such as"
+                    + " com.acme.hubspot.notes.");
         }
         if (explicit != null && !JavaNames.isTypeName(explicit)) {
             problems.error(Input.CLIENT_NAME, Tags.INVALID_CLIENT_NAME, null, "clientName '" + explicit
