@@ -1,11 +1,11 @@
 package dev.crmgen.benchmarks.harness;
 
 import dev.crmgen.generator.CrmGenerator;
-import dev.crmgen.generator.Diagnostic;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.GenerationResult;
 import dev.crmgen.generator.GeneratorOptions;
 import dev.crmgen.generator.SpecSource;
+import dev.crmgen.generator.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

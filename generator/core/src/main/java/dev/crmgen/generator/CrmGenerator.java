@@ -1,9 +1,9 @@
 package dev.crmgen.generator;
 
+import dev.crmgen.generator.diagnostic.Problems;
+import dev.crmgen.generator.diagnostic.Tags;
 import dev.crmgen.generator.model.ApiModel;
-import dev.crmgen.generator.spec.Problems;
 import dev.crmgen.generator.spec.SpecReader;
-import dev.crmgen.generator.spec.Tags;
 import dev.crmgen.generator.writer.Writers;
 import java.io.IOException;
 import java.io.InputStream;

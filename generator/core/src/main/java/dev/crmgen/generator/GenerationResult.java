@@ -1,5 +1,6 @@
 package dev.crmgen.generator;
 
+import dev.crmgen.generator.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 

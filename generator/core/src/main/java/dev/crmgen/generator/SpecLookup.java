@@ -1,10 +1,13 @@
 package dev.crmgen.generator;
 
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The one rule by which the annotation processor and the Maven plugin find the spec a user names:
@@ -52,6 +55,29 @@ public record SpecLookup(List<Path> files, String resource) {
         files.add(base.resolve("src/main/resources").resolve(path).normalize());
         return new SpecLookup(files, withoutLeadingSlash(name));
     }
+
+    /**
+     * The first of {@link #files()} that is a regular file, else the {@link #resource()} when {@code onClassPath} has
+     * it; empty when the rule finds nothing.
+     *
+     * @param onClassPath whether the front door's class path holds a resource
+     */
+    public Optional<Found> find(Predicate<String> onClassPath) {
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                return Optional.of(new Found(file, null));
+            }
+        }
+        return resource != null && onClassPath.test(resource) ? Optional.of(new Found(null, resource)) : Optional.empty();
+    }
+
+    /**
+     * Where the spec was found: exactly one of the two is set.
+     *
+     * @param file the spec file, or null
+     * @param resource the class-path resource, or null
+     */
+    public record Found(Path file, String resource) {}
 
     private static String withoutLeadingSlash(String name) {
         return name.startsWith("/") ? name.substring(1) : name;

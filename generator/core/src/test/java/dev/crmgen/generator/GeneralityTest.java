@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crmgen.generator.diagnostic.Diagnostic;
 import dev.crmgen.runtime.ClientOptions;
 import dev.crmgen.runtime.http.HttpTransport;
 import dev.crmgen.runtime.http.MultipartBody;

@@ -1,8 +1,8 @@
 package dev.crmgen.maven;
 
 import dev.crmgen.generator.CrmGenerator;
-import dev.crmgen.generator.Diagnostic;
 import dev.crmgen.generator.GeneratorOptions;
+import dev.crmgen.generator.diagnostic.Diagnostic;
 import dev.crmgen.generator.naming.JavaNames;
 import java.io.File;
 import java.io.IOException;

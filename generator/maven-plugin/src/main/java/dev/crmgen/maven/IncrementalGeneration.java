@@ -1,10 +1,10 @@
 package dev.crmgen.maven;
 
-import dev.crmgen.generator.Diagnostic;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.GenerationResult;
 import dev.crmgen.generator.GeneratorOptions;
 import dev.crmgen.generator.SpecSource;
+import dev.crmgen.generator.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;

@@ -39,14 +39,10 @@ final class SpecLocation {
                     + " (or pass -Dcrmgen.spec=...)");
         }
         SpecLookup lookup = SpecLookup.of(spec, baseDirectory);
-        for (Path file : lookup.files()) {
-            if (Files.isRegularFile(file)) {
-                return new SpecLocation(file, null, null);
-            }
-        }
-        Optional<SpecLocation> resource = lookup.resource() == null ? Optional.empty() : resource(lookup.resource(), loader);
-        if (resource.isPresent()) {
-            return resource.get();
+        Optional<SpecLookup.Found> found = lookup.find(resource -> loader.getResource(resource) != null);
+        if (found.isPresent()) {
+            String resource = found.get().resource();
+            return new SpecLocation(found.get().file(), resource, resource == null ? null : loader.getResource(resource));
         }
         if (lookup.files().isEmpty()) {
             throw new IOException("spec " + spec + " is not on the plugin's class path; add the artifact that holds it as a"
@@ -56,15 +52,6 @@ final class SpecLocation {
                 + lookup.files().stream().map(Path::toString).collect(Collectors.joining(" and ")) + ")"
                 + (lookup.resource() == null ? "" : " nor a resource on the plugin's class path (a spec jar such as"
                         + " dev.crmgen:crmgen-spec must be a <dependency> of crmgen-maven-plugin, not of the project)"));
-    }
-
-    private static Optional<SpecLocation> resource(String resource, ClassLoader loader) {
-        URL url = loader.getResource(resource);
-        return url == null ? Optional.empty() : Optional.of(new SpecLocation(null, resource, url));
-    }
-
-    private static String stripSlash(String name) {
-        return name.startsWith("/") ? name.substring(1) : name;
     }
 
     SpecSource toSource(ClassLoader loader) {

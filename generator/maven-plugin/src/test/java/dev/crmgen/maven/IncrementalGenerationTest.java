@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crmgen.generator.Diagnostic;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.GenerationResult;
 import dev.crmgen.generator.GeneratorOptions;
 import dev.crmgen.generator.SpecSource;
+import dev.crmgen.generator.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

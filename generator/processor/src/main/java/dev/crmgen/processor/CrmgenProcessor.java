@@ -2,11 +2,12 @@ package dev.crmgen.processor;
 
 import com.google.auto.service.AutoService;
 import dev.crmgen.generator.CrmGenerator;
-import dev.crmgen.generator.Diagnostic;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.GenerationResult;
 import dev.crmgen.generator.GeneratorOptions;
 import dev.crmgen.generator.SpecSource;
+import dev.crmgen.generator.diagnostic.Diagnostic;
+import dev.crmgen.generator.diagnostic.Tags;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ public final class CrmgenProcessor extends AbstractProcessor {
         List<String> tried = new ArrayList<>();
         SpecSource source = spec.isBlank() ? null : locator.locate(spec, tried);
         if (source == null) {
-            reporter.error("[CrmgenSpecNotFound] spec '" + spec + "' not found; looked at: " + String.join(", ", tried)
+            reporter.error(Tags.SPEC_NOT_FOUND, "spec '" + spec + "' not found; looked at: " + String.join(", ", tried)
                     + ". Give a path relative to the project (or to -A" + SpecLocator.SPEC_ROOT_OPTION
                     + "=<dir>), or put a jar holding it on annotationProcessorPaths.", element, mirror, specValue);
             return;
@@ -123,11 +124,10 @@ public final class CrmgenProcessor extends AbstractProcessor {
         boolean lenientRefs = Boolean.parseBoolean(processingEnv.getOptions().get(LENIENT_REFS_OPTION));
         GenerationResult result = generator.apply(source, new GeneratorOptions(packageName, clientName, lenientRefs));
         for (Diagnostic d : result.diagnostics()) {
-            AnnotationValue cause = switch (d.tag()) {
-                case "CrmgenInvalidPackage" -> packageValue;
-                case "CrmgenInvalidClientName" -> clientValue;
-                case "CrmgenNameCollision" -> d.message().contains("clientName") && !clientName.isBlank() ? clientValue : specValue;
-                default -> specValue;
+            AnnotationValue cause = switch (d.input()) {
+                case PACKAGE_NAME -> packageValue;
+                case CLIENT_NAME -> clientValue;
+                case SPEC -> specValue;
             };
             Kind kind = switch (d.severity()) {
                 case ERROR -> Kind.ERROR;
@@ -143,7 +143,7 @@ public final class CrmgenProcessor extends AbstractProcessor {
             try (Writer out = processingEnv.getFiler().createSourceFile(file.qualifiedName(), element).openWriter()) {
                 out.write(file.source());
             } catch (IOException e) {
-                reporter.error("[CrmgenWriteFailed] cannot write " + file.qualifiedName() + ": " + e.getMessage()
+                reporter.error(Tags.WRITE_FAILED, "cannot write " + file.qualifiedName() + ": " + e.getMessage()
                         + "; is the same packageName used by two @GenerateClient annotations?", element, mirror, packageValue);
             }
         }

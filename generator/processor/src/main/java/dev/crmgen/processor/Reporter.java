@@ -1,25 +1,22 @@
 package dev.crmgen.processor;
 
+import dev.crmgen.generator.diagnostic.Tags;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
-/** Reports on the annotated element and, where it is the cause, the annotation attribute; counts errors. */
+/** Reports on the annotated element and, where it is the cause, the annotation attribute. */
 final class Reporter {
     private static final int TRACE_FRAMES = 8;
     private final Messager messager;
-    private int errors;
 
     Reporter(Messager messager) {
         this.messager = messager;
     }
 
     void report(Kind kind, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
-        if (kind == Kind.ERROR) {
-            errors++;
-        }
         if (mirror == null) {
             messager.printMessage(kind, message, element);
         } else if (value == null) {
@@ -29,8 +26,9 @@ final class Reporter {
         }
     }
 
-    void error(String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
-        report(Kind.ERROR, message, element, mirror, value);
+    /** An error found by the processor itself, tagged like the generator's: {@code [CrmgenWriteFailed] …}. */
+    void error(String tag, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
+        report(Kind.ERROR, "[" + tag + "] " + message, element, mirror, value);
     }
 
     /**
@@ -42,7 +40,7 @@ final class Reporter {
                 ? "crmgen ran out of memory generating from spec '" + spec + "'; give the compiler more heap (javac "
                         + "-J-Xmx2g, or MAVEN_OPTS=-Xmx2g when it runs inside Maven) or split the spec"
                 : "crmgen failed unexpectedly on spec '" + spec + "'; please report this with the spec";
-        error("[CrmgenInternalError] " + what + ". " + shortTrace(t), element, mirror, null);
+        error(Tags.INTERNAL_ERROR, what + ". " + shortTrace(t), element, mirror, null);
     }
 
     /** The exception, its first {@value #TRACE_FRAMES} frames and its causes: enough to locate a bug in a report. */
@@ -60,9 +58,5 @@ final class Reporter {
             out.append("\nCaused by: ").append(cause);
         }
         return out.toString();
-    }
-
-    int errorCount() {
-        return errors;
     }
 }

@@ -3,7 +3,6 @@ package dev.crmgen.processor;
 import dev.crmgen.generator.SpecLookup;
 import dev.crmgen.generator.SpecSource;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.annotation.processing.Filer;
@@ -32,20 +31,15 @@ final class SpecLocator {
     /** The spec found by {@link SpecLookup}'s rule, or null; {@code tried} receives every place looked at. */
     SpecSource locate(String spec, List<String> tried) {
         SpecLookup lookup = SpecLookup.of(spec, baseDirectory());
-        for (Path file : lookup.files()) {
-            tried.add(file.toString());
-            if (Files.isRegularFile(file)) {
-                return SpecSource.file(file);
-            }
+        lookup.files().forEach(file -> tried.add(file.toString()));
+        if (lookup.resource() != null) {
+            tried.add("class-path resource " + lookup.resource() + " on the processor path");
         }
-        if (lookup.resource() == null) {
-            return null;
-        }
-        tried.add("class-path resource " + lookup.resource() + " on the processor path");
-        if (processorPath != null && processorPath.getResource(lookup.resource()) != null) {
-            return SpecSource.classpath(lookup.resource(), processorPath);
-        }
-        return null;
+        return lookup.find(resource -> processorPath != null && processorPath.getResource(resource) != null)
+                .map(found -> found.file() != null
+                        ? SpecSource.file(found.file())
+                        : SpecSource.classpath(found.resource(), processorPath))
+                .orElse(null);
     }
 
     /** Where relative spec paths start: {@code -Acrmgen.specRoot} when set, else the project directory. */

@@ -221,6 +221,25 @@ class BadSpecTest {
     }
 
     @Test
+    void anExplicitClientNameCollidingWithASchemaPointsAtClientName() throws IOException {
+        String spec = VALID + "    Notes:\n      type: object\n      properties:\n        id: {type: string}\n";
+        JavaFileObject source = source(write("explicit-collision.yaml", spec), "com.acme.notes", "Notes");
+        assertThat(compile(source)).hadErrorContaining("[CrmgenNameCollision] explicit-collision.yaml#/components/schemas/Notes: "
+                + "the client class Notes has the same name as the type generated for schema 'Notes'; set clientName")
+                .inFile(source).onLineContaining("clientName = ");
+    }
+
+    @Test
+    void aSchemaCollidingWithAnotherIsAWarningOnTheSpec() throws IOException {
+        String spec = VALID + "    note:\n      type: object\n      properties:\n        id: {type: string}\n";
+        JavaFileObject source = source(write("schema-collision.yaml", spec), "com.acme.notes", "NotesApi");
+        Compilation c = compile(source);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("[CrmgenNameCollision] schema-collision.yaml#/components/schemas/note: schema 'note'"
+                + " and schema 'Note' both map to the Java name Note").inFile(source).onLineContaining("spec = ");
+    }
+
+    @Test
     void undeclaredPathParameterIsAnError() throws IOException {
         String spec = VALID.replace("    - {name: noteId, in: path, required: true, schema: {type: string}}\n", "    []\n")
                 .replace("parameters:\n", "parameters:\n");

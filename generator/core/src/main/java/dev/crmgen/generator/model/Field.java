@@ -6,14 +6,6 @@ package dev.crmgen.generator.model;
  * @param jsonName the property name on the wire
  * @param javaName the component's Java identifier
  * @param required required components are non-null; optional ones are null when absent
- * @param builderAdder for list and map components, the builder's single-element method name (such as
- *     {@code property} for {@code properties}); null otherwise
  */
 public record Field(
-        String jsonName,
-        String javaName,
-        TypeRef type,
-        boolean required,
-        String description,
-        boolean deprecated,
-        String builderAdder) {}
+        String jsonName, String javaName, TypeRef type, boolean required, String description, boolean deprecated) {}

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param body the JSON request body, or null
  * @param result what the method returns
- * @param batch set when this is a HubSpot batch operation, which also gets an {@code …All} method
+ * @param batch set when this is a HubSpot batch operation, which the client also offers for any number of inputs
  */
 public record Operation(
         String operationId,
@@ -54,7 +54,6 @@ public record Operation(
      * @param requestType the request record
      * @param inputType the element type of {@code inputs}
      * @param resultType the element type of {@code results}
-     * @param allMethodName the name of the method that hands any number of inputs to the runtime's batch executor
      */
-    public record Batch(String allMethodName, String requestType, String inputType, String resultType) {}
+    public record Batch(String requestType, String inputType, String resultType) {}
 }

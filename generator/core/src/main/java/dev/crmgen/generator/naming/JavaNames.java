@@ -90,6 +90,11 @@ public final class JavaNames {
         return name;
     }
 
+    /** The client class named after a spec's {@code info.title}: {@code Notes} → {@code NotesClient}. */
+    public static String clientName(String title) {
+        return typeName((title == null || title.isBlank() ? "Api" : title) + " Client");
+    }
+
     /** {@code in-progress} → {@code IN_PROGRESS}; {@code 123} → {@code VALUE_123}; {@code ""} → {@code EMPTY}. */
     public static String constantName(String raw) {
         List<String> parts = new ArrayList<>();

@@ -17,6 +17,7 @@ import dev.crmgen.generator.model.RequestBody;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import dev.crmgen.generator.naming.JavaNames;
+import dev.crmgen.generator.naming.MemberNames;
 import dev.crmgen.generator.naming.NameTable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,11 +59,9 @@ final class ClientWriter {
     ClientWriter(Poet poet) {
         this.poet = poet;
         this.client = poet.className(poet.model().clientName());
-        members.reserve("invoker");
+        members.reserve(MemberNames.INVOKER);
         for (Operation op : poet.model().operations()) {
-            members.reserve(op.methodName());
-            members.reserve(op.methodName() + "Async");
-            members.reserve(op.methodName() + "All");
+            MemberNames.clientMethods(op.methodName()).forEach(members::reserve);
         }
         int operations = poet.model().operations().size();
         if (operations > OPERATIONS_PER_HOLDER) {
@@ -154,7 +153,7 @@ final class ClientWriter {
         } else {
             blocking.addStatement("return invoker.invoke($L($L), $L)", request, args, mapper);
         }
-        MethodSpec.Builder async = MethodSpec.methodBuilder(base + "Async")
+        MethodSpec.Builder async = MethodSpec.methodBuilder(MemberNames.async(base))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxedResult))
                 .addParameters(params)
@@ -450,7 +449,7 @@ final class ClientWriter {
         CodeBlock batchCall = batchCall(type, op, input, output, leading.isEmpty() && onlyInputs,
                 CodeBlock.of("$L($L($L))", reference(toResponse), op.methodName(), callArgs));
 
-        type.addMethod(MethodSpec.methodBuilder(batch.allMethodName())
+        type.addMethod(MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
                 .addJavadoc("Sends any number of inputs through {@code $L} in chunks (the runtime's batch executor with default "
                         + "options) and reports every input as succeeded, failed or unconfirmed.\n\n<p>{@code $L $L}\n",
                         op.methodName(), op.httpMethod(), Poet.doc(op.path()))
@@ -458,10 +457,10 @@ final class ClientWriter {
                 .returns(report)
                 .addParameters(leading)
                 .addParameter(inputsType, inputsName)
-                .addStatement("return $L($L$L, $T.builder().retrySafe($L).build())", batch.allMethodName(), leadingArgs, inputsName,
+                .addStatement("return $L($L$L, $T.builder().retrySafe($L).build())", MemberNames.all(op.methodName()), leadingArgs, inputsName,
                         Runtime.BATCH_OPTIONS, op.retrySafe())
                 .build());
-        type.addMethod(MethodSpec.methodBuilder(batch.allMethodName())
+        type.addMethod(MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
                 .addJavadoc("Sends any number of inputs through {@code $L} in chunks as {@code options} say and reports every "
                         + "input as succeeded, failed or unconfirmed.\n\n<p>{@code $L $L}\n", op.methodName(), op.httpMethod(),
                         Poet.doc(op.path()))
@@ -472,7 +471,7 @@ final class ClientWriter {
                 .addParameter(Runtime.BATCH_OPTIONS, "options")
                 .addStatement("return invoker.batchExecutor().execute($L, $L, $L, options)", source, batchCall, keys)
                 .build());
-        MethodSpec.Builder streaming = MethodSpec.methodBuilder(batch.allMethodName())
+        MethodSpec.Builder streaming = MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
                 .addJavadoc("Sends inputs as {@code inputs} yields them through {@code $L} in chunks as {@code options} "
                         + "say, holding at most a window of them, and hands every input's outcome to {@code listener} as "
                         + "soon as it is final.\n\n<p>{@code $L $L}\n", op.methodName(), op.httpMethod(), Poet.doc(op.path()))

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
+import dev.crmgen.generator.naming.MemberNames;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +48,7 @@ final class EnumWriter {
         }
         // Declared before the constants: each constant registers itself while the class initialises.
         TypeName listedMap = ParameterizedTypeName.get(ClassName.get(Map.class), valueType.box(), name);
-        type.addField(FieldSpec.builder(listedMap, "LISTED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        type.addField(FieldSpec.builder(listedMap, MemberNames.ENUM_LISTED, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("new $T<>()", HashMap.class)
                 .build());
         for (TypeDecl.EnumConstant c : decl.constants()) {
@@ -71,7 +72,7 @@ final class EnumWriter {
                 .addParameter(valueType, "value")
                 .addParameter(known, "known")
                 .addStatement("$T constant = new $T(value, known)", name, name)
-                .addStatement("LISTED.put(value, constant)")
+                .addStatement("$L.put(value, constant)", MemberNames.ENUM_LISTED)
                 .addStatement("return constant")
                 .build());
         type.addMethod(ofMethod());
@@ -119,7 +120,7 @@ final class EnumWriter {
         if (string) {
             of.addStatement("$T.requireNonNull(value, $S)", Objects.class, "value");
         }
-        of.addStatement("$T listed = LISTED.get(value)", name);
+        of.addStatement("$T listed = $L.get(value)", name, MemberNames.ENUM_LISTED);
         of.addStatement("return listed != null ? listed : new $T(value, Known.$L)", name, decl.unknownConstant());
         return of.build();
     }
@@ -162,14 +163,14 @@ final class EnumWriter {
                         .addStatement(string ? "g.writeString(value.value)" : "g.writeNumber(value.value)")
                         .build())
                 .build();
-        type.addField(FieldSpec.builder(codecType, "CODEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        type.addField(FieldSpec.builder(codecType, MemberNames.ENUM_CODEC, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$L", codec)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("jsonCodec")
                 .addJavadoc("Reads and writes the raw value; unlisted values never fail.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(codecType)
-                .addStatement("return CODEC")
+                .addStatement("return $L", MemberNames.ENUM_CODEC)
                 .build());
     }
 }

@@ -12,6 +12,7 @@ import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
+import dev.crmgen.generator.naming.BuilderAdders;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ final class RecordWriter {
     private final ClassName name;
 
     private final List<String> unions;
+    private final BuilderAdders adders;
 
     /** @param unions the oneOf interfaces this record is a member of */
     RecordWriter(Poet poet, TypeDecl.RecordDecl record, List<String> unions) {
@@ -36,6 +38,7 @@ final class RecordWriter {
         this.record = record;
         this.name = poet.className(record.javaName());
         this.unions = unions;
+        this.adders = BuilderAdders.of(record.fields());
     }
 
     GeneratedFile write() {
@@ -165,7 +168,7 @@ final class RecordWriter {
     private void addAdder(TypeSpec.Builder b, ClassName builder, Field f) {
         String n = f.javaName();
         if (f.type() instanceof TypeRef.ListRef list) {
-            b.addMethod(MethodSpec.methodBuilder(f.builderAdder())
+            b.addMethod(MethodSpec.methodBuilder(adders.adder(f))
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
                     .addParameter(poet.boxed(list.element()), "element")
@@ -176,7 +179,7 @@ final class RecordWriter {
                     .addStatement("return this")
                     .build());
         } else if (f.type() instanceof TypeRef.MapRef map) {
-            b.addMethod(MethodSpec.methodBuilder(f.builderAdder())
+            b.addMethod(MethodSpec.methodBuilder(adders.adder(f))
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
                     .addParameter(String.class, "key")

@@ -1,7 +1,7 @@
-package dev.crmgen.generator.spec;
+package dev.crmgen.generator.diagnostic;
 
-import dev.crmgen.generator.Diagnostic;
-import dev.crmgen.generator.Diagnostic.Severity;
+import dev.crmgen.generator.diagnostic.Diagnostic.Input;
+import dev.crmgen.generator.diagnostic.Diagnostic.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,16 +18,18 @@ public final class Problems {
         return specName;
     }
 
+    /** An error in the spec, at {@code pointer} (null for the whole document). */
     public void error(String tag, String pointer, String message) {
-        diagnostics.add(new Diagnostic(Severity.ERROR, tag, specName, pointer, message));
+        error(Input.SPEC, tag, pointer, message);
+    }
+
+    /** An error blamed on {@code input}: the spec, or the option whose value is at fault. */
+    public void error(Input input, String tag, String pointer, String message) {
+        diagnostics.add(new Diagnostic(Severity.ERROR, tag, specName, pointer, message, input));
     }
 
     public void warning(String tag, String pointer, String message) {
         diagnostics.add(new Diagnostic(Severity.WARNING, tag, specName, pointer, message));
-    }
-
-    public void note(String tag, String pointer, String message) {
-        diagnostics.add(new Diagnostic(Severity.NOTE, tag, specName, pointer, message));
     }
 
     public boolean hasErrors() {

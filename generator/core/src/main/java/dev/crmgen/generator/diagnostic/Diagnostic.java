@@ -1,4 +1,4 @@
-package dev.crmgen.generator;
+package dev.crmgen.generator.diagnostic;
 
 import java.util.Objects;
 
@@ -10,12 +10,19 @@ import java.util.Objects;
  * @param specName the spec's display name
  * @param pointer a JSON pointer into the spec such as {@code #/components/schemas/X/properties/y}, or null
  * @param message what is wrong and how to fix it
+ * @param input the input at fault, so that a front door can point at the setting that holds it
  */
-public record Diagnostic(Severity severity, String tag, String specName, String pointer, String message) {
+public record Diagnostic(Severity severity, String tag, String specName, String pointer, String message, Input input) {
     public Diagnostic {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(tag, "tag");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(input, "input");
+    }
+
+    /** A problem in the spec itself. */
+    public Diagnostic(Severity severity, String tag, String specName, String pointer, String message) {
+        this(severity, tag, specName, pointer, message, Input.SPEC);
     }
 
     /** {@code [CrmgenUnresolvedRef] notes.yaml#/components/schemas/X/properties/y: …}. */
@@ -37,5 +44,12 @@ public record Diagnostic(Severity severity, String tag, String specName, String 
         ERROR,
         WARNING,
         NOTE
+    }
+
+    /** What the user gave that a diagnostic is about: the spec, or one of the generator options. */
+    public enum Input {
+        SPEC,
+        PACKAGE_NAME,
+        CLIENT_NAME
     }
 }

@@ -1,6 +1,6 @@
-package dev.crmgen.generator.spec;
+package dev.crmgen.generator.diagnostic;
 
-/** The stable diagnostic tags; tests and users search for them. */
+/** The stable diagnostic tags of the generator and both front doors; tests and users search for them. */
 public final class Tags {
     public static final String SPEC_NOT_FOUND = "CrmgenSpecNotFound";
     public static final String SPEC_ENCODING = "CrmgenSpecEncoding";
@@ -17,6 +17,8 @@ public final class Tags {
     public static final String MISSING_PATH_PARAM = "CrmgenMissingPathParam";
     public static final String NO_SUCCESS_RESPONSE = "CrmgenNoSuccessResponse";
     public static final String INTERNAL_ERROR = "CrmgenInternalError";
+    /** A front door could not write a generated file. */
+    public static final String WRITE_FAILED = "CrmgenWriteFailed";
 
     private Tags() {}
 }
