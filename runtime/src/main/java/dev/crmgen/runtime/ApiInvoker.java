@@ -1,6 +1,7 @@
 package dev.crmgen.runtime;
 
 import dev.crmgen.runtime.batch.BatchExecutor;
+import dev.crmgen.runtime.ratelimit.SearchRateLimiter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -286,7 +287,9 @@ public final class ApiInvoker {
             // Asked per attempt: a provider may rotate tokens during long backoffs.
             String token = refreshedToken != null ? refreshedToken : token(tokens.accessToken());
             dailyLimitGate(token).check(request.describe(), ticker.now());
-            RateLimiter.Permit permit = limiter.acquire();
+            RateLimiter.Permit permit = SearchRateLimiter.paces(request.method(), request.pathTemplate())
+                    ? SearchRateLimiter.both(limiter.acquire(), options.searchRateLimiter().acquire())
+                    : limiter.acquire();
             long wait = permit.waitNanos();
             if (wait > 0) {
                 if (!fits(wait, deadline)) {

@@ -1,5 +1,6 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.ratelimit.SearchRateLimiter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -29,6 +30,7 @@ public final class ClientOptions {
     private final HttpTransport transport;
     private final RetryPolicy retryPolicy;
     private final RateLimiter rateLimiter;
+    private final RateLimiter searchRateLimiter;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Ticker ticker;
@@ -47,6 +49,8 @@ public final class ClientOptions {
         this.ticker = b.ticker;
         this.rateLimiter = b.rateLimiter != null ? b.rateLimiter
                 : SharedRateLimiters.forProvider(b.tokenProvider, b.requestsPerTenSeconds, b.ticker);
+        this.searchRateLimiter = b.searchRateLimiter != null ? b.searchRateLimiter
+                : new SearchRateLimiter(SearchRateLimiter.DEFAULT_PER_SECOND, Duration.ofSeconds(1), b.ticker);
         this.logHttp = b.logHttp;
         this.strictResponses = b.strictResponses;
         this.executor = b.executor;
@@ -102,6 +106,14 @@ public final class ClientOptions {
         return rateLimiter;
     }
 
+    /**
+     * The limiter of CRM search calls, taken besides {@link #rateLimiter()} for each of them (by default
+     * {@link SearchRateLimiter#DEFAULT_PER_SECOND} per second, shared by the clients of these options).
+     */
+    public RateLimiter searchRateLimiter() {
+        return searchRateLimiter;
+    }
+
     /** The connect timeout of the default transport. */
     public Duration connectTimeout() {
         return connectTimeout;
@@ -145,6 +157,7 @@ public final class ClientOptions {
         b.transport = transport;
         b.retryPolicy = retryPolicy;
         b.rateLimiter = rateLimiter;
+        b.searchRateLimiter = searchRateLimiter;
         b.connectTimeout = connectTimeout;
         b.requestTimeout = requestTimeout;
         b.ticker = ticker;
@@ -169,6 +182,7 @@ public final class ClientOptions {
         private HttpTransport transport;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private RateLimiter rateLimiter;
+        private RateLimiter searchRateLimiter;
         private int requestsPerTenSeconds = RateLimiter.TIER_DEFAULT;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -249,6 +263,16 @@ public final class ClientOptions {
          */
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+            return this;
+        }
+
+        /**
+         * The limiter of CRM search calls ({@code POST …/search}), which HubSpot limits per token apart from the
+         * general limit (default: {@link SearchRateLimiter#DEFAULT_PER_SECOND} per second). Give clients of one
+         * token with separate options the same instance.
+         */
+        public Builder searchRateLimiter(RateLimiter searchRateLimiter) {
+            this.searchRateLimiter = Objects.requireNonNull(searchRateLimiter, "searchRateLimiter");
             return this;
         }
 
