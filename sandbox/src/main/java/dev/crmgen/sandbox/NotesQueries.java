@@ -34,12 +34,15 @@ final class NotesQueries {
             "NOT_HAS_PROPERTY");
 
     private final NoteStore store;
+    /** When set, the list names the cursor it was given as the next one: a server stuck on one page. */
+    private final boolean repeatingListCursor;
     final AtomicLong listPages = new AtomicLong();
     final AtomicLong searchPages = new AtomicLong();
     final AtomicLong searchRateLimited = new AtomicLong();
 
-    NotesQueries(NoteStore store) {
+    NotesQueries(NoteStore store, boolean repeatingListCursor) {
         this.store = store;
+        this.repeatingListCursor = repeatingListCursor;
     }
 
     private record Filter(String property, String operator, String value) {}
@@ -65,7 +68,8 @@ final class NotesQueries {
             }
         }
         List<Note> page = notes.subList(0, Math.min(limit, notes.size()));
-        String next = notes.size() > limit ? notes.get(limit).id() : null;
+        String next = repeatingListCursor && after != null ? after
+                : notes.size() > limit ? notes.get(limit).id() : null;
         Set<String> shown = shown(query.getOrDefault("properties", List.of()));
         listPages.incrementAndGet();
         String link = next == null ? null : selfUrl + "?limit=" + limit + "&after="

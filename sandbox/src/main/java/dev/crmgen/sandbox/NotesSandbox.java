@@ -114,7 +114,7 @@ public final class NotesSandbox implements AutoCloseable {
         this.limiter = new RollingWindowLimiter(rateLimitMax, rateLimitWindowMillis, b.nanoTime);
         this.searchLimiter = new RollingWindowLimiter(b.searchRateLimitMax, b.searchRateLimitWindow.toMillis(),
                 b.nanoTime);
-        this.queries = new NotesQueries(store);
+        this.queries = new NotesQueries(store, b.repeatingListCursor);
         this.dailyBudget = b.dailyLimit == 0 ? null
                 : new DailyBudget(b.dailyLimit, b.dailyLength.toNanos(), b.nanoTime);
         this.faults = b.faults;
@@ -612,6 +612,7 @@ public final class NotesSandbox implements AutoCloseable {
         private Duration dailyLength = Duration.ofDays(1);
         private Duration rateLimitWindow = Duration.ofSeconds(10);
         private int searchRateLimitMax = 5;
+        private boolean repeatingListCursor;
         private Duration searchRateLimitWindow = Duration.ofSeconds(1);
         private Faults faults = Faults.none();
         private double competingShare;
@@ -688,6 +689,15 @@ public final class NotesSandbox implements AutoCloseable {
             }
             this.searchRateLimitMax = max;
             this.searchRateLimitWindow = window;
+            return this;
+        }
+
+        /**
+         * A server bug: from the second page on, the list answers {@code paging.next.after} with the cursor it was
+         * asked for, so a client that follows cursors blindly reads the same page forever (default off).
+         */
+        public Builder repeatingListCursor() {
+            this.repeatingListCursor = true;
             return this;
         }
 

@@ -78,6 +78,19 @@ class PagedReadsTest {
     }
 
     @Test
+    void aRepeatingCursorIsAServerBugOnRequest() throws Exception {
+        try (NotesSandbox sandbox = NotesSandbox.builder().seed(5).repeatingListCursor().start()) {
+            SandboxClient client = new SandboxClient(sandbox);
+            String second = nextAfter(json(client.get(NOTES + "?limit=2")));
+
+            Map<String, Object> page = json(client.get(NOTES + "?limit=2&after=" + second));
+
+            assertEquals(second, nextAfter(page));
+            assertEquals(sandbox.seededIds().subList(2, 4), ids(page));
+        }
+    }
+
+    @Test
     void searchFiltersSortsAndCountsTheMatches() throws Exception {
         try (NotesSandbox sandbox = NotesSandbox.builder().seed(30).start()) {
             SandboxClient client = new SandboxClient(sandbox);

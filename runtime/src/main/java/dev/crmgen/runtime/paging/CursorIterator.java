@@ -14,8 +14,12 @@ import java.util.Set;
  * up: {@link #hasNext()} is what fetches. Not thread-safe; close it to make sure nothing more is fetched.
  *
  * <pre>{@code
- * try (CursorIterator<SimplePublicObject> notes = Paging.iterator(after -> page(notesClient.getPage(100, after)))) {
- *     while (notes.hasNext()) {
+ * try (CursorIterator<SimplePublicObjectWithAssociations> notes = Pages.iterator(after -> {
+ *     var page = notesClient.getPage(after, null, null, 100, List.of("hs_note_body"), null);
+ *     return Page.of(page.results(), page.paging() == null || page.paging().next() == null
+ *             ? null : page.paging().next().after());
+ * })) {
+ *     while (notes.hasNext() && stillWanted()) {
  *         handle(notes.next());
  *     }
  * }
@@ -90,7 +94,7 @@ public final class CursorIterator<T> implements Iterator<T>, AutoCloseable {
 
     private void fetchNextPage() {
         String after = nextAfter;
-        if (searchPolicy != null && delivered >= Paging.SEARCH_RESULT_CEILING) {
+        if (searchPolicy != null && delivered >= Pages.SEARCH_RESULT_CEILING) {
             // HubSpot would answer this page with a 400: say why instead of asking.
             throw new SearchLimitException(total, delivered, null);
         }
@@ -127,12 +131,12 @@ public final class CursorIterator<T> implements Iterator<T>, AutoCloseable {
     }
 
     private boolean exceedsCeiling() {
-        return total.isPresent() && total.getAsLong() > Paging.SEARCH_RESULT_CEILING;
+        return total.isPresent() && total.getAsLong() > Pages.SEARCH_RESULT_CEILING;
     }
 
     /**
      * Whether a 400 came for a page at the ceiling: search cursors are result offsets, and the largest page is
-     * {@value Paging#MAX_SEARCH_PAGE_SIZE}, so a page starting within that distance of the ceiling would cross it.
+     * {@value Pages#MAX_SEARCH_PAGE_SIZE}, so a page starting within that distance of the ceiling would cross it.
      */
     private boolean pastCeiling(String after) {
         long offset = delivered;
@@ -143,7 +147,7 @@ public final class CursorIterator<T> implements Iterator<T>, AutoCloseable {
                 // Not an offset: what was delivered is all there is to go by.
             }
         }
-        return exceedsCeiling() || offset > Paging.SEARCH_RESULT_CEILING - Paging.MAX_SEARCH_PAGE_SIZE;
+        return exceedsCeiling() || offset > Pages.SEARCH_RESULT_CEILING - Pages.MAX_SEARCH_PAGE_SIZE;
     }
 
     @Override

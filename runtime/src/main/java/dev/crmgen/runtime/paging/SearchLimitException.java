@@ -3,7 +3,7 @@ package dev.crmgen.runtime.paging;
 import java.util.OptionalLong;
 
 /**
- * A search matched more results than HubSpot lets one query page through ({@value Paging#SEARCH_RESULT_CEILING}):
+ * A search matched more results than HubSpot lets one query page through ({@value Pages#SEARCH_RESULT_CEILING}):
  * its {@code total} said so, or HubSpot answered 400 to a page past the ceiling. The results beyond it can only be
  * read by narrowing the query, for example by a range of {@code hs_object_id} (sort ascending by it and start the
  * next query with {@code GT} the last id read) or of a date property such as {@code hs_lastmodifieddate}.
@@ -20,7 +20,7 @@ public final class SearchLimitException extends PagingException {
      */
     public SearchLimitException(OptionalLong total, long itemsDelivered, Throwable cause) {
         super("the search matched " + (total.isPresent() ? total.getAsLong() + " results" : "more results")
-                + ", more than the " + Paging.SEARCH_RESULT_CEILING + " HubSpot lets one query page through; "
+                + ", more than the " + Pages.SEARCH_RESULT_CEILING + " HubSpot lets one query page through; "
                 + itemsDelivered + " were delivered. Narrow the query so that each part stays under the ceiling, "
                 + "for example by a range of hs_object_id (sort by it ascending and continue with a GT filter on the "
                 + "last id read) or of hs_lastmodifieddate", itemsDelivered, cause);

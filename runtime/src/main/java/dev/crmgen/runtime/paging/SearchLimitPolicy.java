@@ -8,7 +8,7 @@ public enum SearchLimitPolicy {
      */
     FAIL_FAST,
     /**
-     * Hand out the results that can be read (the first {@value Paging#SEARCH_RESULT_CEILING}), then fail instead of
+     * Hand out the results that can be read (the first {@value Pages#SEARCH_RESULT_CEILING}), then fail instead of
      * asking for the page HubSpot would refuse.
      */
     FAIL_AFTER_REACHABLE

@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class PagingTest {
+class PagesTest {
     /** Pages by cursor, as a server holds them; records every cursor asked for. */
-    private static final class Pages implements PageFetcher<String> {
+    private static final class ServerPages implements PageFetcher<String> {
         private final Map<String, Page<String>> byCursor;
         final List<String> asked = new ArrayList<>();
 
-        Pages(Map<String, Page<String>> byCursor) {
+        ServerPages(Map<String, Page<String>> byCursor) {
             this.byCursor = byCursor;
         }
 
@@ -36,8 +36,8 @@ class PagingTest {
         }
     }
 
-    private static Pages threePages() {
-        return new Pages(Map.of(
+    private static ServerPages threePages() {
+        return new ServerPages(Map.of(
                 "", Page.of(List.of("n1", "n2"), "c2"),
                 "c2", Page.of(List.of("n3", "n4"), "c3"),
                 "c3", Page.of(List.of("n5"), null)));
@@ -45,17 +45,17 @@ class PagingTest {
 
     @Test
     void readsEveryPageInOrderFollowingTheCursors() {
-        Pages pages = threePages();
+        ServerPages pages = threePages();
 
-        assertEquals(List.of("n1", "n2", "n3", "n4", "n5"), Paging.stream(pages).toList());
+        assertEquals(List.of("n1", "n2", "n3", "n4", "n5"), Pages.stream(pages).toList());
         assertEquals(Arrays.asList(null, "c2", "c3"), pages.asked);
     }
 
     @Test
     void fetchesNothingUntilAnItemIsNeeded() {
-        Pages pages = threePages();
+        ServerPages pages = threePages();
 
-        try (Stream<String> notes = Paging.stream(pages)) {
+        try (Stream<String> notes = Pages.stream(pages)) {
             assertEquals(List.of(), pages.asked);
             assertEquals(List.of("n1", "n2"), notes.limit(2).toList());
         }
@@ -64,23 +64,23 @@ class PagingTest {
 
     @Test
     void shortCircuitingOperationsStopFetching() {
-        Pages first = threePages();
-        assertEquals("n1", Paging.stream(first).findFirst().orElseThrow());
+        ServerPages first = threePages();
+        assertEquals("n1", Pages.stream(first).findFirst().orElseThrow());
         assertEquals(1, first.asked.size());
 
-        Pages third = threePages();
-        assertTrue(Paging.stream(third).anyMatch("n3"::equals));
+        ServerPages third = threePages();
+        assertTrue(Pages.stream(third).anyMatch("n3"::equals));
         assertEquals(Arrays.asList(null, "c2"), third.asked);
 
-        Pages parallel = threePages();
-        assertEquals("n1", Paging.stream(parallel).parallel().findFirst().orElseThrow());
+        ServerPages parallel = threePages();
+        assertEquals("n1", Pages.stream(parallel).parallel().findFirst().orElseThrow());
         assertEquals(1, parallel.asked.size(), "a parallel stream does not split off pages ahead of need");
     }
 
     @Test
     void closingEarlyFetchesNothingMore() {
-        Pages pages = threePages();
-        CursorIterator<String> notes = Paging.iterator(pages);
+        ServerPages pages = threePages();
+        CursorIterator<String> notes = Pages.iterator(pages);
 
         assertEquals("n1", notes.next());
         assertEquals("n2", notes.next());
@@ -94,8 +94,8 @@ class PagingTest {
 
     @Test
     void closingTheStreamFetchesNothingMore() {
-        Pages pages = threePages();
-        Stream<String> notes = Paging.stream(pages);
+        ServerPages pages = threePages();
+        Stream<String> notes = Pages.stream(pages);
         var iterator = notes.iterator();
         assertEquals("n1", iterator.next());
 
@@ -118,7 +118,7 @@ class PagingTest {
         };
 
         ServerErrorException thrown = assertThrows(ServerErrorException.class,
-                () -> Paging.stream(fetcher).forEach(seen::add));
+                () -> Pages.stream(fetcher).forEach(seen::add));
 
         assertSame(failure, thrown);
         assertEquals(List.of("n1"), seen);
@@ -126,14 +126,14 @@ class PagingTest {
 
     @Test
     void aCursorTheServerRepeatsEndsTheStreamInsteadOfLoopingForever() {
-        Pages pages = new Pages(Map.of(
+        ServerPages pages = new ServerPages(Map.of(
                 "", Page.of(List.of("n1"), "c2"),
                 "c2", Page.of(List.of("n2"), "c3"),
                 "c3", Page.of(List.of("n3"), "c2")));
         List<String> seen = new ArrayList<>();
 
         RepeatedCursorException e = assertThrows(RepeatedCursorException.class,
-                () -> Paging.stream(pages).forEach(seen::add));
+                () -> Pages.stream(pages).forEach(seen::add));
 
         assertEquals("c2", e.cursor());
         assertEquals(List.of("n1", "n2"), seen);
@@ -144,19 +144,19 @@ class PagingTest {
 
     @Test
     void aPageNamingItsOwnCursorAsNextIsARepeat() {
-        Pages pages = new Pages(Map.of("", Page.of(List.of("n1"), "c2"), "c2", Page.of(List.of(), "c2")));
+        ServerPages pages = new ServerPages(Map.of("", Page.of(List.of("n1"), "c2"), "c2", Page.of(List.of(), "c2")));
 
-        assertThrows(RepeatedCursorException.class, () -> Paging.stream(pages).toList());
+        assertThrows(RepeatedCursorException.class, () -> Pages.stream(pages).toList());
         assertEquals(2, pages.asked.size());
     }
 
     @Test
     void missingResultsAreAnEmptyPageAndABlankCursorIsTheLastPage() {
-        Pages pages = new Pages(Map.of(
+        ServerPages pages = new ServerPages(Map.of(
                 "", new Page<>(null, "c2", null),
                 "c2", Page.of(List.of("n1"), " ")));
 
-        assertEquals(List.of("n1"), Paging.stream(pages).toList());
+        assertEquals(List.of("n1"), Pages.stream(pages).toList());
         assertEquals(Arrays.asList(null, "c2"), pages.asked);
     }
 
@@ -172,7 +172,7 @@ class PagingTest {
         int fetches;
 
         Search(long total, int pageSize, boolean reportsTotal) {
-            this(total, pageSize, reportsTotal, Paging.SEARCH_RESULT_CEILING);
+            this(total, pageSize, reportsTotal, Pages.SEARCH_RESULT_CEILING);
         }
 
         Search(long total, int pageSize, boolean reportsTotal, int refusedFrom) {
@@ -204,7 +204,7 @@ class PagingTest {
         Search search = new Search(12_345, 200, true);
 
         SearchLimitException e = assertThrows(SearchLimitException.class,
-                () -> Paging.searchStream(search).findFirst());
+                () -> Pages.searchStream(search).findFirst());
 
         assertEquals(12_345, e.total().orElseThrow());
         assertEquals(0, e.itemsDelivered());
@@ -218,7 +218,7 @@ class PagingTest {
         long[] seen = new long[1];
 
         SearchLimitException e = assertThrows(SearchLimitException.class,
-                () -> Paging.searchStream(search, SearchLimitPolicy.FAIL_AFTER_REACHABLE).forEach(i -> seen[0]++));
+                () -> Pages.searchStream(search, SearchLimitPolicy.FAIL_AFTER_REACHABLE).forEach(i -> seen[0]++));
 
         assertEquals(10_000, seen[0]);
         assertEquals(10_000, e.itemsDelivered());
@@ -232,7 +232,7 @@ class PagingTest {
         long[] seen = new long[1];
 
         SearchLimitException e = assertThrows(SearchLimitException.class,
-                () -> Paging.searchStream(search, SearchLimitPolicy.FAIL_AFTER_REACHABLE).forEach(i -> seen[0]++));
+                () -> Pages.searchStream(search, SearchLimitPolicy.FAIL_AFTER_REACHABLE).forEach(i -> seen[0]++));
 
         assertEquals(9_900, seen[0]);
         assertTrue(e.total().isEmpty());
@@ -245,7 +245,7 @@ class PagingTest {
                 "corr-400", null, "{}", null);
 
         assertSame(invalid, assertThrows(BadRequestException.class,
-                () -> Paging.searchStream(after -> {
+                () -> Pages.searchStream(after -> {
                     throw invalid;
                 }).toList()));
     }
@@ -254,7 +254,7 @@ class PagingTest {
     void aSearchWithinTheCeilingEndsNormally() {
         Search search = new Search(10_000, 200, true);
 
-        assertEquals(10_000, Paging.searchStream(search).count());
+        assertEquals(10_000, Pages.searchStream(search).count());
         assertEquals(50, search.fetches);
     }
 
@@ -263,6 +263,6 @@ class PagingTest {
         PageFetcher<String> fetcher = after -> Page.of(15_000, List.of("n1"), null);
 
         assertThrows(SearchLimitException.class,
-                () -> Paging.searchStream(fetcher, SearchLimitPolicy.FAIL_AFTER_REACHABLE).toList());
+                () -> Pages.searchStream(fetcher, SearchLimitPolicy.FAIL_AFTER_REACHABLE).toList());
     }
 }

@@ -15,20 +15,27 @@ import java.util.stream.StreamSupport;
  * {@link dev.crmgen.runtime.ApiException}.
  *
  * <pre>{@code
- * try (Stream<SimplePublicObject> notes = Paging.stream(after -> {
- *     CollectionResponseSimplePublicObjectWithAssociationsForwardPaging page =
- *             notesClient.getPage(100, after, List.of("hs_note_body"), null, null, false);
+ * // GET /crm/v3/objects/notes: every note, 100 a page
+ * try (Stream<SimplePublicObjectWithAssociations> notes = Pages.stream(after -> {
+ *     var page = notesClient.getPage(after, null, null, 100, List.of("hs_note_body"), null);
  *     return Page.of(page.results(), page.paging() == null || page.paging().next() == null
  *             ? null : page.paging().next().after());
  * })) {
  *     notes.filter(n -> n.properties().get("hs_note_body") == null).forEach(this::fill);
  * }
+ *
+ * // POST /crm/v3/objects/notes/search: the query's results, 200 a page, with its total
+ * Stream<SimplePublicObject> found = Pages.searchStream(after -> {
+ *     var page = notesClient.doSearch(query(after == null ? "0" : after));
+ *     return Page.of(page.total(), page.results(), page.paging() == null || page.paging().next() == null
+ *             ? null : page.paging().next().after());
+ * });
  * }</pre>
  *
  * <p>The stream is sequential (it does not split for {@code parallel()}), and a stream whose server names an
  * already fetched cursor again fails with {@link RepeatedCursorException} rather than loop.
  */
-public final class Paging {
+public final class Pages {
     /** HubSpot's CRM search pages through at most this many results of one query. */
     public static final int SEARCH_RESULT_CEILING = 10_000;
     /** The largest {@code limit} HubSpot's CRM search accepts. */
@@ -36,7 +43,7 @@ public final class Paging {
     /** The largest {@code limit} HubSpot's CRM list operations accept. */
     public static final int MAX_LIST_PAGE_SIZE = 100;
 
-    private Paging() {
+    private Pages() {
     }
 
     /** Every item of every page, fetched lazily; close the stream (or use a terminal operation) when done. */
