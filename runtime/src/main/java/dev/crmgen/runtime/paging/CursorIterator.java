@@ -31,7 +31,7 @@ public final class CursorIterator<T> implements Iterator<T>, AutoCloseable {
     private final PageFetcher<T> fetcher;
     /** Null for a list operation; the policy for a search. */
     private final SearchLimitPolicy searchPolicy;
-    /** Every cursor asked for so far, to catch a server that sends one again. */
+    /** Every cursor asked for so far, to catch a server that names one again (its page is still handed out). */
     private final Set<String> requested = new HashSet<>();
     private Iterator<T> current = List.<T>of().iterator();
     private String nextAfter;
@@ -94,6 +94,10 @@ public final class CursorIterator<T> implements Iterator<T>, AutoCloseable {
 
     private void fetchNextPage() {
         String after = nextAfter;
+        if (started && requested.contains(after)) {
+            // Following it would read the same pages again, forever.
+            throw new RepeatedCursorException(after, pages, delivered);
+        }
         if (searchPolicy != null && delivered >= Pages.SEARCH_RESULT_CEILING) {
             // HubSpot would answer this page with a 400: say why instead of asking.
             throw new SearchLimitException(total, delivered, null);
@@ -117,9 +121,6 @@ public final class CursorIterator<T> implements Iterator<T>, AutoCloseable {
             throw new SearchLimitException(total, delivered, null);
         }
         nextAfter = page.nextAfter();
-        if (nextAfter != null && requested.contains(nextAfter)) {
-            throw new RepeatedCursorException(nextAfter, pages, delivered);
-        }
         current = page.items().iterator();
     }
 

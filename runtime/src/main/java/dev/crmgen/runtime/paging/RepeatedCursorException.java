@@ -2,7 +2,8 @@ package dev.crmgen.runtime.paging;
 
 /**
  * The server named a cursor as the next page that was already fetched in this stream: following it would read the
- * same pages again forever, so the stream ends here.
+ * same pages again forever, so the stream ends, after handing out the items of the page that named it, when the
+ * next page is needed.
  */
 public final class RepeatedCursorException extends PagingException {
     private static final long serialVersionUID = 1L;

@@ -136,10 +136,20 @@ class PagesTest {
                 () -> Pages.stream(pages).forEach(seen::add));
 
         assertEquals("c2", e.cursor());
-        assertEquals(List.of("n1", "n2"), seen);
-        assertEquals(2, e.itemsDelivered());
+        assertEquals(List.of("n1", "n2", "n3"), seen, "the page that repeats a cursor is itself new");
+        assertEquals(3, e.itemsDelivered());
         assertEquals(3, pages.asked.size());
         assertTrue(e.getMessage().contains("after=\"c2\""), e.getMessage());
+    }
+
+    @Test
+    void aRepeatedCursorFailsOnlyWhenItsPageIsNeeded() {
+        ServerPages pages = new ServerPages(Map.of(
+                "", Page.of(List.of("n1"), "c2"),
+                "c2", Page.of(List.of("n2"), "c2")));
+
+        assertEquals(List.of("n1", "n2"), Pages.stream(pages).limit(2).toList());
+        assertEquals(2, pages.asked.size());
     }
 
     @Test
