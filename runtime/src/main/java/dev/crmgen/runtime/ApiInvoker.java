@@ -288,7 +288,8 @@ public final class ApiInvoker {
             String token = refreshedToken != null ? refreshedToken : token(tokens.accessToken());
             dailyLimitGate(token).check(request.describe(), ticker.now());
             RateLimiter.Permit permit = SearchRateLimiter.paces(request.method(), request.pathTemplate())
-                    ? SearchRateLimiter.both(limiter.acquire(), options.searchRateLimiter().acquire())
+                    ? SearchRateLimiter.both(limiter.acquire(), (options.searchRateLimiter() != null
+                            ? options.searchRateLimiter() : SharedRateLimiters.searchLimiter(token, ticker)).acquire())
                     : limiter.acquire();
             long wait = permit.waitNanos();
             if (wait > 0) {

@@ -49,8 +49,7 @@ public final class ClientOptions {
         this.ticker = b.ticker;
         this.rateLimiter = b.rateLimiter != null ? b.rateLimiter
                 : SharedRateLimiters.forProvider(b.tokenProvider, b.requestsPerTenSeconds, b.ticker);
-        this.searchRateLimiter = b.searchRateLimiter != null ? b.searchRateLimiter
-                : new SearchRateLimiter(SearchRateLimiter.DEFAULT_PER_SECOND, Duration.ofSeconds(1), b.ticker);
+        this.searchRateLimiter = b.searchRateLimiter;
         this.logHttp = b.logHttp;
         this.strictResponses = b.strictResponses;
         this.executor = b.executor;
@@ -107,8 +106,8 @@ public final class ClientOptions {
     }
 
     /**
-     * The limiter of CRM search calls, taken besides {@link #rateLimiter()} for each of them (by default
-     * {@link SearchRateLimiter#DEFAULT_PER_SECOND} per second, shared by the clients of these options).
+     * The limiter of CRM search calls, taken besides {@link #rateLimiter()} for each of them; null for the default,
+     * {@link SearchRateLimiter#DEFAULT_PER_SECOND} per second shared by every client using the same token.
      */
     public RateLimiter searchRateLimiter() {
         return searchRateLimiter;
@@ -268,8 +267,8 @@ public final class ClientOptions {
 
         /**
          * The limiter of CRM search calls ({@code POST …/search}), which HubSpot limits per token apart from the
-         * general limit (default: {@link SearchRateLimiter#DEFAULT_PER_SECOND} per second). Give clients of one
-         * token with separate options the same instance.
+         * general limit (default: {@link SearchRateLimiter#DEFAULT_PER_SECOND} per second, shared by every client
+         * using the same token).
          */
         public Builder searchRateLimiter(RateLimiter searchRateLimiter) {
             this.searchRateLimiter = Objects.requireNonNull(searchRateLimiter, "searchRateLimiter");

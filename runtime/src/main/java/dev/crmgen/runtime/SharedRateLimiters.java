@@ -1,5 +1,6 @@
 package dev.crmgen.runtime;
 
+import dev.crmgen.runtime.ratelimit.SearchRateLimiter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ final class SharedRateLimiters {
     private static final Map<String, RateLimiter> BY_TOKEN_DIGEST = new HashMap<>();
     private static final Map<AccessTokenProvider, Map<Integer, RateLimiter>> BY_PROVIDER = new WeakHashMap<>();
     private static final Map<Ticker, Map<String, DailyLimitGate>> DAILY_BY_TICKER = new WeakHashMap<>();
+    private static final Map<String, RateLimiter> SEARCH_BY_TOKEN_DIGEST = new HashMap<>();
 
     private SharedRateLimiters() {
     }
@@ -34,6 +36,12 @@ final class SharedRateLimiters {
     static synchronized DailyLimitGate dailyLimitGate(String token, Ticker ticker) {
         return DAILY_BY_TICKER.computeIfAbsent(ticker, t -> new HashMap<>())
                 .computeIfAbsent(digest(token), k -> new DailyLimitGate());
+    }
+
+    /** The CRM search limiter of {@code token} (HubSpot's documented rate), shared by its clients on {@code ticker}. */
+    static synchronized RateLimiter searchLimiter(String token, Ticker ticker) {
+        return SEARCH_BY_TOKEN_DIGEST.computeIfAbsent(digest(token) + "/" + System.identityHashCode(ticker),
+                k -> new SearchRateLimiter(SearchRateLimiter.DEFAULT_PER_SECOND, Duration.ofSeconds(1), ticker));
     }
 
     private static RateLimiter create(int perTenSeconds, Ticker ticker) {

@@ -2,6 +2,7 @@ package dev.crmgen.runtime.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,16 @@ class SearchRateLimiterTest {
     private static final long SECOND = 1_000_000_000L;
     private static final long MILLI = 1_000_000L;
 
+    private static final ResponseMapper<JsonValue> JSON = ResponseMapper.<JsonValue>builder()
+            .json(200, JsonCodecs.JSON_VALUE, v -> v)
+            .build();
+    private static final ApiRequest SEARCH = ApiRequest.builder("POST", "/crm/v3/objects/notes/search")
+            .jsonBody(JsonValue.of(Map.of("limit", 200)), JsonCodecs.JSON_VALUE)
+            .retrySafe(true)
+            .build();
+
     private final FakeTicker ticker = new FakeTicker();
+    private final List<Long> sentAt = new ArrayList<>();
 
     private static HttpHeaders headers(Map<String, List<String>> values) {
         return HttpHeaders.of(values, (name, value) -> true);
@@ -125,32 +135,17 @@ class SearchRateLimiterTest {
 
     @Test
     void theInvokerPacesSearchCallsBesidesTheGeneralLimitAndNothingElse() {
-        List<Long> sentAt = new ArrayList<>();
-        HttpTransport transport = request -> {
-            sentAt.add(ticker.nanoTime());
-            return new HttpTransport.Response(200, headers(Map.of()), "{}".getBytes(StandardCharsets.UTF_8));
-        };
-        ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder()
-                .accessToken("pat-na1-00000000-0000-4000-8000-search-pacing")
-                .baseUrl("http://127.0.0.1:9")
-                .transport(transport)
-                .ticker(ticker)
-                .rateLimiter(RateLimiter.unlimited())
+        ApiInvoker invoker = ApiInvoker.create(options("pat-na1-00000000-0000-4000-8000-search-pacing")
                 .searchRateLimiter(new SearchRateLimiter(2, Duration.ofSeconds(1), ticker))
-                .retryPolicy(RetryPolicy.builder().jitter(0).build())
                 .build());
-        ResponseMapper<JsonValue> json = ResponseMapper.<JsonValue>builder().json(200, JsonCodecs.JSON_VALUE, v -> v)
-                .build();
-        ApiRequest search = ApiRequest.builder("POST", "/crm/v3/objects/notes/search")
-                .jsonBody(JsonValue.of(Map.of("limit", 200)), JsonCodecs.JSON_VALUE).retrySafe(true).build();
         ApiRequest read = ApiRequest.builder("GET", "/crm/v3/objects/notes").build();
 
         for (int i = 0; i < 4; i++) {
-            invoker.invoke(read, json);
+            invoker.invoke(read, JSON);
         }
         assertEquals(List.of(), ticker.sleepsMillis(), "list calls are not paced by the search limiter");
         for (int i = 0; i < 5; i++) {
-            invoker.invoke(search, json);
+            invoker.invoke(SEARCH, JSON);
         }
 
         assertEquals(List.of(1000L, 1000L), ticker.sleepsMillis(), "two searches per second: the 3rd and 5th wait");
@@ -158,11 +153,34 @@ class SearchRateLimiterTest {
     }
 
     @Test
-    void theDefaultSearchLimitIsHubSpotsDocumentedOne() {
-        ClientOptions options = ClientOptions.builder().accessToken("pat-na1-00000000-0000-4000-8000-default")
-                .ticker(ticker).build();
+    void byDefaultClientsOfOneTokenShareHubSpotsDocumentedSearchLimit() {
+        ApiInvoker first = ApiInvoker.create(options("pat-na1-00000000-0000-4000-8000-shared-token").build());
+        ApiInvoker second = ApiInvoker.create(options("pat-na1-00000000-0000-4000-8000-shared-token").build());
+        ApiInvoker otherToken = ApiInvoker.create(options("pat-na1-00000000-0000-4000-8000-other-token").build());
 
-        assertEquals("SearchRateLimiter[5 per PT1S]", options.searchRateLimiter().toString());
-        assertEquals(options.searchRateLimiter(), options.toBuilder().build().searchRateLimiter());
+        for (int i = 0; i < SearchRateLimiter.DEFAULT_PER_SECOND; i++) {
+            first.invoke(SEARCH, JSON);
+        }
+        otherToken.invoke(SEARCH, JSON);
+        assertEquals(List.of(), ticker.sleepsMillis(), "five a second per token; another token has its own five");
+        second.invoke(SEARCH, JSON);
+
+        assertEquals(List.of(1000L), ticker.sleepsMillis(), "the sixth search of the token waits, from any client");
+        assertNull(first.options().searchRateLimiter());
+    }
+
+    /** Options whose transport answers every request 200 at once, noting when it was sent. */
+    private ClientOptions.Builder options(String token) {
+        HttpTransport transport = request -> {
+            sentAt.add(ticker.nanoTime());
+            return new HttpTransport.Response(200, headers(Map.of()), "{}".getBytes(StandardCharsets.UTF_8));
+        };
+        return ClientOptions.builder()
+                .accessToken(token)
+                .baseUrl("http://127.0.0.1:9")
+                .transport(transport)
+                .ticker(ticker)
+                .rateLimiter(RateLimiter.unlimited())
+                .retryPolicy(RetryPolicy.builder().jitter(0).build());
     }
 }
