@@ -12,9 +12,11 @@ import dev.crmgen.runtime.internal.ListenerGuard;
 import dev.crmgen.runtime.internal.RuntimeLog;
 import dev.crmgen.runtime.internal.RuntimeThreads;
 import dev.crmgen.runtime.internal.Secrets;
+import dev.crmgen.runtime.internal.SharedRateLimiters;
 import dev.crmgen.runtime.observe.CallListener;
 import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.ratelimit.RetryPolicy;
+import dev.crmgen.runtime.ratelimit.SearchRateLimiter;
 import dev.crmgen.runtime.ratelimit.Ticker;
 import java.io.IOException;
 import java.net.URI;
@@ -299,7 +301,10 @@ public final class ApiInvoker {
             // Asked per attempt: a provider may rotate tokens during long backoffs.
             String token = refreshedToken != null ? refreshedToken : tokenChecks.checked(tokens.accessToken());
             tokenChecks.dailyLimitGate(token).check(request.describe(), ticker.now());
-            RateLimiter.Permit permit = limiter.acquire();
+            RateLimiter.Permit permit = SearchRateLimiter.paces(request.method(), request.pathTemplate())
+                    ? SearchRateLimiter.both(limiter.acquire(), (options.searchRateLimiter() != null
+                            ? options.searchRateLimiter() : SharedRateLimiters.searchLimiter(token, ticker)).acquire())
+                    : limiter.acquire();
             long wait = permit.waitNanos();
             if (wait > 0) {
                 if (!fits(wait, deadline)) {

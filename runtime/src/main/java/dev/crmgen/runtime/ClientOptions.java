@@ -7,6 +7,7 @@ import dev.crmgen.runtime.internal.SharedRateLimiters;
 import dev.crmgen.runtime.observe.CallListener;
 import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.ratelimit.RetryPolicy;
+import dev.crmgen.runtime.ratelimit.SearchRateLimiter;
 import dev.crmgen.runtime.ratelimit.Ticker;
 import java.net.URI;
 import java.time.Duration;
@@ -37,6 +38,7 @@ public final class ClientOptions {
     private final HttpTransport transport;
     private final RetryPolicy retryPolicy;
     private final RateLimiter rateLimiter;
+    private final RateLimiter searchRateLimiter;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Ticker ticker;
@@ -55,6 +57,7 @@ public final class ClientOptions {
         this.ticker = b.ticker;
         this.rateLimiter = b.rateLimiter != null ? b.rateLimiter
                 : SharedRateLimiters.forProvider(b.tokenProvider, b.requestsPerTenSeconds, b.ticker);
+        this.searchRateLimiter = b.searchRateLimiter;
         this.logHttp = b.logHttp;
         this.strictResponses = b.strictResponses;
         this.executor = b.executor;
@@ -110,6 +113,14 @@ public final class ClientOptions {
         return rateLimiter;
     }
 
+    /**
+     * The limiter of CRM search calls, taken besides {@link #rateLimiter()} for each of them; null for the default,
+     * {@link SearchRateLimiter#DEFAULT_PER_SECOND} per second shared by every client using the same token.
+     */
+    public RateLimiter searchRateLimiter() {
+        return searchRateLimiter;
+    }
+
     /** The connect timeout of the default transport. */
     public Duration connectTimeout() {
         return connectTimeout;
@@ -153,6 +164,7 @@ public final class ClientOptions {
         b.transport = transport;
         b.retryPolicy = retryPolicy;
         b.rateLimiter = rateLimiter;
+        b.searchRateLimiter = searchRateLimiter;
         b.connectTimeout = connectTimeout;
         b.requestTimeout = requestTimeout;
         b.ticker = ticker;
@@ -177,6 +189,7 @@ public final class ClientOptions {
         private HttpTransport transport;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private RateLimiter rateLimiter;
+        private RateLimiter searchRateLimiter;
         private int requestsPerTenSeconds = RateLimiter.TIER_DEFAULT;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -257,6 +270,16 @@ public final class ClientOptions {
          */
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+            return this;
+        }
+
+        /**
+         * The limiter of CRM search calls ({@code POST …/search}), which HubSpot limits per token apart from the
+         * general limit (default: {@link SearchRateLimiter#DEFAULT_PER_SECOND} per second, shared by every client
+         * using the same token).
+         */
+        public Builder searchRateLimiter(RateLimiter searchRateLimiter) {
+            this.searchRateLimiter = Objects.requireNonNull(searchRateLimiter, "searchRateLimiter");
             return this;
         }
 

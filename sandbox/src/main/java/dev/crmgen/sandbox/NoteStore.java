@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,11 @@ final class NoteStore {
 
     int size() {
         return notes.size();
+    }
+
+    /** Every note, archived ones included, in no particular order. */
+    Collection<Note> all() {
+        return notes.values();
     }
 
     /** The id of the live note whose unique property {@code property} has {@code value}, or null. */

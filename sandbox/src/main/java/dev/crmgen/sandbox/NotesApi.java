@@ -19,7 +19,7 @@ import java.util.Set;
 final class NotesApi {
     private static final String NOT_FOUND_MESSAGE =
             "Could not get some NOTE objects, they may be deleted or not exist. Check that ids are valid.";
-    private static final List<String> DEFAULT_READ_PROPERTIES =
+    static final List<String> DEFAULT_READ_PROPERTIES =
             List.of(NoteStore.CREATE_DATE, NoteStore.LAST_MODIFIED, NoteStore.OBJECT_ID);
 
     private final NoteStore store;
@@ -501,7 +501,7 @@ final class NotesApi {
         g.writeEndObject();
     }
 
-    private static void writeNote(JsonGenerator g, Note note, Collection<String> shown, String traceId) throws IOException {
+    static void writeNote(JsonGenerator g, Note note, Collection<String> shown, String traceId) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", note.id());
         Map<String, String> props = new LinkedHashMap<>();

@@ -48,7 +48,11 @@ import java.util.function.LongSupplier;
  * }</pre>
  *
  * <p>It serves {@code POST /crm/v3/objects/notes/batch/update}, {@code batch/create}, {@code batch/read},
- * {@code batch/archive} and {@code GET /crm/v3/objects/notes/{id}} with HubSpot's semantics and error bodies:
+ * {@code batch/archive}, {@code GET /crm/v3/objects/notes/{id}}, the list {@code GET /crm/v3/objects/notes} (cursor
+ * {@code after}, {@code limit} up to 100, {@code properties}, {@code archived}) and the search
+ * {@code POST /crm/v3/objects/notes/search} ({@code filterGroups} with EQ, NEQ, GT, GTE, LT, LTE and
+ * (NOT_)HAS_PROPERTY, {@code sorts}, {@code after}, {@code limit} up to 200, {@code total}, a 400 for a page at or
+ * past the 10,000th result, and its own per-second limit) with HubSpot's semantics and error bodies:
  * a bearer token is required (401 {@code INVALID_AUTHENTICATION}); more than 100 inputs is a 400
  * {@code VALIDATION_ERROR}; unknown or archived ids give a 207 whose {@code OBJECT_NOT_FOUND} error lists them in
  * {@code context.ids}; unknown, read-only or ill-typed properties reject the batch with HubSpot's
@@ -86,6 +90,9 @@ public final class NotesSandbox implements AutoCloseable {
     private final Ledger ledger = new Ledger();
     private final Set<String> tokens;
     private final RollingWindowLimiter limiter;
+    /** The search endpoints' own limit per token (HubSpot's SECONDLY policy). */
+    private final RollingWindowLimiter searchLimiter;
+    private final NotesQueries queries;
     private final int rateLimitMax;
     private final long rateLimitWindowMillis;
     /** HubSpot's daily quota per token, or null for none. */
@@ -105,6 +112,9 @@ public final class NotesSandbox implements AutoCloseable {
         this.rateLimitMax = b.rateLimitMax;
         this.rateLimitWindowMillis = b.rateLimitWindow.toMillis();
         this.limiter = new RollingWindowLimiter(rateLimitMax, rateLimitWindowMillis, b.nanoTime);
+        this.searchLimiter = new RollingWindowLimiter(b.searchRateLimitMax, b.searchRateLimitWindow.toMillis(),
+                b.nanoTime);
+        this.queries = new NotesQueries(store, b.repeatingListCursor);
         this.dailyBudget = b.dailyLimit == 0 ? null
                 : new DailyBudget(b.dailyLimit, b.dailyLength.toNanos(), b.nanoTime);
         this.faults = b.faults;
@@ -192,6 +202,21 @@ public final class NotesSandbox implements AutoCloseable {
         return counters.dailyLimited.get();
     }
 
+    /** Pages of {@code GET /crm/v3/objects/notes} served. */
+    public long listPagesServed() {
+        return queries.listPages.get();
+    }
+
+    /** Pages of {@code POST /crm/v3/objects/notes/search} served (refused ones not included). */
+    public long searchPagesServed() {
+        return queries.searchPages.get();
+    }
+
+    /** Searches answered 429 with HubSpot's {@code SECONDLY} policy (also counted in {@code stats().rateLimited()}). */
+    public long searchRateLimited() {
+        return queries.searchRateLimited.get();
+    }
+
     /** The record of every batch-update write applied and of every batch update that met a fault. */
     public Ledger ledger() {
         return ledger;
@@ -214,7 +239,7 @@ public final class NotesSandbox implements AutoCloseable {
 
     // ---- request handling ---------------------------------------------------------------------------------------
 
-    private enum Route { UPDATE, CREATE, READ, ARCHIVE, GET_ONE }
+    private enum Route { UPDATE, CREATE, READ, ARCHIVE, GET_ONE, LIST, SEARCH }
 
     private void handle(HttpExchange exchange) {
         long requestNumber = counters.requests.incrementAndGet();
@@ -267,6 +292,12 @@ public final class NotesSandbox implements AutoCloseable {
                     send(exchange, Response.dailyLimit(correlationId));
                     return;
                 }
+            }
+            if (route == Route.SEARCH && !searchLimiter.acquire(token).allowed()) {
+                counters.rateLimited.incrementAndGet();
+                queries.searchRateLimited.incrementAndGet();
+                send(exchange, Response.secondlyLimit(correlationId, nextCorrelationId()));
+                return;
             }
             Faults.Plan plan = faults.plan(faultSequence.getAndIncrement());
             if (plan.latencyNanos() > 0) {
@@ -422,6 +453,14 @@ public final class NotesSandbox implements AutoCloseable {
             String id = URLDecoder.decode(path.substring(NOTES.length() + 1), StandardCharsets.UTF_8);
             return api.getNote(id, queryValues(exchange.getRequestURI().getRawQuery(), "properties"), correlationId);
         }
+        if (route == Route.LIST) {
+            String query = exchange.getRequestURI().getRawQuery();
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            for (String name : List.of("limit", "after", "archived", "properties")) {
+                params.put(name, queryValues(query, name));
+            }
+            return queries.list(params, baseUri + NOTES, correlationId);
+        }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return Response.error(415, "VALIDATION_ERROR", "Unsupported Media Type: send the body as application/json, not "
@@ -436,6 +475,8 @@ public final class NotesSandbox implements AutoCloseable {
                     return api.batchCreate(tree, correlationId);
                 case READ:
                     return api.batchRead(tree, correlationId);
+                case SEARCH:
+                    return queries.search(tree, correlationId);
                 default:
                     return api.batchArchive(tree, correlationId);
             }
@@ -457,9 +498,14 @@ public final class NotesSandbox implements AutoCloseable {
                     return Route.READ;
                 case NOTES + "/batch/archive":
                     return Route.ARCHIVE;
+                case NOTES + "/search":
+                    return Route.SEARCH;
                 default:
                     return null;
             }
+        }
+        if (method.equals("GET") && path.equals(NOTES)) {
+            return Route.LIST;
         }
         if (method.equals("GET") && path.startsWith(NOTES + "/") && path.indexOf('/', NOTES.length() + 1) < 0
                 && path.length() > NOTES.length() + 1) {
@@ -565,6 +611,9 @@ public final class NotesSandbox implements AutoCloseable {
         private long dailyLimit;
         private Duration dailyLength = Duration.ofDays(1);
         private Duration rateLimitWindow = Duration.ofSeconds(10);
+        private int searchRateLimitMax = 5;
+        private boolean repeatingListCursor;
+        private Duration searchRateLimitWindow = Duration.ofSeconds(1);
         private Faults faults = Faults.none();
         private double competingShare;
         private int threads = 32;
@@ -626,6 +675,29 @@ public final class NotesSandbox implements AutoCloseable {
             }
             this.rateLimitMax = max;
             this.rateLimitWindow = window;
+            return this;
+        }
+
+        /**
+         * The search endpoints' own limit: at most {@code max} searches per token in any {@code window} (default
+         * HubSpot's documented 5 per second), answered with HubSpot's 429 of policy {@code SECONDLY}. Searches
+         * count in the general window as well.
+         */
+        public Builder searchRateLimit(int max, Duration window) {
+            if (max < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("search rate limit needs max >= 1 and a positive window");
+            }
+            this.searchRateLimitMax = max;
+            this.searchRateLimitWindow = window;
+            return this;
+        }
+
+        /**
+         * A server bug: from the second page on, the list answers {@code paging.next.after} with the cursor it was
+         * asked for, so a client that follows cursors blindly reads the same page forever (default off).
+         */
+        public Builder repeatingListCursor() {
+            this.repeatingListCursor = true;
             return this;
         }
 

@@ -80,6 +80,11 @@ record Response(int status, String contentType, byte[] body) {
                 lastField, lastValue);
     }
 
+    /** HubSpot's 429 body for the search endpoints' own per-second limit. */
+    static Response secondlyLimit(String correlationId, String requestId) {
+        return rateLimit(correlationId, "You have reached your secondly limit.", "SECONDLY", "requestId", requestId);
+    }
+
     private static Response rateLimit(String correlationId, String message, String policyName, String lastField,
                                       String lastValue) {
         return json(429, g -> {

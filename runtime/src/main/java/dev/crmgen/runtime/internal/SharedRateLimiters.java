@@ -3,6 +3,7 @@ package dev.crmgen.runtime.internal;
 import dev.crmgen.runtime.auth.AccessTokenProvider;
 import dev.crmgen.runtime.auth.StaticToken;
 import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.SearchRateLimiter;
 import dev.crmgen.runtime.ratelimit.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +23,7 @@ public final class SharedRateLimiters {
     private static final Map<String, RateLimiter> BY_TOKEN_DIGEST = new HashMap<>();
     private static final Map<AccessTokenProvider, Map<Integer, RateLimiter>> BY_PROVIDER = new WeakHashMap<>();
     private static final Map<Ticker, Map<String, DailyLimitGate>> DAILY_BY_TICKER = new WeakHashMap<>();
+    private static final Map<String, RateLimiter> SEARCH_BY_TOKEN_DIGEST = new HashMap<>();
 
     private SharedRateLimiters() {
     }
@@ -38,6 +40,12 @@ public final class SharedRateLimiters {
     public static synchronized DailyLimitGate dailyLimitGate(String token, Ticker ticker) {
         return DAILY_BY_TICKER.computeIfAbsent(ticker, t -> new HashMap<>())
                 .computeIfAbsent(digest(token), k -> new DailyLimitGate());
+    }
+
+    /** The CRM search limiter of {@code token} (HubSpot's documented rate), shared by its clients on {@code ticker}. */
+    public static synchronized RateLimiter searchLimiter(String token, Ticker ticker) {
+        return SEARCH_BY_TOKEN_DIGEST.computeIfAbsent(digest(token) + "/" + System.identityHashCode(ticker),
+                k -> new SearchRateLimiter(SearchRateLimiter.DEFAULT_PER_SECOND, Duration.ofSeconds(1), ticker));
     }
 
     private static RateLimiter create(int perTenSeconds, Ticker ticker) {
