@@ -56,15 +56,15 @@ final class UpdateCsv {
     }
 
     /**
-     * The rows of a CSV, read one at a time: memory does not grow with the file, except for the ids seen so far
-     * (for duplicate detection: a primitive table for numeric ids, 16-32 bytes each).
+     * The rows of a CSV, read one at a time: memory does not grow with the file (the ids seen so far, for duplicate
+     * detection, are kept in a temporary SQLite file).
      */
     static final class Rows implements Iterator<NoteRow>, AutoCloseable {
         private final Reader reader;
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private final List<String> header;
-        private final IdLines firstLine = new IdLines();
+        private final FirstLines firstLine = FirstLines.open();
         /** The parser's line count after a record is where it ended, so the next record starts one line later. */
         private long previousEnd;
 
@@ -123,7 +123,11 @@ final class UpdateCsv {
 
         @Override
         public void close() {
-            closeQuietly(reader);
+            try {
+                closeQuietly(reader);
+            } finally {
+                firstLine.close();
+            }
         }
 
         private static void closeQuietly(Reader reader) {
@@ -146,7 +150,7 @@ final class UpdateCsv {
         return reader;
     }
 
-    private static NoteRow row(CSVRecord record, long line, List<String> header, IdLines firstLine) {
+    private static NoteRow row(CSVRecord record, long line, List<String> header, FirstLines firstLine) {
         if (!record.isConsistent()) {
             String id = record.size() > 0 ? record.get(0).trim() : "";
             return new NoteRow(line, id, Map.of(), "expected " + header.size() + " cells, found " + record.size());
