@@ -16,32 +16,37 @@ import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes an open enum: a final class with one constant per spec value and a nested Java {@code enum Known} to switch on.
+ * Writes an open enum: a final class with one constant per spec value and a nested Java {@code enum Known} to switch
+ * on.
  * A value the spec does not list (a server may add one at any time) still parses: {@code known()} is {@code UNKNOWN}
  * and {@code value()} keeps the raw value, which is written back unchanged.
  */
 final class EnumWriter {
-    private final Poet poet;
+    private final CodecExpressions codecs;
+    private final SourceFiles files;
     private final TypeDecl.EnumDecl decl;
     private final ClassName name;
     private final boolean string;
     private final TypeName valueType;
 
-    EnumWriter(Poet poet, TypeDecl.EnumDecl decl) {
-        this.poet = poet;
+    EnumWriter(JavaTypes types, CodecExpressions codecs, SourceFiles files, TypeDecl.EnumDecl decl) {
+        this.codecs = codecs;
+        this.files = files;
         this.decl = decl;
-        this.name = poet.className(decl.javaName());
+        this.name = types.className(decl.javaName());
         this.string = decl.valueType() == TypeRef.Scalar.STRING;
-        this.valueType = string ? ClassName.get(String.class) : decl.valueType() == TypeRef.Scalar.INT32 ? TypeName.INT : TypeName.LONG;
+        this.valueType = string
+                ? ClassName.get(String.class)
+                : decl.valueType() == TypeRef.Scalar.INT32 ? TypeName.INT : TypeName.LONG;
     }
 
     GeneratedFile write() {
         ClassName known = name.nestedClass("Known");
         TypeSpec.Builder type = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-        CodeBlock doc = Poet.docBlock(decl.description());
-        type.addJavadoc(doc.isEmpty() ? CodeBlock.of("The {@code $L} values.\n", Poet.doc(decl.pointer())) : doc);
-        type.addJavadoc("\n<p>Open: a value this version does not know parses as well; {@link #known()} is then {@link Known#$L} "
-                + "and {@link #value()} keeps it.\n", decl.unknownConstant());
+        CodeBlock doc = Javadoc.paragraphs(decl.description());
+        type.addJavadoc(doc.isEmpty() ? CodeBlock.of("The {@code $L} values.\n", Javadoc.escape(decl.pointer())) : doc);
+        type.addJavadoc("\n<p>Open: a value this version does not know parses as well; {@link #known()} is then "
+                + "{@link Known#$L} and {@link #value()} keeps it.\n", decl.unknownConstant());
         if (decl.deprecated()) {
             type.addAnnotation(Deprecated.class);
         }
@@ -82,7 +87,8 @@ final class EnumWriter {
                 .addStatement("return value")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("known")
-                .addJavadoc("The constant to switch on; {@link Known#$L} for a value this version does not list.\n", decl.unknownConstant())
+                .addJavadoc("The constant to switch on; {@link Known#$L} for a value this version does not list.\n",
+                        decl.unknownConstant())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(known)
                 .addStatement("return known")
@@ -100,7 +106,7 @@ final class EnumWriter {
         decl.constants().forEach(c -> knownEnum.addEnumConstant(c.javaName()));
         knownEnum.addEnumConstant(decl.unknownConstant());
         type.addType(knownEnum.build());
-        return poet.file(type, decl.javaName());
+        return files.file(type, decl.javaName());
     }
 
     private CodeBlock literal(String value) {
@@ -138,27 +144,30 @@ final class EnumWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.INT)
-                .addCode(string ? CodeBlock.of("return value.hashCode();\n") : CodeBlock.of("return $T.hashCode(value);\n", valueType.box()))
+                .addCode(string
+                        ? CodeBlock.of("return value.hashCode();\n")
+                        : CodeBlock.of("return $T.hashCode(value);\n", valueType.box()))
                 .build());
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
-                .addCode(string ? CodeBlock.of("return value;\n") : CodeBlock.of("return $T.toString(value);\n", valueType.box()))
+                .addCode(string
+                        ? CodeBlock.of("return value;\n")
+                        : CodeBlock.of("return $T.toString(value);\n", valueType.box()))
                 .build());
     }
 
     private void addCodec(TypeSpec.Builder type) {
-        ParameterizedTypeName codecType = ParameterizedTypeName.get(Runtime.JSON_CODEC, name);
-        String scalar = decl.valueType().name();
+        ParameterizedTypeName codecType = ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, name);
         TypeSpec codec = TypeSpec.anonymousClassBuilder("")
                 .addSuperinterface(codecType)
-                .addMethod(Poet.codecRead(name)
-                        .addStatement("$T value = $T.$L.read(p)", valueType.box(), Runtime.JSON_CODECS, scalar)
+                .addMethod(CodecExpressions.readMethod(name)
+                        .addStatement("$T value = $L.read(p)", valueType.box(), codecs.scalarCodec(decl.valueType()))
                         .addComment("null: a value of another JSON type, recorded by a tolerant decode")
                         .addStatement("return value == null ? null : of(value)")
                         .build())
-                .addMethod(Poet.codecWrite(name)
+                .addMethod(CodecExpressions.writeMethod(name)
                         .addStatement(string ? "g.writeString(value.value)" : "g.writeNumber(value.value)")
                         .build())
                 .build();

@@ -27,21 +27,23 @@ import javax.lang.model.element.Modifier;
  * in as an empty list or map, or as null; only what a response cannot do without stays fatal (see
  * {@link #cannotBeAbsent}).
  */
-final class CodecWriter {
-    private final Poet poet;
+final class RecordCodecWriter {
+    private final JavaTypes types;
+    private final CodecExpressions codecs;
     private final TypeDecl.RecordDecl record;
     private final ClassName recordName;
 
-    CodecWriter(Poet poet, TypeDecl.RecordDecl record) {
-        this.poet = poet;
+    RecordCodecWriter(JavaTypes types, CodecExpressions codecs, TypeDecl.RecordDecl record) {
+        this.types = types;
+        this.codecs = codecs;
         this.record = record;
-        this.recordName = poet.className(record.javaName());
+        this.recordName = types.className(record.javaName());
     }
 
     TypeSpec write() {
         TypeSpec.Builder codec = TypeSpec.classBuilder("Codec")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(Runtime.JSON_CODEC, recordName));
+                .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, recordName));
         codec.addField(FieldSpec.builder(ClassName.get("", "Codec"), "INSTANCE", Modifier.STATIC, Modifier.FINAL)
                 .initializer("new Codec()")
                 .build());
@@ -51,8 +53,9 @@ final class CodecWriter {
         for (Field f : record.fields()) {
             String constant = constants.allocate(JavaNames.constantName(f.javaName()));
             nameConstants.put(f, constant);
-            codec.addField(FieldSpec.builder(Runtime.SERIALIZED_STRING, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("new $T($S)", Runtime.SERIALIZED_STRING, f.jsonName())
+            codec.addField(FieldSpec.builder(RuntimeTypes.SERIALIZED_STRING, constant,
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("new $T($S)", RuntimeTypes.SERIALIZED_STRING, f.jsonName())
                     .build());
         }
         codec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -62,9 +65,9 @@ final class CodecWriter {
     }
 
     private MethodSpec readMethod() {
-        MethodSpec.Builder m = Poet.codecRead(recordName);
-        m.beginControlFlow("if (!$T.expectOrSkip(p, $T.START_OBJECT, $S))", Runtime.JSON_CODECS, Runtime.JSON_TOKEN,
-                        "an object")
+        MethodSpec.Builder m = CodecExpressions.readMethod(recordName);
+        m.beginControlFlow("if (!$T.expectOrSkip(p, $T.START_OBJECT, $S))", RuntimeTypes.JSON_CODECS,
+                        RuntimeTypes.JSON_TOKEN, "an object")
                 .addStatement("return null")
                 .endControlFlow();
         NameTable locals = new NameTable(false);
@@ -74,17 +77,17 @@ final class CodecWriter {
         for (Field f : record.fields()) {
             String var = locals.allocate(f.javaName());
             vars.add(var);
-            m.addStatement("$T $L = null", poet.boxed(f.type()), var);
+            m.addStatement("$T $L = null", types.boxed(f.type()), var);
         }
         m.beginControlFlow("for (String field = p.nextFieldName(); field != null; field = p.nextFieldName())");
-        m.beginControlFlow("if (p.nextToken() == $T.VALUE_NULL)", Runtime.JSON_TOKEN)
+        m.beginControlFlow("if (p.nextToken() == $T.VALUE_NULL)", RuntimeTypes.JSON_TOKEN)
                 .addComment("null means absent")
                 .addStatement("continue")
                 .endControlFlow();
         m.beginControlFlow("switch (field)");
         for (int i = 0; i < record.fields().size(); i++) {
             Field f = record.fields().get(i);
-            m.addStatement("case $S -> $L = $L", f.jsonName(), vars.get(i), readExpr(f.type()));
+            m.addStatement("case $S -> $L = $L", f.jsonName(), vars.get(i), codecs.readComponent(f.type()));
         }
         m.addStatement("default -> p.skipChildren()");
         m.endControlFlow();
@@ -94,12 +97,12 @@ final class CodecWriter {
             if (f.required()) {
                 m.beginControlFlow("if ($L == null)", vars.get(i));
                 if (cannotBeAbsent(f)) {
-                    m.addStatement("throw $T.missingRequired(p, $S)", Runtime.JSON_CODECS, f.jsonName());
+                    m.addStatement("throw $T.missingRequired(p, $S)", RuntimeTypes.JSON_CODECS, f.jsonName());
                 } else if (f.type() instanceof TypeRef.ListRef || f.type() instanceof TypeRef.MapRef) {
-                    m.addStatement("$L = $T.missing(p, $S, $T.of())", vars.get(i), Runtime.JSON_CODECS, f.jsonName(),
-                            f.type() instanceof TypeRef.ListRef ? List.class : Map.class);
+                    m.addStatement("$L = $T.missing(p, $S, $T.of())", vars.get(i), RuntimeTypes.JSON_CODECS,
+                            f.jsonName(), f.type() instanceof TypeRef.ListRef ? List.class : Map.class);
                 } else {
-                    m.addStatement("$T.missing(p, $S)", Runtime.JSON_CODECS, f.jsonName());
+                    m.addStatement("$T.missing(p, $S)", RuntimeTypes.JSON_CODECS, f.jsonName());
                 }
                 m.endControlFlow();
             }
@@ -113,18 +116,14 @@ final class CodecWriter {
      * or a response's {@code results} (without them nothing can be matched to what was sent), and a number or
      * boolean held in a primitive component, which has no absent value.
      */
-    static boolean cannotBeAbsent(Poet poet, Field f) {
+    static boolean cannotBeAbsent(Field f) {
         return f.required() && (f.jsonName().equals("id")
                 || (f.jsonName().equals("results") && f.type() instanceof TypeRef.ListRef)
-                || poet.typeName(f.type(), true).isPrimitive());
-    }
-
-    private boolean cannotBeAbsent(Field f) {
-        return cannotBeAbsent(poet, f);
+                || JavaTypes.isPrimitiveCapable(f.type()));
     }
 
     private MethodSpec writeMethod(Map<Field, String> nameConstants) {
-        MethodSpec.Builder m = Poet.codecWrite(recordName);
+        MethodSpec.Builder m = CodecExpressions.writeMethod(recordName);
         m.addStatement("g.writeStartObject()");
         NameTable locals = new NameTable(false);
         locals.reserve("g");
@@ -133,65 +132,17 @@ final class CodecWriter {
             Field f = e.getKey();
             if (f.required()) {
                 m.addStatement("g.writeFieldName($L)", e.getValue());
-                m.addStatement(writeStmt(f.type(), CodeBlock.of("value.$L()", f.javaName())));
+                m.addStatement(codecs.writeComponent(f.type(), CodeBlock.of("value.$L()", f.javaName())));
             } else {
                 String var = locals.allocate(f.javaName());
-                m.addStatement("$T $L = value.$L()", poet.boxed(f.type()), var, f.javaName());
+                m.addStatement("$T $L = value.$L()", types.boxed(f.type()), var, f.javaName());
                 m.beginControlFlow("if ($L != null)", var)
                         .addStatement("g.writeFieldName($L)", e.getValue())
-                        .addStatement(writeStmt(f.type(), CodeBlock.of("$L", var)))
+                        .addStatement(codecs.writeComponent(f.type(), CodeBlock.of("$L", var)))
                         .endControlFlow();
             }
         }
         m.addStatement("g.writeEndObject()");
         return m.build();
-    }
-
-    /** An expression reading one non-null value of {@code type} at the parser's current token. */
-    private CodeBlock readExpr(TypeRef type) {
-        if (type instanceof TypeRef.ListRef l) {
-            return CodeBlock.of("$T.readList(p, $L)", Runtime.RECORD_COLLECTIONS, codec(l.element()));
-        }
-        if (type instanceof TypeRef.MapRef m) {
-            return CodeBlock.of("$T.readMap(p, $L)", Runtime.RECORD_COLLECTIONS, codec(m.value()));
-        }
-        return CodeBlock.of("$L.read(p)", codec(type));
-    }
-
-    /** A statement writing one non-null value. */
-    private CodeBlock writeStmt(TypeRef type, CodeBlock value) {
-        if (type instanceof TypeRef.ScalarRef s) {
-            return switch (s.scalar()) {
-                case STRING -> CodeBlock.of("g.writeString($L)", value);
-                case INT32, INT64, FLOAT, DOUBLE, DECIMAL -> CodeBlock.of("g.writeNumber($L)", value);
-                case BOOLEAN -> CodeBlock.of("g.writeBoolean($L)", value);
-                default -> CodeBlock.of("$T.$L.write(g, $L)", Runtime.JSON_CODECS, s.scalar().name(), value);
-            };
-        }
-        if (type instanceof TypeRef.ListRef l) {
-            return CodeBlock.of("$T.writeList(g, $L, $L)", Runtime.RECORD_COLLECTIONS, value, codec(l.element()));
-        }
-        if (type instanceof TypeRef.MapRef m) {
-            return CodeBlock.of("$T.writeMap(g, $L, $L)", Runtime.RECORD_COLLECTIONS, value, codec(m.value()));
-        }
-        return CodeBlock.of("$L.write(g, $L)", codec(type), value);
-    }
-
-    /**
-     * The codec of an element or map value. Looked up at each use rather than kept in static fields: codecs of
-     * records that refer to each other would otherwise initialise each other's classes, which can deadlock when two
-     * threads decode for the first time.
-     */
-    private CodeBlock codec(TypeRef type) {
-        if (type instanceof TypeRef.ScalarRef s) {
-            return CodeBlock.of("$T.$L", Runtime.JSON_CODECS, s.scalar().name());
-        }
-        if (type instanceof TypeRef.NamedRef n) {
-            return CodeBlock.of("$T.jsonCodec()", poet.className(n.javaName()));
-        }
-        if (type instanceof TypeRef.ListRef l) {
-            return CodeBlock.of("$T.listCodec($L)", Runtime.RECORD_COLLECTIONS, codec(l.element()));
-        }
-        return CodeBlock.of("$T.mapCodec($L)", Runtime.RECORD_COLLECTIONS, codec(((TypeRef.MapRef) type).value()));
     }
 }
