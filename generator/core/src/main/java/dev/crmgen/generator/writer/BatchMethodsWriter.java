@@ -64,28 +64,43 @@ final class BatchMethodsWriter {
         // The request for one chunk: the caller's other request fields with this chunk as inputs.
         CodeBlock chunkRequest = onlyInputs
                 ? CodeBlock.of("new $T(chunk)", request)
-                : CodeBlock.of("new $T($L)", request, String.join(", ", requestDecl.fields().stream()
-                        .map(f -> f.jsonName().equals("inputs") ? "chunk" : "request." + f.javaName() + "()")
-                        .toList()));
+                : CodeBlock.of("new $T($L)", request, CodeBlock.join(requestDecl.fields().stream()
+                        .map(f -> f.jsonName().equals("inputs") ? CodeBlock.of("chunk")
+                                : CodeBlock.of("request.$L()", f.javaName()))
+                        .toList(), ",$W"));
         CodeBlock callArgs = CodeBlock.join(params.stream()
                 .map(p -> p.source() instanceof OperationParameter.Body ? chunkRequest : CodeBlock.of("$L", p.name()))
-                .toList(), ", ");
-        List<ParameterSpec> leading = params.stream()
+                .toList(), ",$W");
+        List<OperationParameter> leadingParams = params.stream()
                 .filter(p -> !(p.source() instanceof OperationParameter.Body))
-                .map(OperationParameter::spec)
                 .toList();
+        List<ParameterSpec> leading = leadingParams.stream().map(OperationParameter::spec).toList();
 
         String inputsName = onlyInputs ? "inputs" : "request";
         TypeName inputsType = onlyInputs ? inputs : request;
         CodeBlock source = onlyInputs ? CodeBlock.of("inputs") : CodeBlock.of("request.inputs()");
         String leadingArgs = String.join("", leading.stream().map(p -> p.name() + ", ").toList());
         CodeBlock batchCall = batchCall(op, input, output, leading.isEmpty() && onlyInputs,
-                CodeBlock.of("$L($L($L))", members.reference(toResponse), op.methodName(), callArgs));
+                CodeBlock.of("$L($Z$L($L))", members.reference(toResponse), op.methodName(), callArgs));
+
+        CodeBlock trace = CodeBlock.of("\n<p>{@code $L $L}\n\n", op.httpMethod(), Javadoc.escape(op.path()));
+        CodeBlock leadingDocs = CodeBlock.join(leadingParams.stream().map(OperationParameter::javadoc).toList(), "");
+        CodeBlock inputsDoc = onlyInputs
+                ? CodeBlock.of("@param inputs the inputs, any number; each is reported exactly once\n")
+                : CodeBlock.of("@param request the request: its other fields go with every chunk, its inputs are "
+                        + "sent in chunks and each reported exactly once\n");
+        CodeBlock optionsDoc = CodeBlock.of("@param options chunk size, concurrency, resends and the run's deadline\n");
+        CodeBlock reportDoc = CodeBlock.of("@return every input once: succeeded with its result, failed with its "
+                + "error, or unconfirmed\n");
 
         members.addMethod(MethodSpec.methodBuilder(batch.allMethodName())
                 .addJavadoc("Sends any number of inputs through {@code $L} in chunks (the runtime's batch executor "
-                        + "with default options) and reports every input as succeeded, failed or unconfirmed.\n\n"
-                        + "<p>{@code $L $L}\n", op.methodName(), op.httpMethod(), Javadoc.escape(op.path()))
+                        + "with default options) and reports every input as succeeded, failed or unconfirmed.\n",
+                        op.methodName())
+                .addJavadoc(trace)
+                .addJavadoc(leadingDocs)
+                .addJavadoc(inputsDoc)
+                .addJavadoc(reportDoc)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(report)
                 .addParameters(leading)
@@ -95,33 +110,42 @@ final class BatchMethodsWriter {
                 .build());
         members.addMethod(MethodSpec.methodBuilder(batch.allMethodName())
                 .addJavadoc("Sends any number of inputs through {@code $L} in chunks as {@code options} say and "
-                        + "reports every input as succeeded, failed or unconfirmed.\n\n<p>{@code $L $L}\n",
-                        op.methodName(), op.httpMethod(), Javadoc.escape(op.path()))
+                        + "reports every input as succeeded, failed or unconfirmed.\n", op.methodName())
+                .addJavadoc(trace)
+                .addJavadoc(leadingDocs)
+                .addJavadoc(inputsDoc)
+                .addJavadoc(optionsDoc)
+                .addJavadoc(reportDoc)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(report)
                 .addParameters(leading)
                 .addParameter(inputsType, inputsName)
                 .addParameter(RuntimeTypes.BATCH_OPTIONS, "options")
-                .addStatement("return invoker.batchExecutor().execute($L, $L, $L, options)", source, batchCall, keys)
+                .addStatement("return invoker.batchExecutor().execute($L,$W$L,$W$L,$Woptions)", source, batchCall, keys)
                 .build());
         MethodSpec.Builder streaming = MethodSpec.methodBuilder(batch.allMethodName())
                 .addJavadoc("Sends inputs as {@code inputs} yields them through {@code $L} in chunks as "
                         + "{@code options} say, holding at most a window of them, and hands every input's outcome to "
-                        + "{@code listener} as soon as it is final.\n\n<p>{@code $L $L}\n", op.methodName(), op.httpMethod(),
-                        Javadoc.escape(op.path()))
+                        + "{@code listener} as soon as it is final.\n", op.methodName())
+                .addJavadoc(trace)
+                .addJavadoc(leadingDocs)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(RuntimeTypes.BATCH_STREAM_SUMMARY)
                 .addParameters(leading);
         if (!onlyInputs) {
-            streaming.addJavadoc("\n@param request the other fields of every request; its inputs are not sent\n");
+            streaming.addJavadoc("@param request the other fields of every request; its inputs are not sent\n");
             streaming.addParameter(request, "request");
         }
         members.addMethod(streaming
+                .addJavadoc("@param inputs the inputs, taken as the window has room; each is reported exactly once\n")
+                .addJavadoc(optionsDoc)
+                .addJavadoc("@param listener hears each input's outcome as soon as it is final\n")
+                .addJavadoc("@return what the run did; the outcomes went to {@code listener}\n")
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Iterator.class),
                         WildcardTypeName.subtypeOf(input)), "inputs")
                 .addParameter(RuntimeTypes.BATCH_OPTIONS, "options")
                 .addParameter(ParameterizedTypeName.get(RuntimeTypes.BATCH_LISTENER, input, output), "listener")
-                .addStatement("return invoker.batchExecutor().execute(inputs, $L, $L, options, listener)",
+                .addStatement("return invoker.batchExecutor().execute(inputs,$W$L,$W$L,$Woptions,$Wlistener)",
                         batchCall, keys)
                 .build());
         members.addStaticMethod(batchResponse(op, toResponse, output));
@@ -164,7 +188,7 @@ final class BatchMethodsWriter {
             // The records have no copy-with: call the canonical constructor with the trace id in its place.
             CodeBlock components = CodeBlock.join(in.fields().stream()
                     .map(f -> f == trace ? CodeBlock.of("traceId") : CodeBlock.of("input.$L()", f.javaName()))
-                    .toList(), ", ");
+                    .toList(), ",$W");
             b.add("\n.inputWithTraceId((input, traceId) -> new $T($L))", input, components);
         }
         Field properties = out.field("properties");
@@ -172,7 +196,7 @@ final class BatchMethodsWriter {
             String n = properties.javaName();
             b.add(properties.required()
                     ? CodeBlock.of("\n.resultProperty((result, name) -> result.$L().get(name))", n)
-                    : CodeBlock.of("\n.resultProperty((result, name) -> result.$L() == null ? null : "
+                    : CodeBlock.of("\n.resultProperty((result, name) -> result.$L() == null$W? null$W: "
                             + "result.$L().get(name))", n, n));
         }
         return b.add("\n.build()").unindent().unindent().build();
@@ -218,7 +242,7 @@ final class BatchMethodsWriter {
         Field results = decl.field("results");
         CodeBlock resultsExpr = results.required()
                 ? CodeBlock.of("$L.$L()", body, results.javaName())
-                : CodeBlock.of("$L.$L() == null ? $T.of() : $L.$L()", body, results.javaName(), List.class, body,
+                : CodeBlock.of("$L.$L() == null$W? $T.of()$W: $L.$L()", body, results.javaName(), List.class, body,
                         results.javaName());
         Field errors = decl.field("errors");
         CodeBlock errorsExpr = CodeBlock.of("$T.of()", List.class);
@@ -226,13 +250,13 @@ final class BatchMethodsWriter {
                 && list.element() instanceof TypeRef.NamedRef e
                 && model.type(e.javaName()) instanceof TypeDecl.RecordDecl errorDecl) {
             String converter = errorConverter(errorDecl);
-            CodeBlock mapped = CodeBlock.of("$L.$L().stream().map($T::$L).toList()", body, errors.javaName(), client,
-                    converter);
+            CodeBlock mapped = CodeBlock.of("$L.$L().stream()$Z.map($T::$L)$Z.toList()", body, errors.javaName(),
+                    client, converter);
             errorsExpr = errors.required()
                     ? mapped
-                    : CodeBlock.of("$L.$L() == null ? $T.of() : $L", body, errors.javaName(), List.class, mapped);
+                    : CodeBlock.of("$L.$L() == null$W? $T.of()$W: $L", body, errors.javaName(), List.class, mapped);
         }
-        return CodeBlock.of("new $T<>($L, $L)", RuntimeTypes.BATCH_RESPONSE, resultsExpr, errorsExpr);
+        return CodeBlock.of("new $T<>($L,$W$L)", RuntimeTypes.BATCH_RESPONSE, resultsExpr, errorsExpr);
     }
 
     private String errorConverter(TypeDecl.RecordDecl error) {
@@ -242,14 +266,14 @@ final class BatchMethodsWriter {
         }
         CodeBlock.Builder args = CodeBlock.builder();
         for (String component : List.of("status", "category", "subCategory", "message")) {
-            args.add("$L, ", stringOf(error.field(component)));
+            args.add("$L,$W", stringOf(error.field(component)));
         }
         Field context = error.field("context");
         TypeRef contextType = new TypeRef.MapRef(new TypeRef.ListRef(TypeRef.scalar(TypeRef.Scalar.STRING)));
         args.add(context != null && context.type().equals(contextType)
-                ? CodeBlock.of("error.$L(), ", context.javaName())
-                : CodeBlock.of("null, "));
-        args.add("$L, error", stringOf(error.field("id")));
+                ? CodeBlock.of("error.$L(),$W", context.javaName())
+                : CodeBlock.of("null,$W"));
+        args.add("$L,$Werror", stringOf(error.field("id")));
         errorConverters.put(error.javaName(), MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(RuntimeTypes.BATCH_ERROR)

@@ -45,7 +45,7 @@ final class ClientMembers {
                 holderNames.add(name);
                 holders.add(TypeSpec.classBuilder(name)
                         .addJavadoc("Request builders and constants of operations $L to $L, initialised on first use; "
-                                + "grouped so that\nneither the client nor any class initialiser outgrows the JVM's "
+                                + "grouped so that neither the client nor any class initialiser outgrows the JVM's "
                                 + "limits.\n", first + 1, last)
                         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build()));
@@ -72,7 +72,7 @@ final class ClientMembers {
     CodeBlock addConstant(TypeName type, String wantedName, CodeBlock initializer) {
         String name = allocate(wantedName);
         home().addField(FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(initializer)
+                .initializer("$Z$L", initializer)
                 .build());
         return reference(name);
     }

@@ -82,7 +82,7 @@ final class ClientWriter {
                 .build());
         type.addMethod(MethodSpec.constructorBuilder()
                 .addJavadoc("A client over {@code invoker}, which carries the base URL, authentication, retries and "
-                        + "rate limits;\nclients of several APIs may share one.\n")
+                        + "rate limits; clients of several APIs may share one.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(RuntimeTypes.API_INVOKER, "invoker")
                 .addStatement("this.invoker = $T.requireNonNull(invoker, $S)", Objects.class, "invoker")
@@ -106,7 +106,7 @@ final class ClientWriter {
         CodeBlock request = members.reference(requestMethod);
         TypeName result = resultType(op);
         TypeName boxedResult = result == TypeName.VOID ? ClassName.get(Void.class) : result.box();
-        String args = String.join(", ", params.stream().map(OperationParameter::name).toList());
+        CodeBlock args = CodeBlock.join(params.stream().map(p -> CodeBlock.of("$L", p.name())).toList(), ",$W");
 
         CodeBlock mapper = members.addConstant(ParameterizedTypeName.get(RuntimeTypes.RESPONSE_MAPPER, boxedResult),
                 JavaNames.constantName(base) + "_RESPONSE", mapper(op, boxedResult));
@@ -115,18 +115,18 @@ final class ClientWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(result)
                 .addParameters(params.stream().map(OperationParameter::spec).toList())
-                .addJavadoc(methodDoc(op, params, false));
+                .addJavadoc(blockingDoc(op, params));
         if (result == TypeName.VOID) {
-            blocking.addStatement("invoker.invoke($L($L), $L)", request, args, mapper);
+            blocking.addStatement("invoker.invoke($Z$L($L),$W$L)", request, args, mapper);
         } else {
-            blocking.addStatement("return invoker.invoke($L($L), $L)", request, args, mapper);
+            blocking.addStatement("return invoker.invoke($Z$L($L),$W$L)", request, args, mapper);
         }
         MethodSpec.Builder async = MethodSpec.methodBuilder(base + "Async")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxedResult))
                 .addParameters(params.stream().map(OperationParameter::spec).toList())
-                .addJavadoc(methodDoc(op, params, true))
-                .addStatement("return invoker.invokeAsync($L($L), $L)", request, args, mapper);
+                .addJavadoc(asyncDoc(op, params))
+                .addStatement("return invoker.invokeAsync($Z$L($L),$W$L)", request, args, mapper);
         if (op.deprecated()) {
             blocking.addAnnotation(Deprecated.class);
             async.addAnnotation(Deprecated.class);
@@ -136,28 +136,46 @@ final class ClientWriter {
         members.addStaticMethod(requestBuilder(forms, op, requestMethod, params));
     }
 
-    private CodeBlock methodDoc(Operation op, List<OperationParameter> params, boolean async) {
+    private CodeBlock blockingDoc(Operation op, List<OperationParameter> params) {
         CodeBlock.Builder doc = CodeBlock.builder();
-        if (async) {
-            doc.add("Asynchronous form of {@link #$L}: the future completes with the result or the runtime's "
-                    + "exception.\n\n<p>", op.methodName());
-        }
         CodeBlock text = Javadoc.paragraphs(op.summary(), op.description());
         doc.add(text);
         if (!text.isEmpty()) {
             doc.add("\n<p>");
         }
         doc.add("{@code $L $L}\n", op.httpMethod(), Javadoc.escape(op.path()));
-        if (!params.isEmpty()) {
+        return doc.add(tags(op, params, "")).build();
+    }
+
+    /** Links to the blocking method instead of repeating its description. */
+    private CodeBlock asyncDoc(Operation op, List<OperationParameter> params) {
+        CodeBlock signature = CodeBlock.join(params.stream()
+                .map(p -> CodeBlock.of("$T", p.type() instanceof ParameterizedTypeName generic ? generic.rawType()
+                        : p.type()))
+                .toList(), ", ");
+        return CodeBlock.builder()
+                .add("Asynchronous form of {@link #$L($L)}: the future completes with its result or the runtime's "
+                        + "exception.\n", op.methodName(), signature)
+                .add(tags(op, params, "a future of "))
+                .build();
+    }
+
+    /** The {@code @param} and {@code @return} tags; {@code returnPrefix} goes before the return's description. */
+    private static CodeBlock tags(Operation op, List<OperationParameter> params, String returnPrefix) {
+        CodeBlock.Builder doc = CodeBlock.builder();
+        if (!params.isEmpty() || !(op.result() instanceof Operation.Result.Empty) || !returnPrefix.isEmpty()) {
             doc.add("\n");
         }
         params.forEach(p -> doc.add(p.javadoc()));
         if (op.result() instanceof Operation.Result.Union) {
-            doc.add("@return one record per success status; check for the partial-failure ones\n");
+            doc.add("@return $Lone record per success status; check for the partial-failure ones\n", returnPrefix);
         } else if (op.result() instanceof Operation.Result.Single single && !single.emptyStatuses().isEmpty()) {
-            doc.add("@return the response body, or null for status $L\n", single.emptyStatuses().get(0));
+            doc.add("@return $Lthe response body, or null for status $L\n", returnPrefix,
+                    single.emptyStatuses().get(0));
         } else if (op.result() instanceof Operation.Result.Single) {
-            doc.add("@return the response body\n");
+            doc.add("@return $Lthe response body\n", returnPrefix);
+        } else if (!returnPrefix.isEmpty()) {
+            doc.add("@return a future that completes when the call succeeded\n");
         }
         return doc.build();
     }
@@ -230,8 +248,8 @@ final class ClientWriter {
         } else if (op.result() instanceof Operation.Result.Single single) {
             for (int s : single.statuses()) {
                 b.add(single.type().equals(TypeRef.scalar(TypeRef.Scalar.BINARY))
-                        ? CodeBlock.of("\n.bytes($L, $T.identity())", s, Function.class)
-                        : CodeBlock.of("\n.json($L, $L, $T.identity())", s, codecs.bodyCodec(single.type()),
+                        ? CodeBlock.of("\n.bytes($L,$W$T.identity())", s, Function.class)
+                        : CodeBlock.of("\n.json($L, $L,$W$T.identity())", s, codecs.bodyCodec(single.type()),
                                 Function.class));
             }
             single.emptyStatuses().forEach(s -> b.add("\n.empty($L, () -> null)", s));
@@ -243,7 +261,7 @@ final class ClientWriter {
                 if (v.body() == null) {
                     b.add("\n.empty($L, $L)", v.status(), ctor);
                 } else if (ResponseUnionWriter.isJson(v)) {
-                    b.add("\n.jsonWithDeviations($L, $L, $L)", v.status(), codecs.bodyCodec(v.body()), ctor);
+                    b.add("\n.jsonWithDeviations($L, $L,$W$L)", v.status(), codecs.bodyCodec(v.body()), ctor);
                 } else {
                     b.add("\n.bytes($L, $L)", v.status(), ctor);
                 }

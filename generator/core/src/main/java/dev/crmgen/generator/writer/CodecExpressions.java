@@ -2,8 +2,11 @@ package dev.crmgen.generator.writer;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.model.TypeRef;
 import java.io.IOException;
 import javax.lang.model.element.Modifier;
@@ -74,10 +77,10 @@ final class CodecExpressions {
     /** Reads one non-null record component of {@code type} at the parser {@code p}'s current token. */
     CodeBlock readComponent(TypeRef type) {
         if (type instanceof TypeRef.ListRef l) {
-            return CodeBlock.of("$T.readList(p, $L)", RuntimeTypes.RECORD_COLLECTIONS, componentCodec(l.element()));
+            return CodeBlock.of("$T.readList(p,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, componentCodec(l.element()));
         }
         if (type instanceof TypeRef.MapRef m) {
-            return CodeBlock.of("$T.readMap(p, $L)", RuntimeTypes.RECORD_COLLECTIONS, componentCodec(m.value()));
+            return CodeBlock.of("$T.readMap(p,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, componentCodec(m.value()));
         }
         return CodeBlock.of("$L.read(p)", componentCodec(type));
     }
@@ -93,14 +96,30 @@ final class CodecExpressions {
             };
         }
         if (type instanceof TypeRef.ListRef l) {
-            return CodeBlock.of("$T.writeList(g, $L, $L)", RuntimeTypes.RECORD_COLLECTIONS, value,
+            return CodeBlock.of("$T.writeList(g, $L,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, value,
                     componentCodec(l.element()));
         }
         if (type instanceof TypeRef.MapRef m) {
-            return CodeBlock.of("$T.writeMap(g, $L, $L)", RuntimeTypes.RECORD_COLLECTIONS, value,
+            return CodeBlock.of("$T.writeMap(g, $L,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, value,
                     componentCodec(m.value()));
         }
         return CodeBlock.of("$L.write(g, $L)", componentCodec(type), value);
+    }
+
+    /**
+     * A nested {@code Codec} class implementing {@code JsonCodec<type>}, with its one {@code INSTANCE}, created when
+     * first used (a codec in a static field of the type itself could deadlock class initialisation between types
+     * that refer to each other).
+     */
+    static TypeSpec.Builder codecClass(TypeName type, Modifier visibility) {
+        ClassName codec = ClassName.get("", "Codec");
+        return TypeSpec.classBuilder(codec)
+                .addModifiers(visibility, Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, type))
+                .addField(FieldSpec.builder(codec, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
+                        .initializer("new Codec()")
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     }
 
     /** The header of a {@code JsonCodec.read} implementation: {@code public T read(JsonParser p)}. */

@@ -10,9 +10,12 @@ import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -58,7 +61,7 @@ final class EnumWriter {
         for (TypeDecl.EnumConstant c : decl.constants()) {
             // No javadoc: the initializer shows the wire value, and one line per value keeps long lists readable.
             type.addField(FieldSpec.builder(name, c.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("listed($L, $T.$L)", literal(c.value()), known, c.javaName())
+                    .initializer(constantInitializer(c, known))
                     .build());
         }
         type.addField(valueType, "value", Modifier.PRIVATE, Modifier.FINAL);
@@ -75,7 +78,7 @@ final class EnumWriter {
                 .returns(name)
                 .addParameter(valueType, "value")
                 .addParameter(known, "known")
-                .addStatement("$T constant = new $T(value, known)", name, name)
+                .addStatement("$T constant =$Wnew $T(value, known)", name, name)
                 .addStatement("LISTED.put(value, constant)")
                 .addStatement("return constant")
                 .build());
@@ -106,7 +109,60 @@ final class EnumWriter {
         decl.constants().forEach(c -> knownEnum.addEnumConstant(c.javaName()));
         knownEnum.addEnumConstant(decl.unknownConstant());
         type.addType(knownEnum.build());
-        return files.file(type, decl.javaName());
+        return files.file(type, decl.javaName(), this::constantsAsOneTable);
+    }
+
+    /**
+     * JavaPoet puts a blank line between any two members; the constants and the {@code Known} values read as one
+     * table each without them, which matters for HubSpot's enums of hundreds of values.
+     */
+    private String constantsAsOneTable(String source) {
+        List<String> lines = new ArrayList<>(List.of(source.split("\n", -1)));
+        String constant = "    public static final " + name.simpleName() + " ";
+        int first = indexOf(lines, 0, line -> line.startsWith(constant));
+        int last = lastIndexOf(lines, line -> line.startsWith(constant));
+        int known = indexOf(lines, 0, line -> line.equals("    public enum Known {"));
+        int knownEnd = indexOf(lines, known, line -> line.equals("    }"));
+        // From the end, so that removing lines does not move the ranges still to do.
+        removeBlankLines(lines, known, knownEnd);
+        if (first >= 0) {
+            removeBlankLines(lines, first, last);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static int indexOf(List<String> lines, int from, Predicate<String> test) {
+        for (int i = from; i < lines.size(); i++) {
+            if (test.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(List<String> lines, Predicate<String> test) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (test.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void removeBlankLines(List<String> lines, int from, int to) {
+        for (int i = to; i > from; i--) {
+            if (lines.get(i).isEmpty()) {
+                lines.remove(i);
+            }
+        }
+    }
+
+    /** {@code listed(value, Known.NAME)}, on a line of its own when the declaration would not fit on one. */
+    private CodeBlock constantInitializer(TypeDecl.EnumConstant c, ClassName known) {
+        CodeBlock call = CodeBlock.of("listed($L, $T.$L)", literal(c.value()), known, c.javaName());
+        String declaration = "    public static final " + name.simpleName() + " " + c.javaName() + " = listed("
+                + literal(c.value()) + ", Known." + c.javaName() + ");";
+        return declaration.length() <= SourceFiles.LINE_LIMIT ? call : CodeBlock.of("$Z$L", call);
     }
 
     private CodeBlock literal(String value) {
@@ -126,7 +182,7 @@ final class EnumWriter {
             of.addStatement("$T.requireNonNull(value, $S)", Objects.class, "value");
         }
         of.addStatement("$T listed = LISTED.get(value)", name);
-        of.addStatement("return listed != null ? listed : new $T(value, Known.$L)", name, decl.unknownConstant());
+        of.addStatement("return listed != null$W? listed$W: new $T(value, Known.$L)", name, decl.unknownConstant());
         return of.build();
     }
 
@@ -137,8 +193,8 @@ final class EnumWriter {
                 .returns(TypeName.BOOLEAN)
                 .addParameter(Object.class, "other")
                 .addStatement(string
-                        ? "return other instanceof $T that && value.equals(that.value)"
-                        : "return other instanceof $T that && value == that.value", name)
+                        ? "return other instanceof $T that$W&& value.equals(that.value)"
+                        : "return other instanceof $T that$W&& value == that.value", name)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("hashCode")
                 .addAnnotation(Override.class)
@@ -160,8 +216,7 @@ final class EnumWriter {
 
     private void addCodec(TypeSpec.Builder type) {
         ParameterizedTypeName codecType = ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, name);
-        TypeSpec codec = TypeSpec.anonymousClassBuilder("")
-                .addSuperinterface(codecType)
+        TypeSpec codec = CodecExpressions.codecClass(name, Modifier.PRIVATE)
                 .addMethod(CodecExpressions.readMethod(name)
                         .addStatement("$T value = $L.read(p)", valueType.box(), codecs.scalarCodec(decl.valueType()))
                         .addComment("null: a value of another JSON type, recorded by a tolerant decode")
@@ -171,14 +226,12 @@ final class EnumWriter {
                         .addStatement(string ? "g.writeString(value.value)" : "g.writeNumber(value.value)")
                         .build())
                 .build();
-        type.addField(FieldSpec.builder(codecType, "CODEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$L", codec)
-                .build());
+        type.addType(codec);
         type.addMethod(MethodSpec.methodBuilder("jsonCodec")
                 .addJavadoc("Reads and writes the raw value; unlisted values never fail.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(codecType)
-                .addStatement("return CODEC")
+                .addStatement("return Codec.INSTANCE")
                 .build());
     }
 }

@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.GeneratedFile;
@@ -50,14 +49,12 @@ final class OneOfWriter {
         type.addJavadoc(doc.build());
         type.addPermittedSubclass(unknown);
         type.addType(TypeSpec.recordBuilder(unknown)
-                .addJavadoc("A member this version does not know, kept as JSON.\n")
+                .addJavadoc("A member this version does not know, kept as JSON.\n\n@param json the value as received\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addSuperinterface(name)
                 .recordConstructor(MethodSpec.compactConstructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
-                        .addParameter(ParameterSpec.builder(RuntimeTypes.JSON_VALUE, "json")
-                                .addJavadoc("the value as received\n")
-                                .build())
+                        .addParameter(RuntimeTypes.JSON_VALUE, "json")
                         .addStatement("$T.requireNonNull(json, $S)", Objects.class, "json")
                         .build())
                 .build());
@@ -86,7 +83,7 @@ final class OneOfWriter {
                         decl.discriminator(), RuntimeTypes.JSON_VALUE.nestedClass("JsonString"), "")
                 .beginControlFlow("switch (tag)");
         for (TypeDecl.OneOfMember m : decl.members()) {
-            read.addStatement("case $S: return $T.decode($L, $T.encode($L, json))", m.tag(), RuntimeTypes.JSON,
+            read.addStatement("case $S: return $T.decode($L,$W$T.encode($L, json))", m.tag(), RuntimeTypes.JSON,
                     codecs.componentCodec(new TypeRef.NamedRef(m.javaName())), RuntimeTypes.JSON, jsonValueCodec);
         }
         read.addStatement("default: return new $T(json)", unknown).endControlFlow();
@@ -99,13 +96,8 @@ final class OneOfWriter {
                     .endControlFlow();
         }
         write.addStatement("$L.write(g, (($T) value).json())", jsonValueCodec, unknown);
-        return TypeSpec.classBuilder(codec)
+        return CodecExpressions.codecClass(name, Modifier.PUBLIC)
                 .addJavadoc("Reads and writes {@link $T}; use {@link #jsonCodec()}.\n", name)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, name))
-                .addField(FieldSpec.builder(codec, "INSTANCE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("new $T()", codec).build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(read.build())
                 .addMethod(write.build())
                 .build();

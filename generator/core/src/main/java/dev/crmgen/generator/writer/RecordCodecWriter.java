@@ -41,12 +41,7 @@ final class RecordCodecWriter {
     }
 
     TypeSpec write() {
-        TypeSpec.Builder codec = TypeSpec.classBuilder("Codec")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, recordName));
-        codec.addField(FieldSpec.builder(ClassName.get("", "Codec"), "INSTANCE", Modifier.STATIC, Modifier.FINAL)
-                .initializer("new Codec()")
-                .build());
+        TypeSpec.Builder codec = CodecExpressions.codecClass(recordName, Modifier.PRIVATE);
         NameTable constants = new NameTable(false);
         constants.reserve("INSTANCE");
         Map<Field, String> nameConstants = new LinkedHashMap<>();
@@ -55,10 +50,9 @@ final class RecordCodecWriter {
             nameConstants.put(f, constant);
             codec.addField(FieldSpec.builder(RuntimeTypes.SERIALIZED_STRING, constant,
                             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("new $T($S)", RuntimeTypes.SERIALIZED_STRING, f.jsonName())
+                    .initializer("$Znew $T($S)", RuntimeTypes.SERIALIZED_STRING, f.jsonName())
                     .build());
         }
-        codec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         codec.addMethod(readMethod());
         codec.addMethod(writeMethod(nameConstants));
         return codec.build();
@@ -87,7 +81,7 @@ final class RecordCodecWriter {
         m.beginControlFlow("switch (field)");
         for (int i = 0; i < record.fields().size(); i++) {
             Field f = record.fields().get(i);
-            m.addStatement("case $S -> $L = $L", f.jsonName(), vars.get(i), codecs.readComponent(f.type()));
+            m.addStatement("case $S -> $L =$W$L", f.jsonName(), vars.get(i), codecs.readComponent(f.type()));
         }
         m.addStatement("default -> p.skipChildren()");
         m.endControlFlow();
@@ -107,7 +101,8 @@ final class RecordCodecWriter {
                 m.endControlFlow();
             }
         }
-        m.addStatement("return new $T($L)", recordName, String.join(", ", vars));
+        m.addStatement("return new $T($L)", recordName,
+                CodeBlock.join(vars.stream().map(v -> CodeBlock.of("$L", v)).toList(), ",$W"));
         return m.build();
     }
 

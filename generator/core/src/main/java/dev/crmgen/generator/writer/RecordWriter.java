@@ -118,7 +118,7 @@ final class RecordWriter {
         if (f.required()) {
             ctor.addStatement("$L = $L", n, copy);
         } else {
-            ctor.addStatement("$L = $L == null ? null : $L", n, n, copy);
+            ctor.addStatement("$L = $L == null$W? null$W: $L", n, n, copy);
         }
     }
 
@@ -132,10 +132,10 @@ final class RecordWriter {
                 .build());
         TypeSpec.Builder b = TypeSpec.classBuilder(builder)
                 .addJavadoc("Builds {@link $T}: one setter per component, named after it, and for lists and maps "
-                        + "an adder of one\nelement or entry; {@link #build()} checks the required components.\n", name)
+                        + "an adder of one element or entry; {@link #build()} checks the required components.\n", name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
         b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        List<String> args = new ArrayList<>();
+        List<CodeBlock> args = new ArrayList<>();
         for (Field f : record.fields()) {
             TypeName t = types.boxed(f.type());
             String n = f.javaName();
@@ -148,25 +148,25 @@ final class RecordWriter {
                 setter.addAnnotation(Deprecated.class);
             }
             if (f.type() instanceof TypeRef.ListRef) {
-                setter.addStatement("this.$L = $L == null ? null : new $T<>($L)", n, n, ArrayList.class, n);
+                setter.addStatement("this.$L = $L == null$W? null$W: new $T<>($L)", n, n, ArrayList.class, n);
             } else if (f.type() instanceof TypeRef.MapRef) {
-                setter.addStatement("this.$L = $L == null ? null : new $T<>($L)", n, n, LinkedHashMap.class, n);
+                setter.addStatement("this.$L = $L == null$W? null$W: new $T<>($L)", n, n, LinkedHashMap.class, n);
             } else {
                 setter.addStatement("this.$L = $L", n, n);
             }
             b.addMethod(setter.addStatement("return this").build());
             addAdder(b, builder, f);
             if (f.required() && componentType(f).isPrimitive()) {
-                args.add(CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, n, n).toString());
+                args.add(CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, n, n));
             } else {
-                args.add(n);
+                args.add(CodeBlock.of("$L", n));
             }
         }
         b.addMethod(MethodSpec.methodBuilder("build")
                 .addJavadoc("@throws NullPointerException when a required component is unset\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(name)
-                .addStatement("return new $T($L)", name, String.join(", ", args))
+                .addStatement("return new $T($L)", name, CodeBlock.join(args, ",$W"))
                 .build());
         type.addType(b.build());
     }

@@ -2,7 +2,6 @@ package dev.crmgen.generator.writer;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -45,7 +44,7 @@ final class ResponseUnionWriter {
                 .build());
         type.addMethod(MethodSpec.methodBuilder("deviations")
                 .addJavadoc("Where the body departed from the spec and was read anyway (path, expected, found, raw "
-                        + "value);\nempty when it matched, and always for a client with strict responses.\n")
+                        + "value); empty when it matched, and always for a client with strict responses.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                 .returns(DEVIATIONS)
                 .build());
@@ -57,16 +56,17 @@ final class ResponseUnionWriter {
                     .addSuperinterface(name);
             String doc = Javadoc.escape(v.description());
             record.addJavadoc("Status $L$L.\n", v.status(), doc.isEmpty() ? "" : ": " + doc);
+            // Component docs go into the record's javadoc only: JavaPoet would repeat parameter docs on the compact
+            // constructor.
             MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
             if (v.body() != null) {
-                ctor.addParameter(ParameterSpec.builder(types.boxed(v.body()), "body")
-                        .addJavadoc("the response body\n")
-                        .build());
+                record.addJavadoc("\n@param body the response body\n");
+                ctor.addParameter(types.boxed(v.body()), "body");
                 ctor.addStatement("$T.requireNonNull(body, $S)", Objects.class, "body");
             }
             if (isJson(v)) {
-                ctor.addParameter(ParameterSpec.builder(DEVIATIONS, "deviations")
-                        .addJavadoc("where the body departed from the spec; empty when it matched\n").build());
+                record.addJavadoc("@param deviations where the body departed from the spec; empty when it matched\n");
+                ctor.addParameter(DEVIATIONS, "deviations");
                 ctor.addStatement("deviations = $T.copyOf(deviations)", List.class);
                 record.addMethod(MethodSpec.constructorBuilder()
                         .addJavadoc("A response whose body matched the spec.\n\n@param body the response body\n")
