@@ -13,9 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a top-level type into a source file, with the annotations every generated top-level type carries, and lays
- * it out within {@link #LINE_LIMIT} columns where JavaPoet does not: it wraps code only where a writer marks a place
- * ({@code $W}, {@code $Z}), and never wraps comments.
+ * Turns a top-level type into a source file, with the annotations every generated top-level type carries, laid out
+ * within {@link #LINE_LIMIT} columns. JavaPoet wraps code only where a writer marks a place ({@code $W}, {@code $Z})
+ * and never wraps comments; {@link #layout} does the rest.
  */
 final class SourceFiles {
     /** The longest line generated code should have. */
