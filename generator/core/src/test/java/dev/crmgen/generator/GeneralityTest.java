@@ -262,6 +262,14 @@ class GeneralityTest {
     }
 
     @Test
+    void longNamesAndDescriptionsStayWithin120Columns() {
+        List<String> longLines = result.files().stream()
+                .flatMap(f -> f.source().lines().filter(line -> line.length() > 120).map(l -> f.relativePath() + ": " + l))
+                .toList();
+        assertEquals(List.of(), longLines);
+    }
+
+    @Test
     void degradedConstructsAreWarnings() {
         assertEquals(1, result.diagnostics().stream().filter(d -> d.tag().equals("CrmgenDegraded")).count(),
                 () -> result.diagnostics().toString());
