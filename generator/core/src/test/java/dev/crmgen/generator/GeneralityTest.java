@@ -1,5 +1,6 @@
 package dev.crmgen.generator;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,22 +12,25 @@ import dev.crmgen.generator.diagnostic.Diagnostic;
 import dev.crmgen.runtime.ClientOptions;
 import dev.crmgen.runtime.http.HttpTransport;
 import dev.crmgen.runtime.http.MultipartBody;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import dev.crmgen.runtime.json.Decoded;
 import dev.crmgen.runtime.json.Json;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonDecodingException;
 import dev.crmgen.runtime.json.JsonDeviation;
 import dev.crmgen.runtime.json.JsonValue;
-import dev.crmgen.runtime.ratelimit.RetryPolicy;
+import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bodies, deprecation, comment terminators) generates code that compiles with {@code -Xlint:all -Werror}.
  */
 class GeneralityTest {
+    private static final String PACKAGE = "com.acme.general";
     private static GenerationResult result;
     private static Map<String, String> sources;
 
@@ -48,14 +53,8 @@ class GeneralityTest {
         sources = result.files().stream().collect(Collectors.toMap(GeneratedFile::qualifiedName, GeneratedFile::source));
     }
 
-    private static String source(String simpleName) {
-        String s = sources.get("com.acme.general." + simpleName);
-        assertTrue(s != null, () -> "no " + simpleName + " among " + sources.keySet());
-        return s;
-    }
-
     @Test
-    void inlineEnumsShareATypeOnlyWhenTheirValuesAreEqual() {
+    void inlineEnumsShareATypeOnlyWhenTheirValuesAreEqual(@TempDir Path dir) throws IOException {
         String spec = """
                 openapi: 3.0.3
                 info: {title: Enums, version: '1'}
@@ -69,11 +68,13 @@ class GeneralityTest {
                         second: {type: string, enum: [a, b]}
                         third: {type: string, enum: [a, b]}
                 """;
-        GenerationResult enums = CrmGenerator.generate(SpecSource.inline("enums.yaml", spec), new GeneratorOptions("com.acme.enums", null));
+        GenerationResult enums = CrmGenerator.generate(SpecSource.inline("enums.yaml", spec),
+                new GeneratorOptions("com.acme.enums", null));
         assertFalse(enums.hasErrors(), () -> enums.diagnostics().toString());
-        String holder = enums.files().stream().filter(f -> f.qualifiedName().equals("com.acme.enums.Holder")).findFirst()
-                .orElseThrow().source();
-        assertTrue(holder.contains("public record Holder(HolderFirst first, HolderSecond second, HolderSecond third)"), holder);
+        try (CompiledCode code = CompiledCode.compile(enums.files(), "com.acme.enums", dir)) {
+            assertEquals(Map.of("first", "HolderFirst", "second", "HolderSecond", "third", "HolderSecond"),
+                    code.components("Holder"));
+        }
     }
 
     @Test
@@ -112,72 +113,161 @@ class GeneralityTest {
 
     @Test
     void namesStayReadable() {
-        assertEquals(List.of("Actor", "AgentActor", "AgentActorType", "AndBranch", "AndBranchBranchType", "BotActor", "Branch",
-                        "Conversation", "ErrorModel", "ExchangeTokenRequest", "ExchangeTokenRequestGrantType", "GeneralityCheckClient", "GetByIdKind",
+        assertEquals(List.of("Actor", "AgentActor", "AgentActorType", "AndBranch", "AndBranchBranchType", "BotActor",
+                        "Branch", "Conversation", "ErrorModel", "ExchangeTokenRequest", "ExchangeTokenRequestGrantType",
+                        "GeneralityCheckClient", "GetByIdKind",
                         "GetPageResponse", "ObjectModel", "ObjectModelInline", "ObjectModelInlineLevel", "OrBranch",
                         "OrBranchBranchType", "RecordModel", "Shape", "Status"),
                 sources.keySet().stream().sorted().map(n -> n.substring("com.acme.general.".length())).toList());
-        String object = source("ObjectModel");
-        assertTrue(object.contains("public record ObjectModel(String class_, boolean default_, long hsObjectId, BigDecimal _123abc,"), object);
-        assertTrue(object.contains("String hashCode_, String builder_, ObjectModel self, List<ObjectModel> children"), object);
-        assertTrue(object.contains("JsonValue any, JsonValue free, Map<String, RecordModel> byId"), object);
-        assertTrue(object.contains("@Deprecated\n    public String old() {"), object);
-        assertTrue(object.contains("case \"hs-object-id\" -> hsObjectId = JsonCodecs.INT64.read(p);"), object);
-        assertTrue(object.contains("*&#47;"), "comment terminators are escaped");
     }
 
     @Test
-    void allOfMergesPropertiesAndEnumsStayOpen() {
-        String record = source("RecordModel");
-        assertTrue(record.contains("public record RecordModel(String message, Integer code, String id, Status status)"), record);
-        String status = source("Status");
-        assertTrue(status.contains("public static final Status IN_PROGRESS = listed(\"in-progress\", Known.IN_PROGRESS);"), status);
-        assertTrue(status.contains("public static final Status DONE_2 = listed(\"done\", Known.DONE_2);"), status);
-        assertTrue(status.contains("public static final Status EMPTY = listed(\"\", Known.EMPTY);"), status);
-        assertTrue(status.contains("UNKNOWN_2"), "the spec's own UNKNOWN keeps its name; the catch-all gets another");
-        assertTrue(status.contains("CODEC_2"), "a CODEC value does not clash with the codec field");
-        assertTrue(status.contains("public static final Status LISTED_2 = listed(\"LISTED\", Known.LISTED_2);"), status);
-        assertTrue(status.contains("VALUE_9LIVES"), status);
-        String inline = source("ObjectModelInline");
-        assertTrue(inline.contains("ObjectModelInlineLevel level, ObjectModelInlineLevel rank"),
-                "an inline enum with the same values is the same type (no ObjectModelInlineRank above): " + inline);
-        assertTrue(inline.contains("@param rank The same values again."), "each property keeps its description");
-        String level = source("ObjectModelInlineLevel");
-        assertTrue(level.contains("public static ObjectModelInlineLevel of(long value)"), level);
+    @SuppressWarnings("unchecked")
+    void keywordsAndClashingNamesBecomeReadableComponents(@TempDir Path dir) throws Exception {
+        try (CompiledCode code = CompiledCode.compile(result.files(), PACKAGE, dir)) {
+            Map<String, String> components = code.components("ObjectModel");
+            assertEquals(List.of("class_", "default_", "hsObjectId", "_123abc", "hashCode_", "builder_", "self",
+                            "children", "inline", "any", "free", "byId"),
+                    components.keySet().stream().limit(12).toList());
+            assertEquals(List.of("String", "boolean", "long", "BigDecimal", "String", "String", "ObjectModel",
+                            "List<ObjectModel>", "ObjectModelInline", "JsonValue", "JsonValue",
+                            "Map<String, RecordModel>"),
+                    components.values().stream().limit(12).toList());
+            Class<?> object = code.type("ObjectModel");
+            assertTrue(object.getMethod("old").isAnnotationPresent(Deprecated.class),
+                    "a deprecated property's accessor");
+
+            Object decoded = Json.decode(codec(object), "{\"class\":\"c\",\"default\":true,\"hs-object-id\":5}");
+            assertEquals(5L, object.getMethod("hsObjectId").invoke(decoded), "read from its wire name");
+            assertEquals("c", object.getMethod("class_").invoke(decoded));
+        }
     }
 
     @Test
-    void operationsGetDistinctReadableMethods() {
-        String client = source("GeneralityCheckClient");
-        Function<String, Boolean> has = client::contains;
-        assertTrue(has.apply("public ObjectModel getById(String thingId, String class_, Collection<Long> ids, String xTrace,"), client);
-        assertTrue(has.apply("@Deprecated\n    public ObjectModel getById("), client);
-        assertTrue(has.apply("public GetPageResponse getPage()"), "no operationId: named from method and path like HubSpot's");
-        assertTrue(has.apply("public RecordModel create(RecordModel body)"), client);
-        assertTrue(has.apply("public byte[] createExport()"), "duplicate operationId create is qualified by path");
-        assertTrue(has.apply("public ErrorModel upload(MultipartBody.Upload file, String folderPath, String class_,\n"
-                + "            Boolean overwrite)"), client);
-        assertTrue(has.apply("@param file The file to store.\n"), client);
-        assertTrue(has.apply("@param folderPath {@code folderPath} (null to leave out)\n"), client);
-        assertTrue(has.apply(".multipartBody(MultipartBody.builder()\n"), client);
-        assertTrue(has.apply(".file(\"file\", file)\n"), client);
-        assertTrue(has.apply(".text(\"class\", class_)\n"), client);
-        assertTrue(has.apply("public void uploadWithOptions(byte[] body)"), "an object field keeps the body raw");
-        assertTrue(has.apply(".rawBody(body, \"multipart/form-data\")"), client);
-        assertTrue(has.apply(".empty(204, () -> null)"), client);
-        assertTrue(has.apply(".rawBody(formOf(body), \"application/x-www-form-urlencoded\")"), client);
-        assertTrue(has.apply("form.add(\"grant_type=\" + URLEncoder.encode(String.valueOf(body.grantType()), StandardCharsets.UTF_8));"), client);
-        assertTrue(has.apply("for (String value : body.scope()) {"), client);
+    @SuppressWarnings("unchecked")
+    void allOfMergesPropertiesAndEnumsStayOpen(@TempDir Path dir) throws Exception {
+        try (CompiledCode code = CompiledCode.compile(result.files(), PACKAGE, dir)) {
+            assertEquals(Map.of("message", "String", "code", "Integer", "id", "String", "status", "Status"),
+                    code.components("RecordModel"));
+            assertEquals(List.of("message", "code", "id", "status"),
+                    List.copyOf(code.components("RecordModel").keySet()));
+
+            Class<?> status = code.type("Status");
+            Map<String, String> wireValues = new LinkedHashMap<>();
+            for (java.lang.reflect.Field f : status.getFields()) {
+                if (f.getType() == status) {
+                    wireValues.put(f.getName(), (String) status.getMethod("value").invoke(f.get(null)));
+                }
+            }
+            assertEquals(Map.of("IN_PROGRESS", "in-progress", "DONE", "DONE", "DONE_2", "done", "EMPTY", "",
+                    "UNKNOWN", "UNKNOWN", "CODEC_2", "CODEC", "LISTED_2", "LISTED", "VALUE_9LIVES", "9lives"),
+                    wireValues, "the spec's UNKNOWN keeps its name; CODEC and LISTED do not clash with the enum's own");
+            Object unlisted = status.getMethod("of", String.class).invoke(null, "archived");
+            assertEquals("UNKNOWN_2", status.getMethod("known").invoke(unlisted).toString(),
+                    "the catch-all gets another name than the spec's own UNKNOWN");
+            assertEquals("archived", status.getMethod("value").invoke(unlisted));
+            assertEquals("\"archived\"", new String(Json.encode(codec(status), unlisted), StandardCharsets.UTF_8),
+                    "written back unchanged");
+
+            assertEquals(Map.of("level", "ObjectModelInlineLevel", "rank", "ObjectModelInlineLevel", "note", "String"),
+                    code.components("ObjectModelInline"), "an inline enum with the same values is the same type");
+            Class<?> level = code.type("ObjectModelInlineLevel");
+            Object two = level.getMethod("of", long.class).invoke(null, 2L);
+            assertEquals(2L, level.getMethod("value").invoke(two));
+            assertEquals(two, Json.decode(codec(level), "2"));
+        }
     }
 
     @Test
-    void inheritanceStyleOneOfBecomesASealedParent() {
-        String actor = source("Actor");
-        assertTrue(actor.contains("public sealed interface Actor permits AgentActor, BotActor, Actor.Unknown"), actor);
-        assertTrue(actor.contains("case \"AGENT\": return"), actor);
-        assertTrue(actor.contains("case \"BOT\": return"), "a member without a fixed value is told by its title");
-        assertTrue(source("AgentActor").contains("public record AgentActor(AgentActorType type, String name) implements Actor"),
-                source("AgentActor"));
+    @SuppressWarnings("unchecked")
+    void operationsGetDistinctReadableMethodsThatSendWhatTheSpecSays(@TempDir Path dir) throws Exception {
+        try (CompiledCode code = CompiledCode.compile(result.files(), PACKAGE, dir)) {
+            Class<?> client = code.type("GeneralityCheckClient");
+            Method getById = client.getMethod("getById", String.class, String.class, Collection.class, String.class,
+                    code.type("GetByIdKind"));
+            assertTrue(getById.isAnnotationPresent(Deprecated.class));
+            assertEquals("Collection<Long>",
+                    CompiledCode.simpleNames(getById.getGenericParameterTypes()[2].getTypeName()));
+            assertEquals(code.type("GetPageResponse"), client.getMethod("getPage").getReturnType(),
+                    "no operationId: named from method and path like HubSpot's");
+            assertEquals(byte[].class, client.getMethod("createExport").getReturnType(),
+                    "duplicate operationId create is qualified by path");
+
+            var objectServer = new CompiledCode.RecordingTransport(200, "application/json",
+                    "{\"class\":\"c\",\"default\":false,\"hs-object-id\":7}");
+            Object object = getById.invoke(code.client("GeneralityCheckClient", objectServer), "t1", "first",
+                    List.of(1L, 2L), "trace-9", null);
+            assertEquals(7L, object.getClass().getMethod("hsObjectId").invoke(object));
+            HttpTransport.Request get = objectServer.only();
+            assertEquals("GET", get.method());
+            assertEquals("/things/t1", get.uri().getPath());
+            assertEquals("class=first&ids=1&ids=2", get.uri().getRawQuery());
+            assertEquals("trace-9", get.header("X-Trace"));
+
+            Class<?> record = code.type("RecordModel");
+            Object input = record.getConstructors()[0].newInstance("m", null, "id-1", null);
+            var nothingToSay = new CompiledCode.RecordingTransport(204, null, new byte[0]);
+            assertNull(client.getMethod("create", record)
+                            .invoke(code.client("GeneralityCheckClient", nothingToSay), input),
+                    "204 has no body");
+            assertEquals("{\"message\":\"m\",\"id\":\"id-1\"}",
+                    new String(nothingToSay.only().body(), StandardCharsets.UTF_8));
+
+            byte[] file = {1, 2, 3};
+            var exportServer = new CompiledCode.RecordingTransport(200, "application/octet-stream", file);
+            assertArrayEquals(file, (byte[]) client.getMethod("createExport")
+                    .invoke(code.client("GeneralityCheckClient", exportServer)));
+
+            var rawServer = new CompiledCode.RecordingTransport(204, null, new byte[0]);
+            client.getMethod("uploadWithOptions", byte[].class)
+                    .invoke(code.client("GeneralityCheckClient", rawServer), (Object) file);
+            assertEquals("multipart/form-data", rawServer.only().header("Content-Type"),
+                    "a multipart body with an object field is sent as the caller's bytes");
+            assertArrayEquals(file, rawServer.only().body());
+
+            Class<?> tokenRequest = code.type("ExchangeTokenRequest");
+            Object grant = code.type("ExchangeTokenRequestGrantType").getMethod("of", String.class)
+                    .invoke(null, "client_credentials");
+            Object form = tokenRequest.getConstructors()[0].newInstance(grant, null, 2, List.of("crm.read", "a b&c"));
+            var tokenServer = new CompiledCode.RecordingTransport(200, null, new byte[0]);
+            client.getMethod("exchangeToken", tokenRequest)
+                    .invoke(code.client("GeneralityCheckClient", tokenServer), form);
+            assertEquals("application/x-www-form-urlencoded", tokenServer.only().header("Content-Type"));
+            assertEquals("grant_type=client_credentials&attempt=2&scope=crm.read&scope=a+b%26c",
+                    new String(tokenServer.only().body(), StandardCharsets.UTF_8), "absent fields left out");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void inheritanceStyleOneOfBecomesASealedParent(@TempDir Path dir) throws Exception {
+        try (CompiledCode code = CompiledCode.compile(result.files(), PACKAGE, dir)) {
+            Class<?> actor = code.type("Actor");
+            assertTrue(actor.isSealed());
+            assertEquals(List.of(code.type("AgentActor"), code.type("BotActor"), code.type("Actor$Unknown")),
+                    List.of(actor.getPermittedSubclasses()));
+            assertEquals(Map.of("type", "AgentActorType", "name", "String"), code.components("AgentActor"));
+            assertTrue(actor.isAssignableFrom(code.type("AgentActor")));
+
+            Object agent = Json.decode(codec(actor), "{\"type\":\"AGENT\",\"name\":\"Ada\"}");
+            assertEquals(code.type("AgentActor"), agent.getClass());
+            Object bot = Json.decode(codec(actor), "{\"type\":\"BOT\"}");
+            assertEquals(code.type("BotActor"), bot.getClass(), "a member without a fixed value is told by its title");
+            assertEquals(code.type("Actor$Unknown"), Json.decode(codec(actor), "{\"type\":\"HUMAN\"}").getClass());
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static JsonCodec codec(Class<?> type) throws ReflectiveOperationException {
+        return (JsonCodec) type.getMethod("jsonCodec").invoke(null);
+    }
+
+    @Test
+    void longNamesAndDescriptionsStayWithin120Columns() {
+        List<String> longLines = result.files().stream()
+                .flatMap(f -> f.source().lines().filter(line -> line.length() > 120).map(l -> f.relativePath() + ": " + l))
+                .toList();
+        assertEquals(List.of(), longLines);
     }
 
     @Test

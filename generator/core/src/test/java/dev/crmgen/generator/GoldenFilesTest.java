@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,26 @@ class GoldenFilesTest {
         }
         assertFalse(golden.isEmpty(), "no golden files in " + root);
         JavaCompilation.compile(golden, dir);
+    }
+
+    /** What a reviewer checks first: lines within 120 columns, and types named as imported, not fully qualified. */
+    @Test
+    void generatedLinesFitAndNameImportedTypesBySimpleName() {
+        Pattern qualifiedName = Pattern.compile("\\b(?:java|javax|dev|com)\\.[a-z]+\\.");
+        List<String> problems = new ArrayList<>();
+        for (GeneratedFile f : generateFragment().files()) {
+            String[] lines = f.source().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String code = lines[i].replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+                if (lines[i].length() > 120) {
+                    problems.add(f.relativePath() + ":" + (i + 1) + " has " + lines[i].length() + " columns");
+                }
+                if (!code.startsWith("import ") && !code.startsWith("package ") && qualifiedName.matcher(code).find()) {
+                    problems.add(f.relativePath() + ":" + (i + 1) + " names a type by its qualified name: " + lines[i]);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
     }
 
     @Test

@@ -2,10 +2,15 @@ package dev.crmgen.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,20 +99,32 @@ class LargeApiTest {
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void fiveThousandOperationsGenerateAndCompileWithLintClean() {
+    void fiveThousandOperationsGenerateAndCompileWithLintCleanAndCallTheirHolders() throws Exception {
         GenerationResult result = CrmGenerator.generate(SpecSource.inline("many.yaml", spec(OPERATIONS)),
                 new GeneratorOptions("com.acme.many", null));
         assertFalse(result.hasErrors(), () -> result.diagnostics().toString());
-        String client = result.files().stream().filter(f -> f.qualifiedName().equals("com.acme.many.ManyObjectsClient"))
-                .findFirst().orElseThrow().source();
-        assertTrue(client.contains("public BatchUpdateThings4995Response batchUpdateThings4995("), "last batch operation");
-        assertTrue(client.contains("public Thing getThing4999(String thingId)"), "last operation");
-        // 250 operations per holder: the 20th holds the last of them, request builder and constants alike.
-        assertTrue(client.contains("return invoker.invoke(Operations20.getThing4999Request(thingId), "
-                + "Operations20.GET_THING4999_RESPONSE);"), "calls into the holder");
-        assertFalse(client.contains("class Operations21"), "no more holders than needed");
 
-        JavaCompilation.compile(result.files(), dir);
+        try (CompiledCode code = CompiledCode.compile(result.files(), "com.acme.many", dir)) {
+            Class<?> client = code.type("ManyObjectsClient");
+            assertEquals(code.type("BatchUpdateThings4995Response"),
+                    client.getMethod("batchUpdateThings4995", code.type("BatchInputThing")).getReturnType(),
+                    "last batch operation");
+            // 250 operations per holder: twenty of them, the last holding the last operation's members.
+            List<String> holders = Arrays.stream(client.getDeclaredClasses()).map(Class::getSimpleName).toList();
+            assertEquals(20, holders.size(), holders::toString);
+            Class<?> last = code.type("ManyObjectsClient$Operations20");
+            assertEquals(Set.of("getThing4999Request", "batchUpdateThings4995Request",
+                            "batchUpdateThings4995BatchResponse"),
+                    Arrays.stream(last.getDeclaredMethods()).map(Method::getName)
+                            .filter(n -> n.contains("4999") || n.contains("4995")).collect(Collectors.toSet()));
+
+            var server = new CompiledCode.RecordingTransport(200, "application/json",
+                    "{\"id\":\"t-1\",\"properties\":{\"name\":\"last\"}}");
+            Object thing = client.getMethod("getThing4999", String.class)
+                    .invoke(code.client("ManyObjectsClient", server), "t-1");
+            assertEquals(Map.of("name", "last"), thing.getClass().getMethod("properties").invoke(thing));
+            assertEquals("/crm/v3/objects/t4999/t-1", server.only().uri().getPath());
+        }
     }
 
     @Test

@@ -11,38 +11,46 @@ import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import dev.crmgen.generator.naming.MemberNames;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes an open enum: a final class with one constant per spec value and a nested Java {@code enum Known} to switch on.
+ * Writes an open enum: a final class with one constant per spec value and a nested Java {@code enum Known} to switch
+ * on.
  * A value the spec does not list (a server may add one at any time) still parses: {@code known()} is {@code UNKNOWN}
  * and {@code value()} keeps the raw value, which is written back unchanged.
  */
 final class EnumWriter {
-    private final Poet poet;
+    private final CodecExpressions codecs;
+    private final SourceFiles files;
     private final TypeDecl.EnumDecl decl;
     private final ClassName name;
     private final boolean string;
     private final TypeName valueType;
 
-    EnumWriter(Poet poet, TypeDecl.EnumDecl decl) {
-        this.poet = poet;
+    EnumWriter(JavaTypes types, CodecExpressions codecs, SourceFiles files, TypeDecl.EnumDecl decl) {
+        this.codecs = codecs;
+        this.files = files;
         this.decl = decl;
-        this.name = poet.className(decl.javaName());
+        this.name = types.className(decl.javaName());
         this.string = decl.valueType() == TypeRef.Scalar.STRING;
-        this.valueType = string ? ClassName.get(String.class) : decl.valueType() == TypeRef.Scalar.INT32 ? TypeName.INT : TypeName.LONG;
+        this.valueType = string
+                ? ClassName.get(String.class)
+                : decl.valueType() == TypeRef.Scalar.INT32 ? TypeName.INT : TypeName.LONG;
     }
 
     GeneratedFile write() {
         ClassName known = name.nestedClass("Known");
         TypeSpec.Builder type = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-        CodeBlock doc = Poet.docBlock(decl.description());
-        type.addJavadoc(doc.isEmpty() ? CodeBlock.of("The {@code $L} values.\n", Poet.doc(decl.pointer())) : doc);
-        type.addJavadoc("\n<p>Open: a value this version does not know parses as well; {@link #known()} is then {@link Known#$L} "
-                + "and {@link #value()} keeps it.\n", decl.unknownConstant());
+        CodeBlock doc = Javadoc.paragraphs(decl.description());
+        type.addJavadoc(doc.isEmpty() ? CodeBlock.of("The {@code $L} values.\n", Javadoc.escape(decl.pointer())) : doc);
+        type.addJavadoc("\n<p>Open: a value this version does not know parses as well; {@link #known()} is then "
+                + "{@link Known#$L} and {@link #value()} keeps it.\n", decl.unknownConstant());
         if (decl.deprecated()) {
             type.addAnnotation(Deprecated.class);
         }
@@ -54,7 +62,7 @@ final class EnumWriter {
         for (TypeDecl.EnumConstant c : decl.constants()) {
             // No javadoc: the initializer shows the wire value, and one line per value keeps long lists readable.
             type.addField(FieldSpec.builder(name, c.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("listed($L, $T.$L)", literal(c.value()), known, c.javaName())
+                    .initializer(constantInitializer(c, known))
                     .build());
         }
         type.addField(valueType, "value", Modifier.PRIVATE, Modifier.FINAL);
@@ -71,7 +79,7 @@ final class EnumWriter {
                 .returns(name)
                 .addParameter(valueType, "value")
                 .addParameter(known, "known")
-                .addStatement("$T constant = new $T(value, known)", name, name)
+                .addStatement("$T constant =$Wnew $T(value, known)", name, name)
                 .addStatement("$L.put(value, constant)", MemberNames.ENUM_LISTED)
                 .addStatement("return constant")
                 .build());
@@ -83,7 +91,8 @@ final class EnumWriter {
                 .addStatement("return value")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("known")
-                .addJavadoc("The constant to switch on; {@link Known#$L} for a value this version does not list.\n", decl.unknownConstant())
+                .addJavadoc("The constant to switch on; {@link Known#$L} for a value this version does not list.\n",
+                        decl.unknownConstant())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(known)
                 .addStatement("return known")
@@ -101,7 +110,60 @@ final class EnumWriter {
         decl.constants().forEach(c -> knownEnum.addEnumConstant(c.javaName()));
         knownEnum.addEnumConstant(decl.unknownConstant());
         type.addType(knownEnum.build());
-        return poet.file(type, decl.javaName());
+        return files.file(type, decl.javaName(), this::constantsAsOneTable);
+    }
+
+    /**
+     * JavaPoet puts a blank line between any two members; the constants and the {@code Known} values read as one
+     * table each without them, which matters for HubSpot's enums of hundreds of values.
+     */
+    private String constantsAsOneTable(String source) {
+        List<String> lines = new ArrayList<>(List.of(source.split("\n", -1)));
+        String constant = "    public static final " + name.simpleName() + " ";
+        int first = indexOf(lines, 0, line -> line.startsWith(constant));
+        int last = lastIndexOf(lines, line -> line.startsWith(constant));
+        int known = indexOf(lines, 0, line -> line.equals("    public enum Known {"));
+        int knownEnd = indexOf(lines, known, line -> line.equals("    }"));
+        // From the end, so that removing lines does not move the ranges still to do.
+        removeBlankLines(lines, known, knownEnd);
+        if (first >= 0) {
+            removeBlankLines(lines, first, last);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static int indexOf(List<String> lines, int from, Predicate<String> test) {
+        for (int i = from; i < lines.size(); i++) {
+            if (test.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(List<String> lines, Predicate<String> test) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (test.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void removeBlankLines(List<String> lines, int from, int to) {
+        for (int i = to; i > from; i--) {
+            if (lines.get(i).isEmpty()) {
+                lines.remove(i);
+            }
+        }
+    }
+
+    /** {@code listed(value, Known.NAME)}, on a line of its own when the declaration would not fit on one. */
+    private CodeBlock constantInitializer(TypeDecl.EnumConstant c, ClassName known) {
+        CodeBlock call = CodeBlock.of("listed($L, $T.$L)", literal(c.value()), known, c.javaName());
+        String declaration = "    public static final " + name.simpleName() + " " + c.javaName() + " = listed("
+                + literal(c.value()) + ", Known." + c.javaName() + ");";
+        return declaration.length() <= SourceFiles.LINE_LIMIT ? call : CodeBlock.of("$Z$L", call);
     }
 
     private CodeBlock literal(String value) {
@@ -121,7 +183,7 @@ final class EnumWriter {
             of.addStatement("$T.requireNonNull(value, $S)", Objects.class, "value");
         }
         of.addStatement("$T listed = $L.get(value)", name, MemberNames.ENUM_LISTED);
-        of.addStatement("return listed != null ? listed : new $T(value, Known.$L)", name, decl.unknownConstant());
+        of.addStatement("return listed != null$W? listed$W: new $T(value, Known.$L)", name, decl.unknownConstant());
         return of.build();
     }
 
@@ -132,45 +194,45 @@ final class EnumWriter {
                 .returns(TypeName.BOOLEAN)
                 .addParameter(Object.class, "other")
                 .addStatement(string
-                        ? "return other instanceof $T that && value.equals(that.value)"
-                        : "return other instanceof $T that && value == that.value", name)
+                        ? "return other instanceof $T that$W&& value.equals(that.value)"
+                        : "return other instanceof $T that$W&& value == that.value", name)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("hashCode")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.INT)
-                .addCode(string ? CodeBlock.of("return value.hashCode();\n") : CodeBlock.of("return $T.hashCode(value);\n", valueType.box()))
+                .addCode(string
+                        ? CodeBlock.of("return value.hashCode();\n")
+                        : CodeBlock.of("return $T.hashCode(value);\n", valueType.box()))
                 .build());
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
-                .addCode(string ? CodeBlock.of("return value;\n") : CodeBlock.of("return $T.toString(value);\n", valueType.box()))
+                .addCode(string
+                        ? CodeBlock.of("return value;\n")
+                        : CodeBlock.of("return $T.toString(value);\n", valueType.box()))
                 .build());
     }
 
     private void addCodec(TypeSpec.Builder type) {
-        ParameterizedTypeName codecType = ParameterizedTypeName.get(Runtime.JSON_CODEC, name);
-        String scalar = decl.valueType().name();
-        TypeSpec codec = TypeSpec.anonymousClassBuilder("")
-                .addSuperinterface(codecType)
-                .addMethod(Poet.codecRead(name)
-                        .addStatement("$T value = $T.$L.read(p)", valueType.box(), Runtime.JSON_CODECS, scalar)
+        ParameterizedTypeName codecType = ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, name);
+        TypeSpec codec = CodecExpressions.codecClass(name, Modifier.PRIVATE)
+                .addMethod(CodecExpressions.readMethod(name)
+                        .addStatement("$T value = $L.read(p)", valueType.box(), codecs.scalarCodec(decl.valueType()))
                         .addComment("null: a value of another JSON type, recorded by a tolerant decode")
                         .addStatement("return value == null ? null : of(value)")
                         .build())
-                .addMethod(Poet.codecWrite(name)
+                .addMethod(CodecExpressions.writeMethod(name)
                         .addStatement(string ? "g.writeString(value.value)" : "g.writeNumber(value.value)")
                         .build())
                 .build();
-        type.addField(FieldSpec.builder(codecType, MemberNames.ENUM_CODEC, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$L", codec)
-                .build());
+        type.addType(codec);
         type.addMethod(MethodSpec.methodBuilder("jsonCodec")
                 .addJavadoc("Reads and writes the raw value; unlisted values never fail.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(codecType)
-                .addStatement("return $L", MemberNames.ENUM_CODEC)
+                .addStatement("return Codec.INSTANCE")
                 .build());
     }
 }

@@ -25,7 +25,9 @@ import javax.lang.model.element.Modifier;
  * {@code jsonCodec()}.
  */
 final class RecordWriter {
-    private final Poet poet;
+    private final JavaTypes types;
+    private final CodecExpressions codecs;
+    private final SourceFiles files;
     private final TypeDecl.RecordDecl record;
     private final ClassName name;
 
@@ -33,17 +35,20 @@ final class RecordWriter {
     private final BuilderAdders adders;
 
     /** @param unions the oneOf interfaces this record is a member of */
-    RecordWriter(Poet poet, TypeDecl.RecordDecl record, List<String> unions) {
-        this.poet = poet;
+    RecordWriter(JavaTypes types, CodecExpressions codecs, SourceFiles files, TypeDecl.RecordDecl record,
+            List<String> unions) {
+        this.types = types;
+        this.codecs = codecs;
+        this.files = files;
         this.record = record;
-        this.name = poet.className(record.javaName());
+        this.name = types.className(record.javaName());
         this.unions = unions;
         this.adders = BuilderAdders.of(record.fields());
     }
 
     GeneratedFile write() {
         TypeSpec.Builder type = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
-        unions.forEach(u -> type.addSuperinterface(poet.className(u)));
+        unions.forEach(u -> type.addSuperinterface(types.className(u)));
         addJavadoc(type);
         addDeprecation(type);
         addComponents(type);
@@ -51,12 +56,14 @@ final class RecordWriter {
             addBuilder(type);
         }
         addCodec(type);
-        return poet.file(type, record.javaName());
+        return files.file(type, record.javaName());
     }
 
     private void addJavadoc(TypeSpec.Builder type) {
-        CodeBlock doc = Poet.docBlock(record.description());
-        type.addJavadoc(doc.isEmpty() ? CodeBlock.of("The {@code $L} schema.\n", Poet.doc(record.pointer())) : doc);
+        CodeBlock doc = Javadoc.paragraphs(record.description());
+        type.addJavadoc(doc.isEmpty()
+                ? CodeBlock.of("The {@code $L} schema.\n", Javadoc.escape(record.pointer()))
+                : doc);
     }
 
     private void addDeprecation(TypeSpec.Builder type) {
@@ -66,22 +73,23 @@ final class RecordWriter {
     }
 
     private TypeName componentType(Field f) {
-        return poet.typeName(f.type(), f.required());
+        return types.typeName(f.type(), f.required());
     }
 
     private void addComponents(TypeSpec.Builder type) {
         MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         for (Field f : record.fields()) {
             ParameterSpec.Builder p = ParameterSpec.builder(componentType(f), f.javaName());
-            String doc = Poet.doc(f.description());
+            String doc = Javadoc.escape(f.description());
             // Written into the record's own javadoc: parameter javadoc would be repeated on the compact constructor.
             type.addJavadoc("$L@param $L $L\n", f == record.fields().get(0) ? "\n" : "", f.javaName(),
-                    (doc.isEmpty() ? "the {@code " + Poet.doc(f.jsonName()) + "} property" : doc)
+                    (doc.isEmpty() ? "the {@code " + Javadoc.escape(f.jsonName()) + "} property" : doc)
                             + (f.required() ? "" : " (null when absent)"));
             if (f.deprecated()) {
                 // javac ignores @Deprecated on a record component; the accessor carries it instead.
                 type.addMethod(MethodSpec.methodBuilder(f.javaName())
-                        .addJavadoc("@return $L\n", doc.isEmpty() ? "the {@code " + Poet.doc(f.jsonName()) + "} property" : doc)
+                        .addJavadoc("@return $L\n",
+                                doc.isEmpty() ? "the {@code " + Javadoc.escape(f.jsonName()) + "} property" : doc)
                         .addAnnotation(Deprecated.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(componentType(f))
@@ -101,18 +109,19 @@ final class RecordWriter {
         if (f.required() && !componentType(f).isPrimitive()) {
             // A tolerant decode may leave a required object or string null (its deviation says why); lists and maps
             // then stand in empty, and what a decode cannot do without is never null.
-            boolean decodedNull = !list && !map && !CodecWriter.cannotBeAbsent(poet, f);
-            ClassName check = decodedNull ? Runtime.RECORD_COMPONENTS : ClassName.get(Objects.class);
+            boolean decodedNull = !list && !map && !RecordCodecWriter.cannotBeAbsent(f);
+            ClassName check = decodedNull ? RuntimeTypes.RECORD_COMPONENTS : ClassName.get(Objects.class);
             ctor.addStatement("$T.requireNonNull($L, $S)", check, n, n);
         }
         if (!list && !map) {
             return;
         }
-        CodeBlock copy = CodeBlock.of("$T.$L($L)", Runtime.RECORD_COLLECTIONS, list ? "immutableList" : "immutableMap", n);
+        CodeBlock copy = CodeBlock.of("$T.$L($L)", RuntimeTypes.RECORD_COLLECTIONS,
+                list ? "immutableList" : "immutableMap", n);
         if (f.required()) {
             ctor.addStatement("$L = $L", n, copy);
         } else {
-            ctor.addStatement("$L = $L == null ? null : $L", n, n, copy);
+            ctor.addStatement("$L = $L == null$W? null$W: $L", n, n, copy);
         }
     }
 
@@ -125,13 +134,13 @@ final class RecordWriter {
                 .addStatement("return new Builder()")
                 .build());
         TypeSpec.Builder b = TypeSpec.classBuilder(builder)
-                .addJavadoc("Builds {@link $T}: one setter per component, named after it, and for lists and maps an adder of one\n"
-                        + "element or entry; {@link #build()} checks the required components.\n", name)
+                .addJavadoc("Builds {@link $T}: one setter per component, named after it, and for lists and maps "
+                        + "an adder of one element or entry; {@link #build()} checks the required components.\n", name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
         b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        List<String> args = new ArrayList<>();
+        List<CodeBlock> args = new ArrayList<>();
         for (Field f : record.fields()) {
-            TypeName t = poet.boxed(f.type());
+            TypeName t = types.boxed(f.type());
             String n = f.javaName();
             b.addField(FieldSpec.builder(t, n, Modifier.PRIVATE).build());
             MethodSpec.Builder setter = MethodSpec.methodBuilder(n)
@@ -142,25 +151,25 @@ final class RecordWriter {
                 setter.addAnnotation(Deprecated.class);
             }
             if (f.type() instanceof TypeRef.ListRef) {
-                setter.addStatement("this.$L = $L == null ? null : new $T<>($L)", n, n, ArrayList.class, n);
+                setter.addStatement("this.$L = $L == null$W? null$W: new $T<>($L)", n, n, ArrayList.class, n);
             } else if (f.type() instanceof TypeRef.MapRef) {
-                setter.addStatement("this.$L = $L == null ? null : new $T<>($L)", n, n, LinkedHashMap.class, n);
+                setter.addStatement("this.$L = $L == null$W? null$W: new $T<>($L)", n, n, LinkedHashMap.class, n);
             } else {
                 setter.addStatement("this.$L = $L", n, n);
             }
             b.addMethod(setter.addStatement("return this").build());
             addAdder(b, builder, f);
             if (f.required() && componentType(f).isPrimitive()) {
-                args.add(CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, n, n).toString());
+                args.add(CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, n, n));
             } else {
-                args.add(n);
+                args.add(CodeBlock.of("$L", n));
             }
         }
         b.addMethod(MethodSpec.methodBuilder("build")
                 .addJavadoc("@throws NullPointerException when a required component is unset\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(name)
-                .addStatement("return new $T($L)", name, String.join(", ", args))
+                .addStatement("return new $T($L)", name, CodeBlock.join(args, ",$W"))
                 .build());
         type.addType(b.build());
     }
@@ -171,7 +180,7 @@ final class RecordWriter {
             b.addMethod(MethodSpec.methodBuilder(adders.adder(f))
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
-                    .addParameter(poet.boxed(list.element()), "element")
+                    .addParameter(types.boxed(list.element()), "element")
                     .beginControlFlow("if (this.$L == null)", n)
                     .addStatement("this.$L = new $T<>()", n, ArrayList.class)
                     .endControlFlow()
@@ -183,7 +192,7 @@ final class RecordWriter {
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
                     .addParameter(String.class, "key")
-                    .addParameter(poet.boxed(map.value()), "value")
+                    .addParameter(types.boxed(map.value()), "value")
                     .beginControlFlow("if (this.$L == null)", n)
                     .addStatement("this.$L = new $T<>()", n, LinkedHashMap.class)
                     .endControlFlow()
@@ -197,9 +206,9 @@ final class RecordWriter {
         type.addMethod(MethodSpec.methodBuilder("jsonCodec")
                 .addJavadoc("The reflection-free JSON codec of this record.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ParameterizedTypeName.get(Runtime.JSON_CODEC, name))
+                .returns(ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, name))
                 .addStatement("return Codec.INSTANCE")
                 .build());
-        type.addType(new CodecWriter(poet, record).write());
+        type.addType(new RecordCodecWriter(types, codecs, record).write());
     }
 }

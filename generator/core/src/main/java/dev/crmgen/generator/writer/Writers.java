@@ -9,32 +9,47 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a model into Java sources: one file per generated type plus the client, sorted by qualified name. */
+/**
+ * Turns a model into Java sources: one file per generated type plus the client, sorted by qualified name.
+ *
+ * <p>The only public class of the writers: the rest are package-private, one per kind of output (records and their
+ * codecs, open enums, oneOf interfaces, response unions, the client and its batch methods and form encoders) over
+ * what they share ({@link JavaTypes}, {@link CodecExpressions}, {@link Javadoc}, {@link SourceFiles}).
+ */
 public final class Writers {
     private Writers() {}
 
+    /**
+     * The sources of {@code model}.
+     *
+     * @param version the generator's version, named in every file's {@code @Generated}
+     */
     public static List<GeneratedFile> write(ApiModel model, String version) {
-        Poet poet = new Poet(model, version);
+        JavaTypes types = new JavaTypes(model.packageName());
+        CodecExpressions codecs = new CodecExpressions(types);
+        SourceFiles sourceFiles = new SourceFiles(model, version);
         // A record implements every oneOf interface it is a member of.
         Map<String, List<String>> unionsOf = new HashMap<>();
         for (TypeDecl type : model.types().values()) {
             if (type instanceof TypeDecl.OneOfDecl oneOf) {
-                oneOf.members().forEach(m -> unionsOf.computeIfAbsent(m.javaName(), k -> new ArrayList<>()).add(oneOf.javaName()));
+                oneOf.members().forEach(m -> unionsOf.computeIfAbsent(m.javaName(), k -> new ArrayList<>())
+                        .add(oneOf.javaName()));
             }
         }
         List<GeneratedFile> files = new ArrayList<>();
         for (TypeDecl type : model.types().values()) {
             if (type instanceof TypeDecl.RecordDecl record) {
-                files.add(new RecordWriter(poet, record, unionsOf.getOrDefault(record.javaName(), List.of())).write());
+                List<String> unions = unionsOf.getOrDefault(record.javaName(), List.of());
+                files.add(new RecordWriter(types, codecs, sourceFiles, record, unions).write());
             } else if (type instanceof TypeDecl.OneOfDecl oneOf) {
-                files.add(new OneOfWriter(poet, oneOf).write());
+                files.add(new OneOfWriter(types, codecs, sourceFiles, oneOf).write());
             } else if (type instanceof TypeDecl.EnumDecl e) {
-                files.add(new EnumWriter(poet, e).write());
+                files.add(new EnumWriter(types, codecs, sourceFiles, e).write());
             } else if (type instanceof TypeDecl.ResponseUnionDecl union) {
-                files.add(new UnionWriter(poet, union).write());
+                files.add(new ResponseUnionWriter(types, sourceFiles, union).write());
             }
         }
-        files.add(new ClientWriter(poet).write());
+        files.add(new ClientWriter(model, types, codecs, sourceFiles).write());
         files.sort(Comparator.comparing(GeneratedFile::qualifiedName));
         return files;
     }

@@ -54,7 +54,8 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
                     continue;
                 }
                 switch (field) {
-                    case "inputs" -> inputs = RecordCollections.readList(p, SimplePublicObjectBatchInput.jsonCodec());
+                    case "inputs" -> inputs = RecordCollections.readList(p,
+                            SimplePublicObjectBatchInput.jsonCodec());
                     default -> p.skipChildren();
                 }
             }
@@ -69,7 +70,8 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
                 IOException {
             g.writeStartObject();
             g.writeFieldName(INPUTS);
-            RecordCollections.writeList(g, value.inputs(), SimplePublicObjectBatchInput.jsonCodec());
+            RecordCollections.writeList(g, value.inputs(),
+                    SimplePublicObjectBatchInput.jsonCodec());
             g.writeEndObject();
         }
     }

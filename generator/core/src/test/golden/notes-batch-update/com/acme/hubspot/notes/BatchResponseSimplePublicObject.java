@@ -58,8 +58,8 @@ public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<St
     }
 
     /**
-     * Builds {@link BatchResponseSimplePublicObject}: one setter per component, named after it, and for lists and maps an adder of one
-     * element or entry; {@link #build()} checks the required components.
+     * Builds {@link BatchResponseSimplePublicObject}: one setter per component, named after it, and for lists and maps
+     * an adder of one element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private OffsetDateTime completedAt;
@@ -127,7 +127,8 @@ public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<St
          * @throws NullPointerException when a required component is unset
          */
         public BatchResponseSimplePublicObject build() {
-            return new BatchResponseSimplePublicObject(completedAt, links, requestedAt, results, startedAt, status);
+            return new BatchResponseSimplePublicObject(completedAt, links, requestedAt, results,
+                    startedAt, status);
         }
     }
 
@@ -169,9 +170,11 @@ public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<St
                     case "completedAt" -> completedAt = JsonCodecs.DATE_TIME.read(p);
                     case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
                     case "requestedAt" -> requestedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "results" -> results = RecordCollections.readList(p, SimplePublicObject.jsonCodec());
+                    case "results" -> results = RecordCollections.readList(p,
+                            SimplePublicObject.jsonCodec());
                     case "startedAt" -> startedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "status" -> status = BatchResponseSimplePublicObjectStatus.jsonCodec().read(p);
+                    case "status" -> status =
+                            BatchResponseSimplePublicObjectStatus.jsonCodec().read(p);
                     default -> p.skipChildren();
                 }
             }
@@ -187,7 +190,8 @@ public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<St
             if (status == null) {
                 JsonCodecs.missing(p, "status");
             }
-            return new BatchResponseSimplePublicObject(completedAt, links, requestedAt, results, startedAt, status);
+            return new BatchResponseSimplePublicObject(completedAt, links, requestedAt, results,
+                    startedAt, status);
         }
 
         @Override

@@ -13,7 +13,8 @@ import javax.annotation.processing.Generated;
 /**
  * The {@code #/components/schemas/BatchResponseSimplePublicObject/properties/status} values.
  *
- * <p>Open: a value this version does not know parses as well; {@link #known()} is then {@link Known#UNKNOWN} and {@link #value()} keeps it.
+ * <p>Open: a value this version does not know parses as well; {@link #known()} is then {@link Known#UNKNOWN} and {@link
+ * #value()} keeps it.
  */
 @Generated(
         value = "dev.crmgen.generator.CrmGenerator",
@@ -23,27 +24,9 @@ public final class BatchResponseSimplePublicObjectStatus {
     private static final Map<String, BatchResponseSimplePublicObjectStatus> LISTED = new HashMap<>();
 
     public static final BatchResponseSimplePublicObjectStatus CANCELED = listed("CANCELED", Known.CANCELED);
-
     public static final BatchResponseSimplePublicObjectStatus COMPLETE = listed("COMPLETE", Known.COMPLETE);
-
     public static final BatchResponseSimplePublicObjectStatus PENDING = listed("PENDING", Known.PENDING);
-
     public static final BatchResponseSimplePublicObjectStatus PROCESSING = listed("PROCESSING", Known.PROCESSING);
-
-    private static final JsonCodec<BatchResponseSimplePublicObjectStatus> CODEC = new JsonCodec<BatchResponseSimplePublicObjectStatus>() {
-        @Override
-        public BatchResponseSimplePublicObjectStatus read(JsonParser p) throws IOException {
-            String value = JsonCodecs.STRING.read(p);
-            // null: a value of another JSON type, recorded by a tolerant decode
-            return value == null ? null : of(value);
-        }
-
-        @Override
-        public void write(JsonGenerator g, BatchResponseSimplePublicObjectStatus value) throws
-                IOException {
-            g.writeString(value.value);
-        }
-    };
 
     private final String value;
 
@@ -55,7 +38,8 @@ public final class BatchResponseSimplePublicObjectStatus {
     }
 
     private static BatchResponseSimplePublicObjectStatus listed(String value, Known known) {
-        BatchResponseSimplePublicObjectStatus constant = new BatchResponseSimplePublicObjectStatus(value, known);
+        BatchResponseSimplePublicObjectStatus constant =
+                new BatchResponseSimplePublicObjectStatus(value, known);
         LISTED.put(value, constant);
         return constant;
     }
@@ -66,7 +50,8 @@ public final class BatchResponseSimplePublicObjectStatus {
     public static BatchResponseSimplePublicObjectStatus of(String value) {
         Objects.requireNonNull(value, "value");
         BatchResponseSimplePublicObjectStatus listed = LISTED.get(value);
-        return listed != null ? listed : new BatchResponseSimplePublicObjectStatus(value, Known.UNKNOWN);
+        return listed != null ? listed
+                : new BatchResponseSimplePublicObjectStatus(value, Known.UNKNOWN);
     }
 
     /**
@@ -89,7 +74,8 @@ public final class BatchResponseSimplePublicObjectStatus {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof BatchResponseSimplePublicObjectStatus that && value.equals(that.value);
+        return other instanceof BatchResponseSimplePublicObjectStatus that
+                && value.equals(that.value);
     }
 
     @Override
@@ -106,7 +92,27 @@ public final class BatchResponseSimplePublicObjectStatus {
      * Reads and writes the raw value; unlisted values never fail.
      */
     public static JsonCodec<BatchResponseSimplePublicObjectStatus> jsonCodec() {
-        return CODEC;
+        return Codec.INSTANCE;
+    }
+
+    private static final class Codec implements JsonCodec<BatchResponseSimplePublicObjectStatus> {
+        static final Codec INSTANCE = new Codec();
+
+        private Codec() {
+        }
+
+        @Override
+        public BatchResponseSimplePublicObjectStatus read(JsonParser p) throws IOException {
+            String value = JsonCodecs.STRING.read(p);
+            // null: a value of another JSON type, recorded by a tolerant decode
+            return value == null ? null : of(value);
+        }
+
+        @Override
+        public void write(JsonGenerator g, BatchResponseSimplePublicObjectStatus value) throws
+                IOException {
+            g.writeString(value.value);
+        }
     }
 
     /**
@@ -114,13 +120,9 @@ public final class BatchResponseSimplePublicObjectStatus {
      */
     public enum Known {
         CANCELED,
-
         COMPLETE,
-
         PENDING,
-
         PROCESSING,
-
         UNKNOWN
     }
 }

@@ -18,7 +18,8 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Represents the result of a batch operation on CRM objects, including the processing status, batch results, timestamps, and a list of any errors encountered during the operation.
+ * Represents the result of a batch operation on CRM objects, including the processing status, batch results,
+ * timestamps, and a list of any errors encountered during the operation.
  *
  * @param completedAt The timestamp when the batch process was completed, in ISO 8601 format.
  * @param errors the {@code errors} property (null when absent)
@@ -62,8 +63,8 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
     }
 
     /**
-     * Builds {@link BatchResponseSimplePublicObjectWithErrors}: one setter per component, named after it, and for lists and maps an adder of one
-     * element or entry; {@link #build()} checks the required components.
+     * Builds {@link BatchResponseSimplePublicObjectWithErrors}: one setter per component, named after it, and for lists
+     * and maps an adder of one element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private OffsetDateTime completedAt;
@@ -153,7 +154,8 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
          * @throws NullPointerException when a required component is unset
          */
         public BatchResponseSimplePublicObjectWithErrors build() {
-            return new BatchResponseSimplePublicObjectWithErrors(completedAt, errors, links, numErrors, requestedAt, results, startedAt, status);
+            return new BatchResponseSimplePublicObjectWithErrors(completedAt, errors, links,
+                    numErrors, requestedAt, results, startedAt, status);
         }
     }
 
@@ -199,13 +201,16 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
                 }
                 switch (field) {
                     case "completedAt" -> completedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "errors" -> errors = RecordCollections.readList(p, StandardError.jsonCodec());
+                    case "errors" -> errors = RecordCollections.readList(p,
+                            StandardError.jsonCodec());
                     case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
                     case "numErrors" -> numErrors = JsonCodecs.INT32.read(p);
                     case "requestedAt" -> requestedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "results" -> results = RecordCollections.readList(p, SimplePublicObject.jsonCodec());
+                    case "results" -> results = RecordCollections.readList(p,
+                            SimplePublicObject.jsonCodec());
                     case "startedAt" -> startedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "status" -> status = BatchResponseSimplePublicObjectStatus.jsonCodec().read(p);
+                    case "status" -> status =
+                            BatchResponseSimplePublicObjectStatus.jsonCodec().read(p);
                     default -> p.skipChildren();
                 }
             }
@@ -221,7 +226,8 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
             if (status == null) {
                 JsonCodecs.missing(p, "status");
             }
-            return new BatchResponseSimplePublicObjectWithErrors(completedAt, errors, links, numErrors, requestedAt, results, startedAt, status);
+            return new BatchResponseSimplePublicObjectWithErrors(completedAt, errors, links,
+                    numErrors, requestedAt, results, startedAt, status);
         }
 
         @Override

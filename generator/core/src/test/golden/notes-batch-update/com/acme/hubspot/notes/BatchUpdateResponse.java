@@ -6,7 +6,8 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * The success responses of {@code POST /crm/v3/objects/notes/batch/update}, one record per status: check for the partial-failure ones.
+ * The success responses of {@code POST /crm/v3/objects/notes/batch/update}, one record per status: check for the
+ * partial-failure ones.
  */
 @Generated(
         value = "dev.crmgen.generator.CrmGenerator",
@@ -19,8 +20,8 @@ public sealed interface BatchUpdateResponse permits BatchUpdateResponse.Ok, Batc
     int status();
 
     /**
-     * Where the body departed from the spec and was read anyway (path, expected, found, raw value);
-     * empty when it matched, and always for a client with strict responses.
+     * Where the body departed from the spec and was read anyway (path, expected, found, raw value); empty when it
+     * matched, and always for a client with strict responses.
      */
     List<JsonDeviation> deviations();
 
@@ -32,10 +33,6 @@ public sealed interface BatchUpdateResponse permits BatchUpdateResponse.Ok, Batc
      */
     record Ok(BatchResponseSimplePublicObject body,
             List<JsonDeviation> deviations) implements BatchUpdateResponse {
-        /**
-         * @param body the response body
-         * @param deviations where the body departed from the spec; empty when it matched
-         */
         public Ok {
             Objects.requireNonNull(body, "body");
             deviations = List.copyOf(deviations);
@@ -64,10 +61,6 @@ public sealed interface BatchUpdateResponse permits BatchUpdateResponse.Ok, Batc
      */
     record MultiStatus(BatchResponseSimplePublicObjectWithErrors body,
             List<JsonDeviation> deviations) implements BatchUpdateResponse {
-        /**
-         * @param body the response body
-         * @param deviations where the body departed from the spec; empty when it matched
-         */
         public MultiStatus {
             Objects.requireNonNull(body, "body");
             deviations = List.copyOf(deviations);

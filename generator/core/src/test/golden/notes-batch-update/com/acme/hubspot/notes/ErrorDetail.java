@@ -140,7 +140,8 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
                 }
                 switch (field) {
                     case "code" -> code = JsonCodecs.STRING.read(p);
-                    case "context" -> context = RecordCollections.readMap(p, JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
+                    case "context" -> context = RecordCollections.readMap(p,
+                            JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
                     case "in" -> in = JsonCodecs.STRING.read(p);
                     case "message" -> message = JsonCodecs.STRING.read(p);
                     case "subCategory" -> subCategory = JsonCodecs.STRING.read(p);
@@ -164,7 +165,8 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
             Map<String, List<String>> context = value.context();
             if (context != null) {
                 g.writeFieldName(CONTEXT);
-                RecordCollections.writeMap(g, context, JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
+                RecordCollections.writeMap(g, context,
+                        JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
             }
             String in = value.in();
             if (in != null) {

@@ -21,9 +21,11 @@ import javax.annotation.processing.Generated;
  *
  * @param category The error category
  * @param context Context about the error condition (null when absent)
- * @param correlationId A unique identifier for the request. Include this value with any error reports or support tickets
+ * @param correlationId A unique identifier for the request. Include this value with any error reports or support
+ *     tickets
  * @param errors further information about the error (null when absent)
- * @param links A map of link names to associated URIs containing documentation about the error or recommended remediation steps (null when absent)
+ * @param links A map of link names to associated URIs containing documentation about the error or recommended
+ *     remediation steps (null when absent)
  * @param message A human readable message describing the error along with remediation steps where appropriate
  * @param subCategory A specific category that contains more specific detail about the error (null when absent)
  */
@@ -141,7 +143,8 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
          * @throws NullPointerException when a required component is unset
          */
         public ErrorModel build() {
-            return new ErrorModel(category, context, correlationId, errors, links, message, subCategory);
+            return new ErrorModel(category, context, correlationId, errors, links, message,
+                    subCategory);
         }
     }
 
@@ -152,7 +155,8 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
 
         private static final SerializedString CONTEXT = new SerializedString("context");
 
-        private static final SerializedString CORRELATION_ID = new SerializedString("correlationId");
+        private static final SerializedString CORRELATION_ID =
+                new SerializedString("correlationId");
 
         private static final SerializedString ERRORS = new SerializedString("errors");
 
@@ -184,9 +188,11 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
                 }
                 switch (field) {
                     case "category" -> category = JsonCodecs.STRING.read(p);
-                    case "context" -> context = RecordCollections.readMap(p, JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
+                    case "context" -> context = RecordCollections.readMap(p,
+                            JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
                     case "correlationId" -> correlationId = JsonCodecs.UUID.read(p);
-                    case "errors" -> errors = RecordCollections.readList(p, ErrorDetail.jsonCodec());
+                    case "errors" -> errors = RecordCollections.readList(p,
+                            ErrorDetail.jsonCodec());
                     case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
                     case "message" -> message = JsonCodecs.STRING.read(p);
                     case "subCategory" -> subCategory = JsonCodecs.STRING.read(p);
@@ -202,7 +208,8 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
             if (message == null) {
                 JsonCodecs.missing(p, "message");
             }
-            return new ErrorModel(category, context, correlationId, errors, links, message, subCategory);
+            return new ErrorModel(category, context, correlationId, errors, links, message,
+                    subCategory);
         }
 
         @Override
@@ -213,7 +220,8 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
             Map<String, List<String>> context = value.context();
             if (context != null) {
                 g.writeFieldName(CONTEXT);
-                RecordCollections.writeMap(g, context, JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
+                RecordCollections.writeMap(g, context,
+                        JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
             }
             g.writeFieldName(CORRELATION_ID);
             JsonCodecs.UUID.write(g, value.correlationId());

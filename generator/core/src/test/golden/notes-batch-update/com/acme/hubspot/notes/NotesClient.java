@@ -22,7 +22,8 @@ import javax.annotation.processing.Generated;
 /**
  * The Notes API.
  *
- * <p>Batch update of CRM notes, as published in HubSpot's Notes API (v3): update several notes in one request by internal ID or by the value of a unique property.
+ * <p>Batch update of CRM notes, as published in HubSpot's Notes API (v3): update several notes in one request by
+ * internal ID or by the value of a unique property.
  *
  * <p>Create one with {@code new NotesClient(ClientOptions.fromEnvironment())}; it is thread-safe.
  */
@@ -31,18 +32,23 @@ import javax.annotation.processing.Generated;
         comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
 )
 public final class NotesClient {
-    private static final ResponseMapper<BatchUpdateResponse> BATCH_UPDATE_RESPONSE = ResponseMapper.<BatchUpdateResponse>builder()
-            .jsonWithDeviations(200, BatchResponseSimplePublicObject.jsonCodec(), BatchUpdateResponse.Ok::new)
-            .jsonWithDeviations(207, BatchResponseSimplePublicObjectWithErrors.jsonCodec(), BatchUpdateResponse.MultiStatus::new)
+    private static final ResponseMapper<BatchUpdateResponse> BATCH_UPDATE_RESPONSE =
+            ResponseMapper.<BatchUpdateResponse>builder()
+            .jsonWithDeviations(200, BatchResponseSimplePublicObject.jsonCodec(),
+                    BatchUpdateResponse.Ok::new)
+            .jsonWithDeviations(207, BatchResponseSimplePublicObjectWithErrors.jsonCodec(),
+                    BatchUpdateResponse.MultiStatus::new)
             .build();
 
-    private static final BatchKeys<SimplePublicObjectBatchInput, SimplePublicObject> BATCH_UPDATE_KEYS = BatchKeys.<SimplePublicObjectBatchInput, SimplePublicObject>builder()
+    private static final BatchKeys<SimplePublicObjectBatchInput, SimplePublicObject> BATCH_UPDATE_KEYS =
+            BatchKeys.<SimplePublicObjectBatchInput, SimplePublicObject>builder()
             .inputId(SimplePublicObjectBatchInput::id)
             .inputIdProperty(SimplePublicObjectBatchInput::idProperty)
             .inputTraceId(SimplePublicObjectBatchInput::objectWriteTraceId)
             .resultId(SimplePublicObject::id)
             .resultTraceId(SimplePublicObject::objectWriteTraceId)
-            .inputWithTraceId((input, traceId) -> new SimplePublicObjectBatchInput(input.id(), input.idProperty(), traceId, input.properties()))
+            .inputWithTraceId((input, traceId) -> new SimplePublicObjectBatchInput(input.id(),
+                    input.idProperty(), traceId, input.properties()))
             .resultProperty((result, name) -> result.properties().get(name))
             .build();
 
@@ -56,8 +62,8 @@ public final class NotesClient {
     }
 
     /**
-     * A client over {@code invoker}, which carries the base URL, authentication, retries and rate limits;
-     * clients of several APIs may share one.
+     * A client over {@code invoker}, which carries the base URL, authentication, retries and rate limits; clients of
+     * several APIs may share one.
      */
     public NotesClient(ApiInvoker invoker) {
         this.invoker = Objects.requireNonNull(invoker, "invoker");
@@ -66,7 +72,8 @@ public final class NotesClient {
     /**
      * Update a batch of notes by internal ID, or unique property values
      *
-     * <p>Update multiple notes using their internal IDs or unique property values. This operation allows you to modify the properties of several notes in a single request, streamlining the process of managing note data in bulk.
+     * <p>Update multiple notes using their internal IDs or unique property values. This operation allows you to modify
+     * the properties of several notes in a single request, streamlining the process of managing note data in bulk.
      *
      * <p>{@code POST /crm/v3/objects/notes/batch/update}
      *
@@ -78,16 +85,11 @@ public final class NotesClient {
     }
 
     /**
-     * Asynchronous form of {@link #batchUpdate}: the future completes with the result or the runtime's exception.
-     *
-     * <p>Update a batch of notes by internal ID, or unique property values
-     *
-     * <p>Update multiple notes using their internal IDs or unique property values. This operation allows you to modify the properties of several notes in a single request, streamlining the process of managing note data in bulk.
-     *
-     * <p>{@code POST /crm/v3/objects/notes/batch/update}
+     * Asynchronous form of {@link #batchUpdate(BatchInputSimplePublicObjectBatchInput)}: the future completes with its
+     * result or the runtime's exception.
      *
      * @param body the request body
-     * @return one record per success status; check for the partial-failure ones
+     * @return a future of one record per success status; check for the partial-failure ones
      */
     public CompletableFuture<BatchUpdateResponse> batchUpdateAsync(
             BatchInputSimplePublicObjectBatchInput body) {
@@ -104,13 +106,18 @@ public final class NotesClient {
 
     private BatchResponse<SimplePublicObject> batchUpdateChunk(
             List<SimplePublicObjectBatchInput> chunk) {
-        return batchUpdateBatchResponse(batchUpdate(new BatchInputSimplePublicObjectBatchInput(chunk)));
+        return batchUpdateBatchResponse(
+                batchUpdate(new BatchInputSimplePublicObjectBatchInput(chunk)));
     }
 
     /**
-     * Sends any number of inputs through {@code batchUpdate} in chunks (the runtime's batch executor with default options) and reports every input as succeeded, failed or unconfirmed.
+     * Sends any number of inputs through {@code batchUpdate} in chunks (the runtime's batch executor with default
+     * options) and reports every input as succeeded, failed or unconfirmed.
      *
      * <p>{@code POST /crm/v3/objects/notes/batch/update}
+     *
+     * @param inputs the inputs, any number; each is reported exactly once
+     * @return every input once: succeeded with its result, failed with its error, or unconfirmed
      */
     public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
             Collection<SimplePublicObjectBatchInput> inputs) {
@@ -118,24 +125,37 @@ public final class NotesClient {
     }
 
     /**
-     * Sends any number of inputs through {@code batchUpdate} in chunks as {@code options} say and reports every input as succeeded, failed or unconfirmed.
+     * Sends any number of inputs through {@code batchUpdate} in chunks as {@code options} say and reports every input
+     * as succeeded, failed or unconfirmed.
      *
      * <p>{@code POST /crm/v3/objects/notes/batch/update}
+     *
+     * @param inputs the inputs, any number; each is reported exactly once
+     * @param options chunk size, concurrency, resends and the run's deadline
+     * @return every input once: succeeded with its result, failed with its error, or unconfirmed
      */
     public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
             Collection<SimplePublicObjectBatchInput> inputs, BatchOptions options) {
-        return invoker.batchExecutor().execute(inputs, this::batchUpdateChunk, BATCH_UPDATE_KEYS, options);
+        return invoker.batchExecutor().execute(inputs, this::batchUpdateChunk, BATCH_UPDATE_KEYS,
+                options);
     }
 
     /**
-     * Sends inputs as {@code inputs} yields them through {@code batchUpdate} in chunks as {@code options} say, holding at most a window of them, and hands every input's outcome to {@code listener} as soon as it is final.
+     * Sends inputs as {@code inputs} yields them through {@code batchUpdate} in chunks as {@code options} say, holding
+     * at most a window of them, and hands every input's outcome to {@code listener} as soon as it is final.
      *
      * <p>{@code POST /crm/v3/objects/notes/batch/update}
+     *
+     * @param inputs the inputs, taken as the window has room; each is reported exactly once
+     * @param options chunk size, concurrency, resends and the run's deadline
+     * @param listener hears each input's outcome as soon as it is final
+     * @return what the run did; the outcomes went to {@code listener}
      */
     public BatchStreamSummary batchUpdateAll(
             Iterator<? extends SimplePublicObjectBatchInput> inputs, BatchOptions options,
             BatchListener<SimplePublicObjectBatchInput, SimplePublicObject> listener) {
-        return invoker.batchExecutor().execute(inputs, this::batchUpdateChunk, BATCH_UPDATE_KEYS, options, listener);
+        return invoker.batchExecutor().execute(inputs, this::batchUpdateChunk, BATCH_UPDATE_KEYS,
+                options, listener);
     }
 
     private static BatchResponse<SimplePublicObject> batchUpdateBatchResponse(
@@ -144,12 +164,16 @@ public final class NotesClient {
             return new BatchResponse<>(ok.body().results(), List.of());
         }
         if (response instanceof BatchUpdateResponse.MultiStatus multiStatus) {
-            return new BatchResponse<>(multiStatus.body().results(), multiStatus.body().errors() == null ? List.of() : multiStatus.body().errors().stream().map(NotesClient::toBatchError).toList());
+            return new BatchResponse<>(multiStatus.body().results(),
+                    multiStatus.body().errors() == null ? List.of()
+                    : multiStatus.body().errors().stream().map(NotesClient::toBatchError).toList());
         }
         throw new IllegalStateException("unexpected response " + response);
     }
 
     private static BatchError toBatchError(StandardError error) {
-        return new BatchError(error.status(), error.category(), error.subCategory() instanceof JsonValue.JsonString s ? s.value() : null, error.message(), error.context(), error.id(), error);
+        return new BatchError(error.status(), error.category(),
+                error.subCategory() instanceof JsonValue.JsonString s ? s.value() : null,
+                error.message(), error.context(), error.id(), error);
     }
 }

@@ -26,7 +26,8 @@ import javax.annotation.processing.Generated;
  * @param id The unique ID of the object.
  * @param objectWriteTraceId An identifier used for tracing the write request for the object. (null when absent)
  * @param properties Key-value pairs representing the properties of the object.
- * @param propertiesWithHistory Key-value pairs representing the properties of the object along with their history. (null when absent)
+ * @param propertiesWithHistory Key-value pairs representing the properties of the object along with their history.
+ *     (null when absent)
  * @param updatedAt The timestamp when the object was last updated, in ISO 8601 format.
  * @param url The URL associated with the object. (null when absent)
  * @param warnings the {@code warnings} property (null when absent)
@@ -44,7 +45,8 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(properties, "properties");
         properties = RecordCollections.immutableMap(properties);
-        propertiesWithHistory = propertiesWithHistory == null ? null : RecordCollections.immutableMap(propertiesWithHistory);
+        propertiesWithHistory = propertiesWithHistory == null ? null
+                : RecordCollections.immutableMap(propertiesWithHistory);
         RecordComponents.requireNonNull(updatedAt, "updatedAt");
         warnings = warnings == null ? null : RecordCollections.immutableList(warnings);
     }
@@ -64,8 +66,8 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
     }
 
     /**
-     * Builds {@link SimplePublicObject}: one setter per component, named after it, and for lists and maps an adder of one
-     * element or entry; {@link #build()} checks the required components.
+     * Builds {@link SimplePublicObject}: one setter per component, named after it, and for lists and maps an adder of
+     * one element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private Boolean archived;
@@ -131,7 +133,8 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
 
         public Builder propertiesWithHistory(
                 Map<String, List<ValueWithTimestamp>> propertiesWithHistory) {
-            this.propertiesWithHistory = propertiesWithHistory == null ? null : new LinkedHashMap<>(propertiesWithHistory);
+            this.propertiesWithHistory = propertiesWithHistory == null ? null
+                    : new LinkedHashMap<>(propertiesWithHistory);
             return this;
         }
 
@@ -170,7 +173,9 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
          * @throws NullPointerException when a required component is unset
          */
         public SimplePublicObject build() {
-            return new SimplePublicObject(java.util.Objects.requireNonNull(archived, "archived"), archivedAt, createdAt, id, objectWriteTraceId, properties, propertiesWithHistory, updatedAt, url, warnings);
+            return new SimplePublicObject(Objects.requireNonNull(archived, "archived"), archivedAt,
+                    createdAt, id, objectWriteTraceId, properties, propertiesWithHistory, updatedAt,
+                    url, warnings);
         }
     }
 
@@ -185,11 +190,13 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
 
         private static final SerializedString ID = new SerializedString("id");
 
-        private static final SerializedString OBJECT_WRITE_TRACE_ID = new SerializedString("objectWriteTraceId");
+        private static final SerializedString OBJECT_WRITE_TRACE_ID =
+                new SerializedString("objectWriteTraceId");
 
         private static final SerializedString PROPERTIES = new SerializedString("properties");
 
-        private static final SerializedString PROPERTIES_WITH_HISTORY = new SerializedString("propertiesWithHistory");
+        private static final SerializedString PROPERTIES_WITH_HISTORY =
+                new SerializedString("propertiesWithHistory");
 
         private static final SerializedString UPDATED_AT = new SerializedString("updatedAt");
 
@@ -226,11 +233,15 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
                     case "createdAt" -> createdAt = JsonCodecs.DATE_TIME.read(p);
                     case "id" -> id = JsonCodecs.STRING.read(p);
                     case "objectWriteTraceId" -> objectWriteTraceId = JsonCodecs.STRING.read(p);
-                    case "properties" -> properties = RecordCollections.readMap(p, JsonCodecs.STRING);
-                    case "propertiesWithHistory" -> propertiesWithHistory = RecordCollections.readMap(p, JsonCodecs.listRejectingNulls(ValueWithTimestamp.jsonCodec()));
+                    case "properties" -> properties = RecordCollections.readMap(p,
+                            JsonCodecs.STRING);
+                    case "propertiesWithHistory" -> propertiesWithHistory =
+                            RecordCollections.readMap(p,
+                            JsonCodecs.listRejectingNulls(ValueWithTimestamp.jsonCodec()));
                     case "updatedAt" -> updatedAt = JsonCodecs.DATE_TIME.read(p);
                     case "url" -> url = JsonCodecs.STRING.read(p);
-                    case "warnings" -> warnings = RecordCollections.readList(p, PublicObjectWarning.jsonCodec());
+                    case "warnings" -> warnings = RecordCollections.readList(p,
+                            PublicObjectWarning.jsonCodec());
                     default -> p.skipChildren();
                 }
             }
@@ -249,7 +260,8 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
             if (updatedAt == null) {
                 JsonCodecs.missing(p, "updatedAt");
             }
-            return new SimplePublicObject(archived, archivedAt, createdAt, id, objectWriteTraceId, properties, propertiesWithHistory, updatedAt, url, warnings);
+            return new SimplePublicObject(archived, archivedAt, createdAt, id, objectWriteTraceId,
+                    properties, propertiesWithHistory, updatedAt, url, warnings);
         }
 
         @Override
@@ -276,7 +288,8 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
             Map<String, List<ValueWithTimestamp>> propertiesWithHistory = value.propertiesWithHistory();
             if (propertiesWithHistory != null) {
                 g.writeFieldName(PROPERTIES_WITH_HISTORY);
-                RecordCollections.writeMap(g, propertiesWithHistory, JsonCodecs.listRejectingNulls(ValueWithTimestamp.jsonCodec()));
+                RecordCollections.writeMap(g, propertiesWithHistory,
+                        JsonCodecs.listRejectingNulls(ValueWithTimestamp.jsonCodec()));
             }
             g.writeFieldName(UPDATED_AT);
             JsonCodecs.DATE_TIME.write(g, value.updatedAt());

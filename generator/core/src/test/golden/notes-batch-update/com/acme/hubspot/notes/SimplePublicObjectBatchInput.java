@@ -14,7 +14,8 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Contains an array of CRM object records to be processed in a batch operation, each defined by their ID and properties.
+ * Contains an array of CRM object records to be processed in a batch operation, each defined by their ID and
+ * properties.
  *
  * @param id The id to be updated. This can be the object id, or the unique property value of the idProperty property
  * @param idProperty The name of a property whose values are unique for this object (null when absent)
@@ -48,8 +49,8 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
     }
 
     /**
-     * Builds {@link SimplePublicObjectBatchInput}: one setter per component, named after it, and for lists and maps an adder of one
-     * element or entry; {@link #build()} checks the required components.
+     * Builds {@link SimplePublicObjectBatchInput}: one setter per component, named after it, and for lists and maps an
+     * adder of one element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private String id;
@@ -106,7 +107,8 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
 
         private static final SerializedString ID_PROPERTY = new SerializedString("idProperty");
 
-        private static final SerializedString OBJECT_WRITE_TRACE_ID = new SerializedString("objectWriteTraceId");
+        private static final SerializedString OBJECT_WRITE_TRACE_ID =
+                new SerializedString("objectWriteTraceId");
 
         private static final SerializedString PROPERTIES = new SerializedString("properties");
 
@@ -131,7 +133,8 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
                     case "id" -> id = JsonCodecs.STRING.read(p);
                     case "idProperty" -> idProperty = JsonCodecs.STRING.read(p);
                     case "objectWriteTraceId" -> objectWriteTraceId = JsonCodecs.STRING.read(p);
-                    case "properties" -> properties = RecordCollections.readMap(p, JsonCodecs.STRING);
+                    case "properties" -> properties = RecordCollections.readMap(p,
+                            JsonCodecs.STRING);
                     default -> p.skipChildren();
                 }
             }

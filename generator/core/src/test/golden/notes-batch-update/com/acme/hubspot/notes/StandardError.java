@@ -18,7 +18,8 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Represents a standard error response in the HubSpot API, providing detailed information about an error that occurred during an API request.
+ * Represents a standard error response in the HubSpot API, providing detailed information about an error that occurred
+ * during an API request.
  *
  * @param category The main category of the error.
  * @param context Additional context-specific information related to the error.
@@ -154,7 +155,8 @@ public record StandardError(String category, Map<String, List<String>> context,
          * @throws NullPointerException when a required component is unset
          */
         public StandardError build() {
-            return new StandardError(category, context, errors, id, links, message, status, subCategory);
+            return new StandardError(category, context, errors, id, links, message, status,
+                    subCategory);
         }
     }
 
@@ -200,8 +202,10 @@ public record StandardError(String category, Map<String, List<String>> context,
                 }
                 switch (field) {
                     case "category" -> category = JsonCodecs.STRING.read(p);
-                    case "context" -> context = RecordCollections.readMap(p, JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
-                    case "errors" -> errors = RecordCollections.readList(p, ErrorDetail.jsonCodec());
+                    case "context" -> context = RecordCollections.readMap(p,
+                            JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
+                    case "errors" -> errors = RecordCollections.readList(p,
+                            ErrorDetail.jsonCodec());
                     case "id" -> id = JsonCodecs.STRING.read(p);
                     case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
                     case "message" -> message = JsonCodecs.STRING.read(p);
@@ -228,7 +232,8 @@ public record StandardError(String category, Map<String, List<String>> context,
             if (status == null) {
                 JsonCodecs.missing(p, "status");
             }
-            return new StandardError(category, context, errors, id, links, message, status, subCategory);
+            return new StandardError(category, context, errors, id, links, message, status,
+                    subCategory);
         }
 
         @Override
@@ -237,7 +242,8 @@ public record StandardError(String category, Map<String, List<String>> context,
             g.writeFieldName(CATEGORY);
             g.writeString(value.category());
             g.writeFieldName(CONTEXT);
-            RecordCollections.writeMap(g, value.context(), JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
+            RecordCollections.writeMap(g, value.context(),
+                    JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
             g.writeFieldName(ERRORS);
             RecordCollections.writeList(g, value.errors(), ErrorDetail.jsonCodec());
             String id = value.id();

@@ -48,8 +48,8 @@ public record ValueWithTimestamp(String sourceId, String sourceLabel, String sou
     }
 
     /**
-     * Builds {@link ValueWithTimestamp}: one setter per component, named after it, and for lists and maps an adder of one
-     * element or entry; {@link #build()} checks the required components.
+     * Builds {@link ValueWithTimestamp}: one setter per component, named after it, and for lists and maps an adder of
+     * one element or entry; {@link #build()} checks the required components.
      */
     public static final class Builder {
         private String sourceId;
@@ -101,7 +101,8 @@ public record ValueWithTimestamp(String sourceId, String sourceLabel, String sou
          * @throws NullPointerException when a required component is unset
          */
         public ValueWithTimestamp build() {
-            return new ValueWithTimestamp(sourceId, sourceLabel, sourceType, timestamp, updatedByUserId, value);
+            return new ValueWithTimestamp(sourceId, sourceLabel, sourceType, timestamp,
+                    updatedByUserId, value);
         }
     }
 
@@ -116,7 +117,8 @@ public record ValueWithTimestamp(String sourceId, String sourceLabel, String sou
 
         private static final SerializedString TIMESTAMP = new SerializedString("timestamp");
 
-        private static final SerializedString UPDATED_BY_USER_ID = new SerializedString("updatedByUserId");
+        private static final SerializedString UPDATED_BY_USER_ID =
+                new SerializedString("updatedByUserId");
 
         private static final SerializedString VALUE = new SerializedString("value");
 
@@ -158,7 +160,8 @@ public record ValueWithTimestamp(String sourceId, String sourceLabel, String sou
             if (value == null) {
                 JsonCodecs.missing(p, "value");
             }
-            return new ValueWithTimestamp(sourceId, sourceLabel, sourceType, timestamp, updatedByUserId, value);
+            return new ValueWithTimestamp(sourceId, sourceLabel, sourceType, timestamp,
+                    updatedByUserId, value);
         }
 
         @Override

@@ -2,8 +2,11 @@ package dev.crmgen.generator.writer;
 
 import com.palantir.javapoet.ClassName;
 
-/** The runtime types generated code calls (crmgen-runtime); referenced by name so the generator does not need the runtime. */
-final class Runtime {
+/**
+ * The runtime types generated code calls (crmgen-runtime), and jackson-core's; referenced by name so the generator does
+ * not need the runtime on its class path.
+ */
+final class RuntimeTypes {
     static final String PACKAGE = "dev.crmgen.runtime";
     static final ClassName JSON_CODEC = ClassName.get(PACKAGE + ".json", "JsonCodec");
     static final ClassName JSON_CODECS = ClassName.get(PACKAGE + ".json", "JsonCodecs");
@@ -32,5 +35,5 @@ final class Runtime {
     static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
     static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
 
-    private Runtime() {}
+    private RuntimeTypes() {}
 }

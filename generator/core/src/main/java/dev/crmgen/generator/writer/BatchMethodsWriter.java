@@ -1,0 +1,303 @@
+package dev.crmgen.generator.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.crmgen.generator.model.ApiModel;
+import dev.crmgen.generator.model.Field;
+import dev.crmgen.generator.model.Operation;
+import dev.crmgen.generator.model.TypeDecl;
+import dev.crmgen.generator.model.TypeRef;
+import dev.crmgen.generator.naming.JavaNames;
+import dev.crmgen.generator.naming.MemberNames;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a batch operation's {@code …All} methods, which hand any number of inputs to the runtime's batch executor,
+ * and what they need: the keys that match results to inputs, and the conversion of a chunk's response into the
+ * executor's results and errors.
+ */
+final class BatchMethodsWriter {
+    private final ApiModel model;
+    private final JavaTypes types;
+    private final ClientMembers members;
+    private final ClassName client;
+    /** Error record → its conversion method, written once each. */
+    private final Map<String, MethodSpec> errorConverters = new TreeMap<>();
+
+    BatchMethodsWriter(ApiModel model, JavaTypes types, ClientMembers members, ClassName client) {
+        this.model = model;
+        this.types = types;
+        this.members = members;
+        this.client = client;
+    }
+
+    /** The error conversions the batch methods written so far call. */
+    Collection<MethodSpec> errorConverters() {
+        return errorConverters.values();
+    }
+
+    /** Writes the {@code …All} methods of batch operation {@code op}, whose methods take {@code params}. */
+    void write(Operation op, List<OperationParameter> params) {
+        Operation.Batch batch = op.batch();
+        ClassName input = types.className(batch.inputType());
+        ClassName output = types.className(batch.resultType());
+        ClassName request = types.className(batch.requestType());
+        TypeDecl.RecordDecl requestDecl = (TypeDecl.RecordDecl) model.type(batch.requestType());
+        TypeName report = ParameterizedTypeName.get(RuntimeTypes.BATCH_REPORT, input, output);
+        TypeName inputs = ParameterizedTypeName.get(ClassName.get(Collection.class), input);
+        String toResponse = members.allocate(op.methodName() + "BatchResponse");
+        boolean onlyInputs = requestDecl.fields().size() == 1;
+
+        CodeBlock keys = members.addConstant(ParameterizedTypeName.get(RuntimeTypes.BATCH_KEYS, input, output),
+                JavaNames.constantName(op.methodName()) + "_KEYS", keys(input, output, batch));
+
+        // The request for one chunk: the caller's other request fields with this chunk as inputs.
+        CodeBlock chunkRequest = onlyInputs
+                ? CodeBlock.of("new $T(chunk)", request)
+                : CodeBlock.of("new $T($L)", request, CodeBlock.join(requestDecl.fields().stream()
+                        .map(f -> f.jsonName().equals("inputs") ? CodeBlock.of("chunk")
+                                : CodeBlock.of("request.$L()", f.javaName()))
+                        .toList(), ",$W"));
+        CodeBlock callArgs = CodeBlock.join(params.stream()
+                .map(p -> p.source() instanceof OperationParameter.Body ? chunkRequest : CodeBlock.of("$L", p.name()))
+                .toList(), ",$W");
+        List<OperationParameter> leadingParams = params.stream()
+                .filter(p -> !(p.source() instanceof OperationParameter.Body))
+                .toList();
+        List<ParameterSpec> leading = leadingParams.stream().map(OperationParameter::spec).toList();
+
+        String inputsName = onlyInputs ? "inputs" : "request";
+        TypeName inputsType = onlyInputs ? inputs : request;
+        CodeBlock source = onlyInputs ? CodeBlock.of("inputs") : CodeBlock.of("request.inputs()");
+        String leadingArgs = String.join("", leading.stream().map(p -> p.name() + ", ").toList());
+        CodeBlock batchCall = batchCall(op, input, output, leading.isEmpty() && onlyInputs,
+                CodeBlock.of("$L($Z$L($L))", members.reference(toResponse), op.methodName(), callArgs));
+
+        CodeBlock trace = CodeBlock.of("\n<p>{@code $L $L}\n\n", op.httpMethod(), Javadoc.escape(op.path()));
+        CodeBlock leadingDocs = CodeBlock.join(leadingParams.stream().map(OperationParameter::javadoc).toList(), "");
+        CodeBlock inputsDoc = onlyInputs
+                ? CodeBlock.of("@param inputs the inputs, any number; each is reported exactly once\n")
+                : CodeBlock.of("@param request the request: its other fields go with every chunk, its inputs are "
+                        + "sent in chunks and each reported exactly once\n");
+        CodeBlock optionsDoc = CodeBlock.of("@param options chunk size, concurrency, resends and the run's deadline\n");
+        CodeBlock reportDoc = CodeBlock.of("@return every input once: succeeded with its result, failed with its "
+                + "error, or unconfirmed\n");
+
+        members.addMethod(MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
+                .addJavadoc("Sends any number of inputs through {@code $L} in chunks (the runtime's batch executor "
+                        + "with default options) and reports every input as succeeded, failed or unconfirmed.\n",
+                        op.methodName())
+                .addJavadoc(trace)
+                .addJavadoc(leadingDocs)
+                .addJavadoc(inputsDoc)
+                .addJavadoc(reportDoc)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(report)
+                .addParameters(leading)
+                .addParameter(inputsType, inputsName)
+                .addStatement("return $L($L$L, $T.builder().retrySafe($L).build())", MemberNames.all(op.methodName()),
+                        leadingArgs, inputsName, RuntimeTypes.BATCH_OPTIONS, op.retrySafe())
+                .build());
+        members.addMethod(MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
+                .addJavadoc("Sends any number of inputs through {@code $L} in chunks as {@code options} say and "
+                        + "reports every input as succeeded, failed or unconfirmed.\n", op.methodName())
+                .addJavadoc(trace)
+                .addJavadoc(leadingDocs)
+                .addJavadoc(inputsDoc)
+                .addJavadoc(optionsDoc)
+                .addJavadoc(reportDoc)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(report)
+                .addParameters(leading)
+                .addParameter(inputsType, inputsName)
+                .addParameter(RuntimeTypes.BATCH_OPTIONS, "options")
+                .addStatement("return invoker.batchExecutor().execute($L,$W$L,$W$L,$Woptions)", source, batchCall, keys)
+                .build());
+        MethodSpec.Builder streaming = MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
+                .addJavadoc("Sends inputs as {@code inputs} yields them through {@code $L} in chunks as "
+                        + "{@code options} say, holding at most a window of them, and hands every input's outcome to "
+                        + "{@code listener} as soon as it is final.\n", op.methodName())
+                .addJavadoc(trace)
+                .addJavadoc(leadingDocs)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(RuntimeTypes.BATCH_STREAM_SUMMARY)
+                .addParameters(leading);
+        if (!onlyInputs) {
+            streaming.addJavadoc("@param request the other fields of every request; its inputs are not sent\n");
+            streaming.addParameter(request, "request");
+        }
+        members.addMethod(streaming
+                .addJavadoc("@param inputs the inputs, taken as the window has room; each is reported exactly once\n")
+                .addJavadoc(optionsDoc)
+                .addJavadoc("@param listener hears each input's outcome as soon as it is final\n")
+                .addJavadoc("@return what the run did; the outcomes went to {@code listener}\n")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Iterator.class),
+                        WildcardTypeName.subtypeOf(input)), "inputs")
+                .addParameter(RuntimeTypes.BATCH_OPTIONS, "options")
+                .addParameter(ParameterizedTypeName.get(RuntimeTypes.BATCH_LISTENER, input, output), "listener")
+                .addStatement("return invoker.batchExecutor().execute(inputs,$W$L,$W$L,$Woptions,$Wlistener)",
+                        batchCall, keys)
+                .build());
+        members.addStaticMethod(batchResponse(op, toResponse, output));
+    }
+
+    /**
+     * The batch call both {@code …All} forms pass to the executor. Without captured arguments it is a method
+     * reference to one private method, so the two forms share it instead of adding a lambda each to a class's
+     * constant pool.
+     */
+    private CodeBlock batchCall(Operation op, ClassName input, ClassName output, boolean capturesNothing,
+            CodeBlock sendChunk) {
+        if (!capturesNothing) {
+            return CodeBlock.of("chunk -> $L", sendChunk);
+        }
+        String name = members.allocate(op.methodName() + "Chunk");
+        members.addMethod(MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE)
+                .returns(ParameterizedTypeName.get(RuntimeTypes.BATCH_RESPONSE, output))
+                .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), input), "chunk")
+                .addStatement("return $L", sendChunk)
+                .build());
+        return CodeBlock.of("this::$L", name);
+    }
+
+    private CodeBlock keys(ClassName input, ClassName output, Operation.Batch batch) {
+        TypeDecl.RecordDecl in = (TypeDecl.RecordDecl) model.type(batch.inputType());
+        TypeDecl.RecordDecl out = (TypeDecl.RecordDecl) model.type(batch.resultType());
+        CodeBlock.Builder b = CodeBlock.builder()
+                .add("$T.<$T, $T>builder()", RuntimeTypes.BATCH_KEYS, input, output)
+                .indent()
+                .indent();
+        keyLambda(b, "inputId", input, in.field("id"));
+        keyLambda(b, "inputIdProperty", input, in.field("idProperty"));
+        keyLambda(b, "inputTraceId", input, in.field("objectWriteTraceId"));
+        keyLambda(b, "resultId", output, out.field("id"));
+        keyLambda(b, "resultTraceId", output, out.field("objectWriteTraceId"));
+        Field trace = in.field("objectWriteTraceId");
+        if (trace != null && trace.type().equals(TypeRef.scalar(TypeRef.Scalar.STRING))) {
+            // The records have no copy-with: call the canonical constructor with the trace id in its place.
+            CodeBlock components = CodeBlock.join(in.fields().stream()
+                    .map(f -> f == trace ? CodeBlock.of("traceId") : CodeBlock.of("input.$L()", f.javaName()))
+                    .toList(), ",$W");
+            b.add("\n.inputWithTraceId((input, traceId) -> new $T($L))", input, components);
+        }
+        Field properties = out.field("properties");
+        if (properties != null && properties.type().equals(new TypeRef.MapRef(TypeRef.scalar(TypeRef.Scalar.STRING)))) {
+            String n = properties.javaName();
+            b.add(properties.required()
+                    ? CodeBlock.of("\n.resultProperty((result, name) -> result.$L().get(name))", n)
+                    : CodeBlock.of("\n.resultProperty((result, name) -> result.$L() == null$W? null$W: "
+                            + "result.$L().get(name))", n, n));
+        }
+        return b.add("\n.build()").unindent().unindent().build();
+    }
+
+    private static void keyLambda(CodeBlock.Builder b, String key, ClassName type, Field field) {
+        if (field != null && field.type().equals(TypeRef.scalar(TypeRef.Scalar.STRING))) {
+            b.add("\n.$L($T::$L)", key, type, field.javaName());
+        }
+    }
+
+    /** Turns one chunk's response into the runtime's {@code BatchResponse}: its results, and its errors mapped. */
+    private MethodSpec batchResponse(Operation op, String name, ClassName output) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(RuntimeTypes.BATCH_RESPONSE, output));
+        if (op.result() instanceof Operation.Result.Single single) {
+            m.addParameter(types.boxed(single.type()), "response");
+            m.addStatement("return $L", fromBody(single.type(), CodeBlock.of("response")));
+            return m.build();
+        }
+        String unionName = ((Operation.Result.Union) op.result()).unionName();
+        TypeDecl.ResponseUnionDecl union = (TypeDecl.ResponseUnionDecl) model.type(unionName);
+        ClassName unionType = types.className(union.javaName());
+        m.addParameter(unionType, "response");
+        for (TypeDecl.Variant v : union.variants()) {
+            String var = JavaNames.decapitalize(v.javaName());
+            m.beginControlFlow("if (response instanceof $T $L)", unionType.nestedClass(v.javaName()), var);
+            if (v.body() == null) {
+                m.addStatement("return new $T<>($T.of(), $T.of())", RuntimeTypes.BATCH_RESPONSE, List.class,
+                        List.class);
+            } else {
+                m.addStatement("return $L", fromBody(v.body(), CodeBlock.of("$L.body()", var)));
+            }
+            m.endControlFlow();
+        }
+        m.addStatement("throw new $T($S + response)", IllegalStateException.class, "unexpected response ");
+        return m.build();
+    }
+
+    private CodeBlock fromBody(TypeRef bodyType, CodeBlock body) {
+        TypeDecl.RecordDecl decl = (TypeDecl.RecordDecl) model.type(((TypeRef.NamedRef) bodyType).javaName());
+        Field results = decl.field("results");
+        CodeBlock resultsExpr = results.required()
+                ? CodeBlock.of("$L.$L()", body, results.javaName())
+                : CodeBlock.of("$L.$L() == null$W? $T.of()$W: $L.$L()", body, results.javaName(), List.class, body,
+                        results.javaName());
+        Field errors = decl.field("errors");
+        CodeBlock errorsExpr = CodeBlock.of("$T.of()", List.class);
+        if (errors != null && errors.type() instanceof TypeRef.ListRef list
+                && list.element() instanceof TypeRef.NamedRef e
+                && model.type(e.javaName()) instanceof TypeDecl.RecordDecl errorDecl) {
+            String converter = errorConverter(errorDecl);
+            CodeBlock mapped = CodeBlock.of("$L.$L().stream()$Z.map($T::$L)$Z.toList()", body, errors.javaName(),
+                    client, converter);
+            errorsExpr = errors.required()
+                    ? mapped
+                    : CodeBlock.of("$L.$L() == null$W? $T.of()$W: $L", body, errors.javaName(), List.class, mapped);
+        }
+        return CodeBlock.of("new $T<>($L,$W$L)", RuntimeTypes.BATCH_RESPONSE, resultsExpr, errorsExpr);
+    }
+
+    private String errorConverter(TypeDecl.RecordDecl error) {
+        String name = "toBatchError";
+        if (errorConverters.containsKey(error.javaName())) {
+            return name;
+        }
+        CodeBlock.Builder args = CodeBlock.builder();
+        for (String component : List.of("status", "category", "subCategory", "message")) {
+            args.add("$L,$W", stringOf(error.field(component)));
+        }
+        Field context = error.field("context");
+        TypeRef contextType = new TypeRef.MapRef(new TypeRef.ListRef(TypeRef.scalar(TypeRef.Scalar.STRING)));
+        args.add(context != null && context.type().equals(contextType)
+                ? CodeBlock.of("error.$L(),$W", context.javaName())
+                : CodeBlock.of("null,$W"));
+        args.add("$L,$Werror", stringOf(error.field("id")));
+        errorConverters.put(error.javaName(), MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(RuntimeTypes.BATCH_ERROR)
+                .addParameter(types.className(error.javaName()), "error")
+                .addStatement("return new $T($L)", RuntimeTypes.BATCH_ERROR, args.build())
+                .build());
+        return name;
+    }
+
+    /** A field as text for {@code BatchError}: strings directly, other types by their text form, absent as null. */
+    private static CodeBlock stringOf(Field f) {
+        if (f == null) {
+            return CodeBlock.of("null");
+        }
+        if (f.type().equals(TypeRef.scalar(TypeRef.Scalar.STRING))) {
+            return CodeBlock.of("error.$L()", f.javaName());
+        }
+        if (f.type().equals(TypeRef.scalar(TypeRef.Scalar.JSON_VALUE))) {
+            // HubSpot declares subCategory as an object but sends a string, or an empty object: only a string names
+            // one.
+            return CodeBlock.of("error.$L() instanceof $T s ? s.value() : null", f.javaName(),
+                    RuntimeTypes.JSON_VALUE.nestedClass("JsonString"));
+        }
+        return CodeBlock.of("$T.toString(error.$L(), null)", Objects.class, f.javaName());
+    }
+}

@@ -1,0 +1,155 @@
+package dev.crmgen.generator.writer;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import dev.crmgen.generator.GeneratedFile;
+import dev.crmgen.generator.model.ApiModel;
+import dev.crmgen.generator.model.Field;
+import dev.crmgen.generator.model.TypeDecl;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a top-level type into a source file, with the annotations every generated top-level type carries, laid out
+ * within {@link #LINE_LIMIT} columns. JavaPoet wraps code only where a writer marks a place ({@code $W}, {@code $Z})
+ * and never wraps comments; {@link #layout} does the rest.
+ */
+final class SourceFiles {
+    /** The longest line generated code should have. */
+    static final int LINE_LIMIT = 120;
+
+    private static final Pattern JAVADOC_LINE = Pattern.compile("^(\\s*\\* )(.*)$");
+    private static final String MODIFIERS = "(?:public |private |protected |static |final |sealed |abstract )*";
+    /** A type declaration's line with its {@code implements} or {@code permits} list (no string literal in it). */
+    private static final Pattern TYPE_DECLARATION =
+            Pattern.compile("^(\\s*)([^\"]*?) ((?:implements|permits) [^\"]*\\{)$");
+    /** A field or method declaration: its modifiers and type, then its name and the rest. */
+    private static final Pattern MEMBER_DECLARATION = Pattern.compile(
+            "^(\\s*)(" + MODIFIERS + "[A-Za-z][\\w.<>?, \\[\\]]*?) ([A-Za-z_$][\\w$]*( =.*| =|\\(.*))$");
+    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+    private final String packageName;
+    private final AnnotationSpec generated;
+    private final boolean deprecates;
+
+    SourceFiles(ApiModel model, String version) {
+        this.packageName = model.packageName();
+        this.generated = AnnotationSpec.builder(GENERATED)
+                .addMember("value", "$S", "dev.crmgen.generator.CrmGenerator")
+                .addMember("comments", "$S", "crmgen " + version + " from " + model.specName())
+                .build();
+        this.deprecates = deprecates(model);
+    }
+
+    /**
+     * Whether the spec deprecates anything: generated code then refers to deprecated types and members itself, which
+     * must not warn in a consumer's {@code -Xlint:all -Werror} build (its own uses still warn).
+     */
+    private static boolean deprecates(ApiModel model) {
+        return model.types().values().stream().anyMatch(TypeDecl::deprecated)
+                || model.types().values().stream()
+                        .filter(t -> t instanceof TypeDecl.RecordDecl)
+                        .flatMap(t -> ((TypeDecl.RecordDecl) t).fields().stream())
+                        .anyMatch(Field::deprecated);
+    }
+
+    /** The source file of {@code type}, annotated {@code @Generated} (and deprecation-quiet when the spec needs it). */
+    GeneratedFile file(TypeSpec.Builder type, String simpleName) {
+        return file(type, simpleName, UnaryOperator.identity());
+    }
+
+    /** As {@link #file(TypeSpec.Builder, String)}, with a final change to the layout of the text. */
+    GeneratedFile file(TypeSpec.Builder type, String simpleName, UnaryOperator<String> finish) {
+        type.addAnnotation(generated);
+        if (deprecates) {
+            type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "deprecation")
+                    .build());
+        }
+        JavaFile file = JavaFile.builder(packageName, type.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+        String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+        return new GeneratedFile(qualified, finish.apply(layout(file.toString())));
+    }
+
+    /**
+     * Lays out what JavaPoet leaves. Trailing spaces (where it wrapped after an {@code =}) are removed. Of the lines
+     * over {@link #LINE_LIMIT}, javadoc is broken at the last space that fits (the first after it when a word is
+     * longer; a block tag's continuation lines are indented, as in hand-written javadoc); a type declaration continues
+     * before {@code implements} or {@code permits}, and a field or method declaration before its name or after its
+     * {@code =}, since JavaPoet has no place to wrap either.
+     */
+    static String layout(String source) {
+        StringBuilder out = new StringBuilder(source.length() + 256);
+        for (String line : source.split("\n", -1)) {
+            line = line.stripTrailing();
+            Matcher javadoc = JAVADOC_LINE.matcher(line);
+            Matcher type = TYPE_DECLARATION.matcher(line);
+            Matcher member = MEMBER_DECLARATION.matcher(line);
+            if (line.length() <= LINE_LIMIT) {
+                out.append(line).append('\n');
+            } else if (javadoc.matches()) {
+                wrapJavadoc(out, javadoc.group(1), javadoc.group(2));
+            } else if (type.matches()) {
+                out.append(type.group(1)).append(type.group(2)).append('\n');
+                wrapAtCommas(out, type.group(1) + "        ", type.group(3));
+            } else if (member.matches()) {
+                String indent = member.group(1);
+                String name = member.group(3).substring(0, member.group(3).length() - member.group(4).length());
+                if (member.group(4).startsWith(" =") && (indent + member.group(2) + " " + name + " =").length()
+                        <= LINE_LIMIT) {
+                    continueOnNextLine(out, indent, member.group(2) + " " + name + " =",
+                            member.group(4).substring(2).stripLeading());
+                } else {
+                    continueOnNextLine(out, indent, member.group(2), member.group(3));
+                }
+            } else {
+                out.append(line).append('\n');
+            }
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static void continueOnNextLine(StringBuilder out, String indent, String first, String rest) {
+        out.append(indent).append(first).append('\n').append(indent).append("        ").append(rest).append('\n');
+    }
+
+    /** Writes a list such as {@code permits A, B, C {} on as many lines as it needs, breaking after commas. */
+    private static void wrapAtCommas(StringBuilder out, String indent, String list) {
+        StringBuilder line = new StringBuilder(indent);
+        for (String item : list.split(", ")) {
+            boolean first = line.length() == indent.length();
+            if (!first && line.length() + item.length() + 2 > LINE_LIMIT) {
+                out.append(line).append(",\n");
+                line = new StringBuilder(indent).append(item);
+            } else {
+                line.append(first ? "" : ", ").append(item);
+            }
+        }
+        out.append(line).append('\n');
+    }
+
+    private static void wrapJavadoc(StringBuilder out, String prefix, String text) {
+        String continuation = text.startsWith("@") ? prefix + "    " : prefix;
+        String current = prefix;
+        while (current.length() + text.length() > LINE_LIMIT) {
+            int room = LINE_LIMIT - current.length();
+            int cut = text.lastIndexOf(' ', room);
+            if (cut <= 0) {
+                cut = text.indexOf(' ', room);
+            }
+            if (cut <= 0) {
+                break;
+            }
+            out.append(current).append(text, 0, cut).append('\n');
+            text = text.substring(cut + 1).stripLeading();
+            current = continuation;
+        }
+        out.append(current).append(text).append('\n');
+    }
+}

@@ -1,0 +1,55 @@
+package dev.crmgen.generator.writer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** What {@link SourceFiles#layout} does to the lines JavaPoet leaves over 120 columns, and to nothing else. */
+class SourceFilesLayoutTest {
+    private static final String WORDS = "word ".repeat(30).strip();
+
+    @Test
+    void javadocBreaksAtSpacesAndIndentsABlockTagsContinuation() {
+        String source = "    /**\n     * " + WORDS + "\n     * @param body " + WORDS + "\n     */";
+        // 116 and 118 columns: one word more would pass 120.
+        assertEquals("    /**\n"
+                + "     * " + "word ".repeat(22).strip() + "\n"
+                + "     * " + "word ".repeat(8).strip() + "\n"
+                + "     * @param body " + "word ".repeat(20).strip() + "\n"
+                + "     *     " + "word ".repeat(10).strip() + "\n"
+                + "     */", SourceFiles.layout(source));
+    }
+
+    @Test
+    void aWordLongerThanTheLineStaysWhole() {
+        String url = "https://developers.hubspot.com/" + "x".repeat(100);
+        assertEquals("/**\n * See\n * " + url + "\n * for more.\n */",
+                SourceFiles.layout("/**\n * See " + url + " for more.\n */"));
+    }
+
+    @Test
+    void aLongPermitsListContinuesOnIndentedLines() {
+        String members = "FirstVeryLongMemberNameOfTheUnion, SecondVeryLongMemberNameOfTheUnion, "
+                + "ThirdVeryLongMemberNameOfTheUnion";
+        assertEquals("public sealed interface Union\n"
+                        + "        permits " + members + ",\n"
+                        + "        Fourth.Unknown {",
+                SourceFiles.layout("public sealed interface Union permits " + members + ", Fourth.Unknown {"));
+    }
+
+    @Test
+    void aLongFieldDeclarationContinuesAfterItsAssignment() {
+        String name = "VERY_LONG_CONSTANT_NAME_".repeat(3) + "X";
+        String line = "    private static final SerializedString " + name + " = new SerializedString(\"a = b\");";
+        assertEquals("    private static final SerializedString " + name + " =\n"
+                + "            new SerializedString(\"a = b\");", SourceFiles.layout(line));
+    }
+
+    @Test
+    void shortLinesKeepTheirLayoutLessTrailingSpaces() {
+        String source = "    private static final ResponseMapper<Thing> GET_THING_RESPONSE = \n"
+                + "            ResponseMapper.<Thing>builder()\n\n    int x = 1;";
+        assertEquals("    private static final ResponseMapper<Thing> GET_THING_RESPONSE =\n"
+                + "            ResponseMapper.<Thing>builder()\n\n    int x = 1;", SourceFiles.layout(source));
+    }
+}
