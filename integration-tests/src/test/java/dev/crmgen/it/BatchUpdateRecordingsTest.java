@@ -53,7 +53,8 @@ class BatchUpdateRecordingsTest {
                     .id("ext-2024-0042")
                     .idProperty("my_unique_property_name")
                     .objectWriteTraceId("sync-run-7-item-2")
-                    .properties(Map.of("hs_note_body", "Sent the signed contract.", "hs_timestamp", "2024-05-02T09:30:00.000Z"))
+                    .properties(Map.of(
+                            "hs_note_body", "Sent the signed contract.", "hs_timestamp", "2024-05-02T09:30:00.000Z"))
                     .build()));
 
     private final VirtualTicker ticker = new VirtualTicker();
@@ -75,7 +76,8 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-200-complete")
     void asyncCallCompletesWithTheSameResult(RecordedHubSpot hubSpot) throws Exception {
-        BatchUpdateResponse response = client(hubSpot).batchUpdateAsync(TWO_NOTES).get(30, TimeUnit.SECONDS);
+        BatchUpdateResponse response =
+                client(hubSpot).batchUpdateAsync(TWO_NOTES).get(30, TimeUnit.SECONDS);
 
         assertTwoNotesUpdated(ok(response));
         assertJsonPost(hubSpot.onlyRequest(), BATCH_UPDATE_PATH, TWO_NOTES_JSON);
@@ -86,9 +88,13 @@ class BatchUpdateRecordingsTest {
     void multiStatus207CarriesTheUpdatedNoteAndEachError(RecordedHubSpot hubSpot) {
         BatchUpdateResponse response = client(hubSpot).batchUpdate(partialRequest());
 
-        BatchResponseSimplePublicObjectWithErrors body = assertInstanceOf(BatchUpdateResponse.MultiStatus.class, response).body();
+        BatchResponseSimplePublicObjectWithErrors body = assertInstanceOf(
+                        BatchUpdateResponse.MultiStatus.class, response)
+                .body();
         assertEquals(BatchResponseSimplePublicObjectStatus.COMPLETE, body.status());
-        assertEquals(List.of("512"), body.results().stream().map(SimplePublicObject::id).toList());
+        assertEquals(
+                List.of("512"),
+                body.results().stream().map(SimplePublicObject::id).toList());
         assertEquals(2, body.numErrors());
         StandardError notFound = body.errors().get(0);
         assertEquals("OBJECT_NOT_FOUND", notFound.category());
@@ -107,11 +113,14 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-207-partial")
     void batchUpdateAllReportsEachInputExactlyOnce(RecordedHubSpot hubSpot) {
-        BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report = client(hubSpot).batchUpdateAll(partialRequest().inputs());
+        BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report =
+                client(hubSpot).batchUpdateAll(partialRequest().inputs());
 
         assertEquals(3, report.size());
         assertEquals(1, report.requests());
-        assertEquals(List.of("512"), report.succeeded().stream().map(s -> s.result().id()).toList());
+        assertEquals(
+                List.of("512"),
+                report.succeeded().stream().map(s -> s.result().id()).toList());
         Map<String, String> failures = new java.util.TreeMap<>();
         report.failed().forEach(f -> failures.put(f.input().id(), f.error().category()));
         assertEquals(Map.of("999999999", "OBJECT_NOT_FOUND", "513", "VALIDATION_ERROR"), failures);
@@ -122,11 +131,13 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-207-documented-shapes")
     void multiStatusInHubSpotsDocumentedShapesDecodesAndNamesEachDeviation(RecordedHubSpot hubSpot) {
-        BatchUpdateResponse.MultiStatus partial = assertInstanceOf(BatchUpdateResponse.MultiStatus.class,
-                client(hubSpot).batchUpdate(partialRequest()));
+        BatchUpdateResponse.MultiStatus partial = assertInstanceOf(
+                BatchUpdateResponse.MultiStatus.class, client(hubSpot).batchUpdate(partialRequest()));
 
         BatchResponseSimplePublicObjectWithErrors body = partial.body();
-        assertEquals(List.of("512"), body.results().stream().map(SimplePublicObject::id).toList());
+        assertEquals(
+                List.of("512"),
+                body.results().stream().map(SimplePublicObject::id).toList());
         assertEquals(2, body.numErrors());
         assertEquals(Map.of("ids", List.of("999999999")), body.errors().get(0).context());
         assertEquals(List.of(), body.errors().get(0).errors());
@@ -134,14 +145,17 @@ class BatchUpdateRecordingsTest {
         assertEquals(new JsonValue.JsonObject(Map.of()), body.errors().get(1).subCategory());
         assertNull(body.errors().get(1).errors().get(0).context());
         assertEquals("INVALID_LONG", body.errors().get(1).errors().get(0).code());
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "$.numErrors: expected a 32-bit integer but found the string \"2\"",
                         "$.errors[0].errors: expected the required property \"errors\" but found nothing",
                         "$.errors[0].links: expected the required property \"links\" but found nothing",
                         "$.errors[1].errors[0].context: expected an object but found the string "
                                 + "\"{propertyName=[hs_timestamp]}\""),
                 partial.deviations().stream().map(JsonDeviation::toString).toList());
-        assertEquals(new JsonValue.JsonString("{propertyName=[hs_timestamp]}"), partial.deviations().get(3).raw());
+        assertEquals(
+                new JsonValue.JsonString("{propertyName=[hs_timestamp]}"),
+                partial.deviations().get(3).raw());
         assertJsonPost(hubSpot.onlyRequest(), BATCH_UPDATE_PATH, PARTIAL_JSON);
     }
 
@@ -151,7 +165,9 @@ class BatchUpdateRecordingsTest {
         BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report =
                 client(hubSpot).batchUpdateAll(partialRequest().inputs());
 
-        assertEquals(List.of("512"), report.succeeded().stream().map(s -> s.result().id()).toList());
+        assertEquals(
+                List.of("512"),
+                report.succeeded().stream().map(s -> s.result().id()).toList());
         Map<String, String> failures = new java.util.TreeMap<>();
         report.failed().forEach(f -> failures.put(f.input().id(), f.error().category()));
         assertEquals(Map.of("999999999", "OBJECT_NOT_FOUND", "513", "VALIDATION_ERROR"), failures);
@@ -161,11 +177,12 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-207-documented-shapes")
     void strictResponsesRejectTheDocumentedShapesWithStatusPathAndRawBody(RecordedHubSpot hubSpot) {
-        NotesClient strict = new NotesClient(
-                TestClients.options(hubSpot, ticker).toBuilder().strictResponses(true).build());
+        NotesClient strict = new NotesClient(TestClients.options(hubSpot, ticker).toBuilder()
+                .strictResponses(true)
+                .build());
 
-        ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
-                () -> strict.batchUpdate(partialRequest()));
+        ResponseDecodingException e =
+                assertThrows(ResponseDecodingException.class, () -> strict.batchUpdate(partialRequest()));
         assertEquals(207, e.status());
         assertEquals("$.numErrors", e.path());
         assertEquals("0b6f4f6e-0000-4000-8000-000000000208", e.correlationId());
@@ -176,10 +193,14 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-400-validation")
     void validationError400IsABadRequestWithHubSpotsDetails(RecordedHubSpot hubSpot) {
-        BatchInputSimplePublicObjectBatchInput typo = new BatchInputSimplePublicObjectBatchInput(List.of(
-                SimplePublicObjectBatchInput.builder().id("512").properties(Map.of("hs_note_bodyy", "typo in the property name")).build()));
+        BatchInputSimplePublicObjectBatchInput typo =
+                new BatchInputSimplePublicObjectBatchInput(List.of(SimplePublicObjectBatchInput.builder()
+                        .id("512")
+                        .properties(Map.of("hs_note_bodyy", "typo in the property name"))
+                        .build()));
 
-        BadRequestException e = assertThrows(BadRequestException.class, () -> client(hubSpot).batchUpdate(typo));
+        BadRequestException e =
+                assertThrows(BadRequestException.class, () -> client(hubSpot).batchUpdate(typo));
 
         assertEquals(400, e.status());
         assertEquals("VALIDATION_ERROR", e.category());
@@ -197,7 +218,8 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-401-invalid-authentication")
     void unauthorized401IsNotRetriedAndKeepsTheTokenOut(RecordedHubSpot hubSpot) {
-        UnauthorizedException e = assertThrows(UnauthorizedException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
+        UnauthorizedException e =
+                assertThrows(UnauthorizedException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
 
         assertEquals(401, e.status());
         assertEquals("INVALID_AUTHENTICATION", e.category());
@@ -209,7 +231,8 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-401-invalid-authentication")
     void httpLoggingRedactsTheToken(RecordedHubSpot hubSpot) {
-        NotesClient logging = new NotesClient(TestClients.options(hubSpot, ticker).toBuilder().logHttp(true).build());
+        NotesClient logging = new NotesClient(
+                TestClients.options(hubSpot, ticker).toBuilder().logHttp(true).build());
 
         List<String> lines;
         try (CapturedLogs logs = new CapturedLogs()) {
@@ -219,13 +242,16 @@ class BatchUpdateRecordingsTest {
 
         assertTrue(lines.stream().anyMatch(l -> l.contains("--> POST")), () -> "the request is logged: " + lines);
         assertTrue(lines.stream().anyMatch(l -> l.contains("<-- 401")), () -> "the response is logged: " + lines);
-        assertTrue(lines.stream().noneMatch(l -> l.contains(RecordedHubSpot.FAKE_TOKEN)), () -> "token in the log: " + lines);
+        assertTrue(
+                lines.stream().noneMatch(l -> l.contains(RecordedHubSpot.FAKE_TOKEN)),
+                () -> "token in the log: " + lines);
     }
 
     @Test
     @Recording("batch-update-403-missing-scopes")
     void missingScopes403NamesTheScopes(RecordedHubSpot hubSpot) {
-        ForbiddenException e = assertThrows(ForbiddenException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
+        ForbiddenException e =
+                assertThrows(ForbiddenException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
 
         assertEquals(403, e.status());
         assertEquals("MISSING_SCOPES", e.category());
@@ -260,7 +286,8 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-429-ten-secondly-persistent")
     void tenSecondly429OnEveryAttemptEndsInRateLimitException(RecordedHubSpot hubSpot) {
-        RateLimitException e = assertThrows(RateLimitException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
+        RateLimitException e =
+                assertThrows(RateLimitException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
 
         assertEquals(429, e.status());
         assertEquals("TEN_SECONDLY_ROLLING", e.policyName());
@@ -268,7 +295,8 @@ class BatchUpdateRecordingsTest {
         assertNull(e.retryAfter());
         assertEquals("0b6f4f6e-0000-4000-8000-000000004293", e.correlationId());
         assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400)), ticker.sleeps());
-        assertEquals(1 + TestClients.FAST_RETRIES.maxRetries(), hubSpot.requests().size());
+        assertEquals(
+                1 + TestClients.FAST_RETRIES.maxRetries(), hubSpot.requests().size());
         assertAllJsonPosts(hubSpot.requests(), BATCH_UPDATE_PATH, TWO_NOTES_JSON);
         assertNoToken(e);
     }
@@ -276,7 +304,8 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-429-daily")
     void daily429IsNotRetried(RecordedHubSpot hubSpot) {
-        RateLimitException e = assertThrows(RateLimitException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
+        RateLimitException e =
+                assertThrows(RateLimitException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
 
         assertEquals("DAILY", e.policyName());
         assertEquals("RATE_LIMIT", e.error().orElseThrow().errorType());
@@ -289,7 +318,8 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-429-daily-retry-after")
     void daily429ReportsRetryAfterWithoutWaitingForIt(RecordedHubSpot hubSpot) {
-        RateLimitException e = assertThrows(RateLimitException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
+        RateLimitException e =
+                assertThrows(RateLimitException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
 
         assertEquals("DAILY", e.policyName());
         assertEquals(Duration.ofHours(1), e.retryAfter());
@@ -319,7 +349,8 @@ class BatchUpdateRecordingsTest {
     }
 
     /** Sends the two-note update and checks it succeeded after exactly these waits and identical requests. */
-    private void assertUpdatedAfterRetries(RecordedHubSpot hubSpot, List<Duration> expectedSleeps, int expectedRequests) {
+    private void assertUpdatedAfterRetries(
+            RecordedHubSpot hubSpot, List<Duration> expectedSleeps, int expectedRequests) {
         BatchUpdateResponse response = client(hubSpot).batchUpdate(TWO_NOTES);
 
         assertTwoNotesUpdated(ok(response));
@@ -331,14 +362,16 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-502-html")
     void htmlBadGatewayPageKeepsTheRawBodyAfterTheRetries(RecordedHubSpot hubSpot) {
-        ServerErrorException e = assertThrows(ServerErrorException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
+        ServerErrorException e =
+                assertThrows(ServerErrorException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
 
         assertEquals(502, e.status());
         assertTrue(e.error().isEmpty(), "an HTML page is not a HubSpot error body");
         assertNull(e.category());
         assertNull(e.correlationId());
         assertTrue(e.rawBody().contains("<title>502 Bad Gateway</title>"), e.rawBody());
-        assertEquals(1 + TestClients.FAST_RETRIES.maxRetries(), hubSpot.requests().size());
+        assertEquals(
+                1 + TestClients.FAST_RETRIES.maxRetries(), hubSpot.requests().size());
         assertAllJsonPosts(hubSpot.requests(), BATCH_UPDATE_PATH, TWO_NOTES_JSON);
         assertNoToken(e);
     }
@@ -346,7 +379,8 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-200-malformed-json")
     void malformedSuccessBodyIsAResponseDecodingException(RecordedHubSpot hubSpot) {
-        ResponseDecodingException e = assertThrows(ResponseDecodingException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
+        ResponseDecodingException e = assertThrows(
+                ResponseDecodingException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
 
         assertEquals(200, e.status());
         assertTrue(e.path().startsWith("$.results[0]"), e.path());
@@ -358,7 +392,8 @@ class BatchUpdateRecordingsTest {
     @Test
     @Recording("batch-update-200-truncated-json")
     void truncatedSuccessBodyIsAResponseDecodingException(RecordedHubSpot hubSpot) {
-        ResponseDecodingException e = assertThrows(ResponseDecodingException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
+        ResponseDecodingException e = assertThrows(
+                ResponseDecodingException.class, () -> client(hubSpot).batchUpdate(TWO_NOTES));
 
         assertEquals(200, e.status());
         assertTrue(e.path().startsWith("$.results[1]"), e.path());
@@ -374,9 +409,25 @@ class BatchUpdateRecordingsTest {
         BatchResponseSimplePublicObject body = ok(client(hubSpot).batchUpdate(TWO_NOTES));
 
         assertTwoNotesUpdated(body);
-        assertEquals("Called back.", body.results().get(0).propertiesWithHistory().get("hs_note_body").get(0).value());
-        assertEquals(42, body.results().get(0).propertiesWithHistory().get("hs_note_body").get(0).updatedByUserId());
-        assertEquals("https://app.hubspot.com/contacts/00000000/record/0-46/4711", body.results().get(1).url());
+        assertEquals(
+                "Called back.",
+                body.results()
+                        .get(0)
+                        .propertiesWithHistory()
+                        .get("hs_note_body")
+                        .get(0)
+                        .value());
+        assertEquals(
+                42,
+                body.results()
+                        .get(0)
+                        .propertiesWithHistory()
+                        .get("hs_note_body")
+                        .get(0)
+                        .updatedByUserId());
+        assertEquals(
+                "https://app.hubspot.com/contacts/00000000/record/0-46/4711",
+                body.results().get(1).url());
         assertEquals(Map.of("status", "https://api.hubapi.com/crm/v3/objects/notes/batch/update/status"), body.links());
         assertJsonPost(hubSpot.onlyRequest(), BATCH_UPDATE_PATH, TWO_NOTES_JSON);
     }
@@ -388,7 +439,9 @@ class BatchUpdateRecordingsTest {
 
         assertEquals("QUEUED", body.status().value());
         assertFalse(body.status().isKnown());
-        assertEquals(BatchResponseSimplePublicObjectStatus.Known.UNKNOWN, body.status().known());
+        assertEquals(
+                BatchResponseSimplePublicObjectStatus.Known.UNKNOWN,
+                body.status().known());
         assertEquals(2, body.results().size());
         assertJsonPost(hubSpot.onlyRequest(), BATCH_UPDATE_PATH, TWO_NOTES_JSON);
     }
@@ -413,10 +466,18 @@ class BatchUpdateRecordingsTest {
 
     private static BatchInputSimplePublicObjectBatchInput partialRequest() {
         return new BatchInputSimplePublicObjectBatchInput(List.of(
-                SimplePublicObjectBatchInput.builder().id("512")
-                        .properties(Map.of("hs_note_body", "Called back; the customer confirmed the renewal date.")).build(),
-                SimplePublicObjectBatchInput.builder().id("999999999").properties(Map.of("hs_note_body", "This note was deleted.")).build(),
-                SimplePublicObjectBatchInput.builder().id("513").properties(Map.of("hs_timestamp", "next tuesday")).build()));
+                SimplePublicObjectBatchInput.builder()
+                        .id("512")
+                        .properties(Map.of("hs_note_body", "Called back; the customer confirmed the renewal date."))
+                        .build(),
+                SimplePublicObjectBatchInput.builder()
+                        .id("999999999")
+                        .properties(Map.of("hs_note_body", "This note was deleted."))
+                        .build(),
+                SimplePublicObjectBatchInput.builder()
+                        .id("513")
+                        .properties(Map.of("hs_timestamp", "next tuesday"))
+                        .build()));
     }
 
     private static BatchResponseSimplePublicObject ok(BatchUpdateResponse response) {
@@ -429,9 +490,13 @@ class BatchUpdateRecordingsTest {
         assertEquals(OffsetDateTime.parse("2024-05-02T09:31:12.101Z"), body.requestedAt());
         assertEquals(OffsetDateTime.parse("2024-05-02T09:31:12.120Z"), body.startedAt());
         assertEquals(OffsetDateTime.parse("2024-05-02T09:31:12.402Z"), body.completedAt());
-        assertEquals(List.of("512", "4711"), body.results().stream().map(SimplePublicObject::id).toList());
+        assertEquals(
+                List.of("512", "4711"),
+                body.results().stream().map(SimplePublicObject::id).toList());
         SimplePublicObject first = body.results().get(0);
-        assertEquals("Called back; the customer confirmed the renewal date.", first.properties().get("hs_note_body"));
+        assertEquals(
+                "Called back; the customer confirmed the renewal date.",
+                first.properties().get("hs_note_body"));
         assertEquals(OffsetDateTime.parse("2019-10-30T03:30:17.883Z"), first.createdAt());
         assertFalse(first.archived());
         assertNull(first.objectWriteTraceId());

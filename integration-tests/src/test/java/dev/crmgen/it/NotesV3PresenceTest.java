@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 class NotesV3PresenceTest {
     @Test
     void notesV3ClientIsGeneratedWhenHubSpotsSpecIsPresent() {
-        assumeTrue(SharedSpecs.notesV3Present(), () -> "HubSpot's notes-v3.json not found at " + SharedSpecs.notesV3()
-                + " (set -Dcrmgen.shared=<dir holding specs/hubspot>): the Maven-plugin client and its tests are skipped");
-        assertTrue(SharedSpecs.notesV3ClientCompiled(), () -> SharedSpecs.notesV3() + " exists but " + SharedSpecs.NOTES_V3_CLIENT
-                + " was not generated: the hubspot-notes-v3 profiles activate on ../shared beside the repository or on"
-                + " -Dcrmgen.shared given on the command line");
+        assumeTrue(
+                SharedSpecs.notesV3Present(),
+                () -> "HubSpot's notes-v3.json not found at " + SharedSpecs.notesV3()
+                        + " (set -Dcrmgen.shared=<dir holding specs/hubspot>): the Maven-plugin client and its tests are skipped");
+        assertTrue(
+                SharedSpecs.notesV3ClientCompiled(),
+                () -> SharedSpecs.notesV3() + " exists but " + SharedSpecs.NOTES_V3_CLIENT
+                        + " was not generated: the hubspot-notes-v3 profiles activate on ../shared beside the repository or on"
+                        + " -Dcrmgen.shared given on the command line");
     }
 }

@@ -27,7 +27,8 @@ public final class RecordedHubSpot implements AutoCloseable {
     public static RecordedHubSpot replay(String name) {
         String root = "recordings/" + name;
         if (RecordedHubSpot.class.getClassLoader().getResource(root + "/mappings") == null) {
-            throw new IllegalArgumentException("no recording '" + name + "': expected src/test/resources/" + root + "/mappings/");
+            throw new IllegalArgumentException(
+                    "no recording '" + name + "': expected src/test/resources/" + root + "/mappings/");
         }
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
@@ -59,8 +60,8 @@ public final class RecordedHubSpot implements AutoCloseable {
     public LoggedRequest onlyRequest() {
         List<LoggedRequest> requests = requests();
         if (requests.size() != 1) {
-            throw new AssertionError("expected exactly one request to recording '" + name + "', got " + requests.size()
-                    + unmatched());
+            throw new AssertionError(
+                    "expected exactly one request to recording '" + name + "', got " + requests.size() + unmatched());
         }
         return requests.get(0);
     }
@@ -71,7 +72,8 @@ public final class RecordedHubSpot implements AutoCloseable {
         if (misses.isEmpty()) {
             return "";
         }
-        return misses.stream().map(m -> m.getRequest().getMethod() + " " + m.getRequest().getUrl() + " nearest stub: "
+        return misses.stream()
+                .map(m -> m.getRequest().getMethod() + " " + m.getRequest().getUrl() + " nearest stub: "
                         + m.getStubMapping().getName() + " diff: " + m.getDiff())
                 .collect(Collectors.joining("\n  ", "\nunmatched requests:\n  ", ""));
     }

@@ -12,6 +12,5 @@ public final class RecordedRequests {
                "properties": {"hs_note_body": "Sent the signed contract.", "hs_timestamp": "2024-05-02T09:30:00.000Z"}}
             ]}""";
 
-    private RecordedRequests() {
-    }
+    private RecordedRequests() {}
 }

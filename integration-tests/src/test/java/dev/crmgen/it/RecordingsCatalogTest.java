@@ -22,7 +22,11 @@ class RecordingsCatalogTest {
 
     @Test
     void everyRecordingHasATestAndEveryTestHasARecording() throws Exception {
-        Path testClasses = Path.of(RecordingsCatalogTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path testClasses = Path.of(RecordingsCatalogTest.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Set<String> recordings = recordingNames();
         Set<String> replayed = replayedRecordings(testClasses);
 
@@ -46,7 +50,8 @@ class RecordingsCatalogTest {
         assertNotNull(root, "recordings/ on the test class path");
         Set<String> names = new TreeSet<>();
         try (Stream<Path> dirs = Files.list(Path.of(root.toURI()))) {
-            dirs.filter(Files::isDirectory).forEach(d -> names.add(d.getFileName().toString()));
+            dirs.filter(Files::isDirectory)
+                    .forEach(d -> names.add(d.getFileName().toString()));
         }
         assertFalse(names.isEmpty(), "no recordings found");
         return names;
@@ -56,7 +61,8 @@ class RecordingsCatalogTest {
         Set<String> names = new TreeSet<>();
         try (Stream<Path> files = Files.walk(testClasses.resolve("dev/crmgen/it"))) {
             files.filter(f -> f.toString().endsWith(".class")).forEach(f -> {
-                String binary = testClasses.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String binary =
+                        testClasses.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
                 for (Method m : load(binary).getDeclaredMethods()) {
                     Recording r = m.getAnnotation(Recording.class);
                     if (r != null) {

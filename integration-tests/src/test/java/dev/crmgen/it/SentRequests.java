@@ -18,8 +18,7 @@ import java.util.List;
 public final class SentRequests {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private SentRequests() {
-    }
+    private SentRequests() {}
 
     /** The headers every call must carry: the bearer token, crmgen's User-Agent and a JSON Accept. */
     public static void assertCommonHeaders(LoggedRequest request) {
@@ -40,7 +39,8 @@ public final class SentRequests {
         assertCommonHeaders(request);
         String contentType = request.getHeader("Content-Type");
         assertNotNull(contentType, "Content-Type");
-        assertTrue(contentType.equals("application/json") || contentType.startsWith("application/json;"),
+        assertTrue(
+                contentType.equals("application/json") || contentType.startsWith("application/json;"),
                 () -> "Content-Type: " + contentType);
         assertEquals(tree(expectedJson), tree(request.getBodyAsString()), "request body (as JSON)");
     }
@@ -57,7 +57,9 @@ public final class SentRequests {
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         assertFalse(trace.toString().contains(RecordedHubSpot.FAKE_TOKEN), "the access token leaked into: " + trace);
-        assertFalse(String.valueOf(failure).contains(RecordedHubSpot.FAKE_TOKEN), "the access token leaked into toString()");
+        assertFalse(
+                String.valueOf(failure).contains(RecordedHubSpot.FAKE_TOKEN),
+                "the access token leaked into toString()");
     }
 
     /** Parses JSON text into a tree, for order-insensitive comparison of objects. */

@@ -8,13 +8,14 @@ public final class SharedSpecs {
     /** The class the Maven plugin generates from notes-v3.json when the spec is present. */
     public static final String NOTES_V3_CLIENT = "dev.crmgen.it.notes.NotesClient";
 
-    private SharedSpecs() {
-    }
+    private SharedSpecs() {}
 
     /** {@code <crmgen.shared>/specs/hubspot/notes/notes-v3.json}, or null when the property is not set. */
     public static Path notesV3() {
         String shared = System.getProperty("crmgen.shared");
-        return shared == null || shared.isBlank() ? null : Path.of(shared, "specs", "hubspot", "notes", "notes-v3.json");
+        return shared == null || shared.isBlank()
+                ? null
+                : Path.of(shared, "specs", "hubspot", "notes", "notes-v3.json");
     }
 
     /** Whether HubSpot's whole notes spec is available to this build. */

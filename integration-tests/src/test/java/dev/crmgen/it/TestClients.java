@@ -17,8 +17,7 @@ public final class TestClients {
             .deadline(Duration.ofMinutes(5))
             .build();
 
-    private TestClients() {
-    }
+    private TestClients() {}
 
     /** Options pointing at the recording, waiting on {@code ticker} instead of the clock. */
     public static ClientOptions options(RecordedHubSpot hubSpot, VirtualTicker ticker) {

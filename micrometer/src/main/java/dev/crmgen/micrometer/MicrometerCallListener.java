@@ -86,10 +86,12 @@ public final class MicrometerCallListener implements CallListener {
         this.rateLimitWait = Timer.builder(RATE_LIMIT_WAIT)
                 .description("Time the client-side rate limiter held HubSpot API attempts before sending")
                 .withRegistry(registry);
-        this.requestSize = DistributionSummary.builder(REQUEST_SIZE).baseUnit("bytes")
+        this.requestSize = DistributionSummary.builder(REQUEST_SIZE)
+                .baseUnit("bytes")
                 .description("Request body sizes of HubSpot API attempts")
                 .withRegistry(registry);
-        this.responseSize = DistributionSummary.builder(RESPONSE_SIZE).baseUnit("bytes")
+        this.responseSize = DistributionSummary.builder(RESPONSE_SIZE)
+                .baseUnit("bytes")
                 .description("Response body sizes of HubSpot API attempts, after decompression")
                 .withRegistry(registry);
     }
@@ -112,17 +114,23 @@ public final class MicrometerCallListener implements CallListener {
     @Override
     public void onCall(CallEvent call) {
         Tags route = route(call.operationId(), call.method(), call.pathTemplate());
-        calls.withTags(result(route, call.status(), call.outcome(), call.failure())).record(call.totalTime());
+        calls.withTags(result(route, call.status(), call.outcome(), call.failure()))
+                .record(call.totalTime());
     }
 
     private Tags route(String operationId, String method, String pathTemplate) {
-        return commonTags.and("operation", operationId == null ? NONE : operationId, "method", method,
-                "uri", pathTemplate);
+        return commonTags.and(
+                "operation", operationId == null ? NONE : operationId, "method", method, "uri", pathTemplate);
     }
 
     private static Tags result(Tags route, int status, Outcome outcome, String failure) {
-        return route.and("status", status == 0 ? NO_STATUS : Integer.toString(status),
-                "outcome", outcome.name(), "exception", failure == null ? NONE : failure);
+        return route.and(
+                "status",
+                status == 0 ? NO_STATUS : Integer.toString(status),
+                "outcome",
+                outcome.name(),
+                "exception",
+                failure == null ? NONE : failure);
     }
 
     @Override

@@ -136,7 +136,8 @@ public final class ApiInvoker {
         Call<T> call = new Call<>(request, mapper);
         // Started on the runtime's threads: a token provider may block, and the caller should not.
         CompletableFuture<T> result = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> attemptAsync(call), executor).thenCompose(Function.identity())
+        CompletableFuture.supplyAsync(() -> attemptAsync(call), executor)
+                .thenCompose(Function.identity())
                 .whenComplete((value, failure) -> {
                     call.ended(failure == null ? null : unwrap(failure));
                     if (failure == null) {
@@ -165,9 +166,8 @@ public final class ApiInvoker {
                     }
                     return call.inFlight(transport.sendAsync(call.httpRequest(attempt), executor));
                 })
-                .handle((response, failure) -> failure == null
-                        ? call.onResponse(attempt, response)
-                        : call.onFailure(attempt, unwrap(failure)))
+                .handle((response, failure) ->
+                        failure == null ? call.onResponse(attempt, response) : call.onFailure(attempt, unwrap(failure)))
                 .thenCompose(next -> next.done()
                         ? CompletableFuture.completedFuture(next.value())
                         : ticker.delay(next.delayNanos(), executor).thenCompose(ignored -> attemptAsync(call)));
@@ -290,7 +290,10 @@ public final class ApiInvoker {
         Call(ApiRequest request, ResponseMapper<T> mapper) {
             this.request = Objects.requireNonNull(request, "request");
             this.mapper = Objects.requireNonNull(mapper, "mapper");
-            this.uri = URI.create(request.query().isEmpty() ? baseUrl + request.path() : baseUrl + request.path() + "?" + request.query());
+            this.uri = URI.create(
+                    request.query().isEmpty()
+                            ? baseUrl + request.path()
+                            : baseUrl + request.path() + "?" + request.query());
             long startedAt = ticker.nanoTime();
             this.report = new CallReport(listener, request, startedAt);
             this.deadline = startedAt + retry.deadline().toNanos();
@@ -302,17 +305,26 @@ public final class ApiInvoker {
             String token = refreshedToken != null ? refreshedToken : tokenChecks.checked(tokens.accessToken());
             tokenChecks.dailyLimitGate(token).check(request.describe(), ticker.now());
             RateLimiter.Permit permit = SearchRateLimiter.paces(request.method(), request.pathTemplate())
-                    ? SearchRateLimiter.both(limiter.acquire(), (options.searchRateLimiter() != null
-                            ? options.searchRateLimiter() : SharedRateLimiters.searchLimiter(token, ticker)).acquire())
+                    ? SearchRateLimiter.both(
+                            limiter.acquire(),
+                            (options.searchRateLimiter() != null
+                                            ? options.searchRateLimiter()
+                                            : SharedRateLimiters.searchLimiter(token, ticker))
+                                    .acquire())
                     : limiter.acquire();
             long wait = permit.waitNanos();
             if (wait > 0) {
                 if (!fits(wait, deadline)) {
-                    throw new TransportException(request.describe() + ": the client-side rate limit would delay the call by "
-                            + HttpLog.millis(wait) + " ms, past its deadline of " + retry.deadline().toMillis() + " ms",
-                            false, true, null);
+                    throw new TransportException(
+                            request.describe() + ": the client-side rate limit would delay the call by "
+                                    + HttpLog.millis(wait) + " ms, past its deadline of "
+                                    + retry.deadline().toMillis() + " ms",
+                            false,
+                            true,
+                            null);
                 }
-                System.Logger.Level level = wait >= 1_000_000_000L ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
+                System.Logger.Level level =
+                        wait >= 1_000_000_000L ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
                 LOG.log(level, () -> request.describe() + ": rate limit, waiting " + HttpLog.millis(wait) + " ms");
             }
             return new Attempt(token, permit, Math.max(wait, 0));
@@ -328,13 +340,18 @@ public final class ApiInvoker {
             long remaining = deadline - ticker.nanoTime();
             if (remaining < LEAST_ATTEMPT_NANOS) {
                 attempt.complete(0, null);
-                throw new TransportException(request.describe() + ": the call's deadline of " + retry.deadline().toMillis()
-                        + " ms passed before this attempt could be sent; it was not sent", false, true, null);
+                throw new TransportException(
+                        request.describe() + ": the call's deadline of "
+                                + retry.deadline().toMillis()
+                                + " ms passed before this attempt could be sent; it was not sent",
+                        false,
+                        true,
+                        null);
             }
             report.attempts++;
             timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(remaining) : callTimeout;
-            HttpTransport.Request httpRequest = new HttpTransport.Request(request.method(), uri, headers(request, attempt.token()),
-                    request.body(), timeout);
+            HttpTransport.Request httpRequest = new HttpTransport.Request(
+                    request.method(), uri, headers(request, attempt.token()), request.body(), timeout);
             httpLog.request(httpRequest);
             sentAt = ticker.nanoTime();
             return httpRequest;
@@ -349,8 +366,8 @@ public final class ApiInvoker {
         }
 
         /** The decision, after which the attempt is reported whether it returns or throws. */
-        private Next<T> reported(Attempt attempt, HttpTransport.Response response, Throwable failure,
-                Supplier<Next<T>> decision) {
+        private Next<T> reported(
+                Attempt attempt, HttpTransport.Response response, Throwable failure, Supplier<Next<T>> decision) {
             Next<T> next = null;
             try {
                 next = decision.get();
@@ -367,11 +384,13 @@ public final class ApiInvoker {
             }
             boolean sent = !RetryDecisions.notSent(e);
             boolean timedOut = e instanceof HttpTimeoutException;
-            String reason = (timedOut ? "no complete response within " + timeout.toMillis() + " ms"
-                    : (sent ? "I/O failure" : "request not sent"))
+            String reason = (timedOut
+                            ? "no complete response within " + timeout.toMillis() + " ms"
+                            : (sent ? "I/O failure" : "request not sent"))
                     + ": " + secrets.scrub(String.valueOf(e.getMessage()));
             if (retries < retry.maxRetries() && (!sent || request.retrySafe())) {
-                long delay = retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
+                long delay =
+                        retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
                 if (fits(delay, deadline)) {
                     retries++;
                     httpLog.retry(request, reason, retries, delay);
@@ -389,8 +408,8 @@ public final class ApiInvoker {
                 return Next.value(map(status, response));
             }
             Duration retryAfter = ErrorMapping.retryAfter(response, ticker.now());
-            ApiException error = ErrorMapping.toException(request.describe(), response, retryAfter, ticker.now(),
-                    secrets);
+            ApiException error =
+                    ErrorMapping.toException(request.describe(), response, retryAfter, ticker.now(), secrets);
             if (error instanceof DailyLimitException daily) {
                 // Not a pacing signal: its day-long Retry-After would hold the other policies' calls as well.
                 attempt.complete(0, null);
@@ -405,20 +424,26 @@ public final class ApiInvoker {
                 refreshed = true;
                 String fresh = tokenChecks.checked(tokens.refresh(attempt.token()));
                 if (!fresh.equals(attempt.token())) {
-                    LOG.log(System.Logger.Level.INFO, () -> request.describe() + ": 401, retrying once with a refreshed token");
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            () -> request.describe() + ": 401, retrying once with a refreshed token");
                     refreshedToken = fresh;
                     return Next.retryIn(0);
                 }
             }
             long delay = retries < retry.maxRetries()
-                    ? RetryDecisions.afterStatus(retry, status, request.retrySafe(), retryAfter, retries) : -1;
+                    ? RetryDecisions.afterStatus(retry, status, request.retrySafe(), retryAfter, retries)
+                    : -1;
             if (delay < 0 || !fits(delay, deadline)) {
                 throw error;
             }
             retries++;
-            httpLog.retry(request, "HTTP " + status
-                    + (error.correlationId() == null ? "" : " [correlationId " + error.correlationId() + "]"),
-                    retries, delay);
+            httpLog.retry(
+                    request,
+                    "HTTP " + status
+                            + (error.correlationId() == null ? "" : " [correlationId " + error.correlationId() + "]"),
+                    retries,
+                    delay);
             return Next.retryIn(delay);
         }
 
@@ -427,7 +452,11 @@ public final class ApiInvoker {
          * or an exception), else the retry that follows.
          */
         void reportAttempt(Attempt attempt, HttpTransport.Response response, Throwable failure, Next<T> next) {
-            report.attempt(ticker.nanoTime() - sentAt, attempt.waitNanos(), response, failure,
+            report.attempt(
+                    ticker.nanoTime() - sentAt,
+                    attempt.waitNanos(),
+                    response,
+                    failure,
                     next == null || next.done() ? -1 : next.delayNanos());
         }
 

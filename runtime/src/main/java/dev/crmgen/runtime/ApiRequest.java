@@ -22,8 +22,15 @@ import java.util.Set;
  * body. Immutable; the JSON body is encoded once at {@link Builder#build()} so that retries resend the same bytes.
  */
 public final class ApiRequest {
-    private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "user-agent", "content-length", "host",
-            "accept-encoding", "connection", "expect", "upgrade");
+    private static final Set<String> RESERVED_HEADERS = Set.of(
+            "authorization",
+            "user-agent",
+            "content-length",
+            "host",
+            "accept-encoding",
+            "connection",
+            "expect",
+            "upgrade");
 
     private final String method;
     private final String pathTemplate;
@@ -207,7 +214,8 @@ public final class ApiRequest {
         public Builder header(String name, Object value) {
             Objects.requireNonNull(name, "name");
             if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("header '" + name + "' is set by the runtime (credentials belong in ClientOptions)");
+                throw new IllegalArgumentException(
+                        "header '" + name + "' is set by the runtime (credentials belong in ClientOptions)");
             }
             if (value != null) {
                 headers.put(name, text(value));
@@ -295,7 +303,8 @@ public final class ApiRequest {
                 String name = pathTemplate.substring(open + 1, close);
                 String value = pathParams.get(name);
                 if (value == null) {
-                    throw new IllegalArgumentException("path parameter '" + name + "' of " + pathTemplate + " has no value");
+                    throw new IllegalArgumentException(
+                            "path parameter '" + name + "' of " + pathTemplate + " has no value");
                 }
                 path.append(pathTemplate, i, open).append(value);
                 i = close + 1;
@@ -311,7 +320,8 @@ public final class ApiRequest {
             if (jsonCodec != null) {
                 bytes = Json.encode((JsonCodec) jsonCodec, jsonValue);
             }
-            boolean safe = retrySafe != null ? retrySafe
+            boolean safe = retrySafe != null
+                    ? retrySafe
                     : switch (method) {
                         case "GET", "HEAD", "OPTIONS", "PUT", "DELETE" -> true;
                         default -> false;
@@ -324,8 +334,7 @@ public final class ApiRequest {
     static final class PercentEncoding {
         private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-        private PercentEncoding() {
-        }
+        private PercentEncoding() {}
 
         static String encode(String s) {
             int n = s.length();
@@ -349,8 +358,13 @@ public final class ApiRequest {
         }
 
         private static boolean isUnreserved(char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~';
+            return (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~';
         }
     }
 }

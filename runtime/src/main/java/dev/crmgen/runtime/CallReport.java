@@ -15,12 +15,14 @@ import java.time.Duration;
 final class CallReport {
     /** Null without a listener. */
     private final ListenerGuard listener;
+
     private final ApiRequest request;
     private final long startedAt;
     /** Attempts sent so far. */
     int attempts;
     /** Time spent waiting for the rate limiter so far. */
     long rateLimitWaitNanos;
+
     private int lastStatus;
     private String lastCorrelationId;
 
@@ -34,23 +36,38 @@ final class CallReport {
      * The attempt just decided; {@code retryDelayNanos} is negative when it ended the call (with a value or an
      * exception), else the wait before the retry that follows.
      */
-    void attempt(long latencyNanos, long waitNanos, HttpTransport.Response response, Throwable failure,
-                 long retryDelayNanos) {
+    void attempt(
+            long latencyNanos,
+            long waitNanos,
+            HttpTransport.Response response,
+            Throwable failure,
+            long retryDelayNanos) {
         lastStatus = response == null ? 0 : response.status();
         lastCorrelationId = response == null ? null : response.header("X-HubSpot-Correlation-Id");
         if (listener == null) {
             return;
         }
         boolean retrying = retryDelayNanos >= 0;
-        CallListener.RetryReason reason = !retrying ? null
-                : response != null ? CallListener.RetryReason.ofStatus(response.status())
-                : failure instanceof IOException e && RetryDecisions.notSent(e) ? CallListener.RetryReason.NOT_SENT
-                : failure instanceof HttpTimeoutException ? CallListener.RetryReason.TIMEOUT
-                : CallListener.RetryReason.IO_ERROR;
-        listener.attempt(new CallListener.AttemptEvent(request.operationId(), request.method(),
-                request.pathTemplate(), attempts, lastStatus,
-                failure == null ? null : failure.getClass().getSimpleName(), Duration.ofNanos(latencyNanos),
-                Duration.ofNanos(waitNanos), reason, Duration.ofNanos(retrying ? retryDelayNanos : 0),
+        CallListener.RetryReason reason = !retrying
+                ? null
+                : response != null
+                        ? CallListener.RetryReason.ofStatus(response.status())
+                        : failure instanceof IOException e && RetryDecisions.notSent(e)
+                                ? CallListener.RetryReason.NOT_SENT
+                                : failure instanceof HttpTimeoutException
+                                        ? CallListener.RetryReason.TIMEOUT
+                                        : CallListener.RetryReason.IO_ERROR;
+        listener.attempt(new CallListener.AttemptEvent(
+                request.operationId(),
+                request.method(),
+                request.pathTemplate(),
+                attempts,
+                lastStatus,
+                failure == null ? null : failure.getClass().getSimpleName(),
+                Duration.ofNanos(latencyNanos),
+                Duration.ofNanos(waitNanos),
+                reason,
+                Duration.ofNanos(retrying ? retryDelayNanos : 0),
                 lastCorrelationId,
                 request.body() == null ? 0 : request.body().length,
                 response == null ? 0 : response.body().length));
@@ -62,11 +79,19 @@ final class CallReport {
             return;
         }
         String correlationId = failure instanceof ApiException api && api.correlationId() != null
-                ? api.correlationId() : lastCorrelationId;
+                ? api.correlationId()
+                : lastCorrelationId;
         int status = failure instanceof ApiException api ? api.status() : lastStatus;
-        listener.call(new CallListener.CallEvent(request.operationId(), request.method(), request.pathTemplate(),
-                failure == null ? CallListener.Outcome.SUCCESS : CallListener.Outcome.ofFailure(failure), status,
-                failure == null ? null : failure.getClass().getSimpleName(), correlationId,
-                Duration.ofNanos(nowNanos - startedAt), attempts, Duration.ofNanos(rateLimitWaitNanos)));
+        listener.call(new CallListener.CallEvent(
+                request.operationId(),
+                request.method(),
+                request.pathTemplate(),
+                failure == null ? CallListener.Outcome.SUCCESS : CallListener.Outcome.ofFailure(failure),
+                status,
+                failure == null ? null : failure.getClass().getSimpleName(),
+                correlationId,
+                Duration.ofNanos(nowNanos - startedAt),
+                attempts,
+                Duration.ofNanos(rateLimitWaitNanos)));
     }
 }

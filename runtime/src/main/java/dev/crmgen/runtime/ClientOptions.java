@@ -55,7 +55,8 @@ public final class ClientOptions {
         this.transport = b.transport != null ? b.transport : HttpTransport.jdk(b.connectTimeout);
         this.retryPolicy = b.retryPolicy;
         this.ticker = b.ticker;
-        this.rateLimiter = b.rateLimiter != null ? b.rateLimiter
+        this.rateLimiter = b.rateLimiter != null
+                ? b.rateLimiter
                 : SharedRateLimiters.forProvider(b.tokenProvider, b.requestsPerTenSeconds, b.ticker);
         this.searchRateLimiter = b.searchRateLimiter;
         this.logHttp = b.logHttp;
@@ -82,8 +83,9 @@ public final class ClientOptions {
     static Builder fromEnvironment(Map<String, String> env) {
         String token = env.get(TOKEN_ENVIRONMENT_VARIABLE);
         if (token == null || token.isBlank()) {
-            throw new IllegalStateException("environment variable " + TOKEN_ENVIRONMENT_VARIABLE
-                    + " is not set: export a HubSpot private-app or OAuth access token there, or pass one to ClientOptions.builder().accessToken(...)");
+            throw new IllegalStateException(
+                    "environment variable " + TOKEN_ENVIRONMENT_VARIABLE
+                            + " is not set: export a HubSpot private-app or OAuth access token there, or pass one to ClientOptions.builder().accessToken(...)");
         }
         return builder().accessToken(token);
     }
@@ -178,7 +180,8 @@ public final class ClientOptions {
     @Override
     public String toString() {
         return "ClientOptions[baseUrl=" + baseUrl + ", token=[REDACTED], retryPolicy=" + retryPolicy
-                + ", rateLimiter=" + rateLimiter + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+                + ", rateLimiter=" + rateLimiter + ", connectTimeout=" + connectTimeout + ", requestTimeout="
+                + requestTimeout
                 + ", logHttp=" + logHttp + ", strictResponses=" + strictResponses + ", listener=" + listener + "]";
     }
 
@@ -199,8 +202,7 @@ public final class ClientOptions {
         private Executor executor;
         private CallListener listener = CallListener.NONE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A fixed private-app or OAuth access token. */
         public Builder accessToken(String accessToken) {
@@ -229,14 +231,16 @@ public final class ClientOptions {
         /** The base URL (default {@code https://api.hubapi.com}); {@code http} is accepted only for loopback hosts. */
         public Builder baseUrl(URI baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
-            String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+            String scheme =
+                    baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
             String host = baseUrl.getHost();
             if (host == null || !(scheme.equals("https") || scheme.equals("http"))) {
                 throw new IllegalArgumentException("baseUrl must be an absolute https URL, got " + baseUrl);
             }
             if (scheme.equals("http") && !isLoopback(host)) {
-                throw new IllegalArgumentException("baseUrl " + baseUrl
-                        + " uses plain http: only https is allowed, except for loopback hosts (localhost, 127.0.0.1, [::1])");
+                throw new IllegalArgumentException(
+                        "baseUrl " + baseUrl
+                                + " uses plain http: only https is allowed, except for loopback hosts (localhost, 127.0.0.1, [::1])");
             }
             if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
                 throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + baseUrl);
@@ -377,7 +381,10 @@ public final class ClientOptions {
                 return false;
             }
             for (String p : parts) {
-                if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
+                if (p.isEmpty()
+                        || p.length() > 3
+                        || !p.chars().allMatch(Character::isDigit)
+                        || Integer.parseInt(p) > 255) {
                     return false;
                 }
             }

@@ -22,8 +22,10 @@ final class HttpLog {
 
     /** One INFO line per retry. */
     void retry(ApiRequest request, String reason, int retryNumber, long delayNanos) {
-        LOG.log(System.Logger.Level.INFO, () -> secrets.scrub(request.describe() + ": " + reason + "; retry "
-                + retryNumber + "/" + maxRetries + " in " + millis(delayNanos) + " ms"));
+        LOG.log(
+                System.Logger.Level.INFO,
+                () -> secrets.scrub(request.describe() + ": " + reason + "; retry " + retryNumber + "/" + maxRetries
+                        + " in " + millis(delayNanos) + " ms"));
     }
 
     /** The request at INFO, when HTTP logging is on. */
@@ -36,10 +38,14 @@ final class HttpLog {
     /** The response at INFO, when HTTP logging is on. */
     void response(HttpTransport.Response r, long nanos) {
         if (logHttp) {
-            LOG.log(System.Logger.Level.INFO, () -> secrets.scrub("<-- " + r.status() + " in " + millis(nanos) + " ms"
-                    + r.headers().firstValue("X-HubSpot-Correlation-Id").map(c -> " [correlationId " + c + "]")
-                            .orElse("")
-                    + bodyText(r.body())));
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    () -> secrets.scrub("<-- " + r.status() + " in " + millis(nanos) + " ms"
+                            + r.headers()
+                                    .firstValue("X-HubSpot-Correlation-Id")
+                                    .map(c -> " [correlationId " + c + "]")
+                                    .orElse("")
+                            + bodyText(r.body())));
         }
     }
 

@@ -56,14 +56,24 @@ public final class ResponseMapper<T> {
     public T map(int status, byte[] body, String correlationId, boolean strict) {
         Handler<T> h = status >= 200 && status < 300 ? handlers[status - 200] : null;
         if (h == null) {
-            throw new ResponseDecodingException("unexpected success status " + status + " (not declared by the operation)",
-                    status, correlationId, text(body), null, null);
+            throw new ResponseDecodingException(
+                    "unexpected success status " + status + " (not declared by the operation)",
+                    status,
+                    correlationId,
+                    text(body),
+                    null,
+                    null);
         }
         try {
             return h.handle(body, strict, status, correlationId);
         } catch (JsonDecodingException e) {
-            throw new ResponseDecodingException("could not decode the " + status + " response: " + e.getMessage(),
-                    status, correlationId, text(body), e.path(), e);
+            throw new ResponseDecodingException(
+                    "could not decode the " + status + " response: " + e.getMessage(),
+                    status,
+                    correlationId,
+                    text(body),
+                    e.path(),
+                    e);
         }
     }
 
@@ -78,10 +88,11 @@ public final class ResponseMapper<T> {
     }
 
     /** Reads a JSON body strictly or tolerantly; a tolerant read logs its deviations, one line per response. */
-    private static <B> Decoded<B> read(JsonCodec<B> codec, byte[] body, boolean strict, int status,
-            String correlationId) throws JsonDecodingException {
-        Decoded<B> decoded = strict ? new Decoded<>(Json.decode(codec, body), List.of())
-                : Json.decodeTolerant(codec, body);
+    private static <B> Decoded<B> read(
+            JsonCodec<B> codec, byte[] body, boolean strict, int status, String correlationId)
+            throws JsonDecodingException {
+        Decoded<B> decoded =
+                strict ? new Decoded<>(Json.decode(codec, body), List.of()) : Json.decodeTolerant(codec, body);
         if (decoded.value() == null) {
             throw new JsonDecodingException("$", "expected a JSON value but found null or nothing");
         }
@@ -97,8 +108,10 @@ public final class ResponseMapper<T> {
         if (correlationId != null) {
             line.append(" [correlationId ").append(correlationId).append(']');
         }
-        line.append(" departs from the spec in ").append(deviations.size())
-                .append(deviations.size() == 1 ? " place" : " places").append(", read tolerantly: ");
+        line.append(" departs from the spec in ")
+                .append(deviations.size())
+                .append(deviations.size() == 1 ? " place" : " places")
+                .append(", read tolerantly: ");
         int shown = Math.min(deviations.size(), 5);
         for (int i = 0; i < shown; i++) {
             line.append(i == 0 ? "" : "; ").append(deviations.get(i));
@@ -118,15 +131,16 @@ public final class ResponseMapper<T> {
     public static final class Builder<T> {
         private final Handler<T>[] handlers = newHandlers(100);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Status {@code status} carries JSON decoded by {@code codec} and wrapped by {@code wrap}. */
         public <B> Builder<T> json(int status, JsonCodec<B> codec, Function<B, T> wrap) {
             Objects.requireNonNull(codec, "codec");
             Objects.requireNonNull(wrap, "wrap");
-            put(status, (body, strict, s, correlationId) ->
-                    wrap.apply(read(codec, body, strict, s, correlationId).value()));
+            put(
+                    status,
+                    (body, strict, s, correlationId) -> wrap.apply(
+                            read(codec, body, strict, s, correlationId).value()));
             return this;
         }
 
@@ -134,8 +148,8 @@ public final class ResponseMapper<T> {
          * Status {@code status} carries JSON decoded by {@code codec} and wrapped by {@code wrap} together with where
          * the body departed from the spec (empty when it did not).
          */
-        public <B> Builder<T> jsonWithDeviations(int status, JsonCodec<B> codec,
-                BiFunction<B, List<JsonDeviation>, T> wrap) {
+        public <B> Builder<T> jsonWithDeviations(
+                int status, JsonCodec<B> codec, BiFunction<B, List<JsonDeviation>, T> wrap) {
             Objects.requireNonNull(codec, "codec");
             Objects.requireNonNull(wrap, "wrap");
             put(status, (body, strict, s, correlationId) -> {
@@ -166,7 +180,8 @@ public final class ResponseMapper<T> {
 
         private void put(int status, Handler<T> h) {
             if (status < 200 || status > 299) {
-                throw new IllegalArgumentException("only 2xx statuses are mapped; errors become ApiException: " + status);
+                throw new IllegalArgumentException(
+                        "only 2xx statuses are mapped; errors become ApiException: " + status);
             }
             if (handlers[status - 200] != null) {
                 throw new IllegalArgumentException("status " + status + " is mapped twice");

@@ -12,8 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Which failed attempts the invoker sends again, and after how long: the {@link RetryPolicy} applied to one answer. */
 final class RetryDecisions {
-    private RetryDecisions() {
-    }
+    private RetryDecisions() {}
 
     /**
      * Nanoseconds to wait before retrying this status, or -1 when it must not be retried. 429 and 423 are refusals
@@ -52,8 +51,10 @@ final class RetryDecisions {
 
     /** Whether the failure certainly came before anything was sent, so that any call may be sent again. */
     static boolean notSent(IOException e) {
-        return e instanceof HttpTransport.RequestNotSentException || e instanceof ConnectException
-                || e instanceof HttpConnectTimeoutException || e instanceof UnknownHostException
+        return e instanceof HttpTransport.RequestNotSentException
+                || e instanceof ConnectException
+                || e instanceof HttpConnectTimeoutException
+                || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException;
     }
 }

@@ -32,8 +32,12 @@ final class TokenChecks {
             if (c <= ' ' || c >= 0x7F) {
                 throw new IllegalStateException("the AccessTokenProvider returned a token that cannot be sent in an "
                         + "HTTP header: character " + (i + 1) + " of " + token.length() + " is "
-                        + (c == '\n' ? "a line feed" : c == '\r' ? "a carriage return" : c == ' ' ? "a space"
-                        : String.format("U+%04X", (int) c)) + " (tokens are printable ASCII without spaces)");
+                        + (c == '\n'
+                                ? "a line feed"
+                                : c == '\r'
+                                        ? "a carriage return"
+                                        : c == ' ' ? "a space" : String.format("U+%04X", (int) c))
+                        + " (tokens are printable ASCII without spaces)");
             }
         }
         return token;

@@ -1,9 +1,5 @@
 package dev.crmgen.runtime;
 
-import dev.crmgen.runtime.error.TransportException;
-import dev.crmgen.runtime.ratelimit.FakeTicker;
-import dev.crmgen.runtime.ratelimit.RetryPolicy;
-import dev.crmgen.runtime.ratelimit.Ticker;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -14,7 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.crmgen.runtime.error.TransportException;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
+import dev.crmgen.runtime.ratelimit.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,23 +96,32 @@ class ApiInvokerAsyncTest extends ApiInvokerTest {
         // with the thread still free, only if neither the exchange nor the wait holds it.
         for (int i = 0; i < 20; i++) {
             String url = "/slow/" + i;
-            server.stubFor(post(urlEqualTo(url)).inScenario(url).whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+            server.stubFor(post(urlEqualTo(url))
+                    .inScenario(url)
+                    .whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(aResponse()
+                            .withStatus(429)
+                            .withHeader("Retry-After", "1")
                             .withBody("{\"status\":\"error\",\"message\":\"busy\",\"category\":\"RATE_LIMITS\"}"))
                     .willSetStateTo("free"));
-            server.stubFor(post(urlEqualTo(url)).inScenario(url).whenScenarioStateIs("free")
+            server.stubFor(post(urlEqualTo(url))
+                    .inScenario(url)
+                    .whenScenarioStateIs("free")
                     .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
         }
         ExecutorService one = Executors.newSingleThreadExecutor();
         HeldDelays delays = new HeldDelays();
         try {
-            ApiInvoker invoker = ApiInvoker.create(options().ticker(delays).executor(one).build());
+            ApiInvoker invoker =
+                    ApiInvoker.create(options().ticker(delays).executor(one).build());
             List<CompletableFuture<JsonValue>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                calls.add(invoker.invokeAsync(ApiRequest.builder("POST", "/slow/" + i).build(), JSON));
+                calls.add(invoker.invokeAsync(
+                        ApiRequest.builder("POST", "/slow/" + i).build(), JSON));
             }
             delays.awaitPending(20);
-            assertEquals("free", CompletableFuture.supplyAsync(() -> "free", one).get(30, TimeUnit.SECONDS));
+            assertEquals(
+                    "free", CompletableFuture.supplyAsync(() -> "free", one).get(30, TimeUnit.SECONDS));
             assertTrue(calls.stream().noneMatch(CompletableFuture::isDone));
 
             delays.release(one);
@@ -129,9 +138,12 @@ class ApiInvokerAsyncTest extends ApiInvokerTest {
 
     @Test
     void aConnectionFailureFailsTheFutureWithTheBlockingCallsException() throws Exception {
-        ApiInvoker invoker = ApiInvoker.create(options().baseUrl("http://127.0.0.1:" + closedPort())
-                .retryPolicy(RetryPolicy.none()).build());
-        CompletionException e = assertThrows(CompletionException.class,
+        ApiInvoker invoker = ApiInvoker.create(options()
+                .baseUrl("http://127.0.0.1:" + closedPort())
+                .retryPolicy(RetryPolicy.none())
+                .build());
+        CompletionException e = assertThrows(
+                CompletionException.class,
                 () -> invoker.invokeAsync(batchUpdate().build(), JSON).join());
         TransportException failure = assertInstanceOf(TransportException.class, e.getCause());
         assertTrue(!failure.requestSent(), failure.getMessage());

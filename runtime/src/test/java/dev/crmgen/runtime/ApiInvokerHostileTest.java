@@ -1,22 +1,22 @@
 package dev.crmgen.runtime;
 
-import dev.crmgen.runtime.error.ApiException;
-import dev.crmgen.runtime.error.TransportException;
-import dev.crmgen.runtime.error.UnauthorizedException;
-import dev.crmgen.runtime.http.HttpTransport;
-import dev.crmgen.runtime.internal.Secrets;
-import dev.crmgen.runtime.ratelimit.FakeTicker;
-import dev.crmgen.runtime.ratelimit.RateLimiter;
-import dev.crmgen.runtime.ratelimit.RetryPolicy;
-import dev.crmgen.runtime.ratelimit.Ticker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crmgen.runtime.error.ApiException;
+import dev.crmgen.runtime.error.TransportException;
+import dev.crmgen.runtime.error.UnauthorizedException;
+import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.internal.Secrets;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
+import dev.crmgen.runtime.ratelimit.Ticker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -48,17 +48,22 @@ class ApiInvokerHostileTest {
     private static final HttpHeaders RETRY_AFTER_ONE =
             HttpHeaders.of(Map.of("Retry-After", List.of("1")), (a, b) -> true);
     private static final byte[] TEN_SECONDLY = ("{\"status\":\"error\",\"message\":\"You have reached your "
-            + "ten_secondly_rolling limit.\",\"errorType\":\"RATE_LIMIT\",\"policyName\":\"TEN_SECONDLY_ROLLING\"}")
+                    + "ten_secondly_rolling limit.\",\"errorType\":\"RATE_LIMIT\",\"policyName\":\"TEN_SECONDLY_ROLLING\"}")
             .getBytes(StandardCharsets.UTF_8);
 
     private static ApiRequest batchCreate() {
         return ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/create")
-                .jsonBody(JsonValue.of(Map.of("inputs", List.of())), JsonCodecs.JSON_VALUE).build();
+                .jsonBody(JsonValue.of(Map.of("inputs", List.of())), JsonCodecs.JSON_VALUE)
+                .build();
     }
 
     private static ClientOptions.Builder options(String token, HttpTransport transport, Ticker ticker) {
-        return ClientOptions.builder().accessToken(token).transport(transport).ticker(ticker)
-                .rateLimiter(RateLimiter.unlimited()).executor(Runnable::run)
+        return ClientOptions.builder()
+                .accessToken(token)
+                .transport(transport)
+                .ticker(ticker)
+                .rateLimiter(RateLimiter.unlimited())
+                .executor(Runnable::run)
                 .retryPolicy(RetryPolicy.builder().jitter(0).build());
     }
 
@@ -86,17 +91,22 @@ class ApiInvokerHostileTest {
     @Test
     void aCancelledAsyncCallClosesItsConnection() throws Exception {
         try (MisbehavingServerTest.RawServer server =
-                     new MisbehavingServerTest.RawServer(MisbehavingServerTest.Behaviour.NO_RESPONSE)) {
-            ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder().accessToken(TOKEN)
-                    .baseUrl("http://127.0.0.1:" + server.port()).rateLimiter(RateLimiter.unlimited())
-                    .requestTimeout(Duration.ofSeconds(55)).retryPolicy(RetryPolicy.none()).build());
+                new MisbehavingServerTest.RawServer(MisbehavingServerTest.Behaviour.NO_RESPONSE)) {
+            ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder()
+                    .accessToken(TOKEN)
+                    .baseUrl("http://127.0.0.1:" + server.port())
+                    .rateLimiter(RateLimiter.unlimited())
+                    .requestTimeout(Duration.ofSeconds(55))
+                    .retryPolicy(RetryPolicy.none())
+                    .build());
 
             CompletableFuture<JsonValue> call = invoker.invokeAsync(batchCreate(), ApiInvokerTest.JSON);
             assertTrue(server.requestsRead(1, MisbehavingServerTest.GENEROUS), "the request reached the server");
             assertEquals(1, server.accepted.get(), "one connection");
             assertTrue(call.cancel(true));
 
-            assertTrue(server.clientClosed(1, MisbehavingServerTest.GENEROUS),
+            assertTrue(
+                    server.clientClosed(1, MisbehavingServerTest.GENEROUS),
                     "the connection of a cancelled call stays open until its 55 s timeout");
         }
     }
@@ -110,18 +120,29 @@ class ApiInvokerHostileTest {
             time.advance(request.timeout().toNanos());
             throw new HttpTimeoutException("no complete response");
         };
-        ApiInvoker invoker = ApiInvoker.create(options(TOKEN, stalls, time).requestTimeout(Duration.ofSeconds(4))
-                .retryPolicy(RetryPolicy.builder().jitter(0).maxRetries(50).initialBackoff(Duration.ofMillis(300))
-                        .deadline(Duration.ofSeconds(10)).build()).build());
+        ApiInvoker invoker = ApiInvoker.create(options(TOKEN, stalls, time)
+                .requestTimeout(Duration.ofSeconds(4))
+                .retryPolicy(RetryPolicy.builder()
+                        .jitter(0)
+                        .maxRetries(50)
+                        .initialBackoff(Duration.ofMillis(300))
+                        .deadline(Duration.ofSeconds(10))
+                        .build())
+                .build());
         long start = time.nanoTime();
 
-        TransportException e = assertThrows(TransportException.class, () -> invoker.invoke(
-                ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/read").retrySafe(true).build(),
-                ApiInvokerTest.JSON));
+        TransportException e = assertThrows(
+                TransportException.class,
+                () -> invoker.invoke(
+                        ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/read")
+                                .retrySafe(true)
+                                .build(),
+                        ApiInvokerTest.JSON));
 
         assertTrue(e.isTimeout() && e.requestSent(), e.getMessage());
         assertTrue(timeouts.size() >= 3, "a later attempt gets what is left of the deadline: " + timeouts);
-        assertTrue(time.nanoTime() - start <= Duration.ofSeconds(10).toNanos(),
+        assertTrue(
+                time.nanoTime() - start <= Duration.ofSeconds(10).toNanos(),
                 "ran " + Duration.ofNanos(time.nanoTime() - start) + " past a 10 s deadline; timeouts " + timeouts);
     }
 
@@ -135,8 +156,11 @@ class ApiInvokerHostileTest {
             return new HttpTransport.Response(429, thirtySeconds, TEN_SECONDLY);
         };
         ApiInvoker invoker = ApiInvoker.create(options(TOKEN, transport, time)
-                .retryPolicy(RetryPolicy.builder().maxRetryAfter(Duration.ofMinutes(1))
-                        .deadline(Duration.ofSeconds(10)).build()).build());
+                .retryPolicy(RetryPolicy.builder()
+                        .maxRetryAfter(Duration.ofMinutes(1))
+                        .deadline(Duration.ofSeconds(10))
+                        .build())
+                .build());
 
         ApiException e = assertThrows(ApiException.class, () -> invoker.invoke(batchCreate(), ApiInvokerTest.JSON));
 
@@ -169,11 +193,12 @@ class ApiInvokerHostileTest {
 
     /** The exception of a call whose 401 answer's message holds {@code echoed}, already JSON text. */
     private static ApiException echoing(String token, String echoed) {
-        String body = "{\"status\":\"error\",\"message\":\"Authentication credentials not found: "
-                + echoed + "\",\"category\":\"INVALID_AUTHENTICATION\"}";
-        HttpTransport transport = request ->
-                new HttpTransport.Response(401, NO_HEADERS, body.getBytes(StandardCharsets.UTF_8));
-        ApiInvoker invoker = ApiInvoker.create(options(token, transport, new FakeTicker()).build());
+        String body = "{\"status\":\"error\",\"message\":\"Authentication credentials not found: " + echoed
+                + "\",\"category\":\"INVALID_AUTHENTICATION\"}";
+        HttpTransport transport =
+                request -> new HttpTransport.Response(401, NO_HEADERS, body.getBytes(StandardCharsets.UTF_8));
+        ApiInvoker invoker =
+                ApiInvoker.create(options(token, transport, new FakeTicker()).build());
         ApiException e = assertThrows(ApiException.class, () -> invoker.invoke(batchCreate(), ApiInvokerTest.JSON));
         assertInstanceOf(UnauthorizedException.class, e);
         return e;
@@ -201,18 +226,24 @@ class ApiInvokerHostileTest {
             return new HttpTransport.Response(429, RETRY_AFTER_ONE, TEN_SECONDLY);
         };
         ApiInvoker invoker = ApiInvoker.create(options(TOKEN, transport, overruns)
-                .retryPolicy(RetryPolicy.builder().maxRetryAfter(Duration.ofMinutes(1))
-                        .deadline(Duration.ofSeconds(1)).build()).build());
+                .retryPolicy(RetryPolicy.builder()
+                        .maxRetryAfter(Duration.ofMinutes(1))
+                        .deadline(Duration.ofSeconds(1))
+                        .build())
+                .build());
 
-        TransportException e = assertThrows(TransportException.class, () -> invoker.invoke(batchCreate(), ApiInvokerTest.JSON));
+        TransportException e =
+                assertThrows(TransportException.class, () -> invoker.invoke(batchCreate(), ApiInvokerTest.JSON));
 
         // The Retry-After fits the deadline, so a retry is planned; the wait overran it, so the retry is not sent.
         assertEquals(1, sentAt.size(), "sent: " + sentAt);
         assertFalse(e.requestSent(), e.getMessage());
         assertTrue(e.getMessage().contains("passed before this attempt could be sent"), e.getMessage());
         for (long at : sentAt) {
-            assertTrue(at - deadline < 0, "a create was sent " + Duration.ofNanos(at - deadline)
-                    + " after the call's deadline, with no time left to read its answer");
+            assertTrue(
+                    at - deadline < 0,
+                    "a create was sent " + Duration.ofNanos(at - deadline)
+                            + " after the call's deadline, with no time left to read its answer");
         }
     }
 
@@ -220,35 +251,42 @@ class ApiInvokerHostileTest {
     void aRejectionWhoseBodyIsNotTheGzipItClaimsKeepsItsStatus() throws Exception {
         // A proxy or error page labels a plain body gzip. The 400 says nothing was applied; that must survive.
         byte[] body = "{\"status\":\"error\",\"message\":\"Property values were not valid\",\"category\":"
-                .concat("\"VALIDATION_ERROR\"}").getBytes(StandardCharsets.UTF_8);
+                .concat("\"VALIDATION_ERROR\"}")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] head = ("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
-                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread server = new Thread(() -> {
-                try (Socket s = socket.accept()) {
-                    InputStream in = s.getInputStream();
-                    StringBuilder request = new StringBuilder();
-                    while (!request.toString().endsWith("\r\n\r\n")) {
-                        int b = in.read();
-                        if (b < 0) {
-                            return;
+            Thread server = new Thread(
+                    () -> {
+                        try (Socket s = socket.accept()) {
+                            InputStream in = s.getInputStream();
+                            StringBuilder request = new StringBuilder();
+                            while (!request.toString().endsWith("\r\n\r\n")) {
+                                int b = in.read();
+                                if (b < 0) {
+                                    return;
+                                }
+                                request.append((char) b);
+                            }
+                            in.readNBytes(contentLength(request.toString()));
+                            s.getOutputStream().write(head);
+                            s.getOutputStream().write(body);
+                            s.getOutputStream().flush();
+                        } catch (IOException ignored) {
+                            // the test ends either way
                         }
-                        request.append((char) b);
-                    }
-                    in.readNBytes(contentLength(request.toString()));
-                    s.getOutputStream().write(head);
-                    s.getOutputStream().write(body);
-                    s.getOutputStream().flush();
-                } catch (IOException ignored) {
-                    // the test ends either way
-                }
-            }, "plain-body-labelled-gzip");
+                    },
+                    "plain-body-labelled-gzip");
             server.setDaemon(true);
             server.start();
-            ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder().accessToken(TOKEN)
-                    .baseUrl("http://127.0.0.1:" + socket.getLocalPort()).rateLimiter(RateLimiter.unlimited())
-                    .requestTimeout(Duration.ofSeconds(20)).retryPolicy(RetryPolicy.none()).build());
+            ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder()
+                    .accessToken(TOKEN)
+                    .baseUrl("http://127.0.0.1:" + socket.getLocalPort())
+                    .rateLimiter(RateLimiter.unlimited())
+                    .requestTimeout(Duration.ofSeconds(20))
+                    .retryPolicy(RetryPolicy.none())
+                    .build());
 
             ApiException e = assertThrows(ApiException.class, () -> invoker.invoke(batchCreate(), ApiInvokerTest.JSON));
 
@@ -259,7 +297,8 @@ class ApiInvokerHostileTest {
     private static int contentLength(String head) {
         for (String line : head.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                return Integer.parseInt(line.substring("content-length:".length()).trim());
+                return Integer.parseInt(
+                        line.substring("content-length:".length()).trim());
             }
         }
         return 0;

@@ -1,5 +1,27 @@
 package dev.crmgen.runtime;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.crmgen.runtime.auth.AccessTokenProvider;
 import dev.crmgen.runtime.error.ApiException;
 import dev.crmgen.runtime.error.DailyLimitException;
@@ -12,33 +34,11 @@ import dev.crmgen.runtime.error.TransportException;
 import dev.crmgen.runtime.error.UnauthorizedException;
 import dev.crmgen.runtime.error.UnexpectedStatusException;
 import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.JsonValue;
 import dev.crmgen.runtime.ratelimit.FakeTicker;
 import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.ratelimit.RetryPolicy;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.crmgen.runtime.json.JsonCodecs;
-import dev.crmgen.runtime.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,8 @@ class ApiInvokerTest {
 
     @BeforeAll
     static void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
     }
 
@@ -106,31 +107,39 @@ class ApiInvokerTest {
     }
 
     static String error(String category, String message, String extra) {
-        return "{\"status\":\"error\",\"message\":\"" + message + "\",\"correlationId\":\"aeb5f871-7f07-4993-9211-075dc63e7cbf\","
-                + "\"category\":\"" + category + "\"" + extra + "}";
+        return "{\"status\":\"error\",\"message\":\"" + message
+                + "\",\"correlationId\":\"aeb5f871-7f07-4993-9211-075dc63e7cbf\"," + "\"category\":\"" + category + "\""
+                + extra + "}";
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "400, BadRequestException, VALIDATION_ERROR",
-            "401, UnauthorizedException, INVALID_AUTHENTICATION",
-            "403, ForbiddenException, MISSING_SCOPES",
-            "404, NotFoundException, OBJECT_NOT_FOUND",
-            "409, ConflictException, CONFLICT",
-            "429, RateLimitException, RATE_LIMITS",
-            "500, ServerErrorException, INTERNAL_ERROR",
-            "502, ServerErrorException, BAD_GATEWAY",
-            "503, ServerErrorException, SERVICE_UNAVAILABLE",
-            "504, ServerErrorException, GATEWAY_TIMEOUT",
-            "405, UnexpectedStatusException, METHOD_NOT_ALLOWED",
-            "423, UnexpectedStatusException, LOCKED",
-            "418, UnexpectedStatusException, TEAPOT"})
+        "400, BadRequestException, VALIDATION_ERROR",
+        "401, UnauthorizedException, INVALID_AUTHENTICATION",
+        "403, ForbiddenException, MISSING_SCOPES",
+        "404, NotFoundException, OBJECT_NOT_FOUND",
+        "409, ConflictException, CONFLICT",
+        "429, RateLimitException, RATE_LIMITS",
+        "500, ServerErrorException, INTERNAL_ERROR",
+        "502, ServerErrorException, BAD_GATEWAY",
+        "503, ServerErrorException, SERVICE_UNAVAILABLE",
+        "504, ServerErrorException, GATEWAY_TIMEOUT",
+        "405, UnexpectedStatusException, METHOD_NOT_ALLOWED",
+        "423, UnexpectedStatusException, LOCKED",
+        "418, UnexpectedStatusException, TEAPOT"
+    })
     void everyStatusMapsToItsException(int status, String type, String category) {
         String body = error(category, "it failed", "");
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
-        ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
+        server.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
+        ApiInvoker invoker =
+                ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
 
-        ApiException e = assertThrows(ApiException.class, () -> call(invoker, batchUpdate().build(), JSON));
+        ApiException e = assertThrows(
+                ApiException.class, () -> call(invoker, batchUpdate().build(), JSON));
 
         assertEquals(type, e.getClass().getSimpleName());
         assertEquals(status, e.status());
@@ -138,39 +147,62 @@ class ApiInvokerTest {
         assertEquals("aeb5f871-7f07-4993-9211-075dc63e7cbf", e.correlationId());
         assertEquals(body, e.rawBody());
         assertEquals("it failed", e.error().orElseThrow().message());
-        assertTrue(e.getMessage().contains("HTTP " + status) && e.getMessage().contains(category)
-                && e.getMessage().contains("post-/crm/v3/objects/notes/batch/update_update"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("HTTP " + status)
+                        && e.getMessage().contains(category)
+                        && e.getMessage().contains("post-/crm/v3/objects/notes/batch/update_update"),
+                e.getMessage());
         server.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test
     void forbiddenSurfacesMissingScopes() {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(403).withBody(error("MISSING_SCOPES",
-                "This app hasn't been granted all required scopes", ",\"context\":{\"missingScopes\":[\"crm.objects.contacts.write\",\"crm.objects.notes.write\"]}"))));
+        server.stubFor(
+                post(anyUrl())
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(403)
+                                        .withBody(
+                                                error(
+                                                        "MISSING_SCOPES",
+                                                        "This app hasn't been granted all required scopes",
+                                                        ",\"context\":{\"missingScopes\":[\"crm.objects.contacts.write\",\"crm.objects.notes.write\"]}"))));
         ApiInvoker invoker = ApiInvoker.create(options().build());
-        ForbiddenException e = assertThrows(ForbiddenException.class, () -> call(invoker, batchUpdate().build(), JSON));
+        ForbiddenException e = assertThrows(
+                ForbiddenException.class, () -> call(invoker, batchUpdate().build(), JSON));
         assertEquals(List.of("crm.objects.contacts.write", "crm.objects.notes.write"), e.missingScopes());
-        assertTrue(e.getMessage().contains("missing scopes: crm.objects.contacts.write, crm.objects.notes.write"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("missing scopes: crm.objects.contacts.write, crm.objects.notes.write"),
+                e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            // HubSpot's documented 403: only the required scopes, per error.
-            "documented | ,\"errors\":[{\"message\":\"One or more of the following scopes are required.\",\"context\":"
-                    + "{\"requiredGranularScopes\":[\"crm.objects.notes.write\",\"crm.objects.contacts.write\"]}}]",
-            "list | ,\"context\":{\"missingScopes\":[\"crm.objects.notes.write\",\"crm.objects.contacts.write\"]}",
-            "string list | ,\"context\":{\"missingScopes\":\"[crm.objects.notes.write, crm.objects.contacts.write]\"}",
-            "string context | ,\"context\":\"{missingScopes=[crm.objects.notes.write, crm.objects.contacts.write]}\"",
-            "string context with more keys | ,\"context\":\"{requiredScopes=[x], "
-                    + "missingScopes=[crm.objects.notes.write, crm.objects.contacts.write], id=7}\""
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // HubSpot's documented 403: only the required scopes, per error.
+                "documented | ,\"errors\":[{\"message\":\"One or more of the following scopes are required.\",\"context\":"
+                        + "{\"requiredGranularScopes\":[\"crm.objects.notes.write\",\"crm.objects.contacts.write\"]}}]",
+                "list | ,\"context\":{\"missingScopes\":[\"crm.objects.notes.write\",\"crm.objects.contacts.write\"]}",
+                "string list | ,\"context\":{\"missingScopes\":\"[crm.objects.notes.write, crm.objects.contacts.write]\"}",
+                "string context | ,\"context\":\"{missingScopes=[crm.objects.notes.write, crm.objects.contacts.write]}\"",
+                "string context with more keys | ,\"context\":\"{requiredScopes=[x], "
+                        + "missingScopes=[crm.objects.notes.write, crm.objects.contacts.write], id=7}\""
+            })
     void missingScopesAreReadFromEveryShapeHubSpotSends(String shape, String context) {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(403).withBody(error("MISSING_SCOPES",
-                "This app hasn't been granted all required scopes to make this call.", context))));
-        ForbiddenException e = assertThrows(ForbiddenException.class,
+        server.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withBody(error(
+                                "MISSING_SCOPES",
+                                "This app hasn't been granted all required scopes to make this call.",
+                                context))));
+        ForbiddenException e = assertThrows(
+                ForbiddenException.class,
                 () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
         assertEquals(List.of("crm.objects.notes.write", "crm.objects.contacts.write"), e.missingScopes(), shape);
-        assertTrue(e.getMessage().contains("missing scopes: crm.objects.notes.write, crm.objects.contacts.write"),
+        assertTrue(
+                e.getMessage().contains("missing scopes: crm.objects.notes.write, crm.objects.contacts.write"),
                 e.getMessage());
     }
 
@@ -178,8 +210,10 @@ class ApiInvokerTest {
     void aTokenThatCannotBeAHeaderFailsWithoutShowingIt() {
         String token = freshToken();
         for (String bad : List.of(token + "\n", token + "\r\n", "Bearer " + token, token + "\u00e9")) {
-            ApiInvoker invoker = ApiInvoker.create(options().tokenProvider(() -> bad).build());
-            IllegalStateException e = assertThrows(IllegalStateException.class,
+            ApiInvoker invoker =
+                    ApiInvoker.create(options().tokenProvider(() -> bad).build());
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
                     () -> call(invoker, batchUpdate().build(), JSON));
             assertTrue(e.getMessage().contains("cannot be sent in an HTTP header"), e.getMessage());
             assertFalse(e.getMessage().contains(token) || String.valueOf(e).contains(token), "the token leaked");
@@ -189,22 +223,34 @@ class ApiInvokerTest {
 
     @Test
     void anUndecodableBodyEchoingTheTokenIsScrubbed() {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withBody("{\"echo\":\"" + TOKEN + "\", \"broken\": ")));
-        ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
+        server.stubFor(post(anyUrl())
+                .willReturn(aResponse().withStatus(200).withBody("{\"echo\":\"" + TOKEN + "\", \"broken\": ")));
+        ResponseDecodingException e = assertThrows(
+                ResponseDecodingException.class,
                 () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
-        assertFalse(e.getMessage().contains(TOKEN) || e.rawBody().contains(TOKEN) || e.toString().contains(TOKEN),
+        assertFalse(
+                e.getMessage().contains(TOKEN)
+                        || e.rawBody().contains(TOKEN)
+                        || e.toString().contains(TOKEN),
                 "the token leaked");
         assertTrue(e.rawBody().contains("[REDACTED]"), e.rawBody());
     }
 
     @Test
     void rateLimitExceptionCarriesPolicyAndToldWait() {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
-                .withBody("{\"status\":\"error\",\"message\":\"You have reached your secondly limit.\",\"errorType\":\"RATE_LIMIT\","
-                        + "\"correlationId\":\"c-1\",\"policyName\":\"SECONDLY\",\"groupName\":\"publicapi:app-id:1\"}")));
-        ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
-        RateLimitException e = assertThrows(RateLimitException.class, () -> call(invoker, batchUpdate().build(), JSON));
+        server.stubFor(
+                post(anyUrl())
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(429)
+                                        .withHeader("Retry-After", "7")
+                                        .withBody(
+                                                "{\"status\":\"error\",\"message\":\"You have reached your secondly limit.\",\"errorType\":\"RATE_LIMIT\","
+                                                        + "\"correlationId\":\"c-1\",\"policyName\":\"SECONDLY\",\"groupName\":\"publicapi:app-id:1\"}")));
+        ApiInvoker invoker =
+                ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
+        RateLimitException e = assertThrows(
+                RateLimitException.class, () -> call(invoker, batchUpdate().build(), JSON));
         assertEquals("SECONDLY", e.policyName());
         assertEquals(Duration.ofSeconds(7), e.retryAfter());
         assertEquals("c-1", e.correlationId());
@@ -212,46 +258,65 @@ class ApiInvokerTest {
 
     @Test
     void htmlErrorPageKeepsItsStatus() {
-        String html = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body><h1>502 Bad Gateway</h1></body>\n</html>";
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
-                .withHeader("X-HubSpot-Correlation-Id", "corr-html").withBody(html)));
-        ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
-        ServerErrorException e = assertThrows(ServerErrorException.class, () -> call(invoker, batchUpdate().retrySafe(true).build(), JSON));
+        String html =
+                "<html>\n<head><title>502 Bad Gateway</title></head>\n<body><h1>502 Bad Gateway</h1></body>\n</html>";
+        server.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withHeader("X-HubSpot-Correlation-Id", "corr-html")
+                        .withBody(html)));
+        ApiInvoker invoker =
+                ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).build());
+        ServerErrorException e = assertThrows(
+                ServerErrorException.class,
+                () -> call(invoker, batchUpdate().retrySafe(true).build(), JSON));
         assertEquals(502, e.status());
         assertTrue(e.error().isEmpty());
         assertNull(e.category());
         assertEquals(html, e.rawBody());
         assertEquals("corr-html", e.correlationId());
-        assertTrue(e.getMessage().contains("HTTP 502: non-JSON body (text/html): <html> <head><title>502 Bad Gateway"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("HTTP 502: non-JSON body (text/html): <html> <head><title>502 Bad Gateway"),
+                e.getMessage());
     }
 
     @Test
     void successBodiesAreMappedPerStatusAndBadOnesReportThePath() {
-        server.stubFor(post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(207).withBody("{\"results\":[],\"numErrors\":1}")));
-        server.stubFor(post(urlEqualTo("/created")).willReturn(aResponse().withStatus(201).withBody("{}")));
-        server.stubFor(post(urlEqualTo("/bad")).willReturn(aResponse().withStatus(200).withBody("{\"results\":[{\"n\":1},{\"n\":\"x\"}]}")));
+        server.stubFor(post(urlEqualTo("/ok"))
+                .willReturn(aResponse().withStatus(207).withBody("{\"results\":[],\"numErrors\":1}")));
+        server.stubFor(post(urlEqualTo("/created"))
+                .willReturn(aResponse().withStatus(201).withBody("{}")));
+        server.stubFor(post(urlEqualTo("/bad"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"results\":[{\"n\":1},{\"n\":\"x\"}]}")));
         ApiInvoker invoker = ApiInvoker.create(options().build());
 
         JsonValue v = call(invoker, ApiRequest.builder("POST", "/ok").build(), JSON);
         assertEquals(JsonValue.of(Map.of("results", List.of(), "numErrors", 1)), v);
 
-        ResponseDecodingException undeclared = assertThrows(ResponseDecodingException.class,
+        ResponseDecodingException undeclared = assertThrows(
+                ResponseDecodingException.class,
                 () -> call(invoker, ApiRequest.builder("POST", "/created").build(), JSON));
         assertEquals(201, undeclared.status());
         assertTrue(undeclared.getMessage().contains("201"), undeclared.getMessage());
 
         ResponseMapper<List<Map<String, Integer>>> results = ResponseMapper.<List<Map<String, Integer>>>builder()
-                .json(200, JsonCodecs.mapOf(JsonCodecs.listAllowingNulls(JsonCodecs.mapOf(JsonCodecs.INT32))),
+                .json(
+                        200,
+                        JsonCodecs.mapOf(JsonCodecs.listAllowingNulls(JsonCodecs.mapOf(JsonCodecs.INT32))),
                         m -> m.get("results"))
                 .build();
         // Tolerant by default: the unreadable value is absent and the rest of the body is kept.
-        List<Map<String, Integer>> tolerated = call(invoker, ApiRequest.builder("POST", "/bad").build(), results);
+        List<Map<String, Integer>> tolerated =
+                call(invoker, ApiRequest.builder("POST", "/bad").build(), results);
         assertEquals(1, tolerated.get(0).get("n"));
         assertTrue(tolerated.get(1).containsKey("n"));
         assertNull(tolerated.get(1).get("n"));
 
-        ApiInvoker strictInvoker = ApiInvoker.create(options().strictResponses(true).build());
-        ResponseDecodingException bad = assertThrows(ResponseDecodingException.class,
+        ApiInvoker strictInvoker =
+                ApiInvoker.create(options().strictResponses(true).build());
+        ResponseDecodingException bad = assertThrows(
+                ResponseDecodingException.class,
                 () -> call(strictInvoker, ApiRequest.builder("POST", "/bad").build(), results));
         assertEquals("$.results[1].n", bad.path());
         assertEquals(200, bad.status());
@@ -260,7 +325,8 @@ class ApiInvokerTest {
 
     @Test
     void sendsCredentialsStandardHeadersEncodedPathAndQuery() {
-        server.stubFor(get(urlPathEqualTo("/crm/v3/objects/notes/a%2Fb%20c")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/crm/v3/objects/notes/a%2Fb%20c"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         ApiInvoker invoker = ApiInvoker.create(options().build());
         ApiRequest request = ApiRequest.builder("GET", "/crm/v3/objects/notes/{noteId}")
                 .pathParam("noteId", "a/b c")
@@ -270,7 +336,9 @@ class ApiInvokerTest {
                 .header("X-Request-Tag", "t&1")
                 .build();
         call(invoker, request, JSON);
-        server.verify(getRequestedFor(urlEqualTo("/crm/v3/objects/notes/a%2Fb%20c?properties=hs_note_body&properties=hs_timestamp&archived=false"))
+        server.verify(getRequestedFor(
+                        urlEqualTo(
+                                "/crm/v3/objects/notes/a%2Fb%20c?properties=hs_note_body&properties=hs_timestamp&archived=false"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withHeader("User-Agent", equalTo("crmgen/0.1.0-SNAPSHOT"))
                 .withHeader("Accept", equalTo("application/json"))
@@ -283,9 +351,11 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
         ApiInvoker invoker = ApiInvoker.create(options().build());
         ApiRequest request = ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/update")
-                .jsonBody(JsonValue.of(Map.of("inputs", List.of(Map.of("id", "512")))), JsonCodecs.JSON_VALUE).build();
+                .jsonBody(JsonValue.of(Map.of("inputs", List.of(Map.of("id", "512")))), JsonCodecs.JSON_VALUE)
+                .build();
         call(invoker, request, JSON);
-        server.verify(postRequestedFor(anyUrl()).withHeader("Content-Type", equalTo("application/json"))
+        server.verify(postRequestedFor(anyUrl())
+                .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"inputs\":[{\"id\":\"512\"}]}")));
     }
 
@@ -300,9 +370,14 @@ class ApiInvokerTest {
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
             gz.write(json.getBytes(StandardCharsets.UTF_8));
         }
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Encoding", "gzip").withBody(bytes.toByteArray())));
+        server.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Encoding", "gzip")
+                        .withBody(bytes.toByteArray())));
         ApiInvoker invoker = ApiInvoker.create(options().build());
-        JsonValue.JsonObject v = (JsonValue.JsonObject) call(invoker, batchUpdate().build(), JSON);
+        JsonValue.JsonObject v =
+                (JsonValue.JsonObject) call(invoker, batchUpdate().build(), JSON);
         assertEquals(500, ((JsonValue.JsonArray) v.get("results")).elements().size());
     }
 
@@ -312,11 +387,16 @@ class ApiInvokerTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < statuses.length; i++) {
             String next = "attempt-" + (i + 2);
-            server.stubFor(post(anyUrl()).inScenario("flaky").whenScenarioStateIs(state)
-                    .willReturn(aResponse().withStatus(statuses[i]).withBody(error("X", "transient", ""))).willSetStateTo(next));
+            server.stubFor(post(anyUrl())
+                    .inScenario("flaky")
+                    .whenScenarioStateIs(state)
+                    .willReturn(aResponse().withStatus(statuses[i]).withBody(error("X", "transient", "")))
+                    .willSetStateTo(next));
             state = next;
         }
-        server.stubFor(post(anyUrl()).inScenario("flaky").whenScenarioStateIs(state)
+        server.stubFor(post(anyUrl())
+                .inScenario("flaky")
+                .whenScenarioStateIs(state)
                 .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
     }
 
@@ -325,11 +405,15 @@ class ApiInvokerTest {
         failThenSucceed(503, 429, 504);
         try (LogCapture logs = new LogCapture()) {
             ApiInvoker invoker = ApiInvoker.create(options().build());
-            assertEquals(JsonValue.of(Map.of("ok", true)), call(invoker, batchUpdate().retrySafe(true).build(), JSON));
+            assertEquals(
+                    JsonValue.of(Map.of("ok", true)),
+                    call(invoker, batchUpdate().retrySafe(true).build(), JSON));
             assertEquals(List.of(500L, 1000L, 2000L), ticker.sleepsMillis());
             List<String> retryLines = logs.linesContaining("retry ");
             assertEquals(3, retryLines.size(), String.join("\n", logs.lines()));
-            assertTrue(retryLines.get(0).contains("HTTP 503") && retryLines.get(0).contains("retry 1/3 in 500 ms"), retryLines.get(0));
+            assertTrue(
+                    retryLines.get(0).contains("HTTP 503") && retryLines.get(0).contains("retry 1/3 in 500 ms"),
+                    retryLines.get(0));
         }
         server.verify(4, postRequestedFor(anyUrl()));
     }
@@ -351,20 +435,35 @@ class ApiInvokerTest {
 
     @Test
     void honoursRetryAfterSeconds() {
-        server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody(error("RATE_LIMITS", "slow down", "")))
+        server.stubFor(post(anyUrl())
+                .inScenario("ra")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
+                        .withBody(error("RATE_LIMITS", "slow down", "")))
                 .willSetStateTo("ok"));
-        server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(post(anyUrl())
+                .inScenario("ra")
+                .whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON);
         assertEquals(List.of(7000L), ticker.sleepsMillis());
     }
 
     @Test
     void honoursRetryAfterHttpDate() {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ticker.now().plusSeconds(12).atOffset(ZoneOffset.UTC));
-        server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", date)).willSetStateTo("ok"));
-        server.stubFor(post(anyUrl()).inScenario("ra").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ticker.now().plusSeconds(12).atOffset(ZoneOffset.UTC));
+        server.stubFor(post(anyUrl())
+                .inScenario("ra")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", date))
+                .willSetStateTo("ok"));
+        server.stubFor(post(anyUrl())
+                .inScenario("ra")
+                .whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON);
         assertEquals(List.of(12000L), ticker.sleepsMillis());
     }
@@ -372,7 +471,8 @@ class ApiInvokerTest {
     @Test
     void retryAfterBeyondTheCapEndsRetries() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
-        RateLimitException e = assertThrows(RateLimitException.class,
+        RateLimitException e = assertThrows(
+                RateLimitException.class,
                 () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
         assertEquals(Duration.ofHours(1), e.retryAfter());
         assertEquals(List.of(), ticker.sleepsMillis());
@@ -391,7 +491,10 @@ class ApiInvokerTest {
 
     /** Options with the default limiter, which every client of {@code token} shares. */
     ClientOptions.Builder sharedLimiterOptions(String token) {
-        return ClientOptions.builder().accessToken(token).baseUrl("http://127.0.0.1:" + server.port()).ticker(ticker)
+        return ClientOptions.builder()
+                .accessToken(token)
+                .baseUrl("http://127.0.0.1:" + server.port())
+                .ticker(ticker)
                 .retryPolicy(RetryPolicy.builder().jitter(0).build());
     }
 
@@ -402,9 +505,12 @@ class ApiInvokerTest {
     @Test
     void dailyLimitIsNotRetried() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withBody(DAILY_BODY)));
-        RateLimitException e = assertThrows(RateLimitException.class,
-                () -> call(ApiInvoker.create(options().accessToken(freshToken()).build()),
-                        batchUpdate().build(), JSON));
+        RateLimitException e = assertThrows(
+                RateLimitException.class,
+                () -> call(
+                        ApiInvoker.create(options().accessToken(freshToken()).build()),
+                        batchUpdate().build(),
+                        JSON));
         assertEquals("DAILY", e.policyName());
         server.verify(1, postRequestedFor(anyUrl()));
     }
@@ -412,14 +518,22 @@ class ApiInvokerTest {
     @Test
     void dailyLimitFailsLaterCallsOnTheSameTokenAtOnceUntilItsReset() {
         String token = freshToken();
-        server.stubFor(post(urlEqualTo("/daily")).willReturn(aResponse().withStatus(429)
-                .withHeader("Retry-After", "3600").withHeader("X-HubSpot-RateLimit-Daily", "250000")
-                .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "0")
-                .withBody(DAILY_BODY)));
-        server.stubFor(post(urlEqualTo("/other")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(post(urlEqualTo("/daily"))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "3600")
+                        .withHeader("X-HubSpot-RateLimit-Daily", "250000")
+                        .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "0")
+                        .withBody(DAILY_BODY)));
+        server.stubFor(post(urlEqualTo("/other"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         ApiInvoker first = ApiInvoker.create(sharedLimiterOptions(token).build());
-        DailyLimitException met = assertThrows(DailyLimitException.class,
-                () -> call(first, ApiRequest.builder("POST", "/daily").retrySafe(true).build(), JSON));
+        DailyLimitException met = assertThrows(
+                DailyLimitException.class,
+                () -> call(
+                        first,
+                        ApiRequest.builder("POST", "/daily").retrySafe(true).build(),
+                        JSON));
         assertEquals("DAILY", met.policyName());
         assertEquals(ticker.now().plusSeconds(3600), met.resetsAt().orElseThrow());
         assertEquals(250000L, met.dailyLimit().orElseThrow());
@@ -429,8 +543,8 @@ class ApiInvokerTest {
 
         // A new client on the same token fails at once: nothing sent, no wait, no retry.
         ClientOptions sameToken = sharedLimiterOptions(token).build();
-        DailyLimitException later = assertThrows(DailyLimitException.class,
-                () -> call(ApiInvoker.create(sameToken), other(), JSON));
+        DailyLimitException later =
+                assertThrows(DailyLimitException.class, () -> call(ApiInvoker.create(sameToken), other(), JSON));
         assertTrue(later.getMessage().contains("not sent") && later.getMessage().contains("DAILY"), later.getMessage());
         assertEquals(met.resetsAt(), later.resetsAt());
         server.verify(0, postRequestedFor(urlEqualTo("/other")));
@@ -451,10 +565,13 @@ class ApiInvokerTest {
     @Test
     void dailyLimitWithoutRetryAfterSaysTheResetIsUnknownAndLetsACallThroughAfterAMinute() {
         String token = freshToken();
-        server.stubFor(post(urlEqualTo("/daily")).willReturn(aResponse().withStatus(429).withBody(DAILY_BODY)));
-        server.stubFor(post(urlEqualTo("/other")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(post(urlEqualTo("/daily"))
+                .willReturn(aResponse().withStatus(429).withBody(DAILY_BODY)));
+        server.stubFor(post(urlEqualTo("/other"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         ApiInvoker invoker = ApiInvoker.create(sharedLimiterOptions(token).build());
-        DailyLimitException met = assertThrows(DailyLimitException.class,
+        DailyLimitException met = assertThrows(
+                DailyLimitException.class,
                 () -> call(invoker, ApiRequest.builder("POST", "/daily").build(), JSON));
         assertTrue(met.resetsAt().isEmpty());
         assertTrue(met.dailyRemaining().isEmpty());
@@ -470,12 +587,17 @@ class ApiInvokerTest {
     @Test
     void otherRateLimitPoliciesDoNotCloseTheToken() {
         String token = freshToken();
-        server.stubFor(post(urlEqualTo("/secondly")).willReturn(aResponse().withStatus(429)
-                .withHeader("Retry-After", "1")
-                .withBody(DAILY_BODY.replace("DAILY", "SECONDLY"))));
-        server.stubFor(post(urlEqualTo("/other")).willReturn(aResponse().withStatus(200).withBody("{}")));
-        ApiInvoker invoker = ApiInvoker.create(sharedLimiterOptions(token).retryPolicy(RetryPolicy.none()).build());
-        RateLimitException e = assertThrows(RateLimitException.class,
+        server.stubFor(post(urlEqualTo("/secondly"))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
+                        .withBody(DAILY_BODY.replace("DAILY", "SECONDLY"))));
+        server.stubFor(post(urlEqualTo("/other"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker invoker = ApiInvoker.create(
+                sharedLimiterOptions(token).retryPolicy(RetryPolicy.none()).build());
+        RateLimitException e = assertThrows(
+                RateLimitException.class,
                 () -> call(invoker, ApiRequest.builder("POST", "/secondly").build(), JSON));
         assertFalse(e instanceof DailyLimitException);
         call(invoker, other(), JSON);
@@ -492,15 +614,22 @@ class ApiInvokerTest {
 
     @Test
     void lockedHonoursALongerRetryAfterButNotOneBeyondTheCap() {
-        server.stubFor(post(anyUrl()).inScenario("locked").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(423).withHeader("Retry-After", "5")).willSetStateTo("ok"));
-        server.stubFor(post(anyUrl()).inScenario("locked").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(post(anyUrl())
+                .inScenario("locked")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(423).withHeader("Retry-After", "5"))
+                .willSetStateTo("ok"));
+        server.stubFor(post(anyUrl())
+                .inScenario("locked")
+                .whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON);
         assertEquals(List.of(5000L), ticker.sleepsMillis());
 
         server.resetAll();
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(423).withHeader("Retry-After", "600")));
-        UnexpectedStatusException e = assertThrows(UnexpectedStatusException.class,
+        UnexpectedStatusException e = assertThrows(
+                UnexpectedStatusException.class,
                 () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
         assertEquals(423, e.status());
         server.verify(1, postRequestedFor(anyUrl()));
@@ -509,8 +638,12 @@ class ApiInvokerTest {
     @Test
     void givesUpAfterMaxRetries() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503).withBody(error("X", "down", ""))));
-        ServerErrorException e = assertThrows(ServerErrorException.class,
-                () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON));
+        ServerErrorException e = assertThrows(
+                ServerErrorException.class,
+                () -> call(
+                        ApiInvoker.create(options().build()),
+                        batchUpdate().retrySafe(true).build(),
+                        JSON));
         assertEquals(503, e.status());
         server.verify(4, postRequestedFor(anyUrl()));
         assertEquals(List.of(500L, 1000L, 2000L), ticker.sleepsMillis());
@@ -521,7 +654,12 @@ class ApiInvokerTest {
         for (int status : new int[] {400, 401, 403, 404, 409, 422}) {
             server.resetAll();
             server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)));
-            assertThrows(ApiException.class, () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON));
+            assertThrows(
+                    ApiException.class,
+                    () -> call(
+                            ApiInvoker.create(options().build()),
+                            batchUpdate().retrySafe(true).build(),
+                            JSON));
             server.verify(1, postRequestedFor(anyUrl()));
         }
         assertEquals(List.of(), ticker.sleepsMillis());
@@ -531,14 +669,22 @@ class ApiInvokerTest {
     @CsvSource({"500", "502", "503", "504"})
     void errorsAfterTheServerMayHaveAppliedTheRequestAreRetriedOnlyForRetrySafeRequests(int status) {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status).withBody(error("X", "failed", ""))));
-        ServerErrorException unsafe = assertThrows(ServerErrorException.class,
-                () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(false).build(), JSON));
+        ServerErrorException unsafe = assertThrows(
+                ServerErrorException.class,
+                () -> call(
+                        ApiInvoker.create(options().build()),
+                        batchUpdate().retrySafe(false).build(),
+                        JSON));
         assertEquals(status, unsafe.status());
         server.verify(1, postRequestedFor(anyUrl()));
         assertEquals(List.of(), ticker.sleepsMillis());
         server.resetRequests();
-        ServerErrorException safe = assertThrows(ServerErrorException.class,
-                () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON));
+        ServerErrorException safe = assertThrows(
+                ServerErrorException.class,
+                () -> call(
+                        ApiInvoker.create(options().build()),
+                        batchUpdate().retrySafe(true).build(),
+                        JSON));
         assertEquals(status, safe.status());
         server.verify(4, postRequestedFor(anyUrl()));
         assertEquals(List.of(500L, 1000L, 2000L), ticker.sleepsMillis());
@@ -549,10 +695,14 @@ class ApiInvokerTest {
         failThenSucceed(500);
         try (LogCapture logs = new LogCapture()) {
             ApiInvoker invoker = ApiInvoker.create(options().build());
-            assertEquals(JsonValue.of(Map.of("ok", true)), call(invoker, batchUpdate().retrySafe(true).build(), JSON));
+            assertEquals(
+                    JsonValue.of(Map.of("ok", true)),
+                    call(invoker, batchUpdate().retrySafe(true).build(), JSON));
             List<String> retryLines = logs.linesContaining("retry ");
             assertEquals(1, retryLines.size(), String.join("\n", logs.lines()));
-            assertTrue(retryLines.get(0).contains("HTTP 500") && retryLines.get(0).contains("retry 1/3 in 500 ms"), retryLines.get(0));
+            assertTrue(
+                    retryLines.get(0).contains("HTTP 500") && retryLines.get(0).contains("retry 1/3 in 500 ms"),
+                    retryLines.get(0));
         }
         server.verify(2, postRequestedFor(anyUrl()));
         assertEquals(List.of(500L), ticker.sleepsMillis());
@@ -563,8 +713,12 @@ class ApiInvokerTest {
         for (int status : new int[] {501, 505, 599}) {
             server.resetAll();
             server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)));
-            ServerErrorException e = assertThrows(ServerErrorException.class,
-                    () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON));
+            ServerErrorException e = assertThrows(
+                    ServerErrorException.class,
+                    () -> call(
+                            ApiInvoker.create(options().build()),
+                            batchUpdate().retrySafe(true).build(),
+                            JSON));
             assertEquals(status, e.status());
             server.verify(1, postRequestedFor(anyUrl()));
         }
@@ -574,11 +728,18 @@ class ApiInvokerTest {
     @Test
     void deadlineBoundsRetriesAndWaits() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
-        RetryPolicy p = RetryPolicy.builder().jitter(0).maxRetries(10).initialBackoff(Duration.ofSeconds(1))
-                .deadline(Duration.ofSeconds(10)).build();
-        assertThrows(ServerErrorException.class,
-                () -> call(ApiInvoker.create(options().retryPolicy(p).build()),
-                        batchUpdate().retrySafe(true).build(), JSON));
+        RetryPolicy p = RetryPolicy.builder()
+                .jitter(0)
+                .maxRetries(10)
+                .initialBackoff(Duration.ofSeconds(1))
+                .deadline(Duration.ofSeconds(10))
+                .build();
+        assertThrows(
+                ServerErrorException.class,
+                () -> call(
+                        ApiInvoker.create(options().retryPolicy(p).build()),
+                        batchUpdate().retrySafe(true).build(),
+                        JSON));
         // 1 + 2 + 4 = 7 s fit in 10 s; the next 8 s would not.
         assertEquals(List.of(1000L, 2000L, 4000L), ticker.sleepsMillis());
         server.verify(4, postRequestedFor(anyUrl()));
@@ -590,7 +751,8 @@ class ApiInvokerTest {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
         ApiInvoker invoker = ApiInvoker.create(options().rateLimiter(limiter).build());
         call(invoker, batchUpdate().build(), JSON);
-        TransportException e = assertThrows(TransportException.class, () -> call(invoker, batchUpdate().build(), JSON));
+        TransportException e = assertThrows(
+                TransportException.class, () -> call(invoker, batchUpdate().build(), JSON));
         assertTrue(e.isTimeout());
         assertFalse(e.requestSent());
         assertTrue(e.getMessage().contains("deadline"), e.getMessage());
@@ -599,10 +761,15 @@ class ApiInvokerTest {
 
     @Test
     void rateLimitWaitsAreLoggedAndFollowServerHeaders() {
-        server.stubFor(post(urlEqualTo("/spent")).willReturn(aResponse().withStatus(200).withBody("{}")
-                .withHeader("X-HubSpot-RateLimit-Max", "190").withHeader("X-HubSpot-RateLimit-Remaining", "0")
-                .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")));
-        server.stubFor(post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(post(urlEqualTo("/spent"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{}")
+                        .withHeader("X-HubSpot-RateLimit-Max", "190")
+                        .withHeader("X-HubSpot-RateLimit-Remaining", "0")
+                        .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")));
+        server.stubFor(
+                post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(200).withBody("{}")));
         RateLimiter limiter = RateLimiter.rollingWindow(190, Duration.ofSeconds(10), ticker);
         ApiInvoker invoker = ApiInvoker.create(options().rateLimiter(limiter).build());
         try (LogCapture logs = new LogCapture()) {
@@ -632,8 +799,13 @@ class ApiInvokerTest {
             attempts.incrementAndGet();
             return jdk.send(r);
         };
-        ApiInvoker invoker = ApiInvoker.create(options().baseUrl("http://127.0.0.1:" + closedPort()).transport(counting).build());
-        TransportException e = assertThrows(TransportException.class, () -> call(invoker, batchUpdate().retrySafe(false).build(), JSON));
+        ApiInvoker invoker = ApiInvoker.create(options()
+                .baseUrl("http://127.0.0.1:" + closedPort())
+                .transport(counting)
+                .build());
+        TransportException e = assertThrows(
+                TransportException.class,
+                () -> call(invoker, batchUpdate().retrySafe(false).build(), JSON));
         assertFalse(e.requestSent());
         assertEquals(0, e.status());
         assertEquals(4, attempts.get());
@@ -643,39 +815,58 @@ class ApiInvokerTest {
     @Test
     void failureAfterSendingIsNotRetriedForNonIdempotentCalls() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        TransportException e = assertThrows(TransportException.class,
-                () -> call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(false).build(), JSON));
+        TransportException e = assertThrows(
+                TransportException.class,
+                () -> call(
+                        ApiInvoker.create(options().build()),
+                        batchUpdate().retrySafe(false).build(),
+                        JSON));
         assertTrue(e.requestSent());
         server.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test
     void failureAfterSendingIsRetriedForRetrySafeCalls() {
-        server.stubFor(post(anyUrl()).inScenario("io").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("ok"));
-        server.stubFor(post(anyUrl()).inScenario("io").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(post(anyUrl())
+                .inScenario("io")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE))
+                .willSetStateTo("ok"));
+        server.stubFor(post(anyUrl())
+                .inScenario("io")
+                .whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         call(ApiInvoker.create(options().build()), batchUpdate().retrySafe(true).build(), JSON);
         server.verify(2, postRequestedFor(anyUrl()));
     }
 
     @Test
     void requestTimeoutAndPerCallOverride() {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(600)));
-        ApiInvoker invoker = ApiInvoker.create(options().retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofMillis(150)).build());
-        TransportException e = assertThrows(TransportException.class, () -> call(invoker, batchUpdate().build(), JSON));
+        server.stubFor(post(anyUrl())
+                .willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(600)));
+        ApiInvoker invoker = ApiInvoker.create(options()
+                .retryPolicy(RetryPolicy.none())
+                .requestTimeout(Duration.ofMillis(150))
+                .build());
+        TransportException e = assertThrows(
+                TransportException.class, () -> call(invoker, batchUpdate().build(), JSON));
         assertTrue(e.isTimeout());
         assertTrue(e.requestSent());
         assertTrue(e.getMessage().contains("no complete response within 150 ms"), e.getMessage());
-        assertEquals(JsonValue.of(Map.of()), call(invoker, batchUpdate().timeout(Duration.ofSeconds(5)).build(), JSON));
+        assertEquals(
+                JsonValue.of(Map.of()),
+                call(invoker, batchUpdate().timeout(Duration.ofSeconds(5)).build(), JSON));
     }
 
     // ---- auth ------------------------------------------------------------------------------------------------
 
     @Test
     void refreshesOnceOn401ThenSucceeds() {
-        server.stubFor(any(anyUrl()).withHeader("Authorization", equalTo("Bearer old-token-123456"))
+        server.stubFor(any(anyUrl())
+                .withHeader("Authorization", equalTo("Bearer old-token-123456"))
                 .willReturn(aResponse().withStatus(401).withBody(error("INVALID_AUTHENTICATION", "expired", ""))));
-        server.stubFor(any(anyUrl()).withHeader("Authorization", equalTo("Bearer new-token-654321"))
+        server.stubFor(any(anyUrl())
+                .withHeader("Authorization", equalTo("Bearer new-token-654321"))
                 .willReturn(aResponse().withStatus(200).withBody("{}")));
         AtomicInteger refreshes = new AtomicInteger();
         AccessTokenProvider provider = new AccessTokenProvider() {
@@ -701,7 +892,8 @@ class ApiInvokerTest {
 
     @Test
     void a401AfterRefreshFails() {
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withBody(error("INVALID_AUTHENTICATION", "expired", ""))));
+        server.stubFor(any(anyUrl())
+                .willReturn(aResponse().withStatus(401).withBody(error("INVALID_AUTHENTICATION", "expired", ""))));
         AtomicInteger n = new AtomicInteger();
         AccessTokenProvider provider = new AccessTokenProvider() {
             @Override
@@ -714,7 +906,12 @@ class ApiInvokerTest {
                 return "token-" + n.incrementAndGet();
             }
         };
-        assertThrows(UnauthorizedException.class, () -> call(ApiInvoker.create(options().tokenProvider(provider).build()), batchUpdate().build(), JSON));
+        assertThrows(
+                UnauthorizedException.class,
+                () -> call(
+                        ApiInvoker.create(options().tokenProvider(provider).build()),
+                        batchUpdate().build(),
+                        JSON));
         assertEquals(1, n.get());
         server.verify(2, postRequestedFor(anyUrl()));
     }
@@ -722,17 +919,26 @@ class ApiInvokerTest {
     @Test
     void staticToken401IsFinal() {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)));
-        assertThrows(UnauthorizedException.class, () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
+        assertThrows(
+                UnauthorizedException.class,
+                () -> call(ApiInvoker.create(options().build()), batchUpdate().build(), JSON));
         server.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test
     void invokeAsyncCompletesAndFails() {
-        server.stubFor(post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(200).withBody("{\"a\":1}")));
+        server.stubFor(
+                post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(200).withBody("{\"a\":1}")));
         server.stubFor(post(urlEqualTo("/no")).willReturn(aResponse().withStatus(404)));
         ApiInvoker invoker = ApiInvoker.create(options().build());
-        assertEquals(JsonValue.of(Map.of("a", 1)), invoker.invokeAsync(ApiRequest.builder("POST", "/ok").build(), JSON).join());
-        CompletionException e = assertThrows(CompletionException.class, () -> invoker.invokeAsync(ApiRequest.builder("POST", "/no").build(), JSON).join());
+        assertEquals(
+                JsonValue.of(Map.of("a", 1)),
+                invoker.invokeAsync(ApiRequest.builder("POST", "/ok").build(), JSON)
+                        .join());
+        CompletionException e = assertThrows(
+                CompletionException.class,
+                () -> invoker.invokeAsync(ApiRequest.builder("POST", "/no").build(), JSON)
+                        .join());
         assertInstanceOf(NotFoundException.class, e.getCause());
     }
 }

@@ -19,8 +19,10 @@ class ApiRequestTest {
                 .build();
 
         assertEquals("/cms/v3/blogs/posts/2024-05-02T09%3A30%3A00%2B02%3A00", request.path());
-        assertEquals("updatedAfter=2024-05-02T09%3A30%3A00%2B02%3A00&createdAt=2019-10-30T03%3A30%3A17.883Z"
-                + "&createdAt=2024-05-02T09%3A30%3A00%2B02%3A00", request.query());
+        assertEquals(
+                "updatedAfter=2024-05-02T09%3A30%3A00%2B02%3A00&createdAt=2019-10-30T03%3A30%3A17.883Z"
+                        + "&createdAt=2024-05-02T09%3A30%3A00%2B02%3A00",
+                request.query());
         assertEquals("2024-05-02T09:30:00+02:00", request.headers().get("X-Since"));
     }
 }

@@ -1,12 +1,5 @@
 package dev.crmgen.runtime;
 
-import dev.crmgen.runtime.error.BadRequestException;
-import dev.crmgen.runtime.error.NotFoundException;
-import dev.crmgen.runtime.error.ResponseDecodingException;
-import dev.crmgen.runtime.error.TransportException;
-import dev.crmgen.runtime.observe.CallListener;
-import dev.crmgen.runtime.ratelimit.FakeTicker;
-import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -32,11 +25,18 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.crmgen.runtime.error.BadRequestException;
+import dev.crmgen.runtime.error.NotFoundException;
+import dev.crmgen.runtime.error.ResponseDecodingException;
+import dev.crmgen.runtime.error.TransportException;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.observe.CallListener;
 import dev.crmgen.runtime.observe.CallListener.AttemptEvent;
 import dev.crmgen.runtime.observe.CallListener.CallEvent;
 import dev.crmgen.runtime.observe.CallListener.Outcome;
 import dev.crmgen.runtime.observe.CallListener.RetryReason;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +52,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CallListenerTest {
     static final String TOKEN = "pat-na1-0b7c2d9e-41aa-4f0e-8c3b-LISTENER-SECRET";
+
     @RegisterExtension
     static final WireMockExtension server = WireMockExtension.newInstance()
-            .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     FakeTicker ticker = new FakeTicker();
     Recorder recorder = new Recorder();
@@ -99,11 +101,18 @@ class CallListenerTest {
     @ParameterizedTest(name = "async={0}")
     @ValueSource(booleans = {false, true})
     void rateLimitedThenUpdatedIsTwoAttemptsAndOneCall(boolean async) {
-        server.stubFor(post(urlEqualTo(PATH)).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")
-                        .withHeader("X-HubSpot-Correlation-Id", CORRELATION).withBody(RATE_LIMITED))
+        server.stubFor(post(urlEqualTo(PATH))
+                .inScenario("429")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "2")
+                        .withHeader("X-HubSpot-Correlation-Id", CORRELATION)
+                        .withBody(RATE_LIMITED))
                 .willSetStateTo("free"));
-        server.stubFor(post(urlEqualTo(PATH)).inScenario("429").whenScenarioStateIs("free")
+        server.stubFor(post(urlEqualTo(PATH))
+                .inScenario("429")
+                .whenScenarioStateIs("free")
                 .willReturn(aResponse().withStatus(200).withBody(UPDATED)));
         ApiInvoker invoker = ApiInvoker.create(options(recorder).build());
         ApiRequest request = batchUpdate();
@@ -146,7 +155,8 @@ class CallListenerTest {
         assertNull(call.failure());
         assertEquals(2, call.attempts());
         assertEquals(PACING.multipliedBy(2), call.rateLimitWait());
-        assertEquals(PACING.plus(EXCHANGE).plus(Duration.ofSeconds(2)).plus(PACING).plus(EXCHANGE), call.totalTime());
+        assertEquals(
+                PACING.plus(EXCHANGE).plus(Duration.ofSeconds(2)).plus(PACING).plus(EXCHANGE), call.totalTime());
         assertTrue(recorder.all().stream().noneMatch(e -> e.toString().contains(TOKEN)), "the token leaked");
     }
 
@@ -155,10 +165,16 @@ class CallListenerTest {
     void aResetConnectionIsAnAttemptWithoutStatus(boolean async) {
         // PATCH, not GET: the JDK's client silently resends a GET after a reset, and the runtime would never see it.
         server.stubFor(patch(urlEqualTo("/crm/v3/objects/notes/512"))
-                .inScenario("reset").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
-        server.stubFor(patch(urlEqualTo("/crm/v3/objects/notes/512")).inScenario("reset").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200).withHeader("X-HubSpot-Correlation-Id", CORRELATION)
+                .inScenario("reset")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("ok"));
+        server.stubFor(patch(urlEqualTo("/crm/v3/objects/notes/512"))
+                .inScenario("reset")
+                .whenScenarioStateIs("ok")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("X-HubSpot-Correlation-Id", CORRELATION)
                         .withBody("{\"id\":\"512\",\"properties\":{}}")));
         ApiInvoker invoker = ApiInvoker.create(options(recorder).build());
         ApiRequest update = ListenerFixtures.noteUpdate(512, true);
@@ -183,9 +199,12 @@ class CallListenerTest {
     @ParameterizedTest(name = "async={0}")
     @ValueSource(booleans = {false, true})
     void aFailedCallReportsItsExceptionAndHubSpotsCorrelationId(boolean async) {
-        server.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(400).withBody(
-                "{\"status\":\"error\",\"message\":\"Property values were not valid\",\"correlationId\":\""
-                        + CORRELATION + "\",\"category\":\"VALIDATION_ERROR\"}")));
+        server.stubFor(post(urlEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody(
+                                "{\"status\":\"error\",\"message\":\"Property values were not valid\",\"correlationId\":\""
+                                        + CORRELATION + "\",\"category\":\"VALIDATION_ERROR\"}")));
         ApiInvoker invoker = ApiInvoker.create(options(recorder).build());
 
         assertThrows(BadRequestException.class, () -> call(async, invoker, batchUpdate(), JSON));
@@ -204,7 +223,8 @@ class CallListenerTest {
     @ParameterizedTest(name = "async={0}")
     @ValueSource(booleans = {false, true})
     void aSuccessThatDoesNotDecodeIsADecodingError(boolean async) {
-        server.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("{\"results\": [")));
+        server.stubFor(
+                post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("{\"results\": [")));
         ApiInvoker invoker = ApiInvoker.create(options(recorder).build());
 
         assertThrows(ResponseDecodingException.class, () -> call(async, invoker, batchUpdate(), JSON));
@@ -218,8 +238,10 @@ class CallListenerTest {
 
     @Test
     void aCallRefusedBeforeSendingHasNoAttempts() {
-        RetryPolicy shortDeadline = RetryPolicy.builder().jitter(0).deadline(Duration.ofMillis(100)).build();
-        ApiInvoker invoker = ApiInvoker.create(options(recorder).retryPolicy(shortDeadline).build());
+        RetryPolicy shortDeadline =
+                RetryPolicy.builder().jitter(0).deadline(Duration.ofMillis(100)).build();
+        ApiInvoker invoker =
+                ApiInvoker.create(options(recorder).retryPolicy(shortDeadline).build());
 
         assertThrows(TransportException.class, () -> invoker.invoke(batchUpdate(), JSON));
 
@@ -249,12 +271,20 @@ class CallListenerTest {
 
     @Test
     void aThrowingListenerBreaksNoCallAndIsLoggedOnce() {
-        server.stubFor(post(urlEqualTo(PATH)).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withBody(RATE_LIMITED)).willSetStateTo("free"));
-        server.stubFor(post(urlEqualTo(PATH)).inScenario("429").whenScenarioStateIs("free")
+        server.stubFor(post(urlEqualTo(PATH))
+                .inScenario("429")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withBody(RATE_LIMITED))
+                .willSetStateTo("free"));
+        server.stubFor(post(urlEqualTo(PATH))
+                .inScenario("429")
+                .whenScenarioStateIs("free")
                 .willReturn(aResponse().withStatus(200).withBody(UPDATED)));
-        server.stubFor(post(urlEqualTo("/missing")).willReturn(aResponse().withStatus(404).withBody(
-                "{\"status\":\"error\",\"message\":\"Not found\",\"category\":\"OBJECT_NOT_FOUND\"}")));
+        server.stubFor(post(urlEqualTo("/missing"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withBody(
+                                "{\"status\":\"error\",\"message\":\"Not found\",\"category\":\"OBJECT_NOT_FOUND\"}")));
         ThrowingListener listener = new ThrowingListener();
         ApiInvoker invoker = ApiInvoker.create(options(listener).build());
 

@@ -25,14 +25,14 @@ public final class ListenerFixtures {
     public static final String RATE_LIMITED = "{\"status\":\"error\","
             + "\"message\":\"You have reached your ten_secondly_rolling limit.\",\"errorType\":\"RATE_LIMIT\","
             + "\"correlationId\":\"" + CORRELATION + "\",\"policyName\":\"TEN_SECONDLY_ROLLING\"}";
+
     public static final String UPDATED = "{\"status\":\"COMPLETE\",\"results\":[],"
             + "\"startedAt\":\"2026-01-01T00:00:00Z\",\"completedAt\":\"2026-01-01T00:00:01Z\"}";
     public static final ResponseMapper<JsonValue> JSON = ResponseMapper.<JsonValue>builder()
             .json(200, JsonCodecs.JSON_VALUE, v -> v)
             .build();
 
-    private ListenerFixtures() {
-    }
+    private ListenerFixtures() {}
 
     /** Options for a loopback server on {@code port}, timed by {@code ticker}, telling {@code listener}. */
     public static ClientOptions.Builder options(String token, int port, FakeTicker ticker, CallListener listener) {
@@ -63,7 +63,8 @@ public final class ListenerFixtures {
     public static ApiRequest noteUpdate(long noteId, boolean retrySafe) {
         return ApiRequest.builder("PATCH", "/crm/v3/objects/notes/{noteId}")
                 .pathParam("noteId", noteId)
-                .jsonBody(JsonValue.of(Map.of("properties", Map.of("hs_note_body", "Called back"))),
+                .jsonBody(
+                        JsonValue.of(Map.of("properties", Map.of("hs_note_body", "Called back"))),
                         JsonCodecs.JSON_VALUE)
                 .retrySafe(retrySafe)
                 .build();

@@ -1,13 +1,13 @@
 package dev.crmgen.runtime;
 
-import dev.crmgen.runtime.error.TransportException;
-import dev.crmgen.runtime.ratelimit.RateLimiter;
-import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crmgen.runtime.error.TransportException;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,8 +62,13 @@ class MisbehavingServerTest {
     @EnumSource(Behaviour.class)
     void blockingAndAsyncCallsEndByTheirTimeoutOnEveryAttempt(Behaviour behaviour) throws Exception {
         server = new RawServer(behaviour);
-        ApiInvoker invoker = invoker(Duration.ofMillis(400), RetryPolicy.builder().maxRetries(2)
-                .initialBackoff(Duration.ofMillis(10)).jitter(0).build());
+        ApiInvoker invoker = invoker(
+                Duration.ofMillis(400),
+                RetryPolicy.builder()
+                        .maxRetries(2)
+                        .initialBackoff(Duration.ofMillis(10))
+                        .jitter(0)
+                        .build());
         for (boolean async : new boolean[] {false, true}) {
             long start = System.nanoTime();
             TransportException e = expectTransportFailure(invoker, request(true), async);
@@ -77,7 +82,8 @@ class MisbehavingServerTest {
     void theOverallDeadlineCutsALongerRequestTimeout(Behaviour behaviour) throws Exception {
         server = new RawServer(behaviour);
         // A request timeout of a minute, but a deadline of 600 ms: the deadline ends the call.
-        ApiInvoker invoker = invoker(Duration.ofMinutes(1),
+        ApiInvoker invoker = invoker(
+                Duration.ofMinutes(1),
                 RetryPolicy.builder().deadline(Duration.ofMillis(600)).build());
         for (boolean async : new boolean[] {false, true}) {
             long start = System.nanoTime();
@@ -93,7 +99,8 @@ class MisbehavingServerTest {
     @EnumSource(Behaviour.class)
     void aTimeoutAfterSendingIsNotRetriedForANonIdempotentCall(Behaviour behaviour) throws Exception {
         server = new RawServer(behaviour);
-        ApiInvoker invoker = invoker(Duration.ofMillis(300),
+        ApiInvoker invoker = invoker(
+                Duration.ofMillis(300),
                 RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).build());
         TransportException e = expectTransportFailure(invoker, request(false), false);
         assertTimedOutAfterSending(e, 1);
@@ -142,12 +149,15 @@ class MisbehavingServerTest {
     }
 
     private static ApiRequest request(boolean retrySafe) {
-        return ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/read").retrySafe(retrySafe)
-                .jsonBody(JsonValue.of(Map.of("inputs", List.of())), JsonCodecs.JSON_VALUE).build();
+        return ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/read")
+                .retrySafe(retrySafe)
+                .jsonBody(JsonValue.of(Map.of("inputs", List.of())), JsonCodecs.JSON_VALUE)
+                .build();
     }
 
     static final ResponseMapper<JsonValue> JSON = ResponseMapper.<JsonValue>builder()
-            .json(200, JsonCodecs.JSON_VALUE, v -> v).build();
+            .json(200, JsonCodecs.JSON_VALUE, v -> v)
+            .build();
 
     /** A loopback HTTP/1.1 server on a plain socket, one thread per connection, misbehaving as told. */
     static final class RawServer implements AutoCloseable {
@@ -156,6 +166,7 @@ class MisbehavingServerTest {
         private final Semaphore closedByClient = new Semaphore(0);
         /** One permit per request read whole, before the server misbehaves. */
         private final Semaphore requestsRead = new Semaphore(0);
+
         private final ServerSocket socket;
         private final Behaviour behaviour;
         private final List<Socket> connections = new CopyOnWriteArrayList<>();
@@ -206,7 +217,8 @@ class MisbehavingServerTest {
                 switch (behaviour) {
                     case STALLED_BODY -> {
                         out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
-                                + "{\"results\":[").getBytes(StandardCharsets.US_ASCII));
+                                        + "{\"results\":[")
+                                .getBytes(StandardCharsets.US_ASCII));
                         out.flush();
                         awaitClientClose(in);
                     }
@@ -253,7 +265,8 @@ class MisbehavingServerTest {
             int length = 0;
             for (String line : head.toString().split("\r\n")) {
                 if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                    length = Integer.parseInt(line.substring("content-length:".length()).trim());
+                    length = Integer.parseInt(
+                            line.substring("content-length:".length()).trim());
                 }
             }
             in.readNBytes(length);

@@ -22,7 +22,11 @@ class PackageLayoutTest {
     static final String ROOT = "dev.crmgen.runtime";
 
     private static final String[] LOWER_LAYERS = {
-        ROOT + ".error..", ROOT + ".http..", ROOT + ".auth..", ROOT + ".ratelimit..", ROOT + ".observe..",
+        ROOT + ".error..",
+        ROOT + ".http..",
+        ROOT + ".auth..",
+        ROOT + ".ratelimit..",
+        ROOT + ".observe..",
         ROOT + ".json.."
     };
 
@@ -32,7 +36,8 @@ class PackageLayoutTest {
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
             String name = javaClass.getPackageName();
             return name.equals(ROOT) || name.startsWith(ROOT + ".")
-                    ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+                    ? SliceIdentifier.of(name)
+                    : SliceIdentifier.ignore();
         }
 
         @Override
@@ -42,31 +47,54 @@ class PackageLayoutTest {
     };
 
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles();
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule jsonDependsOnNoOtherRuntimePackage = classes().that().resideInAPackage(ROOT + ".json..")
-            .should().onlyDependOnClassesThat()
+    static final ArchRule jsonDependsOnNoOtherRuntimePackage = classes()
+            .that()
+            .resideInAPackage(ROOT + ".json..")
+            .should()
+            .onlyDependOnClassesThat()
             .resideInAnyPackage(ROOT + ".json..", "java..", "com.fasterxml.jackson.core..");
 
     @ArchTest
-    static final ArchRule webhookDependsOnNoOtherRuntimePackage = classes().that().resideInAPackage(ROOT + ".webhook..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".webhook..", "java..", "javax.crypto..");
+    static final ArchRule webhookDependsOnNoOtherRuntimePackage = classes()
+            .that()
+            .resideInAPackage(ROOT + ".webhook..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".webhook..", "java..", "javax.crypto..");
 
     @ArchTest
-    static final ArchRule authDependsOnNoOtherRuntimePackage = classes().that().resideInAPackage(ROOT + ".auth..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".auth..", "java..");
+    static final ArchRule authDependsOnNoOtherRuntimePackage = classes()
+            .that()
+            .resideInAPackage(ROOT + ".auth..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".auth..", "java..");
 
     @ArchTest
-    static final ArchRule lowerLayersDoNotReachUp = noClasses().that().resideInAnyPackage(LOWER_LAYERS)
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT, ROOT + ".batch..", ROOT + ".webhook..");
+    static final ArchRule lowerLayersDoNotReachUp = noClasses()
+            .that()
+            .resideInAnyPackage(LOWER_LAYERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ROOT, ROOT + ".batch..", ROOT + ".webhook..");
 
     @ArchTest
-    static final ArchRule batchingDoesNotDependOnTheInvoker = noClasses().that().resideInAPackage(ROOT + ".batch..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT, ROOT + ".http..", ROOT + ".internal..");
+    static final ArchRule batchingDoesNotDependOnTheInvoker = noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".batch..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ROOT, ROOT + ".http..", ROOT + ".internal..");
 
     @ArchTest
     static final ArchRule onlyTheRootUsesInternal = noClasses()
-            .that().resideOutsideOfPackages(ROOT, ROOT + ".internal..")
-            .should().dependOnClassesThat().resideInAPackage(ROOT + ".internal..");
+            .that()
+            .resideOutsideOfPackages(ROOT, ROOT + ".internal..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ROOT + ".internal..");
 }

@@ -33,6 +33,7 @@ public final class TokenLeakCheck implements BeforeEachCallback, AfterEachCallba
     private final Logger watched;
     /** Loggers lowered to ALL so debug records are formatted and checked too; kept strongly while lowered. */
     private final Logger product = Logger.getLogger("dev.crmgen");
+
     private final SimpleFormatter formatter = new SimpleFormatter();
     private final List<String> leaks = new ArrayList<>();
     private Level productLevel;
@@ -48,12 +49,10 @@ public final class TokenLeakCheck implements BeforeEachCallback, AfterEachCallba
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     /** Watches every log record that reaches the root logger. */
@@ -87,8 +86,8 @@ public final class TokenLeakCheck implements BeforeEachCallback, AfterEachCallba
             leaks.clear();
         }
         if (!found.isEmpty()) {
-            throw new AssertionError("a test token appeared in " + found.size() + " log record(s):\n"
-                    + String.join("\n", found));
+            throw new AssertionError(
+                    "a test token appeared in " + found.size() + " log record(s):\n" + String.join("\n", found));
         }
     }
 

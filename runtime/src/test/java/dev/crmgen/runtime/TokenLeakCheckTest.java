@@ -1,11 +1,11 @@
 package dev.crmgen.runtime;
 
-import dev.crmgen.runtime.internal.Secrets;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crmgen.runtime.internal.Secrets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +41,8 @@ class TokenLeakCheckTest {
 
     @Test
     void aTokenInAThrownExceptionOrItsCauseFailsTheTestWithoutBeingQuoted() {
-        Throwable thrown = new IllegalStateException("wrapped",
-                new IllegalArgumentException("invalid header value: Bearer " + TOKEN));
+        Throwable thrown = new IllegalStateException(
+                "wrapped", new IllegalArgumentException("invalid header value: Bearer " + TOKEN));
         AssertionError e = assertThrows(AssertionError.class, () -> check.handleTestExecutionException(null, thrown));
         assertTrue(e.getMessage().contains("IllegalArgumentException"), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN) || e.getCause() != null, "the check quoted the token");
@@ -54,7 +54,8 @@ class TokenLeakCheckTest {
         isolated.info("sending with Bearer " + Secrets.MASK);
         check.afterEach(null);
         Throwable thrown = new IllegalStateException("no token here");
-        assertSame(thrown, assertThrows(IllegalStateException.class,
-                () -> check.handleTestExecutionException(null, thrown)));
+        assertSame(
+                thrown,
+                assertThrows(IllegalStateException.class, () -> check.handleTestExecutionException(null, thrown)));
     }
 }

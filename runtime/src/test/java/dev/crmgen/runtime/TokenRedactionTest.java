@@ -1,11 +1,6 @@
 package dev.crmgen.runtime;
 
-import dev.crmgen.runtime.error.ApiException;
-import dev.crmgen.runtime.http.HttpTransport;
-import dev.crmgen.runtime.ratelimit.FakeTicker;
-import dev.crmgen.runtime.ratelimit.RateLimiter;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,8 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.crmgen.runtime.error.ApiException;
+import dev.crmgen.runtime.http.HttpTransport;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.ratelimit.FakeTicker;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -34,7 +33,8 @@ class TokenRedactionTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
     }
 
@@ -45,14 +45,22 @@ class TokenRedactionTest {
 
     @Test
     void tokenNeverLeaks() {
-        String echo = "{\"status\":\"error\",\"category\":\"INVALID_AUTHENTICATION\",\"message\":\"Authentication credentials "
-                + "Bearer " + TOKEN + " not found\",\"correlationId\":\"c-9\",\"context\":{\"token\":[\"" + TOKEN + "\"]}}";
-        server.stubFor(post(urlEqualTo("/echo401")).willReturn(aResponse().withStatus(401).withBody(echo)));
-        server.stubFor(post(urlEqualTo("/echo503")).willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
-                .withBody("<html>upstream rejected Authorization: Bearer " + TOKEN + "</html>")));
+        String echo =
+                "{\"status\":\"error\",\"category\":\"INVALID_AUTHENTICATION\",\"message\":\"Authentication credentials "
+                        + "Bearer " + TOKEN + " not found\",\"correlationId\":\"c-9\",\"context\":{\"token\":[\""
+                        + TOKEN + "\"]}}";
+        server.stubFor(post(urlEqualTo("/echo401"))
+                .willReturn(aResponse().withStatus(401).withBody(echo)));
+        server.stubFor(post(urlEqualTo("/echo503"))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>upstream rejected Authorization: Bearer " + TOKEN + "</html>")));
         server.stubFor(post(urlEqualTo("/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        server.stubFor(post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(600)));
-        server.stubFor(post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(200).withBody("{\"echo\":\"" + TOKEN + "\"}")));
+        server.stubFor(post(urlEqualTo("/slow"))
+                .willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(600)));
+        server.stubFor(post(urlEqualTo("/ok"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"echo\":\"" + TOKEN + "\"}")));
 
         List<String> requestTexts = new ArrayList<>();
         HttpTransport jdk = HttpTransport.jdk(Duration.ofSeconds(2));
@@ -71,14 +79,19 @@ class TokenRedactionTest {
                 .logHttp(true)
                 .build();
         ApiInvoker invoker = ApiInvoker.create(options);
-        ResponseMapper<JsonValue> mapper = ResponseMapper.<JsonValue>builder().json(200, JsonCodecs.JSON_VALUE, v -> v).build();
+        ResponseMapper<JsonValue> mapper = ResponseMapper.<JsonValue>builder()
+                .json(200, JsonCodecs.JSON_VALUE, v -> v)
+                .build();
 
         List<Throwable> failures = new ArrayList<>();
         List<String> logs;
         try (LogCapture capture = new LogCapture()) {
             for (String path : List.of("/echo401", "/echo503", "/reset", "/slow")) {
-                ApiRequest request = ApiRequest.builder("POST", path).retrySafe(true).timeout(Duration.ofMillis(path.equals("/slow") ? 150 : 5000))
-                        .jsonBody(JsonValue.of(Map.of("inputs", List.of())), JsonCodecs.JSON_VALUE).build();
+                ApiRequest request = ApiRequest.builder("POST", path)
+                        .retrySafe(true)
+                        .timeout(Duration.ofMillis(path.equals("/slow") ? 150 : 5000))
+                        .jsonBody(JsonValue.of(Map.of("inputs", List.of())), JsonCodecs.JSON_VALUE)
+                        .build();
                 failures.add(assertThrows(ApiException.class, () -> invoker.invoke(request, mapper)));
             }
             invoker.invoke(ApiRequest.builder("POST", "/ok").build(), mapper);
@@ -103,9 +116,15 @@ class TokenRedactionTest {
         }
         // The scan is meaningful only if the texts really cover retries, HTTP logs and redacted echoes.
         assertTrue(logs.stream().anyMatch(l -> l.contains("retry 1/3")), String.join("\n", logs));
-        assertTrue(logs.stream().anyMatch(l -> l.contains("--> POST") && l.contains("Authorization: [REDACTED]")), String.join("\n", logs));
-        assertTrue(logs.stream().anyMatch(l -> l.contains("<-- 200") && l.contains("[REDACTED]")), String.join("\n", logs));
-        assertTrue(failures.get(0).getMessage().contains("Bearer [REDACTED] not found"), failures.get(0).getMessage());
+        assertTrue(
+                logs.stream().anyMatch(l -> l.contains("--> POST") && l.contains("Authorization: [REDACTED]")),
+                String.join("\n", logs));
+        assertTrue(
+                logs.stream().anyMatch(l -> l.contains("<-- 200") && l.contains("[REDACTED]")),
+                String.join("\n", logs));
+        assertTrue(
+                failures.get(0).getMessage().contains("Bearer [REDACTED] not found"),
+                failures.get(0).getMessage());
         assertTrue(((ApiException) failures.get(1)).rawBody().contains("Bearer [REDACTED]"));
         assertTrue(requestTexts.size() >= 4 + 3 * 3);
     }

@@ -1,13 +1,13 @@
 package dev.crmgen.runtime;
 
-import dev.crmgen.runtime.http.HttpTransport;
-import dev.crmgen.runtime.ratelimit.RateLimiter;
-import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crmgen.runtime.http.HttpTransport;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,7 +38,8 @@ class UserHttpClientTest {
             answering.start();
 
             HttpClient client = HttpClient.newBuilder()
-                    .proxy(ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.getLocalPort())))
+                    .proxy(ProxySelector.of(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.getLocalPort())))
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
             ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder()
@@ -49,15 +50,20 @@ class UserHttpClientTest {
                     .rateLimiter(RateLimiter.unlimited())
                     .build());
 
-            JsonValue body = invoker.invoke(ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/read")
-                            .jsonBody(JsonValue.of(Map.of("inputs", List.of())), JsonCodecs.JSON_VALUE).build(),
-                    ResponseMapper.<JsonValue>builder().json(200, JsonCodecs.JSON_VALUE, v -> v).build());
+            JsonValue body = invoker.invoke(
+                    ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/read")
+                            .jsonBody(JsonValue.of(Map.of("inputs", List.of())), JsonCodecs.JSON_VALUE)
+                            .build(),
+                    ResponseMapper.<JsonValue>builder()
+                            .json(200, JsonCodecs.JSON_VALUE, v -> v)
+                            .build());
 
             assertEquals(JsonValue.of(Map.of("results", List.of())), body);
             answering.join(5_000);
         }
         assertEquals(1, requestLines.size(), requestLines.toString());
-        assertTrue(requestLines.get(0).startsWith("POST http://localhost:9/crm/v3/objects/notes/batch/read "),
+        assertTrue(
+                requestLines.get(0).startsWith("POST http://localhost:9/crm/v3/objects/notes/batch/read "),
                 "a proxy sees the absolute URI: " + requestLines.get(0));
     }
 
@@ -65,7 +71,8 @@ class UserHttpClientTest {
     private static void answerOnce(ServerSocket proxy, List<String> requestLines) {
         try (Socket socket = proxy.accept()) {
             socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             requestLines.add(in.readLine());
             int length = 0;
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
@@ -77,7 +84,8 @@ class UserHttpClientTest {
             byte[] json = "{\"results\":[]}".getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + json.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.write(json);
             out.flush();
         } catch (IOException e) {

@@ -20,23 +20,33 @@ final class CompetingTenant implements AutoCloseable {
     /** Requests due and not yet accepted; touched only by the timer thread. */
     private long owed;
 
-    CompetingTenant(RollingWindowLimiter limiter, DailyBudget daily, String token, int perWindow, long windowNanos,
-                    Counters counters) {
+    CompetingTenant(
+            RollingWindowLimiter limiter,
+            DailyBudget daily,
+            String token,
+            int perWindow,
+            long windowNanos,
+            Counters counters) {
         long period = windowNanos / perWindow;
-        timer.scheduleAtFixedRate(() -> {
-            owed++;
-            while (owed > 0) {
-                if (daily != null && daily.spent(token) || !limiter.acquire(token).allowed()) {
-                    counters.competingRefused.incrementAndGet();
-                    return;
-                }
-                owed--;
-                counters.competingAccepted.incrementAndGet();
-                if (daily != null) {
-                    daily.take(token);
-                }
-            }
-        }, period / 2, period, TimeUnit.NANOSECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    owed++;
+                    while (owed > 0) {
+                        if (daily != null && daily.spent(token)
+                                || !limiter.acquire(token).allowed()) {
+                            counters.competingRefused.incrementAndGet();
+                            return;
+                        }
+                        owed--;
+                        counters.competingAccepted.incrementAndGet();
+                        if (daily != null) {
+                            daily.take(token);
+                        }
+                    }
+                },
+                period / 2,
+                period,
+                TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -21,14 +21,27 @@ final class Counters {
     final AtomicLong notesRead = new AtomicLong();
     /** Requests of the competing tenant the rolling window accepted, and those it refused. */
     final AtomicLong competingAccepted = new AtomicLong();
+
     final AtomicLong competingRefused = new AtomicLong();
     /** Requests answered 429 because the token's daily budget was spent (also counted in rateLimited). */
     final AtomicLong dailyLimited = new AtomicLong();
 
     SandboxStats snapshot() {
-        return new SandboxStats(requests.get(), unauthorized.get(), rateLimited.get(), rejected.get(),
-                serverErrorsInjected.get(), connectionsAborted.get(), responsesLost.get(), bodiesStalled.get(),
-                bodiesTrickled.get(), rateLimitsInjected.get(), partialFailures.get(),
-                updatesApplied.get(), notesCreated.get(), notesArchived.get(), notesRead.get());
+        return new SandboxStats(
+                requests.get(),
+                unauthorized.get(),
+                rateLimited.get(),
+                rejected.get(),
+                serverErrorsInjected.get(),
+                connectionsAborted.get(),
+                responsesLost.get(),
+                bodiesStalled.get(),
+                bodiesTrickled.get(),
+                rateLimitsInjected.get(),
+                partialFailures.get(),
+                updatesApplied.get(),
+                notesCreated.get(),
+                notesArchived.get(),
+                notesRead.get());
     }
 }

@@ -35,10 +35,19 @@ import java.util.SplittableRandom;
  * @param trickleTime how long a trickling body takes from its first to its last piece
  * @param seed the seed that fixes which requests fail
  */
-public record Faults(double serverErrorRate, double connectionAbortRate, double lostResponseRate,
-                     double stalledBodyRate, double tricklingBodyRate, double rateLimitRate,
-                     double partialFailureRate, Duration minLatency, Duration maxLatency,
-                     Duration stallCutoff, Duration trickleTime, long seed) {
+public record Faults(
+        double serverErrorRate,
+        double connectionAbortRate,
+        double lostResponseRate,
+        double stalledBodyRate,
+        double tricklingBodyRate,
+        double rateLimitRate,
+        double partialFailureRate,
+        Duration minLatency,
+        Duration maxLatency,
+        Duration stallCutoff,
+        Duration trickleTime,
+        long seed) {
     private static final Faults NONE = builder().seed(0).build();
     /** Retry-After styles of injected 429s, chosen in turn by the plan's variant. */
     static final int RETRY_AFTER_STYLES = 3;
@@ -47,8 +56,15 @@ public record Faults(double serverErrorRate, double connectionAbortRate, double 
 
     public Faults {
         double total = 0;
-        for (double rate : new double[] {serverErrorRate, connectionAbortRate, lostResponseRate, stalledBodyRate,
-                tricklingBodyRate, rateLimitRate, partialFailureRate}) {
+        for (double rate : new double[] {
+            serverErrorRate,
+            connectionAbortRate,
+            lostResponseRate,
+            stalledBodyRate,
+            tricklingBodyRate,
+            rateLimitRate,
+            partialFailureRate
+        }) {
             if (!(rate >= 0 && rate <= 1)) {
                 throw new IllegalArgumentException("fault rates must be between 0 and 1, got " + rate);
             }
@@ -60,8 +76,8 @@ public record Faults(double serverErrorRate, double connectionAbortRate, double 
         Objects.requireNonNull(minLatency, "minLatency");
         Objects.requireNonNull(maxLatency, "maxLatency");
         if (minLatency.isNegative() || maxLatency.compareTo(minLatency) < 0) {
-            throw new IllegalArgumentException("need 0 <= minLatency <= maxLatency, got " + minLatency + " and "
-                    + maxLatency);
+            throw new IllegalArgumentException(
+                    "need 0 <= minLatency <= maxLatency, got " + minLatency + " and " + maxLatency);
         }
         if (stallCutoff.isNegative() || trickleTime.isNegative()) {
             throw new IllegalArgumentException("stallCutoff and trickleTime must not be negative");
@@ -79,9 +95,15 @@ public record Faults(double serverErrorRate, double connectionAbortRate, double 
      * responses (1/15) and trickling bodies (2/15); 2 to 20 ms of latency on every request.
      */
     public static Faults mixed(double share, long seed) {
-        return builder().rateLimitRate(share / 3).serverErrorRate(share / 3).connectionAbortRate(share * 2 / 15)
-                .lostResponseRate(share / 15).tricklingBodyRate(share * 2 / 15)
-                .latency(Duration.ofMillis(2), Duration.ofMillis(20)).seed(seed).build();
+        return builder()
+                .rateLimitRate(share / 3)
+                .serverErrorRate(share / 3)
+                .connectionAbortRate(share * 2 / 15)
+                .lostResponseRate(share / 15)
+                .tricklingBodyRate(share * 2 / 15)
+                .latency(Duration.ofMillis(2), Duration.ofMillis(20))
+                .seed(seed)
+                .build();
     }
 
     /** A builder starting from no faults. */
@@ -91,13 +113,27 @@ public record Faults(double serverErrorRate, double connectionAbortRate, double 
 
     /** Whether any fault or latency is configured. */
     public boolean any() {
-        return serverErrorRate > 0 || connectionAbortRate > 0 || lostResponseRate > 0 || stalledBodyRate > 0
-                || tricklingBodyRate > 0 || rateLimitRate > 0 || partialFailureRate > 0
+        return serverErrorRate > 0
+                || connectionAbortRate > 0
+                || lostResponseRate > 0
+                || stalledBodyRate > 0
+                || tricklingBodyRate > 0
+                || rateLimitRate > 0
+                || partialFailureRate > 0
                 || maxLatency.compareTo(Duration.ZERO) > 0;
     }
 
     /** What happens to one request. */
-    enum Kind { NONE, SERVER_ERROR, ABORT, LOST_RESPONSE, STALLED_BODY, TRICKLING_BODY, RATE_LIMITED, PARTIAL_FAILURE }
+    enum Kind {
+        NONE,
+        SERVER_ERROR,
+        ABORT,
+        LOST_RESPONSE,
+        STALLED_BODY,
+        TRICKLING_BODY,
+        RATE_LIMITED,
+        PARTIAL_FAILURE
+    }
 
     /**
      * @param variant which Retry-After style or 207 shape, for the kinds that have several
@@ -115,10 +151,24 @@ public record Faults(double serverErrorRate, double connectionAbortRate, double 
         long latency = max > min ? min + random.nextLong(max - min + 1) : min;
         // Drawn after the original draws, so seeds chosen before these faults existed keep their fates.
         int variant = random.nextInt(RETRY_AFTER_STYLES * PARTIAL_FAILURE_SHAPES);
-        double[] rates = {serverErrorRate, connectionAbortRate, lostResponseRate, stalledBodyRate, tricklingBodyRate,
-            rateLimitRate, partialFailureRate};
-        Kind[] kinds = {Kind.SERVER_ERROR, Kind.ABORT, Kind.LOST_RESPONSE, Kind.STALLED_BODY, Kind.TRICKLING_BODY,
-            Kind.RATE_LIMITED, Kind.PARTIAL_FAILURE};
+        double[] rates = {
+            serverErrorRate,
+            connectionAbortRate,
+            lostResponseRate,
+            stalledBodyRate,
+            tricklingBodyRate,
+            rateLimitRate,
+            partialFailureRate
+        };
+        Kind[] kinds = {
+            Kind.SERVER_ERROR,
+            Kind.ABORT,
+            Kind.LOST_RESPONSE,
+            Kind.STALLED_BODY,
+            Kind.TRICKLING_BODY,
+            Kind.RATE_LIMITED,
+            Kind.PARTIAL_FAILURE
+        };
         Kind kind = Kind.NONE;
         double bound = 0;
         for (int i = 0; i < rates.length; i++) {
@@ -224,9 +274,19 @@ public record Faults(double serverErrorRate, double connectionAbortRate, double 
 
         /** The faults. */
         public Faults build() {
-            return new Faults(serverErrorRate, connectionAbortRate, lostResponseRate, stalledBodyRate,
-                    tricklingBodyRate, rateLimitRate, partialFailureRate, minLatency, maxLatency, stallCutoff,
-                    trickleTime, seed);
+            return new Faults(
+                    serverErrorRate,
+                    connectionAbortRate,
+                    lostResponseRate,
+                    stalledBodyRate,
+                    tricklingBodyRate,
+                    rateLimitRate,
+                    partialFailureRate,
+                    minLatency,
+                    maxLatency,
+                    stallCutoff,
+                    trickleTime,
+                    seed);
         }
     }
 }

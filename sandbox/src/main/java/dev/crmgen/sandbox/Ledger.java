@@ -20,8 +20,7 @@ public final class Ledger {
     private final Map<String, List<Write>> writes = new ConcurrentHashMap<>();
     private final Map<Long, Fault> faults = new ConcurrentHashMap<>();
 
-    Ledger() {
-    }
+    Ledger() {}
 
     /**
      * One applied write.

@@ -32,9 +32,14 @@ public final class LedgerSandbox {
         boolean ledgerAtEof = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--faults" -> builder.faults(Faults.builder().serverErrorRate(0.05).connectionAbortRate(0.02)
-                        .lostResponseRate(0.02).latency(Duration.ofMillis(2), Duration.ofMillis(20))
-                        .seed(Long.parseLong(args[++i])).build());
+                case "--faults" ->
+                    builder.faults(Faults.builder()
+                            .serverErrorRate(0.05)
+                            .connectionAbortRate(0.02)
+                            .lostResponseRate(0.02)
+                            .latency(Duration.ofMillis(2), Duration.ofMillis(20))
+                            .seed(Long.parseLong(args[++i]))
+                            .build());
                 case "--rate-limit" -> builder.rateLimit(Integer.parseInt(args[++i]), Duration.ofSeconds(10));
                 case "--ledger-at-eof" -> ledgerAtEof = true;
                 default -> positional.add(args[i]);
@@ -43,15 +48,14 @@ public final class LedgerSandbox {
         int notes = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 1000;
         int port = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 0;
         try (NotesSandbox sandbox = builder.seed(notes).port(port).start()) {
-            System.out.println("HubSpot notes sandbox at " + sandbox.baseUrl() + " with " + notes
-                    + " notes (ids " + NotesSandbox.DEFAULT_FIRST_ID + "..); token: " + sandbox.accessToken());
+            System.out.println("HubSpot notes sandbox at " + sandbox.baseUrl() + " with " + notes + " notes (ids "
+                    + NotesSandbox.DEFAULT_FIRST_ID + "..); token: " + sandbox.accessToken());
             System.out.flush();
             if (!ledgerAtEof) {
                 Thread.currentThread().join();
             }
             System.in.transferTo(OutputStream.nullOutputStream());
-            PrintStream out = new PrintStream(new BufferedOutputStream(System.out), false,
-                    StandardCharsets.UTF_8);
+            PrintStream out = new PrintStream(new BufferedOutputStream(System.out), false, StandardCharsets.UTF_8);
             for (long id = NotesSandbox.DEFAULT_FIRST_ID; id < NotesSandbox.DEFAULT_FIRST_ID + notes; id++) {
                 for (Ledger.Write w : sandbox.ledger().writes(Long.toString(id))) {
                     out.println("write " + id + " " + encode(w.properties()));
@@ -65,7 +69,8 @@ public final class LedgerSandbox {
     private static String encode(Map<String, String> properties) {
         StringBuilder b = new StringBuilder();
         properties.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return b.toString();
     }

@@ -30,6 +30,7 @@ final class NoteStore {
     private final Map<String, Note> notes = new ConcurrentHashMap<>();
     /** property name → value → note id, for unique properties. */
     private final Map<String, Map<String, String>> uniqueIndex = new HashMap<>();
+
     private long nextId;
 
     NoteStore(Map<String, NoteProperty> schema, Clock clock, long firstId) {
@@ -90,7 +91,10 @@ final class NoteStore {
         // One timestamp for the whole seed: formatting dominates the cost of creating a note.
         Instant now = now();
         String stamp = format(now);
-        List<String> uniques = schema.values().stream().filter(p -> p.unique() && !p.readOnly()).map(NoteProperty::name).toList();
+        List<String> uniques = schema.values().stream()
+                .filter(p -> p.unique() && !p.readOnly())
+                .map(NoteProperty::name)
+                .toList();
         for (int i = 0; i < count; i++) {
             String id = Long.toString(nextId++);
             Map<String, String> props = new LinkedHashMap<>();
@@ -123,7 +127,8 @@ final class NoteStore {
         for (String name : properties.keySet()) {
             NoteProperty p = schema.get(name);
             if (p == null) {
-                throw new IllegalArgumentException("property '" + name + "' is not defined; define it with Builder.property(...)");
+                throw new IllegalArgumentException(
+                        "property '" + name + "' is not defined; define it with Builder.property(...)");
             }
             if (p.readOnly()) {
                 throw new IllegalArgumentException("property '" + name + "' is read-only and is set by the sandbox");

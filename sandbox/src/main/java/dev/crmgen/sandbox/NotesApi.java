@@ -35,7 +35,12 @@ final class NotesApi {
     }
 
     /** How a batch update refuses one input on purpose: not at all, or with a 207 in one documented shape. */
-    enum Refusal { NONE, BARE, EMPTY_SUBCATEGORY, CONTEXT_IN_DETAIL_TEXT, CONTEXT_AS_TEXT;
+    enum Refusal {
+        NONE,
+        BARE,
+        EMPTY_SUBCATEGORY,
+        CONTEXT_IN_DETAIL_TEXT,
+        CONTEXT_AS_TEXT;
 
         /** Whether the 207 names the refused input by id where a client can read it. */
         boolean named() {
@@ -85,8 +90,11 @@ final class NotesApi {
         for (Map<String, Object> raw : rawInputs) {
             String id = requiredString(raw, "id", "SimplePublicObjectBatchInput", correlationId);
             Map<String, String> props = properties(raw, "SimplePublicObjectBatchInput", correlationId);
-            inputs.add(new UpdateInput(id, optionalString(raw, "idProperty", correlationId),
-                    optionalString(raw, "objectWriteTraceId", correlationId), props));
+            inputs.add(new UpdateInput(
+                    id,
+                    optionalString(raw, "idProperty", correlationId),
+                    optionalString(raw, "objectWriteTraceId", correlationId),
+                    props));
         }
         validateProperties(inputs.stream().map(UpdateInput::properties).toList(), correlationId);
         Set<String> seen = new HashSet<>();
@@ -111,7 +119,8 @@ final class NotesApi {
         synchronized (store) {
             List<Target> targets = new ArrayList<>();
             for (UpdateInput in : inputs) {
-                String noteId = in.idProperty() == null ? liveId(in.id()) : store.findByUnique(in.idProperty(), in.id());
+                String noteId =
+                        in.idProperty() == null ? liveId(in.id()) : store.findByUnique(in.idProperty(), in.id());
                 if (noteId == null) {
                     missing.add(in.id());
                 } else {
@@ -119,8 +128,12 @@ final class NotesApi {
                 }
             }
             checkUniqueValues(targets, correlationId);
-            Target refused = refusal == Refusal.NONE ? null
-                    : targets.stream().filter(t -> !ledger.written(t.noteId())).findFirst().orElse(null);
+            Target refused = refusal == Refusal.NONE
+                    ? null
+                    : targets.stream()
+                            .filter(t -> !ledger.written(t.noteId()))
+                            .findFirst()
+                            .orElse(null);
             for (Target t : targets) {
                 if (t == refused) {
                     continue;
@@ -131,10 +144,16 @@ final class NotesApi {
             }
             if (refused != null) {
                 counters.partialFailures.incrementAndGet();
-                ledger.recordFault(request, refusal.named() ? Ledger.Delivery.PARTIAL_FAILURE_NAMED
-                        : Ledger.Delivery.PARTIAL_FAILURE_UNNAMED, List.of(refused.input().id()));
-                refusedError = new NoteError("VALIDATION_ERROR", "Note " + refused.input().id()
-                        + " could not be updated right now; try again", Map.of("ids", List.of(refused.input().id())),
+                ledger.recordFault(
+                        request,
+                        refusal.named()
+                                ? Ledger.Delivery.PARTIAL_FAILURE_NAMED
+                                : Ledger.Delivery.PARTIAL_FAILURE_UNNAMED,
+                        List.of(refused.input().id()));
+                refusedError = new NoteError(
+                        "VALIDATION_ERROR",
+                        "Note " + refused.input().id() + " could not be updated right now; try again",
+                        Map.of("ids", List.of(refused.input().id())),
                         refusal);
             }
         }
@@ -165,9 +184,15 @@ final class NotesApi {
     private void checkIdProperty(String idProperty, String correlationId) throws Rejected {
         NoteProperty p = store.schema().get(idProperty);
         if (p == null) {
-            throw new Rejected(Response.error(400, "VALIDATION_ERROR", "Property \"" + idProperty + "\" does not exist",
-                    correlationId, Map.of("propertyName", List.of(idProperty)),
-                    List.of(new Response.Detail("Property \"" + idProperty + "\" does not exist", "PROPERTY_DOESNT_EXIST",
+            throw new Rejected(Response.error(
+                    400,
+                    "VALIDATION_ERROR",
+                    "Property \"" + idProperty + "\" does not exist",
+                    correlationId,
+                    Map.of("propertyName", List.of(idProperty)),
+                    List.of(new Response.Detail(
+                            "Property \"" + idProperty + "\" does not exist",
+                            "PROPERTY_DOESNT_EXIST",
                             Map.of("propertyName", List.of(idProperty))))));
         }
         if (!p.unique()) {
@@ -188,9 +213,13 @@ final class NotesApi {
                 }
                 String owner = store.uniqueOwner(p.name(), e.getValue());
                 String claimant = claimed.putIfAbsent(p.name() + '\u0000' + e.getValue(), t.noteId());
-                if ((owner != null && !owner.equals(t.noteId())) || (claimant != null && !claimant.equals(t.noteId()))) {
-                    problems.add(new PropertyProblem(p.name(), "INVALID_UNIQUE_VALUE", "A note with the unique value \""
-                            + e.getValue() + "\" for property \"" + p.name() + "\" already exists"));
+                if ((owner != null && !owner.equals(t.noteId()))
+                        || (claimant != null && !claimant.equals(t.noteId()))) {
+                    problems.add(new PropertyProblem(
+                            p.name(),
+                            "INVALID_UNIQUE_VALUE",
+                            "A note with the unique value \"" + e.getValue() + "\" for property \"" + p.name()
+                                    + "\" already exists"));
                 }
             }
         }
@@ -248,7 +277,8 @@ final class NotesApi {
                 }
             }
         } else if (props != null) {
-            throw new Rejected(Response.validation("Invalid input JSON: properties must be an array of strings", correlationId));
+            throw new Rejected(
+                    Response.validation("Invalid input JSON: properties must be an array of strings", correlationId));
         }
         List<Note> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -262,7 +292,8 @@ final class NotesApi {
             }
         }
         counters.notesRead.addAndGet(found.size());
-        List<NoteError> errors = missing.isEmpty() ? List.of()
+        List<NoteError> errors = missing.isEmpty()
+                ? List.of()
                 : List.of(new NoteError("OBJECT_NOT_FOUND", NOT_FOUND_MESSAGE, Map.of("ids", missing), Refusal.NONE));
         return batchResponse(errors.isEmpty() ? 200 : 207, startedAt, store.now(), errors, g -> {
             for (Note note : found) {
@@ -288,8 +319,13 @@ final class NotesApi {
     Response getNote(String id, Collection<String> properties, String correlationId) {
         String noteId = liveId(id);
         if (noteId == null) {
-            return Response.error(404, "OBJECT_NOT_FOUND", "Object not found.  objectId are usually numeric.",
-                    correlationId, Map.of("id", List.of(id)), null);
+            return Response.error(
+                    404,
+                    "OBJECT_NOT_FOUND",
+                    "Object not found.  objectId are usually numeric.",
+                    correlationId,
+                    Map.of("id", List.of(id)),
+                    null);
         }
         counters.notesRead.incrementAndGet();
         Set<String> shown = new LinkedHashSet<>(DEFAULT_READ_PROPERTIES);
@@ -304,22 +340,27 @@ final class NotesApi {
         if (!(body instanceof Map<?, ?> map)) {
             throw new Rejected(Response.validation(
                     "Invalid input JSON on line 1, column 1: Cannot construct instance of " + typeName
-                            + ": expected a JSON object", correlationId));
+                            + ": expected a JSON object",
+                    correlationId));
         }
         Object inputs = map.get("inputs");
         if (!(inputs instanceof List<?> list)) {
-            throw new Rejected(Response.validation("Invalid input JSON: Cannot build " + typeName
-                    + ", some of required attributes are not set [inputs]", correlationId));
+            throw new Rejected(Response.validation(
+                    "Invalid input JSON: Cannot build " + typeName
+                            + ", some of required attributes are not set [inputs]",
+                    correlationId));
         }
         if (list.size() > maxBatchSize) {
-            throw new Rejected(Response.validation("The maximum number of inputs supported in a batch request is "
-                    + maxBatchSize + ". Please reduce the number of items and try again", correlationId));
+            throw new Rejected(Response.validation(
+                    "The maximum number of inputs supported in a batch request is " + maxBatchSize
+                            + ". Please reduce the number of items and try again",
+                    correlationId));
         }
         List<Map<String, Object>> result = new ArrayList<>(list.size());
         for (Object o : list) {
             if (!(o instanceof Map<?, ?>)) {
-                throw new Rejected(Response.validation("Invalid input JSON: every element of inputs must be an object",
-                        correlationId));
+                throw new Rejected(Response.validation(
+                        "Invalid input JSON: every element of inputs must be an object", correlationId));
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> input = (Map<String, Object>) o;
@@ -332,8 +373,10 @@ final class NotesApi {
             throws Rejected {
         String value = optionalString(raw, field, correlationId);
         if (value == null) {
-            throw new Rejected(Response.validation("Invalid input JSON: Cannot build " + typeName
-                    + ", some of required attributes are not set [" + field + "]", correlationId));
+            throw new Rejected(Response.validation(
+                    "Invalid input JSON: Cannot build " + typeName + ", some of required attributes are not set ["
+                            + field + "]",
+                    correlationId));
         }
         return value;
     }
@@ -347,7 +390,8 @@ final class NotesApi {
             // HubSpot's JSON binding coerces numbers to strings for string fields.
             return number.toPlainString();
         }
-        throw new Rejected(Response.validation("Invalid input JSON: field " + field + " must be a string", correlationId));
+        throw new Rejected(
+                Response.validation("Invalid input JSON: field " + field + " must be a string", correlationId));
     }
 
     /** An input's {@code properties}: HubSpot coerces scalars to strings and treats null as "clear". */
@@ -355,8 +399,10 @@ final class NotesApi {
             throws Rejected {
         Object value = raw.get("properties");
         if (!(value instanceof Map<?, ?> map)) {
-            throw new Rejected(Response.validation("Invalid input JSON: Cannot build " + typeName
-                    + ", some of required attributes are not set [properties]", correlationId));
+            throw new Rejected(Response.validation(
+                    "Invalid input JSON: Cannot build " + typeName
+                            + ", some of required attributes are not set [properties]",
+                    correlationId));
         }
         Map<String, String> props = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -371,8 +417,8 @@ final class NotesApi {
             } else if (v instanceof Boolean b) {
                 s = b.toString();
             } else {
-                throw new Rejected(Response.validation("Invalid input JSON: property " + e.getKey()
-                        + " must have a string value", correlationId));
+                throw new Rejected(Response.validation(
+                        "Invalid input JSON: property " + e.getKey() + " must have a string value", correlationId));
             }
             props.put((String) e.getKey(), s);
         }
@@ -389,14 +435,22 @@ final class NotesApi {
                 NoteProperty p = store.schema().get(name);
                 PropertyProblem problem;
                 if (p == null) {
-                    problem = new PropertyProblem(name, "PROPERTY_DOESNT_EXIST", "Property \"" + name + "\" does not exist");
+                    problem = new PropertyProblem(
+                            name, "PROPERTY_DOESNT_EXIST", "Property \"" + name + "\" does not exist");
                 } else if (p.readOnly()) {
-                    problem = new PropertyProblem(name, "READ_ONLY_VALUE",
+                    problem = new PropertyProblem(
+                            name,
+                            "READ_ONLY_VALUE",
                             "\"" + name + "\" is a read only property; its value cannot be set.");
                 } else {
                     String code = p.validate(e.getValue());
-                    problem = code == null ? null : new PropertyProblem(name, code,
-                            e.getValue() + " was not a valid " + (code.equals("INVALID_DATE") ? "date" : "number") + ".");
+                    problem = code == null
+                            ? null
+                            : new PropertyProblem(
+                                    name,
+                                    code,
+                                    e.getValue() + " was not a valid "
+                                            + (code.equals("INVALID_DATE") ? "date" : "number") + ".");
                 }
                 if (problem != null && reported.add(name + '\u0000' + problem.code())) {
                     problems.add(problem);
@@ -413,25 +467,27 @@ final class NotesApi {
 
     /** HubSpot's "Property values were not valid" 400: the results as JSON in the message, one detail each. */
     private static Rejected propertyErrors(List<PropertyProblem> problems, String correlationId) {
-        String embedded = new String(JsonTree.write(g -> {
-            g.writeStartArray();
-            for (PropertyProblem p : problems) {
-                g.writeStartObject();
-                g.writeBooleanField("isValid", false);
-                g.writeStringField("message", p.message());
-                g.writeStringField("error", p.code());
-                g.writeStringField("name", p.name());
-                g.writeStringField("localizedErrorMessage", p.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }), StandardCharsets.UTF_8);
+        String embedded = new String(
+                JsonTree.write(g -> {
+                    g.writeStartArray();
+                    for (PropertyProblem p : problems) {
+                        g.writeStartObject();
+                        g.writeBooleanField("isValid", false);
+                        g.writeStringField("message", p.message());
+                        g.writeStringField("error", p.code());
+                        g.writeStringField("name", p.name());
+                        g.writeStringField("localizedErrorMessage", p.message());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }),
+                StandardCharsets.UTF_8);
         List<Response.Detail> details = new ArrayList<>();
         for (PropertyProblem p : problems) {
             details.add(new Response.Detail(p.message(), p.code(), Map.of("propertyName", List.of(p.name()))));
         }
-        return new Rejected(Response.error(400, "VALIDATION_ERROR", "Property values were not valid: " + embedded,
-                correlationId, null, details));
+        return new Rejected(Response.error(
+                400, "VALIDATION_ERROR", "Property values were not valid: " + embedded, correlationId, null, details));
     }
 
     // ---- response bodies ----------------------------------------------------------------------------------------
@@ -439,8 +495,8 @@ final class NotesApi {
     /** One entry of a 207 body's {@code errors} (HubSpot's StandardError), written in {@code shape}. */
     private record NoteError(String category, String message, Map<String, List<String>> context, Refusal shape) {}
 
-    private static Response batchResponse(int status, Instant startedAt, Instant completedAt, List<NoteError> errors,
-                                          JsonTree.Body results) {
+    private static Response batchResponse(
+            int status, Instant startedAt, Instant completedAt, List<NoteError> errors, JsonTree.Body results) {
         return Response.json(status, g -> {
             g.writeStartObject();
             g.writeStringField("status", "COMPLETE");

@@ -27,15 +27,17 @@ import java.util.concurrent.atomic.AtomicLong;
 final class NotesQueries {
     /** HubSpot's search pages through at most this many results of one query. */
     static final int SEARCH_CEILING = 10_000;
+
     static final int MAX_LIST_LIMIT = 100;
     static final int MAX_SEARCH_LIMIT = 200;
     private static final int DEFAULT_LIMIT = 10;
-    private static final Set<String> OPERATORS = Set.of("EQ", "NEQ", "GT", "GTE", "LT", "LTE", "HAS_PROPERTY",
-            "NOT_HAS_PROPERTY");
+    private static final Set<String> OPERATORS =
+            Set.of("EQ", "NEQ", "GT", "GTE", "LT", "LTE", "HAS_PROPERTY", "NOT_HAS_PROPERTY");
 
     private final NoteStore store;
     /** When set, the list names the cursor it was given as the next one: a server stuck on one page. */
     private final boolean repeatingListCursor;
+
     final AtomicLong listPages = new AtomicLong();
     final AtomicLong searchPages = new AtomicLong();
     final AtomicLong searchRateLimited = new AtomicLong();
@@ -68,12 +70,15 @@ final class NotesQueries {
             }
         }
         List<Note> page = notes.subList(0, Math.min(limit, notes.size()));
-        String next = repeatingListCursor && after != null ? after
+        String next = repeatingListCursor && after != null
+                ? after
                 : notes.size() > limit ? notes.get(limit).id() : null;
         Set<String> shown = shown(query.getOrDefault("properties", List.of()));
         listPages.incrementAndGet();
-        String link = next == null ? null : selfUrl + "?limit=" + limit + "&after="
-                + URLEncoder.encode(next, StandardCharsets.UTF_8) + (archived ? "&archived=true" : "");
+        String link = next == null
+                ? null
+                : selfUrl + "?limit=" + limit + "&after=" + URLEncoder.encode(next, StandardCharsets.UTF_8)
+                        + (archived ? "&archived=true" : "");
         return page(-1, page, shown, next, link);
     }
 
@@ -82,8 +87,10 @@ final class NotesQueries {
     /** One page of a search: the matches in the requested order from the offset {@code after}. */
     Response search(Object body, String correlationId) throws NotesApi.Rejected {
         if (!(body instanceof Map<?, ?> request)) {
-            throw new NotesApi.Rejected(Response.validation("Invalid input JSON on line 1, column 1: Cannot construct "
-                    + "instance of PublicObjectSearchRequest: expected a JSON object", correlationId));
+            throw new NotesApi.Rejected(Response.validation(
+                    "Invalid input JSON on line 1, column 1: Cannot construct "
+                            + "instance of PublicObjectSearchRequest: expected a JSON object",
+                    correlationId));
         }
         List<List<Filter>> groups = filterGroups(request.get("filterGroups"), correlationId);
         List<Sort> sorts = sorts(request.get("sorts"), correlationId);
@@ -144,12 +151,13 @@ final class NotesQueries {
         try {
             offset = Long.parseLong(after.trim());
         } catch (NumberFormatException e) {
-            throw new NotesApi.Rejected(Response.validation("Invalid input JSON: after must be a numeric offset, got \""
-                    + after + "\"", correlationId));
+            throw new NotesApi.Rejected(Response.validation(
+                    "Invalid input JSON: after must be a numeric offset, got \"" + after + "\"", correlationId));
         }
         if (offset < 0 || offset >= SEARCH_CEILING) {
-            throw new NotesApi.Rejected(Response.validation("Paging beyond " + SEARCH_CEILING + " results is not "
-                    + "supported: after=" + after + ". Narrow the search with filters to page through fewer results.",
+            throw new NotesApi.Rejected(Response.validation(
+                    "Paging beyond " + SEARCH_CEILING + " results is not " + "supported: after=" + after
+                            + ". Narrow the search with filters to page through fewer results.",
                     correlationId));
         }
         return (int) offset;
@@ -161,8 +169,8 @@ final class NotesQueries {
             return groups;
         }
         if (!(value instanceof List<?> list)) {
-            throw new NotesApi.Rejected(Response.validation("Invalid input JSON: filterGroups must be an array",
-                    correlationId));
+            throw new NotesApi.Rejected(
+                    Response.validation("Invalid input JSON: filterGroups must be an array", correlationId));
         }
         for (Object group : list) {
             List<Filter> filters = new ArrayList<>();
@@ -178,8 +186,10 @@ final class NotesQueries {
                 }
                 String operator = String.valueOf(f.get("operator")).toUpperCase(Locale.ROOT);
                 if (!OPERATORS.contains(operator)) {
-                    throw new NotesApi.Rejected(Response.validation("Invalid input JSON: operator "
-                            + f.get("operator") + " is not one of " + new TreeSet<>(OPERATORS), correlationId));
+                    throw new NotesApi.Rejected(Response.validation(
+                            "Invalid input JSON: operator " + f.get("operator") + " is not one of "
+                                    + new TreeSet<>(OPERATORS),
+                            correlationId));
                 }
                 filters.add(new Filter(text(f.get("propertyName")), operator, text(f.get("value"))));
             }
@@ -199,13 +209,15 @@ final class NotesQueries {
                 } else if (s instanceof Map<?, ?> m && text(m.get("propertyName")) != null) {
                     sorts.add(new Sort(text(m.get("propertyName")), "DESCENDING".equals(text(m.get("direction")))));
                 } else {
-                    throw new NotesApi.Rejected(Response.validation("Invalid input JSON: a sort is a property name "
-                            + "or an object with propertyName and direction", correlationId));
+                    throw new NotesApi.Rejected(Response.validation(
+                            "Invalid input JSON: a sort is a property name "
+                                    + "or an object with propertyName and direction",
+                            correlationId));
                 }
             }
         } else if (value != null) {
-            throw new NotesApi.Rejected(Response.validation("Invalid input JSON: sorts must be an array",
-                    correlationId));
+            throw new NotesApi.Rejected(
+                    Response.validation("Invalid input JSON: sorts must be an array", correlationId));
         }
         return sorts;
     }
@@ -302,7 +314,10 @@ final class NotesQueries {
             return OffsetDateTime.parse(value).toInstant().toEpochMilli();
         } catch (DateTimeParseException notDateTime) {
             try {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                return LocalDate.parse(value)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()
+                        .toEpochMilli();
             } catch (DateTimeParseException notDate) {
                 try {
                     return Instant.parse(value).toEpochMilli();
@@ -344,10 +359,12 @@ final class NotesQueries {
             return DEFAULT_LIMIT;
         }
         BigDecimal limit = number(value);
-        if (limit == null || limit.signum() <= 0 || limit.compareTo(BigDecimal.valueOf(max)) > 0
+        if (limit == null
+                || limit.signum() <= 0
+                || limit.compareTo(BigDecimal.valueOf(max)) > 0
                 || limit.stripTrailingZeros().scale() > 0) {
-            throw new NotesApi.Rejected(Response.validation("limit must be a whole number from 1 to " + max
-                    + ", got " + value, correlationId));
+            throw new NotesApi.Rejected(Response.validation(
+                    "limit must be a whole number from 1 to " + max + ", got " + value, correlationId));
         }
         return limit.intValue();
     }

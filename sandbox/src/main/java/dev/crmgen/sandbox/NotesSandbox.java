@@ -3,17 +3,14 @@ package dev.crmgen.sandbox;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,14 +89,17 @@ public final class NotesSandbox implements AutoCloseable {
     private final RollingWindowLimiter limiter;
     /** The search endpoints' own limit per token (HubSpot's SECONDLY policy). */
     private final RollingWindowLimiter searchLimiter;
+
     private final NotesQueries queries;
     private final int rateLimitMax;
     private final long rateLimitWindowMillis;
     /** HubSpot's daily quota per token, or null for none. */
     private final DailyBudget dailyBudget;
+
     private final Faults faults;
     /** Another integration spending part of the first token's budget, or null. */
     private final CompetingTenant competing;
+
     private final AtomicLong faultSequence = new AtomicLong();
     private final AtomicLong correlationSequence = new AtomicLong();
     private final List<String> seededIds;
@@ -112,11 +112,11 @@ public final class NotesSandbox implements AutoCloseable {
         this.rateLimitMax = b.rateLimitMax;
         this.rateLimitWindowMillis = b.rateLimitWindow.toMillis();
         this.limiter = new RollingWindowLimiter(rateLimitMax, rateLimitWindowMillis, b.nanoTime);
-        this.searchLimiter = new RollingWindowLimiter(b.searchRateLimitMax, b.searchRateLimitWindow.toMillis(),
-                b.nanoTime);
+        this.searchLimiter =
+                new RollingWindowLimiter(b.searchRateLimitMax, b.searchRateLimitWindow.toMillis(), b.nanoTime);
         this.queries = new NotesQueries(store, b.repeatingListCursor);
-        this.dailyBudget = b.dailyLimit == 0 ? null
-                : new DailyBudget(b.dailyLimit, b.dailyLength.toNanos(), b.nanoTime);
+        this.dailyBudget =
+                b.dailyLimit == 0 ? null : new DailyBudget(b.dailyLimit, b.dailyLength.toNanos(), b.nanoTime);
         this.faults = b.faults;
         this.seededIds = List.copyOf(store.seed(b.seedCount));
         for (Map.Entry<String, Map<String, String>> e : b.puts.entrySet()) {
@@ -128,8 +128,15 @@ public final class NotesSandbox implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         int competingPerWindow = (int) Math.round(b.competingShare * rateLimitMax);
-        this.competing = competingPerWindow > 0 ? new CompetingTenant(limiter, dailyBudget, accessToken(), competingPerWindow,
-                rateLimitWindowMillis * 1_000_000L, counters) : null;
+        this.competing = competingPerWindow > 0
+                ? new CompetingTenant(
+                        limiter,
+                        dailyBudget,
+                        accessToken(),
+                        competingPerWindow,
+                        rateLimitWindowMillis * 1_000_000L,
+                        counters)
+                : null;
         this.baseUri = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
                 + server.getAddress().getPort());
     }
@@ -154,7 +161,9 @@ public final class NotesSandbox implements AutoCloseable {
 
     /** An accepted access token (the first one configured). */
     public String accessToken() {
-        return tokens.contains(DEFAULT_ACCESS_TOKEN) ? DEFAULT_ACCESS_TOKEN : tokens.iterator().next();
+        return tokens.contains(DEFAULT_ACCESS_TOKEN)
+                ? DEFAULT_ACCESS_TOKEN
+                : tokens.iterator().next();
     }
 
     /** The ids of the notes the builder seeded, in order. */
@@ -239,7 +248,15 @@ public final class NotesSandbox implements AutoCloseable {
 
     // ---- request handling ---------------------------------------------------------------------------------------
 
-    private enum Route { UPDATE, CREATE, READ, ARCHIVE, GET_ONE, LIST, SEARCH }
+    private enum Route {
+        UPDATE,
+        CREATE,
+        READ,
+        ARCHIVE,
+        GET_ONE,
+        LIST,
+        SEARCH
+    }
 
     private void handle(HttpExchange exchange) {
         long requestNumber = counters.requests.incrementAndGet();
@@ -252,11 +269,23 @@ public final class NotesSandbox implements AutoCloseable {
             if (route == null) {
                 counters.rejected.incrementAndGet();
                 boolean known = path.startsWith(NOTES + "/batch/") || path.startsWith(NOTES + "/");
-                send(exchange, known
-                        ? Response.error(405, "VALIDATION_ERROR", "Method " + method + " not allowed on " + path,
-                                correlationId, null, null)
-                        : Response.error(404, "OBJECT_NOT_FOUND", "Resource not found: " + path, correlationId,
-                                null, null));
+                send(
+                        exchange,
+                        known
+                                ? Response.error(
+                                        405,
+                                        "VALIDATION_ERROR",
+                                        "Method " + method + " not allowed on " + path,
+                                        correlationId,
+                                        null,
+                                        null)
+                                : Response.error(
+                                        404,
+                                        "OBJECT_NOT_FOUND",
+                                        "Resource not found: " + path,
+                                        correlationId,
+                                        null,
+                                        null));
                 return;
             }
             String token = bearerToken(exchange.getRequestHeaders());
@@ -286,8 +315,9 @@ public final class NotesSandbox implements AutoCloseable {
                     // time zone), and neither does a sandbox with a whole day; a shorter test day says when it ends,
                     // so that a client can wait for it.
                     if (dailyBudget.dayNanos() < Duration.ofDays(1).toNanos()) {
-                        headers.set("Retry-After", Long.toString(Math.max(1, (daily.resetNanos() + 999_999_999L)
-                                / 1_000_000_000L)));
+                        headers.set(
+                                "Retry-After",
+                                Long.toString(Math.max(1, (daily.resetNanos() + 999_999_999L) / 1_000_000_000L)));
                     }
                     send(exchange, Response.dailyLimit(correlationId));
                     return;
@@ -314,7 +344,9 @@ public final class NotesSandbox implements AutoCloseable {
                     counters.rateLimitsInjected.incrementAndGet();
                     faulted.record(Ledger.Delivery.RATE_LIMITED);
                     retryAfter(plan.variant()).ifPresent(value -> headers.set("Retry-After", value));
-                    send(exchange, Response.tenSecondlyLimit(correlationId, "groupName", "sandbox-app-" + tokens.size()));
+                    send(
+                            exchange,
+                            Response.tenSecondlyLimit(correlationId, "groupName", "sandbox-app-" + tokens.size()));
                     return;
                 case ABORT:
                     counters.connectionsAborted.incrementAndGet();
@@ -324,7 +356,8 @@ public final class NotesSandbox implements AutoCloseable {
                     break;
             }
             NotesApi.Refusal refusal = plan.kind() == Faults.Kind.PARTIAL_FAILURE
-                    ? REFUSALS[plan.variant() % REFUSALS.length] : NotesApi.Refusal.NONE;
+                    ? REFUSALS[plan.variant() % REFUSALS.length]
+                    : NotesApi.Refusal.NONE;
             Response response = serve(route, exchange, body, correlationId, requestNumber, refusal);
             if (response.status() >= 400) {
                 counters.rejected.incrementAndGet();
@@ -352,16 +385,22 @@ public final class NotesSandbox implements AutoCloseable {
         } catch (RuntimeException e) {
             // A sandbox bug must still surface as an answer, not as a silently dropped connection.
             try {
-                send(exchange, Response.error(500, "INTERNAL_ERROR", "sandbox failure: " + e, nextCorrelationId(),
-                        null, null));
+                send(
+                        exchange,
+                        Response.error(
+                                500, "INTERNAL_ERROR", "sandbox failure: " + e, nextCorrelationId(), null, null));
             } catch (IOException | RuntimeException ignored) {
                 // Headers were already sent; the connection closes with the exchange.
             }
         }
     }
 
-    private static final NotesApi.Refusal[] REFUSALS = {NotesApi.Refusal.BARE, NotesApi.Refusal.EMPTY_SUBCATEGORY,
-        NotesApi.Refusal.CONTEXT_IN_DETAIL_TEXT, NotesApi.Refusal.CONTEXT_AS_TEXT};
+    private static final NotesApi.Refusal[] REFUSALS = {
+        NotesApi.Refusal.BARE,
+        NotesApi.Refusal.EMPTY_SUBCATEGORY,
+        NotesApi.Refusal.CONTEXT_IN_DETAIL_TEXT,
+        NotesApi.Refusal.CONTEXT_AS_TEXT
+    };
 
     /** Records a faulted batch update in the ledger with the ids its body names. */
     private final class FaultRecorder {
@@ -426,8 +465,8 @@ public final class NotesSandbox implements AutoCloseable {
      * Sends headers and the first {@code sent} of {@code pieces} equal pieces of the body, pausing between pieces;
      * a body too short to split is sent whole at once. Returns whether it was split.
      */
-    private static boolean sendInPieces(HttpExchange exchange, Response response, int pieces, int sent,
-                                        long pauseNanos) throws IOException {
+    private static boolean sendInPieces(HttpExchange exchange, Response response, int pieces, int sent, long pauseNanos)
+            throws IOException {
         byte[] body = response.body();
         if (body.length < pieces) {
             send(exchange, response);
@@ -446,8 +485,13 @@ public final class NotesSandbox implements AutoCloseable {
         return true;
     }
 
-    private Response serve(Route route, HttpExchange exchange, byte[] body, String correlationId, long request,
-                           NotesApi.Refusal refusal) {
+    private Response serve(
+            Route route,
+            HttpExchange exchange,
+            byte[] body,
+            String correlationId,
+            long request,
+            NotesApi.Refusal refusal) {
         if (route == Route.GET_ONE) {
             String path = exchange.getRequestURI().getRawPath();
             String id = URLDecoder.decode(path.substring(NOTES.length() + 1), StandardCharsets.UTF_8);
@@ -463,8 +507,14 @@ public final class NotesSandbox implements AutoCloseable {
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            return Response.error(415, "VALIDATION_ERROR", "Unsupported Media Type: send the body as application/json, not "
-                    + (contentType == null ? "without a Content-Type" : contentType), correlationId, null, null);
+            return Response.error(
+                    415,
+                    "VALIDATION_ERROR",
+                    "Unsupported Media Type: send the body as application/json, not "
+                            + (contentType == null ? "without a Content-Type" : contentType),
+                    correlationId,
+                    null,
+                    null);
         }
         try {
             Object tree = JsonTree.parse(body);
@@ -507,7 +557,9 @@ public final class NotesSandbox implements AutoCloseable {
         if (method.equals("GET") && path.equals(NOTES)) {
             return Route.LIST;
         }
-        if (method.equals("GET") && path.startsWith(NOTES + "/") && path.indexOf('/', NOTES.length() + 1) < 0
+        if (method.equals("GET")
+                && path.startsWith(NOTES + "/")
+                && path.indexOf('/', NOTES.length() + 1) < 0
                 && path.length() > NOTES.length() + 1) {
             return Route.GET_ONE;
         }
@@ -522,8 +574,11 @@ public final class NotesSandbox implements AutoCloseable {
         }
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-                for (String v : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).split(",")) {
+            if (eq > 0
+                    && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8)
+                            .equals(name)) {
+                for (String v : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)
+                        .split(",")) {
                     if (!v.isEmpty()) {
                         values.add(v);
                     }
@@ -571,7 +626,8 @@ public final class NotesSandbox implements AutoCloseable {
 
     /** Unique per sandbox and reproducible: version-4-shaped UUIDs from a counter. */
     private String nextCorrelationId() {
-        return new UUID(0x5a4db0c5_0000_4000L, 0x8000_0000_0000_0000L | correlationSequence.incrementAndGet()).toString();
+        return new UUID(0x5a4db0c5_0000_4000L, 0x8000_0000_0000_0000L | correlationSequence.incrementAndGet())
+                .toString();
     }
 
     private static final class DaemonThreads implements ThreadFactory {

@@ -19,8 +19,13 @@ record Response(int status, String contentType, byte[] body) {
     }
 
     /** HubSpot's error body: {@code status}, {@code message}, {@code correlationId}, {@code category} and extras. */
-    static Response error(int status, String category, String message, String correlationId,
-                          Map<String, List<String>> context, List<Detail> details) {
+    static Response error(
+            int status,
+            String category,
+            String message,
+            String correlationId,
+            Map<String, List<String>> context,
+            List<Detail> details) {
         return json(status, g -> {
             g.writeStartObject();
             g.writeStringField("status", "error");
@@ -62,7 +67,11 @@ record Response(int status, String contentType, byte[] body) {
 
     /** HubSpot's 429 body when the token's daily quota is spent. */
     static Response dailyLimit(String correlationId) {
-        return rateLimit(correlationId, "You have reached your daily limit.", "DAILY", "groupName",
+        return rateLimit(
+                correlationId,
+                "You have reached your daily limit.",
+                "DAILY",
+                "groupName",
                 "publicapi:private-app:daily");
     }
 
@@ -76,8 +85,12 @@ record Response(int status, String contentType, byte[] body) {
      * group, {@code groupName} as the last field.
      */
     static Response tenSecondlyLimit(String correlationId, String lastField, String lastValue) {
-        return rateLimit(correlationId, "You have reached your ten_secondly_rolling limit.", "TEN_SECONDLY_ROLLING",
-                lastField, lastValue);
+        return rateLimit(
+                correlationId,
+                "You have reached your ten_secondly_rolling limit.",
+                "TEN_SECONDLY_ROLLING",
+                lastField,
+                lastValue);
     }
 
     /** HubSpot's 429 body for the search endpoints' own per-second limit. */
@@ -85,8 +98,8 @@ record Response(int status, String contentType, byte[] body) {
         return rateLimit(correlationId, "You have reached your secondly limit.", "SECONDLY", "requestId", requestId);
     }
 
-    private static Response rateLimit(String correlationId, String message, String policyName, String lastField,
-                                      String lastValue) {
+    private static Response rateLimit(
+            String correlationId, String message, String policyName, String lastField, String lastValue) {
         return json(429, g -> {
             g.writeStartObject();
             g.writeStringField("status", "error");
@@ -108,11 +121,18 @@ record Response(int status, String contentType, byte[] body) {
             case 500:
                 return error(500, "INTERNAL_ERROR", "internal error", correlationId, null, null);
             case 503:
-                return error(503, "SERVICE_UNAVAILABLE", "Service temporarily unavailable; retry later.", correlationId, null, null);
+                return error(
+                        503,
+                        "SERVICE_UNAVAILABLE",
+                        "Service temporarily unavailable; retry later.",
+                        correlationId,
+                        null,
+                        null);
             default:
                 String reason = status == 502 ? "Bad Gateway" : "Gateway Timeout";
-                String html = "<html>\r\n<head><title>" + status + " " + reason + "</title></head>\r\n<body>\r\n<center><h1>"
-                        + status + " " + reason + "</h1></center>\r\n</body>\r\n</html>\r\n";
+                String html =
+                        "<html>\r\n<head><title>" + status + " " + reason + "</title></head>\r\n<body>\r\n<center><h1>"
+                                + status + " " + reason + "</h1></center>\r\n</body>\r\n</html>\r\n";
                 return new Response(status, "text/html", html.getBytes(StandardCharsets.UTF_8));
         }
     }

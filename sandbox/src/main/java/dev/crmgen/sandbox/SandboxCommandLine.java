@@ -22,18 +22,26 @@ import java.util.concurrent.TimeUnit;
  * the seeded notes ({@code notesWritten}: seeded notes written at least once; {@code notesWrittenMoreThanOnce}).
  */
 final class SandboxCommandLine {
-    private static final List<String> OPTIONS = List.of("port", "seed", "rate-limit", "window-ms", "faults",
-            "fault-seed", "competing", "daily-limit", "time-limit");
+    private static final List<String> OPTIONS = List.of(
+            "port",
+            "seed",
+            "rate-limit",
+            "window-ms",
+            "faults",
+            "fault-seed",
+            "competing",
+            "daily-limit",
+            "time-limit");
 
-    private SandboxCommandLine() {
-    }
+    private SandboxCommandLine() {}
 
     static void run(String[] args, InputStream in, PrintStream out) throws IOException {
         Map<String, String> options = parse(args);
         NotesSandbox.Builder builder = NotesSandbox.builder()
                 .port(Integer.parseInt(options.getOrDefault("port", "0")))
                 .seed(Integer.parseInt(options.getOrDefault("seed", "1000")))
-                .rateLimit(Integer.parseInt(options.getOrDefault("rate-limit", "190")),
+                .rateLimit(
+                        Integer.parseInt(options.getOrDefault("rate-limit", "190")),
                         Duration.ofMillis(Long.parseLong(options.getOrDefault("window-ms", "10000"))))
                 .competingShare(Double.parseDouble(options.getOrDefault("competing", "0")))
                 .dailyLimit(Long.parseLong(options.getOrDefault("daily-limit", "0")));
@@ -47,19 +55,22 @@ final class SandboxCommandLine {
             out.println("port " + sandbox.port());
             out.flush();
             CountDownLatch inputEnded = new CountDownLatch(1);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        if (line.strip().equals("stats")) {
-                            print(out, sandbox, started);
+            Thread reader = new Thread(
+                    () -> {
+                        try (BufferedReader lines =
+                                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                                if (line.strip().equals("stats")) {
+                                    print(out, sandbox, started);
+                                }
+                            }
+                        } catch (IOException e) {
+                            // A broken stdin ends the run like EOF.
+                        } finally {
+                            inputEnded.countDown();
                         }
-                    }
-                } catch (IOException e) {
-                    // A broken stdin ends the run like EOF.
-                } finally {
-                    inputEnded.countDown();
-                }
-            }, "notes-sandbox-stdin");
+                    },
+                    "notes-sandbox-stdin");
             reader.setDaemon(true);
             reader.start();
             try {
@@ -87,12 +98,22 @@ final class SandboxCommandLine {
             written += writes > 0 ? 1 : 0;
             writtenMoreThanOnce += writes > 1 ? 1 : 0;
         }
-        return String.format(Locale.ROOT, "stats elapsedMs=%d requests=%d rateLimited=%d dailyLimited=%d"
+        return String.format(
+                Locale.ROOT,
+                "stats elapsedMs=%d requests=%d rateLimited=%d dailyLimited=%d"
                         + " rateLimitsInjected=%d faultsInjected=%d updatesApplied=%d seeded=%d notesWritten=%d"
                         + " notesWrittenMoreThanOnce=%d competingAccepted=%d competingRefused=%d",
-                elapsedNanos / 1_000_000, stats.requests(), stats.rateLimited(), sandbox.dailyLimited(),
-                stats.rateLimitsInjected(), stats.faultsInjected(), stats.updatesApplied(),
-                sandbox.seededIds().size(), written, writtenMoreThanOnce, sandbox.competingAccepted(),
+                elapsedNanos / 1_000_000,
+                stats.requests(),
+                stats.rateLimited(),
+                sandbox.dailyLimited(),
+                stats.rateLimitsInjected(),
+                stats.faultsInjected(),
+                stats.updatesApplied(),
+                sandbox.seededIds().size(),
+                written,
+                writtenMoreThanOnce,
+                sandbox.competingAccepted(),
                 sandbox.competingRefused());
     }
 
@@ -107,8 +128,8 @@ final class SandboxCommandLine {
             int eq = arg.indexOf('=');
             String name = arg.startsWith("--") && eq > 2 ? arg.substring(2, eq) : null;
             if (name == null || !OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown argument " + arg + "; options: --" + String.join("=…, --",
-                        OPTIONS) + "=…");
+                throw new IllegalArgumentException(
+                        "unknown argument " + arg + "; options: --" + String.join("=…, --", OPTIONS) + "=…");
             }
             options.put(name, arg.substring(eq + 1));
         }

@@ -19,13 +19,30 @@ package dev.crmgen.sandbox;
  * @param notesArchived notes archived by batch archive
  * @param notesRead notes returned by batch read and single-note reads
  */
-public record SandboxStats(long requests, long unauthorized, long rateLimited, long rejected,
-                           long serverErrorsInjected, long connectionsAborted, long responsesLost,
-                           long bodiesStalled, long bodiesTrickled, long rateLimitsInjected, long partialFailures,
-                           long updatesApplied, long notesCreated, long notesArchived, long notesRead) {
+public record SandboxStats(
+        long requests,
+        long unauthorized,
+        long rateLimited,
+        long rejected,
+        long serverErrorsInjected,
+        long connectionsAborted,
+        long responsesLost,
+        long bodiesStalled,
+        long bodiesTrickled,
+        long rateLimitsInjected,
+        long partialFailures,
+        long updatesApplied,
+        long notesCreated,
+        long notesArchived,
+        long notesRead) {
     /** All injected faults: 5xx and 429 answers, aborted connections, lost, stalled and trickled responses, 207s. */
     public long faultsInjected() {
-        return serverErrorsInjected + connectionsAborted + responsesLost + bodiesStalled + bodiesTrickled
-                + rateLimitsInjected + partialFailures;
+        return serverErrorsInjected
+                + connectionsAborted
+                + responsesLost
+                + bodiesStalled
+                + bodiesTrickled
+                + rateLimitsInjected
+                + partialFailures;
     }
 }

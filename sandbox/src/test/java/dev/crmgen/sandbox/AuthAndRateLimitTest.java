@@ -18,7 +18,8 @@ class AuthAndRateLimitTest {
 
     @Test
     void missingOrWrongTokenGets401WithHubSpotsBody() throws Exception {
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1).accessToken("right-token").start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(1).accessToken("right-token").start()) {
             SandboxClient client = new SandboxClient(sandbox);
             String body = updates(sandbox.seededIds(), "x");
             for (String token : new String[] {null, "wrong-token", NotesSandbox.DEFAULT_ACCESS_TOKEN}) {
@@ -29,7 +30,8 @@ class AuthAndRateLimitTest {
                 assertEquals("INVALID_AUTHENTICATION", error.get("category"));
                 assertTrue(error.get("message").toString().startsWith("Authentication credentials not found"));
                 assertFalse(response.body().contains("wrong-token"), "the token is never echoed");
-                assertTrue(response.headers().firstValue("X-HubSpot-RateLimit-Max").isEmpty(),
+                assertTrue(
+                        response.headers().firstValue("X-HubSpot-RateLimit-Max").isEmpty(),
                         "unauthenticated calls count against no app's limit");
             }
             assertEquals(200, client.post(UPDATE, "right-token", body).statusCode());
@@ -42,15 +44,21 @@ class AuthAndRateLimitTest {
     @Test
     void rollingWindowPerTokenAnswers429WithHubSpotsBody() throws Exception {
         AtomicLong nanos = new AtomicLong(1_000_000_000L);
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1)
-                .accessToken("app-a").accessToken("app-b")
-                .rateLimit(3, Duration.ofSeconds(10)).nanoTime(nanos::get).start()) {
+        try (NotesSandbox sandbox = NotesSandbox.builder()
+                .seed(1)
+                .accessToken("app-a")
+                .accessToken("app-b")
+                .rateLimit(3, Duration.ofSeconds(10))
+                .nanoTime(nanos::get)
+                .start()) {
             SandboxClient client = new SandboxClient(sandbox);
             String body = updates(sandbox.seededIds(), "x");
             for (int expectedRemaining = 2; expectedRemaining >= 0; expectedRemaining--) {
                 HttpResponse<String> ok = client.post(UPDATE, "app-a", body);
                 assertEquals(200, ok.statusCode());
-                assertEquals(Integer.toString(expectedRemaining), ok.headers().firstValue("X-HubSpot-RateLimit-Remaining").orElseThrow());
+                assertEquals(
+                        Integer.toString(expectedRemaining),
+                        ok.headers().firstValue("X-HubSpot-RateLimit-Remaining").orElseThrow());
                 nanos.addAndGet(1_000_000_000L);
             }
 
@@ -61,9 +69,18 @@ class AuthAndRateLimitTest {
             assertEquals("RATE_LIMIT", error.get("errorType"));
             assertEquals("TEN_SECONDLY_ROLLING", error.get("policyName"));
             assertTrue(error.containsKey("correlationId") && error.containsKey("requestId"));
-            assertEquals("3", limited.headers().firstValue("X-HubSpot-RateLimit-Max").orElseThrow());
-            assertEquals("0", limited.headers().firstValue("X-HubSpot-RateLimit-Remaining").orElseThrow());
-            assertEquals("10000", limited.headers().firstValue("X-HubSpot-RateLimit-Interval-Milliseconds").orElseThrow());
+            assertEquals(
+                    "3", limited.headers().firstValue("X-HubSpot-RateLimit-Max").orElseThrow());
+            assertEquals(
+                    "0",
+                    limited.headers()
+                            .firstValue("X-HubSpot-RateLimit-Remaining")
+                            .orElseThrow());
+            assertEquals(
+                    "10000",
+                    limited.headers()
+                            .firstValue("X-HubSpot-RateLimit-Interval-Milliseconds")
+                            .orElseThrow());
 
             assertEquals(200, client.post(UPDATE, "app-b", body).statusCode(), "each token has its own window");
 
@@ -78,11 +95,13 @@ class AuthAndRateLimitTest {
 
     @Test
     void defaultLimitIs190PerTenSeconds() throws Exception {
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1).nanoTime(() -> 0L).start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(1).nanoTime(() -> 0L).start()) {
             SandboxClient client = new SandboxClient(sandbox);
             List<String> statuses = new java.util.ArrayList<>();
             for (int i = 0; i < 191; i++) {
-                statuses.add(Integer.toString(client.post(UPDATE, "{\"inputs\":[]}").statusCode()));
+                statuses.add(
+                        Integer.toString(client.post(UPDATE, "{\"inputs\":[]}").statusCode()));
             }
             assertEquals(190, statuses.stream().filter("200"::equals).count());
             assertEquals("429", statuses.get(190));

@@ -41,8 +41,9 @@ class BadDayFaultsTest {
             byte[] payload = body.getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + UPDATE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + sandbox.accessToken() + "\r\nContent-Type: application/json\r\nContent-Length: "
-                    + payload.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + sandbox.accessToken() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                            + payload.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(payload);
             out.flush();
             InputStream in = socket.getInputStream();
@@ -73,17 +74,27 @@ class BadDayFaultsTest {
     @Test
     @Timeout(60)
     void stalledBodySendsHalfTheBodyThenTheSandboxItselfClosesTheConnection() throws Exception {
-        Faults faults = Faults.builder().stalledBodyRate(1.0).stallCutoff(Duration.ofMillis(300)).build();
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(2).faults(faults).start()) {
+        Faults faults = Faults.builder()
+                .stalledBodyRate(1.0)
+                .stallCutoff(Duration.ofMillis(300))
+                .build();
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(2).faults(faults).start()) {
             RawAnswer answer = rawPost(sandbox, updates(sandbox.seededIds(), "stalled-"));
             assertTrue(answer.head().startsWith("HTTP/1.1 200"), answer.head());
-            assertTrue(answer.bodyBytesRead() > 0 && answer.bodyBytesRead() < answer.contentLength(),
+            assertTrue(
+                    answer.bodyBytesRead() > 0 && answer.bodyBytesRead() < answer.contentLength(),
                     "half a body: " + answer);
             for (String id : sandbox.seededIds()) {
-                assertEquals(List.of(Map.of("hs_note_body", "stalled-" + id)),
-                        sandbox.ledger().writes(id).stream().map(Ledger.Write::properties).toList(),
+                assertEquals(
+                        List.of(Map.of("hs_note_body", "stalled-" + id)),
+                        sandbox.ledger().writes(id).stream()
+                                .map(Ledger.Write::properties)
+                                .toList(),
                         "a stall happens after the write");
-                assertEquals(Ledger.Delivery.BODY_STALLED, sandbox.ledger().faultsNaming(id).get(0).delivery());
+                assertEquals(
+                        Ledger.Delivery.BODY_STALLED,
+                        sandbox.ledger().faultsNaming(id).get(0).delivery());
             }
             assertEquals(1, sandbox.stats().bodiesStalled());
         }
@@ -92,14 +103,22 @@ class BadDayFaultsTest {
     @Test
     @Timeout(60)
     void tricklingBodyArrivesWholeInPieces() throws Exception {
-        Faults faults = Faults.builder().tricklingBodyRate(1.0).trickleTime(Duration.ofMillis(70)).build();
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(3).faults(faults).start()) {
-            HttpResponse<String> response = new SandboxClient(sandbox).post(UPDATE,
-                    updates(sandbox.seededIds(), "slow-"));
+        Faults faults = Faults.builder()
+                .tricklingBodyRate(1.0)
+                .trickleTime(Duration.ofMillis(70))
+                .build();
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(3).faults(faults).start()) {
+            HttpResponse<String> response =
+                    new SandboxClient(sandbox).post(UPDATE, updates(sandbox.seededIds(), "slow-"));
             assertEquals(200, response.statusCode());
             assertEquals(3, list(json(response).get("results")).size());
             assertEquals(1, sandbox.stats().bodiesTrickled());
-            assertTrue(sandbox.ledger().faultsNaming(sandbox.seededIds().get(0)).get(0).delivery().ambiguous());
+            assertTrue(sandbox.ledger()
+                    .faultsNaming(sandbox.seededIds().get(0))
+                    .get(0)
+                    .delivery()
+                    .ambiguous());
         }
     }
 
@@ -107,14 +126,16 @@ class BadDayFaultsTest {
     @Timeout(60)
     void injected429sComeWithRetryAfterInSecondsAsAnHttpDateOrNotAtAll() throws Exception {
         Faults faults = Faults.builder().rateLimitRate(1.0).seed(5).build();
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1).faults(faults).start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(1).faults(faults).start()) {
             SandboxClient client = new SandboxClient(sandbox);
             Set<String> styles = new HashSet<>();
             for (int i = 0; i < 30; i++) {
                 HttpResponse<String> r = client.post(UPDATE, updates(sandbox.seededIds(), "x"));
                 assertEquals(429, r.statusCode());
                 Map<String, Object> body = json(r);
-                assertEquals(Set.of("status", "message", "errorType", "correlationId", "policyName", "groupName"),
+                assertEquals(
+                        Set.of("status", "message", "errorType", "correlationId", "policyName", "groupName"),
                         body.keySet());
                 assertEquals("You have reached your ten_secondly_rolling limit.", body.get("message"));
                 assertEquals("RATE_LIMIT", body.get("errorType"));
@@ -134,7 +155,12 @@ class BadDayFaultsTest {
             assertEquals(30, sandbox.stats().rateLimitsInjected());
             assertEquals(0, sandbox.stats().updatesApplied());
             assertEquals(0, sandbox.ledger().writeCount());
-            assertFalse(sandbox.ledger().faultsNaming(sandbox.seededIds().get(0)).get(0).delivery().ambiguous(),
+            assertFalse(
+                    sandbox.ledger()
+                            .faultsNaming(sandbox.seededIds().get(0))
+                            .get(0)
+                            .delivery()
+                            .ambiguous(),
                     "a 429 tells the client nothing was applied");
         }
     }
@@ -143,7 +169,8 @@ class BadDayFaultsTest {
     @Timeout(60)
     void partialFailuresRefuseOneUnwrittenInputIn207sShapedLikeHubSpotsDocumentation() throws Exception {
         Faults faults = Faults.builder().partialFailureRate(1.0).seed(11).build();
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(0).faults(faults).start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(0).faults(faults).start()) {
             SandboxClient client = new SandboxClient(sandbox);
             Set<String> shapes = new HashSet<>();
             for (int i = 0; i < 24; i++) {
@@ -177,8 +204,10 @@ class BadDayFaultsTest {
                         shapes.add("bare");
                     }
                 }
-                Ledger.Delivery delivery = sandbox.ledger().faultsNaming(refused).get(0).delivery();
-                boolean namedOnlyInText = context instanceof String || map(context).isEmpty();
+                Ledger.Delivery delivery =
+                        sandbox.ledger().faultsNaming(refused).get(0).delivery();
+                boolean namedOnlyInText =
+                        context instanceof String || map(context).isEmpty();
                 assertEquals(namedOnlyInText, delivery.ambiguous(), delivery.name());
             }
             assertEquals(Set.of("context as text", "context in detail text", "empty subCategory", "bare"), shapes);
@@ -188,10 +217,26 @@ class BadDayFaultsTest {
 
     @Test
     void everyKindOfFaultIsFixedBySeedAndSequenceAlone() {
-        Faults faults = Faults.builder().serverErrorRate(0.1).connectionAbortRate(0.1).lostResponseRate(0.1)
-                .stalledBodyRate(0.1).tricklingBodyRate(0.1).rateLimitRate(0.1).partialFailureRate(0.1).seed(9).build();
-        Faults same = Faults.builder().serverErrorRate(0.1).connectionAbortRate(0.1).lostResponseRate(0.1)
-                .stalledBodyRate(0.1).tricklingBodyRate(0.1).rateLimitRate(0.1).partialFailureRate(0.1).seed(9).build();
+        Faults faults = Faults.builder()
+                .serverErrorRate(0.1)
+                .connectionAbortRate(0.1)
+                .lostResponseRate(0.1)
+                .stalledBodyRate(0.1)
+                .tricklingBodyRate(0.1)
+                .rateLimitRate(0.1)
+                .partialFailureRate(0.1)
+                .seed(9)
+                .build();
+        Faults same = Faults.builder()
+                .serverErrorRate(0.1)
+                .connectionAbortRate(0.1)
+                .lostResponseRate(0.1)
+                .stalledBodyRate(0.1)
+                .tricklingBodyRate(0.1)
+                .rateLimitRate(0.1)
+                .partialFailureRate(0.1)
+                .seed(9)
+                .build();
         Set<Faults.Kind> kinds = new HashSet<>();
         for (long n = 999; n >= 0; n--) { // asked out of order, as concurrent handlers would
             assertEquals(faults.plan(n), same.plan(n));
@@ -209,8 +254,11 @@ class BadDayFaultsTest {
             client.post(UPDATE, updates(List.of("999"), "nowhere-"));
             client.post(UPDATE, updates(List.of(first), "b-"));
             List<Ledger.Write> writes = sandbox.ledger().writes(first);
-            assertEquals(List.of(new Ledger.Write(1, Map.of("hs_note_body", "a-" + first)),
-                    new Ledger.Write(3, Map.of("hs_note_body", "b-" + first))), writes);
+            assertEquals(
+                    List.of(
+                            new Ledger.Write(1, Map.of("hs_note_body", "a-" + first)),
+                            new Ledger.Write(3, Map.of("hs_note_body", "b-" + first))),
+                    writes);
             assertEquals(List.of(), sandbox.ledger().writes("999"));
             assertEquals(List.of(), sandbox.ledger().writes(sandbox.seededIds().get(1)));
             assertEquals(2, sandbox.ledger().writeCount());
@@ -221,7 +269,8 @@ class BadDayFaultsTest {
     @Test
     void faultsBeforeProcessingAreInTheLedgerWithoutAWrite() throws Exception {
         Faults faults = Faults.builder().connectionAbortRate(1.0).build();
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1).faults(faults).start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(1).faults(faults).start()) {
             String id = sandbox.seededIds().get(0);
             try {
                 new SandboxClient(sandbox).post(UPDATE, updates(List.of(id), "x"));

@@ -18,8 +18,10 @@ class ConcurrencyTest {
     void concurrentBatchesAreAllAppliedExactlyOnce() throws Exception {
         int threads = 8;
         int batchesPerThread = 25;
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(threads * 100)
-                .rateLimit(10_000, Duration.ofSeconds(10)).start()) {
+        try (NotesSandbox sandbox = NotesSandbox.builder()
+                .seed(threads * 100)
+                .rateLimit(10_000, Duration.ofSeconds(10))
+                .start()) {
             SandboxClient client = new SandboxClient(sandbox);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
@@ -29,7 +31,9 @@ class ConcurrencyTest {
                     futures.add(pool.submit(() -> {
                         int ok = 0;
                         for (int b = 0; b < batchesPerThread; b++) {
-                            if (client.post(UPDATE, updates(ids, "round-" + b + "-")).statusCode() == 200) {
+                            if (client.post(UPDATE, updates(ids, "round-" + b + "-"))
+                                            .statusCode()
+                                    == 200) {
                                 ok++;
                             }
                         }
@@ -47,7 +51,9 @@ class ConcurrencyTest {
             assertEquals(threads * batchesPerThread * 100L, sandbox.stats().updatesApplied());
             assertEquals(threads * batchesPerThread, sandbox.stats().requests());
             String last = sandbox.seededIds().get(0);
-            assertEquals("round-" + (batchesPerThread - 1) + "-" + last, sandbox.note(last).orElseThrow().property("hs_note_body"));
+            assertEquals(
+                    "round-" + (batchesPerThread - 1) + "-" + last,
+                    sandbox.note(last).orElseThrow().property("hs_note_body"));
         }
     }
 }

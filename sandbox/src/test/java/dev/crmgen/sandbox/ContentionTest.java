@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,18 +38,25 @@ class ContentionTest {
     void aCompetingTenantSpendsTheSameTokensWindow() throws Exception {
         // The window's clock stands still, so the tenant's requests fill it and stay in it.
         AtomicLong clock = new AtomicLong();
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1).rateLimit(10, Duration.ofMillis(100))
-                .nanoTime(clock::get).competingShare(0.5).start()) {
+        try (NotesSandbox sandbox = NotesSandbox.builder()
+                .seed(1)
+                .rateLimit(10, Duration.ofMillis(100))
+                .nanoTime(clock::get)
+                .competingShare(0.5)
+                .start()) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (sandbox.competingAccepted() + sandbox.competingRefused() < 12 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             assertEquals(10, sandbox.competingAccepted(), "the tenant filled the window");
             assertTrue(sandbox.competingRefused() >= 2, "and was refused once it was full");
-            HttpResponse<String> response = new SandboxClient(sandbox).post(UPDATE,
-                    updates(sandbox.seededIds(), "x"));
+            HttpResponse<String> response = new SandboxClient(sandbox).post(UPDATE, updates(sandbox.seededIds(), "x"));
             assertEquals(429, response.statusCode(), "the client meets the same full window");
-            assertEquals("0", response.headers().firstValue("X-HubSpot-RateLimit-Remaining").orElseThrow());
+            assertEquals(
+                    "0",
+                    response.headers()
+                            .firstValue("X-HubSpot-RateLimit-Remaining")
+                            .orElseThrow());
             assertEquals(0, sandbox.stats().updatesApplied());
         }
     }
@@ -62,8 +69,14 @@ class ContentionTest {
             for (String left : List.of("2", "1", "0")) {
                 HttpResponse<String> ok = client.post(UPDATE, body);
                 assertEquals(200, ok.statusCode());
-                assertEquals("3", ok.headers().firstValue("X-HubSpot-RateLimit-Daily").orElseThrow());
-                assertEquals(left, ok.headers().firstValue("X-HubSpot-RateLimit-Daily-Remaining").orElseThrow());
+                assertEquals(
+                        "3",
+                        ok.headers().firstValue("X-HubSpot-RateLimit-Daily").orElseThrow());
+                assertEquals(
+                        left,
+                        ok.headers()
+                                .firstValue("X-HubSpot-RateLimit-Daily-Remaining")
+                                .orElseThrow());
             }
             HttpResponse<String> spent = client.post(UPDATE, body);
             assertEquals(429, spent.statusCode());
@@ -71,7 +84,11 @@ class ContentionTest {
             assertEquals("DAILY", error.get("policyName"));
             assertEquals("RATE_LIMIT", error.get("errorType"));
             assertEquals("You have reached your daily limit.", error.get("message"));
-            assertEquals("0", spent.headers().firstValue("X-HubSpot-RateLimit-Daily-Remaining").orElseThrow());
+            assertEquals(
+                    "0",
+                    spent.headers()
+                            .firstValue("X-HubSpot-RateLimit-Daily-Remaining")
+                            .orElseThrow());
             assertTrue(spent.headers().firstValue("Retry-After").isEmpty(), "HubSpot does not say when it resets");
             assertEquals(3, sandbox.stats().updatesApplied());
             assertEquals(1, sandbox.dailyLimited());
@@ -95,8 +112,8 @@ class ContentionTest {
         PrintStream out = new PrintStream(outRead, true, StandardCharsets.UTF_8);
         CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
             try {
-                SandboxCommandLine.run(new String[] {"--seed=3", "--rate-limit=50", "--daily-limit=100",
-                    "--time-limit=50"}, in, out);
+                SandboxCommandLine.run(
+                        new String[] {"--seed=3", "--rate-limit=50", "--daily-limit=100", "--time-limit=50"}, in, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -105,22 +122,31 @@ class ContentionTest {
         assertTrue(first.matches("port \\d+"), first);
         int port = Integer.parseInt(first.substring(5));
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + UPDATE)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + NotesSandbox.DEFAULT_ACCESS_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(updates(List.of(
-                        String.valueOf(NotesSandbox.DEFAULT_FIRST_ID),
-                        String.valueOf(NotesSandbox.DEFAULT_FIRST_ID + 1)), "cli"))).build(),
+        HttpResponse<String> ok = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + UPDATE))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + NotesSandbox.DEFAULT_ACCESS_TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(updates(
+                                List.of(
+                                        String.valueOf(NotesSandbox.DEFAULT_FIRST_ID),
+                                        String.valueOf(NotesSandbox.DEFAULT_FIRST_ID + 1)),
+                                "cli")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode(), ok.body());
         assertEquals("50", ok.headers().firstValue("X-HubSpot-RateLimit-Max").orElseThrow());
-        assertEquals("99", ok.headers().firstValue("X-HubSpot-RateLimit-Daily-Remaining").orElseThrow());
+        assertEquals(
+                "99",
+                ok.headers().firstValue("X-HubSpot-RateLimit-Daily-Remaining").orElseThrow());
         stdin.write("stats\n".getBytes(StandardCharsets.UTF_8));
         stdin.flush();
         String stats = readLine(outRead);
-        assertTrue(stats.contains(" requests=1 ") && stats.contains(" updatesApplied=2 ")
-                && stats.contains(" seeded=3 notesWritten=2 notesWrittenMoreThanOnce=0 "), stats);
+        assertTrue(
+                stats.contains(" requests=1 ")
+                        && stats.contains(" updatesApplied=2 ")
+                        && stats.contains(" seeded=3 notesWritten=2 notesWrittenMoreThanOnce=0 "),
+                stats);
         stdin.close();
         assertTrue(readLine(outRead).startsWith("stats "), "final stats at the end of input");
         run.get(30, TimeUnit.SECONDS);

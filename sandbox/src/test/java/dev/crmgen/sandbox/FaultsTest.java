@@ -20,11 +20,13 @@ class FaultsTest {
 
     private static List<Integer> statuses(long seed, int requests) throws Exception {
         Faults faults = Faults.builder().serverErrorRate(0.3).seed(seed).build();
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1).faults(faults).start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(1).faults(faults).start()) {
             SandboxClient client = new SandboxClient(sandbox);
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
-                statuses.add(client.post(UPDATE, updates(sandbox.seededIds(), "x")).statusCode());
+                statuses.add(
+                        client.post(UPDATE, updates(sandbox.seededIds(), "x")).statusCode());
             }
             long injected = statuses.stream().filter(s -> s >= 500).count();
             assertEquals(injected, sandbox.stats().serverErrorsInjected());
@@ -47,18 +49,21 @@ class FaultsTest {
     @Test
     void serverErrorsComeAsHubSpotJsonOrGatewayHtml() throws Exception {
         Faults faults = Faults.builder().serverErrorRate(1.0).seed(7).build();
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1).faults(faults).start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(1).faults(faults).start()) {
             SandboxClient client = new SandboxClient(sandbox);
             Set<Integer> seen = new java.util.TreeSet<>();
             for (int i = 0; i < 40; i++) {
                 HttpResponse<String> r = client.post(UPDATE, updates(sandbox.seededIds(), "x"));
                 seen.add(r.statusCode());
-                assertTrue(r.headers().firstValue("X-HubSpot-RateLimit-Remaining").isPresent());
+                assertTrue(
+                        r.headers().firstValue("X-HubSpot-RateLimit-Remaining").isPresent());
                 if (r.statusCode() == 500 || r.statusCode() == 503) {
                     assertEquals("error", json(r).get("status"));
                     assertTrue(json(r).containsKey("category"));
                 } else {
-                    assertEquals("text/html", r.headers().firstValue("Content-Type").orElseThrow());
+                    assertEquals(
+                            "text/html", r.headers().firstValue("Content-Type").orElseThrow());
                     assertTrue(r.body().contains("<h1>" + r.statusCode()), r.body());
                 }
             }
@@ -70,7 +75,8 @@ class FaultsTest {
     @Test
     void abortedConnectionsApplyNothing() throws Exception {
         Faults faults = Faults.builder().connectionAbortRate(1.0).build();
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1).faults(faults).start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(1).faults(faults).start()) {
             SandboxClient client = new SandboxClient(sandbox);
             String id = sandbox.seededIds().get(0);
             assertThrows(IOException.class, () -> client.post(UPDATE, updates(List.of(id), "changed")));
@@ -83,7 +89,8 @@ class FaultsTest {
     @Test
     void lostResponsesApplyTheWriteButAnswerNothing() throws Exception {
         Faults faults = Faults.builder().lostResponseRate(1.0).build();
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1).faults(faults).start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(1).faults(faults).start()) {
             SandboxClient client = new SandboxClient(sandbox);
             String id = sandbox.seededIds().get(0);
             assertThrows(IOException.class, () -> client.post(UPDATE, updates(List.of(id), "changed-")));
@@ -96,10 +103,12 @@ class FaultsTest {
     @Test
     void addsLatency() throws Exception {
         Faults faults = Faults.builder().latency(Duration.ofMillis(120)).build();
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1).faults(faults).start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(1).faults(faults).start()) {
             SandboxClient client = new SandboxClient(sandbox);
             long t0 = System.nanoTime();
-            assertEquals(200, client.post(UPDATE, updates(sandbox.seededIds(), "x")).statusCode());
+            assertEquals(
+                    200, client.post(UPDATE, updates(sandbox.seededIds(), "x")).statusCode());
             assertTrue(System.nanoTime() - t0 >= 120_000_000L);
             assertEquals(0, sandbox.stats().faultsInjected(), "latency alone is no fault");
         }
@@ -107,10 +116,19 @@ class FaultsTest {
 
     @Test
     void rejectsImpossibleSettings() {
-        assertThrows(IllegalArgumentException.class, () -> Faults.builder().serverErrorRate(1.5).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> Faults.builder().serverErrorRate(0.6).connectionAbortRate(0.6).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> Faults.builder().latency(Duration.ofMillis(5), Duration.ofMillis(1)).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Faults.builder().serverErrorRate(1.5).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Faults.builder()
+                        .serverErrorRate(0.6)
+                        .connectionAbortRate(0.6)
+                        .build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Faults.builder()
+                        .latency(Duration.ofMillis(5), Duration.ofMillis(1))
+                        .build());
     }
 }

@@ -20,7 +20,8 @@ class OtherEndpointsTest {
     void createReadArchiveRoundTrip() throws Exception {
         try (NotesSandbox sandbox = NotesSandbox.builder().seed(2).start()) {
             SandboxClient client = new SandboxClient(sandbox);
-            HttpResponse<String> created = client.post(NOTES + "/batch/create",
+            HttpResponse<String> created = client.post(
+                    NOTES + "/batch/create",
                     "{\"inputs\":[{\"properties\":{\"hs_note_body\":\"new one\",\"hs_timestamp\":\"2026-01-01T00:00:00Z\"},\"associations\":[]},"
                             + "{\"properties\":{\"hs_note_body\":\"new two\"}}]}");
             assertEquals(201, created.statusCode(), created.body());
@@ -31,17 +32,21 @@ class OtherEndpointsTest {
             assertEquals("new one", map(results.get(0).get("properties")).get("hs_note_body"));
             assertEquals(2, sandbox.stats().notesCreated());
 
-            HttpResponse<String> read = client.post(NOTES + "/batch/read", "{\"properties\":[\"hs_note_body\"],"
-                    + "\"propertiesWithHistory\":[],\"inputs\":[{\"id\":\"" + first + "\"},{\"id\":\"777\"}]}");
+            HttpResponse<String> read = client.post(
+                    NOTES + "/batch/read",
+                    "{\"properties\":[\"hs_note_body\"]," + "\"propertiesWithHistory\":[],\"inputs\":[{\"id\":\""
+                            + first + "\"},{\"id\":\"777\"}]}");
             assertEquals(207, read.statusCode(), read.body());
             Map<String, Object> readBody = json(read);
             Map<String, Object> note = list(readBody.get("results")).get(0);
             assertEquals(first, note.get("id"));
             assertEquals("new one", map(note.get("properties")).get("hs_note_body"));
-            assertEquals(List.of("777"), map(list(readBody.get("errors")).get(0).get("context")).get("ids"));
+            assertEquals(
+                    List.of("777"),
+                    map(list(readBody.get("errors")).get(0).get("context")).get("ids"));
 
-            HttpResponse<String> archived = client.post(NOTES + "/batch/archive",
-                    "{\"inputs\":[{\"id\":\"" + first + "\"},{\"id\":\"777\"}]}");
+            HttpResponse<String> archived =
+                    client.post(NOTES + "/batch/archive", "{\"inputs\":[{\"id\":\"" + first + "\"},{\"id\":\"777\"}]}");
             assertEquals(204, archived.statusCode());
             assertTrue(archived.body().isEmpty());
             assertTrue(sandbox.note(first).orElseThrow().archived());
@@ -59,10 +64,13 @@ class OtherEndpointsTest {
     @Test
     void batchCreateValidatesPropertiesToo() throws Exception {
         try (NotesSandbox sandbox = NotesSandbox.builder().start()) {
-            HttpResponse<String> response = new SandboxClient(sandbox).post(NOTES + "/batch/create",
-                    "{\"inputs\":[{\"properties\":{\"hubspot_owner_id\":\"not a number\"}}]}");
+            HttpResponse<String> response = new SandboxClient(sandbox)
+                    .post(
+                            NOTES + "/batch/create",
+                            "{\"inputs\":[{\"properties\":{\"hubspot_owner_id\":\"not a number\"}}]}");
             assertEquals(400, response.statusCode());
-            assertEquals("INVALID_LONG", list(json(response).get("errors")).get(0).get("code"));
+            assertEquals(
+                    "INVALID_LONG", list(json(response).get("errors")).get(0).get("code"));
             assertEquals(0, sandbox.noteCount());
         }
     }
@@ -74,14 +82,19 @@ class OtherEndpointsTest {
                 .put("7", Map.of("hs_note_body", "hand-made", "crm_region", "emea"))
                 .start()) {
             assertEquals("emea", sandbox.note("7").orElseThrow().property("crm_region"));
-            HttpResponse<String> response = new SandboxClient(sandbox).post(SandboxClient.UPDATE,
-                    "{\"inputs\":[{\"id\":\"7\",\"properties\":{\"crm_region\":\"apac\"}}]}");
+            HttpResponse<String> response = new SandboxClient(sandbox)
+                    .post(
+                            SandboxClient.UPDATE,
+                            "{\"inputs\":[{\"id\":\"7\",\"properties\":{\"crm_region\":\"apac\"}}]}");
             assertEquals(200, response.statusCode(), response.body());
             assertEquals("apac", sandbox.note("7").orElseThrow().property("crm_region"));
             assertEquals("hand-made", sandbox.note("7").orElseThrow().property("hs_note_body"));
             assertThrows(IllegalArgumentException.class, () -> sandbox.put("8", Map.of("undefined_prop", "x")));
             assertThrows(IllegalArgumentException.class, () -> sandbox.put("8", Map.of("hs_object_id", "8")));
-            assertEquals(List.of(Long.toString(NotesSandbox.DEFAULT_FIRST_ID)), sandbox.seed(1), "hand-made ids below the seed range leave it alone");
+            assertEquals(
+                    List.of(Long.toString(NotesSandbox.DEFAULT_FIRST_ID)),
+                    sandbox.seed(1),
+                    "hand-made ids below the seed range leave it alone");
             assertFalse(sandbox.toString().contains(sandbox.accessToken()), "toString shows no token");
         }
     }

@@ -37,16 +37,20 @@ class PagedReadsTest {
             String after = null;
             int pages = 0;
             do {
-                HttpResponse<String> response = client.get(NOTES + "?limit=10&properties=hs_note_body"
-                        + (after == null ? "" : "&after=" + after));
+                HttpResponse<String> response = client.get(
+                        NOTES + "?limit=10&properties=hs_note_body" + (after == null ? "" : "&after=" + after));
                 assertEquals(200, response.statusCode(), response.body());
                 Map<String, Object> page = json(response);
                 seen.addAll(ids(page));
                 Map<String, Object> first = list(page.get("results")).get(0);
-                assertTrue(map(first.get("properties")).get("hs_note_body").toString().startsWith("Seeded note "));
+                assertTrue(map(first.get("properties"))
+                        .get("hs_note_body")
+                        .toString()
+                        .startsWith("Seeded note "));
                 after = nextAfter(page);
                 if (after != null) {
-                    String link = (String) map(map(page.get("paging")).get("next")).get("link");
+                    String link =
+                            (String) map(map(page.get("paging")).get("next")).get("link");
                     assertEquals(sandbox.baseUrl() + NOTES + "?limit=10&after=" + after, link);
                 }
                 pages++;
@@ -79,7 +83,8 @@ class PagedReadsTest {
 
     @Test
     void aRepeatingCursorIsAServerBugOnRequest() throws Exception {
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(5).repeatingListCursor().start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(5).repeatingListCursor().start()) {
             SandboxClient client = new SandboxClient(sandbox);
             String second = nextAfter(json(client.get(NOTES + "?limit=2")));
 
@@ -137,7 +142,10 @@ class PagedReadsTest {
 
     @Test
     void searchHasItsOwnSecondlyLimitAnsweredWithHubSpotsBody() throws Exception {
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(3).searchRateLimit(2, Duration.ofMinutes(1)).start()) {
+        try (NotesSandbox sandbox = NotesSandbox.builder()
+                .seed(3)
+                .searchRateLimit(2, Duration.ofMinutes(1))
+                .start()) {
             SandboxClient client = new SandboxClient(sandbox);
             assertEquals(200, client.post(SEARCH, "{}").statusCode());
             assertEquals(200, client.post(SEARCH, "{}").statusCode());

@@ -44,7 +44,8 @@ final class SandboxClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + sandbox.accessToken())
-                .GET().build();
+                .GET()
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -9,71 +9,104 @@ final class Advice {
     private static final Map<String, String> BY_PATTERN = new LinkedHashMap<>();
 
     static {
-        BY_PATTERN.put("gen\\.corpus\\.ok", "Each spec crmgen fails on names the construct and JSON pointer in its"
-                + " diagnostic (see the list above): support it, or degrade it to a JSON value with a warning.");
-        BY_PATTERN.put("gen\\..*\\.wall", "Most of a fresh JVM's run is start-up and class loading (swagger-parser"
-                + " with its Jackson databind and YAML stack, then JavaPoet) before any generation; the warm"
-                + " in-process row shows the work itself. A 10× lead over another JVM tool cannot come from a"
-                + " process that pays the same JVM start: keep generation inside the build's JVM (the annotation"
-                + " processor and the Maven plugin do), give the command-line entry an AppCDS archive, and parse"
-                + " with a lighter reader than swagger-parser's full resolve.");
-        BY_PATTERN.put("gen\\.processor", "The processor's javac pays the same JVM start and swagger-parser loading as"
-                + " the library run, then compiles the client; in a real build javac is already running, so only the"
-                + " warm in-process cost is added. Loading fewer classes (see the fresh-JVM rows) is the lever here too.");
-        BY_PATTERN.put("gen\\..*\\.lines", "Most generated lines are codecs and builders. Move the repetitive parts"
-                + " into the runtime (a table-driven record codec fed by a field list, shared helpers for optional"
-                + " fields and maps) and drop builders for records with few optional components.");
-        BY_PATTERN.put("json\\.encode\\..*", "The encoded body is about 16 KB, yet crmgen allocates more per encode than"
-                + " databind does: `Json.encode` starts a `ByteArrayBuilder` at 256 bytes without the factory's"
-                + " `BufferRecycler`, so the body is built in growing segments and then copied once more. Passing the"
-                + " recycler (as databind does) and sizing the first segment from the previous body would leave one"
-                + " copy. The throughput gap to databind is small because both end in the same jackson-core"
-                + " generator; pre-encoded field names (`SerializedString`) are the remaining lever.");
-        BY_PATTERN.put("json\\.decode.*", "Date-times are not the limit any more: crmgen's `DATE_TIME` codec reads"
-                + " RFC 3339 straight from the parser's buffer, while databind and the hand-written baseline go through"
-                + " `OffsetDateTime.parse`. What a 207 adds is its error objects — per error a map of lists"
-                + " (`context`), a map (`links`) and a list (`errors`) — so the next place to look is how the generated"
-                + " codecs build small collections (a presized list or map for the common one-element case). Where the"
-                + " JMH error bars straddle the target, rerun with more forks before changing code.");
-        BY_PATTERN.put("e2e\\.throughput", "The raw loop neither decodes responses nor matches results to inputs;"
-                + " BatchExecutor does both, on the same two cores as the sandbox process, so every microsecond of"
-                + " client work shows. Profile both loops with JFR; decoding straight into the batch response (not"
-                + " through the sealed response type) is the remaining per-chunk work that the raw loop does not do.");
-        BY_PATTERN.put("e2e\\.rate", "Compare the client limiter's schedule with the server's window in the run's"
-                + " log: any pause taken on the server's `X-HubSpot-RateLimit-Remaining` feedback beyond what the local"
-                + " ring already enforces costs accepted requests without preventing a 429.");
-        BY_PATTERN.put("e2e\\.429", "Leave a small safety margin in the client limiter (for example 188 of 190) so"
-                + " requests reserved at the edge of a window cannot arrive after the server's window has moved.");
-        BY_PATTERN.put("e2e\\.lost", "Every input the report does not show as succeeded needs a look: unconfirmed"
-                + " inputs should be resent when the operation is retry-safe, which batch update is.");
-        BY_PATTERN.put("contention\\.fleet\\.redis\\..*", "Read the fleet's notes: a shortfall with few 429s is"
-                + " the Redis round trip per reservation on two shared cores (reserve a few slots per round trip);"
-                + " 429s mean the instances' clocks or in-flight slots disagree with the server's window (count a slot"
-                + " until its response, as the local ring does, and leave a margin of a few requests).");
-        BY_PATTERN.put("contention\\.clean\\.rate", "Without faults or 429s the shortfall is latency: the ring"
-                + " counts a request until its response, so each response that comes late on the loaded cores delays"
-                + " the reuse of its slot by as much. Counting a slot from an estimate of its arrival (the start plus"
-                + " half the usual round trip) would win most of it back at a small risk of 429s.");
-        BY_PATTERN.put("contention\\..*\\.rate", "Split the run's time in the notes between waits the limiter"
-                + " imposed and waits for faults (retry backoffs, trickling bodies, lost responses resent): backoffs"
-                + " hold a BatchExecutor worker while the window has room, so more workers than the limit needs, or"
-                + " retries queued behind fresh chunks, would keep the window full.");
-        BY_PATTERN.put("contention\\..*\\.429", "The other tenant's requests are seen only through"
-                + " `X-HubSpot-RateLimit-Remaining` on our own responses; leaving a margin of a few requests under"
-                + " what the headers show would trade a little rate for fewer 429s.");
-        BY_PATTERN.put("contention\\..*\\.lost", "Every unwritten input needs a look: the report's failed and"
-                + " unconfirmed inputs should be resent, since batch update is retry-safe.");
-        BY_PATTERN.put("plugin\\..*", "The goal's own up-to-date check is the small number in the notes; the rest of"
-                + " the time between Maven's lines is Maven's work for the plugin: resolving its dependency tree"
-                + " (generator, swagger-parser, Jackson, JavaPoet) from the local repository, building its class realm"
-                + " and loading the mojo. A plugin with a short dependency list — the generator loaded in a child class"
-                + " loader only when the check says to generate — would leave mostly the check.");
-        BY_PATTERN.put("footprint\\..*", "Trim the runtime jar and defer class loading (lazy codecs, no eager"
-                + " HttpClient creation before the first request).");
+        BY_PATTERN.put(
+                "gen\\.corpus\\.ok",
+                "Each spec crmgen fails on names the construct and JSON pointer in its"
+                        + " diagnostic (see the list above): support it, or degrade it to a JSON value with a warning.");
+        BY_PATTERN.put(
+                "gen\\..*\\.wall",
+                "Most of a fresh JVM's run is start-up and class loading (swagger-parser"
+                        + " with its Jackson databind and YAML stack, then JavaPoet) before any generation; the warm"
+                        + " in-process row shows the work itself. A 10× lead over another JVM tool cannot come from a"
+                        + " process that pays the same JVM start: keep generation inside the build's JVM (the annotation"
+                        + " processor and the Maven plugin do), give the command-line entry an AppCDS archive, and parse"
+                        + " with a lighter reader than swagger-parser's full resolve.");
+        BY_PATTERN.put(
+                "gen\\.processor",
+                "The processor's javac pays the same JVM start and swagger-parser loading as"
+                        + " the library run, then compiles the client; in a real build javac is already running, so only the"
+                        + " warm in-process cost is added. Loading fewer classes (see the fresh-JVM rows) is the lever here too.");
+        BY_PATTERN.put(
+                "gen\\..*\\.lines",
+                "Most generated lines are codecs and builders. Move the repetitive parts"
+                        + " into the runtime (a table-driven record codec fed by a field list, shared helpers for optional"
+                        + " fields and maps) and drop builders for records with few optional components.");
+        BY_PATTERN.put(
+                "json\\.encode\\..*",
+                "The encoded body is about 16 KB, yet crmgen allocates more per encode than"
+                        + " databind does: `Json.encode` starts a `ByteArrayBuilder` at 256 bytes without the factory's"
+                        + " `BufferRecycler`, so the body is built in growing segments and then copied once more. Passing the"
+                        + " recycler (as databind does) and sizing the first segment from the previous body would leave one"
+                        + " copy. The throughput gap to databind is small because both end in the same jackson-core"
+                        + " generator; pre-encoded field names (`SerializedString`) are the remaining lever.");
+        BY_PATTERN.put(
+                "json\\.decode.*",
+                "Date-times are not the limit any more: crmgen's `DATE_TIME` codec reads"
+                        + " RFC 3339 straight from the parser's buffer, while databind and the hand-written baseline go through"
+                        + " `OffsetDateTime.parse`. What a 207 adds is its error objects — per error a map of lists"
+                        + " (`context`), a map (`links`) and a list (`errors`) — so the next place to look is how the generated"
+                        + " codecs build small collections (a presized list or map for the common one-element case). Where the"
+                        + " JMH error bars straddle the target, rerun with more forks before changing code.");
+        BY_PATTERN.put(
+                "e2e\\.throughput",
+                "The raw loop neither decodes responses nor matches results to inputs;"
+                        + " BatchExecutor does both, on the same two cores as the sandbox process, so every microsecond of"
+                        + " client work shows. Profile both loops with JFR; decoding straight into the batch response (not"
+                        + " through the sealed response type) is the remaining per-chunk work that the raw loop does not do.");
+        BY_PATTERN.put(
+                "e2e\\.rate",
+                "Compare the client limiter's schedule with the server's window in the run's"
+                        + " log: any pause taken on the server's `X-HubSpot-RateLimit-Remaining` feedback beyond what the local"
+                        + " ring already enforces costs accepted requests without preventing a 429.");
+        BY_PATTERN.put(
+                "e2e\\.429",
+                "Leave a small safety margin in the client limiter (for example 188 of 190) so"
+                        + " requests reserved at the edge of a window cannot arrive after the server's window has moved.");
+        BY_PATTERN.put(
+                "e2e\\.lost",
+                "Every input the report does not show as succeeded needs a look: unconfirmed"
+                        + " inputs should be resent when the operation is retry-safe, which batch update is.");
+        BY_PATTERN.put(
+                "contention\\.fleet\\.redis\\..*",
+                "Read the fleet's notes: a shortfall with few 429s is"
+                        + " the Redis round trip per reservation on two shared cores (reserve a few slots per round trip);"
+                        + " 429s mean the instances' clocks or in-flight slots disagree with the server's window (count a slot"
+                        + " until its response, as the local ring does, and leave a margin of a few requests).");
+        BY_PATTERN.put(
+                "contention\\.clean\\.rate",
+                "Without faults or 429s the shortfall is latency: the ring"
+                        + " counts a request until its response, so each response that comes late on the loaded cores delays"
+                        + " the reuse of its slot by as much. Counting a slot from an estimate of its arrival (the start plus"
+                        + " half the usual round trip) would win most of it back at a small risk of 429s.");
+        BY_PATTERN.put(
+                "contention\\..*\\.rate",
+                "Split the run's time in the notes between waits the limiter"
+                        + " imposed and waits for faults (retry backoffs, trickling bodies, lost responses resent): backoffs"
+                        + " hold a BatchExecutor worker while the window has room, so more workers than the limit needs, or"
+                        + " retries queued behind fresh chunks, would keep the window full.");
+        BY_PATTERN.put(
+                "contention\\..*\\.429",
+                "The other tenant's requests are seen only through"
+                        + " `X-HubSpot-RateLimit-Remaining` on our own responses; leaving a margin of a few requests under"
+                        + " what the headers show would trade a little rate for fewer 429s.");
+        BY_PATTERN.put(
+                "contention\\..*\\.lost",
+                "Every unwritten input needs a look: the report's failed and"
+                        + " unconfirmed inputs should be resent, since batch update is retry-safe.");
+        BY_PATTERN.put(
+                "plugin\\..*",
+                "The goal's own up-to-date check is the small number in the notes; the rest of"
+                        + " the time between Maven's lines is Maven's work for the plugin: resolving its dependency tree"
+                        + " (generator, swagger-parser, Jackson, JavaPoet) from the local repository, building its class realm"
+                        + " and loading the mojo. A plugin with a short dependency list — the generator loaded in a child class"
+                        + " loader only when the check says to generate — would leave mostly the check.");
+        BY_PATTERN.put(
+                "footprint\\..*",
+                "Trim the runtime jar and defer class loading (lazy codecs, no eager"
+                        + " HttpClient creation before the first request).");
     }
 
-    private Advice() {
-    }
+    private Advice() {}
 
     static String forFigure(String id) {
         for (Map.Entry<String, String> e : BY_PATTERN.entrySet()) {

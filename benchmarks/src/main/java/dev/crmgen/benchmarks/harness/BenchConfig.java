@@ -36,7 +36,9 @@ final class BenchConfig {
         module = path("bench.module", root.resolve("benchmarks").toString());
         target = path("bench.target", module.resolve("target").toString());
         work = target.resolve("bench-work");
-        fragment = path("bench.fragment", root.resolve("spec/src/main/resources/notes-batch-update.yaml").toString());
+        fragment = path(
+                "bench.fragment",
+                root.resolve("spec/src/main/resources/notes-batch-update.yaml").toString());
         shared = path("bench.shared", root.resolve("../shared").toString());
         m2 = path("bench.m2", System.getProperty("user.home") + "/.m2/repository");
         version = System.getProperty("bench.version", "0.1.0-SNAPSHOT");
@@ -56,7 +58,10 @@ final class BenchConfig {
 
     static BenchConfig fromArgs(String[] args) {
         for (String a : args) {
-            if (!a.equals("--quick") && !a.equals("--full") && !a.equals("--corpus") && !a.equals("--rate-limited")
+            if (!a.equals("--quick")
+                    && !a.equals("--full")
+                    && !a.equals("--corpus")
+                    && !a.equals("--rate-limited")
                     && !a.startsWith("--only=")) {
                 throw new IllegalArgumentException("unknown option " + a
                         + " (use --quick, --full, --corpus, --rate-limited,"
@@ -86,7 +91,8 @@ final class BenchConfig {
     Path jar(String artifactId) {
         for (String entry : classPath().split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
-            if (name.endsWith(".jar") && name.startsWith(artifactId + "-")
+            if (name.endsWith(".jar")
+                    && name.startsWith(artifactId + "-")
                     && Character.isDigit(name.charAt(artifactId.length() + 1))) {
                 return Path.of(entry);
             }
@@ -96,12 +102,16 @@ final class BenchConfig {
 
     /** This module's compiled classes (the first class-path entry that is a directory). */
     Path classes() {
-        return Arrays.stream(classPath().split(File.pathSeparator)).map(Path::of).filter(Files::isDirectory)
-                .findFirst().orElseThrow(() -> new IllegalStateException("no classes directory on the class path"));
+        return Arrays.stream(classPath().split(File.pathSeparator))
+                .map(Path::of)
+                .filter(Files::isDirectory)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no classes directory on the class path"));
     }
 
     static String join(List<Path> entries) {
-        return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
+        return String.join(
+                File.pathSeparator, entries.stream().map(Path::toString).toList());
     }
 
     Path openApiGeneratorCli() {
@@ -121,7 +131,8 @@ final class BenchConfig {
                 continue;
             }
             try (Stream<Path> list = Files.list(d)) {
-                list.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".yaml")).sorted()
+                list.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".yaml"))
+                        .sorted()
                         .forEach(specs::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

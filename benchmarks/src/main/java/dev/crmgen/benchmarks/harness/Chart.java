@@ -26,8 +26,7 @@ final class Chart {
     private static final double MIN = 0.1;
     private static final double MAX = 100;
 
-    private Chart() {
-    }
+    private Chart() {}
 
     static void write(List<Figure> figures, String title, Path png) throws IOException {
         long sections = figures.stream().map(Figure::section).distinct().count();
@@ -43,9 +42,13 @@ final class Chart {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, 12, 24);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString("crmgen's advantage over its peer in the same run (log scale; right of 1× = crmgen better).", 12, 44);
-        g.drawString("Green: target met; red: missed (for budgets such as < 300 ms see the table); grey: no target;"
-                + " black tick: the target.", 12, 60);
+        g.drawString(
+                "crmgen's advantage over its peer in the same run (log scale; right of 1× = crmgen better).", 12, 44);
+        g.drawString(
+                "Green: target met; red: missed (for budgets such as < 300 ms see the table); grey: no target;"
+                        + " black tick: the target.",
+                12,
+                60);
 
         int plotLeft = LABEL;
         int plotRight = WIDTH - RIGHT;
@@ -81,8 +84,10 @@ final class Chart {
             g.drawString(shorten(f.name(), fm, LABEL - 30), 24, y + ROW - 9);
             double adv = f.advantage();
             int end = x(adv, plotLeft, plotRight);
-            g.setColor(f.met() == null ? new Color(150, 150, 150)
-                    : f.met() ? new Color(60, 160, 80) : new Color(210, 60, 50));
+            g.setColor(
+                    f.met() == null
+                            ? new Color(150, 150, 150)
+                            : f.met() ? new Color(60, 160, 80) : new Color(210, 60, 50));
             g.fillRect(Math.min(one, end), y + 5, Math.max(2, Math.abs(end - one)), ROW - 10);
             if (!Double.isNaN(f.minAdvantage())) {
                 int tx = x(f.minAdvantage(), plotLeft, plotRight);

@@ -16,8 +16,7 @@ import javax.tools.ToolProvider;
  */
 public final class CompileMain {
 
-    private CompileMain() {
-    }
+    private CompileMain() {}
 
     public static void main(String[] args) throws IOException {
         String classpath = args[0];
@@ -30,7 +29,10 @@ public final class CompileMain {
             List<String> files = List.of();
             if (Files.isDirectory(sources)) {
                 try (Stream<Path> walk = Files.walk(sources)) {
-                    files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+                    files = walk.filter(p -> p.toString().endsWith(".java"))
+                            .map(Path::toString)
+                            .sorted()
+                            .toList();
                 }
             }
             total++;
@@ -40,8 +42,17 @@ public final class CompileMain {
             }
             Path classes = classesRoot.resolve(Integer.toString(i - 2));
             Files.createDirectories(classes);
-            List<String> javacArgs = new ArrayList<>(List.of("--release", "17", "-proc:none", "-nowarn",
-                    "-encoding", "UTF-8", "-cp", classpath, "-d", classes.toString()));
+            List<String> javacArgs = new ArrayList<>(List.of(
+                    "--release",
+                    "17",
+                    "-proc:none",
+                    "-nowarn",
+                    "-encoding",
+                    "UTF-8",
+                    "-cp",
+                    classpath,
+                    "-d",
+                    classes.toString()));
             javacArgs.addAll(files);
             long start = System.nanoTime();
             int rc = javac.run(null, null, null, javacArgs.toArray(String[]::new));

@@ -32,6 +32,7 @@ final class ContentionBench extends Bench {
      * worker count, keeps the rate, so the bulk runs use 8 so that backoffs do not leave the window unused.
      */
     static final int CONCURRENCY = 8;
+
     static final int CHUNK = 100;
     static final int LIMIT = RateLimiter.TIER_DEFAULT;
     static final int WINDOW_SECONDS = 10;
@@ -45,8 +46,10 @@ final class ContentionBench extends Bench {
     }
 
     /** What one bulk update through a sandbox process gave. */
-    private record BulkRun(long millis, Map<String, Long> stats,
-                           BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report) {
+    private record BulkRun(
+            long millis,
+            Map<String, Long> stats,
+            BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report) {
         long requests() {
             return stats.get("requests");
         }
@@ -78,12 +81,16 @@ final class ContentionBench extends Bench {
         // What is left is what the tenant did not spend: it aims at half the window, and gets what it wins.
         double tenantPerWindow = run.stats().get("competingAccepted") * WINDOW_SECONDS * 1000.0 / run.millis();
         double left = 1 - tenantPerWindow / LIMIT;
-        detail(String.format(Locale.ROOT, "The other tenant got %.0f requests per 10 s (%.0f%% of the window) while"
-                        + " the client ran, so %.0f%% was left for the client.", tenantPerWindow, 100 * (1 - left),
+        detail(String.format(
+                Locale.ROOT,
+                "The other tenant got %.0f requests per 10 s (%.0f%% of the window) while"
+                        + " the client ran, so %.0f%% was left for the client.",
+                tenantPerWindow,
+                100 * (1 - left),
                 100 * left));
         figures.add(rate("contention.competing.rate", "another tenant on the token: 60,000 updates", run, left, 0.9));
-        figures.add(share429("contention.competing.429", "another tenant on the token: requests answered 429", run,
-                0.02));
+        figures.add(
+                share429("contention.competing.429", "another tenant on the token: requests answered 429", run, 0.02));
         figures.add(lost("contention.competing.lost", "another tenant on the token: inputs lost", run));
         return figures;
     }
@@ -92,8 +99,16 @@ final class ContentionBench extends Bench {
         BulkRun run = bulk("clean");
         List<Figure> figures = new ArrayList<>();
         figures.add(rate("contention.clean.rate", "no faults: 60,000 updates at 190 per 10 s", run, 1.0, 0.98));
-        figures.add(Figure.of("contention.clean.429", SECTION, "no faults: requests answered 429",
-                        "generated client + limiter", run.stats().get("rateLimited"), "none", 0, "requests", true,
+        figures.add(Figure.of(
+                        "contention.clean.429",
+                        SECTION,
+                        "no faults: requests answered 429",
+                        "generated client + limiter",
+                        run.stats().get("rateLimited"),
+                        "none",
+                        0,
+                        "requests",
+                        true,
                         run.requests() + " requests")
                 .targetAbsolute(run.stats().get("rateLimited") == 0, "no 429"));
         figures.add(lost("contention.clean.lost", "no faults: inputs lost", run));
@@ -104,27 +119,47 @@ final class ContentionBench extends Bench {
         List<String> all = new ArrayList<>(List.of("--seed=" + UPDATES, "--rate-limit=" + LIMIT));
         all.addAll(List.of(options));
         Files.createDirectories(config.work);
-        try (SandboxProcess sandbox = new SandboxProcess(config, config.work.resolve("sandbox-" + name + ".log"),
-                all.toArray(String[]::new))) {
-            NotesClient client = new NotesClient(ClientOptions.builder().accessToken(NotesSandbox.DEFAULT_ACCESS_TOKEN)
-                    .baseUrl(sandbox.baseUrl()).rateLimiter(RateLimiter.perTenSeconds(LIMIT)).build());
+        try (SandboxProcess sandbox = new SandboxProcess(
+                config, config.work.resolve("sandbox-" + name + ".log"), all.toArray(String[]::new))) {
+            NotesClient client = new NotesClient(ClientOptions.builder()
+                    .accessToken(NotesSandbox.DEFAULT_ACCESS_TOKEN)
+                    .baseUrl(sandbox.baseUrl())
+                    .rateLimiter(RateLimiter.perTenSeconds(LIMIT))
+                    .build());
             List<SimplePublicObjectBatchInput> inputs = inputs(0, UPDATES, name);
             log.info("contention: " + name + ": " + UPDATES + " updates, sandbox " + String.join(" ", all));
             long start = System.nanoTime();
-            BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report = client.batchUpdateAll(inputs,
-                    BatchOptions.builder().concurrency(CONCURRENCY).retrySafe(true).build());
+            BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report = client.batchUpdateAll(
+                    inputs,
+                    BatchOptions.builder()
+                            .concurrency(CONCURRENCY)
+                            .retrySafe(true)
+                            .build());
             long millis = (System.nanoTime() - start) / 1_000_000;
             Map<String, Long> stats = sandbox.finish();
             BulkRun run = new BulkRun(millis, stats, report);
-            detail(String.format(Locale.ROOT, "`%s` (sandbox `%s`): %,d ms, %,d requests, %,d answered 429 by the"
+            detail(String.format(
+                    Locale.ROOT,
+                    "`%s` (sandbox `%s`): %,d ms, %,d requests, %,d answered 429 by the"
                             + " window (%.2f%%), %,d 429s injected, %,d faults injected in all; competing tenant: %,d"
                             + " accepted, %,d refused; report: %,d succeeded, %,d failed, %,d unconfirmed;"
                             + " ledger: %,d of"
                             + " %,d notes written, %,d of them more than once (a retry after a lost response).",
-                    name, String.join(" ", all), millis, run.requests(), stats.get("rateLimited"),
-                    100 * run.share429(), stats.get("rateLimitsInjected"), stats.get("faultsInjected"),
-                    stats.get("competingAccepted"), stats.get("competingRefused"), report.succeeded().size(),
-                    report.failed().size(), report.unconfirmed().size(), stats.get("notesWritten"), UPDATES,
+                    name,
+                    String.join(" ", all),
+                    millis,
+                    run.requests(),
+                    stats.get("rateLimited"),
+                    100 * run.share429(),
+                    stats.get("rateLimitsInjected"),
+                    stats.get("faultsInjected"),
+                    stats.get("competingAccepted"),
+                    stats.get("competingRefused"),
+                    report.succeeded().size(),
+                    report.failed().size(),
+                    report.unconfirmed().size(),
+                    stats.get("notesWritten"),
+                    UPDATES,
                     stats.get("notesWrittenMoreThanOnce")));
             return run;
         }
@@ -137,28 +172,58 @@ final class ContentionBench extends Bench {
     private static Figure rate(String id, String name, BulkRun run, double budgetShare, double target) {
         double ideal = (double) UPDATES / CHUNK * WINDOW_SECONDS / (LIMIT * budgetShare);
         double actual = run.millis() / 1000.0;
-        return Figure.of(id, SECTION, name, "generated client + BatchExecutor", actual,
-                        budgetShare < 1 ? String.format(Locale.ROOT, "the allowed rate (the %.0f %% left)",
-                                100 * budgetShare) : "the allowed rate", ideal, "s", true,
-                        String.format(Locale.ROOT, "%.1f%% of the allowed rate; %,d requests, %.2f%% answered 429",
-                                100 * ideal / actual, run.requests(), 100 * run.share429()))
+        return Figure.of(
+                        id,
+                        SECTION,
+                        name,
+                        "generated client + BatchExecutor",
+                        actual,
+                        budgetShare < 1
+                                ? String.format(Locale.ROOT, "the allowed rate (the %.0f %% left)", 100 * budgetShare)
+                                : "the allowed rate",
+                        ideal,
+                        "s",
+                        true,
+                        String.format(
+                                Locale.ROOT,
+                                "%.1f%% of the allowed rate; %,d requests, %.2f%% answered 429",
+                                100 * ideal / actual,
+                                run.requests(),
+                                100 * run.share429()))
                 .targetAdvantage(target, String.format(Locale.ROOT, "≥ %.0f %% of the allowed rate", 100 * target));
     }
 
     private static Figure share429(String id, String name, BulkRun run, double limit) {
         long rejected = run.stats().get("rateLimited");
-        return Figure.of(id, SECTION, name, "generated client + limiter", rejected,
-                        String.format(Locale.ROOT, "%.0f %% of its requests", 100 * limit), run.requests() * limit,
-                        "requests", true, String.format(Locale.ROOT, "%.2f%% of %,d requests", 100 * run.share429(),
-                                run.requests()))
-                .targetAbsolute(run.share429() < limit, String.format(Locale.ROOT, "< %.0f %% of requests",
-                        100 * limit));
+        return Figure.of(
+                        id,
+                        SECTION,
+                        name,
+                        "generated client + limiter",
+                        rejected,
+                        String.format(Locale.ROOT, "%.0f %% of its requests", 100 * limit),
+                        run.requests() * limit,
+                        "requests",
+                        true,
+                        String.format(Locale.ROOT, "%.2f%% of %,d requests", 100 * run.share429(), run.requests()))
+                .targetAbsolute(
+                        run.share429() < limit, String.format(Locale.ROOT, "< %.0f %% of requests", 100 * limit));
     }
 
     private static Figure lost(String id, String name, BulkRun run) {
-        return Figure.of(id, SECTION, name, "inputs the ledger shows unwritten", run.lost(), "inputs sent", UPDATES,
-                        "inputs", true, "every input reported once and succeeded: " + (run.report().size() == UPDATES
-                                && run.report().succeeded().size() == UPDATES))
+        return Figure.of(
+                        id,
+                        SECTION,
+                        name,
+                        "inputs the ledger shows unwritten",
+                        run.lost(),
+                        "inputs sent",
+                        UPDATES,
+                        "inputs",
+                        true,
+                        "every input reported once and succeeded: "
+                                + (run.report().size() == UPDATES
+                                        && run.report().succeeded().size() == UPDATES))
                 .targetAbsolute(run.complete(), "zero lost, every input once");
     }
 
@@ -174,17 +239,31 @@ final class ContentionBench extends Bench {
         Files.createDirectories(config.work);
         Process redisServer = redis ? startRedis() : null;
         List<Process> clients = new ArrayList<>();
-        try (SandboxProcess sandbox = new SandboxProcess(config, config.work.resolve("sandbox-fleet-" + key + ".log"),
-                "--seed=" + total, "--rate-limit=" + LIMIT)) {
+        try (SandboxProcess sandbox = new SandboxProcess(
+                config,
+                config.work.resolve("sandbox-fleet-" + key + ".log"),
+                "--seed=" + total,
+                "--rate-limit=" + LIMIT)) {
             String redisUrl = redis ? "redis://127.0.0.1:" + redisPort : "none";
             log.info("contention: fleet of " + FLEET_CLIENTS + " processes, " + label + ", " + total + " updates");
             long start = System.nanoTime();
             for (int c = 0; c < FLEET_CLIENTS; c++) {
                 Path out = config.work.resolve("fleet-" + key + "-" + c + ".out");
-                clients.add(new ProcessBuilder(config.java(), "-Xmx512m", "-cp", config.classPath(),
-                        FleetClient.class.getName(), sandbox.baseUrl(), NotesSandbox.DEFAULT_ACCESS_TOKEN,
-                        Integer.toString(c * slice), Integer.toString(slice), redisUrl, Integer.toString(LIMIT))
-                        .redirectErrorStream(true).redirectOutput(out.toFile()).start());
+                clients.add(new ProcessBuilder(
+                                config.java(),
+                                "-Xmx512m",
+                                "-cp",
+                                config.classPath(),
+                                FleetClient.class.getName(),
+                                sandbox.baseUrl(),
+                                NotesSandbox.DEFAULT_ACCESS_TOKEN,
+                                Integer.toString(c * slice),
+                                Integer.toString(slice),
+                                redisUrl,
+                                Integer.toString(LIMIT))
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile())
+                        .start());
             }
             long untilMark = start + TimeUnit.SECONDS.toNanos(FLEET_SECONDS) - System.nanoTime();
             TimeUnit.NANOSECONDS.sleep(Math.max(0, untilMark));
@@ -197,8 +276,9 @@ final class ContentionBench extends Bench {
                     p.destroyForcibly();
                 }
                 String line = Files.readAllLines(config.work.resolve("fleet-" + key + "-" + c + ".out")).stream()
-                        .filter(l -> l.startsWith("done ")).findFirst().orElse("no result (exit " + p.exitValue()
-                                + ")");
+                        .filter(l -> l.startsWith("done "))
+                        .findFirst()
+                        .orElse("no result (exit " + p.exitValue() + ")");
                 done.add(line);
                 int at = line.indexOf("succeeded=");
                 if (at >= 0) {
@@ -212,24 +292,62 @@ final class ContentionBench extends Bench {
             long requests = end.get("requests");
             double share = requests == 0 ? 0 : (double) end.get("rateLimited") / requests;
             long lost = total - end.get("notesWritten");
-            detail(String.format(Locale.ROOT, "Fleet, %s: %d client JVMs × %,d updates, concurrency %d each, one"
+            detail(String.format(
+                    Locale.ROOT,
+                    "Fleet, %s: %d client JVMs × %,d updates, concurrency %d each, one"
                             + " sandbox process at %d per %d s. First %d s: %,d requests accepted (a perfect fleet gets"
                             + " %,d). Whole run %,d ms: %,d requests, %,d answered 429 (%.2f%%); clients: %s; ledger:"
-                            + " %,d of %,d notes written.", label, FLEET_CLIENTS, slice, CONCURRENCY, LIMIT,
-                    WINDOW_SECONDS, FLEET_SECONDS, accepted, allowed, totalMillis, requests, end.get("rateLimited"),
-                    100 * share, String.join("; ", done), end.get("notesWritten"), total));
+                            + " %,d of %,d notes written.",
+                    label,
+                    FLEET_CLIENTS,
+                    slice,
+                    CONCURRENCY,
+                    LIMIT,
+                    WINDOW_SECONDS,
+                    FLEET_SECONDS,
+                    accepted,
+                    allowed,
+                    totalMillis,
+                    requests,
+                    end.get("rateLimited"),
+                    100 * share,
+                    String.join("; ", done),
+                    end.get("notesWritten"),
+                    total));
             List<Figure> figures = new ArrayList<>();
-            Figure rate = Figure.of("contention.fleet." + key + ".rate", SECTION, "fleet of 4 processes, " + label
-                            + ": requests accepted in 60 s", "4 client processes", accepted, "what the limit allows",
-                    allowed, "requests", false, String.format(Locale.ROOT, "%.1f%% of the allowed rate",
-                            100.0 * accepted / allowed));
-            Figure rejected = Figure.of("contention.fleet." + key + ".429", SECTION, "fleet, " + label
-                            + ": requests answered 429", "4 client processes", end.get("rateLimited"),
-                    "1 % of its requests", requests / 100.0, "requests", true,
+            Figure rate = Figure.of(
+                    "contention.fleet." + key + ".rate",
+                    SECTION,
+                    "fleet of 4 processes, " + label + ": requests accepted in 60 s",
+                    "4 client processes",
+                    accepted,
+                    "what the limit allows",
+                    allowed,
+                    "requests",
+                    false,
+                    String.format(Locale.ROOT, "%.1f%% of the allowed rate", 100.0 * accepted / allowed));
+            Figure rejected = Figure.of(
+                    "contention.fleet." + key + ".429",
+                    SECTION,
+                    "fleet, " + label + ": requests answered 429",
+                    "4 client processes",
+                    end.get("rateLimited"),
+                    "1 % of its requests",
+                    requests / 100.0,
+                    "requests",
+                    true,
                     String.format(Locale.ROOT, "%.2f%% of %,d requests", 100 * share, requests));
-            Figure lostFigure = Figure.of("contention.fleet." + key + ".lost", SECTION, "fleet, " + label
-                            + ": inputs lost", "inputs the ledger shows unwritten", lost, "inputs sent", total,
-                    "inputs", true, "clients report " + succeeded + " succeeded");
+            Figure lostFigure = Figure.of(
+                    "contention.fleet." + key + ".lost",
+                    SECTION,
+                    "fleet, " + label + ": inputs lost",
+                    "inputs the ledger shows unwritten",
+                    lost,
+                    "inputs sent",
+                    total,
+                    "inputs",
+                    true,
+                    "clients report " + succeeded + " succeeded");
             if (redis) {
                 rate = rate.targetAdvantage(0.95, "≥ 95 % of the allowed rate");
                 rejected = rejected.targetAbsolute(share < 0.01, "< 1 % of requests");
@@ -257,9 +375,19 @@ final class ContentionBench extends Bench {
         try (ServerSocket socket = new ServerSocket(0)) {
             redisPort = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(redisPort), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no")
-                .redirectErrorStream(true).redirectOutput(config.work.resolve("redis-server.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        "redis-server",
+                        "--port",
+                        Integer.toString(redisPort),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no")
+                .redirectErrorStream(true)
+                .redirectOutput(config.work.resolve("redis-server.log").toFile())
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
@@ -279,7 +407,10 @@ final class ContentionBench extends Bench {
     static List<SimplePublicObjectBatchInput> inputs(int first, int count, String run) {
         List<SimplePublicObjectBatchInput> inputs = new ArrayList<>(count);
         for (int i = first; i < first + count; i++) {
-            inputs.add(new SimplePublicObjectBatchInput(Long.toString(NotesSandbox.DEFAULT_FIRST_ID + i), null, null,
+            inputs.add(new SimplePublicObjectBatchInput(
+                    Long.toString(NotesSandbox.DEFAULT_FIRST_ID + i),
+                    null,
+                    null,
                     Map.of("hs_note_body", "Benchmark " + run + " update " + i)));
         }
         return inputs;

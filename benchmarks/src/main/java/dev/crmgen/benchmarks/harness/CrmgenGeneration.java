@@ -15,11 +15,14 @@ public final class CrmgenGeneration implements GenerateMain.Generator {
 
     @Override
     public String generate(Path spec, Path out) throws IOException {
-        GenerationResult result = CrmGenerator.generate(SpecSource.file(spec),
-                new GeneratorOptions(GenerateMain.packageFor(spec), null));
+        GenerationResult result =
+                CrmGenerator.generate(SpecSource.file(spec), new GeneratorOptions(GenerateMain.packageFor(spec), null));
         if (result.hasErrors()) {
-            return result.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
-                    .map(Diagnostic::format).findFirst().orElse("errors");
+            return result.diagnostics().stream()
+                    .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                    .map(Diagnostic::format)
+                    .findFirst()
+                    .orElse("errors");
         }
         for (GeneratedFile file : result.files()) {
             Path target = out.resolve(file.relativePath());

@@ -54,8 +54,8 @@ final class EndToEndBench extends Bench {
      */
     List<Figure> unlimited() throws Exception {
         java.nio.file.Files.createDirectories(config.work);
-        try (SandboxProcess sandbox = new SandboxProcess(config, config.work.resolve("sandbox-unlimited.log"),
-                "--seed=" + UPDATES, "--rate-limit=100000000")) {
+        try (SandboxProcess sandbox = new SandboxProcess(
+                config, config.work.resolve("sandbox-unlimited.log"), "--seed=" + UPDATES, "--rate-limit=100000000")) {
             String token = NotesSandbox.DEFAULT_ACCESS_TOKEN;
             List<SimplePublicObjectBatchInput> inputs = ContentionBench.inputs(0, UPDATES, "run");
             List<byte[]> bodies = new ArrayList<>();
@@ -64,11 +64,18 @@ final class EndToEndBench extends Bench {
                         .map(i -> new HandWritten.Input(i.id(), i.idProperty(), i.objectWriteTraceId(), i.properties()))
                         .toList()));
             }
-            NotesClient client = new NotesClient(ClientOptions.builder().accessToken(token)
-                    .baseUrl(sandbox.baseUrl()).rateLimiter(RateLimiter.unlimited()).build());
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            NotesClient client = new NotesClient(ClientOptions.builder()
+                    .accessToken(token)
+                    .baseUrl(sandbox.baseUrl())
+                    .rateLimiter(RateLimiter.unlimited())
+                    .build());
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI uri = URI.create(sandbox.baseUrl() + "/crm/v3/objects/notes/batch/update");
-            BatchOptions options = BatchOptions.builder().concurrency(CONCURRENCY).retrySafe(true).build();
+            BatchOptions options = BatchOptions.builder()
+                    .concurrency(CONCURRENCY)
+                    .retrySafe(true)
+                    .build();
 
             List<Long> rawMillis = new ArrayList<>();
             List<Long> crmgenMillis = new ArrayList<>();
@@ -86,9 +93,17 @@ final class EndToEndBench extends Bench {
                     + CONCURRENCY + " on both sides, sandbox in its own process on the same machine; " + ROUNDS
                     + " alternating rounds, the first a warm-up. Every round (ms): BatchExecutor " + crmgenMillis
                     + ", raw loop " + rawMillis + "; the figure is the median of rounds 2 to " + ROUNDS + ".");
-            return List.of(Figure.of("e2e.throughput", SECTION, "100,000 note updates, no rate limit: throughput",
-                            "generated client + BatchExecutor", crmgenRate, "raw java.net.http loop, pre-serialized",
-                            rawRate, "updates/s", false, "median of " + (ROUNDS - 1) + " warm rounds")
+            return List.of(Figure.of(
+                            "e2e.throughput",
+                            SECTION,
+                            "100,000 note updates, no rate limit: throughput",
+                            "generated client + BatchExecutor",
+                            crmgenRate,
+                            "raw java.net.http loop, pre-serialized",
+                            rawRate,
+                            "updates/s",
+                            false,
+                            "median of " + (ROUNDS - 1) + " warm rounds")
                     .targetAdvantage(0.9, "≥ 0.9× the raw loop"));
         }
     }
@@ -96,14 +111,24 @@ final class EndToEndBench extends Bench {
     List<Figure> rateLimited() throws Exception {
         int windows = (int) (RATE_RUN.toSeconds() / WINDOW.toSeconds()) + 1;
         int inputsCount = windows * LIMIT * CHUNK;
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(inputsCount).rateLimit(LIMIT, WINDOW).start()) {
+        try (NotesSandbox sandbox = NotesSandbox.builder()
+                .seed(inputsCount)
+                .rateLimit(LIMIT, WINDOW)
+                .start()) {
             List<SimplePublicObjectBatchInput> inputs = inputs(sandbox.seededIds(), "limited");
-            NotesClient client = new NotesClient(ClientOptions.builder().accessToken(sandbox.accessToken())
-                    .baseUrl(sandbox.baseUrl()).rateLimiter(RateLimiter.perTenSeconds(LIMIT)).build());
-            BatchOptions options = BatchOptions.builder().concurrency(CONCURRENCY).retrySafe(true).build();
+            NotesClient client = new NotesClient(ClientOptions.builder()
+                    .accessToken(sandbox.accessToken())
+                    .baseUrl(sandbox.baseUrl())
+                    .rateLimiter(RateLimiter.perTenSeconds(LIMIT))
+                    .build());
+            BatchOptions options = BatchOptions.builder()
+                    .concurrency(CONCURRENCY)
+                    .retrySafe(true)
+                    .build();
             log.info("e2e: rate-limited run, " + inputsCount + " updates at " + LIMIT + " requests per "
                     + WINDOW.toSeconds() + " s; reading the sandbox's counters at " + RATE_RUN.toSeconds() + " s");
-            AtomicReference<BatchReport<SimplePublicObjectBatchInput, SimplePublicObject>> report = new AtomicReference<>();
+            AtomicReference<BatchReport<SimplePublicObjectBatchInput, SimplePublicObject>> report =
+                    new AtomicReference<>();
             long start = System.nanoTime();
             Thread runner = new Thread(() -> report.set(client.batchUpdateAll(inputs, options)), "bench-rate-limited");
             runner.start();
@@ -119,30 +144,70 @@ final class EndToEndBench extends Bench {
             long succeeded = r.succeeded().size();
             long lost = inputsCount - succeeded;
             double share = end.requests() == 0 ? 0 : (double) end.rateLimited() / end.requests();
-            detail(String.format(Locale.ROOT, "Rate-limited run: %,d updates, sandbox limit %d per %d s (rolling),"
+            detail(String.format(
+                    Locale.ROOT,
+                    "Rate-limited run: %,d updates, sandbox limit %d per %d s (rolling),"
                             + " client limiter `RateLimiter.perTenSeconds(%d)`, concurrency %d. In the first %d s the"
                             + " sandbox accepted %,d requests (a perfect client gets %,d: %d windows × %d). Whole run:"
                             + " %,d ms, %,d requests, %,d answered 429 (%.2f%%); report: %,d succeeded, %,d failed,"
                             + " %,d unconfirmed; the sandbox applied %,d updates.",
-                    inputsCount, LIMIT, WINDOW.toSeconds(), LIMIT, CONCURRENCY, RATE_RUN.toSeconds(), accepted,
-                    allowed, allowed / LIMIT, LIMIT, totalMillis, end.requests(), end.rateLimited(), 100 * share,
-                    succeeded, r.failed().size(), r.unconfirmed().size(), end.updatesApplied()));
+                    inputsCount,
+                    LIMIT,
+                    WINDOW.toSeconds(),
+                    LIMIT,
+                    CONCURRENCY,
+                    RATE_RUN.toSeconds(),
+                    accepted,
+                    allowed,
+                    allowed / LIMIT,
+                    LIMIT,
+                    totalMillis,
+                    end.requests(),
+                    end.rateLimited(),
+                    100 * share,
+                    succeeded,
+                    r.failed().size(),
+                    r.unconfirmed().size(),
+                    end.updatesApplied()));
             List<Figure> figures = new ArrayList<>();
-            figures.add(Figure.of("e2e.rate", SECTION, "60 s at 190 per 10 s: requests accepted",
-                            "generated client + limiter", accepted, "what the limit allows", allowed, "requests", false,
+            figures.add(Figure.of(
+                            "e2e.rate",
+                            SECTION,
+                            "60 s at 190 per 10 s: requests accepted",
+                            "generated client + limiter",
+                            accepted,
+                            "what the limit allows",
+                            allowed,
+                            "requests",
+                            false,
                             String.format(Locale.ROOT, "%.1f%% of the allowed rate", 100.0 * accepted / allowed))
                     .targetAdvantage(0.98, "≥ 98 % of the allowed rate"));
-            figures.add(Figure.of("e2e.429", SECTION, "60 s at 190 per 10 s: requests answered 429",
-                            "generated client + limiter", end.rateLimited(), "1 % of its requests",
-                            end.requests() / 100.0, "requests", true,
+            figures.add(Figure.of(
+                            "e2e.429",
+                            SECTION,
+                            "60 s at 190 per 10 s: requests answered 429",
+                            "generated client + limiter",
+                            end.rateLimited(),
+                            "1 % of its requests",
+                            end.requests() / 100.0,
+                            "requests",
+                            true,
                             String.format(Locale.ROOT, "%.2f%% of %,d requests", 100 * share, end.requests()))
                     .targetAbsolute(share < 0.01, "< 1 % of requests"));
-            figures.add(Figure.of("e2e.lost", SECTION, "60 s at 190 per 10 s: inputs lost",
-                            "inputs not confirmed updated", lost, "inputs sent", inputsCount, "inputs", true,
+            figures.add(Figure.of(
+                            "e2e.lost",
+                            SECTION,
+                            "60 s at 190 per 10 s: inputs lost",
+                            "inputs not confirmed updated",
+                            lost,
+                            "inputs sent",
+                            inputsCount,
+                            "inputs",
+                            true,
                             "every input reported once: " + (r.size() == inputsCount) + "; applied by the sandbox: "
                                     + end.updatesApplied())
-                    .targetAbsolute(lost == 0 && r.size() == inputsCount && end.updatesApplied() == inputsCount,
-                            "zero lost"));
+                    .targetAbsolute(
+                            lost == 0 && r.size() == inputsCount && end.updatesApplied() == inputsCount, "zero lost"));
             return figures;
         }
     }
@@ -150,8 +215,8 @@ final class EndToEndBench extends Bench {
     private static List<SimplePublicObjectBatchInput> inputs(List<String> ids, String run) {
         List<SimplePublicObjectBatchInput> inputs = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            inputs.add(new SimplePublicObjectBatchInput(ids.get(i), null, null,
-                    Map.of("hs_note_body", "Benchmark " + run + " update " + i)));
+            inputs.add(new SimplePublicObjectBatchInput(
+                    ids.get(i), null, null, Map.of("hs_note_body", "Benchmark " + run + " update " + i)));
         }
         return inputs;
     }
@@ -180,7 +245,8 @@ final class EndToEndBench extends Bench {
                         HttpRequest request = HttpRequest.newBuilder(uri)
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)))
+                                .build();
                         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() != 200) {
                             throw new IOException("raw loop got " + response.statusCode());

@@ -18,25 +18,82 @@ package dev.crmgen.benchmarks.harness;
  * @param minAdvantage  the target as a minimum advantage, or NaN when it is not a ratio (or there is none)
  * @param note          error bars, counts or caveats that belong next to the figure
  */
-record Figure(String id, String section, String name, String crmgenLabel, double crmgen, String peerLabel, double peer,
-              String unit, boolean lowerIsBetter, String target, Boolean met, double minAdvantage, String note) {
+record Figure(
+        String id,
+        String section,
+        String name,
+        String crmgenLabel,
+        double crmgen,
+        String peerLabel,
+        double peer,
+        String unit,
+        boolean lowerIsBetter,
+        String target,
+        Boolean met,
+        double minAdvantage,
+        String note) {
 
-    static Figure of(String id, String section, String name, String crmgenLabel, double crmgen, String peerLabel,
-                     double peer, String unit, boolean lowerIsBetter, String note) {
-        return new Figure(id, section, name, crmgenLabel, crmgen, peerLabel, peer, unit, lowerIsBetter, "", null, Double.NaN,
+    static Figure of(
+            String id,
+            String section,
+            String name,
+            String crmgenLabel,
+            double crmgen,
+            String peerLabel,
+            double peer,
+            String unit,
+            boolean lowerIsBetter,
+            String note) {
+        return new Figure(
+                id,
+                section,
+                name,
+                crmgenLabel,
+                crmgen,
+                peerLabel,
+                peer,
+                unit,
+                lowerIsBetter,
+                "",
+                null,
+                Double.NaN,
                 note);
     }
 
     /** The crmgen value is crmgen's advantage over the peer, which must reach {@code minAdvantage}. */
     Figure targetAdvantage(double minAdvantage, String words) {
-        return new Figure(id, section, name, crmgenLabel, crmgen, peerLabel, peer, unit, lowerIsBetter, words,
-                advantage() >= minAdvantage, minAdvantage, note);
+        return new Figure(
+                id,
+                section,
+                name,
+                crmgenLabel,
+                crmgen,
+                peerLabel,
+                peer,
+                unit,
+                lowerIsBetter,
+                words,
+                advantage() >= minAdvantage,
+                minAdvantage,
+                note);
     }
 
     /** A target on crmgen's own value (a budget such as "under 300 ms"). */
     Figure targetAbsolute(boolean reached, String words) {
-        return new Figure(id, section, name, crmgenLabel, crmgen, peerLabel, peer, unit, lowerIsBetter, words, reached,
-                Double.NaN, note);
+        return new Figure(
+                id,
+                section,
+                name,
+                crmgenLabel,
+                crmgen,
+                peerLabel,
+                peer,
+                unit,
+                lowerIsBetter,
+                words,
+                reached,
+                Double.NaN,
+                note);
     }
 
     double advantage() {

@@ -14,13 +14,13 @@ import java.util.Map;
  */
 public final class FirstRequestCrmgen {
 
-    private FirstRequestCrmgen() {
-    }
+    private FirstRequestCrmgen() {}
 
     public static void main(String[] args) {
-        NotesClient client = new NotesClient(ClientOptions.builder().baseUrl(args[0]).accessToken(args[1]).build());
-        Object response = client.batchUpdate(new BatchInputSimplePublicObjectBatchInput(List.of(
-                new SimplePublicObjectBatchInput("512", null, null, Map.of("hs_note_body", "Called back.")))));
+        NotesClient client = new NotesClient(
+                ClientOptions.builder().baseUrl(args[0]).accessToken(args[1]).build());
+        Object response = client.batchUpdate(new BatchInputSimplePublicObjectBatchInput(
+                List.of(new SimplePublicObjectBatchInput("512", null, null, Map.of("hs_note_body", "Called back.")))));
         if (response == null) {
             throw new IllegalStateException("no response");
         }

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class FirstRequestOpenApiGenerator {
 
-    private FirstRequestOpenApiGenerator() {
-    }
+    private FirstRequestOpenApiGenerator() {}
 
     public static void main(String[] args) throws Exception {
         ApiClient client = new ApiClient();
@@ -22,9 +21,13 @@ public final class FirstRequestOpenApiGenerator {
         String authorization = "Bearer " + args[1];
         client.setRequestInterceptor(request -> request.header("Authorization", authorization));
         BatchInputSimplePublicObjectBatchInput body = new BatchInputSimplePublicObjectBatchInput()
-                .addInputsItem(new SimplePublicObjectBatchInput().id("512")
+                .addInputsItem(new SimplePublicObjectBatchInput()
+                        .id("512")
                         .properties(Map.of("hs_note_body", "Called back.")));
-        int results = new BatchApi(client).postCrmV3ObjectsNotesBatchUpdateUpdate(body).getResults().size();
+        int results = new BatchApi(client)
+                .postCrmV3ObjectsNotesBatchUpdateUpdate(body)
+                .getResults()
+                .size();
         if (results != 1) {
             throw new IllegalStateException("expected one result, got " + results);
         }

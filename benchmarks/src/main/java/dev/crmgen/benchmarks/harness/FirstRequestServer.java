@@ -18,9 +18,9 @@ final class FirstRequestServer implements AutoCloseable {
 
     static final String TOKEN = "footprint-token";
     private static final byte[] BODY = ("{\"status\":\"COMPLETE\",\"results\":[{\"id\":\"512\",\"properties\":"
-            + "{\"hs_note_body\":\"Called back.\"},\"createdAt\":\"2019-10-30T03:30:17.883Z\","
-            + "\"updatedAt\":\"2024-05-02T09:31:12.345Z\",\"archived\":false}],"
-            + "\"startedAt\":\"2024-05-02T09:31:12.120Z\",\"completedAt\":\"2024-05-02T09:31:12.402Z\"}")
+                    + "{\"hs_note_body\":\"Called back.\"},\"createdAt\":\"2019-10-30T03:30:17.883Z\","
+                    + "\"updatedAt\":\"2024-05-02T09:31:12.345Z\",\"archived\":false}],"
+                    + "\"startedAt\":\"2024-05-02T09:31:12.120Z\",\"completedAt\":\"2024-05-02T09:31:12.402Z\"}")
             .getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
@@ -33,7 +33,8 @@ final class FirstRequestServer implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 in.readAllBytes();
             }
-            boolean authorized = ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            boolean authorized =
+                    ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(authorized ? 200 : 401, authorized ? BODY.length : -1);
             try (OutputStream out = exchange.getResponseBody()) {

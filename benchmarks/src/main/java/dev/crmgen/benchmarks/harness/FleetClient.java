@@ -18,8 +18,7 @@ import java.util.List;
  */
 public final class FleetClient {
 
-    private FleetClient() {
-    }
+    private FleetClient() {}
 
     public static void main(String[] args) {
         String baseUrl = args[0];
@@ -29,18 +28,32 @@ public final class FleetClient {
         String redis = args[4];
         int limit = Integer.parseInt(args[5]);
         // expectedInstances: should Redis stall on the two busy cores, each process paces itself at its quarter.
-        RedisRateLimiter shared = redis.equals("none") ? null : RedisRateLimiter.builder().redisUrl(redis)
-                .name("bench-fleet").permits(limit).expectedInstances(ContentionBench.FLEET_CLIENTS).build();
+        RedisRateLimiter shared = redis.equals("none")
+                ? null
+                : RedisRateLimiter.builder()
+                        .redisUrl(redis)
+                        .name("bench-fleet")
+                        .permits(limit)
+                        .expectedInstances(ContentionBench.FLEET_CLIENTS)
+                        .build();
         try {
             RateLimiter limiter = shared != null ? shared : RateLimiter.perTenSeconds(limit);
-            NotesClient client = new NotesClient(ClientOptions.builder().accessToken(token).baseUrl(baseUrl)
-                    .rateLimiter(limiter).build());
+            NotesClient client = new NotesClient(ClientOptions.builder()
+                    .accessToken(token)
+                    .baseUrl(baseUrl)
+                    .rateLimiter(limiter)
+                    .build());
             List<SimplePublicObjectBatchInput> inputs = ContentionBench.inputs(first, count, "fleet");
             long start = System.nanoTime();
-            BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report = client.batchUpdateAll(inputs,
-                    BatchOptions.builder().concurrency(ContentionBench.CONCURRENCY).retrySafe(true).build());
-            System.out.println("done succeeded=" + report.succeeded().size() + " failed=" + report.failed().size()
-                    + " unconfirmed=" + report.unconfirmed().size() + " ms=" + (System.nanoTime() - start) / 1_000_000);
+            BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report = client.batchUpdateAll(
+                    inputs,
+                    BatchOptions.builder()
+                            .concurrency(ContentionBench.CONCURRENCY)
+                            .retrySafe(true)
+                            .build());
+            System.out.println("done succeeded=" + report.succeeded().size() + " failed="
+                    + report.failed().size() + " unconfirmed="
+                    + report.unconfirmed().size() + " ms=" + (System.nanoTime() - start) / 1_000_000);
         } finally {
             if (shared != null) {
                 shared.close();

@@ -23,8 +23,16 @@ final class FootprintBench extends Bench {
         List<Figure> figures = new ArrayList<>();
         List<Path> crmgenJars = Classpaths.crmgenRuntimeJars(config);
         List<Path> ogJars = Classpaths.openApiGeneratorRuntimeJars(config);
-        figures.add(Figure.of("footprint.jars", SECTION, "Run-time dependency jars", crmgenJars.size() + " jars",
-                bytes(crmgenJars), ogJars.size() + " jars", bytes(ogJars), "bytes", true,
+        figures.add(Figure.of(
+                "footprint.jars",
+                SECTION,
+                "Run-time dependency jars",
+                crmgenJars.size() + " jars",
+                bytes(crmgenJars),
+                ogJars.size() + " jars",
+                bytes(ogJars),
+                "bytes",
+                true,
                 "crmgen: " + names(crmgenJars) + "; OpenAPI Generator: " + names(ogJars)));
 
         Path fragment = config.work.resolve("generation/fragment");
@@ -32,8 +40,17 @@ final class FootprintBench extends Bench {
         long ogClasses = classBytes(fragment.resolve("openapi-classes"));
         // Only this run's compilation counts; an older run's output may be for other code.
         if (config.runs("generation") && crmgenClasses > 0 && ogClasses > 0) {
-            figures.add(Figure.of("footprint.classes", SECTION, "Compiled generated code for the notes fragment",
-                    "crmgen", crmgenClasses, "OpenAPI Generator", ogClasses, "bytes", true, ".class bytes"));
+            figures.add(Figure.of(
+                    "footprint.classes",
+                    SECTION,
+                    "Compiled generated code for the notes fragment",
+                    "crmgen",
+                    crmgenClasses,
+                    "OpenAPI Generator",
+                    ogClasses,
+                    "bytes",
+                    true,
+                    ".class bytes"));
         }
 
         log.info("footprint: JVM start → first request, " + RUNS + " runs each, alternating");
@@ -49,8 +66,16 @@ final class FootprintBench extends Bench {
                 firstRequest(server, ogCp, FirstRequestOpenApiGenerator.class.getName(), "openapi-" + i, og, ogWall);
             }
         }
-        figures.add(Figure.of("footprint.first", SECTION, "JVM start → first request at the server", "crmgen client",
-                median(crmgen), "OpenAPI Generator native client", median(og), "ms", true,
+        figures.add(Figure.of(
+                "footprint.first",
+                SECTION,
+                "JVM start → first request at the server",
+                "crmgen client",
+                median(crmgen),
+                "OpenAPI Generator native client",
+                median(og),
+                "ms",
+                true,
                 "median of " + RUNS + "; whole process (to exit): " + median(crmgenWall) + " vs " + median(ogWall)
                         + " ms"));
         detail("Start-up runs (ms to first request): crmgen " + crmgen + ", OpenAPI Generator " + og
@@ -60,13 +85,15 @@ final class FootprintBench extends Bench {
         return figures;
     }
 
-    private void firstRequest(FirstRequestServer server, String cp, String main, String name, List<Long> firsts,
-                              List<Long> walls) {
+    private void firstRequest(
+            FirstRequestServer server, String cp, String main, String name, List<Long> firsts, List<Long> walls) {
         server.reset();
         Path dir = config.work.resolve("footprint");
         long start = System.nanoTime();
-        ProcessMeter.Measured run = ProcessMeter.run(List.of(config.java(), "-cp", cp, main, server.baseUrl(),
-                FirstRequestServer.TOKEN), config.target, dir.resolve(name + ".log"));
+        ProcessMeter.Measured run = ProcessMeter.run(
+                List.of(config.java(), "-cp", cp, main, server.baseUrl(), FirstRequestServer.TOKEN),
+                config.target,
+                dir.resolve(name + ".log"));
         long arrival = server.firstArrival();
         if (!run.ok() || arrival == 0) {
             throw new IllegalStateException(main + " failed (exit " + run.exitCode() + "): " + run.output());
@@ -104,7 +131,9 @@ final class FootprintBench extends Bench {
             return 0;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".class")).mapToLong(p -> p.toFile().length()).sum();
+            return walk.filter(p -> p.toString().endsWith(".class"))
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

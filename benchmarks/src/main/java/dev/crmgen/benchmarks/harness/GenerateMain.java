@@ -17,8 +17,7 @@ import java.util.Locale;
  */
 public final class GenerateMain {
 
-    private GenerateMain() {
-    }
+    private GenerateMain() {}
 
     public static void main(String[] args) throws Exception {
         String side = args[0];
@@ -26,9 +25,12 @@ public final class GenerateMain {
         int repeats = Integer.parseInt(args[2]);
         List<Path> specs = Arrays.stream(args).skip(3).map(Path::of).toList();
         // Loaded by name so an OpenAPI Generator run needs nothing of crmgen's on its class path, and vice versa.
-        Generator generator = (Generator) Class.forName(side.equals("crmgen")
-                ? "dev.crmgen.benchmarks.harness.CrmgenGeneration"
-                : "dev.crmgen.benchmarks.harness.OpenApiGeneratorGeneration").getConstructor().newInstance();
+        Generator generator = (Generator) Class.forName(
+                        side.equals("crmgen")
+                                ? "dev.crmgen.benchmarks.harness.CrmgenGeneration"
+                                : "dev.crmgen.benchmarks.harness.OpenApiGeneratorGeneration")
+                .getConstructor()
+                .newInstance();
         int ok = 0;
         for (Path spec : specs) {
             long start = System.nanoTime();
@@ -54,7 +56,9 @@ public final class GenerateMain {
                 generator.generate(specs.get(0), out.resolve("warm"));
                 times.add((System.nanoTime() - start) / 1_000);
             }
-            List<Long> tail = times.subList(times.size() / 2, times.size()).stream().sorted().toList();
+            List<Long> tail = times.subList(times.size() / 2, times.size()).stream()
+                    .sorted()
+                    .toList();
             System.out.printf(Locale.ROOT, "WARM-MS %.2f%n", tail.get(tail.size() / 2) / 1000.0);
         }
     }

@@ -25,6 +25,7 @@ final class GenerationBench extends Bench {
     static final String SECTION = "Generation";
     /** Runs per side for single-spec timings; the median is reported. */
     private static final int RUNS = 3;
+
     private static final Pattern WARM = Pattern.compile("WARM-MS ([0-9.]+)");
     private static final Pattern BATCH_START = Pattern.compile("\\[([^\\]]+)\\] Generating java \\(outputs to (.+)\\)");
     private static final Pattern BATCH_FAIL = Pattern.compile("\\[([^\\]]+)\\] Generation failed for [^:]*: (.*)");
@@ -50,7 +51,9 @@ final class GenerationBench extends Bench {
             if (corpus.isEmpty()) {
                 log.info("no HubSpot corpus under " + config.shared + "; skipping the corpus rows");
             } else {
-                attempt(figures, "the corpus",
+                attempt(
+                        figures,
+                        "the corpus",
                         () -> specSet("corpus", "HubSpot corpus (" + corpus.size() + " specs)", corpus));
             }
         }
@@ -72,20 +75,33 @@ final class GenerationBench extends Bench {
         boolean single = specs.size() == 1;
         // Single specs take seconds, so each side runs RUNS times, alternating, and the median counts.
         int runs = single ? RUNS : 1;
-        List<String> crmgenCmd = new ArrayList<>(List.of(config.java(), "-cp", config.classPath(),
-                GenerateMain.class.getName(), "crmgen", base.resolve("crmgen").toString(), "0"));
+        List<String> crmgenCmd = new ArrayList<>(List.of(
+                config.java(),
+                "-cp",
+                config.classPath(),
+                GenerateMain.class.getName(),
+                "crmgen",
+                base.resolve("crmgen").toString(),
+                "0"));
         specs.forEach(s -> crmgenCmd.add(s.toString()));
         List<String> ogCmd;
         if (single) {
             Path spec = specs.get(0);
-            ogCmd = OpenApiGeneratorCli.generate(config.java(), config.openApiGeneratorCli(), spec,
+            ogCmd = OpenApiGeneratorCli.generate(
+                    config.java(),
+                    config.openApiGeneratorCli(),
+                    spec,
                     base.resolve("openapi").resolve(GenerateMain.stem(spec)));
         } else {
-            ogCmd = new ArrayList<>(List.of(config.java(), "-jar", config.openApiGeneratorCli().toString(), "batch"));
+            ogCmd = new ArrayList<>(
+                    List.of(config.java(), "-jar", config.openApiGeneratorCli().toString(), "batch"));
             Path configs = SourceTrees.fresh(base.resolve("openapi-configs"));
             for (Path spec : specs) {
                 Path file = configs.resolve(GenerateMain.stem(spec) + ".json");
-                write(file, OpenApiGeneratorCli.batchConfig(spec, base.resolve("openapi").resolve(GenerateMain.stem(spec))));
+                write(
+                        file,
+                        OpenApiGeneratorCli.batchConfig(
+                                spec, base.resolve("openapi").resolve(GenerateMain.stem(spec))));
                 ogCmd.add(file.toString());
             }
         }
@@ -114,12 +130,15 @@ final class GenerationBench extends Bench {
             String file = spec.getFileName().toString();
             if (!crmgenFailed.contains(file) && !ogFailed.contains(file)) {
                 crmgenTrees.add(base.resolve("crmgen").resolve(GenerateMain.stem(spec)));
-                ogTrees.add(base.resolve("openapi").resolve(GenerateMain.stem(spec)).resolve("src/main/java"));
+                ogTrees.add(
+                        base.resolve("openapi").resolve(GenerateMain.stem(spec)).resolve("src/main/java"));
             }
         }
-        long crmgenLines = crmgenTrees.stream().mapToLong(SourceTrees::javaLines).sum();
+        long crmgenLines =
+                crmgenTrees.stream().mapToLong(SourceTrees::javaLines).sum();
         long ogLines = ogTrees.stream().mapToLong(SourceTrees::javaLines).sum();
-        long crmgenFiles = crmgenTrees.stream().mapToLong(SourceTrees::javaFiles).sum();
+        long crmgenFiles =
+                crmgenTrees.stream().mapToLong(SourceTrees::javaFiles).sum();
         long ogFiles = ogTrees.stream().mapToLong(SourceTrees::javaFiles).sum();
 
         log.info("generation: " + name + ": compiling both outputs");
@@ -140,9 +159,15 @@ final class GenerationBench extends Bench {
         Set<String> crmgenNotCompiled = failures(crmgenCompile.output(), "COMPILE-FAIL ");
         Set<String> ogNotCompiled = failures(ogCompile.output(), "COMPILE-FAIL ");
 
-        String generated = String.format(Locale.ROOT, "generated: crmgen %d/%d, OpenAPI Generator %d/%d",
-                specs.size() - crmgenFailed.size(), specs.size(), specs.size() - ogFailed.size(), specs.size());
-        String compiled = "compiled (specs both generated): crmgen " + crmgenCompiled + ", OpenAPI Generator " + ogCompiled;
+        String generated = String.format(
+                Locale.ROOT,
+                "generated: crmgen %d/%d, OpenAPI Generator %d/%d",
+                specs.size() - crmgenFailed.size(),
+                specs.size(),
+                specs.size() - ogFailed.size(),
+                specs.size());
+        String compiled =
+                "compiled (specs both generated): crmgen " + crmgenCompiled + ", OpenAPI Generator " + ogCompiled;
         detail("**" + name + "** — " + generated + "; " + compiled + ".");
         if (!single) {
             detail("  - Both generators run with their defaults: crmgen without `lenientRefs` (which turns a dangling"
@@ -164,34 +189,89 @@ final class GenerationBench extends Bench {
                 + "; logs in `benchmarks/target/bench-work/generation/" + id + "/`");
 
         List<Figure> figures = new ArrayList<>();
-        figures.add(Figure.of("gen." + id + ".wall", SECTION, "Generate " + name + ": wall time, fresh JVM",
-                        "crmgen library (java -cp … GenerateMain)", crmgen.wallMillis(),
-                        single ? "OpenAPI Generator CLI `generate`" : "OpenAPI Generator CLI `batch`", og.wallMillis(),
-                        "ms", true, (single ? "median of " + RUNS + "; " : "one run; ") + generated)
+        figures.add(Figure.of(
+                        "gen." + id + ".wall",
+                        SECTION,
+                        "Generate " + name + ": wall time, fresh JVM",
+                        "crmgen library (java -cp … GenerateMain)",
+                        crmgen.wallMillis(),
+                        single ? "OpenAPI Generator CLI `generate`" : "OpenAPI Generator CLI `batch`",
+                        og.wallMillis(),
+                        "ms",
+                        true,
+                        (single ? "median of " + RUNS + "; " : "one run; ") + generated)
                 .targetAdvantage(10, "≥ 10× faster"));
-        figures.add(Figure.of("gen." + id + ".rss", SECTION, "Generate " + name + ": peak RSS",
-                "crmgen library", crmgen.peakRssMb(), "OpenAPI Generator CLI", og.peakRssMb(), "MB", true, ""));
+        figures.add(Figure.of(
+                "gen." + id + ".rss",
+                SECTION,
+                "Generate " + name + ": peak RSS",
+                "crmgen library",
+                crmgen.peakRssMb(),
+                "OpenAPI Generator CLI",
+                og.peakRssMb(),
+                "MB",
+                true,
+                ""));
         if (single) {
             double[] warm = warm(base, specs.get(0));
-            figures.add(Figure.of("gen." + id + ".warm", SECTION, "Generate " + name + ": in-process, warm (median)",
-                    "CrmGenerator.generate + write", warm[0], "DefaultGenerator.generate (CLI jar)", warm[1], "ms", true,
+            figures.add(Figure.of(
+                    "gen." + id + ".warm",
+                    SECTION,
+                    "Generate " + name + ": in-process, warm (median)",
+                    "CrmGenerator.generate + write",
+                    warm[0],
+                    "DefaultGenerator.generate (CLI jar)",
+                    warm[1],
+                    "ms",
+                    true,
                     "10 runs in one JVM each, median of the last 5"));
         }
-        figures.add(Figure.of("gen." + id + ".lines", SECTION, "Generate " + name + ": main-code lines",
-                        "crmgen", crmgenLines, "OpenAPI Generator src/main/java", ogLines, "lines", true,
+        figures.add(Figure.of(
+                        "gen." + id + ".lines",
+                        SECTION,
+                        "Generate " + name + ": main-code lines",
+                        "crmgen",
+                        crmgenLines,
+                        "OpenAPI Generator src/main/java",
+                        ogLines,
+                        "lines",
+                        true,
                         "non-blank lines; " + crmgenFiles + " vs " + ogFiles + " files")
                 .targetAdvantage(3, "≤ 1/3 the lines"));
-        figures.add(Figure.of("gen." + id + ".compile", SECTION, "Compile what " + name + " generated (javac, fresh JVM)",
-                "crmgen output", crmgenCompile.wallMillis(), "OpenAPI Generator output", ogCompile.wallMillis(), "ms",
-                true, (single ? "median of " + RUNS + "; " : "one run; ") + compiled));
+        figures.add(Figure.of(
+                "gen." + id + ".compile",
+                SECTION,
+                "Compile what " + name + " generated (javac, fresh JVM)",
+                "crmgen output",
+                crmgenCompile.wallMillis(),
+                "OpenAPI Generator output",
+                ogCompile.wallMillis(),
+                "ms",
+                true,
+                (single ? "median of " + RUNS + "; " : "one run; ") + compiled));
         if (!single) {
-            figures.add(Figure.of("gen." + id + ".ok", SECTION, "Specs of the " + name + " generated",
-                    "crmgen", specs.size() - crmgenFailed.size(), "OpenAPI Generator", specs.size() - ogFailed.size(),
-                    "specs", false, "of " + specs.size()));
-            figures.add(Figure.of("gen." + id + ".compiled", SECTION,
-                    "Specs of the " + name + " that generate and compile", "crmgen",
-                    specs.size() - crmgenFailed.size() - crmgenNotCompiled.size(), "OpenAPI Generator",
-                    specs.size() - ogFailed.size() - ogNotCompiled.size(), "specs", false, "of " + specs.size()));
+            figures.add(Figure.of(
+                    "gen." + id + ".ok",
+                    SECTION,
+                    "Specs of the " + name + " generated",
+                    "crmgen",
+                    specs.size() - crmgenFailed.size(),
+                    "OpenAPI Generator",
+                    specs.size() - ogFailed.size(),
+                    "specs",
+                    false,
+                    "of " + specs.size()));
+            figures.add(Figure.of(
+                    "gen." + id + ".compiled",
+                    SECTION,
+                    "Specs of the " + name + " that generate and compile",
+                    "crmgen",
+                    specs.size() - crmgenFailed.size() - crmgenNotCompiled.size(),
+                    "OpenAPI Generator",
+                    specs.size() - ogFailed.size() - ogNotCompiled.size(),
+                    "specs",
+                    false,
+                    "of " + specs.size()));
         }
         return figures;
     }
@@ -203,30 +283,55 @@ final class GenerationBench extends Bench {
     private Figure processor() {
         Path base = SourceTrees.fresh(config.work.resolve("generation/processor"));
         Path source = base.resolve("src/bench/client/package-info.java");
-        write(source, "@dev.crmgen.runtime.GenerateClient(spec = \"notes-batch-update.yaml\", packageName = \"bench.notes\")\n"
-                + "package bench.client;\n");
+        write(
+                source,
+                "@dev.crmgen.runtime.GenerateClient(spec = \"notes-batch-update.yaml\", packageName = \"bench.notes\")\n"
+                        + "package bench.client;\n");
         List<Path> processorPath = new ArrayList<>(Classpaths.processorPath(config));
         processorPath.add(Classpaths.crmgenJar(config, "crmgen-spec"));
         log.info("generation: javac with the annotation processor on the notes fragment, " + RUNS + " runs");
         List<ProcessMeter.Measured> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             Path classes = SourceTrees.fresh(base.resolve("classes"));
-            runs.add(ProcessMeter.run(List.of(config.javac(), "--release", "17", "-nowarn",
-                    "-encoding", "UTF-8", "-cp", Classpaths.crmgenRuntime(config),
-                    "-processorpath", BenchConfig.join(processorPath), "-processor", "dev.crmgen.processor.CrmgenProcessor",
-                    "-s", SourceTrees.fresh(base.resolve("generated")).toString(), "-d", classes.toString(),
-                    source.toString()), base, base.resolve("javac-" + i + ".log")));
+            runs.add(ProcessMeter.run(
+                    List.of(
+                            config.javac(),
+                            "--release",
+                            "17",
+                            "-nowarn",
+                            "-encoding",
+                            "UTF-8",
+                            "-cp",
+                            Classpaths.crmgenRuntime(config),
+                            "-processorpath",
+                            BenchConfig.join(processorPath),
+                            "-processor",
+                            "dev.crmgen.processor.CrmgenProcessor",
+                            "-s",
+                            SourceTrees.fresh(base.resolve("generated")).toString(),
+                            "-d",
+                            classes.toString(),
+                            source.toString()),
+                    base,
+                    base.resolve("javac-" + i + ".log")));
         }
         ProcessMeter.Measured javac = median(runs);
         long generated = SourceTrees.javaFiles(base.resolve("generated"));
         if (!javac.ok() || generated == 0) {
-            throw new IllegalStateException("javac with the processor failed (exit " + javac.exitCode()
-                    + ", " + generated + " files generated), see " + javac.log());
+            throw new IllegalStateException("javac with the processor failed (exit " + javac.exitCode() + ", "
+                    + generated + " files generated), see " + javac.log());
         }
         long peer = fragmentOpenApiGenerate + fragmentOpenApiCompile;
-        return Figure.of("gen.processor", SECTION, "Notes fragment: generate and compile",
-                        "javac + crmgen processor, one process", javac.wallMillis(),
-                        "OpenAPI Generator CLI, then javac", peer, "ms", true,
+        return Figure.of(
+                        "gen.processor",
+                        SECTION,
+                        "Notes fragment: generate and compile",
+                        "javac + crmgen processor, one process",
+                        javac.wallMillis(),
+                        "OpenAPI Generator CLI, then javac",
+                        peer,
+                        "ms",
+                        true,
                         "median of " + RUNS + "; peak RSS " + Math.round(javac.peakRssMb()) + " MB; " + generated
                                 + " files generated; peer = " + fragmentOpenApiGenerate + " + " + fragmentOpenApiCompile
                                 + " ms (medians)")
@@ -236,13 +341,31 @@ final class GenerationBench extends Bench {
     /** Median warm in-process time for crmgen and OpenAPI Generator, each in its own JVM. */
     private double[] warm(Path base, Path spec) {
         log.info("generation: warm in-process runs for " + spec.getFileName());
-        ProcessMeter.Measured crmgen = ProcessMeter.run(List.of(config.java(), "-cp", config.classPath(),
-                GenerateMain.class.getName(), "crmgen", base.resolve("warm-crmgen").toString(), "10", spec.toString()),
-                base, base.resolve("warm-crmgen.log"));
+        ProcessMeter.Measured crmgen = ProcessMeter.run(
+                List.of(
+                        config.java(),
+                        "-cp",
+                        config.classPath(),
+                        GenerateMain.class.getName(),
+                        "crmgen",
+                        base.resolve("warm-crmgen").toString(),
+                        "10",
+                        spec.toString()),
+                base,
+                base.resolve("warm-crmgen.log"));
         String ogClassPath = BenchConfig.join(List.of(config.classes(), config.openApiGeneratorCli()));
-        ProcessMeter.Measured og = ProcessMeter.run(List.of(config.java(), "-cp", ogClassPath,
-                GenerateMain.class.getName(), "openapi", base.resolve("warm-openapi").toString(), "10", spec.toString()),
-                base, base.resolve("warm-openapi.log"));
+        ProcessMeter.Measured og = ProcessMeter.run(
+                List.of(
+                        config.java(),
+                        "-cp",
+                        ogClassPath,
+                        GenerateMain.class.getName(),
+                        "openapi",
+                        base.resolve("warm-openapi").toString(),
+                        "10",
+                        spec.toString()),
+                base,
+                base.resolve("warm-openapi.log"));
         return new double[] {warmMillis(crmgen), warmMillis(og)};
     }
 
@@ -255,8 +378,13 @@ final class GenerationBench extends Bench {
     }
 
     private ProcessMeter.Measured compile(Path base, String side, List<Path> trees, String classpath, int run) {
-        List<String> cmd = new ArrayList<>(List.of(config.java(), "-cp", config.classPath(),
-                CompileMain.class.getName(), classpath, SourceTrees.fresh(base.resolve(side + "-classes")).toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                config.java(),
+                "-cp",
+                config.classPath(),
+                CompileMain.class.getName(),
+                classpath,
+                SourceTrees.fresh(base.resolve(side + "-classes")).toString()));
         trees.forEach(t -> cmd.add(t.toString()));
         return ProcessMeter.run(cmd, base, base.resolve(side + "-compile-" + run + ".log"));
     }
@@ -264,7 +392,8 @@ final class GenerationBench extends Bench {
     /** The run with the median wall time (for an even count, the upper middle). */
     static ProcessMeter.Measured median(List<ProcessMeter.Measured> runs) {
         List<ProcessMeter.Measured> sorted = runs.stream()
-                .sorted((a, b) -> Long.compare(a.wallMillis(), b.wallMillis())).toList();
+                .sorted((a, b) -> Long.compare(a.wallMillis(), b.wallMillis()))
+                .toList();
         return sorted.get(sorted.size() / 2);
     }
 
@@ -285,7 +414,11 @@ final class GenerationBench extends Bench {
         for (String line : output.split("\n")) {
             Matcher start = BATCH_START.matcher(line);
             if (start.find()) {
-                running.put(start.group(1), Path.of(start.group(2).replace("…", "").trim()).getFileName().toString());
+                running.put(
+                        start.group(1),
+                        Path.of(start.group(2).replace("…", "").trim())
+                                .getFileName()
+                                .toString());
                 continue;
             }
             Matcher fail = BATCH_FAIL.matcher(line);
@@ -298,10 +431,18 @@ final class GenerationBench extends Bench {
 
     /** Spec names from the source-tree paths CompileMain prints ({@code …/<spec>/src/main/java} or {@code …/<spec>}). */
     private static String specNames(Set<String> trees) {
-        return String.join(", ", trees.stream().map(t -> {
-            Path p = Path.of(t);
-            return (p.endsWith("src/main/java") ? p.getParent().getParent().getParent() : p).getFileName().toString();
-        }).toList());
+        return String.join(
+                ", ",
+                trees.stream()
+                        .map(t -> {
+                            Path p = Path.of(t);
+                            return (p.endsWith("src/main/java")
+                                            ? p.getParent().getParent().getParent()
+                                            : p)
+                                    .getFileName()
+                                    .toString();
+                        })
+                        .toList());
     }
 
     private static String summary(String output, String prefix) {

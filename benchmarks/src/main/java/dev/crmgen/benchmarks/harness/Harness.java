@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class Harness {
 
-    private Harness() {
-    }
+    private Harness() {}
 
     public static void main(String[] args) throws Exception {
         BenchConfig config = BenchConfig.fromArgs(args);
@@ -37,8 +36,10 @@ public final class Harness {
             section(report, log, JsonBench.SECTION, () -> {
                 JsonBench json = new JsonBench(config, log);
                 report.add(json.run());
-                report.note(JsonBench.SECTION, "Settings: " + json.settings() + ". Raw JMH results: "
-                        + "`benchmarks/target/jmh-result.json`.");
+                report.note(
+                        JsonBench.SECTION,
+                        "Settings: " + json.settings() + ". Raw JMH results: "
+                                + "`benchmarks/target/jmh-result.json`.");
             });
         } else {
             report.notRun("JSON benchmarks (not in `--only`).");
@@ -90,9 +91,13 @@ public final class Harness {
         EndToEndBench e2e = new EndToEndBench(config, log);
         List<Figure> figures = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        List<Section> runs = List.of(() -> figures.addAll(bench.noFaults()), () -> figures.addAll(bench.faultMix()),
-                () -> figures.addAll(bench.competing()), () -> figures.addAll(bench.fleet(true)),
-                () -> figures.addAll(bench.fleet(false)), () -> figures.addAll(e2e.unlimited()));
+        List<Section> runs = List.of(
+                () -> figures.addAll(bench.noFaults()),
+                () -> figures.addAll(bench.faultMix()),
+                () -> figures.addAll(bench.competing()),
+                () -> figures.addAll(bench.fleet(true)),
+                () -> figures.addAll(bench.fleet(false)),
+                () -> figures.addAll(e2e.unlimited()));
         for (Section run : runs) {
             try {
                 run.run();

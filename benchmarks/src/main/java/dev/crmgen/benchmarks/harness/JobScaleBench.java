@@ -30,12 +30,12 @@ public final class JobScaleBench {
     private static final Pattern READY = Pattern.compile("at (http://\\S+) with .*token: (\\S+)");
     private static final long TIMEOUT_SECONDS = 3600;
 
-    private JobScaleBench() {
-    }
+    private JobScaleBench() {}
 
     /** Runs one round per row count given (default 100,000 and 1,000,000). */
     public static void main(String[] args) throws IOException, InterruptedException {
-        Path target = Path.of(System.getProperty("bench.target", "target"), "job-scale").toAbsolutePath();
+        Path target = Path.of(System.getProperty("bench.target", "target"), "job-scale")
+                .toAbsolutePath();
         List<Integer> sizes = new ArrayList<>();
         for (String a : args.length == 0 ? new String[] {"100000", "1000000"} : args) {
             sizes.add(Integer.parseInt(a.replace("_", "").replace(",", "")));
@@ -51,9 +51,20 @@ public final class JobScaleBench {
     private static String round(Path dir, int rows) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("updates.csv.journal.db"));
-        Process sandbox = new ProcessBuilder(JAVA, "-Xmx2g", "-cp", CLASS_PATH, "dev.crmgen.sandbox.LedgerSandbox",
-                Integer.toString(rows), "0", "--faults", "42", "--rate-limit", "1000000")
-                .redirectError(dir.resolve("sandbox.log").toFile()).start();
+        Process sandbox = new ProcessBuilder(
+                        JAVA,
+                        "-Xmx2g",
+                        "-cp",
+                        CLASS_PATH,
+                        "dev.crmgen.sandbox.LedgerSandbox",
+                        Integer.toString(rows),
+                        "0",
+                        "--faults",
+                        "42",
+                        "--rate-limit",
+                        "1000000")
+                .redirectError(dir.resolve("sandbox.log").toFile())
+                .start();
         try {
             String ready = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();
@@ -62,18 +73,42 @@ public final class JobScaleBench {
                 throw new IllegalStateException("the sandbox did not start: " + ready);
             }
             Path gcLog = dir.resolve("gc.log");
-            List<String> command = List.of(JAVA, "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-cp", CLASS_PATH,
-                    "dev.crmgen.examples.notes.NotesBulkUpdate", "--base-url", m.group(1),
-                    "--generate-sample", Integer.toString(rows), "--csv", dir.resolve("updates.csv").toString(),
-                    "--failures-out", dir.resolve("failures.csv").toString(), "--progress", "none",
-                    "--rate-limit", "1000000", "--concurrency", "4");
-            ProcessMeter.Measured run = ProcessMeter.run(command, dir, dir.resolve("job.log"),
-                    Map.of("HUBSPOT_ACCESS_TOKEN", m.group(2)), TIMEOUT_SECONDS);
+            List<String> command = List.of(
+                    JAVA,
+                    "-Xmx256m",
+                    "-Xlog:gc:file=" + gcLog,
+                    "-cp",
+                    CLASS_PATH,
+                    "dev.crmgen.examples.notes.NotesBulkUpdate",
+                    "--base-url",
+                    m.group(1),
+                    "--generate-sample",
+                    Integer.toString(rows),
+                    "--csv",
+                    dir.resolve("updates.csv").toString(),
+                    "--failures-out",
+                    dir.resolve("failures.csv").toString(),
+                    "--progress",
+                    "none",
+                    "--rate-limit",
+                    "1000000",
+                    "--concurrency",
+                    "4");
+            ProcessMeter.Measured run = ProcessMeter.run(
+                    command, dir, dir.resolve("job.log"), Map.of("HUBSPOT_ACCESS_TOKEN", m.group(2)), TIMEOUT_SECONDS);
             String log = Files.readString(run.log());
             long[] heap = heapMb(gcLog);
-            return String.format(Locale.ROOT, "| %,d | %.1f | %,.0f | %d | %d | %.0f | %d | %s |", rows,
-                    run.wallMillis() / 1000.0, rows * 1000.0 / run.wallMillis(), heap[0], heap[1], run.peakRssMb(),
-                    run.exitCode(), summary(log));
+            return String.format(
+                    Locale.ROOT,
+                    "| %,d | %.1f | %,.0f | %d | %d | %.0f | %d | %s |",
+                    rows,
+                    run.wallMillis() / 1000.0,
+                    rows * 1000.0 / run.wallMillis(),
+                    heap[0],
+                    heap[1],
+                    run.peakRssMb(),
+                    run.exitCode(),
+                    summary(log));
         } finally {
             sandbox.destroyForcibly();
             sandbox.waitFor();

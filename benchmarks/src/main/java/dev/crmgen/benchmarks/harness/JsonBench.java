@@ -55,9 +55,16 @@ final class JsonBench {
     }
 
     String settings() {
-        return String.format(Locale.ROOT, "JMH 1.37, throughput mode, 1 thread, %d fork%s × (%d × %d s warm-up + %d × %d s"
+        return String.format(
+                Locale.ROOT,
+                "JMH 1.37, throughput mode, 1 thread, %d fork%s × (%d × %d s warm-up + %d × %d s"
                         + " measurement), -Xms1g -Xmx1g, -prof gc; ± is JMH's 99.9%% confidence half-interval",
-                forks, forks == 1 ? "" : "s", warmupIterations, warmupSeconds, measurementIterations, measurementSeconds);
+                forks,
+                forks == 1 ? "" : "s",
+                warmupIterations,
+                warmupSeconds,
+                measurementIterations,
+                measurementSeconds);
     }
 
     List<Figure> run() throws RunnerException, IOException {
@@ -83,8 +90,12 @@ final class JsonBench {
             method = method.substring(method.lastIndexOf('.') + 1);
             Result<?> primary = r.getPrimaryResult();
             Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-            scores.put(method, new Score(primary.getScore(), primary.getScoreError(),
-                    alloc == null ? Double.NaN : alloc.getScore()));
+            scores.put(
+                    method,
+                    new Score(
+                            primary.getScore(),
+                            primary.getScoreError(),
+                            alloc == null ? Double.NaN : alloc.getScore()));
         }
         List<Figure> figures = new ArrayList<>();
         for (String op : OPERATIONS) {
@@ -92,17 +103,41 @@ final class JsonBench {
             Score og = scores.get(op + "_openApiGenerator");
             Score hand = scores.get(op + "_handWritten");
             String what = DESCRIPTIONS.get(op);
-            figures.add(Figure.of("json." + op + ".og", SECTION, what + ": throughput vs OpenAPI Generator",
-                            "crmgen codecs", crmgen.opsPerSecond, "OpenAPI Generator + databind", og.opsPerSecond,
-                            "ops/s", false, "± " + crmgen.errorText() + " vs ± " + og.errorText())
+            figures.add(Figure.of(
+                            "json." + op + ".og",
+                            SECTION,
+                            what + ": throughput vs OpenAPI Generator",
+                            "crmgen codecs",
+                            crmgen.opsPerSecond,
+                            "OpenAPI Generator + databind",
+                            og.opsPerSecond,
+                            "ops/s",
+                            false,
+                            "± " + crmgen.errorText() + " vs ± " + og.errorText())
                     .targetAdvantage(2, "≥ 2×"));
-            figures.add(Figure.of("json." + op + ".hand", SECTION, what + ": throughput vs hand-written",
-                            "crmgen codecs", crmgen.opsPerSecond, "hand-written jackson-core", hand.opsPerSecond,
-                            "ops/s", false, "± " + crmgen.errorText() + " vs ± " + hand.errorText())
+            figures.add(Figure.of(
+                            "json." + op + ".hand",
+                            SECTION,
+                            what + ": throughput vs hand-written",
+                            "crmgen codecs",
+                            crmgen.opsPerSecond,
+                            "hand-written jackson-core",
+                            hand.opsPerSecond,
+                            "ops/s",
+                            false,
+                            "± " + crmgen.errorText() + " vs ± " + hand.errorText())
                     .targetAdvantage(0.8, "within 1.25× (≥ 0.8×)"));
-            figures.add(Figure.of("json." + op + ".alloc", SECTION, what + ": allocation per op vs OpenAPI Generator",
-                            "crmgen codecs", crmgen.bytesPerOp, "OpenAPI Generator + databind", og.bytesPerOp,
-                            "B/op", true, String.format(Locale.ROOT, "hand-written: %,.0f B/op", hand.bytesPerOp))
+            figures.add(Figure.of(
+                            "json." + op + ".alloc",
+                            SECTION,
+                            what + ": allocation per op vs OpenAPI Generator",
+                            "crmgen codecs",
+                            crmgen.bytesPerOp,
+                            "OpenAPI Generator + databind",
+                            og.bytesPerOp,
+                            "B/op",
+                            true,
+                            String.format(Locale.ROOT, "hand-written: %,.0f B/op", hand.bytesPerOp))
                     .targetAdvantage(2, "≤ ½ (≥ 2×)"));
         }
         return figures;
@@ -124,14 +159,21 @@ final class JsonBench {
             HandWritten.BatchResult expected = HandWritten.decode(body);
             int errors = expected.errors() == null ? 0 : expected.errors().size();
             CrmgenSide.Summary c = CrmgenSide.summarize(body, multiStatus);
-            if (c.results() != expected.results().size() || c.errors() != errors
-                    || !c.lastUpdatedAt().equals(expected.results().get(expected.results().size() - 1).updatedAt())) {
+            if (c.results() != expected.results().size()
+                    || c.errors() != errors
+                    || !c.lastUpdatedAt()
+                            .equals(expected.results()
+                                    .get(expected.results().size() - 1)
+                                    .updatedAt())) {
                 throw new IllegalStateException("crmgen decoded " + c + " but the body holds "
                         + expected.results().size() + " results and " + errors + " errors");
             }
         }
         if (OpenApiGeneratorSide.decode200(Payloads.response200()).getResults().size() != Payloads.BATCH_SIZE
-                || OpenApiGeneratorSide.decode207(Payloads.response207()).getErrors().size() != Payloads.ERRORS_IN_207) {
+                || OpenApiGeneratorSide.decode207(Payloads.response207())
+                                .getErrors()
+                                .size()
+                        != Payloads.ERRORS_IN_207) {
             throw new IllegalStateException("OpenAPI Generator's models decoded a different number of items");
         }
     }

@@ -13,17 +13,36 @@ final class OpenApiGeneratorCli {
 
     static final String[][] ADDITIONAL_PROPERTIES = {{"useJakartaEe", "true"}, {"hideGenerationTimestamp", "true"}};
     static final String[][] GLOBAL_PROPERTIES = {
-        {"apiTests", "false"}, {"modelTests", "false"}, {"apiDocs", "false"}, {"modelDocs", "false"}};
+        {"apiTests", "false"}, {"modelTests", "false"}, {"apiDocs", "false"}, {"modelDocs", "false"}
+    };
 
-    private OpenApiGeneratorCli() {
-    }
+    private OpenApiGeneratorCli() {}
 
     static List<String> generate(String java, Path cliJar, Path spec, Path out) {
         String pkg = GenerateMain.packageFor(spec);
-        List<String> cmd = new ArrayList<>(List.of(java, "-jar", cliJar.toString(), "generate",
-                "-g", "java", "--library", "native", "-i", spec.toString(), "-o", out.toString(),
-                "--api-package", pkg + ".api", "--model-package", pkg + ".model", "--invoker-package", pkg + ".client",
-                "--additional-properties", join(ADDITIONAL_PROPERTIES), "--global-property", join(GLOBAL_PROPERTIES)));
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                cliJar.toString(),
+                "generate",
+                "-g",
+                "java",
+                "--library",
+                "native",
+                "-i",
+                spec.toString(),
+                "-o",
+                out.toString(),
+                "--api-package",
+                pkg + ".api",
+                "--model-package",
+                pkg + ".model",
+                "--invoker-package",
+                pkg + ".client",
+                "--additional-properties",
+                join(ADDITIONAL_PROPERTIES),
+                "--global-property",
+                join(GLOBAL_PROPERTIES)));
         return cmd;
     }
 
@@ -37,10 +56,12 @@ final class OpenApiGeneratorCli {
         json.append(",\"modelPackage\":\"").append(pkg).append(".model\"");
         json.append(",\"invokerPackage\":\"").append(pkg).append(".client\"");
         json.append(",\"additionalProperties\":{");
-        json.append(List.of(ADDITIONAL_PROPERTIES).stream().map(kv -> "\"" + kv[0] + "\":" + kv[1])
+        json.append(List.of(ADDITIONAL_PROPERTIES).stream()
+                .map(kv -> "\"" + kv[0] + "\":" + kv[1])
                 .collect(Collectors.joining(",")));
         json.append("},\"globalProperties\":{");
-        json.append(List.of(GLOBAL_PROPERTIES).stream().map(kv -> "\"" + kv[0] + "\":\"" + kv[1] + "\"")
+        json.append(List.of(GLOBAL_PROPERTIES).stream()
+                .map(kv -> "\"" + kv[0] + "\":\"" + kv[1] + "\"")
                 .collect(Collectors.joining(",")));
         return json.append("}}").toString();
     }

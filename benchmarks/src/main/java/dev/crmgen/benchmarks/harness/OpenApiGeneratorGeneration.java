@@ -24,16 +24,21 @@ public final class OpenApiGeneratorGeneration implements GenerateMain.Generator 
         set(configurator, "setModelPackage", pkg + ".model");
         set(configurator, "setInvokerPackage", pkg + ".client");
         for (String[] kv : OpenApiGeneratorCli.ADDITIONAL_PROPERTIES) {
-            configuratorType.getMethod("addAdditionalProperty", String.class, Object.class)
+            configuratorType
+                    .getMethod("addAdditionalProperty", String.class, Object.class)
                     .invoke(configurator, kv[0], kv[1]);
         }
         for (String[] kv : OpenApiGeneratorCli.GLOBAL_PROPERTIES) {
-            configuratorType.getMethod("addGlobalProperty", String.class, String.class).invoke(configurator, kv[0], kv[1]);
+            configuratorType
+                    .getMethod("addGlobalProperty", String.class, String.class)
+                    .invoke(configurator, kv[0], kv[1]);
         }
         Object input = configuratorType.getMethod("toClientOptInput").invoke(configurator);
         Class<?> generatorType = loader.loadClass("org.openapitools.codegen.DefaultGenerator");
         Object generator = generatorType.getConstructor().newInstance();
-        Method opts = Arrays.stream(generatorType.getMethods()).filter(m -> m.getName().equals("opts")).findFirst()
+        Method opts = Arrays.stream(generatorType.getMethods())
+                .filter(m -> m.getName().equals("opts"))
+                .findFirst()
                 .orElseThrow();
         opts.invoke(generator, input);
         generatorType.getMethod("generate").invoke(generator);

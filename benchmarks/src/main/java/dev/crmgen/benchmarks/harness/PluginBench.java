@@ -52,38 +52,80 @@ final class PluginBench extends Bench {
                 + " class realm and loading its classes. openapi-generator-maven-plugin runs with"
                 + " `skipIfSpecIsUnchanged=true`, its own fastest no-change setting. In-plugin times per rebuild:"
                 + " crmgen " + crmgenAgain.stream().map(b -> b.pluginMillis).toList()
-                + " ms, OpenAPI Generator " + ogAgain.stream().map(b -> b.pluginMillis).toList() + " ms.");
-        String up = crmgenNoChange.output.lines().filter(l -> l.contains("up to date")).findFirst()
-                .map(l -> l.replaceFirst("^\\S+ ", "")).orElse("(no up-to-date line found)");
+                + " ms, OpenAPI Generator "
+                + ogAgain.stream().map(b -> b.pluginMillis).toList() + " ms.");
+        String up = crmgenNoChange
+                .output
+                .lines()
+                .filter(l -> l.contains("up to date"))
+                .findFirst()
+                .map(l -> l.replaceFirst("^\\S+ ", ""))
+                .orElse("(no up-to-date line found)");
         detail("crmgen's no-change log line: `" + up + "`");
 
         List<Figure> figures = new ArrayList<>();
-        figures.add(Figure.of("plugin.first", SECTION, "First build: time in the plugin (fragment)",
-                "crmgen-maven-plugin", crmgenFirst.pluginMillis, "openapi-generator-maven-plugin", ogFirst.pluginMillis,
-                "ms", true, "whole mvn process: " + Report.value(crmgenFirst.wallMillis, "ms") + " vs "
+        figures.add(Figure.of(
+                "plugin.first",
+                SECTION,
+                "First build: time in the plugin (fragment)",
+                "crmgen-maven-plugin",
+                crmgenFirst.pluginMillis,
+                "openapi-generator-maven-plugin",
+                ogFirst.pluginMillis,
+                "ms",
+                true,
+                "whole mvn process: " + Report.value(crmgenFirst.wallMillis, "ms") + " vs "
                         + Report.value(ogFirst.wallMillis, "ms")));
-        figures.add(Figure.of("plugin.first.rss", SECTION, "First build: peak RSS of the mvn process",
-                "crmgen consumer", crmgenFirst.peakRssMb, "OpenAPI Generator consumer", ogFirst.peakRssMb, "MB", true,
+        figures.add(Figure.of(
+                "plugin.first.rss",
+                SECTION,
+                "First build: peak RSS of the mvn process",
+                "crmgen consumer",
+                crmgenFirst.peakRssMb,
+                "OpenAPI Generator consumer",
+                ogFirst.peakRssMb,
+                "MB",
+                true,
                 "the generator runs inside Maven's JVM on both sides"));
-        figures.add(Figure.of("plugin.nochange", SECTION, "No-change rebuild: time in the plugin",
-                        "crmgen-maven-plugin", crmgenNoChange.pluginMillis, "openapi-generator-maven-plugin",
-                        ogNoChange.pluginMillis, "ms", true,
+        figures.add(Figure.of(
+                        "plugin.nochange",
+                        SECTION,
+                        "No-change rebuild: time in the plugin",
+                        "crmgen-maven-plugin",
+                        crmgenNoChange.pluginMillis,
+                        "openapi-generator-maven-plugin",
+                        ogNoChange.pluginMillis,
+                        "ms",
+                        true,
                         "median of " + REBUILDS + (ownCheck.isEmpty() ? "" : "; " + ownCheck))
                 .targetAbsolute(crmgenNoChange.pluginMillis < 300, "< 300 ms in the plugin"));
-        figures.add(Figure.of("plugin.nochange.wall", SECTION, "No-change rebuild: whole mvn process",
-                "crmgen consumer", crmgenNoChange.wallMillis, "OpenAPI Generator consumer", ogNoChange.wallMillis,
-                "ms", true, "median of " + REBUILDS + "; Maven's own start-up dominates both"));
+        figures.add(Figure.of(
+                "plugin.nochange.wall",
+                SECTION,
+                "No-change rebuild: whole mvn process",
+                "crmgen consumer",
+                crmgenNoChange.wallMillis,
+                "OpenAPI Generator consumer",
+                ogNoChange.wallMillis,
+                "ms",
+                true,
+                "median of " + REBUILDS + "; Maven's own start-up dominates both"));
         return figures;
     }
 
-    private record Build(long wallMillis, long pluginMillis, double peakRssMb, String output) {
-    }
+    private record Build(long wallMillis, long pluginMillis, double peakRssMb, String output) {}
 
     private Build build(Path project, String goalPrefix, String name) {
-        ProcessMeter.Measured run = ProcessMeter.run(List.of(config.root.resolve("mvnw").toString(), "-o", "-B",
+        ProcessMeter.Measured run = ProcessMeter.run(
+                List.of(
+                        config.root.resolve("mvnw").toString(),
+                        "-o",
+                        "-B",
                         "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                        "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS", "generate-sources"),
-                project, project.resolve("build-" + name + ".log"));
+                        "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
+                        "generate-sources"),
+                project,
+                project.resolve("build-" + name + ".log"));
         if (!run.ok()) {
             throw new IllegalStateException("consumer build failed, see " + run.log());
         }
@@ -118,7 +160,9 @@ final class PluginBench extends Bench {
     }
 
     private static Build median(List<Build> builds) {
-        List<Build> sorted = builds.stream().sorted((a, b) -> Long.compare(a.pluginMillis, b.pluginMillis)).toList();
+        List<Build> sorted = builds.stream()
+                .sorted((a, b) -> Long.compare(a.pluginMillis, b.pluginMillis))
+                .toList();
         return sorted.get(sorted.size() / 2);
     }
 

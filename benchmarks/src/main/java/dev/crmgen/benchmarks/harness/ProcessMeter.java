@@ -33,14 +33,15 @@ final class ProcessMeter {
         }
     }
 
-    private ProcessMeter() {
-    }
+    private ProcessMeter() {}
 
     static Measured run(List<String> command, Path workDir, Path log, Map<String, String> env, long timeoutSeconds) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             pb.environment().putAll(env);
             long start = System.nanoTime();
             Process process = pb.start();
@@ -51,7 +52,9 @@ final class ProcessMeter {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                     process.waitFor();
-                    Files.writeString(log, "\n[harness] killed after " + timeoutSeconds + " s\n",
+                    Files.writeString(
+                            log,
+                            "\n[harness] killed after " + timeoutSeconds + " s\n",
                             java.nio.file.StandardOpenOption.APPEND);
                     break;
                 }

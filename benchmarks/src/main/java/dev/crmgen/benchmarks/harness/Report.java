@@ -89,18 +89,27 @@ final class Report {
                 + " `--rate-limited` alone; `--only=json,generation,plugin,e2e,footprint,contention` restricts the"
                 + " sections (`--only=contention` rewrites only the block under contention and keeps the rest of this"
                 + " file).\n\n");
-        md.append("**Machine.** ").append(machine()).append(" This machine has **2 cores and is noisy**: other builds"
-                + " run on it, and the JSON benchmarks share it with nothing else only by luck. Absolute numbers move"
-                + " between runs by tens of percent; the ratios, taken minutes apart in the same run, are what to"
-                + " read. Run ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(", mode ")
-                .append(modeText()).append(".\n\n");
+        md.append("**Machine.** ")
+                .append(machine())
+                .append(" This machine has **2 cores and is noisy**: other builds"
+                        + " run on it, and the JSON benchmarks share it with nothing else only by luck. Absolute numbers move"
+                        + " between runs by tens of percent; the ratios, taken minutes apart in the same run, are what to"
+                        + " read. Run ")
+                .append(started.truncatedTo(ChronoUnit.SECONDS))
+                .append(", mode ")
+                .append(modeText())
+                .append(".\n\n");
         md.append("![crmgen's advantage over each peer](benchmarks/benchmarks-chart.png)\n\n");
 
         long targets = figures.stream().filter(f -> f.met() != null).count();
         long met = figures.stream().filter(f -> Boolean.TRUE.equals(f.met())).count();
         md.append("## Results\n\n");
-        md.append(String.format(Locale.ROOT, "%d figures; %d have a target from the issue, %d of them met.%n%n",
-                figures.size(), targets, met));
+        md.append(String.format(
+                Locale.ROOT,
+                "%d figures; %d have a target from the issue, %d of them met.%n%n",
+                figures.size(),
+                targets,
+                met));
         String section = null;
         for (Figure f : figures) {
             if (!f.section().equals(section)) {
@@ -126,19 +135,26 @@ final class Report {
         }
         md.append(METHOD);
         md.append("## Missed targets, and what we would change\n\n");
-        List<Figure> missed = figures.stream().filter(f -> Boolean.FALSE.equals(f.met())).toList();
+        List<Figure> missed =
+                figures.stream().filter(f -> Boolean.FALSE.equals(f.met())).toList();
         if (missed.isEmpty()) {
             md.append("None in this run.\n\n");
         }
         // One paragraph of advice per cause, after the figures it explains.
         Map<String, List<Figure>> byAdvice = new LinkedHashMap<>();
         for (Figure f : missed) {
-            byAdvice.computeIfAbsent(Advice.forFigure(f.id()), a -> new ArrayList<>()).add(f);
+            byAdvice.computeIfAbsent(Advice.forFigure(f.id()), a -> new ArrayList<>())
+                    .add(f);
         }
         for (Map.Entry<String, List<Figure>> e : byAdvice.entrySet()) {
             for (Figure f : e.getValue()) {
-                md.append("- **").append(f.name()).append("**: ").append(Chart.format(f.advantage()))
-                        .append(" against a target of ").append(f.target()).append(".\n");
+                md.append("- **")
+                        .append(f.name())
+                        .append("**: ")
+                        .append(Chart.format(f.advantage()))
+                        .append(" against a target of ")
+                        .append(f.target())
+                        .append(".\n");
             }
             if (!e.getKey().isEmpty()) {
                 md.append('\n').append(e.getKey()).append('\n');
@@ -167,10 +183,14 @@ final class Report {
      * would change, between markers so that {@link #splice} can replace it alone.
      */
     static String contentionBlock(BenchConfig config, List<Figure> figures, List<String> notes) {
-        StringBuilder md = new StringBuilder(BLOCK_START).append("\n## ").append(ContentionBench.SECTION)
+        StringBuilder md = new StringBuilder(BLOCK_START)
+                .append("\n## ")
+                .append(ContentionBench.SECTION)
                 .append(", and end to end\n\n");
-        md.append("This block has its own run: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .append(", reproduced alone with\n\n```bash\n").append(COMMAND)
+        md.append("This block has its own run: ")
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .append(", reproduced alone with\n\n```bash\n")
+                .append(COMMAND)
                 .append(" -Dbench.args=\"--only=contention\"\n```\n\n")
                 .append("The sections above it keep the figures of the run named in the header; the unlimited run at"
                         + " the end of this table replaces the one under End to end, whose sandbox ran in the harness's"
@@ -181,16 +201,26 @@ final class Report {
                         + " what another tenant leaves, proportionally more); a perfect client gets a little more,"
                         + " because the first window's burst"
                         + " comes free. **Ledger**: the sandbox's record of the notes it wrote. Machine: ")
-                .append(machine()).append("\n\n").append(TABLE_HEAD);
+                .append(machine())
+                .append("\n\n")
+                .append(TABLE_HEAD);
         figures.forEach(f -> md.append(row(f)));
         md.append('\n');
         notes.forEach(n -> md.append(bullet(n)).append('\n'));
-        List<Figure> missed = figures.stream().filter(f -> Boolean.FALSE.equals(f.met())).toList();
-        md.append("\n**Missed here, and what we would change:** ").append(missed.isEmpty() ? "none in this run." : "")
+        List<Figure> missed =
+                figures.stream().filter(f -> Boolean.FALSE.equals(f.met())).toList();
+        md.append("\n**Missed here, and what we would change:** ")
+                .append(missed.isEmpty() ? "none in this run." : "")
                 .append('\n');
         for (Figure f : missed) {
-            md.append("\n- **").append(f.name()).append("**: ").append(Chart.format(f.advantage()))
-                    .append(" against ").append(f.target()).append(". ").append(Advice.forFigure(f.id()));
+            md.append("\n- **")
+                    .append(f.name())
+                    .append("**: ")
+                    .append(Chart.format(f.advantage()))
+                    .append(" against ")
+                    .append(f.target())
+                    .append(". ")
+                    .append(Advice.forFigure(f.id()));
         }
         return md.append("\n").append(BLOCK_END).append('\n').toString();
     }
@@ -209,8 +239,8 @@ final class Report {
         Files.writeString(markdown, text);
     }
 
-    static final String TABLE_HEAD = "| figure | crmgen | peer | crmgen's advantage | target | notes |\n"
-            + "|---|---|---|---|---|---|\n";
+    static final String TABLE_HEAD =
+            "| figure | crmgen | peer | crmgen's advantage | target | notes |\n" + "|---|---|---|---|---|---|\n";
 
     /** One figure as a row of the results table. */
     static String row(Figure f) {
@@ -242,7 +272,8 @@ final class Report {
             return "n/a";
         }
         String number = Math.abs(v) >= 100 || v == Math.rint(v)
-                ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%,.2f", v);
+                ? String.format(Locale.ROOT, "%,.0f", v)
+                : String.format(Locale.ROOT, "%,.2f", v);
         return number + " " + unit;
     }
 
@@ -258,9 +289,14 @@ final class Report {
         } catch (IOException | RuntimeException e) {
             // Not Linux: leave the memory out.
         }
-        return String.format(Locale.ROOT, "%d cores%s, %s %s, Java %s (%s).",
-                Runtime.getRuntime().availableProcessors(), memory, System.getProperty("os.name"),
-                System.getProperty("os.arch"), System.getProperty("java.runtime.version"),
+        return String.format(
+                Locale.ROOT,
+                "%d cores%s, %s %s, Java %s (%s).",
+                Runtime.getRuntime().availableProcessors(),
+                memory,
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.runtime.version"),
                 ManagementFactory.getRuntimeMXBean().getVmName());
     }
 }

@@ -30,7 +30,10 @@ final class SandboxProcess implements AutoCloseable {
 
     /** Starts {@code java dev.crmgen.sandbox.NotesSandbox options…} with its log in {@code log}. */
     SandboxProcess(BenchConfig config, Path log, String... options) throws IOException {
-        List<String> command = new ArrayList<>(List.of(config.java(), "-Xmx1g", "-cp",
+        List<String> command = new ArrayList<>(List.of(
+                config.java(),
+                "-Xmx1g",
+                "-cp",
                 BenchConfig.join(List.of(config.jar("crmgen-sandbox"), config.jar("jackson-core"))),
                 "dev.crmgen.sandbox.NotesSandbox"));
         command.addAll(List.of(options));
@@ -80,12 +83,13 @@ final class SandboxProcess implements AutoCloseable {
     private String line() throws IOException {
         try {
             String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (IOException e) {
-                    return null;
-                }
-            }).get(ANSWER_SECONDS, TimeUnit.SECONDS);
+                        try {
+                            return out.readLine();
+                        } catch (IOException e) {
+                            return null;
+                        }
+                    })
+                    .get(ANSWER_SECONDS, TimeUnit.SECONDS);
             if (line == null) {
                 throw new IOException("the sandbox process ended");
             }

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Line counts and clean-up of generated source trees. */
 final class SourceTrees {
 
-    private SourceTrees() {
-    }
+    private SourceTrees() {}
 
     /** Non-blank lines in every {@code .java} file under {@code dir} (0 when it does not exist). */
     static long javaLines(Path dir) {
@@ -19,7 +18,9 @@ final class SourceTrees {
             return 0;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".java")).mapToLong(SourceTrees::nonBlankLines).sum();
+            return walk.filter(p -> p.toString().endsWith(".java"))
+                    .mapToLong(SourceTrees::nonBlankLines)
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,8 +13,7 @@ import java.util.List;
 /** crmgen's generated records and codecs, called the way its generated client calls them. */
 public final class CrmgenSide {
 
-    private CrmgenSide() {
-    }
+    private CrmgenSide() {}
 
     public static BatchInputSimplePublicObjectBatchInput request(List<Payloads.NoteUpdate> updates) {
         return new BatchInputSimplePublicObjectBatchInput(inputs(updates));
@@ -39,8 +38,7 @@ public final class CrmgenSide {
     }
 
     /** What a decoded body holds, for checking that every contender read the same thing. */
-    public record Summary(int results, int errors, OffsetDateTime lastUpdatedAt) {
-    }
+    public record Summary(int results, int errors, OffsetDateTime lastUpdatedAt) {}
 
     public static Summary summarize(byte[] body, boolean multiStatus) throws IOException {
         List<SimplePublicObject> results;
@@ -53,6 +51,7 @@ public final class CrmgenSide {
             results = decode200(body).results();
             errors = 0;
         }
-        return new Summary(results.size(), errors, results.get(results.size() - 1).updatedAt());
+        return new Summary(
+                results.size(), errors, results.get(results.size() - 1).updatedAt());
     }
 }

@@ -22,32 +22,45 @@ public final class HandWritten {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private HandWritten() {
-    }
+    private HandWritten() {}
 
-    public record Input(String id, String idProperty, String objectWriteTraceId, Map<String, String> properties) {
-    }
+    public record Input(String id, String idProperty, String objectWriteTraceId, Map<String, String> properties) {}
 
-    public record Note(String id, Map<String, String> properties, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                       boolean archived, OffsetDateTime archivedAt, String objectWriteTraceId, String url) {
-    }
+    public record Note(
+            String id,
+            Map<String, String> properties,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            boolean archived,
+            OffsetDateTime archivedAt,
+            String objectWriteTraceId,
+            String url) {}
 
-    public record Failure(String status, String category, String message, String id,
-                          Map<String, List<String>> context, Map<String, String> links, List<Detail> errors) {
-    }
+    public record Failure(
+            String status,
+            String category,
+            String message,
+            String id,
+            Map<String, List<String>> context,
+            Map<String, String> links,
+            List<Detail> errors) {}
 
-    public record Detail(String message, String code, String in, String subCategory,
-                         Map<String, List<String>> context) {
-    }
+    public record Detail(
+            String message, String code, String in, String subCategory, Map<String, List<String>> context) {}
 
-    public record BatchResult(String status, List<Note> results, Integer numErrors, List<Failure> errors,
-                              OffsetDateTime requestedAt, OffsetDateTime startedAt, OffsetDateTime completedAt,
-                              Map<String, String> links) {
-    }
+    public record BatchResult(
+            String status,
+            List<Note> results,
+            Integer numErrors,
+            List<Failure> errors,
+            OffsetDateTime requestedAt,
+            OffsetDateTime startedAt,
+            OffsetDateTime completedAt,
+            Map<String, String> links) {}
 
     public static byte[] encode(List<Input> inputs) throws IOException {
         try (ByteArrayBuilder out = new ByteArrayBuilder(FACTORY._getBufferRecycler());
-             JsonGenerator g = FACTORY.createGenerator(out)) {
+                JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("inputs");
             for (Input input : inputs) {

@@ -5,8 +5,7 @@ import java.util.List;
 /** Maps the shared payload to the hand-written baseline's records. */
 public final class HandWrittenSide {
 
-    private HandWrittenSide() {
-    }
+    private HandWrittenSide() {}
 
     public static List<HandWritten.Input> request(List<Payloads.NoteUpdate> updates) {
         return updates.stream()

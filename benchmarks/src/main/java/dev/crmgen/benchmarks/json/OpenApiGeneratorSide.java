@@ -17,8 +17,7 @@ public final class OpenApiGeneratorSide {
 
     public static final ObjectMapper MAPPER = ApiClient.createDefaultObjectMapper();
 
-    private OpenApiGeneratorSide() {
-    }
+    private OpenApiGeneratorSide() {}
 
     public static BatchInputSimplePublicObjectBatchInput request(List<Payloads.NoteUpdate> updates) {
         BatchInputSimplePublicObjectBatchInput request = new BatchInputSimplePublicObjectBatchInput();

@@ -18,16 +18,15 @@ public final class Payloads {
 
     /** Inputs per request, results per 200 response, and results plus errors per 207 response. */
     public static final int BATCH_SIZE = 100;
+
     public static final int ERRORS_IN_207 = 50;
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /** One note update as plain data; each contender maps it to its own request type before measuring. */
-    public record NoteUpdate(String id, String idProperty, String traceId, Map<String, String> properties) {
-    }
+    public record NoteUpdate(String id, String idProperty, String traceId, Map<String, String> properties) {}
 
     /** {@value #BATCH_SIZE} updates; every tenth addresses its note by a unique property and carries a trace id. */
     public static List<NoteUpdate> updates() {
@@ -68,7 +67,8 @@ public final class Payloads {
                 g.writeObjectFieldStart("properties");
                 g.writeStringField("hs_createdate", "2019-10-30T03:30:17.883Z");
                 g.writeStringField("hs_lastmodifieddate", "2024-05-02T09:31:12.345Z");
-                g.writeStringField("hs_note_body", "Called back about renewal " + i + "; the customer confirmed the date.");
+                g.writeStringField(
+                        "hs_note_body", "Called back about renewal " + i + "; the customer confirmed the date.");
                 g.writeStringField("hs_object_id", String.valueOf(51200000 + i));
                 g.writeStringField("hs_timestamp", "2024-05-02T09:" + two(i % 60) + ":00Z");
                 g.writeEndObject();
@@ -85,7 +85,8 @@ public final class Payloads {
                     g.writeStartObject();
                     g.writeStringField("status", "error");
                     g.writeStringField("category", "OBJECT_NOT_FOUND");
-                    g.writeStringField("message",
+                    g.writeStringField(
+                            "message",
                             "Could not get some NOTE objects, they may be deleted or not exist. Check that ids are valid.");
                     g.writeObjectFieldStart("context");
                     g.writeArrayFieldStart("ids");

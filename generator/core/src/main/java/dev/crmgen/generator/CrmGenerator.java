@@ -39,8 +39,10 @@ public final class CrmGenerator {
         } catch (RuntimeException | StackOverflowError e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            problems.error(Tags.INTERNAL_ERROR, null, "crmgen " + VERSION + " failed on this spec; please report it with the spec. "
-                    + trace);
+            problems.error(
+                    Tags.INTERNAL_ERROR,
+                    null,
+                    "crmgen " + VERSION + " failed on this spec; please report it with the spec. " + trace);
             return new GenerationResult(List.of(), problems.diagnostics(), List.of());
         }
     }

@@ -68,7 +68,9 @@ public record SpecLookup(List<Path> files, String resource) {
                 return Optional.of(new Found(file, null));
             }
         }
-        return resource != null && onClassPath.test(resource) ? Optional.of(new Found(null, resource)) : Optional.empty();
+        return resource != null && onClassPath.test(resource)
+                ? Optional.of(new Found(null, resource))
+                : Optional.empty();
     }
 
     /**

@@ -41,8 +41,8 @@ public record SpecSource(String displayName, URI location, String content) {
         try {
             return new SpecSource(name.substring(name.lastIndexOf('/') + 1), url.toURI(), null);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("class-path resource " + name + " has no usable URI: " + e.getMessage(),
-                    e);
+            throw new IllegalArgumentException(
+                    "class-path resource " + name + " has no usable URI: " + e.getMessage(), e);
         }
     }
 

@@ -33,8 +33,9 @@ final class CompiledCode implements AutoCloseable {
     static CompiledCode compile(List<GeneratedFile> files, String packageName, Path dir) {
         Path classes = JavaCompilation.compile(files, dir);
         try {
-            return new CompiledCode(packageName, new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                    CompiledCode.class.getClassLoader()));
+            return new CompiledCode(
+                    packageName,
+                    new URLClassLoader(new URL[] {classes.toUri().toURL()}, CompiledCode.class.getClassLoader()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,8 +70,11 @@ final class CompiledCode implements AutoCloseable {
 
     /** Creates the generated client {@code clientName} over {@code transport}, without retries. */
     Object client(String clientName, HttpTransport transport) throws ReflectiveOperationException {
-        ClientOptions options = ClientOptions.builder().accessToken("test-token-not-a-secret").transport(transport)
-                .retryPolicy(RetryPolicy.none()).build();
+        ClientOptions options = ClientOptions.builder()
+                .accessToken("test-token-not-a-secret")
+                .transport(transport)
+                .retryPolicy(RetryPolicy.none())
+                .build();
         return type(clientName).getConstructor(ClientOptions.class).newInstance(options);
     }
 
@@ -99,8 +103,8 @@ final class CompiledCode implements AutoCloseable {
         @Override
         public HttpTransport.Response send(HttpTransport.Request request) {
             sent.add(request);
-            Map<String, List<String>> headers = contentType == null ? Map.of() : Map.of("Content-Type",
-                    List.of(contentType));
+            Map<String, List<String>> headers =
+                    contentType == null ? Map.of() : Map.of("Content-Type", List.of(contentType));
             return new HttpTransport.Response(status, HttpHeaders.of(headers, (a, b) -> true), body);
         }
 

@@ -23,11 +23,14 @@ class CrmGeneratorTest {
     @Test
     void localFilesReachedThroughRefsAreInputsAndResolve(@TempDir Path dir) throws Exception {
         Path main = resource("specs/multi/main.yaml");
-        GenerationResult result = CrmGenerator.generate(SpecSource.file(main), new GeneratorOptions("com.acme.multi", null));
+        GenerationResult result =
+                CrmGenerator.generate(SpecSource.file(main), new GeneratorOptions("com.acme.multi", null));
         assertEquals(List.of(), result.diagnostics());
-        assertEquals(List.of(main, main.resolveSibling("schemas/note.yaml"), main.resolveSibling("schemas/person.yaml")),
+        assertEquals(
+                List.of(main, main.resolveSibling("schemas/note.yaml"), main.resolveSibling("schemas/person.yaml")),
                 result.inputFiles());
-        assertEquals(List.of("com.acme.multi.MultiFileClient", "com.acme.multi.Note", "com.acme.multi.Person"),
+        assertEquals(
+                List.of("com.acme.multi.MultiFileClient", "com.acme.multi.Note", "com.acme.multi.Person"),
                 result.files().stream().map(GeneratedFile::qualifiedName).toList());
         assertEquals("com/acme/multi/Note.java", result.files().get(1).relativePath());
         try (CompiledCode code = CompiledCode.compile(result.files(), "com.acme.multi", dir)) {
@@ -37,8 +40,8 @@ class CrmGeneratorTest {
 
     @Test
     void missingFileIsADiagnosticNotAnException() {
-        GenerationResult result = CrmGenerator.generate(SpecSource.file(Path.of("does-not-exist.yaml")),
-                new GeneratorOptions("com.acme", null));
+        GenerationResult result = CrmGenerator.generate(
+                SpecSource.file(Path.of("does-not-exist.yaml")), new GeneratorOptions("com.acme", null));
         assertTrue(result.hasErrors());
         assertTrue(result.files().isEmpty());
         assertEquals("CrmgenSpecNotFound", result.diagnostics().get(0).tag());
@@ -61,16 +64,21 @@ class CrmGeneratorTest {
                       properties:
                         x: {$ref: '#/components/schemas/AlsoMissing'}
                 """;
-        GenerationResult result = CrmGenerator.generate(SpecSource.inline("broken.yaml", spec), new GeneratorOptions("com.acme", null));
+        GenerationResult result =
+                CrmGenerator.generate(SpecSource.inline("broken.yaml", spec), new GeneratorOptions("com.acme", null));
         assertTrue(result.files().isEmpty());
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "[CrmgenUnresolvedRef] broken.yaml#/components/schemas/Thing/properties/x: $ref '#/components/schemas/AlsoMissing' "
                                 + "does not resolve; define it under components/schemas or correct the reference.",
                         "[CrmgenMissingPathParam] broken.yaml#/paths/~1a~1{id}/get: path '/a/{id}' names {id} but the operation declares "
                                 + "no parameter 'id' with 'in: path'; declare it.",
                         "[CrmgenUnresolvedRef] broken.yaml#/paths/~1a~1{id}/get/responses/200/content/application~1json/schema: "
                                 + "$ref '#/components/schemas/Missing' does not resolve; define it under components/schemas or correct the reference."),
-                result.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(Diagnostic::format).toList());
+                result.diagnostics().stream()
+                        .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                        .map(Diagnostic::format)
+                        .toList());
     }
 
     @Test
@@ -95,21 +103,30 @@ class CrmGeneratorTest {
                         - {$ref: '#/components/schemas/AlsoMissing'}
                         - {type: object, properties: {id: {type: string}}}
                 """;
-        GenerationResult strict = CrmGenerator.generate(SpecSource.inline("dangling.yaml", spec), new GeneratorOptions("com.acme", null));
-        assertEquals(List.of("CrmgenUnresolvedRef", "CrmgenUnresolvedRef"),
-                strict.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(Diagnostic::tag).toList());
+        GenerationResult strict =
+                CrmGenerator.generate(SpecSource.inline("dangling.yaml", spec), new GeneratorOptions("com.acme", null));
+        assertEquals(
+                List.of("CrmgenUnresolvedRef", "CrmgenUnresolvedRef"),
+                strict.diagnostics().stream()
+                        .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                        .map(Diagnostic::tag)
+                        .toList());
         assertTrue(strict.files().isEmpty());
 
-        GenerationResult lenient = CrmGenerator.generate(SpecSource.inline("dangling.yaml", spec),
-                new GeneratorOptions("com.acme", null, true));
-        assertEquals(List.of(
+        GenerationResult lenient = CrmGenerator.generate(
+                SpecSource.inline("dangling.yaml", spec), new GeneratorOptions("com.acme", null, true));
+        assertEquals(
+                List.of(
                         "[CrmgenDegraded] dangling.yaml#/components/schemas/Page/properties/results/items: $ref '#/components/schemas/Missing' "
                                 + "does not resolve, so it is generated as a JSON value (JsonValue); define it under components/schemas "
                                 + "or correct the reference.",
                         "[CrmgenDegraded] dangling.yaml#/components/schemas/Thing/allOf/0: $ref '#/components/schemas/AlsoMissing' "
                                 + "does not resolve, so it is left out of the properties; define it under components/schemas "
                                 + "or correct the reference."),
-                lenient.diagnostics().stream().filter(d -> d.tag().equals("CrmgenDegraded")).map(Diagnostic::format).toList());
+                lenient.diagnostics().stream()
+                        .filter(d -> d.tag().equals("CrmgenDegraded"))
+                        .map(Diagnostic::format)
+                        .toList());
         assertTrue(!lenient.hasErrors());
         try (CompiledCode code = CompiledCode.compile(lenient.files(), "com.acme", dir)) {
             assertEquals(Map.of("results", "List<JsonValue>"), code.components("Page"));
@@ -130,33 +147,49 @@ class CrmGeneratorTest {
                       responses:
                         '200': {description: ok, content: {application/json: {schema: {type: object}}}}
                 """;
-        GenerationResult strict = CrmGenerator.generate(SpecSource.inline("pipelines.yaml", spec), new GeneratorOptions("com.acme", null));
-        assertEquals(List.of("CrmgenMissingPathParam"),
-                strict.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(Diagnostic::tag).toList());
+        GenerationResult strict = CrmGenerator.generate(
+                SpecSource.inline("pipelines.yaml", spec), new GeneratorOptions("com.acme", null));
+        assertEquals(
+                List.of("CrmgenMissingPathParam"),
+                strict.diagnostics().stream()
+                        .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                        .map(Diagnostic::tag)
+                        .toList());
 
-        GenerationResult lenient = CrmGenerator.generate(SpecSource.inline("pipelines.yaml", spec),
-                new GeneratorOptions("com.acme", null, true));
+        GenerationResult lenient = CrmGenerator.generate(
+                SpecSource.inline("pipelines.yaml", spec), new GeneratorOptions("com.acme", null, true));
         assertFalse(lenient.hasErrors(), () -> lenient.diagnostics().toString());
-        assertEquals(List.of("[CrmgenDegraded] pipelines.yaml#/paths/~1crm~1v3~1pipelines~1{objectType}~1{pipelineId}/get: path "
-                        + "'/crm/v3/pipelines/{objectType}/{pipelineId}' names {objectType} but the operation declares no such path "
-                        + "parameter, so it is generated as a required String parameter; declare it with 'in: path' to give it a "
-                        + "type and a description."),
-                lenient.diagnostics().stream().filter(d -> d.tag().equals("CrmgenDegraded")).map(Diagnostic::format).toList());
+        assertEquals(
+                List.of(
+                        "[CrmgenDegraded] pipelines.yaml#/paths/~1crm~1v3~1pipelines~1{objectType}~1{pipelineId}/get: path "
+                                + "'/crm/v3/pipelines/{objectType}/{pipelineId}' names {objectType} but the operation declares no such path "
+                                + "parameter, so it is generated as a required String parameter; declare it with 'in: path' to give it a "
+                                + "type and a description."),
+                lenient.diagnostics().stream()
+                        .filter(d -> d.tag().equals("CrmgenDegraded"))
+                        .map(Diagnostic::format)
+                        .toList());
         try (CompiledCode code = CompiledCode.compile(lenient.files(), "com.acme", dir)) {
             var server = new CompiledCode.RecordingTransport(200, "application/json", "{}");
-            code.type("PipelinesClient").getMethod("getPipeline", String.class, Long.class)
+            code.type("PipelinesClient")
+                    .getMethod("getPipeline", String.class, Long.class)
                     .invoke(code.client("PipelinesClient", server), "deals", 42L);
-            assertEquals("/crm/v3/pipelines/deals/42", server.only().uri().getPath(),
-                    "objectType first, as in the path");
+            assertEquals(
+                    "/crm/v3/pipelines/deals/42", server.only().uri().getPath(), "objectType first, as in the path");
         }
     }
 
     @Test
     void filesAreSortedByQualifiedName() {
         GenerationResult result = GoldenFilesTest.generateFragment();
-        assertEquals(result.files().stream().sorted(Comparator.comparing(GeneratedFile::qualifiedName)).toList(), result.files());
-        assertTrue(result.files().stream().allMatch(f -> f.source().contains("comments = \"crmgen " + CrmGenerator.VERSION
-                + " from notes-batch-update.yaml\"")));
+        assertEquals(
+                result.files().stream()
+                        .sorted(Comparator.comparing(GeneratedFile::qualifiedName))
+                        .toList(),
+                result.files());
+        assertTrue(result.files().stream()
+                .allMatch(f -> f.source()
+                        .contains("comments = \"crmgen " + CrmGenerator.VERSION + " from notes-batch-update.yaml\"")));
         assertTrue(!CrmGenerator.VERSION.contains("${"), "the version resource is filtered");
     }
 }

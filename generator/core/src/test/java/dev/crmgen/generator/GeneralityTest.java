@@ -12,13 +12,13 @@ import dev.crmgen.generator.diagnostic.Diagnostic;
 import dev.crmgen.runtime.ClientOptions;
 import dev.crmgen.runtime.http.HttpTransport;
 import dev.crmgen.runtime.http.MultipartBody;
-import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import dev.crmgen.runtime.json.Decoded;
 import dev.crmgen.runtime.json.Json;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonDecodingException;
 import dev.crmgen.runtime.json.JsonDeviation;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -50,7 +50,8 @@ class GeneralityTest {
     static void generate() {
         SpecSource spec = SpecSource.classpath("specs/generality.yaml", GeneralityTest.class.getClassLoader());
         result = CrmGenerator.generate(spec, new GeneratorOptions("com.acme.general", null));
-        sources = result.files().stream().collect(Collectors.toMap(GeneratedFile::qualifiedName, GeneratedFile::source));
+        sources =
+                result.files().stream().collect(Collectors.toMap(GeneratedFile::qualifiedName, GeneratedFile::source));
     }
 
     @Test
@@ -68,18 +69,21 @@ class GeneralityTest {
                         second: {type: string, enum: [a, b]}
                         third: {type: string, enum: [a, b]}
                 """;
-        GenerationResult enums = CrmGenerator.generate(SpecSource.inline("enums.yaml", spec),
-                new GeneratorOptions("com.acme.enums", null));
+        GenerationResult enums = CrmGenerator.generate(
+                SpecSource.inline("enums.yaml", spec), new GeneratorOptions("com.acme.enums", null));
         assertFalse(enums.hasErrors(), () -> enums.diagnostics().toString());
         try (CompiledCode code = CompiledCode.compile(enums.files(), "com.acme.enums", dir)) {
-            assertEquals(Map.of("first", "HolderFirst", "second", "HolderSecond", "third", "HolderSecond"),
+            assertEquals(
+                    Map.of("first", "HolderFirst", "second", "HolderSecond", "third", "HolderSecond"),
                     code.components("Holder"));
         }
     }
 
     @Test
     void compilesWithLintAsErrors(@TempDir Path dir) {
-        assertFalse(result.hasErrors(), () -> result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
+        assertFalse(
+                result.hasErrors(),
+                () -> result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
         JavaCompilation.compile(result.files(), dir);
     }
 
@@ -89,36 +93,65 @@ class GeneralityTest {
         Path classes = JavaCompilation.compile(result.files(), dir);
         String json = "{\"branch\":{\"branchType\":\"OR\",\"branches\":[{\"branchType\":\"AND\",\"note\":\"x\"},"
                 + "{\"branchType\":\"XOR\",\"y\":[1,{\"z\":null}]}]}}";
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> shape = loader.loadClass("com.acme.general.Shape");
             JsonCodec codec = (JsonCodec) shape.getMethod("jsonCodec").invoke(null);
             Object decoded = Json.decode(codec, json);
             Object branch = shape.getMethod("branch").invoke(decoded);
             assertEquals("com.acme.general.OrBranch", branch.getClass().getName());
             List<?> branches = (List<?>) branch.getClass().getMethod("branches").invoke(branch);
-            assertEquals("com.acme.general.AndBranch", branches.get(0).getClass().getName());
-            assertEquals("com.acme.general.Branch$Unknown", branches.get(1).getClass().getName());
+            assertEquals(
+                    "com.acme.general.AndBranch", branches.get(0).getClass().getName());
+            assertEquals(
+                    "com.acme.general.Branch$Unknown",
+                    branches.get(1).getClass().getName());
             ObjectMapper mapper = new ObjectMapper();
             assertEquals(mapper.readTree(json), mapper.readTree(Json.encode(codec, decoded)));
 
             String notAnObject = "{\"branch\":[\"OR\"]}";
             Decoded<?> tolerant = Json.decodeTolerant(codec, notAnObject.getBytes(StandardCharsets.UTF_8));
             assertNull(shape.getMethod("branch").invoke(tolerant.value()));
-            assertEquals(List.of(new JsonDeviation("$.branch", "an object", "an array", JsonValue.of(List.of("OR")))),
+            assertEquals(
+                    List.of(new JsonDeviation("$.branch", "an object", "an array", JsonValue.of(List.of("OR")))),
                     tolerant.deviations());
-            assertEquals("$.branch",
-                    assertThrows(JsonDecodingException.class, () -> Json.decode(codec, notAnObject)).path());
+            assertEquals(
+                    "$.branch",
+                    assertThrows(JsonDecodingException.class, () -> Json.decode(codec, notAnObject))
+                            .path());
         }
     }
 
     @Test
     void namesStayReadable() {
-        assertEquals(List.of("Actor", "AgentActor", "AgentActorType", "AndBranch", "AndBranchBranchType", "BotActor",
-                        "Branch", "Conversation", "ErrorModel", "ExchangeTokenRequest", "ExchangeTokenRequestGrantType",
-                        "GeneralityCheckClient", "GetByIdKind",
-                        "GetPageResponse", "ObjectModel", "ObjectModelInline", "ObjectModelInlineLevel", "OrBranch",
-                        "OrBranchBranchType", "RecordModel", "Shape", "Status"),
-                sources.keySet().stream().sorted().map(n -> n.substring("com.acme.general.".length())).toList());
+        assertEquals(
+                List.of(
+                        "Actor",
+                        "AgentActor",
+                        "AgentActorType",
+                        "AndBranch",
+                        "AndBranchBranchType",
+                        "BotActor",
+                        "Branch",
+                        "Conversation",
+                        "ErrorModel",
+                        "ExchangeTokenRequest",
+                        "ExchangeTokenRequestGrantType",
+                        "GeneralityCheckClient",
+                        "GetByIdKind",
+                        "GetPageResponse",
+                        "ObjectModel",
+                        "ObjectModelInline",
+                        "ObjectModelInlineLevel",
+                        "OrBranch",
+                        "OrBranchBranchType",
+                        "RecordModel",
+                        "Shape",
+                        "Status"),
+                sources.keySet().stream()
+                        .sorted()
+                        .map(n -> n.substring("com.acme.general.".length()))
+                        .toList());
     }
 
     @Test
@@ -126,16 +159,39 @@ class GeneralityTest {
     void keywordsAndClashingNamesBecomeReadableComponents(@TempDir Path dir) throws Exception {
         try (CompiledCode code = CompiledCode.compile(result.files(), PACKAGE, dir)) {
             Map<String, String> components = code.components("ObjectModel");
-            assertEquals(List.of("class_", "default_", "hsObjectId", "_123abc", "hashCode_", "builder_", "self",
-                            "children", "inline", "any", "free", "byId"),
+            assertEquals(
+                    List.of(
+                            "class_",
+                            "default_",
+                            "hsObjectId",
+                            "_123abc",
+                            "hashCode_",
+                            "builder_",
+                            "self",
+                            "children",
+                            "inline",
+                            "any",
+                            "free",
+                            "byId"),
                     components.keySet().stream().limit(12).toList());
-            assertEquals(List.of("String", "boolean", "long", "BigDecimal", "String", "String", "ObjectModel",
-                            "List<ObjectModel>", "ObjectModelInline", "JsonValue", "JsonValue",
+            assertEquals(
+                    List.of(
+                            "String",
+                            "boolean",
+                            "long",
+                            "BigDecimal",
+                            "String",
+                            "String",
+                            "ObjectModel",
+                            "List<ObjectModel>",
+                            "ObjectModelInline",
+                            "JsonValue",
+                            "JsonValue",
                             "Map<String, RecordModel>"),
                     components.values().stream().limit(12).toList());
             Class<?> object = code.type("ObjectModel");
-            assertTrue(object.getMethod("old").isAnnotationPresent(Deprecated.class),
-                    "a deprecated property's accessor");
+            assertTrue(
+                    object.getMethod("old").isAnnotationPresent(Deprecated.class), "a deprecated property's accessor");
 
             Object decoded = Json.decode(codec(object), "{\"class\":\"c\",\"default\":true,\"hs-object-id\":5}");
             assertEquals(5L, object.getMethod("hsObjectId").invoke(decoded), "read from its wire name");
@@ -147,30 +203,56 @@ class GeneralityTest {
     @SuppressWarnings("unchecked")
     void allOfMergesPropertiesAndEnumsStayOpen(@TempDir Path dir) throws Exception {
         try (CompiledCode code = CompiledCode.compile(result.files(), PACKAGE, dir)) {
-            assertEquals(Map.of("message", "String", "code", "Integer", "id", "String", "status", "Status"),
+            assertEquals(
+                    Map.of("message", "String", "code", "Integer", "id", "String", "status", "Status"),
                     code.components("RecordModel"));
-            assertEquals(List.of("message", "code", "id", "status"),
+            assertEquals(
+                    List.of("message", "code", "id", "status"),
                     List.copyOf(code.components("RecordModel").keySet()));
 
             Class<?> status = code.type("Status");
             Map<String, String> wireValues = new LinkedHashMap<>();
             for (java.lang.reflect.Field f : status.getFields()) {
                 if (f.getType() == status) {
-                    wireValues.put(f.getName(), (String) status.getMethod("value").invoke(f.get(null)));
+                    wireValues.put(
+                            f.getName(), (String) status.getMethod("value").invoke(f.get(null)));
                 }
             }
-            assertEquals(Map.of("IN_PROGRESS", "in-progress", "DONE", "DONE", "DONE_2", "done", "EMPTY", "",
-                    "UNKNOWN", "UNKNOWN", "CODEC_2", "CODEC", "LISTED_2", "LISTED", "VALUE_9LIVES", "9lives"),
-                    wireValues, "the spec's UNKNOWN keeps its name; CODEC and LISTED do not clash with the enum's own");
+            assertEquals(
+                    Map.of(
+                            "IN_PROGRESS",
+                            "in-progress",
+                            "DONE",
+                            "DONE",
+                            "DONE_2",
+                            "done",
+                            "EMPTY",
+                            "",
+                            "UNKNOWN",
+                            "UNKNOWN",
+                            "CODEC_2",
+                            "CODEC",
+                            "LISTED_2",
+                            "LISTED",
+                            "VALUE_9LIVES",
+                            "9lives"),
+                    wireValues,
+                    "the spec's UNKNOWN keeps its name; CODEC and LISTED do not clash with the enum's own");
             Object unlisted = status.getMethod("of", String.class).invoke(null, "archived");
-            assertEquals("UNKNOWN_2", status.getMethod("known").invoke(unlisted).toString(),
+            assertEquals(
+                    "UNKNOWN_2",
+                    status.getMethod("known").invoke(unlisted).toString(),
                     "the catch-all gets another name than the spec's own UNKNOWN");
             assertEquals("archived", status.getMethod("value").invoke(unlisted));
-            assertEquals("\"archived\"", new String(Json.encode(codec(status), unlisted), StandardCharsets.UTF_8),
+            assertEquals(
+                    "\"archived\"",
+                    new String(Json.encode(codec(status), unlisted), StandardCharsets.UTF_8),
                     "written back unchanged");
 
-            assertEquals(Map.of("level", "ObjectModelInlineLevel", "rank", "ObjectModelInlineLevel", "note", "String"),
-                    code.components("ObjectModelInline"), "an inline enum with the same values is the same type");
+            assertEquals(
+                    Map.of("level", "ObjectModelInlineLevel", "rank", "ObjectModelInlineLevel", "note", "String"),
+                    code.components("ObjectModelInline"),
+                    "an inline enum with the same values is the same type");
             Class<?> level = code.type("ObjectModelInlineLevel");
             Object two = level.getMethod("of", long.class).invoke(null, 2L);
             assertEquals(2L, level.getMethod("value").invoke(two));
@@ -183,20 +265,29 @@ class GeneralityTest {
     void operationsGetDistinctReadableMethodsThatSendWhatTheSpecSays(@TempDir Path dir) throws Exception {
         try (CompiledCode code = CompiledCode.compile(result.files(), PACKAGE, dir)) {
             Class<?> client = code.type("GeneralityCheckClient");
-            Method getById = client.getMethod("getById", String.class, String.class, Collection.class, String.class,
-                    code.type("GetByIdKind"));
+            Method getById = client.getMethod(
+                    "getById", String.class, String.class, Collection.class, String.class, code.type("GetByIdKind"));
             assertTrue(getById.isAnnotationPresent(Deprecated.class));
-            assertEquals("Collection<Long>",
-                    CompiledCode.simpleNames(getById.getGenericParameterTypes()[2].getTypeName()));
-            assertEquals(code.type("GetPageResponse"), client.getMethod("getPage").getReturnType(),
+            assertEquals(
+                    "Collection<Long>", CompiledCode.simpleNames(getById.getGenericParameterTypes()[2].getTypeName()));
+            assertEquals(
+                    code.type("GetPageResponse"),
+                    client.getMethod("getPage").getReturnType(),
                     "no operationId: named from method and path like HubSpot's");
-            assertEquals(byte[].class, client.getMethod("createExport").getReturnType(),
+            assertEquals(
+                    byte[].class,
+                    client.getMethod("createExport").getReturnType(),
                     "duplicate operationId create is qualified by path");
 
-            var objectServer = new CompiledCode.RecordingTransport(200, "application/json",
-                    "{\"class\":\"c\",\"default\":false,\"hs-object-id\":7}");
-            Object object = getById.invoke(code.client("GeneralityCheckClient", objectServer), "t1", "first",
-                    List.of(1L, 2L), "trace-9", null);
+            var objectServer = new CompiledCode.RecordingTransport(
+                    200, "application/json", "{\"class\":\"c\",\"default\":false,\"hs-object-id\":7}");
+            Object object = getById.invoke(
+                    code.client("GeneralityCheckClient", objectServer),
+                    "t1",
+                    "first",
+                    List.of(1L, 2L),
+                    "trace-9",
+                    null);
             assertEquals(7L, object.getClass().getMethod("hsObjectId").invoke(object));
             HttpTransport.Request get = objectServer.only();
             assertEquals("GET", get.method());
@@ -207,33 +298,39 @@ class GeneralityTest {
             Class<?> record = code.type("RecordModel");
             Object input = record.getConstructors()[0].newInstance("m", null, "id-1", null);
             var nothingToSay = new CompiledCode.RecordingTransport(204, null, new byte[0]);
-            assertNull(client.getMethod("create", record)
+            assertNull(
+                    client.getMethod("create", record)
                             .invoke(code.client("GeneralityCheckClient", nothingToSay), input),
                     "204 has no body");
-            assertEquals("{\"message\":\"m\",\"id\":\"id-1\"}",
+            assertEquals(
+                    "{\"message\":\"m\",\"id\":\"id-1\"}",
                     new String(nothingToSay.only().body(), StandardCharsets.UTF_8));
 
             byte[] file = {1, 2, 3};
             var exportServer = new CompiledCode.RecordingTransport(200, "application/octet-stream", file);
-            assertArrayEquals(file, (byte[]) client.getMethod("createExport")
-                    .invoke(code.client("GeneralityCheckClient", exportServer)));
+            assertArrayEquals(file, (byte[])
+                    client.getMethod("createExport").invoke(code.client("GeneralityCheckClient", exportServer)));
 
             var rawServer = new CompiledCode.RecordingTransport(204, null, new byte[0]);
             client.getMethod("uploadWithOptions", byte[].class)
                     .invoke(code.client("GeneralityCheckClient", rawServer), (Object) file);
-            assertEquals("multipart/form-data", rawServer.only().header("Content-Type"),
+            assertEquals(
+                    "multipart/form-data",
+                    rawServer.only().header("Content-Type"),
                     "a multipart body with an object field is sent as the caller's bytes");
             assertArrayEquals(file, rawServer.only().body());
 
             Class<?> tokenRequest = code.type("ExchangeTokenRequest");
-            Object grant = code.type("ExchangeTokenRequestGrantType").getMethod("of", String.class)
+            Object grant = code.type("ExchangeTokenRequestGrantType")
+                    .getMethod("of", String.class)
                     .invoke(null, "client_credentials");
             Object form = tokenRequest.getConstructors()[0].newInstance(grant, null, 2, List.of("crm.read", "a b&c"));
             var tokenServer = new CompiledCode.RecordingTransport(200, null, new byte[0]);
             client.getMethod("exchangeToken", tokenRequest)
                     .invoke(code.client("GeneralityCheckClient", tokenServer), form);
             assertEquals("application/x-www-form-urlencoded", tokenServer.only().header("Content-Type"));
-            assertEquals("grant_type=client_credentials&attempt=2&scope=crm.read&scope=a+b%26c",
+            assertEquals(
+                    "grant_type=client_credentials&attempt=2&scope=crm.read&scope=a+b%26c",
                     new String(tokenServer.only().body(), StandardCharsets.UTF_8), "absent fields left out");
         }
     }
@@ -244,7 +341,8 @@ class GeneralityTest {
         try (CompiledCode code = CompiledCode.compile(result.files(), PACKAGE, dir)) {
             Class<?> actor = code.type("Actor");
             assertTrue(actor.isSealed());
-            assertEquals(List.of(code.type("AgentActor"), code.type("BotActor"), code.type("Actor$Unknown")),
+            assertEquals(
+                    List.of(code.type("AgentActor"), code.type("BotActor"), code.type("Actor$Unknown")),
                     List.of(actor.getPermittedSubclasses()));
             assertEquals(Map.of("type", "AgentActorType", "name", "String"), code.components("AgentActor"));
             assertTrue(actor.isAssignableFrom(code.type("AgentActor")));
@@ -253,7 +351,9 @@ class GeneralityTest {
             assertEquals(code.type("AgentActor"), agent.getClass());
             Object bot = Json.decode(codec(actor), "{\"type\":\"BOT\"}");
             assertEquals(code.type("BotActor"), bot.getClass(), "a member without a fixed value is told by its title");
-            assertEquals(code.type("Actor$Unknown"), Json.decode(codec(actor), "{\"type\":\"HUMAN\"}").getClass());
+            assertEquals(
+                    code.type("Actor$Unknown"),
+                    Json.decode(codec(actor), "{\"type\":\"HUMAN\"}").getClass());
         }
     }
 
@@ -265,17 +365,25 @@ class GeneralityTest {
     @Test
     void longNamesAndDescriptionsStayWithin120Columns() {
         List<String> longLines = result.files().stream()
-                .flatMap(f -> f.source().lines().filter(line -> line.length() > 120).map(l -> f.relativePath() + ": " + l))
+                .flatMap(f ->
+                        f.source().lines().filter(line -> line.length() > 120).map(l -> f.relativePath() + ": " + l))
                 .toList();
         assertEquals(List.of(), longLines);
     }
 
     @Test
     void degradedConstructsAreWarnings() {
-        assertEquals(1, result.diagnostics().stream().filter(d -> d.tag().equals("CrmgenDegraded")).count(),
+        assertEquals(
+                1,
+                result.diagnostics().stream()
+                        .filter(d -> d.tag().equals("CrmgenDegraded"))
+                        .count(),
                 () -> result.diagnostics().toString());
-        assertTrue(result.diagnostics().stream().anyMatch(d -> d.tag().equals("CrmgenDegraded")
-                && d.pointer().equals("#/paths/~1things~1upload-with-options/post/requestBody")), () -> result.diagnostics().toString());
+        assertTrue(
+                result.diagnostics().stream()
+                        .anyMatch(d -> d.tag().equals("CrmgenDegraded")
+                                && d.pointer().equals("#/paths/~1things~1upload-with-options/post/requestBody")),
+                () -> result.diagnostics().toString());
     }
 
     @Test
@@ -284,30 +392,46 @@ class GeneralityTest {
         List<HttpTransport.Request> sent = new ArrayList<>();
         HttpTransport transport = request -> {
             sent.add(request);
-            return new HttpTransport.Response(200, HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (a, b) -> true),
+            return new HttpTransport.Response(
+                    200,
+                    HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (a, b) -> true),
                     "{\"message\":\"stored\"}".getBytes(StandardCharsets.UTF_8));
         };
-        ClientOptions options = ClientOptions.builder().accessToken("test-token-not-a-secret").transport(transport)
-                .retryPolicy(RetryPolicy.none()).build();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+        ClientOptions options = ClientOptions.builder()
+                .accessToken("test-token-not-a-secret")
+                .transport(transport)
+                .retryPolicy(RetryPolicy.none())
+                .build();
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> clientType = loader.loadClass("com.acme.general.GeneralityCheckClient");
             Object client = clientType.getConstructor(ClientOptions.class).newInstance(options);
-            Object reply = clientType.getMethod("upload", MultipartBody.Upload.class, String.class, String.class, Boolean.class)
-                    .invoke(client, MultipartBody.Upload.of("notes.csv", "id\n512\n".getBytes(StandardCharsets.UTF_8)), "/imports", null, true);
+            Object reply = clientType
+                    .getMethod("upload", MultipartBody.Upload.class, String.class, String.class, Boolean.class)
+                    .invoke(
+                            client,
+                            MultipartBody.Upload.of("notes.csv", "id\n512\n".getBytes(StandardCharsets.UTF_8)),
+                            "/imports",
+                            null,
+                            true);
             assertEquals("stored", reply.getClass().getMethod("message").invoke(reply));
         }
         HttpTransport.Request request = sent.get(0);
         assertEquals("POST", request.method());
-        assertTrue(request.uri().toString().endsWith("/things/upload"), request.uri().toString());
+        assertTrue(
+                request.uri().toString().endsWith("/things/upload"),
+                request.uri().toString());
         String contentType = request.header("Content-Type");
         assertTrue(contentType.startsWith("multipart/form-data; boundary="), contentType);
         String boundary = contentType.substring(contentType.indexOf('=') + 1);
-        assertEquals("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.csv\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\nid\n512\n\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"folderPath\"\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n/imports\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"overwrite\"\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n\r\ntrue\r\n"
-                + "--" + boundary + "--\r\n", new String(request.body(), StandardCharsets.UTF_8));
+        assertEquals(
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.csv\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\nid\n512\n\r\n"
+                        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"folderPath\"\r\n"
+                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\n/imports\r\n"
+                        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"overwrite\"\r\n"
+                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\ntrue\r\n"
+                        + "--" + boundary + "--\r\n",
+                new String(request.body(), StandardCharsets.UTF_8));
     }
 }

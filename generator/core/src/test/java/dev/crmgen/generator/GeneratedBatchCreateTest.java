@@ -77,8 +77,9 @@ class GeneratedBatchCreateTest {
     void keylessCreatesAnsweredInReverseAreCreditedByTraceId() throws Exception {
         Path spec = Specs.shared("specs/hubspot/notes/notes-v3.json");
         GenerationResult result = CrmGenerator.generate(SpecSource.file(spec), new GeneratorOptions(PACKAGE, null));
-        assertFalse(result.hasErrors(), () -> result.diagnostics().stream().map(Diagnostic::format)
-                .collect(Collectors.joining("\n")));
+        assertFalse(
+                result.hasErrors(),
+                () -> result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
         List<GeneratedFile> files = new ArrayList<>(result.files());
         files.add(new GeneratedFile(PACKAGE + ".CreateDriver", DRIVER));
         Path classes = JavaCompilation.compile(files, dir);
@@ -90,20 +91,25 @@ class GeneratedBatchCreateTest {
             Matcher m = SENT_INPUT.matcher(body);
             for (int n = 0; m.find(); n++) {
                 traceIds.add(m.group(1));
-                created.add(0, "{\"id\":\"10" + n + "\",\"archived\":false,\"createdAt\":\"2024-05-02T09:31:12.345Z\","
-                        + "\"updatedAt\":\"2024-05-02T09:31:12.345Z\",\"objectWriteTraceId\":\"" + m.group(1) + "\","
-                        + "\"properties\":{\"hs_note_body\":\"" + m.group(2) + "\"}}");
+                created.add(
+                        0,
+                        "{\"id\":\"10" + n + "\",\"archived\":false,\"createdAt\":\"2024-05-02T09:31:12.345Z\","
+                                + "\"updatedAt\":\"2024-05-02T09:31:12.345Z\",\"objectWriteTraceId\":\"" + m.group(1)
+                                + "\","
+                                + "\"properties\":{\"hs_note_body\":\"" + m.group(2) + "\"}}");
             }
             String response = "{\"status\":\"COMPLETE\",\"startedAt\":\"2024-05-02T09:31:12.120Z\","
                     + "\"completedAt\":\"2024-05-02T09:31:12.402Z\",\"results\":[" + String.join(",", created) + "]}";
-            return new HttpTransport.Response(201,
+            return new HttpTransport.Response(
+                    201,
                     HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (a, b) -> true),
                     response.getBytes(StandardCharsets.UTF_8));
         };
         List<?> described;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                GeneratedBatchCreateTest.class.getClassLoader())) {
-            described = (List<?>) loader.loadClass(PACKAGE + ".CreateDriver").getMethod("run", HttpTransport.class)
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, GeneratedBatchCreateTest.class.getClassLoader())) {
+            described = (List<?>) loader.loadClass(PACKAGE + ".CreateDriver")
+                    .getMethod("run", HttpTransport.class)
                     .invoke(null, reversingServer);
         }
 

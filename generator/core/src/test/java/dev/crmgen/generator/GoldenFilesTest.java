@@ -32,12 +32,15 @@ class GoldenFilesTest {
     static GenerationResult generateFragment() {
         SpecSource spec = SpecSource.classpath("notes-batch-update.yaml", GoldenFilesTest.class.getClassLoader());
         GenerationResult result = CrmGenerator.generate(spec, new GeneratorOptions("com.acme.hubspot.notes", null));
-        assertFalse(result.hasErrors(), () -> result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
+        assertFalse(
+                result.hasErrors(),
+                () -> result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
         return result;
     }
 
     private static Path goldenDir() {
-        return Path.of(System.getProperty("crmgen.goldenDir", "src/test/golden")).resolve(CASE);
+        return Path.of(System.getProperty("crmgen.goldenDir", "src/test/golden"))
+                .resolve(CASE);
     }
 
     @Test
@@ -61,10 +64,15 @@ class GoldenFilesTest {
         }
         TreeSet<String> expected = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(golden)) {
-            walk.filter(Files::isRegularFile).forEach(p -> expected.add(golden.relativize(p).toString().replace('\\', '/')));
+            walk.filter(Files::isRegularFile)
+                    .forEach(p -> expected.add(golden.relativize(p).toString().replace('\\', '/')));
         }
-        TreeSet<String> actual = files.stream().map(GeneratedFile::relativePath).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(expected, actual, "generated file set differs from " + golden + "; rerun with -Dcrmgen.updateGolden=true if intended");
+        TreeSet<String> actual =
+                files.stream().map(GeneratedFile::relativePath).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(
+                expected,
+                actual,
+                "generated file set differs from " + golden + "; rerun with -Dcrmgen.updateGolden=true if intended");
         List<String> diffs = new ArrayList<>();
         for (GeneratedFile f : files) {
             String want = Files.readString(golden.resolve(f.relativePath()));
@@ -85,7 +93,10 @@ class GoldenFilesTest {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = root.relativize(p).toString().replace('\\', '/');
-                golden.add(new GeneratedFile(relative.substring(0, relative.length() - ".java".length()).replace('/', '.'), Files.readString(p)));
+                golden.add(new GeneratedFile(
+                        relative.substring(0, relative.length() - ".java".length())
+                                .replace('/', '.'),
+                        Files.readString(p)));
             }
         }
         assertFalse(golden.isEmpty(), "no golden files in " + root);
@@ -104,7 +115,9 @@ class GoldenFilesTest {
                 if (lines[i].length() > 120) {
                     problems.add(f.relativePath() + ":" + (i + 1) + " has " + lines[i].length() + " columns");
                 }
-                if (!code.startsWith("import ") && !code.startsWith("package ") && qualifiedName.matcher(code).find()) {
+                if (!code.startsWith("import ")
+                        && !code.startsWith("package ")
+                        && qualifiedName.matcher(code).find()) {
                     problems.add(f.relativePath() + ":" + (i + 1) + " names a type by its qualified name: " + lines[i]);
                 }
             }

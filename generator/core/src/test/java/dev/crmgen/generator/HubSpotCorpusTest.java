@@ -62,15 +62,20 @@ class HubSpotCorpusTest {
                 }
             }
             if (o.result().hasErrors()) {
-                failures.add(o.spec() + " does not generate: " + o.result().diagnostics().stream()
-                        .filter(d -> d.severity() == Diagnostic.Severity.ERROR).limit(3).map(Diagnostic::format).toList());
+                failures.add(o.spec() + " does not generate: "
+                        + o.result().diagnostics().stream()
+                                .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                                .limit(3)
+                                .map(Diagnostic::format)
+                                .toList());
                 continue;
             }
             generated++;
             if (o.compileProblems() != null && o.compileProblems().isEmpty()) {
                 compiled++;
             } else if (o.compileProblems() != null) {
-                failures.add(o.spec() + " does not compile:\n" + o.compileProblems().stream().limit(10).collect(Collectors.joining("\n")));
+                failures.add(o.spec() + " does not compile:\n"
+                        + o.compileProblems().stream().limit(10).collect(Collectors.joining("\n")));
             }
         }
         int n = specs.size();
@@ -96,8 +101,12 @@ class HubSpotCorpusTest {
             for (Path spec : specs) {
                 futures.add(pool.submit(() -> {
                     String name = spec.getFileName().toString();
-                    String pkg = "com.acme.hubspot." + name.replace(".json", "").replaceAll("[^A-Za-z0-9]", "_").toLowerCase(Locale.ROOT);
-                    GenerationResult result = CrmGenerator.generate(SpecSource.file(spec), new GeneratorOptions(pkg, null, true));
+                    String pkg = "com.acme.hubspot."
+                            + name.replace(".json", "")
+                                    .replaceAll("[^A-Za-z0-9]", "_")
+                                    .toLowerCase(Locale.ROOT);
+                    GenerationResult result =
+                            CrmGenerator.generate(SpecSource.file(spec), new GeneratorOptions(pkg, null, true));
                     if (!compile || result.hasErrors()) {
                         return new Outcome(name, result, null);
                     }

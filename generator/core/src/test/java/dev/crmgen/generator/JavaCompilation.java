@@ -54,11 +54,23 @@ final class JavaCompilation implements AutoCloseable {
     List<String> problems(List<GeneratedFile> files, Path classes) throws IOException {
         Files.createDirectories(classes);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("-Xlint:all", "-Werror", "--release", "17", "-classpath", classpath, "-d", classes.toString(),
-                "-proc:none", "-implicit:none");
-        List<JavaFileObject> units = files.stream().<JavaFileObject>map(Source::new).toList();
-        boolean ok = javac.getTask(null, fileManager, diagnostics, options, null, units).call();
-        List<String> problems = diagnostics.getDiagnostics().stream().map(Object::toString).toList();
+        List<String> options = List.of(
+                "-Xlint:all",
+                "-Werror",
+                "--release",
+                "17",
+                "-classpath",
+                classpath,
+                "-d",
+                classes.toString(),
+                "-proc:none",
+                "-implicit:none");
+        List<JavaFileObject> units =
+                files.stream().<JavaFileObject>map(Source::new).toList();
+        boolean ok = javac.getTask(null, fileManager, diagnostics, options, null, units)
+                .call();
+        List<String> problems =
+                diagnostics.getDiagnostics().stream().map(Object::toString).toList();
         return ok || !problems.isEmpty() ? problems : List.of("javac failed without a diagnostic");
     }
 
@@ -69,7 +81,11 @@ final class JavaCompilation implements AutoCloseable {
 
     static String location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

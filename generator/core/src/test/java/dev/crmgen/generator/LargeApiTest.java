@@ -36,9 +36,13 @@ class LargeApiTest {
                 """);
         for (int i = 0; i < operations; i++) {
             if (i % BATCH_EVERY == 0) {
-                yaml.append("  /crm/v3/objects/t").append(i).append("/batch/update:\n")
+                yaml.append("  /crm/v3/objects/t")
+                        .append(i)
+                        .append("/batch/update:\n")
                         .append("    post:\n")
-                        .append("      operationId: batchUpdateThings").append(i).append('\n')
+                        .append("      operationId: batchUpdateThings")
+                        .append(i)
+                        .append('\n')
                         .append("      requestBody:\n")
                         .append("        required: true\n")
                         .append("        content:\n")
@@ -50,9 +54,13 @@ class LargeApiTest {
                         .append("        '207': {description: partial, content: {application/json: {schema: ")
                         .append("{$ref: '#/components/schemas/BatchResponseThingWithErrors'}}}}\n");
             } else {
-                yaml.append("  /crm/v3/objects/t").append(i).append("/{thingId}:\n")
+                yaml.append("  /crm/v3/objects/t")
+                        .append(i)
+                        .append("/{thingId}:\n")
                         .append("    get:\n")
-                        .append("      operationId: getThing").append(i).append('\n')
+                        .append("      operationId: getThing")
+                        .append(i)
+                        .append('\n')
                         .append("      parameters:\n")
                         .append("        - {name: thingId, in: path, required: true, schema: {type: string}}\n")
                         .append("      responses:\n")
@@ -100,29 +108,37 @@ class LargeApiTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void fiveThousandOperationsGenerateAndCompileWithLintCleanAndCallTheirHolders() throws Exception {
-        GenerationResult result = CrmGenerator.generate(SpecSource.inline("many.yaml", spec(OPERATIONS)),
-                new GeneratorOptions("com.acme.many", null));
+        GenerationResult result = CrmGenerator.generate(
+                SpecSource.inline("many.yaml", spec(OPERATIONS)), new GeneratorOptions("com.acme.many", null));
         assertFalse(result.hasErrors(), () -> result.diagnostics().toString());
 
         try (CompiledCode code = CompiledCode.compile(result.files(), "com.acme.many", dir)) {
             Class<?> client = code.type("ManyObjectsClient");
-            assertEquals(code.type("BatchUpdateThings4995Response"),
-                    client.getMethod("batchUpdateThings4995", code.type("BatchInputThing")).getReturnType(),
+            assertEquals(
+                    code.type("BatchUpdateThings4995Response"),
+                    client.getMethod("batchUpdateThings4995", code.type("BatchInputThing"))
+                            .getReturnType(),
                     "last batch operation");
             // 250 operations per holder: twenty of them, the last holding the last operation's members.
-            List<String> holders = Arrays.stream(client.getDeclaredClasses()).map(Class::getSimpleName).toList();
+            List<String> holders = Arrays.stream(client.getDeclaredClasses())
+                    .map(Class::getSimpleName)
+                    .toList();
             assertEquals(20, holders.size(), holders::toString);
             Class<?> last = code.type("ManyObjectsClient$Operations20");
-            assertEquals(Set.of("getThing4999Request", "batchUpdateThings4995Request",
-                            "batchUpdateThings4995BatchResponse"),
-                    Arrays.stream(last.getDeclaredMethods()).map(Method::getName)
-                            .filter(n -> n.contains("4999") || n.contains("4995")).collect(Collectors.toSet()));
+            assertEquals(
+                    Set.of("getThing4999Request", "batchUpdateThings4995Request", "batchUpdateThings4995BatchResponse"),
+                    Arrays.stream(last.getDeclaredMethods())
+                            .map(Method::getName)
+                            .filter(n -> n.contains("4999") || n.contains("4995"))
+                            .collect(Collectors.toSet()));
 
-            var server = new CompiledCode.RecordingTransport(200, "application/json",
-                    "{\"id\":\"t-1\",\"properties\":{\"name\":\"last\"}}");
+            var server = new CompiledCode.RecordingTransport(
+                    200, "application/json", "{\"id\":\"t-1\",\"properties\":{\"name\":\"last\"}}");
             Object thing = client.getMethod("getThing4999", String.class)
                     .invoke(code.client("ManyObjectsClient", server), "t-1");
-            assertEquals(Map.of("name", "last"), thing.getClass().getMethod("properties").invoke(thing));
+            assertEquals(
+                    Map.of("name", "last"),
+                    thing.getClass().getMethod("properties").invoke(thing));
             assertEquals("/crm/v3/objects/t4999/t-1", server.only().uri().getPath());
         }
     }

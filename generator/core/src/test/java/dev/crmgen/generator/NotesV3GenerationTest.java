@@ -24,8 +24,11 @@ class NotesV3GenerationTest {
     @Test
     void generatesAndCompilesWithLintAsErrors() {
         GenerationResult result = generate();
-        assertFalse(result.hasErrors(), () -> result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
-        List<String> names = result.files().stream().map(GeneratedFile::qualifiedName).toList();
+        assertFalse(
+                result.hasErrors(),
+                () -> result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
+        List<String> names =
+                result.files().stream().map(GeneratedFile::qualifiedName).toList();
         assertTrue(names.contains("com.acme.hubspot.notes.NotesClient"), names::toString);
         assertTrue(names.contains("com.acme.hubspot.notes.SimplePublicObject"), names::toString);
         assertTrue(names.contains("com.acme.hubspot.notes.BatchUpdateResponse"), names::toString);

@@ -34,7 +34,10 @@ class SpecLoadingTest {
     Path dir;
 
     private static String source(GenerationResult result, String qualifiedName) {
-        return result.files().stream().filter(f -> f.qualifiedName().equals(qualifiedName)).findFirst().orElseThrow()
+        return result.files().stream()
+                .filter(f -> f.qualifiedName().equals(qualifiedName))
+                .findFirst()
+                .orElseThrow()
                 .source();
     }
 
@@ -55,8 +58,11 @@ class SpecLoadingTest {
             Diagnostic error = result.diagnostics().get(0);
             assertEquals("CrmgenSpecEncoding", error.tag());
             assertEquals("latin1.json", error.specName());
-            assertTrue(error.message().startsWith(dir.resolve("latin1.json") + " is not UTF-8 text: byte 0xFC at "
-                    + "offset " + JSON_SPEC.indexOf('ü') + " (line 6)"), error.message());
+            assertTrue(
+                    error.message()
+                            .startsWith(dir.resolve("latin1.json") + " is not UTF-8 text: byte 0xFC at " + "offset "
+                                    + JSON_SPEC.indexOf('ü') + " (line 6)"),
+                    error.message());
         }
     }
 
@@ -64,12 +70,15 @@ class SpecLoadingTest {
     void aReferencedFileThatIsNotUtf8IsAnEncodingErrorNamingIt() throws IOException {
         String note = "{\"type\": \"object\", \"description\": \"Notiz über\"}";
         Files.write(dir.resolve("note.json"), note.getBytes(StandardCharsets.ISO_8859_1));
-        Path spec = Files.writeString(dir.resolve("main.json"), JSON_SPEC.replace("\"#/components/schemas/Note\"",
-                "\"note.json\""));
+        Path spec = Files.writeString(
+                dir.resolve("main.json"), JSON_SPEC.replace("\"#/components/schemas/Note\"", "\"note.json\""));
         GenerationResult result = CrmGenerator.generate(SpecSource.file(spec), OPTIONS);
-        assertTrue(result.diagnostics().stream().anyMatch(d -> d.tag().equals("CrmgenSpecEncoding")
-                && d.message().startsWith(dir.resolve("note.json") + " is not UTF-8 text: byte 0xFC at offset "
-                        + note.indexOf('ü'))),
+        assertTrue(
+                result.diagnostics().stream()
+                        .anyMatch(d -> d.tag().equals("CrmgenSpecEncoding")
+                                && d.message()
+                                        .startsWith(dir.resolve("note.json")
+                                                + " is not UTF-8 text: byte 0xFC at offset " + note.indexOf('ü'))),
                 () -> result.diagnostics().toString());
         assertTrue(result.files().isEmpty());
     }
@@ -98,8 +107,15 @@ class SpecLoadingTest {
         for (int s = 0; s < 200; s++) {
             yaml.append("    Thing").append(s).append(":\n      type: object\n      properties:\n");
             for (int p = 0; p < 10; p++) {
-                yaml.append("        p").append(p).append(":\n          type: string\n          description: ")
-                        .append(words).append("End of Thing").append(s).append(".p").append(p).append('\n');
+                yaml.append("        p")
+                        .append(p)
+                        .append(":\n          type: string\n          description: ")
+                        .append(words)
+                        .append("End of Thing")
+                        .append(s)
+                        .append(".p")
+                        .append(p)
+                        .append('\n');
             }
         }
         return yaml.toString();
@@ -109,15 +125,20 @@ class SpecLoadingTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aYamlSpecOverSnakeYamlsDefaultLimitGenerates() throws IOException {
         String text = largeYamlSpec();
-        assertTrue(text.length() > 5 * 1024 * 1024 - 300_000 && text.codePointCount(0, text.length()) > 3 * 1024 * 1024,
+        assertTrue(
+                text.length() > 5 * 1024 * 1024 - 300_000 && text.codePointCount(0, text.length()) > 3 * 1024 * 1024,
                 "the spec must exceed SnakeYAML's default 3 MiB code-point limit: " + text.length());
         Path spec = Files.writeString(dir.resolve("large.yaml"), text);
         GenerationResult result = CrmGenerator.generate(SpecSource.file(spec), OPTIONS);
         assertFalse(result.hasErrors(), () -> result.diagnostics().toString());
-        assertEquals(List.of(), result.diagnostics().stream()
-                .filter(d -> d.tag().equals("CrmgenSpecWarning")).toList());
+        assertEquals(
+                List.of(),
+                result.diagnostics().stream()
+                        .filter(d -> d.tag().equals("CrmgenSpecWarning"))
+                        .toList());
         // Javadoc is wrapped at any space: compare the text with its line breaks taken out.
-        assertTrue(source(result, "com.acme.notes.Thing199").replaceAll("\n\\s*\\*\\s*", " ")
+        assertTrue(source(result, "com.acme.notes.Thing199")
+                .replaceAll("\n\\s*\\*\\s*", " ")
                 .contains("End of Thing199.p9"));
         assertTrue(source(result, "com.acme.notes.LargeClient").contains("public Thing0 getThing(String id)"));
     }

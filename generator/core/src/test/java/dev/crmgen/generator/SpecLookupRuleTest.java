@@ -18,7 +18,10 @@ class SpecLookupRuleTest {
     @Test
     void aRelativeNameIsAFileUnderTheBaseThenUnderItsResourcesThenAResource() {
         SpecLookup lookup = SpecLookup.of("openapi/notes-v3.json", BASE);
-        assertEquals(List.of(BASE.resolve("openapi/notes-v3.json"), BASE.resolve("src/main/resources/openapi/notes-v3.json")),
+        assertEquals(
+                List.of(
+                        BASE.resolve("openapi/notes-v3.json"),
+                        BASE.resolve("src/main/resources/openapi/notes-v3.json")),
                 lookup.files());
         assertEquals("openapi/notes-v3.json", lookup.resource());
     }
@@ -45,10 +48,13 @@ class SpecLookupRuleTest {
 
         Path resources = Files.createDirectories(base.resolve("src/main/resources"));
         Files.writeString(resources.resolve("notes.yaml"), "openapi: 3.0.1");
-        assertEquals(Optional.of(new SpecLookup.Found(resources.resolve("notes.yaml"), null)),
-                lookup.find("notes.yaml"::equals), "a file wins over a resource");
+        assertEquals(
+                Optional.of(new SpecLookup.Found(resources.resolve("notes.yaml"), null)),
+                lookup.find("notes.yaml"::equals),
+                "a file wins over a resource");
 
         Files.writeString(base.resolve("notes.yaml"), "openapi: 3.0.1");
-        assertEquals(Optional.of(new SpecLookup.Found(base.resolve("notes.yaml"), null)), lookup.find(resource -> true));
+        assertEquals(
+                Optional.of(new SpecLookup.Found(base.resolve("notes.yaml"), null)), lookup.find(resource -> true));
     }
 }

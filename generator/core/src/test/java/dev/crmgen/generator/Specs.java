@@ -12,8 +12,10 @@ final class Specs {
     static Path shared(String relative) {
         String shared = System.getProperty("crmgen.shared");
         Path path = shared == null ? null : Path.of(shared).resolve(relative);
-        assumeTrue(path != null && Files.exists(path),
-                "skipped: HubSpot spec " + relative + " not found (set -Dcrmgen.shared to the folder holding specs/hubspot)");
+        assumeTrue(
+                path != null && Files.exists(path),
+                "skipped: HubSpot spec " + relative
+                        + " not found (set -Dcrmgen.shared to the folder holding specs/hubspot)");
         return path;
     }
 }

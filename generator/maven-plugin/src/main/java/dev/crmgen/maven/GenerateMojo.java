@@ -131,24 +131,36 @@ public class GenerateMojo extends AbstractMojo {
             long errors = failed.diagnostics().stream()
                     .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
                     .count();
-            throw new MojoFailureException(String.format("crmgen: %s has %d error%s; nothing was generated:%n%s",
-                    location.describe(baseDirectory), errors, errors == 1 ? "" : "s",
+            throw new MojoFailureException(String.format(
+                    "crmgen: %s has %d error%s; nothing was generated:%n%s",
+                    location.describe(baseDirectory),
+                    errors,
+                    errors == 1 ? "" : "s",
                     failed.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n"))));
         }
         if (outcome instanceof IncrementalGeneration.Outcome.UpToDate upToDate) {
             getLog().info(String.format(
                     "crmgen: generation skipped, sources up to date: spec (%d input%s), configuration and generator %s"
                             + " unchanged, %d generated files in %s intact (checked in %d ms)",
-                    upToDate.inputs(), upToDate.inputs() == 1 ? "" : "s", CrmGenerator.VERSION, upToDate.files(),
-                    where, millis));
+                    upToDate.inputs(),
+                    upToDate.inputs() == 1 ? "" : "s",
+                    CrmGenerator.VERSION,
+                    upToDate.files(),
+                    where,
+                    millis));
         } else if (outcome instanceof IncrementalGeneration.Outcome.Generated generated) {
             for (Diagnostic diagnostic : generated.diagnostics()) {
                 getLog().warn(diagnostic.format());
             }
             getLog().info(String.format(
                     "crmgen: generated %s into %s because %s; wrote %d, kept %d unchanged, deleted %d (%d ms)",
-                    location.describe(baseDirectory), where, generated.reason(), generated.written(),
-                    generated.unchanged(), generated.deleted(), millis));
+                    location.describe(baseDirectory),
+                    where,
+                    generated.reason(),
+                    generated.written(),
+                    generated.unchanged(),
+                    generated.deleted(),
+                    millis));
         }
 
         if (addCompileSourceRoot) {

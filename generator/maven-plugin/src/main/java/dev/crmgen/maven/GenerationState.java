@@ -73,8 +73,10 @@ record GenerationState(Map<String, String> configuration, Map<String, String> in
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         configuration.forEach((key, value) ->
                 text.append("config\t").append(key).append('\t').append(value).append('\n'));
-        inputs.forEach((key, hash) -> text.append("input\t").append(hash).append('\t').append(key).append('\n'));
-        outputs.forEach((path, hash) -> text.append("output\t").append(hash).append('\t').append(path).append('\n'));
+        inputs.forEach((key, hash) ->
+                text.append("input\t").append(hash).append('\t').append(key).append('\n'));
+        outputs.forEach((path, hash) ->
+                text.append("output\t").append(hash).append('\t').append(path).append('\n'));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);

@@ -17,8 +17,7 @@ import java.util.Optional;
  * output from the previous one in place.
  */
 final class GeneratorBuild {
-    private GeneratorBuild() {
-    }
+    private GeneratorBuild() {}
 
     /** The fingerprint of a snapshot build, or empty for a release (its version says it all). */
     static Optional<String> snapshotFingerprint() {
@@ -34,7 +33,9 @@ final class GeneratorBuild {
         }
         try {
             Path file = "jar".equals(classFile.getProtocol())
-                    ? Path.of(((JarURLConnection) classFile.openConnection()).getJarFileURL().toURI())
+                    ? Path.of(((JarURLConnection) classFile.openConnection())
+                            .getJarFileURL()
+                            .toURI())
                     : Path.of(classFile.toURI());
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             return Optional.of(attributes.size() + " bytes, modified " + attributes.lastModifiedTime());

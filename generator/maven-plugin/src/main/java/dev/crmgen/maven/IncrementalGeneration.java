@@ -93,7 +93,8 @@ final class IncrementalGeneration {
         if (previous.isPresent()) {
             Optional<String> reason = staleReason(previous.get(), request);
             if (reason.isEmpty()) {
-                return new Outcome.UpToDate(previous.get().outputs().size(), previous.get().inputs().size());
+                return new Outcome.UpToDate(
+                        previous.get().outputs().size(), previous.get().inputs().size());
             }
             return generate(request, previous.get(), reason.get());
         }
@@ -118,8 +119,8 @@ final class IncrementalGeneration {
         for (Map.Entry<String, String> input : previous.inputs().entrySet()) {
             String hash = hashInput(input.getKey());
             if (!input.getValue().equals(hash)) {
-                return Optional.of("input " + input.getKey()
-                        + (hash.equals(UNREADABLE) ? " can no longer be read" : " changed"));
+                return Optional.of(
+                        "input " + input.getKey() + (hash.equals(UNREADABLE) ? " can no longer be read" : " changed"));
             }
         }
         for (String spec : request.specInputs()) {
@@ -232,7 +233,8 @@ final class IncrementalGeneration {
     }
 
     private static void pruneEmptyDirectories(Path directory, Path outputDirectory) throws IOException {
-        for (Path dir = directory; dir != null && !dir.equals(outputDirectory) && dir.startsWith(outputDirectory);
+        for (Path dir = directory;
+                dir != null && !dir.equals(outputDirectory) && dir.startsWith(outputDirectory);
                 dir = dir.getParent()) {
             try {
                 Files.deleteIfExists(dir);

@@ -42,16 +42,21 @@ final class SpecLocation {
         Optional<SpecLookup.Found> found = lookup.find(resource -> loader.getResource(resource) != null);
         if (found.isPresent()) {
             String resource = found.get().resource();
-            return new SpecLocation(found.get().file(), resource, resource == null ? null : loader.getResource(resource));
+            return new SpecLocation(
+                    found.get().file(), resource, resource == null ? null : loader.getResource(resource));
         }
         if (lookup.files().isEmpty()) {
-            throw new IOException("spec " + spec + " is not on the plugin's class path; add the artifact that holds it as a"
-                    + " <dependency> of crmgen-maven-plugin (for example dev.crmgen:crmgen-spec)");
+            throw new IOException(
+                    "spec " + spec + " is not on the plugin's class path; add the artifact that holds it as a"
+                            + " <dependency> of crmgen-maven-plugin (for example dev.crmgen:crmgen-spec)");
         }
-        throw new IOException("spec " + spec + " was not found: it is not a file (looked for "
-                + lookup.files().stream().map(Path::toString).collect(Collectors.joining(" and ")) + ")"
-                + (lookup.resource() == null ? "" : " nor a resource on the plugin's class path (a spec jar such as"
-                        + " dev.crmgen:crmgen-spec must be a <dependency> of crmgen-maven-plugin, not of the project)"));
+        throw new IOException(
+                "spec " + spec + " was not found: it is not a file (looked for "
+                        + lookup.files().stream().map(Path::toString).collect(Collectors.joining(" and ")) + ")"
+                        + (lookup.resource() == null
+                                ? ""
+                                : " nor a resource on the plugin's class path (a spec jar such as"
+                                        + " dev.crmgen:crmgen-spec must be a <dependency> of crmgen-maven-plugin, not of the project)"));
     }
 
     SpecSource toSource(ClassLoader loader) {
@@ -71,7 +76,9 @@ final class SpecLocation {
     /** {@code path} relative to {@code baseDirectory} when it lies inside it, else absolute. */
     static String shortPath(Path baseDirectory, Path path) {
         Path base = baseDirectory.toAbsolutePath().normalize();
-        return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
+        return path.startsWith(base) && !path.equals(base)
+                ? base.relativize(path).toString()
+                : path.toString();
     }
 
     /**

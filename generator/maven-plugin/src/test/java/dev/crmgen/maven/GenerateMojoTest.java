@@ -44,7 +44,10 @@ class GenerateMojoTest {
         GenerateMojo mojo = new GenerateMojo();
         set(mojo, "spec", spec);
         set(mojo, "packageName", packageName);
-        set(mojo, "outputDirectory", dir.resolve("target/generated-sources/crmgen").toFile());
+        set(
+                mojo,
+                "outputDirectory",
+                dir.resolve("target/generated-sources/crmgen").toFile());
         set(mojo, "addCompileSourceRoot", true);
         set(mojo, "project", project);
         set(mojo, "mojoExecution", new MojoExecution(null, "default"));
@@ -69,15 +72,19 @@ class GenerateMojoTest {
 
         Path client = dir.resolve("target/generated-sources/crmgen/com/acme/notes/NotesClient.java");
         assertTrue(Files.isRegularFile(client));
-        assertTrue(infos.get(0).startsWith("crmgen: generated src/main/openapi/notes.yaml into"
-                + " target/generated-sources/crmgen because no earlier generation is recorded; wrote "), infos.get(0));
+        assertTrue(
+                infos.get(0)
+                        .startsWith("crmgen: generated src/main/openapi/notes.yaml into"
+                                + " target/generated-sources/crmgen because no earlier generation is recorded; wrote "),
+                infos.get(0));
         String root = dir.resolve("target/generated-sources/crmgen").toString();
         assertEquals(List.of(root), project.getCompileSourceRoots());
 
         project.getCompileSourceRoots().clear();
         mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute();
 
-        assertTrue(infos.get(1).startsWith("crmgen: generation skipped, sources up to date: spec (1 input)"),
+        assertTrue(
+                infos.get(1).startsWith("crmgen: generation skipped, sources up to date: spec (1 input)"),
                 infos.get(1));
         assertEquals(List.of(root), project.getCompileSourceRoots());
     }
@@ -96,14 +103,17 @@ class GenerateMojoTest {
 
     @Test
     void badConfigurationFailsWithAHint() throws Exception {
-        MojoFailureException badPackage = assertThrows(MojoFailureException.class,
+        MojoFailureException badPackage = assertThrows(
+                MojoFailureException.class,
                 () -> mojo("src/main/openapi/notes.yaml", "com.acme.1notes").execute());
         assertTrue(badPackage.getMessage().contains("'com.acme.1notes' is not a valid Java package name"));
 
-        MojoFailureException missingSpec = assertThrows(MojoFailureException.class,
+        MojoFailureException missingSpec = assertThrows(
+                MojoFailureException.class,
                 () -> mojo("src/main/openapi/missing.yaml", "com.acme.notes").execute());
-        assertTrue(missingSpec.getMessage().contains(
-                "looked for " + dir.resolve("src/main/openapi/missing.yaml")), missingSpec.getMessage());
+        assertTrue(
+                missingSpec.getMessage().contains("looked for " + dir.resolve("src/main/openapi/missing.yaml")),
+                missingSpec.getMessage());
     }
 
     @Test
@@ -120,8 +130,11 @@ class GenerateMojoTest {
     @Test
     void aDanglingReferenceIsAnErrorUnlessLenientRefsIsOn() throws Exception {
         Path spec = dir.resolve("src/main/openapi/notes.yaml");
-        Files.writeString(spec, Files.readString(spec).replace("'#/components/schemas/Note'", "'#/components/schemas/Nope'"));
-        assertThrows(MojoFailureException.class, () -> mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute());
+        Files.writeString(
+                spec, Files.readString(spec).replace("'#/components/schemas/Note'", "'#/components/schemas/Nope'"));
+        assertThrows(
+                MojoFailureException.class,
+                () -> mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute());
 
         List<String> warnings = new ArrayList<>();
         GenerateMojo lenient = mojo("src/main/openapi/notes.yaml", "com.acme.notes");
@@ -135,19 +148,23 @@ class GenerateMojoTest {
         lenient.execute();
 
         assertTrue(Files.isRegularFile(dir.resolve("target/generated-sources/crmgen/com/acme/notes/NotesClient.java")));
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("[CrmgenDegraded]") && w.contains("Nope")), warnings.toString());
+        assertTrue(
+                warnings.stream().anyMatch(w -> w.contains("[CrmgenDegraded]") && w.contains("Nope")),
+                warnings.toString());
     }
 
     @Test
     void aBrokenSpecFailsListingEveryDiagnostic() throws Exception {
         Path broken = dir.resolve("src/main/openapi/notes.yaml");
-        Files.writeString(broken,
-                Files.readString(broken).replace("'#/components/schemas/Note'", "'#/components/schemas/Nope'"));
+        Files.writeString(
+                broken, Files.readString(broken).replace("'#/components/schemas/Note'", "'#/components/schemas/Nope'"));
 
-        MojoFailureException e = assertThrows(MojoFailureException.class,
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class,
                 () -> mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute());
 
-        assertTrue(e.getMessage().startsWith("crmgen: src/main/openapi/notes.yaml has 1 error; nothing was generated:"),
+        assertTrue(
+                e.getMessage().startsWith("crmgen: src/main/openapi/notes.yaml has 1 error; nothing was generated:"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("notes.yaml#/components/schemas/"), e.getMessage());
         assertTrue(e.getMessage().contains("Nope"), e.getMessage());
@@ -161,13 +178,18 @@ class GenerateMojoTest {
         Files.write(spec, text.getBytes(StandardCharsets.ISO_8859_1));
         int offset = text.indexOf('ü');
 
-        MojoFailureException e = assertThrows(MojoFailureException.class,
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class,
                 () -> mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute());
 
-        assertTrue(e.getMessage().startsWith("crmgen: src/main/openapi/notes.yaml has 1 error; nothing was generated:"),
+        assertTrue(
+                e.getMessage().startsWith("crmgen: src/main/openapi/notes.yaml has 1 error; nothing was generated:"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("[CrmgenSpecEncoding] notes.yaml: " + spec
-                + " is not UTF-8 text: byte 0xFC at offset " + offset + " "), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("[CrmgenSpecEncoding] notes.yaml: " + spec
+                                + " is not UTF-8 text: byte 0xFC at offset " + offset + " "),
+                e.getMessage());
         assertFalse(e.getMessage().contains("CrmgenSpecNotFound"), e.getMessage());
         assertFalse(new File(dir.toFile(), "target/generated-sources/crmgen/com").exists());
     }

@@ -39,14 +39,18 @@ class GeneratorBuildTest {
     void aClassDirectoryIsFingerprintedByTheClassFile() throws Exception {
         Path classFile = dir.resolve("CrmGenerator.class");
         Files.writeString(classFile, "bytes");
-        assertEquals(Optional.of("5 bytes, modified " + Files.getLastModifiedTime(classFile)),
+        assertEquals(
+                Optional.of("5 bytes, modified " + Files.getLastModifiedTime(classFile)),
                 GeneratorBuild.fingerprintOf(classFile.toUri().toURL()));
     }
 
     @Test
     void somethingThatIsNotALocalFileFallsBackToTheVersion() throws Exception {
         assertEquals(Optional.empty(), GeneratorBuild.fingerprintOf(null));
-        assertEquals(Optional.empty(), GeneratorBuild.fingerprintOf(dir.resolve("missing.class").toUri().toURL()));
+        assertEquals(
+                Optional.empty(),
+                GeneratorBuild.fingerprintOf(
+                        dir.resolve("missing.class").toUri().toURL()));
     }
 
     @Test
@@ -56,7 +60,8 @@ class GeneratorBuildTest {
     }
 
     private static void writeJar(Path jar, String content) throws Exception {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream zip = new JarOutputStream(out)) {
             zip.putNextEntry(new JarEntry("dev/crmgen/generator/CrmGenerator.class"));
             zip.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.closeEntry();

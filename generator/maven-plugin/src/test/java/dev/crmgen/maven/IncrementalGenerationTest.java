@@ -53,19 +53,20 @@ class IncrementalGenerationTest {
             }
             for (String line : lines) {
                 if (line.equals("!error")) {
-                    diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, "CrmgenTest", "spec.yaml",
-                            "/components/schemas/X", "fix X"));
+                    diagnostics.add(new Diagnostic(
+                            Diagnostic.Severity.ERROR, "CrmgenTest", "spec.yaml", "/components/schemas/X", "fix X"));
                 } else if (line.equals("!warning")) {
-                    diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, "CrmgenTestWarning", "spec.yaml",
-                            null, "consider Y"));
+                    diagnostics.add(new Diagnostic(
+                            Diagnostic.Severity.WARNING, "CrmgenTestWarning", "spec.yaml", null, "consider Y"));
                 } else if (!line.isBlank()) {
                     String[] parts = line.split(" ", 2);
-                    files.add(new GeneratedFile(options.packageName() + "." + parts[0],
+                    files.add(new GeneratedFile(
+                            options.packageName() + "." + parts[0],
                             "package " + options.packageName() + ";\nclass " + parts[0] + " {} // " + parts[1] + "\n"));
                 }
             }
-            return new GenerationResult(files, diagnostics,
-                    Files.exists(referenced) ? List.of(spec, referenced) : List.of(spec));
+            return new GenerationResult(
+                    files, diagnostics, Files.exists(referenced) ? List.of(spec, referenced) : List.of(spec));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,8 +94,13 @@ class IncrementalGenerationTest {
         configuration.put("spec", spec.toString());
         configuration.put("packageName", packageName);
         configuration.put("clientName", "");
-        return new IncrementalGeneration.Request(out, out.resolve(".crmgen-default.state"), configuration,
-                SpecSource.file(spec), new GeneratorOptions(packageName, null), List.of(spec.toString()));
+        return new IncrementalGeneration.Request(
+                out,
+                out.resolve(".crmgen-default.state"),
+                configuration,
+                SpecSource.file(spec),
+                new GeneratorOptions(packageName, null),
+                List.of(spec.toString()));
     }
 
     private IncrementalGeneration.Outcome.Generated generated(IncrementalGeneration.Outcome outcome) {
@@ -108,10 +114,14 @@ class IncrementalGenerationTest {
         assertEquals("no earlier generation is recorded", outcome.reason());
         assertEquals(3, outcome.written());
         assertEquals("package com.acme;\nclass Beta {} // two\n", Files.readString(out.resolve("com/acme/Beta.java")));
-        GenerationState state = GenerationState.read(out.resolve(".crmgen-default.state")).orElseThrow();
-        assertEquals(List.of("com/acme/Alpha.java", "com/acme/Beta.java", "com/acme/Gamma.java"),
+        GenerationState state =
+                GenerationState.read(out.resolve(".crmgen-default.state")).orElseThrow();
+        assertEquals(
+                List.of("com/acme/Alpha.java", "com/acme/Beta.java", "com/acme/Gamma.java"),
                 List.copyOf(state.outputs().keySet()));
-        assertEquals(List.of(referenced.toString(), spec.toString()), List.copyOf(state.inputs().keySet()));
+        assertEquals(
+                List.of(referenced.toString(), spec.toString()),
+                List.copyOf(state.inputs().keySet()));
         assertEquals("com.acme", state.configuration().get("packageName"));
     }
 
@@ -223,12 +233,14 @@ class IncrementalGenerationTest {
         String original = Files.readString(beta);
         Files.writeString(beta, "tampered");
 
-        assertEquals("generated file com/acme/Beta.java was modified",
+        assertEquals(
+                "generated file com/acme/Beta.java was modified",
                 generated(generation.run(request("com.acme"))).reason());
         assertEquals(original, Files.readString(beta));
 
         Files.delete(beta);
-        assertEquals("generated file com/acme/Beta.java is missing",
+        assertEquals(
+                "generated file com/acme/Beta.java is missing",
                 generated(generation.run(request("com.acme"))).reason());
         assertEquals(original, Files.readString(beta));
     }
@@ -238,7 +250,8 @@ class IncrementalGenerationTest {
         generation.run(request("com.acme"));
         Files.delete(referenced);
 
-        assertEquals("input " + referenced + " can no longer be read",
+        assertEquals(
+                "input " + referenced + " can no longer be read",
                 generated(generation.run(request("com.acme"))).reason());
         assertFalse(Files.exists(out.resolve("com/acme/Gamma.java")));
         assertInstanceOf(IncrementalGeneration.Outcome.UpToDate.class, generation.run(request("com.acme")));
@@ -253,7 +266,9 @@ class IncrementalGenerationTest {
 
         var failed = assertInstanceOf(IncrementalGeneration.Outcome.Failed.class, generation.run(request("com.acme")));
 
-        assertEquals("[CrmgenTest] spec.yaml#/components/schemas/X: fix X", failed.diagnostics().get(0).format());
+        assertEquals(
+                "[CrmgenTest] spec.yaml#/components/schemas/X: fix X",
+                failed.diagnostics().get(0).format());
         assertFalse(Files.exists(out.resolve("com/acme/Zeta.java")));
         assertEquals(stateBefore, Files.readString(stateFile));
         // Still failing on the next build: the broken spec is not recorded as generated.
@@ -266,7 +281,8 @@ class IncrementalGenerationTest {
 
         var outcome = generated(generation.run(request("com.acme")));
 
-        assertEquals(List.of("[CrmgenTestWarning] spec.yaml: consider Y"),
+        assertEquals(
+                List.of("[CrmgenTestWarning] spec.yaml: consider Y"),
                 outcome.diagnostics().stream().map(Diagnostic::format).toList());
     }
 
@@ -275,7 +291,9 @@ class IncrementalGenerationTest {
         generation.run(request("com.acme"));
         Files.writeString(out.resolve(".crmgen-default.state"), "garbage\n");
 
-        assertEquals("no earlier generation is recorded", generated(generation.run(request("com.acme"))).reason());
+        assertEquals(
+                "no earlier generation is recorded",
+                generated(generation.run(request("com.acme"))).reason());
     }
 
     @Test
@@ -286,7 +304,9 @@ class IncrementalGenerationTest {
         generation.run(request("com.acme"));
 
         assertEquals(first, Files.readString(out.resolve(".crmgen-default.state")));
-        assertEquals(Optional.of(GenerationState.read(out.resolve(".crmgen-default.state")).orElseThrow()),
+        assertEquals(
+                Optional.of(GenerationState.read(out.resolve(".crmgen-default.state"))
+                        .orElseThrow()),
                 GenerationState.read(out.resolve(".crmgen-default.state")));
     }
 
@@ -301,7 +321,8 @@ class IncrementalGenerationTest {
         generation.run(request("com.acme"));
         Path victim = dir.resolve("victim.txt");
         Files.writeString(victim, "keep me");
-        GenerationState state = GenerationState.read(out.resolve(".crmgen-default.state")).orElseThrow();
+        GenerationState state =
+                GenerationState.read(out.resolve(".crmgen-default.state")).orElseThrow();
         Map<String, String> outputs = new LinkedHashMap<>(state.outputs());
         outputs.put("../victim.txt", "0");
         new GenerationState(state.configuration(), state.inputs(), outputs).write(out.resolve(".crmgen-default.state"));

@@ -56,7 +56,8 @@ class SpecLocationTest {
     void aFileWinsOverAResourceOfTheSameName() throws IOException {
         Path spec = Files.writeString(dir.resolve("notes.yaml"), "local");
 
-        assertEquals(spec.toString(), SpecLocation.resolve("notes.yaml", dir, loader).resolved());
+        assertEquals(
+                spec.toString(), SpecLocation.resolve("notes.yaml", dir, loader).resolved());
     }
 
     @Test
@@ -65,10 +66,10 @@ class SpecLocationTest {
 
         assertTrue(location.resolved().startsWith("jar:file:"), location.resolved());
         assertTrue(location.resolved().endsWith("specs.jar!/notes.yaml"), location.resolved());
-        assertEquals(List.of("classpath:notes.yaml", jar.toAbsolutePath().normalize().toString()),
-                location.inputKeys());
-        assertArrayEquals("openapi: 3.0.3\n".getBytes(StandardCharsets.UTF_8),
-                SpecLocation.read("classpath:notes.yaml", loader));
+        assertEquals(
+                List.of("classpath:notes.yaml", jar.toAbsolutePath().normalize().toString()), location.inputKeys());
+        assertArrayEquals(
+                "openapi: 3.0.3\n".getBytes(StandardCharsets.UTF_8), SpecLocation.read("classpath:notes.yaml", loader));
     }
 
     @Test
@@ -77,8 +78,8 @@ class SpecLocationTest {
 
         SpecLocation location = SpecLocation.resolve("classpath:/notes.yaml", dir, loader);
 
-        assertEquals(List.of("classpath:notes.yaml", jar.toAbsolutePath().normalize().toString()),
-                location.inputKeys());
+        assertEquals(
+                List.of("classpath:notes.yaml", jar.toAbsolutePath().normalize().toString()), location.inputKeys());
     }
 
     @Test

@@ -88,7 +88,9 @@ public final class CrmgenProcessor extends AbstractProcessor {
 
     private static AnnotationMirror mirror(Element element) {
         for (AnnotationMirror m : element.getAnnotationMirrors()) {
-            if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(ANNOTATION)) {
+            if (((TypeElement) m.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .contentEquals(ANNOTATION)) {
                 return m;
             }
         }
@@ -111,14 +113,21 @@ public final class CrmgenProcessor extends AbstractProcessor {
         String packageName = packageValue == null ? "" : String.valueOf(packageValue.getValue());
         String clientName = clientValue == null ? "" : String.valueOf(clientValue.getValue());
 
-        SpecLocator locator = new SpecLocator(processingEnv.getOptions().get(SpecLocator.SPEC_ROOT_OPTION),
-                processingEnv.getFiler(), CrmgenProcessor.class.getClassLoader());
+        SpecLocator locator = new SpecLocator(
+                processingEnv.getOptions().get(SpecLocator.SPEC_ROOT_OPTION),
+                processingEnv.getFiler(),
+                CrmgenProcessor.class.getClassLoader());
         List<String> tried = new ArrayList<>();
         SpecSource source = spec.isBlank() ? null : locator.locate(spec, tried);
         if (source == null) {
-            reporter.error(Tags.SPEC_NOT_FOUND, "spec '" + spec + "' not found; looked at: " + String.join(", ", tried)
-                    + ". Give a path relative to the project (or to -A" + SpecLocator.SPEC_ROOT_OPTION
-                    + "=<dir>), or put a jar holding it on annotationProcessorPaths.", element, mirror, specValue);
+            reporter.error(
+                    Tags.SPEC_NOT_FOUND,
+                    "spec '" + spec + "' not found; looked at: " + String.join(", ", tried)
+                            + ". Give a path relative to the project (or to -A" + SpecLocator.SPEC_ROOT_OPTION
+                            + "=<dir>), or put a jar holding it on annotationProcessorPaths.",
+                    element,
+                    mirror,
+                    specValue);
             return;
         }
         boolean lenientRefs = Boolean.parseBoolean(processingEnv.getOptions().get(LENIENT_REFS_OPTION));
@@ -140,16 +149,25 @@ public final class CrmgenProcessor extends AbstractProcessor {
             return;
         }
         for (GeneratedFile file : result.files()) {
-            try (Writer out = processingEnv.getFiler().createSourceFile(file.qualifiedName(), element).openWriter()) {
+            try (Writer out = processingEnv
+                    .getFiler()
+                    .createSourceFile(file.qualifiedName(), element)
+                    .openWriter()) {
                 out.write(file.source());
             } catch (IOException e) {
-                reporter.error(Tags.WRITE_FAILED, "cannot write " + file.qualifiedName() + ": " + e.getMessage()
-                        + "; is the same packageName used by two @GenerateClient annotations?", element, mirror, packageValue);
+                reporter.error(
+                        Tags.WRITE_FAILED,
+                        "cannot write " + file.qualifiedName() + ": " + e.getMessage()
+                                + "; is the same packageName used by two @GenerateClient annotations?",
+                        element,
+                        mirror,
+                        packageValue);
             }
         }
     }
 
-    private static AnnotationValue value(Map<? extends ExecutableElement, ? extends AnnotationValue> values, String name) {
+    private static AnnotationValue value(
+            Map<? extends ExecutableElement, ? extends AnnotationValue> values, String name) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : values.entrySet()) {
             if (e.getKey().getSimpleName().contentEquals(name)) {
                 return e.getValue();

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 /** Where the processor finds a spec when no -Acrmgen.specRoot is given. */
 class SpecLookupTest {
     private static Compilation compile(String spec, String... options) {
-        JavaFileObject source = JavaFileObjects.forSourceLines("com.acme.package-info",
+        JavaFileObject source = JavaFileObjects.forSourceLines(
+                "com.acme.package-info",
                 "@GenerateClient(spec = \"" + spec + "\", packageName = \"com.acme.gen\")",
                 "package com.acme;",
                 "",
                 "import dev.crmgen.runtime.GenerateClient;");
-        return javac()
-                .withProcessors(new CrmgenProcessor())
+        return javac().withProcessors(new CrmgenProcessor())
                 .withOptions(List.of(options))
                 .withClasspath(List.of(BadSpecTest.jar(GenerateClient.class), BadSpecTest.jar(JsonParser.class)))
                 .compile(source);
@@ -33,7 +33,10 @@ class SpecLookupTest {
         // which is this module's directory under Maven.
         Compilation c = compile("src/test/resources/specs/mini.yaml");
         assertThat(c).succeededWithoutWarnings();
-        assertThat(c).generatedSourceFile("com.acme.gen.MiniClient").contentsAsUtf8String().contains("public PingResponse ping()");
+        assertThat(c)
+                .generatedSourceFile("com.acme.gen.MiniClient")
+                .contentsAsUtf8String()
+                .contains("public PingResponse ping()");
     }
 
     @Test
@@ -49,7 +52,9 @@ class SpecLookupTest {
         // crmgen-spec is on this test's class path, which is the processor's class path here.
         Compilation c = compile("notes-batch-update.yaml");
         assertThat(c).succeededWithoutWarnings();
-        assertThat(c).generatedSourceFile("com.acme.gen.NotesClient").contentsAsUtf8String()
+        assertThat(c)
+                .generatedSourceFile("com.acme.gen.NotesClient")
+                .contentsAsUtf8String()
                 .contains("public BatchUpdateResponse batchUpdate(BatchInputSimplePublicObjectBatchInput body)");
     }
 
@@ -57,7 +62,8 @@ class SpecLookupTest {
     void theClassPathPrefixLooksOnlyOnTheProcessorPathAsInThePlugin() {
         // mini.yaml is a file under this root, but classpath: never looks at files.
         Path root = Path.of("src/test/resources/specs").toAbsolutePath();
-        Compilation prefixed = compile("classpath:notes-batch-update.yaml", "-A" + SpecLocator.SPEC_ROOT_OPTION + "=" + root);
+        Compilation prefixed =
+                compile("classpath:notes-batch-update.yaml", "-A" + SpecLocator.SPEC_ROOT_OPTION + "=" + root);
         assertThat(prefixed).succeededWithoutWarnings();
         assertThat(prefixed).generatedSourceFile("com.acme.gen.NotesClient");
 

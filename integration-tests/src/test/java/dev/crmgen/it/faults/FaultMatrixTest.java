@@ -32,6 +32,7 @@ class FaultMatrixTest {
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(1500);
     /** Far beyond the client's request timeout: a stall this long was ended by the sandbox, not the client. */
     private static final Duration STALL_CUTOFF = Duration.ofSeconds(30);
+
     private static final RetryPolicy QUICK_RETRIES = RetryPolicy.builder()
             .maxRetries(3)
             .initialBackoff(Duration.ofMillis(10))
@@ -54,7 +55,11 @@ class FaultMatrixTest {
     }
 
     private static NotesSandbox sandbox(int notes, Faults faults) {
-        return NotesSandbox.builder().seed(notes).rateLimit(1_000_000, Duration.ofSeconds(10)).faults(faults).start();
+        return NotesSandbox.builder()
+                .seed(notes)
+                .rateLimit(1_000_000, Duration.ofSeconds(10))
+                .faults(faults)
+                .start();
     }
 
     /** One input per id, each with a value no other input writes. */
@@ -87,7 +92,8 @@ class FaultMatrixTest {
 
     /** 300 inputs for seeded notes, one request at a time, against one fault class. */
     private static void focused(UnaryOperator<Faults.Builder> fault, double maxUnconfirmedShare) {
-        Faults faults = fault.apply(Faults.builder().seed(20261129).stallCutoff(STALL_CUTOFF)).build();
+        Faults faults = fault.apply(Faults.builder().seed(20261129).stallCutoff(STALL_CUTOFF))
+                .build();
         try (NotesSandbox sandbox = sandbox(300, faults)) {
             List<SimplePublicObjectBatchInput> inputs = updates(sandbox.seededIds());
             BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report = run(sandbox, inputs, 1);
@@ -138,7 +144,8 @@ class FaultMatrixTest {
     void stalledBodiesEndAtTheClientsDeadlineNotTheServers() {
         // Three requests, one stalled: a client that honours its 1.5 s request timeout for the body as well ends
         // long before the sandbox gives up on the stall after 30 s.
-        assertTimeoutPreemptively(Duration.ofSeconds(20),
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
                 () -> focused(f -> f.stalledBodyRate(0.34), ONE_REQUEST_OF_THREE),
                 () -> "a stalled response body held the client past its " + REQUEST_TIMEOUT.toMillis()
                         + " ms request timeout: only the sandbox's " + STALL_CUTOFF.toSeconds()
@@ -162,7 +169,9 @@ class FaultMatrixTest {
             assertEquals(100, report.failed().size(), report::toString);
             for (BatchReport.Failed<SimplePublicObjectBatchInput, SimplePublicObject> failed : report.failed()) {
                 assertTrue(failed.input().id().startsWith("9"), failed.input().id() + " exists but failed");
-                assertEquals("OBJECT_NOT_FOUND", failed.error() == null ? null : failed.error().category());
+                assertEquals(
+                        "OBJECT_NOT_FOUND",
+                        failed.error() == null ? null : failed.error().category());
             }
         }
     }

@@ -27,26 +27,34 @@ final class LedgerCheck {
     private final Map<String, List<String>> broken = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
 
-    private LedgerCheck(NotesSandbox sandbox, List<SimplePublicObjectBatchInput> inputs,
-                        BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report) {
+    private LedgerCheck(
+            NotesSandbox sandbox,
+            List<SimplePublicObjectBatchInput> inputs,
+            BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report) {
         this.sandbox = sandbox;
         this.inputs = inputs;
         this.report = report;
     }
 
     /** Checks every promise and fails with all the broken ones. */
-    static void assertTruthful(NotesSandbox sandbox, List<SimplePublicObjectBatchInput> inputs,
-                               BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report,
-                               double maxUnconfirmedShare) {
+    static void assertTruthful(
+            NotesSandbox sandbox,
+            List<SimplePublicObjectBatchInput> inputs,
+            BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report,
+            double maxUnconfirmedShare) {
         LedgerCheck check = new LedgerCheck(sandbox, inputs, report);
         check.eachInputOnce();
         check.outcomesMatchTheLedger();
         check.lastDuplicateWins();
         int unconfirmed = report.unconfirmed().size();
         if (unconfirmed > Math.floor(maxUnconfirmedShare * inputs.size())) {
-            check.broke("more inputs unconfirmed than the " + maxUnconfirmedShare * 100 + " % allowed",
-                    unconfirmed + " of " + inputs.size() + ", e.g. " + report.unconfirmed().stream().limit(EXAMPLES)
-                            .map(u -> u.input().id() + " (" + u.reason() + ")").toList());
+            check.broke(
+                    "more inputs unconfirmed than the " + maxUnconfirmedShare * 100 + " % allowed",
+                    unconfirmed + " of " + inputs.size() + ", e.g. "
+                            + report.unconfirmed().stream()
+                                    .limit(EXAMPLES)
+                                    .map(u -> u.input().id() + " (" + u.reason() + ")")
+                                    .toList());
         }
         check.failIfBroken();
     }
@@ -54,13 +62,15 @@ final class LedgerCheck {
     private void eachInputOnce() {
         List<BatchReport.Outcome<SimplePublicObjectBatchInput, SimplePublicObject>> outcomes = report.outcomes();
         if (outcomes.size() != inputs.size()) {
-            broke("every input has exactly one outcome",
+            broke(
+                    "every input has exactly one outcome",
                     outcomes.size() + " outcomes for " + inputs.size() + " inputs");
         }
         for (int i = 0; i < Math.min(outcomes.size(), inputs.size()); i++) {
             if (outcomes.get(i).index() != i || outcomes.get(i).input() != inputs.get(i)) {
-                broke("outcomes come in input order, one per input", "position " + i + " holds input "
-                        + outcomes.get(i).index());
+                broke(
+                        "outcomes come in input order, one per input",
+                        "position " + i + " holds input " + outcomes.get(i).index());
             }
         }
     }
@@ -70,20 +80,26 @@ final class LedgerCheck {
             SimplePublicObjectBatchInput input = outcome.input();
             String id = input.id();
             long appliedByThisInput = sandbox.ledger().writes(id).stream()
-                    .filter(w -> w.properties().equals(input.properties())).count();
-            boolean ambiguous = sandbox.ledger().faultsNaming(id).stream().anyMatch(f -> f.delivery().ambiguous());
+                    .filter(w -> w.properties().equals(input.properties()))
+                    .count();
+            boolean ambiguous = sandbox.ledger().faultsNaming(id).stream()
+                    .anyMatch(f -> f.delivery().ambiguous());
             String example = "input " + outcome.index() + " (note " + id + ")";
             if (outcome instanceof BatchReport.Succeeded<?, ?> && appliedByThisInput == 0) {
                 broke("reported succeeded but the server never applied it", example);
             } else if (outcome instanceof BatchReport.Failed<?, ?> failed && appliedByThisInput > 0) {
                 broke("reported failed but the server applied it", example + ": " + failed.message());
             } else if (outcome instanceof BatchReport.Unconfirmed<?, ?> unconfirmed && !ambiguous) {
-                broke("reported unconfirmed although every answer about it was clear (no lost, stalled or "
-                        + "unreadable response, no 5xx)", example + ": " + unconfirmed.reason());
+                broke(
+                        "reported unconfirmed although every answer about it was clear (no lost, stalled or "
+                                + "unreadable response, no 5xx)",
+                        example + ": " + unconfirmed.reason());
             }
             if (appliedByThisInput > 1 && !ambiguous) {
-                broke("applied more than once although the server's first answer confirmed it (sent again "
-                        + "after a readable answer)", example + " applied " + appliedByThisInput + " times");
+                broke(
+                        "applied more than once although the server's first answer confirmed it (sent again "
+                                + "after a readable answer)",
+                        example + " applied " + appliedByThisInput + " times");
             }
         }
     }
@@ -103,15 +119,19 @@ final class LedgerCheck {
         }
         byId.forEach((id, succeeded) -> {
             if (succeeded.size() == inputsPerId.get(id)) {
-                SimplePublicObjectBatchInput last = succeeded.get(succeeded.size() - 1).input();
+                SimplePublicObjectBatchInput last =
+                        succeeded.get(succeeded.size() - 1).input();
                 List<Ledger.Write> writes = sandbox.ledger().writes(id);
-                Map<String, String> finalWrite = writes.isEmpty() ? null : writes.get(writes.size() - 1).properties();
+                Map<String, String> finalWrite =
+                        writes.isEmpty() ? null : writes.get(writes.size() - 1).properties();
                 String body = sandbox.note(id).orElseThrow().property("hs_note_body");
                 if (!Objects.equals(finalWrite, last.properties())
                         || !Objects.equals(body, last.properties().get("hs_note_body"))) {
-                    broke("for an id given twice and reported succeeded twice, the note ends with the last "
-                            + "input's value", "note " + id + " ends with '" + body + "', last input wrote '"
-                            + last.properties().get("hs_note_body") + "'");
+                    broke(
+                            "for an id given twice and reported succeeded twice, the note ends with the last "
+                                    + "input's value",
+                            "note " + id + " ends with '" + body + "', last input wrote '"
+                                    + last.properties().get("hs_note_body") + "'");
                 }
             }
         });
@@ -129,10 +149,13 @@ final class LedgerCheck {
         if (broken.isEmpty()) {
             return;
         }
-        StringBuilder message = new StringBuilder("broken promises (" + report + ", sandbox " + sandbox.stats()
-                + "):");
-        broken.forEach((promise, examples) -> message.append("\n  ").append(counts.get(promise)).append(" × ")
-                .append(promise).append(", e.g. ").append(examples));
+        StringBuilder message = new StringBuilder("broken promises (" + report + ", sandbox " + sandbox.stats() + "):");
+        broken.forEach((promise, examples) -> message.append("\n  ")
+                .append(counts.get(promise))
+                .append(" × ")
+                .append(promise)
+                .append(", e.g. ")
+                .append(examples));
         fail(message.toString());
     }
 }

@@ -34,36 +34,45 @@ class CodecOraclePropertiesTest {
     private static final Pattern TRAILING_FRACTION_ZEROS = Pattern.compile("(\\.\\d*?[1-9])0+(?=[Z+-])");
 
     @Property(tries = TRIES)
-    void batchInputWrittenByCrmgenReadsBackThroughOpenApiGenerator(@ForAll("requests") BatchInputSimplePublicObjectBatchInput value)
-            throws IOException {
-        crmgenToOracle(value, BatchInputSimplePublicObjectBatchInput.jsonCodec(),
-                dev.crmgen.it.oracle.model.BatchInputSimplePublicObjectBatchInput.class, ToOracle::request);
+    void batchInputWrittenByCrmgenReadsBackThroughOpenApiGenerator(
+            @ForAll("requests") BatchInputSimplePublicObjectBatchInput value) throws IOException {
+        crmgenToOracle(
+                value,
+                BatchInputSimplePublicObjectBatchInput.jsonCodec(),
+                dev.crmgen.it.oracle.model.BatchInputSimplePublicObjectBatchInput.class,
+                ToOracle::request);
     }
 
     @Property(tries = TRIES)
-    void batchInputWrittenByOpenApiGeneratorReadsBackThroughCrmgen(@ForAll("requests") BatchInputSimplePublicObjectBatchInput value)
-            throws IOException {
+    void batchInputWrittenByOpenApiGeneratorReadsBackThroughCrmgen(
+            @ForAll("requests") BatchInputSimplePublicObjectBatchInput value) throws IOException {
         oracleToCrmgen(value, BatchInputSimplePublicObjectBatchInput.jsonCodec(), ToOracle::request);
     }
 
     @Property(tries = TRIES)
-    void okResponseWrittenByCrmgenReadsBackThroughOpenApiGenerator(@ForAll("okResponses") BatchResponseSimplePublicObject value)
-            throws IOException {
-        crmgenToOracle(value, BatchResponseSimplePublicObject.jsonCodec(),
-                dev.crmgen.it.oracle.model.BatchResponseSimplePublicObject.class, ToOracle::ok);
+    void okResponseWrittenByCrmgenReadsBackThroughOpenApiGenerator(
+            @ForAll("okResponses") BatchResponseSimplePublicObject value) throws IOException {
+        crmgenToOracle(
+                value,
+                BatchResponseSimplePublicObject.jsonCodec(),
+                dev.crmgen.it.oracle.model.BatchResponseSimplePublicObject.class,
+                ToOracle::ok);
     }
 
     @Property(tries = TRIES)
-    void okResponseWrittenByOpenApiGeneratorReadsBackThroughCrmgen(@ForAll("okResponses") BatchResponseSimplePublicObject value)
-            throws IOException {
+    void okResponseWrittenByOpenApiGeneratorReadsBackThroughCrmgen(
+            @ForAll("okResponses") BatchResponseSimplePublicObject value) throws IOException {
         oracleToCrmgen(value, BatchResponseSimplePublicObject.jsonCodec(), ToOracle::ok);
     }
 
     @Property(tries = TRIES)
     void multiStatusWrittenByCrmgenReadsBackThroughOpenApiGenerator(
             @ForAll("multiStatusResponses") BatchResponseSimplePublicObjectWithErrors value) throws IOException {
-        crmgenToOracle(value, BatchResponseSimplePublicObjectWithErrors.jsonCodec(),
-                dev.crmgen.it.oracle.model.BatchResponseSimplePublicObjectWithErrors.class, ToOracle::multiStatus);
+        crmgenToOracle(
+                value,
+                BatchResponseSimplePublicObjectWithErrors.jsonCodec(),
+                dev.crmgen.it.oracle.model.BatchResponseSimplePublicObjectWithErrors.class,
+                ToOracle::multiStatus);
     }
 
     @Property(tries = TRIES)
@@ -87,7 +96,8 @@ class CodecOraclePropertiesTest {
      * ({@code .120}) where OpenAPI Generator's {@code ISO_OFFSET_DATE_TIME} drops trailing zeros ({@code .12}).
      */
     @Property(tries = 1000)
-    void dateTimesAreWrittenAlikeUpToTrailingFractionZeros(@ForAll("dateTimes") OffsetDateTime value) throws IOException {
+    void dateTimesAreWrittenAlikeUpToTrailingFractionZeros(@ForAll("dateTimes") OffsetDateTime value)
+            throws IOException {
         String crmgen = new String(Json.encode(JsonCodecs.DATE_TIME, value), StandardCharsets.UTF_8);
         String oracle = OPENAPI_GENERATOR.writeValueAsString(value);
         assertTrue(RFC_3339_DATE_TIME.matcher(crmgen).matches(), crmgen);
@@ -105,7 +115,10 @@ class CodecOraclePropertiesTest {
     /** OpenAPI Generator writes the value; crmgen reads back the value it started from. */
     private static <C, O> void oracleToCrmgen(C value, JsonCodec<C> codec, Function<C, O> toOracle) throws IOException {
         byte[] json = OPENAPI_GENERATOR.writeValueAsBytes(toOracle.apply(value));
-        assertEquals(value, Json.decode(codec, json), () -> "OpenAPI Generator wrote " + new String(json, StandardCharsets.UTF_8));
+        assertEquals(
+                value,
+                Json.decode(codec, json),
+                () -> "OpenAPI Generator wrote " + new String(json, StandardCharsets.UTF_8));
     }
 
     @Provide

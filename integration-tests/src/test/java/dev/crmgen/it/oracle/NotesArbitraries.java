@@ -32,8 +32,7 @@ final class NotesArbitraries {
     /** The status values the spec lists; values outside the list are covered by an example in the oracle test (see ORACLE.md). */
     static final List<String> STATUSES = List.of("CANCELED", "COMPLETE", "PENDING", "PROCESSING");
 
-    private NotesArbitraries() {
-    }
+    private NotesArbitraries() {}
 
     /** Any text a JSON string can carry: controls, quotes, backslashes, BMP letters and supplementary characters. */
     static Arbitrary<String> text() {
@@ -42,12 +41,13 @@ final class NotesArbitraries {
                 .withCharRange('\ue000', '\ufffd')
                 .withChars('"', '\\', '/', '\n', '\t', '\u2028')
                 .ofMaxLength(12);
-        Arbitrary<String> supplementary = Arbitraries.integers().between(0x10000, 0x10FFFF).map(Character::toString)
-                .list().ofMaxSize(3).map(l -> String.join("", l));
-        return Arbitraries.frequencyOf(
-                        Tuple.of(6, bmp),
-                        Tuple.of(1, supplementary),
-                        Tuple.of(1, Arbitraries.just("")));
+        Arbitrary<String> supplementary = Arbitraries.integers()
+                .between(0x10000, 0x10FFFF)
+                .map(Character::toString)
+                .list()
+                .ofMaxSize(3)
+                .map(l -> String.join("", l));
+        return Arbitraries.frequencyOf(Tuple.of(6, bmp), Tuple.of(1, supplementary), Tuple.of(1, Arbitraries.just("")));
     }
 
     static <T> Arbitrary<T> optional(Arbitrary<T> a) {
@@ -59,8 +59,10 @@ final class NotesArbitraries {
      * precision, from 1900 to 2199.
      */
     static Arbitrary<OffsetDateTime> dateTimes() {
-        Arbitrary<Long> seconds = Arbitraries.longs().between(
-                Instant.parse("1900-01-01T00:00:00Z").getEpochSecond(), Instant.parse("2199-12-31T23:59:59Z").getEpochSecond());
+        Arbitrary<Long> seconds = Arbitraries.longs()
+                .between(
+                        Instant.parse("1900-01-01T00:00:00Z").getEpochSecond(),
+                        Instant.parse("2199-12-31T23:59:59Z").getEpochSecond());
         Arbitrary<Integer> nanos = Arbitraries.oneOf(
                 Arbitraries.just(0),
                 Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000),
@@ -90,14 +92,20 @@ final class NotesArbitraries {
     }
 
     static Arbitrary<BatchInputSimplePublicObjectBatchInput> requests() {
-        Arbitrary<SimplePublicObjectBatchInput> input = Combinators.combine(text(), optional(text()), optional(text()), propertyMaps())
+        Arbitrary<SimplePublicObjectBatchInput> input = Combinators.combine(
+                        text(), optional(text()), optional(text()), propertyMaps())
                 .as(SimplePublicObjectBatchInput::new);
         return input.list().ofMaxSize(4).map(BatchInputSimplePublicObjectBatchInput::new);
     }
 
     static Arbitrary<ValueWithTimestamp> valuesWithTimestamp() {
-        return Combinators.combine(optional(text()), optional(text()), text(), dateTimes(),
-                        optional(Arbitraries.integers()), text())
+        return Combinators.combine(
+                        optional(text()),
+                        optional(text()),
+                        text(),
+                        dateTimes(),
+                        optional(Arbitraries.integers()),
+                        text())
                 .as(ValueWithTimestamp::new);
     }
 
@@ -113,17 +121,35 @@ final class NotesArbitraries {
                         text(),
                         optional(text()),
                         propertyMaps(),
-                        optional(Arbitraries.maps(text(), valuesWithTimestamp().list().ofMaxSize(2)).ofMaxSize(2)),
+                        optional(Arbitraries.maps(
+                                        text(), valuesWithTimestamp().list().ofMaxSize(2))
+                                .ofMaxSize(2)),
                         dateTimes())
                 .flatAs((archived, archivedAt, createdAt, id, traceId, properties, history, updatedAt) ->
-                        Combinators.combine(optional(text()), optional(warnings().list().ofMaxSize(2)))
-                                .as((url, warnings) -> new SimplePublicObject(archived, archivedAt, createdAt, id, traceId,
-                                        properties, history, updatedAt, url, warnings)));
+                        Combinators.combine(
+                                        optional(text()),
+                                        optional(warnings().list().ofMaxSize(2)))
+                                .as((url, warnings) -> new SimplePublicObject(
+                                        archived,
+                                        archivedAt,
+                                        createdAt,
+                                        id,
+                                        traceId,
+                                        properties,
+                                        history,
+                                        updatedAt,
+                                        url,
+                                        warnings)));
     }
 
     static Arbitrary<BatchResponseSimplePublicObject> okResponses() {
-        return Combinators.combine(dateTimes(), optional(stringMaps()), optional(dateTimes()), objects().list().ofMaxSize(3),
-                        dateTimes(), Arbitraries.of(STATUSES).map(BatchResponseSimplePublicObjectStatus::of))
+        return Combinators.combine(
+                        dateTimes(),
+                        optional(stringMaps()),
+                        optional(dateTimes()),
+                        objects().list().ofMaxSize(3),
+                        dateTimes(),
+                        Arbitraries.of(STATUSES).map(BatchResponseSimplePublicObjectStatus::of))
                 .as(BatchResponseSimplePublicObject::new);
     }
 
@@ -133,21 +159,40 @@ final class NotesArbitraries {
     }
 
     static Arbitrary<StandardError> standardErrors() {
-        return Combinators.combine(text(), contexts(), errorDetails().list().ofMaxSize(2), optional(text()), stringMaps(), text(),
-                        text(), optional(freeFormObjects()))
+        return Combinators.combine(
+                        text(),
+                        contexts(),
+                        errorDetails().list().ofMaxSize(2),
+                        optional(text()),
+                        stringMaps(),
+                        text(),
+                        text(),
+                        optional(freeFormObjects()))
                 .as(StandardError::new);
     }
 
     static Arbitrary<BatchResponseSimplePublicObjectWithErrors> multiStatusResponses() {
-        return Combinators.combine(dateTimes(), optional(standardErrors().list().ofMaxSize(2)), optional(stringMaps()),
-                        optional(Arbitraries.integers()), optional(dateTimes()), objects().list().ofMaxSize(2), dateTimes(),
+        return Combinators.combine(
+                        dateTimes(),
+                        optional(standardErrors().list().ofMaxSize(2)),
+                        optional(stringMaps()),
+                        optional(Arbitraries.integers()),
+                        optional(dateTimes()),
+                        objects().list().ofMaxSize(2),
+                        dateTimes(),
                         Arbitraries.of(STATUSES).map(BatchResponseSimplePublicObjectStatus::of))
                 .as(BatchResponseSimplePublicObjectWithErrors::new);
     }
 
     static Arbitrary<ErrorModel> errors() {
-        return Combinators.combine(text(), optional(contexts()), Arbitraries.create(UUID::randomUUID),
-                        optional(errorDetails().list().ofMaxSize(2)), optional(stringMaps()), text(), optional(text()))
+        return Combinators.combine(
+                        text(),
+                        optional(contexts()),
+                        Arbitraries.create(UUID::randomUUID),
+                        optional(errorDetails().list().ofMaxSize(2)),
+                        optional(stringMaps()),
+                        text(),
+                        optional(text()))
                 .as(ErrorModel::new);
     }
 
@@ -157,7 +202,8 @@ final class NotesArbitraries {
      * double (see ORACLE.md); integers of any long size are kept.
      */
     static Arbitrary<JsonValue> freeFormObjects() {
-        return Arbitraries.maps(text(), freeFormValues(2)).ofMaxSize(3).map(m -> (JsonValue) new JsonValue.JsonObject(m));
+        return Arbitraries.maps(text(), freeFormValues(2)).ofMaxSize(3).map(m ->
+                (JsonValue) new JsonValue.JsonObject(m));
     }
 
     private static Arbitrary<JsonValue> freeFormValues(int depth) {
@@ -166,14 +212,20 @@ final class NotesArbitraries {
                 Arbitraries.of(true, false).map(JsonValue.JsonBoolean::new),
                 Arbitraries.just(JsonValue.NULL),
                 Arbitraries.longs().map(l -> new JsonValue.JsonNumber(BigDecimal.valueOf(l))),
-                Arbitraries.doubles().filter(Double::isFinite).map(d -> new JsonValue.JsonNumber(new BigDecimal(Double.toString(d)))));
+                Arbitraries.doubles()
+                        .filter(Double::isFinite)
+                        .map(d -> new JsonValue.JsonNumber(new BigDecimal(Double.toString(d)))));
         if (depth == 0) {
             return scalars;
         }
         return Arbitraries.frequencyOf(
                 Tuple.of(4, scalars),
-                Tuple.of(1, freeFormValues(depth - 1).list().ofMaxSize(3).map(l -> (JsonValue) new JsonValue.JsonArray(l))),
-                Tuple.of(1, Arbitraries.maps(text(), freeFormValues(depth - 1)).ofMaxSize(3)
-                        .map(m -> (JsonValue) new JsonValue.JsonObject(m))));
+                Tuple.of(1, freeFormValues(depth - 1).list().ofMaxSize(3).map(l ->
+                        (JsonValue) new JsonValue.JsonArray(l))),
+                Tuple.of(
+                        1,
+                        Arbitraries.maps(text(), freeFormValues(depth - 1))
+                                .ofMaxSize(3)
+                                .map(m -> (JsonValue) new JsonValue.JsonObject(m))));
     }
 }

@@ -33,8 +33,8 @@ class OracleDisagreementsTest {
              "updatedAt": "2024-05-02T09:31:12.345Z", "archived": false}""";
 
     private static String okResponse(String status, String result) {
-        return "{\"status\": \"" + status + "\", \"results\": [" + result + "], \"startedAt\": \"2024-05-02T09:31:12.120Z\","
-                + " \"completedAt\": \"2024-05-02T09:31:12.402Z\"}";
+        return "{\"status\": \"" + status + "\", \"results\": [" + result
+                + "], \"startedAt\": \"2024-05-02T09:31:12.120Z\"," + " \"completedAt\": \"2024-05-02T09:31:12.402Z\"}";
     }
 
     @Test
@@ -44,23 +44,27 @@ class OracleDisagreementsTest {
         BatchResponseSimplePublicObject crmgen = Json.decode(BatchResponseSimplePublicObject.jsonCodec(), json);
         assertEquals("QUEUED", crmgen.status().value());
         assertFalse(crmgen.status().isKnown());
-        assertTrue(new String(Json.encode(BatchResponseSimplePublicObject.jsonCodec(), crmgen)).contains("\"QUEUED\""),
+        assertTrue(
+                new String(Json.encode(BatchResponseSimplePublicObject.jsonCodec(), crmgen)).contains("\"QUEUED\""),
                 "written back unchanged");
 
-        assertThrows(ValueInstantiationException.class,
-                () -> OPENAPI_GENERATOR.readValue(json, dev.crmgen.it.oracle.model.BatchResponseSimplePublicObject.class));
+        assertThrows(
+                ValueInstantiationException.class,
+                () -> OPENAPI_GENERATOR.readValue(
+                        json, dev.crmgen.it.oracle.model.BatchResponseSimplePublicObject.class));
     }
 
     @Test
     void missingRequiredMemberIsRejectedByCrmgenAndReadAsNullByOpenApiGenerator() throws Exception {
         String json = okResponse("COMPLETE", NOTE.replace(", \"archived\": false", ""));
 
-        JsonDecodingException e = assertThrows(JsonDecodingException.class,
-                () -> Json.decode(BatchResponseSimplePublicObject.jsonCodec(), json));
+        JsonDecodingException e = assertThrows(
+                JsonDecodingException.class, () -> Json.decode(BatchResponseSimplePublicObject.jsonCodec(), json));
         assertTrue(e.path().startsWith("$.results[0]"), e.path());
         assertTrue(e.getMessage().contains("archived"), e.getMessage());
 
-        var oracle = OPENAPI_GENERATOR.readValue(json, dev.crmgen.it.oracle.model.BatchResponseSimplePublicObject.class);
+        var oracle =
+                OPENAPI_GENERATOR.readValue(json, dev.crmgen.it.oracle.model.BatchResponseSimplePublicObject.class);
         assertNull(oracle.getResults().get(0).getArchived());
         // ...and writes the required member back as an explicit null, which the spec does not allow either.
         assertTrue(OPENAPI_GENERATOR.writeValueAsString(oracle).contains("\"archived\":null"));
@@ -70,11 +74,12 @@ class OracleDisagreementsTest {
     void numberWhereTheSpecSaysStringIsRejectedByCrmgenAndCoercedByOpenApiGenerator() throws Exception {
         String json = okResponse("COMPLETE", NOTE.replace("\"id\": \"512\"", "\"id\": 512"));
 
-        JsonDecodingException e = assertThrows(JsonDecodingException.class,
-                () -> Json.decode(BatchResponseSimplePublicObject.jsonCodec(), json));
+        JsonDecodingException e = assertThrows(
+                JsonDecodingException.class, () -> Json.decode(BatchResponseSimplePublicObject.jsonCodec(), json));
         assertEquals("$.results[0].id", e.path());
 
-        var oracle = OPENAPI_GENERATOR.readValue(json, dev.crmgen.it.oracle.model.BatchResponseSimplePublicObject.class);
+        var oracle =
+                OPENAPI_GENERATOR.readValue(json, dev.crmgen.it.oracle.model.BatchResponseSimplePublicObject.class);
         assertEquals("512", oracle.getResults().get(0).getId());
     }
 
@@ -97,15 +102,21 @@ class OracleDisagreementsTest {
 
     @Test
     void dateTimesWithZeroSecondsAreWrittenWithTheirSecondsByBoth() throws Exception {
-        for (String text : new String[] {"1970-01-01T00:00:00Z", "2024-05-02T09:30:00Z", "2024-05-02T11:30:00+02:00",
-                "2024-05-02T04:00:00-05:30"}) {
+        for (String text : new String[] {
+            "1970-01-01T00:00:00Z", "2024-05-02T09:30:00Z", "2024-05-02T11:30:00+02:00", "2024-05-02T04:00:00-05:30"
+        }) {
             OffsetDateTime value = OffsetDateTime.parse(text);
-            assertEquals("\"" + text + "\"", new String(Json.encode(JsonCodecs.DATE_TIME, value), StandardCharsets.UTF_8));
+            assertEquals(
+                    "\"" + text + "\"", new String(Json.encode(JsonCodecs.DATE_TIME, value), StandardCharsets.UTF_8));
             assertEquals("\"" + text + "\"", OPENAPI_GENERATOR.writeValueAsString(value));
         }
         // Both still read the form without seconds that RFC 3339 does not allow.
-        assertEquals(OffsetDateTime.parse("2024-05-02T09:30:00Z"), Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02T09:30Z\""));
-        assertEquals(OffsetDateTime.parse("2024-05-02T09:30:00Z"), OPENAPI_GENERATOR.readValue("\"2024-05-02T09:30Z\"", OffsetDateTime.class));
+        assertEquals(
+                OffsetDateTime.parse("2024-05-02T09:30:00Z"),
+                Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02T09:30Z\""));
+        assertEquals(
+                OffsetDateTime.parse("2024-05-02T09:30:00Z"),
+                OPENAPI_GENERATOR.readValue("\"2024-05-02T09:30Z\"", OffsetDateTime.class));
     }
 
     @Test
@@ -113,9 +124,11 @@ class OracleDisagreementsTest {
         String json = """
                 {"category": "VALIDATION_ERROR", "correlationId": "1-2-3-4-5", "message": "m"}""";
 
-        JsonDecodingException e = assertThrows(JsonDecodingException.class,
-                () -> Json.decode(dev.crmgen.it.fragment.ErrorModel.jsonCodec(), json));
+        JsonDecodingException e = assertThrows(
+                JsonDecodingException.class, () -> Json.decode(dev.crmgen.it.fragment.ErrorModel.jsonCodec(), json));
         assertEquals("$.correlationId", e.path());
-        assertThrows(InvalidFormatException.class, () -> OPENAPI_GENERATOR.readValue(json, dev.crmgen.it.oracle.model.Error.class));
+        assertThrows(
+                InvalidFormatException.class,
+                () -> OPENAPI_GENERATOR.readValue(json, dev.crmgen.it.oracle.model.Error.class));
     }
 }

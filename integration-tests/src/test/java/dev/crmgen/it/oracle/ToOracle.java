@@ -24,11 +24,12 @@ import java.util.function.Function;
  * with the other side's writing using that side's own {@code equals}.
  */
 final class ToOracle {
-    private ToOracle() {
-    }
+    private ToOracle() {}
 
-    static dev.crmgen.it.oracle.model.BatchInputSimplePublicObjectBatchInput request(BatchInputSimplePublicObjectBatchInput x) {
-        return new dev.crmgen.it.oracle.model.BatchInputSimplePublicObjectBatchInput().inputs(list(x.inputs(), ToOracle::input));
+    static dev.crmgen.it.oracle.model.BatchInputSimplePublicObjectBatchInput request(
+            BatchInputSimplePublicObjectBatchInput x) {
+        return new dev.crmgen.it.oracle.model.BatchInputSimplePublicObjectBatchInput()
+                .inputs(list(x.inputs(), ToOracle::input));
     }
 
     static dev.crmgen.it.oracle.model.SimplePublicObjectBatchInput input(SimplePublicObjectBatchInput x) {
@@ -46,11 +47,15 @@ final class ToOracle {
                 .requestedAt(x.requestedAt())
                 .results(list(x.results(), ToOracle::object))
                 .startedAt(x.startedAt())
-                .status(x.status() == null ? null
-                        : dev.crmgen.it.oracle.model.BatchResponseSimplePublicObject.StatusEnum.fromValue(x.status().value()));
+                .status(
+                        x.status() == null
+                                ? null
+                                : dev.crmgen.it.oracle.model.BatchResponseSimplePublicObject.StatusEnum.fromValue(
+                                        x.status().value()));
     }
 
-    static dev.crmgen.it.oracle.model.BatchResponseSimplePublicObjectWithErrors multiStatus(BatchResponseSimplePublicObjectWithErrors x) {
+    static dev.crmgen.it.oracle.model.BatchResponseSimplePublicObjectWithErrors multiStatus(
+            BatchResponseSimplePublicObjectWithErrors x) {
         return new dev.crmgen.it.oracle.model.BatchResponseSimplePublicObjectWithErrors()
                 .completedAt(x.completedAt())
                 .errors(list(x.errors(), ToOracle::standardError))
@@ -59,8 +64,11 @@ final class ToOracle {
                 .requestedAt(x.requestedAt())
                 .results(list(x.results(), ToOracle::object))
                 .startedAt(x.startedAt())
-                .status(x.status() == null ? null
-                        : dev.crmgen.it.oracle.model.BatchResponseSimplePublicObjectWithErrors.StatusEnum.fromValue(x.status().value()));
+                .status(
+                        x.status() == null
+                                ? null
+                                : dev.crmgen.it.oracle.model.BatchResponseSimplePublicObjectWithErrors.StatusEnum
+                                        .fromValue(x.status().value()));
     }
 
     static dev.crmgen.it.oracle.model.SimplePublicObject object(SimplePublicObject x) {
@@ -71,7 +79,8 @@ final class ToOracle {
                 .id(x.id())
                 .objectWriteTraceId(x.objectWriteTraceId())
                 .properties(map(x.properties(), Function.identity()))
-                .propertiesWithHistory(map(x.propertiesWithHistory(), history -> list(history, ToOracle::valueWithTimestamp)))
+                .propertiesWithHistory(
+                        map(x.propertiesWithHistory(), history -> list(history, ToOracle::valueWithTimestamp)))
                 .updatedAt(x.updatedAt())
                 .url(x.url())
                 .warnings(list(x.warnings(), ToOracle::warning));

@@ -74,6 +74,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private volatile long retryRedisAt;
     /** Until a call succeeds, and after one failed, a call may first have to open a connection. */
     private volatile boolean connected;
+
     private volatile long lastDailyLimit = -1;
     private volatile long lastDailyRemaining = -1;
 
@@ -99,7 +100,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      * {@code rediss://host:port}).
      */
     public static RedisRateLimiter create(String redisUrl, String name, int requestsPerTenSeconds) {
-        return builder().redisUrl(redisUrl).name(name).permits(requestsPerTenSeconds).build();
+        return builder()
+                .redisUrl(redisUrl)
+                .name(name)
+                .permits(requestsPerTenSeconds)
+                .build();
     }
 
     /** A builder; {@link Builder#name} and either {@link Builder#redisUrl} or {@link Builder#redisson} are needed. */
@@ -119,8 +124,13 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         }
         List<?> reply;
         try {
-            reply = await(scripts.evalAsync(RScript.Mode.READ_WRITE, RESERVE, RScript.ReturnType.LIST, ringKey,
-                    Integer.toString(permits), Long.toString(micros(window))));
+            reply = await(scripts.evalAsync(
+                    RScript.Mode.READ_WRITE,
+                    RESERVE,
+                    RScript.ReturnType.LIST,
+                    ringKey,
+                    Integer.toString(permits),
+                    Long.toString(micros(window))));
         } catch (RuntimeException e) {
             return degrade(e);
         }
@@ -150,8 +160,14 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         if (degraded.get()) {
             return CompletableFuture.completedFuture(null);
         }
-        return scripts.evalAsync(RScript.Mode.READ_WRITE, DAILY, RScript.ReturnType.LONG, dailyKey,
-                Long.toString(limit), Long.toString(remaining), Long.toString(DAILY_RESET_MILLIS));
+        return scripts.evalAsync(
+                RScript.Mode.READ_WRITE,
+                DAILY,
+                RScript.ReturnType.LONG,
+                dailyKey,
+                Long.toString(limit),
+                Long.toString(remaining),
+                Long.toString(DAILY_RESET_MILLIS));
     }
 
     /**
@@ -176,8 +192,9 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private OptionalLong dailyField(String field, long local) {
         if (!degraded.get()) {
             try {
-                long value = parse(await(redisson.<String, String>getMap(dailyKey.get(0).toString(),
-                        StringCodec.INSTANCE).getAsync(field)));
+                long value = parse(
+                        await(redisson.<String, String>getMap(dailyKey.get(0).toString(), StringCodec.INSTANCE)
+                                .getAsync(field)));
                 if (value >= 0) {
                     return OptionalLong.of(value);
                 }
@@ -201,9 +218,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         connected = false;
         retryRedisAt = System.nanoTime() + recheckNanos;
         if (degraded.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.WARNING, () -> this + ": Redis unreachable (" + brief(failure)
-                    + "); pacing this process alone at " + Math.max(1, permits / expectedInstances) + " per "
-                    + window + " until it is back");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    () -> this + ": Redis unreachable (" + brief(failure)
+                            + "); pacing this process alone at " + Math.max(1, permits / expectedInstances) + " per "
+                            + window + " until it is back");
         }
     }
 
@@ -238,8 +257,14 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private void completed(RedisPermit permit, int status, HttpHeaders headers) {
         // Not awaited: if Redis misses this, the slot keeps its start time, which only paces a little less
         // conservatively.
-        scripts.evalAsync(RScript.Mode.READ_WRITE, COMPLETE, RScript.ReturnType.LONG, ringKey,
-                Long.toString(permit.slot()), Long.toString(permit.reservation()), Long.toString(micros(window)),
+        scripts.evalAsync(
+                RScript.Mode.READ_WRITE,
+                COMPLETE,
+                RScript.ReturnType.LONG,
+                ringKey,
+                Long.toString(permit.slot()),
+                Long.toString(permit.reservation()),
+                Long.toString(micros(window)),
                 Long.toString(status == 429 ? pauseMicros(headers) : 0));
         if (status > 0 && headers != null) {
             onResponse(status, headers);
@@ -265,7 +290,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      * window. Another instance's request may be the one that tipped the budget, so everyone waits.
      */
     private long pauseMicros(HttpHeaders headers) {
-        Optional<Duration> retryAfter = headers == null ? Optional.empty()
+        Optional<Duration> retryAfter = headers == null
+                ? Optional.empty()
                 : RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), Instant.now());
         if (retryAfter.isPresent()) {
             return micros(retryAfter.get());
@@ -281,8 +307,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             root = root.getCause();
         }
         String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-        return root.getClass().getSimpleName() + ": " + (message.length() > 160 ? message.substring(0, 160) + "…"
-                : message);
+        return root.getClass().getSimpleName() + ": "
+                + (message.length() > 160 ? message.substring(0, 160) + "…" : message);
     }
 
     private static long micros(Duration d) {
@@ -327,8 +353,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         private Duration recheckAfter = Duration.ofSeconds(5);
         private int expectedInstances = 1;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The Redis to connect to, {@code redis://host:port} or {@code rediss://host:port}. */
         public Builder redisUrl(String redisUrl) {

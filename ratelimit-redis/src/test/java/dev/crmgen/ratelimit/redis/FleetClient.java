@@ -19,8 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * exits with 3 if it ended pacing itself alone (Redis unreachable).
  */
 final class FleetClient {
-    private FleetClient() {
-    }
+    private FleetClient() {}
 
     /** Takes {@code count} slots one after another; returns each send time in wall-clock microseconds. */
     static List<Long> take(RateLimiter limiter, int count) {
@@ -44,8 +43,12 @@ final class FleetClient {
     }
 
     public static void main(String[] args) throws Exception {
-        try (RedisRateLimiter limiter = RedisRateLimiter.builder().redisUrl(args[0]).name(args[1])
-                .permits(Integer.parseInt(args[2])).window(Duration.ofMillis(Long.parseLong(args[3]))).build()) {
+        try (RedisRateLimiter limiter = RedisRateLimiter.builder()
+                .redisUrl(args[0])
+                .name(args[1])
+                .permits(Integer.parseInt(args[2]))
+                .window(Duration.ofMillis(Long.parseLong(args[3])))
+                .build()) {
             System.out.println("ready");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

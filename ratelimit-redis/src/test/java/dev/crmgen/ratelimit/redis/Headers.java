@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** Response headers as HubSpot sends them, from name/value pairs. */
 final class Headers {
-    private Headers() {
-    }
+    private Headers() {}
 
     static HttpHeaders of(String... namesAndValues) {
         Map<String, List<String>> map = new LinkedHashMap<>();

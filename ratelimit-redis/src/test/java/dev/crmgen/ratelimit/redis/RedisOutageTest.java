@@ -36,12 +36,10 @@ class RedisOutageTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -55,15 +53,22 @@ class RedisOutageTest {
     }
 
     private static RedisRateLimiter.Builder fleetOfFour(String url, Duration recheckAfter) {
-        return RedisRateLimiter.builder().redisUrl(url).name("outage-app").permits(20).window(WINDOW)
-                .expectedInstances(4).timeout(Duration.ofMillis(200)).connectTimeout(Duration.ofMillis(500))
+        return RedisRateLimiter.builder()
+                .redisUrl(url)
+                .name("outage-app")
+                .permits(20)
+                .window(WINDOW)
+                .expectedInstances(4)
+                .timeout(Duration.ofMillis(200))
+                .connectTimeout(Duration.ofMillis(500))
                 .recheckAfter(recheckAfter);
     }
 
     @Test
     void nothingListeningMeansLocalPacingAtTheInstancesShare() throws Exception {
         int port = RedisServer.freePort();
-        try (RedisRateLimiter limiter = fleetOfFour("redis://127.0.0.1:" + port, Duration.ofMinutes(5)).build()) {
+        try (RedisRateLimiter limiter =
+                fleetOfFour("redis://127.0.0.1:" + port, Duration.ofMinutes(5)).build()) {
             assertPacesAloneAtFiveAndWarnsOnce(limiter);
         }
     }
@@ -72,8 +77,9 @@ class RedisOutageTest {
     void aRedisThatNeverAnswersMeansLocalPacingAfterTheTimeout() throws Exception {
         // Connections complete in the kernel's backlog, but nothing ever reads or answers them.
         try (ServerSocket stalled = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                RedisRateLimiter limiter = fleetOfFour("redis://127.0.0.1:" + stalled.getLocalPort(),
-                        Duration.ofMinutes(5)).build()) {
+                RedisRateLimiter limiter = fleetOfFour(
+                                "redis://127.0.0.1:" + stalled.getLocalPort(), Duration.ofMinutes(5))
+                        .build()) {
             assertPacesAloneAtFiveAndWarnsOnce(limiter);
         }
     }
@@ -91,7 +97,8 @@ class RedisOutageTest {
 
     @Test
     void pacingGoesBackToRedisWhenItReturns() throws Exception {
-        try (RedisRateLimiter limiter = fleetOfFour(REDIS.url(), Duration.ofMillis(100)).build()) {
+        try (RedisRateLimiter limiter =
+                fleetOfFour(REDIS.url(), Duration.ofMillis(100)).build()) {
             assertEquals(0, limiter.reserve());
             assertFalse(limiter.fallbackActive());
 
@@ -107,8 +114,8 @@ class RedisOutageTest {
                 Thread.sleep(50);
             }
             assertEquals(1, warnings(), "no more warnings after the first");
-            assertTrue(records.stream().anyMatch(r -> r.getLevel() == Level.INFO
-                    && r.getMessage().contains("reachable again")));
+            assertTrue(records.stream()
+                    .anyMatch(r -> r.getLevel() == Level.INFO && r.getMessage().contains("reachable again")));
         }
     }
 

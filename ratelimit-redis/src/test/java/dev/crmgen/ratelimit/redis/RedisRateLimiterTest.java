@@ -39,12 +39,14 @@ class RedisRateLimiterTest {
 
     /** The property is the same at HubSpot's 10 s; one second keeps the test short. */
     private static final Duration WINDOW = Duration.ofSeconds(1);
+
     private static final int PERMITS = 20;
     /**
      * Send times are read on this JVM's clock after each reply, so thread scheduling on a busy machine can bunch
      * them by a few milliseconds; a fleet that did not share the budget would put several times N in a window.
      */
     private static final long SPAN_MICROS = WINDOW.toNanos() / 1000 * 85 / 100;
+
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private final List<RedisRateLimiter> limiters = new ArrayList<>();
@@ -55,8 +57,13 @@ class RedisRateLimiterTest {
     }
 
     private RedisRateLimiter limiter(String name, int permits, Duration window) {
-        RedisRateLimiter limiter = RedisRateLimiter.builder().redisUrl(REDIS.url()).name(name).permits(permits)
-                .window(window).timeout(Duration.ofSeconds(2)).build();
+        RedisRateLimiter limiter = RedisRateLimiter.builder()
+                .redisUrl(REDIS.url())
+                .name(name)
+                .permits(permits)
+                .window(window)
+                .timeout(Duration.ofSeconds(2))
+                .build();
         limiters.add(limiter);
         return limiter;
     }
@@ -99,15 +106,23 @@ class RedisRateLimiterTest {
         List<Process> processes = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                processes.add(new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(),
-                        "-cp", System.getProperty("java.class.path"), FleetClient.class.getName(), REDIS.url(), name,
-                        Integer.toString(PERMITS), Long.toString(WINDOW.toMillis()), "20")
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+                processes.add(new ProcessBuilder(
+                                new File(System.getProperty("java.home"), "bin/java").getPath(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                FleetClient.class.getName(),
+                                REDIS.url(),
+                                name,
+                                Integer.toString(PERMITS),
+                                Long.toString(WINDOW.toMillis()),
+                                "20")
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start());
             }
             List<BufferedReader> outputs = new ArrayList<>();
             for (Process process : processes) {
-                BufferedReader output = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader output =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 assertEquals("ready", output.readLine());
                 outputs.add(output);
             }
@@ -171,8 +186,8 @@ class RedisRateLimiterTest {
         RedisRateLimiter first = limiter(name, 1000, WINDOW);
         RedisRateLimiter second = limiter(name, 1000, WINDOW);
         assertEquals(0, second.reserve());
-        first.acquire().completed(429, Headers.of("Retry-After", "20", "X-HubSpot-RateLimit-Interval-Milliseconds",
-                "10000"));
+        first.acquire()
+                .completed(429, Headers.of("Retry-After", "20", "X-HubSpot-RateLimit-Interval-Milliseconds", "10000"));
         // The 429 is recorded without blocking the response: reserve until the pause shows.
         long wait = second.reserve();
         while (wait == 0) {
@@ -180,7 +195,8 @@ class RedisRateLimiterTest {
             wait = second.reserve();
         }
         long shown = wait;
-        assertTrue(shown > TimeUnit.SECONDS.toNanos(15) && shown <= TimeUnit.SECONDS.toNanos(20),
+        assertTrue(
+                shown > TimeUnit.SECONDS.toNanos(15) && shown <= TimeUnit.SECONDS.toNanos(20),
                 () -> "Retry-After 20 s, waits " + shown + " ns");
     }
 
@@ -200,7 +216,8 @@ class RedisRateLimiterTest {
         }
         long shown = wait;
         // The date has whole seconds, so the pause is 19 to 20 s, and more than the one-window fallback.
-        assertTrue(shown > TimeUnit.SECONDS.toNanos(15) && shown <= TimeUnit.SECONDS.toNanos(20),
+        assertTrue(
+                shown > TimeUnit.SECONDS.toNanos(15) && shown <= TimeUnit.SECONDS.toNanos(20),
                 () -> "Retry-After in 20 s as a date, waits " + shown + " ns");
     }
 
@@ -255,8 +272,14 @@ class RedisRateLimiterTest {
         String name = freshName();
         RedisRateLimiter first = limiter(name, PERMITS, WINDOW);
         RedisRateLimiter second = limiter(name, PERMITS, WINDOW);
-        first.acquire().completed(200, Headers.of("X-HubSpot-RateLimit-Daily", "500000",
-                "X-HubSpot-RateLimit-Daily-Remaining", " 499870 "));
+        first.acquire()
+                .completed(
+                        200,
+                        Headers.of(
+                                "X-HubSpot-RateLimit-Daily",
+                                "500000",
+                                "X-HubSpot-RateLimit-Daily-Remaining",
+                                " 499870 "));
         // Written without blocking the response: wait until it lands.
         while (second.dailyRemaining().isEmpty()) {
             Thread.sleep(10);
@@ -271,10 +294,12 @@ class RedisRateLimiterTest {
 
     @Test
     void aTokenIsRefusedAsNameWithoutBeingRepeated() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
                 () -> RedisRateLimiter.builder().name("pat-na1-11112222-3333-4444-5555-666677778888"));
         assertFalse(refused.getMessage().contains("11112222"));
-        assertThrows(IllegalArgumentException.class, () -> RedisRateLimiter.builder().name("has space"));
+        assertThrows(
+                IllegalArgumentException.class, () -> RedisRateLimiter.builder().name("has space"));
         RateLimiter limiter = limiter("my-app", PERMITS, WINDOW);
         assertFalse(limiter.toString().contains("127.0.0.1"), limiter::toString);
     }

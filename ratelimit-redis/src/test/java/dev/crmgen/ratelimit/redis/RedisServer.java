@@ -50,8 +50,18 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback, Paramete
     }
 
     private void start(String binary) throws IOException, InterruptedException {
-        process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--protected-mode", "yes")
+        process = new ProcessBuilder(
+                        binary,
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--protected-mode",
+                        "yes")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
@@ -62,8 +72,8 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback, Paramete
         while (!accepts(port)) {
             if (!process.isAlive() || System.nanoTime() - deadline > 0) {
                 stop();
-                throw new IllegalStateException("redis-server did not start on port " + port + ":\n"
-                        + Files.readString(log));
+                throw new IllegalStateException(
+                        "redis-server did not start on port " + port + ":\n" + Files.readString(log));
             }
             Thread.sleep(20);
         }

@@ -19,15 +19,22 @@ import java.util.Map;
  *           null
  * @param source the generated error object this was made from (for callers that want every field); may be null
  */
-public record BatchError(String status, String category, String subCategory, String message,
-                         Map<String, List<String>> context, String id, Object source) {
+public record BatchError(
+        String status,
+        String category,
+        String subCategory,
+        String message,
+        Map<String, List<String>> context,
+        String id,
+        Object source) {
     /** Copies the context, unmodifiable (null means empty). */
     public BatchError {
         if (context == null) {
             context = Map.of();
         } else {
             Map<String, List<String>> copy = new LinkedHashMap<>();
-            context.forEach((k, v) -> copy.put(k, v == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(v))));
+            context.forEach((k, v) ->
+                    copy.put(k, v == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(v))));
             context = Collections.unmodifiableMap(copy);
         }
     }

@@ -99,8 +99,8 @@ public final class BatchExecutor {
      *
      * @throws NullPointerException when an argument or an input is null
      */
-    public <I, R> BatchReport<I, R> execute(Collection<I> inputs, BatchCall<I, R> call, BatchKeys<I, R> keys,
-                                            BatchOptions options) {
+    public <I, R> BatchReport<I, R> execute(
+            Collection<I> inputs, BatchCall<I, R> call, BatchKeys<I, R> keys, BatchOptions options) {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(keys, "keys");
@@ -112,8 +112,8 @@ public final class BatchExecutor {
             }
         }
         long deadline = options.ticker().nanoTime() + BatchRun.saturatedNanos(options.deadlineFor(list.size()));
-        BatchRun<I, R> run = new BatchRun<>(executor, list, call, keys, options, deadline, new BatchRun.Tally(),
-                new HashSet<>(), null);
+        BatchRun<I, R> run = new BatchRun<>(
+                executor, list, call, keys, options, deadline, new BatchRun.Tally(), new HashSet<>(), null);
         return run.execute();
     }
 
@@ -131,8 +131,12 @@ public final class BatchExecutor {
      * @throws NullPointerException when an argument or an input is null
      * @throws RuntimeException the listener's first exception, after the requests in flight are accounted for
      */
-    public <I, R> BatchStreamSummary execute(Iterator<? extends I> inputs, BatchCall<I, R> call, BatchKeys<I, R> keys,
-                                             BatchOptions options, BatchListener<I, R> listener) {
+    public <I, R> BatchStreamSummary execute(
+            Iterator<? extends I> inputs,
+            BatchCall<I, R> call,
+            BatchKeys<I, R> keys,
+            BatchOptions options,
+            BatchListener<I, R> listener) {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(keys, "keys");
@@ -140,7 +144,8 @@ public final class BatchExecutor {
         Objects.requireNonNull(listener, "listener");
         BatchRun.Tally tally = new BatchRun.Tally();
         Set<String> unsettledIds = new HashSet<>();
-        long runDeadline = options.deadline() == null ? 0
+        long runDeadline = options.deadline() == null
+                ? 0
                 : options.ticker().nanoTime() + BatchRun.saturatedNanos(options.deadline());
         int window = options.streamWindow();
         String stopped = null;
@@ -153,10 +158,11 @@ public final class BatchExecutor {
                 }
                 chunk.add(input);
             }
-            long deadline = options.deadline() != null ? runDeadline
+            long deadline = options.deadline() != null
+                    ? runDeadline
                     : options.ticker().nanoTime() + BatchRun.saturatedNanos(options.deadlineFor(chunk.size()));
-            BatchRun<I, R> run = new BatchRun<>(executor, chunk, call, keys, options, deadline, tally, unsettledIds,
-                    listener);
+            BatchRun<I, R> run =
+                    new BatchRun<>(executor, chunk, call, keys, options, deadline, tally, unsettledIds, listener);
             run.execute();
             RuntimeException listenerFailure = run.listenerFailure();
             if (listenerFailure != null) {
@@ -164,7 +170,7 @@ public final class BatchExecutor {
             }
             stopped = run.streamStop();
         }
-        return new BatchStreamSummary(tally.total, tally.succeeded, tally.failed, tally.unconfirmed,
-                tally.requestsStarted, stopped);
+        return new BatchStreamSummary(
+                tally.total, tally.succeeded, tally.failed, tally.unconfirmed, tally.requestsStarted, stopped);
     }
 }

@@ -62,8 +62,7 @@ public interface BatchKeys<I, R> {
         private BiFunction<? super R, String, String> resultProperty = (r, n) -> null;
         private BiFunction<? super I, String, ? extends I> inputWithTraceId = (i, t) -> null;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** See {@link BatchKeys#inputId}. */
         public Builder<I, R> inputId(Function<? super I, String> f) {

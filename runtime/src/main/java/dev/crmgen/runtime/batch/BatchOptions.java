@@ -147,7 +147,11 @@ public final class BatchOptions {
 
     /** A builder holding these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder().chunkSize(chunkSize).concurrency(concurrency).retrySafe(retrySafe).resendRounds(resendRounds)
+        Builder b = new Builder()
+                .chunkSize(chunkSize)
+                .concurrency(concurrency)
+                .retrySafe(retrySafe)
+                .resendRounds(resendRounds)
                 .isolateRejected(isolateRejected);
         b.progress = progress;
         b.deadline = deadline;
@@ -178,8 +182,7 @@ public final class BatchOptions {
         private Ticker ticker = Ticker.system();
         private int streamWindow;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Inputs per request, at least 1 (default 100). */
         public Builder chunkSize(int chunkSize) {

@@ -2,8 +2,7 @@ package dev.crmgen.runtime.batch;
 
 /** Small operations on {@link BatchReport.Outcome}s that the run and the matcher share. */
 final class BatchOutcomes {
-    private BatchOutcomes() {
-    }
+    private BatchOutcomes() {}
 
     @SuppressWarnings("unchecked")
     static <I, R> BatchReport.Outcome<I, R>[] newArray(int n) {

@@ -103,8 +103,7 @@ public final class BatchReport<I, R> {
      * @param input the input
      * @param result the server's result for it
      */
-    public record Succeeded<I, R>(int index, I input, R result) implements Outcome<I, R> {
-    }
+    public record Succeeded<I, R>(int index, I input, R result) implements Outcome<I, R> {}
 
     /**
      * The server rejected the input, or it was certainly not applied: {@code error} when a batch response named it,
@@ -117,7 +116,8 @@ public final class BatchReport<I, R> {
      * @param error the per-input error, or null
      * @param exception the request's exception, or null
      */
-    public record Failed<I, R>(int index, I input, BatchError error, RuntimeException exception) implements Outcome<I, R> {
+    public record Failed<I, R>(int index, I input, BatchError error, RuntimeException exception)
+            implements Outcome<I, R> {
         /** The error message, whichever form it took. */
         public String message() {
             if (error != null) {

@@ -12,7 +12,9 @@ import java.util.List;
 public record BatchResponse<R>(List<R> results, List<BatchError> errors) {
     /** Copies both lists (null means empty). */
     public BatchResponse {
-        results = results == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(results));
+        results = results == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(results));
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
 

@@ -33,6 +33,7 @@ final class BatchRun<I, R> {
     private static final System.Logger LOG = System.getLogger("dev.crmgen.runtime.batch");
     /** A waiting caller re-reads the ticker this often, so a controllable ticker can end the wait. */
     private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private static final String LISTENER_FAILED = "not sent: the outcome listener failed: ";
 
     /** Counts over a whole run, every window of a stream included; guarded by the lock of the window's run. */
@@ -58,6 +59,7 @@ final class BatchRun<I, R> {
     final AtomicInteger requestsStarted = new AtomicInteger();
     /** Trace ids this run stamps on keyless inputs start with it; unique per run, so no input shares one. */
     final String tracePrefix = "crmgen-" + UUID.randomUUID() + "-";
+
     final Tally tally;
     final OutcomeLedger<I, R> ledger;
     /** Set when a request hit HubSpot's daily limit. */
@@ -72,11 +74,20 @@ final class BatchRun<I, R> {
     String stopped;
     /** Set when execute returns or gives up on requests in flight; later answers are ignored. */
     boolean closed;
+
     boolean interrupted;
     volatile boolean lastRound;
 
-    BatchRun(Executor executor, List<I> inputs, BatchCall<I, R> call, BatchKeys<I, R> keys, BatchOptions options,
-             long deadline, Tally tally, Set<String> unsettledIds, BatchListener<I, R> listener) {
+    BatchRun(
+            Executor executor,
+            List<I> inputs,
+            BatchCall<I, R> call,
+            BatchKeys<I, R> keys,
+            BatchOptions options,
+            long deadline,
+            Tally tally,
+            Set<String> unsettledIds,
+            BatchListener<I, R> listener) {
         this.executor = executor;
         this.inputs = inputs;
         this.call = call;
@@ -340,7 +351,10 @@ final class BatchRun<I, R> {
         try {
             response = call.send(chunkInputs);
         } catch (RuntimeException e) {
-            if (options.isolateRejected() && idx.length > 1 && e instanceof ApiException ae && ae.status() == 400
+            if (options.isolateRejected()
+                    && idx.length > 1
+                    && e instanceof ApiException ae
+                    && ae.status() == 400
                     && mayStart()) {
                 countRequest();
                 // A 400 wrote nothing: halve the request until the inputs that cause it stand alone.
@@ -361,7 +375,11 @@ final class BatchRun<I, R> {
             settle(idx, BatchOutcomes.newArray(idx.length), "the batch call returned no response", null, Resend.NEVER);
             return;
         }
-        settle(idx, matcher.match(idx, chunkInputs, response), ResponseMatcher.unresolvedReason(response), null,
+        settle(
+                idx,
+                matcher.match(idx, chunkInputs, response),
+                ResponseMatcher.unresolvedReason(response),
+                null,
                 Resend.IF_SAFE);
     }
 
@@ -427,8 +445,13 @@ final class BatchRun<I, R> {
                 }
                 settle(idx, local, null, null, Resend.NEVER);
             }
-            default -> settle(idx, BatchOutcomes.newArray(idx.length), failure.reason() + ": " + e.getMessage(), e,
-                    failure.resend());
+            default ->
+                settle(
+                        idx,
+                        BatchOutcomes.newArray(idx.length),
+                        failure.reason() + ": " + e.getMessage(),
+                        e,
+                        failure.resend());
         }
     }
 
@@ -451,8 +474,8 @@ final class BatchRun<I, R> {
      * Records the answer to a request that may have reached the server; positions left null become unconfirmed
      * with {@code reason}, to be sent again when allowed and rounds remain.
      */
-    private void settle(int[] idx, BatchReport.Outcome<I, R>[] local, String reason, Throwable cause,
-                        Resend resendPolicy) {
+    private void settle(
+            int[] idx, BatchReport.Outcome<I, R>[] local, String reason, Throwable cause, Resend resendPolicy) {
         lock.lock();
         try {
             tally.requestsDone++;

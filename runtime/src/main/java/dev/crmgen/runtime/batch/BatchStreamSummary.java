@@ -11,8 +11,8 @@ package dev.crmgen.runtime.batch;
  * @param stopped why the run stopped taking inputs before the iterator ended (deadline, interrupt, HubSpot's daily
  *                limit), or null when every input was taken
  */
-public record BatchStreamSummary(long inputs, long succeeded, long failed, long unconfirmed, long requests,
-                                 String stopped) {
+public record BatchStreamSummary(
+        long inputs, long succeeded, long failed, long unconfirmed, long requests, String stopped) {
     /** Whether the iterator was used up: every input it had was taken and reported. */
     public boolean exhausted() {
         return stopped == null;

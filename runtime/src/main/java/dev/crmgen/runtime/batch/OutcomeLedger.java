@@ -31,6 +31,7 @@ final class OutcomeLedger<I, R> {
     private final Set<String> unsettledIds;
     /** Final outcomes not yet handed to the listener. */
     private final List<BatchReport.Outcome<I, R>> undelivered = new ArrayList<>();
+
     private RuntimeException listenerFailure;
     /** Final outcomes; null while an input may still be sent. */
     private final BatchReport.Outcome<I, R>[] outcomes;
@@ -40,8 +41,13 @@ final class OutcomeLedger<I, R> {
     private final boolean[] maybeSent;
 
     /** A ledger for {@code inputs}, counted in {@code tally} after the inputs it already holds. */
-    OutcomeLedger(List<I> inputs, BatchKeys<I, R> keys, BatchOptions options, BatchRun.Tally tally,
-                  Set<String> unsettledIds, BatchListener<I, R> listener) {
+    OutcomeLedger(
+            List<I> inputs,
+            BatchKeys<I, R> keys,
+            BatchOptions options,
+            BatchRun.Tally tally,
+            Set<String> unsettledIds,
+            BatchListener<I, R> listener) {
         this.inputs = inputs;
         this.keys = keys;
         this.options = options;
@@ -74,8 +80,10 @@ final class OutcomeLedger<I, R> {
     void unanswered(int[] idx) {
         for (int i : idx) {
             if (outcomes[i] == null) {
-                record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i),
-                        "sent, but no answer by the run's deadline and grace", null, true));
+                record(
+                        i,
+                        new BatchReport.Unconfirmed<>(
+                                i, inputs.get(i), "sent, but no answer by the run's deadline and grace", null, true));
             }
         }
     }
@@ -141,14 +149,32 @@ final class OutcomeLedger<I, R> {
                 if (provisional[i] != null) {
                     record(i, finalFor(i, provisional[i]));
                 } else if (earlier != null) {
-                    record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i), "not sent: input "
-                            + (base + earlier) + " with the same id did not succeed or fail", null, false));
+                    record(
+                            i,
+                            new BatchReport.Unconfirmed<>(
+                                    i,
+                                    inputs.get(i),
+                                    "not sent: input " + (base + earlier) + " with the same id did not succeed or fail",
+                                    null,
+                                    false));
                 } else if (id != null && unsettledIds.contains(id)) {
-                    record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i), "not sent: an earlier input "
-                            + "with the same id did not succeed or fail", null, false));
+                    record(
+                            i,
+                            new BatchReport.Unconfirmed<>(
+                                    i,
+                                    inputs.get(i),
+                                    "not sent: an earlier input " + "with the same id did not succeed or fail",
+                                    null,
+                                    false));
                 } else {
-                    record(i, new BatchReport.Unconfirmed<>(i, inputs.get(i),
-                            stopped != null ? stopped : "not sent: no round left", null, false));
+                    record(
+                            i,
+                            new BatchReport.Unconfirmed<>(
+                                    i,
+                                    inputs.get(i),
+                                    stopped != null ? stopped : "not sent: no round left",
+                                    null,
+                                    false));
                 }
                 if (id != null) {
                     earlierIds.putIfAbsent(id, i);
@@ -190,8 +216,8 @@ final class OutcomeLedger<I, R> {
         Consumer<BatchProgress> progress = options.progress();
         if (progress != null) {
             try {
-                progress.accept(new BatchProgress(tally.total, tally.succeeded, tally.failed, tally.unconfirmed,
-                        tally.requestsDone));
+                progress.accept(new BatchProgress(
+                        tally.total, tally.succeeded, tally.failed, tally.unconfirmed, tally.requestsDone));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "batch progress listener failed", e);
             }
@@ -202,8 +228,13 @@ final class OutcomeLedger<I, R> {
     /** A failure that applied nothing, unless an earlier attempt may have been applied. */
     private BatchReport.Outcome<I, R> finalFor(int i, BatchReport.Outcome<I, R> o) {
         if (o instanceof BatchReport.Failed<I, R> f && f.error() == null && maybeSent[i]) {
-            return new BatchReport.Unconfirmed<>(i, inputs.get(i), "an earlier request carrying it may have "
-                    + "reached the server; the last one applied nothing: " + f.message(), f.exception(), true);
+            return new BatchReport.Unconfirmed<>(
+                    i,
+                    inputs.get(i),
+                    "an earlier request carrying it may have " + "reached the server; the last one applied nothing: "
+                            + f.message(),
+                    f.exception(),
+                    true);
         }
         return o;
     }

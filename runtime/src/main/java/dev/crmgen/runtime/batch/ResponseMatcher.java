@@ -16,6 +16,7 @@ import java.util.Set;
 final class ResponseMatcher<I, R> {
     /** The run's inputs as the caller gave them: outcomes carry these, not the inputs as sent. */
     private final List<I> inputs;
+
     private final BatchKeys<I, R> keys;
 
     ResponseMatcher(List<I> inputs, BatchKeys<I, R> keys) {
@@ -25,7 +26,8 @@ final class ResponseMatcher<I, R> {
 
     /** Why an input the response did not settle ends unconfirmed. */
     static <R> String unresolvedReason(BatchResponse<R> response) {
-        return response.errors().isEmpty() ? "the response neither confirmed nor rejected it"
+        return response.errors().isEmpty()
+                ? "the response neither confirmed nor rejected it"
                 : "the response neither confirmed nor rejected it; errors in it: " + response.errors();
     }
 
@@ -52,19 +54,20 @@ final class ResponseMatcher<I, R> {
      * Without any key only a lone input can be paired: with its lone result, or its lone error. Results of
      * several keyless inputs may come in any order, so none of them is credited.
      */
-    private void matchKeyless(int[] idx, List<I> chunkInputs, BatchResponse<R> response,
-                              BatchReport.Outcome<I, R>[] local) {
+    private void matchKeyless(
+            int[] idx, List<I> chunkInputs, BatchResponse<R> response, BatchReport.Outcome<I, R>[] local) {
         List<R> results = response.results();
         int n = idx.length;
         if (n == 1 && response.errors().isEmpty() && results.size() == 1 && results.get(0) != null) {
             local[0] = new BatchReport.Succeeded<>(idx[0], inputs.get(idx[0]), results.get(0));
         } else if (n == 1 && results.isEmpty() && response.errors().size() == 1) {
-            local[0] = new BatchReport.Failed<>(idx[0], inputs.get(idx[0]), response.errors().get(0), null);
+            local[0] = new BatchReport.Failed<>(
+                    idx[0], inputs.get(idx[0]), response.errors().get(0), null);
         }
     }
 
-    private void matchByKey(int[] idx, List<I> chunkInputs, BatchResponse<R> response,
-                            BatchReport.Outcome<I, R>[] local) {
+    private void matchByKey(
+            int[] idx, List<I> chunkInputs, BatchResponse<R> response, BatchReport.Outcome<I, R>[] local) {
         Map<String, Integer> byTrace = new HashMap<>();
         Map<String, Integer> byObjectId = new HashMap<>();
         Map<String, Integer> byAnyId = new HashMap<>();
@@ -100,7 +103,8 @@ final class ResponseMatcher<I, R> {
             if (k == null) {
                 k = lookup(byObjectId, keys.resultId(r));
             }
-            for (Iterator<Map.Entry<String, Map<String, Integer>>> it = byProperty.entrySet().iterator();
+            for (Iterator<Map.Entry<String, Map<String, Integer>>> it =
+                            byProperty.entrySet().iterator();
                     k == null && it.hasNext(); ) {
                 Map.Entry<String, Map<String, Integer>> e = it.next();
                 k = lookup(e.getValue(), keys.resultProperty(r, e.getKey()));
@@ -125,8 +129,8 @@ final class ResponseMatcher<I, R> {
      * unique within a request, so the maps would pair them the same way. Fills {@code local} and returns true
      * only when every input is paired.
      */
-    private boolean matchInOrder(int[] idx, List<I> chunkInputs, BatchResponse<R> response,
-                                 BatchReport.Outcome<I, R>[] local) {
+    private boolean matchInOrder(
+            int[] idx, List<I> chunkInputs, BatchResponse<R> response, BatchReport.Outcome<I, R>[] local) {
         List<R> results = response.results();
         int n = idx.length;
         if (!response.errors().isEmpty() || results.size() != n) {
@@ -135,7 +139,9 @@ final class ResponseMatcher<I, R> {
         for (int k = 0; k < n; k++) {
             I in = chunkInputs.get(k);
             R r = results.get(k);
-            if (r == null || keys.inputTraceId(in) != null || keys.inputIdProperty(in) != null
+            if (r == null
+                    || keys.inputTraceId(in) != null
+                    || keys.inputIdProperty(in) != null
                     || keys.resultTraceId(r) != null) {
                 return false;
             }
@@ -161,8 +167,7 @@ final class ResponseMatcher<I, R> {
         return resultId == null || resultId.equals(id);
     }
 
-    private void fail(BatchReport.Outcome<I, R>[] local, int[] idx, List<I> chunkInputs, Integer k,
-                      BatchError error) {
+    private void fail(BatchReport.Outcome<I, R>[] local, int[] idx, List<I> chunkInputs, Integer k, BatchError error) {
         if (k != null && local[k] == null) {
             local[k] = new BatchReport.Failed<>(idx[k], inputs.get(idx[k]), error, null);
         }

@@ -10,15 +10,14 @@ import java.util.Set;
  * earlier one's final outcome), each cut into chunks of at most the chunk size.
  */
 final class RoundPlanner {
-    private RoundPlanner() {
-    }
+    private RoundPlanner() {}
 
     /**
      * The next requestable wave of {@code todo} (in input order): every input without an id, and the earliest input
      * of each id not in {@code blocked}. Inputs left for later are added to {@code rest}.
      */
-    static <I> List<Integer> nextWave(List<Integer> todo, List<I> inputs, BatchKeys<I, ?> keys, Set<String> blocked,
-                                      List<Integer> rest) {
+    static <I> List<Integer> nextWave(
+            List<Integer> todo, List<I> inputs, BatchKeys<I, ?> keys, Set<String> blocked, List<Integer> rest) {
         List<Integer> wave = new ArrayList<>(todo.size());
         Set<String> inWave = new HashSet<>(todo.size() * 4 / 3 + 1);
         for (int i : todo) {

@@ -24,7 +24,8 @@ public class ApiException extends RuntimeException {
      * @param rawBody the response body as text, empty when there was none
      * @param cause the underlying failure, or null
      */
-    public ApiException(String message, int status, String correlationId, HubSpotError error, String rawBody, Throwable cause) {
+    public ApiException(
+            String message, int status, String correlationId, HubSpotError error, String rawBody, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.correlationId = correlationId;

@@ -5,7 +5,8 @@ public class BadRequestException extends ApiException {
     private static final long serialVersionUID = 1L;
 
     /** See {@link ApiException#ApiException(String, int, String, HubSpotError, String, Throwable)}. */
-    public BadRequestException(String message, int status, String correlationId, HubSpotError error, String rawBody, Throwable cause) {
+    public BadRequestException(
+            String message, int status, String correlationId, HubSpotError error, String rawBody, Throwable cause) {
         super(message, status, correlationId, error, rawBody, cause);
     }
 }

@@ -24,9 +24,17 @@ public class DailyLimitException extends RateLimitException {
      * @param dailyRemaining {@code X-HubSpot-RateLimit-Daily-Remaining}, or -1 when absent
      * @see RateLimitException#RateLimitException(String, int, String, HubSpotError, String, Duration, Throwable)
      */
-    public DailyLimitException(String message, int status, String correlationId, HubSpotError error, String rawBody,
-                               Duration retryAfter, Instant resetsAt, long dailyLimit, long dailyRemaining,
-                               Throwable cause) {
+    public DailyLimitException(
+            String message,
+            int status,
+            String correlationId,
+            HubSpotError error,
+            String rawBody,
+            Duration retryAfter,
+            Instant resetsAt,
+            long dailyLimit,
+            long dailyRemaining,
+            Throwable cause) {
         super(message, status, correlationId, error, rawBody, retryAfter, cause);
         this.resetsAt = resetsAt;
         this.dailyLimit = dailyLimit;

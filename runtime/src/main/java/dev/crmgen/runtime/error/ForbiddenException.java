@@ -7,7 +7,8 @@ public class ForbiddenException extends ApiException {
     private static final long serialVersionUID = 1L;
 
     /** See {@link ApiException#ApiException(String, int, String, HubSpotError, String, Throwable)}. */
-    public ForbiddenException(String message, int status, String correlationId, HubSpotError error, String rawBody, Throwable cause) {
+    public ForbiddenException(
+            String message, int status, String correlationId, HubSpotError error, String rawBody, Throwable cause) {
         super(message, status, correlationId, error, rawBody, cause);
     }
 

@@ -27,9 +27,16 @@ import java.util.Map;
  * @param policyName the rate-limit policy of a 429 (such as {@code SECONDLY}); may be null
  * @param errorType such as {@code RATE_LIMIT}; may be null
  */
-public record HubSpotError(String category, String correlationId, String message, String subCategory,
-                           Map<String, List<String>> context, Map<String, String> links, List<ErrorDetail> errors,
-                           String policyName, String errorType) {
+public record HubSpotError(
+        String category,
+        String correlationId,
+        String message,
+        String subCategory,
+        Map<String, List<String>> context,
+        Map<String, String> links,
+        List<ErrorDetail> errors,
+        String policyName,
+        String errorType) {
 
     /** Copies the collections, unmodifiable. */
     public HubSpotError {
@@ -112,8 +119,11 @@ public record HubSpotError(String category, String correlationId, String message
                 int eq = entry.indexOf('=');
                 if (eq > 0) {
                     String value = entry.substring(eq + 1).strip();
-                    map.put(entry.substring(0, eq).strip(), value.startsWith("[") && value.endsWith("]")
-                            ? splitList(value.substring(1, value.length() - 1)) : List.of(value));
+                    map.put(
+                            entry.substring(0, eq).strip(),
+                            value.startsWith("[") && value.endsWith("]")
+                                    ? splitList(value.substring(1, value.length() - 1))
+                                    : List.of(value));
                 }
                 start = i + 1;
             }
@@ -130,7 +140,8 @@ public record HubSpotError(String category, String correlationId, String message
      * @param in the field or parameter at fault; may be null
      * @param context extra facts; never null
      */
-    public record ErrorDetail(String message, String code, String subCategory, String in, Map<String, List<String>> context) {
+    public record ErrorDetail(
+            String message, String code, String subCategory, String in, Map<String, List<String>> context) {
         /** Copies the context, unmodifiable. */
         public ErrorDetail {
             context = context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
@@ -192,8 +203,10 @@ public record HubSpotError(String category, String correlationId, String message
                     case "code" -> code = text(p, t);
                     case "subCategory" -> subCategory = text(p, t);
                     case "in" -> in = text(p, t);
-                    case "context" -> context = t == JsonToken.START_OBJECT ? CONTEXT.read(p)
-                            : t == JsonToken.VALUE_STRING ? contextFromString(p.getText()) : skip(p);
+                    case "context" ->
+                        context = t == JsonToken.START_OBJECT
+                                ? CONTEXT.read(p)
+                                : t == JsonToken.VALUE_STRING ? contextFromString(p.getText()) : skip(p);
                     default -> p.skipChildren();
                 }
             }
@@ -238,8 +251,10 @@ public record HubSpotError(String category, String correlationId, String message
                     case "subCategory" -> subCategory = text(p, t);
                     case "policyName" -> policyName = text(p, t);
                     case "errorType" -> errorType = text(p, t);
-                    case "context" -> context = t == JsonToken.START_OBJECT ? CONTEXT.read(p)
-                            : t == JsonToken.VALUE_STRING ? contextFromString(p.getText()) : skip(p);
+                    case "context" ->
+                        context = t == JsonToken.START_OBJECT
+                                ? CONTEXT.read(p)
+                                : t == JsonToken.VALUE_STRING ? contextFromString(p.getText()) : skip(p);
                     case "links" -> {
                         if (t == JsonToken.START_OBJECT) {
                             links = new LinkedHashMap<>();
@@ -271,7 +286,8 @@ public record HubSpotError(String category, String correlationId, String message
                     default -> p.skipChildren();
                 }
             }
-            return new HubSpotError(category, correlationId, message, subCategory, context, links, errors, policyName, errorType);
+            return new HubSpotError(
+                    category, correlationId, message, subCategory, context, links, errors, policyName, errorType);
         }
 
         @Override

@@ -12,8 +12,14 @@ public class RateLimitException extends ApiException {
      * @param retryAfter the wait the server asked for ({@code Retry-After}), or null when it gave none
      * @see ApiException#ApiException(String, int, String, HubSpotError, String, Throwable)
      */
-    public RateLimitException(String message, int status, String correlationId, HubSpotError error, String rawBody,
-                              Duration retryAfter, Throwable cause) {
+    public RateLimitException(
+            String message,
+            int status,
+            String correlationId,
+            HubSpotError error,
+            String rawBody,
+            Duration retryAfter,
+            Throwable cause) {
         super(message, status, correlationId, error, rawBody, cause);
         this.retryAfter = retryAfter;
     }

@@ -13,7 +13,8 @@ public class ResponseDecodingException extends ApiException {
      * @param path the JSON path of the offending value, or null when the problem is not in the body
      * @see ApiException#ApiException(String, int, String, HubSpotError, String, Throwable)
      */
-    public ResponseDecodingException(String message, int status, String correlationId, String rawBody, String path, Throwable cause) {
+    public ResponseDecodingException(
+            String message, int status, String correlationId, String rawBody, String path, Throwable cause) {
         super(message, status, correlationId, null, rawBody, cause);
         this.path = path;
     }

@@ -34,16 +34,18 @@ public interface HttpTransport {
      * while the exchange is in flight.
      */
     default CompletableFuture<Response> sendAsync(Request request, Executor executor) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return send(request);
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CompletionException(e);
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return send(request);
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CompletionException(e);
+                    }
+                },
+                executor);
     }
 
     /**
@@ -102,7 +104,10 @@ public interface HttpTransport {
                 sb.append(isSecret(e.getKey()) ? "[REDACTED]" : e.getValue());
                 sep = ", ";
             }
-            return sb.append("} body=").append(body == null ? 0 : body.length).append(" bytes").toString();
+            return sb.append("} body=")
+                    .append(body == null ? 0 : body.length)
+                    .append(" bytes")
+                    .toString();
         }
 
         static boolean isSecret(String headerName) {

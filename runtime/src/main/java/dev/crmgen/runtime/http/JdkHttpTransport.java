@@ -72,16 +72,18 @@ final class JdkHttpTransport implements HttpTransport {
                 client.sendAsync(httpRequest(request), BodyHandlers.ofByteArray());
         CompletableFuture<Response> result = within(inFlight, request.timeout())
                 // Decompressing and what follows run on the caller's executor, not on the client's own threads.
-                .handleAsync((response, failure) -> {
-                    try {
-                        if (failure != null) {
-                            throw failure(request, failure);
-                        }
-                        return response(response);
-                    } catch (IOException e) {
-                        throw new CompletionException(e);
-                    }
-                }, executor);
+                .handleAsync(
+                        (response, failure) -> {
+                            try {
+                                if (failure != null) {
+                                    throw failure(request, failure);
+                                }
+                                return response(response);
+                            } catch (IOException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        executor);
         // Cancelling the returned future aborts the exchange and closes its connection.
         result.whenComplete((response, failure) -> {
             if (result.isCancelled()) {
@@ -97,16 +99,16 @@ final class JdkHttpTransport implements HttpTransport {
      * stalled or trickling body would hold the caller forever; when this deadline passes the exchange is cancelled,
      * which makes the client abort it and close its connection.
      */
-    private static CompletableFuture<HttpResponse<byte[]>> within(CompletableFuture<HttpResponse<byte[]>> inFlight,
-                                                                 Duration timeout) {
+    private static CompletableFuture<HttpResponse<byte[]>> within(
+            CompletableFuture<HttpResponse<byte[]>> inFlight, Duration timeout) {
         CompletableFuture<HttpResponse<byte[]>> bounded =
                 inFlight.copy().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
         return bounded.handle((response, failure) -> {
             Throwable cause = unwrap(failure);
             if (cause instanceof TimeoutException) {
                 inFlight.cancel(true);
-                throw new CompletionException(new HttpTimeoutException(
-                        "no complete response within " + timeout.toMillis() + " ms"));
+                throw new CompletionException(
+                        new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms"));
             }
             if (failure != null) {
                 throw new CompletionException(cause);
@@ -143,20 +145,26 @@ final class JdkHttpTransport implements HttpTransport {
         for (Map.Entry<String, String> h : request.headers().entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
-        b.method(request.method(), request.body() == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        b.method(
+                request.method(),
+                request.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         return b.build();
     }
 
     /** Failures that mean the request never left are marked so; other I/O failures pass through unchanged. */
     private static IOException notSent(Request request, Exception e) {
-        if (e instanceof HttpConnectTimeoutException || e instanceof ConnectException || e instanceof UnknownHostException
+        if (e instanceof HttpConnectTimeoutException
+                || e instanceof ConnectException
+                || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException) {
-            return new RequestNotSentException("could not connect to " + request.uri().getHost() + ": " + e, (IOException) e);
+            return new RequestNotSentException(
+                    "could not connect to " + request.uri().getHost() + ": " + e, (IOException) e);
         }
         if (e instanceof UnresolvedAddressException) {
-            return new RequestNotSentException("could not resolve " + request.uri().getHost(), e);
+            return new RequestNotSentException(
+                    "could not resolve " + request.uri().getHost(), e);
         }
         return (IOException) e;
     }
@@ -164,7 +172,10 @@ final class JdkHttpTransport implements HttpTransport {
     private static Response response(HttpResponse<byte[]> response) throws IOException {
         byte[] body = response.body();
         String encoding = Response.first(response.headers(), "Content-Encoding");
-        if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip") && body != null && body.length > 0) {
+        if (encoding != null
+                && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")
+                && body != null
+                && body.length > 0) {
             body = gunzip(body);
         }
         return new Response(response.statusCode(), response.headers(), body);

@@ -81,7 +81,8 @@ public final class MultipartBody {
             Objects.requireNonNull(file, "file");
             try {
                 Path name = file.getFileName();
-                return new Upload(name == null ? "file" : name.toString(), Files.readAllBytes(file), "application/octet-stream");
+                return new Upload(
+                        name == null ? "file" : name.toString(), Files.readAllBytes(file), "application/octet-stream");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + " to upload it", e);
             }
@@ -89,7 +90,8 @@ public final class MultipartBody {
 
         /** The given bytes (copied) under {@code fileName}. */
         public static Upload of(String fileName, byte[] content) {
-            return new Upload(fileName, Objects.requireNonNull(content, "content").clone(), "application/octet-stream");
+            return new Upload(
+                    fileName, Objects.requireNonNull(content, "content").clone(), "application/octet-stream");
         }
 
         /**
@@ -142,8 +144,11 @@ public final class MultipartBody {
         /** Uses {@code boundary} instead of a random one, for reproducible bytes. */
         public Builder boundary(String boundary) {
             Objects.requireNonNull(boundary, "boundary");
-            if (boundary.isEmpty() || boundary.length() > 70 || !boundary.chars().allMatch(Builder::isBoundaryChar)) {
-                throw new IllegalArgumentException("a boundary is 1 to 70 letters, digits or '-_.', got '" + boundary + "'");
+            if (boundary.isEmpty()
+                    || boundary.length() > 70
+                    || !boundary.chars().allMatch(Builder::isBoundaryChar)) {
+                throw new IllegalArgumentException(
+                        "a boundary is 1 to 70 letters, digits or '-_.', got '" + boundary + "'");
             }
             if (out.size() > 0) {
                 throw new IllegalStateException("set the boundary before adding parts");
@@ -153,7 +158,12 @@ public final class MultipartBody {
         }
 
         private static boolean isBoundaryChar(int c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+            return (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.';
         }
 
         /**
@@ -163,7 +173,10 @@ public final class MultipartBody {
             Objects.requireNonNull(name, "name");
             if (value != null) {
                 String text = value instanceof OffsetDateTime t ? JsonCodecs.formatDateTime(t) : value.toString();
-                part("form-data; name=\"" + quoted(name) + "\"", "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
+                part(
+                        "form-data; name=\"" + quoted(name) + "\"",
+                        "text/plain; charset=UTF-8",
+                        text.getBytes(StandardCharsets.UTF_8));
             }
             return this;
         }
@@ -172,14 +185,17 @@ public final class MultipartBody {
         public Builder file(String name, Upload upload) {
             Objects.requireNonNull(name, "name");
             if (upload != null) {
-                part("form-data; name=\"" + quoted(name) + "\"; filename=\"" + quoted(upload.fileName) + "\"", upload.contentType,
+                part(
+                        "form-data; name=\"" + quoted(name) + "\"; filename=\"" + quoted(upload.fileName) + "\"",
+                        upload.contentType,
                         upload.content);
             }
             return this;
         }
 
         private void part(String disposition, String contentType, byte[] content) {
-            write("--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\nContent-Type: " + contentType + "\r\n\r\n");
+            write("--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\nContent-Type: " + contentType
+                    + "\r\n\r\n");
             out.writeBytes(content);
             write("\r\n");
         }

@@ -37,9 +37,17 @@ public final class DailyLimitGate {
     private static DailyLimitException forLaterCall(DailyLimitException met, String describe) {
         Instant resetsAt = met.resetsAt().orElse(null);
         String when = resetsAt == null ? "at an unknown time (midnight in the account's time zone)" : "at " + resetsAt;
-        return new DailyLimitException(describe + " not sent: the daily rate limit of this token (policy "
-                + met.policyName() + ") was reached; it resets " + when, met.status(), met.correlationId(),
-                met.error().orElse(null), met.rawBody(), met.retryAfter(), resetsAt, met.dailyLimit().orElse(-1),
-                met.dailyRemaining().orElse(-1), null);
+        return new DailyLimitException(
+                describe + " not sent: the daily rate limit of this token (policy " + met.policyName()
+                        + ") was reached; it resets " + when,
+                met.status(),
+                met.correlationId(),
+                met.error().orElse(null),
+                met.rawBody(),
+                met.retryAfter(),
+                resetsAt,
+                met.dailyLimit().orElse(-1),
+                met.dailyRemaining().orElse(-1),
+                null);
     }
 }

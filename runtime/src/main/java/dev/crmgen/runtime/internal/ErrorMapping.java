@@ -28,19 +28,19 @@ public final class ErrorMapping {
     /** HubSpot's {@code policyName} for the daily quota. */
     static final String DAILY = "DAILY";
 
-    private ErrorMapping() {
-    }
+    private ErrorMapping() {}
 
-    public static ApiException toException(String describe, HttpTransport.Response response, Duration retryAfter,
-                                    Instant now, Secrets secrets) {
+    public static ApiException toException(
+            String describe, HttpTransport.Response response, Duration retryAfter, Instant now, Secrets secrets) {
         int status = response.status();
         String raw = secrets.scrub(new String(response.body(), StandardCharsets.UTF_8));
         // Parse the scrubbed text so that no field of the parsed error can carry an echoed token.
         HubSpotError error = parse(raw.getBytes(StandardCharsets.UTF_8));
-        String correlationId = error != null && error.correlationId() != null ? error.correlationId()
+        String correlationId = error != null && error.correlationId() != null
+                ? error.correlationId()
                 : response.header("X-HubSpot-Correlation-Id");
-        String message = secrets.scrub(message(describe, status, error, correlationId, raw,
-                response.header("Content-Type")));
+        String message =
+                secrets.scrub(message(describe, status, error, correlationId, raw, response.header("Content-Type")));
         switch (status) {
             case 400:
                 return new BadRequestException(message, status, correlationId, error, raw, null);
@@ -55,12 +55,20 @@ public final class ErrorMapping {
             case 429:
                 if (error != null && DAILY.equalsIgnoreCase(error.policyName())) {
                     Instant resetsAt = retryAfter == null ? null : now.plus(retryAfter);
-                    return new DailyLimitException(message + "; it resets " + (resetsAt == null
-                            ? "at an unknown time (midnight in the account's time zone)" : "at " + resetsAt),
-                            status, correlationId, error, raw, retryAfter, resetsAt,
+                    return new DailyLimitException(
+                            message + "; it resets "
+                                    + (resetsAt == null
+                                            ? "at an unknown time (midnight in the account's time zone)"
+                                            : "at " + resetsAt),
+                            status,
+                            correlationId,
+                            error,
+                            raw,
+                            retryAfter,
+                            resetsAt,
                             HttpTransport.Response.firstLong(response.headers(), "X-HubSpot-RateLimit-Daily"),
-                            HttpTransport.Response.firstLong(response.headers(),
-                                    "X-HubSpot-RateLimit-Daily-Remaining"), null);
+                            HttpTransport.Response.firstLong(response.headers(), "X-HubSpot-RateLimit-Daily-Remaining"),
+                            null);
                 }
                 return new RateLimitException(message, status, correlationId, error, raw, retryAfter, null);
             default:
@@ -87,9 +95,12 @@ public final class ErrorMapping {
         }
     }
 
-    private static String message(String describe, int status, HubSpotError error, String correlationId, String raw,
-                                  String contentType) {
-        StringBuilder sb = new StringBuilder(160).append(describe).append(" failed with HTTP ").append(status);
+    private static String message(
+            String describe, int status, HubSpotError error, String correlationId, String raw, String contentType) {
+        StringBuilder sb = new StringBuilder(160)
+                .append(describe)
+                .append(" failed with HTTP ")
+                .append(status);
         if (error != null) {
             if (error.category() != null) {
                 sb.append(' ').append(error.category());
@@ -99,7 +110,9 @@ public final class ErrorMapping {
             }
             List<String> scopes = error.missingScopes();
             if (scopes != null && !scopes.isEmpty()) {
-                sb.append(" (missing scopes: ").append(String.join(", ", scopes)).append(')');
+                sb.append(" (missing scopes: ")
+                        .append(String.join(", ", scopes))
+                        .append(')');
             }
             if (error.policyName() != null) {
                 sb.append(" (policy ").append(error.policyName()).append(')');
@@ -110,7 +123,8 @@ public final class ErrorMapping {
             if (contentType != null) {
                 sb.append(" (").append(contentType).append(')');
             }
-            sb.append(": ").append(flat.length() <= MAX_MESSAGE_BODY ? flat : flat.substring(0, MAX_MESSAGE_BODY) + "...");
+            sb.append(": ")
+                    .append(flat.length() <= MAX_MESSAGE_BODY ? flat : flat.substring(0, MAX_MESSAGE_BODY) + "...");
         }
         if (correlationId != null) {
             sb.append(" [correlationId ").append(correlationId).append(']');

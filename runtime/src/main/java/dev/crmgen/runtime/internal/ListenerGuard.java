@@ -32,9 +32,12 @@ public final class ListenerGuard {
     }
 
     private void report(String callback, Exception e) {
-        System.Logger.Level level = warned.compareAndSet(false, true)
-                ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
-        RuntimeLog.LOG.log(level, "CallListener " + listener.getClass().getName() + "." + callback
-                + " threw; the call goes on (later failures of this listener are logged at DEBUG)", e);
+        System.Logger.Level level =
+                warned.compareAndSet(false, true) ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
+        RuntimeLog.LOG.log(
+                level,
+                "CallListener " + listener.getClass().getName() + "." + callback
+                        + " threw; the call goes on (later failures of this listener are logged at DEBUG)",
+                e);
     }
 }

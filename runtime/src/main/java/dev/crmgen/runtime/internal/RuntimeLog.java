@@ -5,6 +5,5 @@ public final class RuntimeLog {
     /** The {@code dev.crmgen.runtime} logger. */
     public static final System.Logger LOG = System.getLogger("dev.crmgen.runtime");
 
-    private RuntimeLog() {
-    }
+    private RuntimeLog() {}
 }

@@ -10,8 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Daemon threads for asynchronous calls and batch work, created on demand and retired when idle. */
 public final class RuntimeThreads {
-    private RuntimeThreads() {
-    }
+    private RuntimeThreads() {}
 
     private static final class Holder {
         static final ExecutorService EXECUTOR = create();
@@ -24,7 +23,8 @@ public final class RuntimeThreads {
                 return t;
             };
             // Calls block on I/O, so grow with demand; idle threads end after 30 s.
-            return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+            return new ThreadPoolExecutor(
+                    0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
         }
     }
 

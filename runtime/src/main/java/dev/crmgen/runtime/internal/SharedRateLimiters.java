@@ -25,26 +25,28 @@ public final class SharedRateLimiters {
     private static final Map<Ticker, Map<String, DailyLimitGate>> DAILY_BY_TICKER = new WeakHashMap<>();
     private static final Map<String, RateLimiter> SEARCH_BY_TOKEN_DIGEST = new HashMap<>();
 
-    private SharedRateLimiters() {
-    }
+    private SharedRateLimiters() {}
 
     public static synchronized RateLimiter forProvider(AccessTokenProvider provider, int perTenSeconds, Ticker ticker) {
         if (provider instanceof StaticToken st) {
             String key = digest(st.accessToken()) + "/" + perTenSeconds + "/" + System.identityHashCode(ticker);
             return BY_TOKEN_DIGEST.computeIfAbsent(key, k -> create(perTenSeconds, ticker));
         }
-        return BY_PROVIDER.computeIfAbsent(provider, p -> new HashMap<>())
+        return BY_PROVIDER
+                .computeIfAbsent(provider, p -> new HashMap<>())
                 .computeIfAbsent(perTenSeconds, n -> create(n, ticker));
     }
 
     public static synchronized DailyLimitGate dailyLimitGate(String token, Ticker ticker) {
-        return DAILY_BY_TICKER.computeIfAbsent(ticker, t -> new HashMap<>())
+        return DAILY_BY_TICKER
+                .computeIfAbsent(ticker, t -> new HashMap<>())
                 .computeIfAbsent(digest(token), k -> new DailyLimitGate());
     }
 
     /** The CRM search limiter of {@code token} (HubSpot's documented rate), shared by its clients on {@code ticker}. */
     public static synchronized RateLimiter searchLimiter(String token, Ticker ticker) {
-        return SEARCH_BY_TOKEN_DIGEST.computeIfAbsent(digest(token) + "/" + System.identityHashCode(ticker),
+        return SEARCH_BY_TOKEN_DIGEST.computeIfAbsent(
+                digest(token) + "/" + System.identityHashCode(ticker),
                 k -> new SearchRateLimiter(SearchRateLimiter.DEFAULT_PER_SECOND, Duration.ofSeconds(1), ticker));
     }
 

@@ -12,8 +12,7 @@ import java.util.function.Function;
  * decode, an error naming the JSON path.
  */
 final class Coercions {
-    private Coercions() {
-    }
+    private Coercions() {}
 
     /** {@link JsonCodecs#tolerate}: the value at the parser's position is not {@code expected}. */
     static <T> T tolerate(JsonParser p, String expected) throws IOException {
@@ -44,8 +43,8 @@ final class Coercions {
         if (decode == null) {
             throw JsonCodecs.mismatch(p, expected);
         }
-        decode.record(new JsonDeviation(JsonPaths.path(p), expected, JsonPaths.describe(p),
-                JsonCodecs.JSON_VALUE.read(p)));
+        decode.record(
+                new JsonDeviation(JsonPaths.path(p), expected, JsonPaths.describe(p), JsonCodecs.JSON_VALUE.read(p)));
         return value;
     }
 
@@ -53,8 +52,7 @@ final class Coercions {
      * An integer that is not a plain in-range JSON integer: converted from a string or an integral decimal
      * ({@code "12"}, {@code 12.0}), otherwise unreadable.
      */
-    static <T> T readIntegral(JsonParser p, String expected, Function<BigDecimal, T> exactValue)
-            throws IOException {
+    static <T> T readIntegral(JsonParser p, String expected, Function<BigDecimal, T> exactValue) throws IOException {
         BigDecimal exact = exactNumberIn(p);
         if (exact == null) {
             return tolerate(p, expected);
@@ -87,7 +85,9 @@ final class Coercions {
             return null;
         }
         String text = p.getText();
-        if (text.isEmpty() || text.length() > 100 || !(text.charAt(0) == '-' || Character.isDigit(text.charAt(0)))
+        if (text.isEmpty()
+                || text.length() > 100
+                || !(text.charAt(0) == '-' || Character.isDigit(text.charAt(0)))
                 || !Character.isDigit(text.charAt(text.length() - 1))) {
             return null;
         }

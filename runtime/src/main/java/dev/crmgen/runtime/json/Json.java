@@ -17,8 +17,7 @@ import java.util.Objects;
 public final class Json {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The shared, thread-safe jackson factory the runtime uses. */
     public static JsonFactory factory() {
@@ -145,8 +144,8 @@ public final class Json {
             T value = decode(codec, json);
             JsonDeviation unreadableRoot = value == null ? decode.recordedAt("$") : null;
             if (unreadableRoot != null) {
-                throw new JsonDecodingException("$", "expected " + unreadableRoot.expected() + " but found "
-                        + unreadableRoot.found());
+                throw new JsonDecodingException(
+                        "$", "expected " + unreadableRoot.expected() + " but found " + unreadableRoot.found());
             }
             return new Decoded<>(value, decode.end());
         } finally {

@@ -28,9 +28,7 @@ import java.util.Objects;
  * or {@code "false"} where a boolean is declared gives the boolean.
  */
 public final class JsonCodecs {
-    private JsonCodecs() {
-    }
-
+    private JsonCodecs() {}
 
     /** JSON string ⇄ {@link String}. */
     public static final JsonCodec<String> STRING = new JsonCodec<>() {
@@ -40,7 +38,9 @@ public final class JsonCodecs {
             if (t == JsonToken.VALUE_STRING) {
                 return p.getText();
             }
-            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_TRUE
+            if (t == JsonToken.VALUE_NUMBER_INT
+                    || t == JsonToken.VALUE_NUMBER_FLOAT
+                    || t == JsonToken.VALUE_TRUE
                     || t == JsonToken.VALUE_FALSE) {
                 return Coercions.converted(p, "a string", p.getText());
             }
@@ -96,7 +96,8 @@ public final class JsonCodecs {
                 return p.getFloatValue();
             }
             BigDecimal number = Coercions.numberInString(p);
-            return number == null ? Coercions.tolerate(p, "a number")
+            return number == null
+                    ? Coercions.tolerate(p, "a number")
                     : Coercions.converted(p, "a number", number.floatValue());
         }
 
@@ -117,7 +118,8 @@ public final class JsonCodecs {
                 return p.getDoubleValue();
             }
             BigDecimal number = Coercions.numberInString(p);
-            return number == null ? Coercions.tolerate(p, "a number")
+            return number == null
+                    ? Coercions.tolerate(p, "a number")
                     : Coercions.converted(p, "a number", number.doubleValue());
         }
 
@@ -138,8 +140,7 @@ public final class JsonCodecs {
                 return p.getDecimalValue();
             }
             BigDecimal number = Coercions.numberInString(p);
-            return number == null ? Coercions.tolerate(p, "a number")
-                    : Coercions.converted(p, "a number", number);
+            return number == null ? Coercions.tolerate(p, "a number") : Coercions.converted(p, "a number", number);
         }
 
         @Override
@@ -191,8 +192,8 @@ public final class JsonCodecs {
             try {
                 return OffsetDateTime.parse(text);
             } catch (DateTimeParseException e) {
-                return Coercions.tolerate(p,
-                        "an ISO-8601 date-time string with offset (like 2019-10-30T03:30:17.883Z)", e);
+                return Coercions.tolerate(
+                        p, "an ISO-8601 date-time string with offset (like 2019-10-30T03:30:17.883Z)", e);
             }
         }
 
@@ -330,8 +331,8 @@ public final class JsonCodecs {
 
     /** An error saying that the value at the parser's position is not what was expected. */
     public static JsonDecodingException mismatch(JsonParser p, String expected) {
-        return new JsonDecodingException(JsonPaths.path(p),
-                "expected " + expected + " but found " + JsonPaths.describe(p));
+        return new JsonDecodingException(
+                JsonPaths.path(p), "expected " + expected + " but found " + JsonPaths.describe(p));
     }
 
     /**
@@ -345,8 +346,10 @@ public final class JsonCodecs {
         TolerantDecode decode = TolerantDecode.current();
         JsonDeviation unreadable = decode == null ? null : decode.recordedAt(path);
         if (unreadable != null) {
-            return new JsonDecodingException(path, "required property \"" + jsonName + "\" is unreadable: expected "
-                    + unreadable.expected() + " but found " + unreadable.found());
+            return new JsonDecodingException(
+                    path,
+                    "required property \"" + jsonName + "\" is unreadable: expected " + unreadable.expected()
+                            + " but found " + unreadable.found());
         }
         return new JsonDecodingException(path, "missing required property \"" + jsonName + "\"");
     }
@@ -365,8 +368,8 @@ public final class JsonCodecs {
         }
         String path = JsonPaths.appendName(JsonPaths.path(p), jsonName);
         if (decode.recordedAt(path) == null) {
-            decode.record(new JsonDeviation(path, "the required property \"" + jsonName + "\"", "nothing",
-                    JsonValue.NULL));
+            decode.record(
+                    new JsonDeviation(path, "the required property \"" + jsonName + "\"", "nothing", JsonValue.NULL));
         }
         return substitute;
     }

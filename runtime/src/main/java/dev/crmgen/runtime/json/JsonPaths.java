@@ -7,8 +7,7 @@ import java.io.IOException;
 
 /** Where the parser is and what it sees, in words: the JSON paths and descriptions that decoding messages carry. */
 final class JsonPaths {
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     /**
      * The JSON path of the value at the parser's position: {@code $}, {@code $.results[3].createdAt},

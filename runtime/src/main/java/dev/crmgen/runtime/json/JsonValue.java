@@ -14,8 +14,12 @@ import java.util.Objects;
  * Objects keep insertion order; all collections are unmodifiable.
  */
 public sealed interface JsonValue
-        permits JsonValue.JsonObject, JsonValue.JsonArray, JsonValue.JsonString, JsonValue.JsonNumber,
-                JsonValue.JsonBoolean, JsonValue.JsonNull {
+        permits JsonValue.JsonObject,
+                JsonValue.JsonArray,
+                JsonValue.JsonString,
+                JsonValue.JsonNumber,
+                JsonValue.JsonBoolean,
+                JsonValue.JsonNull {
 
     /** The JSON {@code null}. */
     JsonNull NULL = JsonNull.INSTANCE;
@@ -66,8 +70,7 @@ public sealed interface JsonValue
     }
 
     /** A JSON boolean. */
-    record JsonBoolean(boolean value) implements JsonValue {
-    }
+    record JsonBoolean(boolean value) implements JsonValue {}
 
     /** The JSON {@code null}; its only instance is {@link JsonValue#NULL}. */
     enum JsonNull implements JsonValue {

@@ -13,8 +13,7 @@ import java.util.Map;
 final class JsonValueCodec implements JsonCodec<JsonValue> {
     static final JsonValueCodec INSTANCE = new JsonValueCodec();
 
-    private JsonValueCodec() {
-    }
+    private JsonValueCodec() {}
 
     @Override
     public JsonValue read(JsonParser p) throws IOException {

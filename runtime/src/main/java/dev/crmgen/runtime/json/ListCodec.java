@@ -77,8 +77,7 @@ final class ListCodec<E> implements JsonCodec<List<E>> {
         return RecordCollections.decodedList(list);
     }
 
-    static <E> void write(JsonGenerator g, List<E> list, JsonCodec<E> element, NullElements nulls)
-            throws IOException {
+    static <E> void write(JsonGenerator g, List<E> list, JsonCodec<E> element, NullElements nulls) throws IOException {
         g.writeStartArray();
         for (int i = 0, n = list.size(); i < n; i++) {
             E e = list.get(i);

@@ -25,8 +25,7 @@ import java.util.Set;
  * it a second time; anything else is copied.
  */
 public final class RecordCollections {
-    private RecordCollections() {
-    }
+    private RecordCollections() {}
 
     /**
      * Reads a JSON array at the parser's current token; elements must not be JSON {@code null}. During a tolerant

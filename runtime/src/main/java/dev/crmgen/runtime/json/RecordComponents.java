@@ -2,8 +2,7 @@ package dev.crmgen.runtime.json;
 
 /** The checks of generated records' compact constructors. */
 public final class RecordComponents {
-    private RecordComponents() {
-    }
+    private RecordComponents() {}
 
     /**
      * Rejects a null required component, as {@link java.util.Objects#requireNonNull(Object, String)} does, except in

@@ -10,8 +10,7 @@ import java.time.ZoneOffset;
  * writes. Kept apart from the codecs because it is character arithmetic with its own invariants.
  */
 final class Rfc3339 {
-    private Rfc3339() {
-    }
+    private Rfc3339() {}
 
     /**
      * Parses {@code yyyy-MM-dd'T'HH:mm[:ss[.fraction]]} then {@code Z} or {@code ±hh:mm} (T and Z in either case,
@@ -31,8 +30,11 @@ final class Rfc3339 {
         int day = num2(c, off + 8);
         int hour = num2(c, off + 11);
         int minute = num2(c, off + 14);
-        if ((year | month | day | hour | minute) < 0 || c[off + 4] != '-' || c[off + 7] != '-'
-                || (c[off + 10] != 'T' && c[off + 10] != 't') || c[off + 13] != ':') {
+        if ((year | month | day | hour | minute) < 0
+                || c[off + 4] != '-'
+                || c[off + 7] != '-'
+                || (c[off + 10] != 'T' && c[off + 10] != 't')
+                || c[off + 13] != ':') {
             return null;
         }
         int pos = off + 16;
@@ -71,12 +73,17 @@ final class Rfc3339 {
         } else {
             return null;
         }
-        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
-                || hour > 23 || minute > 59 || second > 59) {
+        if (month < 1
+                || month > 12
+                || day < 1
+                || day > Month.of(month).length(Year.isLeap(year))
+                || hour > 23
+                || minute > 59
+                || second > 59) {
             return null;
         }
-        return OffsetDateTime.of(year, month, day, hour, minute, second, nano,
-                ZoneOffset.ofTotalSeconds(offsetSeconds));
+        return OffsetDateTime.of(
+                year, month, day, hour, minute, second, nano, ZoneOffset.ofTotalSeconds(offsetSeconds));
     }
 
     /** Two ASCII digits at {@code i} as a number, or -1. */

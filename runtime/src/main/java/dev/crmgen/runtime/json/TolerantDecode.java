@@ -13,8 +13,7 @@ final class TolerantDecode {
     private boolean active;
     private List<JsonDeviation> deviations;
 
-    private TolerantDecode() {
-    }
+    private TolerantDecode() {}
 
     /** This thread's state; {@link #active()} says whether a tolerant decode is running. */
     static TolerantDecode onThisThread() {

@@ -30,12 +30,10 @@ public interface CallListener {
     };
 
     /** One attempt is over and the invoker has decided whether another follows. The default does nothing. */
-    default void onAttempt(AttemptEvent attempt) {
-    }
+    default void onAttempt(AttemptEvent attempt) {}
 
     /** The call is over: its result or exception goes to the caller next. The default does nothing. */
-    default void onCall(CallEvent call) {
-    }
+    default void onCall(CallEvent call) {}
 
     /**
      * One HTTP attempt of a call.
@@ -55,9 +53,20 @@ public interface CallListener {
      * @param requestBytes the request body's length
      * @param responseBytes the response body's length after decompression, 0 when no response arrived
      */
-    record AttemptEvent(String operationId, String method, String pathTemplate, int attempt, int status,
-            String failure, Duration latency, Duration rateLimitWait, RetryReason retryReason, Duration retryDelay,
-            String correlationId, long requestBytes, long responseBytes) {
+    record AttemptEvent(
+            String operationId,
+            String method,
+            String pathTemplate,
+            int attempt,
+            int status,
+            String failure,
+            Duration latency,
+            Duration rateLimitWait,
+            RetryReason retryReason,
+            Duration retryDelay,
+            String correlationId,
+            long requestBytes,
+            long responseBytes) {
         /** Checks the required components. */
         public AttemptEvent {
             Objects.requireNonNull(method, "method");
@@ -94,8 +103,17 @@ public interface CallListener {
      *     a rate-limit wait past the deadline)
      * @param rateLimitWait the client-side rate-limit waits of all attempts together
      */
-    record CallEvent(String operationId, String method, String pathTemplate, Outcome outcome, int status,
-            String failure, String correlationId, Duration totalTime, int attempts, Duration rateLimitWait) {
+    record CallEvent(
+            String operationId,
+            String method,
+            String pathTemplate,
+            Outcome outcome,
+            int status,
+            String failure,
+            String correlationId,
+            Duration totalTime,
+            int attempts,
+            Duration rateLimitWait) {
         /** Checks the required components. */
         public CallEvent {
             Objects.requireNonNull(method, "method");

@@ -33,6 +33,7 @@ public final class CursorIterator<T> implements Iterator<T>, AutoCloseable {
     private final SearchLimitPolicy searchPolicy;
     /** Every cursor asked for so far, to catch a server that names one again (its page is still handed out). */
     private final Set<String> requested = new HashSet<>();
+
     private Iterator<T> current = List.<T>of().iterator();
     private String nextAfter;
     private boolean started;

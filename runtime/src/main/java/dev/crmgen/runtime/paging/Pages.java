@@ -43,8 +43,7 @@ public final class Pages {
     /** The largest {@code limit} HubSpot's CRM list operations accept. */
     public static final int MAX_LIST_PAGE_SIZE = 100;
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** Every item of every page, fetched lazily; close the stream (or use a terminal operation) when done. */
     public static <T> Stream<T> stream(PageFetcher<T> fetcher) {

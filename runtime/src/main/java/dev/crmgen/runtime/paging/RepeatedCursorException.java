@@ -16,9 +16,12 @@ public final class RepeatedCursorException extends PagingException {
      * @param itemsDelivered items handed out before the stream ended
      */
     public RepeatedCursorException(String cursor, int page, long itemsDelivered) {
-        super("page " + page + " names the cursor after=\"" + cursor + "\" as its next page, which this stream has "
-                + "already fetched; the server is repeating itself, so the stream ends after " + itemsDelivered
-                + " items instead of reading the same pages forever", itemsDelivered, null);
+        super(
+                "page " + page + " names the cursor after=\"" + cursor + "\" as its next page, which this stream has "
+                        + "already fetched; the server is repeating itself, so the stream ends after " + itemsDelivered
+                        + " items instead of reading the same pages forever",
+                itemsDelivered,
+                null);
         this.cursor = cursor;
     }
 

@@ -19,11 +19,15 @@ public final class SearchLimitException extends PagingException {
      * @param cause HubSpot's 400 past the ceiling, or null when {@code total} told
      */
     public SearchLimitException(OptionalLong total, long itemsDelivered, Throwable cause) {
-        super("the search matched " + (total.isPresent() ? total.getAsLong() + " results" : "more results")
-                + ", more than the " + Pages.SEARCH_RESULT_CEILING + " HubSpot lets one query page through; "
-                + itemsDelivered + " were delivered. Narrow the query so that each part stays under the ceiling, "
-                + "for example by a range of hs_object_id (sort by it ascending and continue with a GT filter on the "
-                + "last id read) or of hs_lastmodifieddate", itemsDelivered, cause);
+        super(
+                "the search matched " + (total.isPresent() ? total.getAsLong() + " results" : "more results")
+                        + ", more than the " + Pages.SEARCH_RESULT_CEILING + " HubSpot lets one query page through; "
+                        + itemsDelivered
+                        + " were delivered. Narrow the query so that each part stays under the ceiling, "
+                        + "for example by a range of hs_object_id (sort by it ascending and continue with a GT filter on the "
+                        + "last id read) or of hs_lastmodifieddate",
+                itemsDelivered,
+                cause);
         this.total = total;
     }
 

@@ -25,8 +25,7 @@ public interface RateLimiter {
     long reserve();
 
     /** Feeds back one response; the default ignores it. */
-    default void onResponse(int status, HttpHeaders headers) {
-    }
+    default void onResponse(int status, HttpHeaders headers) {}
 
     /**
      * What is left of the token's daily budget as the server's last {@code X-HubSpot-RateLimit-Daily-Remaining}
@@ -118,8 +117,7 @@ enum Unlimited implements RateLimiter, RateLimiter.Permit {
     }
 
     @Override
-    public void completed(int status, HttpHeaders headers) {
-    }
+    public void completed(int status, HttpHeaders headers) {}
 
     @Override
     public String toString() {

@@ -103,14 +103,21 @@ public final class RetryPolicy {
 
     /** A builder with these settings. */
     public Builder toBuilder() {
-        return new Builder().maxRetries(maxRetries).initialBackoff(initialBackoff).maxBackoff(maxBackoff)
-                .multiplier(multiplier).jitter(jitter).maxRetryAfter(maxRetryAfter).lockedMinimum(lockedMinimum)
+        return new Builder()
+                .maxRetries(maxRetries)
+                .initialBackoff(initialBackoff)
+                .maxBackoff(maxBackoff)
+                .multiplier(multiplier)
+                .jitter(jitter)
+                .maxRetryAfter(maxRetryAfter)
+                .lockedMinimum(lockedMinimum)
                 .deadline(deadline);
     }
 
     @Override
     public String toString() {
-        return "RetryPolicy[maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff
+        return "RetryPolicy[maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff="
+                + maxBackoff
                 + ", multiplier=" + multiplier + ", jitter=" + jitter + ", maxRetryAfter=" + maxRetryAfter
                 + ", lockedMinimum=" + lockedMinimum + ", deadline=" + deadline + "]";
     }
@@ -126,8 +133,7 @@ public final class RetryPolicy {
         private Duration lockedMinimum = Duration.ofSeconds(2);
         private Duration deadline = Duration.ofMinutes(2);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Retries after the first attempt (default 3). */
         public Builder maxRetries(int maxRetries) {

@@ -41,16 +41,19 @@ final class RollingWindowRateLimiter implements RateLimiter {
     private final long[] times;
     /** Which reservation (by number) holds each slot, so a late response cannot touch a reused slot. */
     private final long[] holders;
+
     private long issued;
     /** At most {@code permits}; lower when the server's {@code X-HubSpot-RateLimit-Max} says its limit is lower. */
     private int limit;
     /** Requests of someone else in the server's window, as its last response showed; they leave it a window later. */
     private int others;
+
     private long othersSeenAt;
     /** The AIMD ceiling, in requests per window. */
     private double ceiling;
     /** Only requests started after the last decrease may halve the ceiling again (one decrease per round). */
     private long lastDecrease = Long.MIN_VALUE;
+
     private long notBefore = Long.MIN_VALUE;
     private volatile long dailyRemaining = -1;
 

@@ -1,7 +1,5 @@
 package dev.crmgen.runtime.ratelimit;
 
-import dev.crmgen.runtime.ratelimit.RateLimiter;
-import dev.crmgen.runtime.ratelimit.Ticker;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +43,8 @@ public final class SearchRateLimiter implements RateLimiter {
 
     /** Whether a request is one of HubSpot's CRM searches, which this limiter paces: a POST to {@code …/search}. */
     public static boolean paces(String method, String pathTemplate) {
-        return "POST".equals(method.toUpperCase(Locale.ROOT)) && pathTemplate.startsWith("/crm/")
+        return "POST".equals(method.toUpperCase(Locale.ROOT))
+                && pathTemplate.startsWith("/crm/")
                 && pathTemplate.endsWith("/search");
     }
 

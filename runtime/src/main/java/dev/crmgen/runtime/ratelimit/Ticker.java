@@ -26,14 +26,16 @@ public interface Ticker {
         if (nanos <= 0) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.runAsync(() -> {
-            try {
-                sleep(nanos);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CompletionException(e);
-            }
-        }, executor);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        sleep(nanos);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CompletionException(e);
+                    }
+                },
+                executor);
     }
 
     /** Wall-clock time, used to turn an HTTP-date {@code Retry-After} into a wait. */
@@ -67,6 +69,7 @@ enum SystemTicker implements Ticker {
         if (nanos <= 0) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, executor));
+        return CompletableFuture.runAsync(
+                () -> {}, CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, executor));
     }
 }

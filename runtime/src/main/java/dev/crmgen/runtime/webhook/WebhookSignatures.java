@@ -102,7 +102,8 @@ public final class WebhookSignatures {
         } catch (NumberFormatException e) {
             return Verdict.MISSING_HEADER;
         }
-        Duration age = Duration.between(Instant.ofEpochMilli(millis), clock.instant()).abs();
+        Duration age =
+                Duration.between(Instant.ofEpochMilli(millis), clock.instant()).abs();
         byte[] expected = hmacSha256(concat(method + canonicalUri(uri), body, timestampHeader.trim()));
         byte[] given;
         try {

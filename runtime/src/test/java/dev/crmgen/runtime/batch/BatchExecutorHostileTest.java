@@ -58,11 +58,16 @@ class BatchExecutorHostileTest {
         In first = new In("1", null, "trace-shared", "v-1");
         In second = new In("2", null, "trace-shared", "v-2");
         List<In> inputs = List.of(first, second);
-        BatchReport<In, Out> report = new BatchExecutor(Runnable::run).execute(inputs,
-                chunk -> new BatchResponse<>(List.of(write(second)), List.of(BatchExecutorTest.notFound("1"))),
-                KEYS, BatchOptions.defaults());
+        BatchReport<In, Out> report = new BatchExecutor(Runnable::run)
+                .execute(
+                        inputs,
+                        chunk -> new BatchResponse<>(List.of(write(second)), List.of(BatchExecutorTest.notFound("1"))),
+                        KEYS,
+                        BatchOptions.defaults());
 
-        assertInstanceOf(BatchReport.Failed.class, report.outcomes().get(0),
+        assertInstanceOf(
+                BatchReport.Failed.class,
+                report.outcomes().get(0),
                 "note 1 was rejected by id, yet: " + report.outcomes().get(0));
         BatchReport.Succeeded<In, Out> written =
                 assertInstanceOf(BatchReport.Succeeded.class, report.outcomes().get(1), report.toString());
@@ -82,7 +87,8 @@ class BatchExecutorHostileTest {
             HELPER_RUNS_FIRST.execute(task);
         };
         List<In> inputs = List.of(In.id("1"), In.id("2"), In.id("3"));
-        BatchOptions options = BatchOptions.builder().chunkSize(1).concurrency(3).build();
+        BatchOptions options =
+                BatchOptions.builder().chunkSize(1).concurrency(3).build();
 
         BatchReport<In, Out> report = new BatchExecutor(failsAfterOne).execute(inputs, this::writeAll, KEYS, options);
 
@@ -98,7 +104,8 @@ class BatchExecutorHostileTest {
         Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
         AtomicBoolean thrown = new AtomicBoolean();
         BatchCall<In, Out> call = chunk -> {
-            chunk.forEach(in -> sends.computeIfAbsent(in.id(), id -> new AtomicInteger()).incrementAndGet());
+            chunk.forEach(in ->
+                    sends.computeIfAbsent(in.id(), id -> new AtomicInteger()).incrementAndGet());
             BatchResponse<Out> response = writeAll(chunk);
             if (chunk.get(0).id().equals("1") && thrown.compareAndSet(false, true)) {
                 throw new StackOverflowError("simulated: decoding the answer");
@@ -106,14 +113,18 @@ class BatchExecutorHostileTest {
             return response;
         };
         List<In> inputs = List.of(In.id("1"), In.id("2"));
-        BatchOptions options = BatchOptions.builder().chunkSize(1).concurrency(2).retrySafe(false).build();
+        BatchOptions options = BatchOptions.builder()
+                .chunkSize(1)
+                .concurrency(2)
+                .retrySafe(false)
+                .build();
 
         BatchReport<In, Out> report = new BatchExecutor(HELPER_RUNS_FIRST).execute(inputs, call, KEYS, options);
 
         assertTrue(thrown.get(), "the helper took the first request");
         assertEquals(1, sends.get("1").get(), "a request that may have been applied was sent again: " + report);
-        BatchReport.Unconfirmed<In, Out> unknown =
-                assertInstanceOf(BatchReport.Unconfirmed.class, report.outcomes().get(0), report.toString());
+        BatchReport.Unconfirmed<In, Out> unknown = assertInstanceOf(
+                BatchReport.Unconfirmed.class, report.outcomes().get(0), report.toString());
         assertTrue(unknown.sent());
         assertInstanceOf(BatchReport.Succeeded.class, report.outcomes().get(1), report.toString());
     }
@@ -145,8 +156,13 @@ class BatchExecutorHostileTest {
             return writeAll(chunk);
         };
         List<In> inputs = List.of(In.id("1"), In.id("2"));
-        BatchOptions options = BatchOptions.builder().chunkSize(1).concurrency(2).ticker(time)
-                .deadline(Duration.ofMinutes(1)).inFlightGrace(Duration.ofMinutes(1)).build();
+        BatchOptions options = BatchOptions.builder()
+                .chunkSize(1)
+                .concurrency(2)
+                .ticker(time)
+                .deadline(Duration.ofMinutes(1))
+                .inFlightGrace(Duration.ofMinutes(1))
+                .build();
         try {
             BatchReport<In, Out> report = new BatchExecutor().execute(inputs, call, KEYS, options);
 
@@ -167,18 +183,27 @@ class BatchExecutorHostileTest {
             tasks.incrementAndGet();
             new Thread(task).start();
         };
-        BatchOptions options = BatchOptions.builder().concurrency(16).retrySafe(false).resendRounds(3).build();
+        BatchOptions options = BatchOptions.builder()
+                .concurrency(16)
+                .retrySafe(false)
+                .resendRounds(3)
+                .build();
 
-        BatchReport<In, Out> report = new BatchExecutor(counting).execute(List.of(In.id("1")), chunk -> {
-            sends.incrementAndGet();
-            throw new IllegalStateException("codec bug");
-        }, KEYS, options);
+        BatchReport<In, Out> report = new BatchExecutor(counting)
+                .execute(
+                        List.of(In.id("1")),
+                        chunk -> {
+                            sends.incrementAndGet();
+                            throw new IllegalStateException("codec bug");
+                        },
+                        KEYS,
+                        options);
 
         assertEquals(0, tasks.get(), "one request needs no helper");
         assertEquals(1, sends.get());
         assertEquals(1, report.requests());
-        BatchReport.Unconfirmed<In, Out> u =
-                assertInstanceOf(BatchReport.Unconfirmed.class, report.outcomes().get(0), report.toString());
+        BatchReport.Unconfirmed<In, Out> u = assertInstanceOf(
+                BatchReport.Unconfirmed.class, report.outcomes().get(0), report.toString());
         assertTrue(u.sent());
         assertInstanceOf(IllegalStateException.class, u.cause());
     }
@@ -187,10 +212,15 @@ class BatchExecutorHostileTest {
     void aResultRepeatedOrForAnUnknownIdSettlesOnlyTheInputItNames() {
         // Same count as the inputs, so order alone would pair them; keys must decide.
         List<In> inputs = List.of(In.id("1"), In.id("2"), In.id("3"));
-        BatchReport<In, Out> report = new BatchExecutor(Runnable::run).execute(inputs, chunk -> {
-            Out one = write(chunk.get(0));
-            return BatchResponse.of(List.of(one, one, new Out("999", Map.of(), null)));
-        }, KEYS, BatchOptions.defaults());
+        BatchReport<In, Out> report = new BatchExecutor(Runnable::run)
+                .execute(
+                        inputs,
+                        chunk -> {
+                            Out one = write(chunk.get(0));
+                            return BatchResponse.of(List.of(one, one, new Out("999", Map.of(), null)));
+                        },
+                        KEYS,
+                        BatchOptions.defaults());
 
         assertInstanceOf(BatchReport.Succeeded.class, report.outcomes().get(0));
         assertInstanceOf(BatchReport.Unconfirmed.class, report.outcomes().get(1));
@@ -201,10 +231,13 @@ class BatchExecutorHostileTest {
     @Test
     void anErrorNamingAWrittenInputLosesToItsResultAndStillFailsTheOtherInput() {
         List<In> inputs = List.of(In.id("1"), In.id("2"));
-        BatchReport<In, Out> report = new BatchExecutor(Runnable::run).execute(inputs,
-                chunk -> new BatchResponse<>(List.of(write(chunk.get(0))),
-                        List.of(BatchExecutorTest.notFound("1", "2"))),
-                KEYS, BatchOptions.defaults());
+        BatchReport<In, Out> report = new BatchExecutor(Runnable::run)
+                .execute(
+                        inputs,
+                        chunk -> new BatchResponse<>(
+                                List.of(write(chunk.get(0))), List.of(BatchExecutorTest.notFound("1", "2"))),
+                        KEYS,
+                        BatchOptions.defaults());
 
         assertInstanceOf(BatchReport.Succeeded.class, report.outcomes().get(0));
         assertInstanceOf(BatchReport.Failed.class, report.outcomes().get(1));
@@ -223,8 +256,12 @@ class BatchExecutorHostileTest {
             throw new BadRequestException("Property values were not valid", 400, null, null, "{}", null);
         };
         List<In> inputs = List.of(In.id("1"), In.id("2"), In.id("3"), In.id("4"));
-        BatchOptions options = BatchOptions.builder().isolateRejected(true).concurrency(1).ticker(time)
-                .deadline(Duration.ofMinutes(1)).build();
+        BatchOptions options = BatchOptions.builder()
+                .isolateRejected(true)
+                .concurrency(1)
+                .ticker(time)
+                .deadline(Duration.ofMinutes(1))
+                .build();
 
         BatchReport<In, Out> report = new BatchExecutor(Runnable::run).execute(inputs, call, KEYS, options);
 
@@ -260,7 +297,8 @@ class BatchExecutorHostileTest {
             }
         };
         List<In> inputs = List.of(In.id("1"), In.id("2"), In.id("3"));
-        BatchOptions options = BatchOptions.builder().chunkSize(1).concurrency(concurrency).build();
+        BatchOptions options =
+                BatchOptions.builder().chunkSize(1).concurrency(concurrency).build();
 
         BatchReport<In, Out> report = new BatchExecutor(twice).execute(inputs, call, KEYS, options);
 
@@ -273,14 +311,22 @@ class BatchExecutorHostileTest {
         // Creates without objectWriteTraceId: HubSpot does not promise result order, and here answers in reverse.
         In a = new In(null, null, null, "a");
         In b = new In(null, null, null, "b");
-        BatchReport<In, Out> report = new BatchExecutor(Runnable::run).execute(List.of(a, b), chunk -> {
-            List<Out> created = List.of(new Out("100", Map.of("value", chunk.get(0).value()), null),
-                    new Out("101", Map.of("value", chunk.get(1).value()), null));
-            return BatchResponse.of(List.of(created.get(1), created.get(0)));
-        }, KEYS, BatchOptions.defaults());
+        BatchReport<In, Out> report = new BatchExecutor(Runnable::run)
+                .execute(
+                        List.of(a, b),
+                        chunk -> {
+                            List<Out> created = List.of(
+                                    new Out("100", Map.of("value", chunk.get(0).value()), null),
+                                    new Out("101", Map.of("value", chunk.get(1).value()), null));
+                            return BatchResponse.of(List.of(created.get(1), created.get(0)));
+                        },
+                        KEYS,
+                        BatchOptions.defaults());
 
         for (BatchReport.Succeeded<In, Out> s : report.succeeded()) {
-            assertEquals(s.input().value(), s.result().properties().get("value"),
+            assertEquals(
+                    s.input().value(),
+                    s.result().properties().get("value"),
                     "input " + s.index() + " is reported as creating the object another input created");
         }
     }

@@ -32,7 +32,8 @@ class BatchExecutorStreamTest {
 
     record Out(String id, int seq) {}
 
-    static final BatchKeys<In, Out> KEYS = BatchKeys.<In, Out>builder().inputId(In::id).resultId(Out::id).build();
+    static final BatchKeys<In, Out> KEYS =
+            BatchKeys.<In, Out>builder().inputId(In::id).resultId(Out::id).build();
 
     /** Yields {@code count} inputs made on demand, and counts how many were taken. */
     static final class LazyInputs implements Iterator<In> {
@@ -63,8 +64,8 @@ class BatchExecutorStreamTest {
         List<BatchError> errors = new ArrayList<>();
         for (In in : chunk) {
             if (in.seq() % 97 == 0) {
-                errors.add(new BatchError("error", "OBJECT_NOT_FOUND", null, "not found",
-                        Map.of("ids", List.of(in.id())), null, null));
+                errors.add(new BatchError(
+                        "error", "OBJECT_NOT_FOUND", null, "not found", Map.of("ids", List.of(in.id())), null, null));
             } else {
                 results.add(new Out(in.id(), in.seq()));
             }
@@ -77,7 +78,11 @@ class BatchExecutorStreamTest {
     void aMillionLazyInputsAreEachReportedOnceWhileTheExecutorHoldsOnlyAWindow() {
         int count = 1_000_000;
         LazyInputs inputs = new LazyInputs(count);
-        BatchOptions options = BatchOptions.builder().chunkSize(100).concurrency(4).retrySafe(true).build();
+        BatchOptions options = BatchOptions.builder()
+                .chunkSize(100)
+                .concurrency(4)
+                .retrySafe(true)
+                .build();
         int window = options.streamWindow();
         BitSet reported = new BitSet(count);
         AtomicLong delivered = new AtomicLong();
@@ -98,8 +103,8 @@ class BatchExecutorStreamTest {
                 return in;
             }
         };
-        BatchStreamSummary summary = new BatchExecutor().execute(census, BatchExecutorStreamTest::answer, KEYS, options,
-                outcomes -> {
+        BatchStreamSummary summary = new BatchExecutor()
+                .execute(census, BatchExecutorStreamTest::answer, KEYS, options, outcomes -> {
                     for (BatchReport.Outcome<In, Out> o : outcomes) {
                         assertEquals(o.input().seq(), o.index(), "index counts inputs over the whole stream");
                         assertFalse(reported.get(o.index()), "reported twice: " + o.index());
@@ -123,7 +128,8 @@ class BatchExecutorStreamTest {
         assertEquals(count, reported.cardinality(), "every input reported");
         assertEquals(count, delivered.get(), "every input reported exactly once");
         assertTrue(summary.exhausted());
-        long expectedFailures = IntStream.range(0, count).filter(i -> i % 97 == 0).count();
+        long expectedFailures =
+                IntStream.range(0, count).filter(i -> i % 97 == 0).count();
         assertEquals(expectedFailures, failures.get());
         assertEquals(expectedFailures, summary.failed());
         assertEquals(count - expectedFailures, summary.succeeded());
@@ -144,25 +150,39 @@ class BatchExecutorStreamTest {
         };
         List<In> inputs = List.of(new In("a", 1), new In("b", 2), new In("c", 3), new In("a", 4), new In("d", 5));
         List<BatchReport.Outcome<In, Out>> outcomes = new ArrayList<>();
-        BatchOptions options = BatchOptions.builder().chunkSize(2).concurrency(1).streamWindow(2).retrySafe(false)
+        BatchOptions options = BatchOptions.builder()
+                .chunkSize(2)
+                .concurrency(1)
+                .streamWindow(2)
+                .retrySafe(false)
                 .build();
-        BatchStreamSummary summary = new BatchExecutor(Runnable::run).execute(inputs.iterator(), call, KEYS, options,
-                outcomes::addAll);
+        BatchStreamSummary summary =
+                new BatchExecutor(Runnable::run).execute(inputs.iterator(), call, KEYS, options, outcomes::addAll);
         assertEquals(5, outcomes.size());
         assertFalse(sent.contains(4), "the repeat of an unconfirmed id must not be sent");
-        BatchReport.Unconfirmed<?, ?> repeat = (BatchReport.Unconfirmed<?, ?>) outcomes.stream()
-                .filter(o -> o.index() == 3).findFirst().orElseThrow();
+        BatchReport.Unconfirmed<?, ?> repeat = (BatchReport.Unconfirmed<?, ?>)
+                outcomes.stream().filter(o -> o.index() == 3).findFirst().orElseThrow();
         assertFalse(repeat.sent());
         assertTrue(repeat.reason().contains("same id"), repeat.reason());
-        assertInstanceOf(BatchReport.Succeeded.class, outcomes.stream().filter(o -> o.index() == 4).findFirst()
-                .orElseThrow());
+        assertInstanceOf(
+                BatchReport.Succeeded.class,
+                outcomes.stream().filter(o -> o.index() == 4).findFirst().orElseThrow());
         assertEquals(3, summary.unconfirmed(), "a and b shared the failed request; the repeat of a was never sent");
     }
 
     @Test
     void theDailyLimitStopsTakingInputs() {
-        DailyLimitException daily = new DailyLimitException("daily limit reached", 429, null, null, null,
-                Duration.ofHours(3), Instant.parse("2026-11-30T00:00:00Z"), 250_000, 0, null);
+        DailyLimitException daily = new DailyLimitException(
+                "daily limit reached",
+                429,
+                null,
+                null,
+                null,
+                Duration.ofHours(3),
+                Instant.parse("2026-11-30T00:00:00Z"),
+                250_000,
+                0,
+                null);
         AtomicInteger calls = new AtomicInteger();
         BatchCall<In, Out> call = chunk -> {
             if (calls.incrementAndGet() >= 3) {
@@ -172,15 +192,20 @@ class BatchExecutorStreamTest {
         };
         LazyInputs inputs = new LazyInputs(10_000);
         List<BatchReport.Outcome<In, Out>> outcomes = new ArrayList<>();
-        BatchOptions options = BatchOptions.builder().chunkSize(10).concurrency(1).streamWindow(50).build();
-        BatchStreamSummary summary = new BatchExecutor(Runnable::run).execute(inputs, call, KEYS, options,
-                outcomes::addAll);
+        BatchOptions options = BatchOptions.builder()
+                .chunkSize(10)
+                .concurrency(1)
+                .streamWindow(50)
+                .build();
+        BatchStreamSummary summary =
+                new BatchExecutor(Runnable::run).execute(inputs, call, KEYS, options, outcomes::addAll);
         assertEquals(50, inputs.taken.get(), "no window after the one that hit the limit");
         assertEquals(50, outcomes.size());
         assertFalse(summary.exhausted());
         assertTrue(summary.stopped().contains("daily limit"), summary.stopped());
         long limited = outcomes.stream()
-                .filter(o -> o instanceof BatchReport.Failed<In, Out> f && f.exception() == daily).count();
+                .filter(o -> o instanceof BatchReport.Failed<In, Out> f && f.exception() == daily)
+                .count();
         assertEquals(30, limited, "the window's inputs from the third request on failed with the daily limit");
     }
 
@@ -192,9 +217,14 @@ class BatchExecutorStreamTest {
             return answer(chunk);
         };
         IllegalStateException diskFull = new IllegalStateException("disk full");
-        BatchOptions options = BatchOptions.builder().chunkSize(10).concurrency(1).streamWindow(100).build();
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> new BatchExecutor(Runnable::run)
-                .execute(new LazyInputs(1_000), call, KEYS, options, outcomes -> {
+        BatchOptions options = BatchOptions.builder()
+                .chunkSize(10)
+                .concurrency(1)
+                .streamWindow(100)
+                .build();
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> new BatchExecutor(Runnable::run).execute(new LazyInputs(1_000), call, KEYS, options, outcomes -> {
                     throw diskFull;
                 }));
         assertSame(diskFull, thrown);
@@ -209,17 +239,26 @@ class BatchExecutorStreamTest {
             return answer(chunk);
         };
         List<BatchReport.Outcome<In, Out>> outcomes = new ArrayList<>();
-        BatchOptions options = BatchOptions.builder().chunkSize(10).concurrency(1).streamWindow(20)
-                .deadline(Duration.ofSeconds(3)).ticker(ticker).build();
+        BatchOptions options = BatchOptions.builder()
+                .chunkSize(10)
+                .concurrency(1)
+                .streamWindow(20)
+                .deadline(Duration.ofSeconds(3))
+                .ticker(ticker)
+                .build();
         LazyInputs inputs = new LazyInputs(1_000);
-        BatchStreamSummary summary = new BatchExecutor(Runnable::run).execute(inputs, call, KEYS, options,
-                outcomes::addAll);
+        BatchStreamSummary summary =
+                new BatchExecutor(Runnable::run).execute(inputs, call, KEYS, options, outcomes::addAll);
         assertEquals(40, inputs.taken.get());
         assertEquals(40, outcomes.size());
         assertEquals(30, summary.succeeded() + summary.failed());
         assertEquals(10, summary.unconfirmed());
         assertTrue(summary.stopped().contains("deadline"), summary.stopped());
-        assertNull(outcomes.stream().filter(o -> o instanceof BatchReport.Unconfirmed<In, Out> u && u.sent())
-                .findAny().orElse(null), "the inputs left over were never sent");
+        assertNull(
+                outcomes.stream()
+                        .filter(o -> o instanceof BatchReport.Unconfirmed<In, Out> u && u.sent())
+                        .findAny()
+                        .orElse(null),
+                "the inputs left over were never sent");
     }
 }

@@ -22,13 +22,12 @@ import org.junit.jupiter.api.Timeout;
 /** Which threads a run uses, and that it ends: on any executor, and by its deadline. */
 @Timeout(60)
 class BatchExecutorThreadsTest {
-    record In(String id, String value) {
-    }
+    record In(String id, String value) {}
 
-    record Out(String id, String value) {
-    }
+    record Out(String id, String value) {}
 
-    static final BatchKeys<In, Out> KEYS = BatchKeys.<In, Out>builder().inputId(In::id).resultId(Out::id).build();
+    static final BatchKeys<In, Out> KEYS =
+            BatchKeys.<In, Out>builder().inputId(In::id).resultId(Out::id).build();
     /** Generous: the claim is only that the run ends, not how fast. */
     static final long ENDS_WITHIN_SECONDS = 30;
 
@@ -63,7 +62,8 @@ class BatchExecutorThreadsTest {
         return BatchResponse.of(results);
     }
 
-    static final BatchOptions SMALL_CHUNKS = BatchOptions.builder().chunkSize(10).concurrency(4).build();
+    static final BatchOptions SMALL_CHUNKS =
+            BatchOptions.builder().chunkSize(10).concurrency(4).build();
 
     void assertAllSucceeded(List<In> inputs, BatchReport<In, Out> report) {
         ledger.assertAccountedFor(inputs, report);
@@ -75,12 +75,13 @@ class BatchExecutorThreadsTest {
         ExecutorService pool = pool(2);
         BatchExecutor executor = new BatchExecutor(pool);
         List<In> first = inputs(100);
-        List<In> second = inputs(100).stream().map(in -> new In("s" + in.id(), in.value())).toList();
+        List<In> second = inputs(100).stream()
+                .map(in -> new In("s" + in.id(), in.value()))
+                .toList();
         // Both pool threads are callers; the helpers they submit queue behind them and may never run.
-        Future<BatchReport<In, Out>> a = pool.submit(() -> executor.execute(first, this::writeAll, KEYS,
-                SMALL_CHUNKS));
-        Future<BatchReport<In, Out>> b = pool.submit(() -> executor.execute(second, this::writeAll, KEYS,
-                SMALL_CHUNKS));
+        Future<BatchReport<In, Out>> a = pool.submit(() -> executor.execute(first, this::writeAll, KEYS, SMALL_CHUNKS));
+        Future<BatchReport<In, Out>> b =
+                pool.submit(() -> executor.execute(second, this::writeAll, KEYS, SMALL_CHUNKS));
         assertAllSucceeded(first, a.get(ENDS_WITHIN_SECONDS, TimeUnit.SECONDS));
         assertAllSucceeded(second, b.get(ENDS_WITHIN_SECONDS, TimeUnit.SECONDS));
     }
@@ -89,8 +90,8 @@ class BatchExecutorThreadsTest {
     void runsOnASingleThreadPoolFromInsideIt() throws Exception {
         ExecutorService pool = pool(1);
         List<In> inputs = inputs(55);
-        Future<BatchReport<In, Out>> report = pool.submit(
-                () -> new BatchExecutor(pool).execute(inputs, this::writeAll, KEYS, SMALL_CHUNKS));
+        Future<BatchReport<In, Out>> report =
+                pool.submit(() -> new BatchExecutor(pool).execute(inputs, this::writeAll, KEYS, SMALL_CHUNKS));
         assertAllSucceeded(inputs, report.get(ENDS_WITHIN_SECONDS, TimeUnit.SECONDS));
     }
 
@@ -110,12 +111,17 @@ class BatchExecutorThreadsTest {
         List<In> inputs = inputs(95);
         Thread caller = Thread.currentThread();
         List<Thread> senders = new ArrayList<>();
-        BatchReport<In, Out> report = new BatchExecutor(pool).execute(inputs, chunk -> {
-            synchronized (senders) {
-                senders.add(Thread.currentThread());
-            }
-            return writeAll(chunk);
-        }, KEYS, SMALL_CHUNKS);
+        BatchReport<In, Out> report = new BatchExecutor(pool)
+                .execute(
+                        inputs,
+                        chunk -> {
+                            synchronized (senders) {
+                                senders.add(Thread.currentThread());
+                            }
+                            return writeAll(chunk);
+                        },
+                        KEYS,
+                        SMALL_CHUNKS);
         release.countDown();
         assertAllSucceeded(inputs, report);
         assertTrue(senders.stream().allMatch(t -> t == caller), "no pool thread was free, so the caller sent all");
@@ -126,12 +132,17 @@ class BatchExecutorThreadsTest {
         List<In> inputs = inputs(42);
         Thread caller = Thread.currentThread();
         AtomicInteger elsewhere = new AtomicInteger();
-        BatchReport<In, Out> report = new BatchExecutor(Runnable::run).execute(inputs, chunk -> {
-            if (Thread.currentThread() != caller) {
-                elsewhere.incrementAndGet();
-            }
-            return writeAll(chunk);
-        }, KEYS, SMALL_CHUNKS);
+        BatchReport<In, Out> report = new BatchExecutor(Runnable::run)
+                .execute(
+                        inputs,
+                        chunk -> {
+                            if (Thread.currentThread() != caller) {
+                                elsewhere.incrementAndGet();
+                            }
+                            return writeAll(chunk);
+                        },
+                        KEYS,
+                        SMALL_CHUNKS);
         assertAllSucceeded(inputs, report);
         assertEquals(0, elsewhere.get());
         assertEquals(5, report.requests());
@@ -141,16 +152,24 @@ class BatchExecutorThreadsTest {
     void runsWhenTheExecutorRejectsOrNeverRunsItsTasks() {
         List<In> inputs = inputs(30);
         BatchReport<In, Out> rejected = new BatchExecutor(r -> {
-            throw new RejectedExecutionException("shut down");
-        }).execute(inputs, this::writeAll, KEYS, SMALL_CHUNKS);
+                    throw new RejectedExecutionException("shut down");
+                })
+                .execute(inputs, this::writeAll, KEYS, SMALL_CHUNKS);
         assertAllSucceeded(inputs, rejected);
 
         List<Runnable> neverRun = new ArrayList<>();
         Ledger<In> second = new Ledger<>(In::id);
-        BatchReport<In, Out> ignored = new BatchExecutor(neverRun::add).execute(inputs, chunk -> {
-            chunk.forEach(second::apply);
-            return BatchResponse.of(chunk.stream().map(in -> new Out(in.id(), in.value())).toList());
-        }, KEYS, SMALL_CHUNKS);
+        BatchReport<In, Out> ignored = new BatchExecutor(neverRun::add)
+                .execute(
+                        inputs,
+                        chunk -> {
+                            chunk.forEach(second::apply);
+                            return BatchResponse.of(chunk.stream()
+                                    .map(in -> new Out(in.id(), in.value()))
+                                    .toList());
+                        },
+                        KEYS,
+                        SMALL_CHUNKS);
         second.assertAccountedFor(inputs, ignored);
         assertTrue(ignored.allSucceeded());
         assertFalse(neverRun.isEmpty(), "helpers were offered");
@@ -164,11 +183,21 @@ class BatchExecutorThreadsTest {
         FakeTicker ticker = new FakeTicker();
         List<In> inputs = inputs(50);
         List<BatchProgress> progress = new ArrayList<>();
-        BatchReport<In, Out> report = new BatchExecutor(Runnable::run).execute(inputs, chunk -> {
-            ticker.advance(Duration.ofMinutes(1).toNanos());
-            return writeAll(chunk);
-        }, KEYS, BatchOptions.builder().chunkSize(10).concurrency(1).ticker(ticker).deadline(Duration.ofSeconds(150))
-                .progress(progress::add).build());
+        BatchReport<In, Out> report = new BatchExecutor(Runnable::run)
+                .execute(
+                        inputs,
+                        chunk -> {
+                            ticker.advance(Duration.ofMinutes(1).toNanos());
+                            return writeAll(chunk);
+                        },
+                        KEYS,
+                        BatchOptions.builder()
+                                .chunkSize(10)
+                                .concurrency(1)
+                                .ticker(ticker)
+                                .deadline(Duration.ofSeconds(150))
+                                .progress(progress::add)
+                                .build());
         ledger.assertAccountedFor(inputs, report);
         // Requests start at 0 s, 60 s and 120 s; at 180 s the deadline has passed.
         assertEquals(30, report.succeeded().size());
@@ -188,23 +217,34 @@ class BatchExecutorThreadsTest {
         CountDownLatch helperSending = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
         CountDownLatch answered = new CountDownLatch(1);
-        BatchOptions options = BatchOptions.builder().chunkSize(10).concurrency(2).ticker(ticker)
-                .deadline(Duration.ofMinutes(1)).inFlightGrace(Duration.ofMinutes(1)).build();
-        BatchReport<In, Out> report = new BatchExecutor().execute(inputs, chunk -> {
-            if (Thread.currentThread() == caller) {
-                // The caller's own request ends after the helper's has started and after deadline and grace.
-                await(helperSending);
-                ticker.advance(Duration.ofMinutes(3).toNanos());
-                return writeAll(chunk);
-            }
-            helperSending.countDown();
-            await(answer);
-            try {
-                return writeAll(chunk);
-            } finally {
-                answered.countDown();
-            }
-        }, KEYS, options);
+        BatchOptions options = BatchOptions.builder()
+                .chunkSize(10)
+                .concurrency(2)
+                .ticker(ticker)
+                .deadline(Duration.ofMinutes(1))
+                .inFlightGrace(Duration.ofMinutes(1))
+                .build();
+        BatchReport<In, Out> report = new BatchExecutor()
+                .execute(
+                        inputs,
+                        chunk -> {
+                            if (Thread.currentThread() == caller) {
+                                // The caller's own request ends after the helper's has started and after deadline and
+                                // grace.
+                                await(helperSending);
+                                ticker.advance(Duration.ofMinutes(3).toNanos());
+                                return writeAll(chunk);
+                            }
+                            helperSending.countDown();
+                            await(answer);
+                            try {
+                                return writeAll(chunk);
+                            } finally {
+                                answered.countDown();
+                            }
+                        },
+                        KEYS,
+                        options);
         answer.countDown();
         assertTrue(answered.await(ENDS_WITHIN_SECONDS, TimeUnit.SECONDS));
         assertEquals(10, report.succeeded().size());
@@ -223,17 +263,22 @@ class BatchExecutorThreadsTest {
         Thread caller = Thread.currentThread();
         CountDownLatch helperSending = new CountDownLatch(1);
         CountDownLatch callerDone = new CountDownLatch(1);
-        BatchReport<In, Out> report = new BatchExecutor().execute(inputs, chunk -> {
-            if (Thread.currentThread() == caller) {
-                await(helperSending);
-                callerDone.countDown();
-                return writeAll(chunk);
-            }
-            helperSending.countDown();
-            await(callerDone);
-            caller.interrupt();
-            return writeAll(chunk);
-        }, KEYS, BatchOptions.builder().chunkSize(10).concurrency(2).build());
+        BatchReport<In, Out> report = new BatchExecutor()
+                .execute(
+                        inputs,
+                        chunk -> {
+                            if (Thread.currentThread() == caller) {
+                                await(helperSending);
+                                callerDone.countDown();
+                                return writeAll(chunk);
+                            }
+                            helperSending.countDown();
+                            await(callerDone);
+                            caller.interrupt();
+                            return writeAll(chunk);
+                        },
+                        KEYS,
+                        BatchOptions.builder().chunkSize(10).concurrency(2).build());
         assertTrue(Thread.interrupted(), "the interrupt flag is kept");
         assertAllSucceeded(inputs, report);
     }
@@ -243,7 +288,8 @@ class BatchExecutorThreadsTest {
         BatchOptions defaults = BatchOptions.defaults();
         assertEquals(Duration.ofMinutes(10), defaults.deadlineFor(0));
         assertEquals(Duration.ofMinutes(10 + 100), defaults.deadlineFor(10_000));
-        BatchOptions fixed = defaults.toBuilder().deadline(Duration.ofSeconds(5)).build();
+        BatchOptions fixed =
+                defaults.toBuilder().deadline(Duration.ofSeconds(5)).build();
         assertEquals(Duration.ofSeconds(5), fixed.deadlineFor(10_000));
     }
 

@@ -58,14 +58,15 @@ class BatchOverHttpTest {
     FakeTicker ticker;
     ApiInvoker invoker;
 
-    record NoteInput(String id, String value) {
-    }
+    record NoteInput(String id, String value) {}
 
-    record Note(String id, Map<String, String> properties) {
-    }
+    record Note(String id, Map<String, String> properties) {}
 
     static final BatchKeys<NoteInput, Note> KEYS = BatchKeys.<NoteInput, Note>builder()
-            .inputId(NoteInput::id).resultId(Note::id).resultProperty((n, p) -> n.properties().get(p)).build();
+            .inputId(NoteInput::id)
+            .resultId(Note::id)
+            .resultProperty((n, p) -> n.properties().get(p))
+            .build();
 
     /** What a generated client's batch method does: one JSON request, 200 and 207 mapped to a BatchResponse. */
     static final ResponseMapper<BatchResponse<Note>> MAPPER = ResponseMapper.<BatchResponse<Note>>builder()
@@ -78,8 +79,11 @@ class BatchOverHttpTest {
         for (NoteInput in : chunk) {
             inputs.add(Map.of("id", in.id(), "properties", Map.of("hs_note_body", in.value())));
         }
-        ApiRequest request = ApiRequest.builder("POST", PATH).operationId("post-/crm/v3/objects/notes/batch/update_update")
-                .retrySafe(true).jsonBody(JsonValue.of(Map.of("inputs", inputs)), JsonCodecs.JSON_VALUE).build();
+        ApiRequest request = ApiRequest.builder("POST", PATH)
+                .operationId("post-/crm/v3/objects/notes/batch/update_update")
+                .retrySafe(true)
+                .jsonBody(JsonValue.of(Map.of("inputs", inputs)), JsonCodecs.JSON_VALUE)
+                .build();
         return invoker.invoke(request, MAPPER);
     }
 
@@ -89,7 +93,9 @@ class BatchOverHttpTest {
         for (JsonValue r : ((JsonValue.JsonArray) o.get("results")).elements()) {
             JsonValue.JsonObject ro = (JsonValue.JsonObject) r;
             Map<String, String> props = new LinkedHashMap<>();
-            ((JsonValue.JsonObject) ro.get("properties")).members().forEach((k, v) -> props.put(k, ((JsonValue.JsonString) v).value()));
+            ((JsonValue.JsonObject) ro.get("properties"))
+                    .members()
+                    .forEach((k, v) -> props.put(k, ((JsonValue.JsonString) v).value()));
             results.add(new Note(text(ro.get("id")), props));
         }
         List<BatchError> errors = new ArrayList<>();
@@ -97,9 +103,22 @@ class BatchOverHttpTest {
             for (JsonValue e : arr.elements()) {
                 JsonValue.JsonObject eo = (JsonValue.JsonObject) e;
                 Map<String, List<String>> context = new LinkedHashMap<>();
-                ((JsonValue.JsonObject) eo.get("context")).members().forEach((k, v) ->
-                        context.put(k, ((JsonValue.JsonArray) v).elements().stream().map(BatchOverHttpTest::text).toList()));
-                errors.add(new BatchError(text(eo.get("status")), text(eo.get("category")), null, text(eo.get("message")), context, null, e));
+                ((JsonValue.JsonObject) eo.get("context"))
+                        .members()
+                        .forEach((k, v) -> context.put(
+                                k,
+                                ((JsonValue.JsonArray) v)
+                                        .elements().stream()
+                                                .map(BatchOverHttpTest::text)
+                                                .toList()));
+                errors.add(new BatchError(
+                        text(eo.get("status")),
+                        text(eo.get("category")),
+                        null,
+                        text(eo.get("message")),
+                        context,
+                        null,
+                        e));
             }
         }
         return new BatchResponse<>(results, errors);
@@ -149,9 +168,11 @@ class BatchOverHttpTest {
             requests.incrementAndGet();
             JsonValue.JsonObject body;
             try {
-                body = (JsonValue.JsonObject) Json.decode(JsonCodecs.JSON_VALUE, event.getRequest().getBody());
+                body = (JsonValue.JsonObject)
+                        Json.decode(JsonCodecs.JSON_VALUE, event.getRequest().getBody());
             } catch (JsonDecodingException e) {
-                return json(400, error("VALIDATION_ERROR", "Invalid input JSON", List.of())).build();
+                return json(400, error("VALIDATION_ERROR", "Invalid input JSON", List.of()))
+                        .build();
             }
             List<String> ids = new ArrayList<>();
             Map<String, String> values = new LinkedHashMap<>();
@@ -162,31 +183,45 @@ class BatchOverHttpTest {
                 values.put(id, text(((JsonValue.JsonObject) io.get("properties")).get("hs_note_body")));
             }
             if (new HashSet<>(ids).size() != ids.size()) {
-                return json(400, error("VALIDATION_ERROR", "Duplicate IDs found in batch input", ids)).build();
+                return json(400, error("VALIDATION_ERROR", "Duplicate IDs found in batch input", ids))
+                        .build();
             }
             if (ids.stream().anyMatch(invalid::contains)) {
-                return json(400, error("VALIDATION_ERROR", "Property values were not valid", List.of())).build();
+                return json(400, error("VALIDATION_ERROR", "Property values were not valid", List.of()))
+                        .build();
             }
-            if (ids.stream().anyMatch(id -> failuresLeft.getOrDefault(id, new AtomicInteger()).getAndDecrement() > 0)) {
-                return json(500, error("INTERNAL_ERROR", "internal error", List.of())).build();
+            if (ids.stream()
+                    .anyMatch(id ->
+                            failuresLeft.getOrDefault(id, new AtomicInteger()).getAndDecrement() > 0)) {
+                return json(500, error("INTERNAL_ERROR", "internal error", List.of()))
+                        .build();
             }
             if (ids.stream().anyMatch(poison::contains)) {
-                return json(500, error("INTERNAL_ERROR", "internal error", List.of())).build();
+                return json(500, error("INTERNAL_ERROR", "internal error", List.of()))
+                        .build();
             }
-            int attempt = attempts.computeIfAbsent(String.join(",", ids), k -> new AtomicInteger()).incrementAndGet();
+            int attempt = attempts.computeIfAbsent(String.join(",", ids), k -> new AtomicInteger())
+                    .incrementAndGet();
             if (transientFaults) {
                 int fault = faultOf(ids);
                 if (fault == 1 && attempt == 1) {
-                    return json(429, "{\"status\":\"error\",\"message\":\"You have reached your secondly limit.\","
-                            + "\"errorType\":\"RATE_LIMIT\",\"correlationId\":\"c-429\",\"policyName\":\"SECONDLY\"}")
-                            .withHeader("Retry-After", "1").build();
+                    return json(
+                                    429,
+                                    "{\"status\":\"error\",\"message\":\"You have reached your secondly limit.\","
+                                            + "\"errorType\":\"RATE_LIMIT\",\"correlationId\":\"c-429\",\"policyName\":\"SECONDLY\"}")
+                            .withHeader("Retry-After", "1")
+                            .build();
                 }
                 if (fault == 2 && attempt <= 2) {
-                    return json(503, error("SERVICE_UNAVAILABLE", "try again", List.of())).build();
+                    return json(503, error("SERVICE_UNAVAILABLE", "try again", List.of()))
+                            .build();
                 }
                 if (fault == 3 && attempt == 1) {
-                    return aResponse().withStatus(502).withHeader("Content-Type", "text/html")
-                            .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>").build();
+                    return aResponse()
+                            .withStatus(502)
+                            .withHeader("Content-Type", "text/html")
+                            .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")
+                            .build();
                 }
             }
             StringBuilder results = new StringBuilder();
@@ -202,26 +237,42 @@ class BatchOverHttpTest {
                     continue;
                 }
                 results.append(results.length() == 0 ? "" : ",")
-                        .append("{\"id\":\"").append(id).append("\",\"properties\":{\"hs_note_body\":\"").append(values.get(id))
-                        .append("\"},\"createdAt\":\"2019-10-30T03:30:17.883Z\",\"updatedAt\":\"2024-05-02T09:31:12.345Z\",\"archived\":false}");
+                        .append("{\"id\":\"")
+                        .append(id)
+                        .append("\",\"properties\":{\"hs_note_body\":\"")
+                        .append(values.get(id))
+                        .append(
+                                "\"},\"createdAt\":\"2019-10-30T03:30:17.883Z\",\"updatedAt\":\"2024-05-02T09:31:12.345Z\",\"archived\":false}");
             }
             StringBuilder errors = new StringBuilder();
             for (String id : missing) {
-                errors.append(errors.length() == 0 ? "" : ",").append(error("OBJECT_NOT_FOUND",
-                        "Could not get some NOTE objects, they may be deleted or not exist. Check that ids are valid.", List.of(id)));
+                errors.append(errors.length() == 0 ? "" : ",")
+                        .append(error(
+                                "OBJECT_NOT_FOUND",
+                                "Could not get some NOTE objects, they may be deleted or not exist. Check that ids are valid.",
+                                List.of(id)));
             }
-            String status = missing.isEmpty() ? "" : ",\"numErrors\":" + missing.size() + ",\"errors\":[" + errors + "]";
-            return json(missing.isEmpty() ? 200 : 207, "{\"status\":\"COMPLETE\",\"results\":[" + results + "]" + status
-                    + ",\"startedAt\":\"2024-05-02T09:31:12.120Z\",\"completedAt\":\"2024-05-02T09:31:12.402Z\"}").build();
+            String status =
+                    missing.isEmpty() ? "" : ",\"numErrors\":" + missing.size() + ",\"errors\":[" + errors + "]";
+            return json(
+                            missing.isEmpty() ? 200 : 207,
+                            "{\"status\":\"COMPLETE\",\"results\":[" + results + "]" + status
+                                    + ",\"startedAt\":\"2024-05-02T09:31:12.120Z\",\"completedAt\":\"2024-05-02T09:31:12.402Z\"}")
+                    .build();
         }
 
         private static ResponseDefinitionBuilder json(int status, String body) {
-            return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+            return aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body);
         }
 
         private static String error(String category, String message, List<String> ids) {
-            return "{\"status\":\"error\",\"category\":\"" + category + "\",\"message\":\"" + message + "\",\"context\":{\"ids\":["
-                    + ids.stream().map(i -> "\"" + i + "\"").collect(Collectors.joining(",")) + "]},\"errors\":[],\"links\":{}}";
+            return "{\"status\":\"error\",\"category\":\"" + category + "\",\"message\":\"" + message
+                    + "\",\"context\":{\"ids\":["
+                    + ids.stream().map(i -> "\"" + i + "\"").collect(Collectors.joining(","))
+                    + "]},\"errors\":[],\"links\":{}}";
         }
     }
 
@@ -236,8 +287,11 @@ class BatchOverHttpTest {
 
     @BeforeAll
     static void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-                .disableRequestJournal().extensions(SIMULATOR));
+        server = new WireMockServer(WireMockConfiguration.options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .disableRequestJournal()
+                .extensions(SIMULATOR));
         server.start();
         server.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withTransformers(SIMULATOR.getName())));
     }
@@ -304,13 +358,23 @@ class BatchOverHttpTest {
         List<BatchProgress> progress = new ArrayList<>();
         BatchReport<NoteInput, Note> report;
         try (LogCapture logs = new LogCapture()) {
-            report = invoker.batchExecutor().execute(inputs, this::send, KEYS,
-                    BatchOptions.builder().retrySafe(true).concurrency(4).progress(progress::add).build());
+            report = invoker.batchExecutor()
+                    .execute(
+                            inputs,
+                            this::send,
+                            KEYS,
+                            BatchOptions.builder()
+                                    .retrySafe(true)
+                                    .concurrency(4)
+                                    .progress(progress::add)
+                                    .build());
 
             int chunks = (n + 99) / 100;
             int injected = 0;
             for (int from = 0; from < n; from += 100) {
-                List<String> ids = inputs.subList(from, Math.min(n, from + 100)).stream().map(NoteInput::id).toList();
+                List<String> ids = inputs.subList(from, Math.min(n, from + 100)).stream()
+                        .map(NoteInput::id)
+                        .toList();
                 injected += new int[] {0, 1, 2, 1}[faultOf(ids)];
             }
             assertEquals(chunks, report.requests(), "no chunk was resent by the executor");
@@ -329,7 +393,10 @@ class BatchOverHttpTest {
         assertEquals(n / 97, report.failed().size());
         assertEquals(n - n / 97, report.succeeded().size());
         for (BatchReport.Succeeded<NoteInput, Note> s : report.succeeded()) {
-            assertEquals(1, SIMULATOR.applied.get(s.input().id()).get(), "applied more than once: " + s.input().id());
+            assertEquals(
+                    1,
+                    SIMULATOR.applied.get(s.input().id()).get(),
+                    "applied more than once: " + s.input().id());
         }
         assertEquals(report.succeeded().size(), SIMULATOR.applied.size());
         BatchProgress last = progress.get(progress.size() - 1);
@@ -345,11 +412,17 @@ class BatchOverHttpTest {
         SIMULATOR.poison = Set.of("150");
         SIMULATOR.omitted = Set.of("42");
         List<NoteInput> inputs = inputs(250);
-        BatchReport<NoteInput, Note> report = invoker.batchExecutor().execute(inputs, this::send, KEYS,
-                BatchOptions.builder().retrySafe(true).build());
+        BatchReport<NoteInput, Note> report = invoker.batchExecutor()
+                .execute(
+                        inputs,
+                        this::send,
+                        KEYS,
+                        BatchOptions.builder().retrySafe(true).build());
         assertEveryInputExactlyOnce(inputs, report);
-        // Round 1: 42 left out, 101..200 hit a 500 four times. Round 2 resends them: [42, 101..199] fails again, [200] succeeds.
-        Set<String> unconfirmed = report.unconfirmed().stream().map(u -> u.input().id()).collect(Collectors.toSet());
+        // Round 1: 42 left out, 101..200 hit a 500 four times. Round 2 resends them: [42, 101..199] fails again, [200]
+        // succeeds.
+        Set<String> unconfirmed =
+                report.unconfirmed().stream().map(u -> u.input().id()).collect(Collectors.toSet());
         Set<String> expected = new HashSet<>();
         expected.add("42");
         for (int i = 101; i <= 199; i++) {
@@ -360,7 +433,9 @@ class BatchOverHttpTest {
         assertEquals(250 - 100 - 1, report.succeeded().size());
         assertInstanceOf(ServerErrorException.class, report.unconfirmed().get(1).cause());
         assertEquals(5, report.requests());
-        assertEquals(2 * 3, SIMULATOR.requests.get() - report.requests(),
+        assertEquals(
+                2 * 3,
+                SIMULATOR.requests.get() - report.requests(),
                 "the invoker resent each of the two poisoned retry-safe requests three times after its 500");
         assertEquals(1, SIMULATOR.applied.get("42").get(), "its resend shared the failing request");
     }
@@ -369,7 +444,8 @@ class BatchOverHttpTest {
     void withoutRetrySafetyNothingIsResent() {
         SIMULATOR.poison = Set.of("150");
         SIMULATOR.omitted = Set.of("42");
-        BatchReport<NoteInput, Note> report = invoker.batchExecutor().execute(inputs(250), this::send, KEYS, BatchOptions.defaults());
+        BatchReport<NoteInput, Note> report =
+                invoker.batchExecutor().execute(inputs(250), this::send, KEYS, BatchOptions.defaults());
         assertEquals(101, report.unconfirmed().size());
         assertEquals(3, report.requests());
         assertEquals(1, SIMULATOR.applied.get("42").get());
@@ -379,10 +455,15 @@ class BatchOverHttpTest {
     void aRejectedRequestFailsItsInputsWithTheException() {
         SIMULATOR.invalid = Set.of("77");
         List<NoteInput> inputs = inputs(250);
-        BatchReport<NoteInput, Note> report = invoker.batchExecutor().execute(inputs, this::send, KEYS,
-                BatchOptions.builder().retrySafe(true).build());
+        BatchReport<NoteInput, Note> report = invoker.batchExecutor()
+                .execute(
+                        inputs,
+                        this::send,
+                        KEYS,
+                        BatchOptions.builder().retrySafe(true).build());
         assertEveryInputExactlyOnce(inputs, report);
-        List<BatchReport.Failed<NoteInput, Note>> rejected = report.failed().stream().filter(f -> f.exception() != null).toList();
+        List<BatchReport.Failed<NoteInput, Note>> rejected =
+                report.failed().stream().filter(f -> f.exception() != null).toList();
         assertEquals(100, rejected.size());
         assertInstanceOf(BadRequestException.class, rejected.get(0).exception());
         assertEquals("VALIDATION_ERROR", ((BadRequestException) rejected.get(0).exception()).category());
@@ -395,8 +476,12 @@ class BatchOverHttpTest {
         SIMULATOR.failuresLeft.put("5", new AtomicInteger(4));
         List<NoteInput> inputs = new ArrayList<>(inputs(150));
         inputs.add(new NoteInput("5", "second-5"));
-        BatchReport<NoteInput, Note> report = invoker.batchExecutor().execute(inputs, this::send, KEYS,
-                BatchOptions.builder().retrySafe(true).build());
+        BatchReport<NoteInput, Note> report = invoker.batchExecutor()
+                .execute(
+                        inputs,
+                        this::send,
+                        KEYS,
+                        BatchOptions.builder().retrySafe(true).build());
         assertEveryInputExactlyOnce(inputs, report);
         assertEquals(0, report.unconfirmed().size(), report.toString());
         assertEquals("second-5", SIMULATOR.lastValue.get("5"));
@@ -410,8 +495,12 @@ class BatchOverHttpTest {
         inputs.add(new NoteInput("5", "second-5"));
         inputs.add(new NoteInput("120", "second-120"));
         inputs.add(new NoteInput("5", "third-5"));
-        BatchReport<NoteInput, Note> report = invoker.batchExecutor().execute(inputs, this::send, KEYS,
-                BatchOptions.builder().retrySafe(true).build());
+        BatchReport<NoteInput, Note> report = invoker.batchExecutor()
+                .execute(
+                        inputs,
+                        this::send,
+                        KEYS,
+                        BatchOptions.builder().retrySafe(true).build());
         assertEveryInputExactlyOnce(inputs, report);
         assertEquals(0, report.unconfirmed().size());
         assertEquals(1, report.failed().size(), "97 is not found");

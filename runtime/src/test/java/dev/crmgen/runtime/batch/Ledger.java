@@ -62,7 +62,8 @@ final class Ledger<I> {
                     for (int later = lastWrite + 1; later < applied.size(); later++) {
                         I write = applied.get(later);
                         if (objectId.equals(id.apply(write))) {
-                            assertTrue(indexOfSame(inputs, write) > i,
+                            assertTrue(
+                                    indexOfSame(inputs, write) > i,
                                     "input " + i + " succeeded but an earlier input overwrote it on the server");
                         }
                     }
@@ -75,7 +76,8 @@ final class Ledger<I> {
         for (Map.Entry<String, Integer> e : lastSucceeded.entrySet()) {
             List<I> writes = appliedFor(e.getKey());
             I last = writes.get(writes.size() - 1);
-            assertFalse(indexOfSame(inputs, last) < e.getValue(),
+            assertFalse(
+                    indexOfSame(inputs, last) < e.getValue(),
                     "the server ended with an input older than the last one reported succeeded for " + e.getKey());
         }
     }

@@ -79,28 +79,29 @@ class JsonCodecsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "2024-05-02T09:30:00Z,                    2024-05-02T09:30:00Z",
-            "2024-05-02T00:00Z,                       2024-05-02T00:00:00Z",
-            "2019-10-30T03:30:17.883Z,                2019-10-30T03:30:17.883Z",
-            "2024-04-11T14:02:09.120Z,                2024-04-11T14:02:09.120Z",
-            "2024-04-11T14:02:09.5Z,                  2024-04-11T14:02:09.500Z",
-            "2024-04-11T14:02:09.000100Z,             2024-04-11T14:02:09.000100Z",
-            "2024-04-11T14:02:09.123456Z,             2024-04-11T14:02:09.123456Z",
-            "2024-04-11T14:02:09.000000001Z,          2024-04-11T14:02:09.000000001Z",
-            "2024-04-11T14:02:09.999999999Z,          2024-04-11T14:02:09.999999999Z",
-            "2024-05-02T11:30+02:00,                  2024-05-02T11:30:00+02:00",
-            "2024-05-02T04:00:07.25-05:30,            2024-05-02T04:00:07.250-05:30",
-            "2024-12-31T23:59:59+18:00,               2024-12-31T23:59:59+18:00",
-            "2024-01-01T00:00-18:00,                  2024-01-01T00:00:00-18:00",
-            "0000-01-01T00:00Z,                       0000-01-01T00:00:00Z",
-            "0001-02-03T04:05:06Z,                    0001-02-03T04:05:06Z",
-            "9999-12-31T23:59:59.999Z,                9999-12-31T23:59:59.999Z",
-            // Beyond RFC 3339 (years past 0000-9999, offsets with seconds): ISO-8601's forms, still with seconds.
-            "+10000-01-01T00:00Z,                     +10000-01-01T00:00:00Z",
-            "-0001-12-31T10:20Z,                      -0001-12-31T10:20:00Z",
-            "+999999999-12-31T23:59:59.999999999-18:00, +999999999-12-31T23:59:59.999999999-18:00",
-            "-999999999-01-01T00:00+18:00,            -999999999-01-01T00:00:00+18:00",
-            "2024-05-02T09:30+01:02:03,               2024-05-02T09:30:00+01:02:03"})
+        "2024-05-02T09:30:00Z,                    2024-05-02T09:30:00Z",
+        "2024-05-02T00:00Z,                       2024-05-02T00:00:00Z",
+        "2019-10-30T03:30:17.883Z,                2019-10-30T03:30:17.883Z",
+        "2024-04-11T14:02:09.120Z,                2024-04-11T14:02:09.120Z",
+        "2024-04-11T14:02:09.5Z,                  2024-04-11T14:02:09.500Z",
+        "2024-04-11T14:02:09.000100Z,             2024-04-11T14:02:09.000100Z",
+        "2024-04-11T14:02:09.123456Z,             2024-04-11T14:02:09.123456Z",
+        "2024-04-11T14:02:09.000000001Z,          2024-04-11T14:02:09.000000001Z",
+        "2024-04-11T14:02:09.999999999Z,          2024-04-11T14:02:09.999999999Z",
+        "2024-05-02T11:30+02:00,                  2024-05-02T11:30:00+02:00",
+        "2024-05-02T04:00:07.25-05:30,            2024-05-02T04:00:07.250-05:30",
+        "2024-12-31T23:59:59+18:00,               2024-12-31T23:59:59+18:00",
+        "2024-01-01T00:00-18:00,                  2024-01-01T00:00:00-18:00",
+        "0000-01-01T00:00Z,                       0000-01-01T00:00:00Z",
+        "0001-02-03T04:05:06Z,                    0001-02-03T04:05:06Z",
+        "9999-12-31T23:59:59.999Z,                9999-12-31T23:59:59.999Z",
+        // Beyond RFC 3339 (years past 0000-9999, offsets with seconds): ISO-8601's forms, still with seconds.
+        "+10000-01-01T00:00Z,                     +10000-01-01T00:00:00Z",
+        "-0001-12-31T10:20Z,                      -0001-12-31T10:20:00Z",
+        "+999999999-12-31T23:59:59.999999999-18:00, +999999999-12-31T23:59:59.999999999-18:00",
+        "-999999999-01-01T00:00+18:00,            -999999999-01-01T00:00:00+18:00",
+        "2024-05-02T09:30+01:02:03,               2024-05-02T09:30:00+01:02:03"
+    })
     void dateTimeIsWrittenInRfc3339WithSecondsAndReadBack(String parsed, String written) throws Exception {
         OffsetDateTime t = OffsetDateTime.parse(parsed);
         assertEquals(written, JsonCodecs.formatDateTime(t));
@@ -128,7 +129,8 @@ class JsonCodecsTest {
                 case 2 -> random.nextInt(1_000_000) * 1_000;
                 default -> random.nextInt(1_000_000_000);
             };
-            ZoneOffset offset = random.nextBoolean() ? ZoneOffset.UTC : ZoneOffset.ofTotalSeconds(random.nextInt(-72, 73) * 900);
+            ZoneOffset offset =
+                    random.nextBoolean() ? ZoneOffset.UTC : ZoneOffset.ofTotalSeconds(random.nextInt(-72, 73) * 900);
             OffsetDateTime t = OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano), offset);
 
             String written = JsonCodecs.formatDateTime(t);
@@ -146,13 +148,18 @@ class JsonCodecsTest {
 
     @Test
     void dateTimeReadingStaysLenient() throws Exception {
-        assertEquals(OffsetDateTime.of(2024, 5, 2, 9, 30, 0, 0, ZoneOffset.UTC),
+        assertEquals(
+                OffsetDateTime.of(2024, 5, 2, 9, 30, 0, 0, ZoneOffset.UTC),
                 Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02T09:30Z\""));
-        assertEquals(OffsetDateTime.of(2024, 5, 2, 9, 30, 0, 0, ZoneOffset.UTC),
-                Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02t09:30:00z\""), "RFC 3339 allows lower-case T and Z");
-        assertEquals(OffsetDateTime.of(2024, 5, 2, 9, 30, 1, 120_000_000, ZoneOffset.ofHoursMinutes(-5, -30)),
+        assertEquals(
+                OffsetDateTime.of(2024, 5, 2, 9, 30, 0, 0, ZoneOffset.UTC),
+                Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02t09:30:00z\""),
+                "RFC 3339 allows lower-case T and Z");
+        assertEquals(
+                OffsetDateTime.of(2024, 5, 2, 9, 30, 1, 120_000_000, ZoneOffset.ofHoursMinutes(-5, -30)),
                 Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02T09:30:01.12-05:30\""));
-        assertEquals(OffsetDateTime.of(2024, 5, 2, 9, 30, 1, 1, ZoneOffset.ofHours(2)),
+        assertEquals(
+                OffsetDateTime.of(2024, 5, 2, 9, 30, 1, 1, ZoneOffset.ofHours(2)),
                 Json.decode(JsonCodecs.DATE_TIME, "\"2024-05-02T09:30:01.000000001+02:00\""));
     }
 
@@ -164,7 +171,8 @@ class JsonCodecsTest {
         assertEquals(9007199254740993L, Json.decode(JsonCodecs.INT64, "9007199254740993"));
         assertEquals(1.5f, Json.decode(JsonCodecs.FLOAT, "1.5"));
         assertEquals(3.0, Json.decode(JsonCodecs.DOUBLE, "3"));
-        assertEquals(new BigDecimal("12345678901234567890.000000000000000001"),
+        assertEquals(
+                new BigDecimal("12345678901234567890.000000000000000001"),
                 Json.decode(JsonCodecs.DECIMAL, "12345678901234567890.000000000000000001"));
         assertEquals("0.10", encode(JsonCodecs.DECIMAL, new BigDecimal("0.10")));
         assertEquals(Boolean.FALSE, Json.decode(JsonCodecs.BOOLEAN, "false"));
@@ -189,7 +197,8 @@ class JsonCodecsTest {
         assertThrows(JsonDecodingException.class, () -> Json.decode(JsonCodecs.BOOLEAN, "\"true\""));
         e = assertThrows(JsonDecodingException.class, () -> Json.decode(JsonCodecs.UUID, "\"1-2-3-4-5\""));
         assertTrue(e.getMessage().contains("8-4-4-4-12"), e.getMessage());
-        e = assertThrows(JsonDecodingException.class, () -> Json.decode(JsonCodecs.DATE_TIME, "\"2019-10-30T03:30:17\""));
+        e = assertThrows(
+                JsonDecodingException.class, () -> Json.decode(JsonCodecs.DATE_TIME, "\"2019-10-30T03:30:17\""));
         assertTrue(e.getMessage().contains("date-time"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Json.encode(JsonCodecs.DOUBLE, Double.NaN));
     }
@@ -216,8 +225,10 @@ class JsonCodecsTest {
 
     @Test
     void malformedEmptyAndTrailingInputAreDecodingErrors() {
-        JsonDecodingException e = assertThrows(JsonDecodingException.class, () -> Json.decode(RESULTS, "{\"results\":[{\"id\":\"1\"},"));
-        assertTrue(e.getMessage().contains("malformed JSON") || e.getMessage().contains("end of input"), e.getMessage());
+        JsonDecodingException e =
+                assertThrows(JsonDecodingException.class, () -> Json.decode(RESULTS, "{\"results\":[{\"id\":\"1\"},"));
+        assertTrue(
+                e.getMessage().contains("malformed JSON") || e.getMessage().contains("end of input"), e.getMessage());
         e = assertThrows(JsonDecodingException.class, () -> Json.decode(JsonCodecs.STRING, ""));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
         e = assertThrows(JsonDecodingException.class, () -> Json.decode(JsonCodecs.STRING, "\"a\" \"b\""));
@@ -241,7 +252,8 @@ class JsonCodecsTest {
         assertThrows(UnsupportedOperationException.class, () -> m.put("x", 1));
         assertEquals("{\"z\":1,\"a\":null,\"m\":3}", encode(map, m));
 
-        JsonDecodingException e = assertThrows(JsonDecodingException.class, () -> Json.decode(map, "{\"z\":1,\"a\":\"x\"}"));
+        JsonDecodingException e =
+                assertThrows(JsonDecodingException.class, () -> Json.decode(map, "{\"z\":1,\"a\":\"x\"}"));
         assertEquals("$.a", e.path());
         e = assertThrows(JsonDecodingException.class, () -> Json.decode(list, "[\"a\",1]"));
         assertEquals("$[1]", e.path());
@@ -250,7 +262,9 @@ class JsonCodecsTest {
     @Test
     void recordCodecRoundTripsThroughLists() throws Exception {
         Map<String, List<Item>> value = new LinkedHashMap<>();
-        value.put("results", List.of(new Item("1", OffsetDateTime.parse("2019-10-30T03:30:17.883Z")), new Item("2", null)));
+        value.put(
+                "results",
+                List.of(new Item("1", OffsetDateTime.parse("2019-10-30T03:30:17.883Z")), new Item("2", null)));
         String json = encode(RESULTS, value);
         assertEquals("{\"results\":[{\"id\":\"1\",\"createdAt\":\"2019-10-30T03:30:17.883Z\"},{\"id\":\"2\"}]}", json);
         assertEquals(value, Json.decode(RESULTS, json));
@@ -264,7 +278,8 @@ class JsonCodecsTest {
         JsonValue.JsonObject o = (JsonValue.JsonObject) v;
         assertEquals(List.of("a", "b", "d"), new ArrayList<>(o.members().keySet()));
         JsonValue.JsonArray a = (JsonValue.JsonArray) o.get("a");
-        assertEquals(new JsonValue.JsonNumber(new BigDecimal("2.50")), a.elements().get(1));
+        assertEquals(
+                new JsonValue.JsonNumber(new BigDecimal("2.50")), a.elements().get(1));
         assertSame(JsonValue.NULL, a.elements().get(4));
         assertEquals(v, Json.decode(JsonCodecs.JSON_VALUE, encode(JsonCodecs.JSON_VALUE, v)));
         assertEquals(new BigDecimal("12345678901234567890123"), ((JsonValue.JsonNumber) o.get("d")).value());

@@ -26,7 +26,8 @@ class JsonEncodeTest {
         assertEquals("[\"a\",\"b\"]", encode(List.of("a", "b")));
         assertEquals(3 * (1 << 20) + 4, encode(List.of(big)).length());
         assertEquals("[\"c\"]", encode(List.of("c")));
-        assertEquals("[" + String.join(",", Collections.nCopies(5000, "\"long enough to grow\"")) + "]",
+        assertEquals(
+                "[" + String.join(",", Collections.nCopies(5000, "\"long enough to grow\"")) + "]",
                 encode(Collections.nCopies(5000, "long enough to grow")));
         assertEquals("[]", encode(List.of()));
         assertEquals("null", new String(Json.encode(STRINGS, null), StandardCharsets.UTF_8));

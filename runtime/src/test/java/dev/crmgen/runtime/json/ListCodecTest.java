@@ -29,11 +29,13 @@ class ListCodecTest {
 
     @Test
     void allowingNullsKeepsHubSpotsNullElementAndWritesItBack() throws Exception {
-        JsonCodec<Map<String, List<JsonValue>>> codec = JsonCodecs.mapOf(JsonCodecs.listAllowingNulls(
-                JsonCodecs.JSON_VALUE));
+        JsonCodec<Map<String, List<JsonValue>>> codec =
+                JsonCodecs.mapOf(JsonCodecs.listAllowingNulls(JsonCodecs.JSON_VALUE));
         List<JsonValue> results = Json.decode(codec, BATCH_RESULTS).get("results");
         assertEquals(2, results.size());
-        assertEquals(new JsonValue.JsonString("512"), ((JsonValue.JsonObject) results.get(0)).members().get("id"));
+        assertEquals(
+                new JsonValue.JsonString("512"),
+                ((JsonValue.JsonObject) results.get(0)).members().get("id"));
         assertNull(results.get(1));
         assertThrows(UnsupportedOperationException.class, () -> results.add(null));
 
@@ -43,8 +45,8 @@ class ListCodecTest {
 
     @Test
     void rejectingNullsFailsOnHubSpotsNullElementNamingItsPath() {
-        JsonCodec<Map<String, List<JsonValue>>> codec = JsonCodecs.mapOf(JsonCodecs.listRejectingNulls(
-                JsonCodecs.JSON_VALUE));
+        JsonCodec<Map<String, List<JsonValue>>> codec =
+                JsonCodecs.mapOf(JsonCodecs.listRejectingNulls(JsonCodecs.JSON_VALUE));
         JsonDecodingException e = assertThrows(JsonDecodingException.class, () -> Json.decode(codec, HISTORY));
         assertEquals("$.hs_note_body[1]", e.path());
         assertTrue(e.getMessage().contains("lists hold no nulls"), e.getMessage());
@@ -52,12 +54,13 @@ class ListCodecTest {
 
     @Test
     void rejectingNullsLeavesTheNullOutOfATolerantDecodeAndRecordsIt() throws Exception {
-        JsonCodec<Map<String, List<JsonValue>>> codec = JsonCodecs.mapOf(JsonCodecs.listRejectingNulls(
-                JsonCodecs.JSON_VALUE));
+        JsonCodec<Map<String, List<JsonValue>>> codec =
+                JsonCodecs.mapOf(JsonCodecs.listRejectingNulls(JsonCodecs.JSON_VALUE));
         Decoded<Map<String, List<JsonValue>>> decoded = Json.decodeTolerant(codec, HISTORY.getBytes(UTF_8));
         List<JsonValue> history = decoded.value().get("hs_note_body");
         assertEquals(1, history.size());
-        assertEquals(new JsonValue.JsonString("CRM_UI"),
+        assertEquals(
+                new JsonValue.JsonString("CRM_UI"),
                 ((JsonValue.JsonObject) history.get(0)).members().get("sourceType"));
         assertEquals(1, decoded.deviations().size());
         assertEquals("$.hs_note_body[1]", decoded.deviations().get(0).path());
@@ -67,8 +70,8 @@ class ListCodecTest {
     @Test
     void rejectingNullsRefusesToWriteANullElement() {
         JsonCodec<List<String>> strings = JsonCodecs.listRejectingNulls(JsonCodecs.STRING);
-        NullPointerException e = assertThrows(NullPointerException.class,
-                () -> Json.encode(strings, Arrays.asList("a", null)));
+        NullPointerException e =
+                assertThrows(NullPointerException.class, () -> Json.encode(strings, Arrays.asList("a", null)));
         assertTrue(e.getMessage().contains("element 1"), e.getMessage());
         assertEquals("[\"a\",\"b\"]", new String(Json.encode(strings, List.of("a", "b")), UTF_8));
     }

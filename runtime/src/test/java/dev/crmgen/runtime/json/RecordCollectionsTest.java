@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecordCollectionsTest {
-    private static final JsonCodec<List<Map<String, List<String>>>> NESTED = JsonCodecs.listRejectingNulls(
-            RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING)));
+    private static final JsonCodec<List<Map<String, List<String>>>> NESTED =
+            JsonCodecs.listRejectingNulls(RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING)));
 
     @Test
     void nestedListsAndMapsRoundTripInOrder() throws Exception {
@@ -33,8 +33,8 @@ class RecordCollectionsTest {
 
     @Test
     void aNullListElementIsRejectedWithItsPath() {
-        JsonDecodingException e = assertThrows(JsonDecodingException.class,
-                () -> Json.decode(NESTED, "[{\"b\":[\"x\",null]}]"));
+        JsonDecodingException e =
+                assertThrows(JsonDecodingException.class, () -> Json.decode(NESTED, "[{\"b\":[\"x\",null]}]"));
         assertTrue(e.getMessage().contains("lists hold no nulls"), e.getMessage());
         assertTrue(e.getMessage().contains("$[0].b[1]"), e.getMessage());
     }
@@ -50,8 +50,11 @@ class RecordCollectionsTest {
         List<Map<String, List<String>>> value = Json.decode(NESTED, "[{\"b\":[\"x\"]}]");
         assertThrows(UnsupportedOperationException.class, () -> value.add(Map.of()));
         assertThrows(UnsupportedOperationException.class, () -> value.get(0).put("c", List.of()));
-        assertThrows(UnsupportedOperationException.class, () -> value.get(0).entrySet().clear());
-        assertThrows(UnsupportedOperationException.class, () -> value.get(0).get("b").set(0, "y"));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> value.get(0).entrySet().clear());
+        assertThrows(
+                UnsupportedOperationException.class, () -> value.get(0).get("b").set(0, "y"));
         assertSame(value, RecordCollections.immutableList(value));
         assertSame(value.get(0), RecordCollections.immutableMap(value.get(0)));
     }

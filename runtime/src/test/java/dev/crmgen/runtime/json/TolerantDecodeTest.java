@@ -28,54 +28,71 @@ class TolerantDecodeTest {
 
     @Test
     void losslessConversionsKeepTheValueAndRecordTheRawOne() throws Exception {
-        Decoded<Map<String, String>> strings = Json.decodeTolerant(JsonCodecs.mapOf(JsonCodecs.STRING),
-                "{\"n\":12,\"f\":1.50,\"t\":true}".getBytes());
+        Decoded<Map<String, String>> strings =
+                Json.decodeTolerant(JsonCodecs.mapOf(JsonCodecs.STRING), "{\"n\":12,\"f\":1.50,\"t\":true}".getBytes());
         assertEquals(Map.of("n", "12", "f", "1.50", "t", "true"), strings.value());
-        assertEquals(new JsonDeviation("$.n", "a string", "the number 12", number("12")), strings.deviations().get(0));
-        assertEquals(new JsonDeviation("$.t", "a string", "the boolean true", new JsonValue.JsonBoolean(true)),
+        assertEquals(
+                new JsonDeviation("$.n", "a string", "the number 12", number("12")),
+                strings.deviations().get(0));
+        assertEquals(
+                new JsonDeviation("$.t", "a string", "the boolean true", new JsonValue.JsonBoolean(true)),
                 strings.deviations().get(2));
 
-        Decoded<List<Long>> longs = Json.decodeTolerant(JsonCodecs.listAllowingNulls(JsonCodecs.INT64),
-                "[\"12\",\"-9007199254740993\",12.0]".getBytes());
+        Decoded<List<Long>> longs = Json.decodeTolerant(
+                JsonCodecs.listAllowingNulls(JsonCodecs.INT64), "[\"12\",\"-9007199254740993\",12.0]".getBytes());
         assertEquals(List.of(12L, -9007199254740993L, 12L), longs.value());
-        assertEquals(List.of("$[0]", "$[1]", "$[2]"), longs.deviations().stream().map(JsonDeviation::path).toList());
+        assertEquals(
+                List.of("$[0]", "$[1]", "$[2]"),
+                longs.deviations().stream().map(JsonDeviation::path).toList());
 
-        assertEquals(Boolean.FALSE, Json.decodeTolerant(JsonCodecs.BOOLEAN, "\"false\"".getBytes()).value());
-        assertEquals(new BigDecimal("0.1"), Json.decodeTolerant(JsonCodecs.DECIMAL, "\"0.1\"".getBytes()).value());
+        assertEquals(
+                Boolean.FALSE,
+                Json.decodeTolerant(JsonCodecs.BOOLEAN, "\"false\"".getBytes()).value());
+        assertEquals(
+                new BigDecimal("0.1"),
+                Json.decodeTolerant(JsonCodecs.DECIMAL, "\"0.1\"".getBytes()).value());
     }
 
     @Test
     void lossyOrForeignValuesAreAbsentWithTheirRawValue() throws Exception {
-        Decoded<Map<String, Integer>> ints = Json.decodeTolerant(JsonCodecs.mapOf(JsonCodecs.INT32),
+        Decoded<Map<String, Integer>> ints = Json.decodeTolerant(
+                JsonCodecs.mapOf(JsonCodecs.INT32),
                 "{\"half\":12.5,\"big\":99999999999,\"text\":\"12 notes\",\"obj\":{\"x\":[1]},\"ok\":7}".getBytes());
         assertNull(ints.value().get("half"));
         assertNull(ints.value().get("big"));
         assertNull(ints.value().get("text"));
         assertNull(ints.value().get("obj"));
         assertEquals(7, ints.value().get("ok"), "reading goes on after an unreadable object value");
-        assertEquals(new JsonDeviation("$.big", "a 32-bit integer", "the number 99999999999 (out of range)",
-                number("99999999999")), ints.deviations().get(1));
-        assertEquals(new JsonDeviation("$.obj", "a 32-bit integer", "an object",
-                JsonValue.of(Map.of("x", List.of(1)))), ints.deviations().get(3));
+        assertEquals(
+                new JsonDeviation(
+                        "$.big", "a 32-bit integer", "the number 99999999999 (out of range)", number("99999999999")),
+                ints.deviations().get(1));
+        assertEquals(
+                new JsonDeviation("$.obj", "a 32-bit integer", "an object", JsonValue.of(Map.of("x", List.of(1)))),
+                ints.deviations().get(3));
 
-        Decoded<Map<String, java.time.OffsetDateTime>> times = Json.decodeTolerant(
-                JsonCodecs.mapOf(JsonCodecs.DATE_TIME), "{\"at\":\"yesterday\"}".getBytes());
+        Decoded<Map<String, java.time.OffsetDateTime>> times =
+                Json.decodeTolerant(JsonCodecs.mapOf(JsonCodecs.DATE_TIME), "{\"at\":\"yesterday\"}".getBytes());
         assertNull(times.value().get("at"));
-        assertEquals(new JsonValue.JsonString("yesterday"), times.deviations().get(0).raw());
+        assertEquals(
+                new JsonValue.JsonString("yesterday"), times.deviations().get(0).raw());
     }
 
     @Test
     void recordListsLeaveOutNullAndUnreadableElements() throws Exception {
-        Decoded<List<Integer>> decoded = Json.decodeTolerant(JsonCodecs.listRejectingNulls(JsonCodecs.INT32),
-                "[1,null,{\"a\":1},3]".getBytes());
+        Decoded<List<Integer>> decoded =
+                Json.decodeTolerant(JsonCodecs.listRejectingNulls(JsonCodecs.INT32), "[1,null,{\"a\":1},3]".getBytes());
         assertEquals(List.of(1, 3), decoded.value());
-        assertEquals(List.of("$[1]", "$[2]"), decoded.deviations().stream().map(JsonDeviation::path).toList());
+        assertEquals(
+                List.of("$[1]", "$[2]"),
+                decoded.deviations().stream().map(JsonDeviation::path).toList());
         assertEquals(JsonValue.NULL, decoded.deviations().get(0).raw());
     }
 
     @Test
     void aRootOfAnotherTypeIsUndecodable() {
-        JsonDecodingException e = assertThrows(JsonDecodingException.class,
+        JsonDecodingException e = assertThrows(
+                JsonDecodingException.class,
                 () -> Json.decodeTolerant(JsonCodecs.mapOf(JsonCodecs.STRING), "[\"a\"]".getBytes()));
         assertEquals("$", e.path());
         assertTrue(e.getMessage().contains("expected an object but found an array"), e.getMessage());
@@ -83,27 +100,31 @@ class TolerantDecodeTest {
 
     @Test
     void malformedJsonIsStillAnError() {
-        JsonDecodingException e = assertThrows(JsonDecodingException.class,
+        JsonDecodingException e = assertThrows(
+                JsonDecodingException.class,
                 () -> Json.decodeTolerant(JsonCodecs.mapOf(JsonCodecs.STRING), "{\"a\":\"b\"".getBytes()));
         assertTrue(e.getMessage().contains("malformed JSON"), e.getMessage());
     }
 
     @Test
     void strictDecodeRejectsWhatTolerantDecodeConverts() {
-        JsonDecodingException e = assertThrows(JsonDecodingException.class,
-                () -> Json.decode(JsonCodecs.mapOf(JsonCodecs.INT32), "{\"a\":\"12\"}"));
+        JsonDecodingException e = assertThrows(
+                JsonDecodingException.class, () -> Json.decode(JsonCodecs.mapOf(JsonCodecs.INT32), "{\"a\":\"12\"}"));
         assertEquals("$.a", e.path());
         assertEquals("$.a: expected a 32-bit integer but found the string \"12\"", e.getMessage());
     }
 
     @Test
     void aTolerantDecodeLeavesNothingBehindOnItsThread() throws Exception {
-        assertThrows(JsonDecodingException.class,
+        assertThrows(
+                JsonDecodingException.class,
                 () -> Json.decodeTolerant(JsonCodecs.mapOf(JsonCodecs.STRING), "{\"a\":{}".getBytes()));
         Json.decodeTolerant(JsonCodecs.mapOf(JsonCodecs.STRING), "{\"a\":{}}".getBytes());
         assertThrows(JsonDecodingException.class, () -> Json.decode(JsonCodecs.mapOf(JsonCodecs.STRING), "{\"a\":{}}"));
         assertThrows(NullPointerException.class, () -> RecordComponents.requireNonNull(null, "createdAt"));
-        assertEquals(List.of(), Json.decodeTolerant(JsonCodecs.STRING, "\"x\"".getBytes()).deviations());
+        assertEquals(
+                List.of(),
+                Json.decodeTolerant(JsonCodecs.STRING, "\"x\"".getBytes()).deviations());
     }
 
     @Test
@@ -141,7 +162,9 @@ class TolerantDecodeTest {
         Decoded<List<String>> unreadable = Json.decodeTolerant(items, "{\"items\":\"a\"}".getBytes());
         JsonDeviation notAnArray =
                 new JsonDeviation("$.items", "an array", "the string \"a\"", new JsonValue.JsonString("a"));
-        assertEquals(List.of(notAnArray), unreadable.deviations(),
+        assertEquals(
+                List.of(notAnArray),
+                unreadable.deviations(),
                 "the unreadable value is recorded, not a second time as missing");
 
         JsonDecodingException strict = assertThrows(JsonDecodingException.class, () -> Json.decode(items, "{}"));

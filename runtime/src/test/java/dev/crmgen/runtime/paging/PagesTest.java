@@ -107,8 +107,8 @@ class PagesTest {
 
     @Test
     void aFailedFetchEndsTheStreamWithTheCallsOwnException() {
-        ServerErrorException failure = new ServerErrorException("POST /crm/v3/objects/notes/search: HTTP 502", 502,
-                "corr-1", null, "", null);
+        ServerErrorException failure =
+                new ServerErrorException("POST /crm/v3/objects/notes/search: HTTP 502", 502, "corr-1", null, "", null);
         List<String> seen = new ArrayList<>();
         PageFetcher<String> fetcher = after -> {
             if (after == null) {
@@ -117,8 +117,8 @@ class PagesTest {
             throw failure;
         };
 
-        ServerErrorException thrown = assertThrows(ServerErrorException.class,
-                () -> Pages.stream(fetcher).forEach(seen::add));
+        ServerErrorException thrown = assertThrows(
+                ServerErrorException.class, () -> Pages.stream(fetcher).forEach(seen::add));
 
         assertSame(failure, thrown);
         assertEquals(List.of("n1"), seen);
@@ -132,8 +132,8 @@ class PagesTest {
                 "c3", Page.of(List.of("n3"), "c2")));
         List<String> seen = new ArrayList<>();
 
-        RepeatedCursorException e = assertThrows(RepeatedCursorException.class,
-                () -> Pages.stream(pages).forEach(seen::add));
+        RepeatedCursorException e = assertThrows(
+                RepeatedCursorException.class, () -> Pages.stream(pages).forEach(seen::add));
 
         assertEquals("c2", e.cursor());
         assertEquals(List.of("n1", "n2", "n3"), seen, "the page that repeats a cursor is itself new");
@@ -162,9 +162,8 @@ class PagesTest {
 
     @Test
     void missingResultsAreAnEmptyPageAndABlankCursorIsTheLastPage() {
-        ServerPages pages = new ServerPages(Map.of(
-                "", new Page<>(null, "c2", null),
-                "c2", Page.of(List.of("n1"), " ")));
+        ServerPages pages =
+                new ServerPages(Map.of("", new Page<>(null, "c2", null), "c2", Page.of(List.of("n1"), " ")));
 
         assertEquals(List.of("n1"), Pages.stream(pages).toList());
         assertEquals(Arrays.asList(null, "c2"), pages.asked);
@@ -179,6 +178,7 @@ class PagesTest {
         private final boolean reportsTotal;
         /** The first offset answered with a 400. */
         private final int refusedFrom;
+
         int fetches;
 
         Search(long total, int pageSize, boolean reportsTotal) {
@@ -197,8 +197,13 @@ class PagesTest {
             fetches++;
             int offset = after == null ? 0 : Integer.parseInt(after);
             if (offset >= refusedFrom) {
-                throw new BadRequestException("POST /crm/v3/objects/notes/search: HTTP 400", 400, "corr-400", null,
-                        "{\"status\":\"error\",\"category\":\"VALIDATION_ERROR\"}", null);
+                throw new BadRequestException(
+                        "POST /crm/v3/objects/notes/search: HTTP 400",
+                        400,
+                        "corr-400",
+                        null,
+                        "{\"status\":\"error\",\"category\":\"VALIDATION_ERROR\"}",
+                        null);
             }
             List<Integer> items = new ArrayList<>();
             for (int i = offset; i < Math.min(total, offset + pageSize); i++) {
@@ -213,8 +218,8 @@ class PagesTest {
     void aSearchPastTheCeilingFailsBeforeItsFirstResultByDefault() {
         Search search = new Search(12_345, 200, true);
 
-        SearchLimitException e = assertThrows(SearchLimitException.class,
-                () -> Pages.searchStream(search).findFirst());
+        SearchLimitException e = assertThrows(
+                SearchLimitException.class, () -> Pages.searchStream(search).findFirst());
 
         assertEquals(12_345, e.total().orElseThrow());
         assertEquals(0, e.itemsDelivered());
@@ -227,8 +232,10 @@ class PagesTest {
         Search search = new Search(10_500, 200, true);
         long[] seen = new long[1];
 
-        SearchLimitException e = assertThrows(SearchLimitException.class,
-                () -> Pages.searchStream(search, SearchLimitPolicy.FAIL_AFTER_REACHABLE).forEach(i -> seen[0]++));
+        SearchLimitException e = assertThrows(
+                SearchLimitException.class,
+                () -> Pages.searchStream(search, SearchLimitPolicy.FAIL_AFTER_REACHABLE)
+                        .forEach(i -> seen[0]++));
 
         assertEquals(10_000, seen[0]);
         assertEquals(10_000, e.itemsDelivered());
@@ -241,23 +248,31 @@ class PagesTest {
         Search search = new Search(20_000, 100, false, 9_900);
         long[] seen = new long[1];
 
-        SearchLimitException e = assertThrows(SearchLimitException.class,
-                () -> Pages.searchStream(search, SearchLimitPolicy.FAIL_AFTER_REACHABLE).forEach(i -> seen[0]++));
+        SearchLimitException e = assertThrows(
+                SearchLimitException.class,
+                () -> Pages.searchStream(search, SearchLimitPolicy.FAIL_AFTER_REACHABLE)
+                        .forEach(i -> seen[0]++));
 
         assertEquals(9_900, seen[0]);
         assertTrue(e.total().isEmpty());
-        assertEquals(BadRequestException.class, e.getCause() == null ? null : e.getCause().getClass());
+        assertEquals(
+                BadRequestException.class,
+                e.getCause() == null ? null : e.getCause().getClass());
     }
 
     @Test
     void aBadRequestOnTheFirstPageIsTheCallsOwnError() {
-        BadRequestException invalid = new BadRequestException("POST /crm/v3/objects/notes/search: HTTP 400", 400,
-                "corr-400", null, "{}", null);
+        BadRequestException invalid = new BadRequestException(
+                "POST /crm/v3/objects/notes/search: HTTP 400", 400, "corr-400", null, "{}", null);
 
-        assertSame(invalid, assertThrows(BadRequestException.class,
-                () -> Pages.searchStream(after -> {
-                    throw invalid;
-                }).toList()));
+        assertSame(
+                invalid,
+                assertThrows(
+                        BadRequestException.class,
+                        () -> Pages.searchStream(after -> {
+                                    throw invalid;
+                                })
+                                .toList()));
     }
 
     @Test
@@ -272,7 +287,9 @@ class PagesTest {
     void aSearchWhoseTotalIsPastTheCeilingNeverEndsQuietlyEvenWithoutACursor() {
         PageFetcher<String> fetcher = after -> Page.of(15_000, List.of("n1"), null);
 
-        assertThrows(SearchLimitException.class,
-                () -> Pages.searchStream(fetcher, SearchLimitPolicy.FAIL_AFTER_REACHABLE).toList());
+        assertThrows(
+                SearchLimitException.class,
+                () -> Pages.searchStream(fetcher, SearchLimitPolicy.FAIL_AFTER_REACHABLE)
+                        .toList());
     }
 }

@@ -1,10 +1,5 @@
 package dev.crmgen.runtime.ratelimit;
 
-import dev.crmgen.runtime.ApiInvoker;
-import dev.crmgen.runtime.ApiRequest;
-import dev.crmgen.runtime.ClientOptions;
-import dev.crmgen.runtime.ResponseMapper;
-import dev.crmgen.runtime.http.HttpTransport;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -15,6 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.crmgen.runtime.ApiInvoker;
+import dev.crmgen.runtime.ApiRequest;
+import dev.crmgen.runtime.ClientOptions;
+import dev.crmgen.runtime.ResponseMapper;
+import dev.crmgen.runtime.http.HttpTransport;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
 import java.net.http.HttpHeaders;
@@ -111,8 +111,15 @@ class RateLimiterTest {
         RateLimiter limiter = RateLimiter.rollingWindow(190, Duration.ofSeconds(10), t);
         RateLimiter.Permit first = limiter.acquire();
         // The server counts 150 requests, one of them ours: 149 are someone else's.
-        first.completed(200, headers("X-HubSpot-RateLimit-Remaining", "40", "X-HubSpot-RateLimit-Max", "190",
-                "X-HubSpot-RateLimit-Interval-Milliseconds", "10000"));
+        first.completed(
+                200,
+                headers(
+                        "X-HubSpot-RateLimit-Remaining",
+                        "40",
+                        "X-HubSpot-RateLimit-Max",
+                        "190",
+                        "X-HubSpot-RateLimit-Interval-Milliseconds",
+                        "10000"));
         // 41 per window are left, one already spent; 9 (a twentieth of 190) stay free for the other user's jitter.
         assertEquals(31, burst(limiter, new ArrayList<>()));
     }
@@ -175,10 +182,18 @@ class RateLimiterTest {
         FakeTicker t = new FakeTicker();
         RateLimiter limiter = RateLimiter.rollingWindow(100, Duration.ofSeconds(10), t);
         // Only our one request is in the server's window and 99 are left: not the rolling budget refusing it.
-        limiter.acquire().completed(429, headers("X-HubSpot-RateLimit-Remaining", "99", "X-HubSpot-RateLimit-Max",
-                "100"));
-        limiter.acquire().completed(429, headers("X-HubSpot-RateLimit-Remaining", "98", "X-HubSpot-RateLimit-Max",
-                "100", "Retry-After", "2"));
+        limiter.acquire()
+                .completed(429, headers("X-HubSpot-RateLimit-Remaining", "99", "X-HubSpot-RateLimit-Max", "100"));
+        limiter.acquire()
+                .completed(
+                        429,
+                        headers(
+                                "X-HubSpot-RateLimit-Remaining",
+                                "98",
+                                "X-HubSpot-RateLimit-Max",
+                                "100",
+                                "Retry-After",
+                                "2"));
         // Its own Retry-After is the retry policy's to honour for that request; the others go on at the full rate.
         assertEquals(98, burst(limiter, new ArrayList<>()));
     }
@@ -187,8 +202,8 @@ class RateLimiterTest {
     void aBare429WithTheBudgetSpentHalvesTheRate() {
         FakeTicker t = new FakeTicker();
         RateLimiter limiter = RateLimiter.rollingWindow(100, Duration.ofSeconds(10), t);
-        limiter.acquire().completed(429, headers("X-HubSpot-RateLimit-Remaining", "0", "X-HubSpot-RateLimit-Max",
-                "100"));
+        limiter.acquire()
+                .completed(429, headers("X-HubSpot-RateLimit-Remaining", "0", "X-HubSpot-RateLimit-Max", "100"));
         t.advance(10_000 * MS);
         assertEquals(50, burst(limiter, new ArrayList<>()));
     }
@@ -198,8 +213,10 @@ class RateLimiterTest {
         FakeTicker t = new FakeTicker();
         RateLimiter limiter = RateLimiter.rollingWindow(100, Duration.ofSeconds(10), t);
         assertTrue(limiter.dailyRemaining().isEmpty());
-        limiter.acquire().completed(200, headers("X-HubSpot-RateLimit-Daily", "250000",
-                "X-HubSpot-RateLimit-Daily-Remaining", "1234"));
+        limiter.acquire()
+                .completed(
+                        200,
+                        headers("X-HubSpot-RateLimit-Daily", "250000", "X-HubSpot-RateLimit-Daily-Remaining", "1234"));
         assertEquals(1234, limiter.dailyRemaining().getAsLong());
         limiter.acquire().completed(200, headers());
         assertEquals(1234, limiter.dailyRemaining().getAsLong(), "a response without the header changes nothing");
@@ -255,8 +272,8 @@ class RateLimiterTest {
         SimulatedServer server = new SimulatedServer(serverMax, window);
         Random random = new Random(seed);
         // Event: {time, kind (0 = worker free, 1 = arrival, 2 = response, 3 = foreign arrival), worker}
-        java.util.PriorityQueue<long[]> events = new java.util.PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
-                : Long.compare(a[3], b[3]));
+        java.util.PriorityQueue<long[]> events = new java.util.PriorityQueue<>(
+                (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[3], b[3]));
         long[] order = {0};
         RateLimiter.Permit[] permits = new RateLimiter.Permit[workers];
         int[] statuses = new int[workers];
@@ -265,7 +282,9 @@ class RateLimiterTest {
             events.add(new long[] {origin, 0, w, order[0]++});
         }
         if (foreignPerWindow > 0) {
-            for (long at = origin + window / (2L * foreignPerWindow); at < origin + seconds * 1_000 * MS; at += window / foreignPerWindow) {
+            for (long at = origin + window / (2L * foreignPerWindow);
+                    at < origin + seconds * 1_000 * MS;
+                    at += window / foreignPerWindow) {
                 events.add(new long[] {at, 3, -1, order[0]++});
             }
         }
@@ -298,8 +317,15 @@ class RateLimiterTest {
                     events.add(new long[] {e[0] + (5 + random.nextInt(60)) * MS, 2, w, order[0]++});
                 }
                 case 2 -> {
-                    permits[w].completed(statuses[w], headers("X-HubSpot-RateLimit-Remaining", Long.toString(remaining[w]),
-                            "X-HubSpot-RateLimit-Max", Integer.toString(serverMax), "X-HubSpot-RateLimit-Interval-Milliseconds", "10000"));
+                    permits[w].completed(
+                            statuses[w],
+                            headers(
+                                    "X-HubSpot-RateLimit-Remaining",
+                                    Long.toString(remaining[w]),
+                                    "X-HubSpot-RateLimit-Max",
+                                    Integer.toString(serverMax),
+                                    "X-HubSpot-RateLimit-Interval-Milliseconds",
+                                    "10000"));
                     events.add(new long[] {e[0], 0, w, order[0]++});
                 }
                 default -> server.arrive(e[0], false, new long[1]);
@@ -313,7 +339,8 @@ class RateLimiterTest {
         for (long seed = 1; seed <= 5; seed++) {
             SimulatedServer server = simulate(4, 60, 0, seed);
             // A perfect client gets 6 windows × 190 accepted in the first minute.
-            assertTrue(server.oursInFirstMinute >= 0.98 * 6 * 190,
+            assertTrue(
+                    server.oursInFirstMinute >= 0.98 * 6 * 190,
                     "seed " + seed + ": accepted only " + server.oursInFirstMinute + " of 1140");
             assertTrue(server.oursInFirstMinute <= 6 * 190, "more than the limit allows: " + server.oursInFirstMinute);
             assertEquals(0, server.rejected, "seed " + seed + ": requests answered 429");
@@ -334,13 +361,15 @@ class RateLimiterTest {
         // 60 of every 190 go to the other user; the headers show them, and the client takes the rest.
         int ourShare = 120 / 10 * (190 - 60);
         assertTrue(server.ours >= 0.9 * ourShare, "accepted only " + server.ours + " of about " + ourShare);
-        assertTrue(server.rejected <= 0.02 * (server.ours + server.rejected),
+        assertTrue(
+                server.rejected <= 0.02 * (server.ours + server.rejected),
                 server.rejected + " of " + (server.ours + server.rejected) + " requests answered 429");
     }
 
     @Test
     void holdsTheRateUnderConcurrencyEndToEnd() throws Exception {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        WireMockServer server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         try {
             server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
@@ -352,16 +381,22 @@ class RateLimiterTest {
                 sendTimes.add(System.nanoTime());
                 return jdk.send(r);
             };
-            ClientOptions options = ClientOptions.builder().accessToken("pat-na1-33333333-limiter")
-                    .baseUrl("http://127.0.0.1:" + server.port()).transport(recording)
-                    .rateLimiter(RateLimiter.rollingWindow(permits, Duration.ofMillis(windowMs))).build();
+            ClientOptions options = ClientOptions.builder()
+                    .accessToken("pat-na1-33333333-limiter")
+                    .baseUrl("http://127.0.0.1:" + server.port())
+                    .transport(recording)
+                    .rateLimiter(RateLimiter.rollingWindow(permits, Duration.ofMillis(windowMs)))
+                    .build();
             ApiInvoker invoker = ApiInvoker.create(options);
-            ResponseMapper<JsonValue> mapper = ResponseMapper.<JsonValue>builder().json(200, JsonCodecs.JSON_VALUE, v -> v).build();
+            ResponseMapper<JsonValue> mapper = ResponseMapper.<JsonValue>builder()
+                    .json(200, JsonCodecs.JSON_VALUE, v -> v)
+                    .build();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             long start = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < 70; i++) {
-                futures.add(pool.submit(() -> invoker.invoke(ApiRequest.builder("POST", "/x").build(), mapper)));
+                futures.add(pool.submit(
+                        () -> invoker.invoke(ApiRequest.builder("POST", "/x").build(), mapper)));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -376,7 +411,8 @@ class RateLimiterTest {
             // Wake-up latency can only delay a start, so a slightly shorter window must never hold more than the limit.
             long checked = (windowMs - 80) * MS;
             for (int i = permits; i < times.size(); i++) {
-                assertTrue(times.get(i) - times.get(i - permits) >= checked,
+                assertTrue(
+                        times.get(i) - times.get(i - permits) >= checked,
                         "more than " + permits + " starts within " + (windowMs - 80) + " ms at " + i);
             }
         } finally {
@@ -404,7 +440,12 @@ class RateLimiterTest {
 
                     @Override
                     public void completed(int status, HttpHeaders headers) {
-                        events.add("completed " + status + (headers == null ? "" : " " + headers.firstValue("X-HubSpot-RateLimit-Remaining").orElse("-")));
+                        events.add("completed " + status
+                                + (headers == null
+                                        ? ""
+                                        : " "
+                                                + headers.firstValue("X-HubSpot-RateLimit-Remaining")
+                                                        .orElse("-")));
                     }
                 };
             }
@@ -417,24 +458,42 @@ class RateLimiterTest {
             return new HttpTransport.Response(200, headers("X-HubSpot-RateLimit-Remaining", "42"), "{}".getBytes());
         };
         FakeTicker ticker = new FakeTicker();
-        ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder().accessToken("pat-na1-44444444-permit").transport(transport)
-                .ticker(ticker).rateLimiter(recording).retryPolicy(RetryPolicy.builder().jitter(0).build()).build());
-        invoker.invoke(ApiRequest.builder("POST", "/x").build(),
-                ResponseMapper.<JsonValue>builder().json(200, JsonCodecs.JSON_VALUE, v -> v).build());
+        ApiInvoker invoker = ApiInvoker.create(ClientOptions.builder()
+                .accessToken("pat-na1-44444444-permit")
+                .transport(transport)
+                .ticker(ticker)
+                .rateLimiter(recording)
+                .retryPolicy(RetryPolicy.builder().jitter(0).build())
+                .build());
+        invoker.invoke(
+                ApiRequest.builder("POST", "/x").build(),
+                ResponseMapper.<JsonValue>builder()
+                        .json(200, JsonCodecs.JSON_VALUE, v -> v)
+                        .build());
         // One permit per attempt; the failed attempt reports no response, the retry its status and headers.
         assertEquals(List.of("acquire", "completed 0", "acquire", "completed 200 42"), events);
     }
 
     @Test
     void clientsWithTheSameTokenShareALimiter() {
-        ClientOptions a = ClientOptions.builder().accessToken("pat-na1-55555555-shared").build();
-        ClientOptions b = ClientOptions.builder().accessToken("pat-na1-55555555-shared").build();
-        ClientOptions c = ClientOptions.builder().accessToken("pat-na1-66666666-other").build();
-        ClientOptions d = ClientOptions.builder().accessToken("pat-na1-55555555-shared").requestsPerTenSeconds(RateLimiter.TIER_INCREASED).build();
+        ClientOptions a =
+                ClientOptions.builder().accessToken("pat-na1-55555555-shared").build();
+        ClientOptions b =
+                ClientOptions.builder().accessToken("pat-na1-55555555-shared").build();
+        ClientOptions c =
+                ClientOptions.builder().accessToken("pat-na1-66666666-other").build();
+        ClientOptions d = ClientOptions.builder()
+                .accessToken("pat-na1-55555555-shared")
+                .requestsPerTenSeconds(RateLimiter.TIER_INCREASED)
+                .build();
         assertSame(a.rateLimiter(), b.rateLimiter());
         assertNotSame(a.rateLimiter(), c.rateLimiter());
         assertNotSame(a.rateLimiter(), d.rateLimiter());
-        assertTrue(a.rateLimiter().toString().contains("190 per PT10S"), a.rateLimiter().toString());
-        assertTrue(d.rateLimiter().toString().contains("250 per PT10S"), d.rateLimiter().toString());
+        assertTrue(
+                a.rateLimiter().toString().contains("190 per PT10S"),
+                a.rateLimiter().toString());
+        assertTrue(
+                d.rateLimiter().toString().contains("250 per PT10S"),
+                d.rateLimiter().toString());
     }
 }

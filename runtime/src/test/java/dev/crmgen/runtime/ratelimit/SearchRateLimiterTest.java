@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crmgen.runtime.ApiInvoker;
 import dev.crmgen.runtime.ApiRequest;
 import dev.crmgen.runtime.ClientOptions;
-import dev.crmgen.runtime.ratelimit.FakeTicker;
-import dev.crmgen.runtime.http.HttpTransport;
-import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.ResponseMapper;
-import dev.crmgen.runtime.ratelimit.RetryPolicy;
+import dev.crmgen.runtime.http.HttpTransport;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
 import java.net.http.HttpHeaders;
@@ -84,7 +81,8 @@ class SearchRateLimiterTest {
         }
         for (int i = 4; i < startedAt.size(); i++) {
             long sinceFourBack = startedAt.get(i) - startedAt.get(i - 4);
-            assertTrue(sinceFourBack >= SECOND + 50 * MILLI,
+            assertTrue(
+                    sinceFourBack >= SECOND + 50 * MILLI,
                     "request " + (i + 1) + " started " + sinceFourBack / MILLI + " ms after the one four back");
         }
     }
@@ -110,8 +108,14 @@ class SearchRateLimiterTest {
     void theGeneralWindowsHeadersDoNotSteerTheSearchLimit() {
         SearchRateLimiter limiter = new SearchRateLimiter(5, Duration.ofSeconds(1), ticker);
         // HubSpot's general headers on a search response: a 10-second window of 190, nearly spent.
-        limiter.acquire().completed(200, headers(Map.of("X-HubSpot-RateLimit-Max", List.of("190"),
-                "X-HubSpot-RateLimit-Remaining", List.of("1"))));
+        limiter.acquire()
+                .completed(
+                        200,
+                        headers(Map.of(
+                                "X-HubSpot-RateLimit-Max",
+                                List.of("190"),
+                                "X-HubSpot-RateLimit-Remaining",
+                                List.of("1"))));
 
         for (int i = 0; i < 4; i++) {
             assertEquals(0, limiter.acquire().waitNanos(), "the search window still has room for request " + (i + 2));
@@ -154,9 +158,12 @@ class SearchRateLimiterTest {
 
     @Test
     void byDefaultClientsOfOneTokenShareHubSpotsDocumentedSearchLimit() {
-        ApiInvoker first = ApiInvoker.create(options("pat-na1-00000000-0000-4000-8000-shared-token").build());
-        ApiInvoker second = ApiInvoker.create(options("pat-na1-00000000-0000-4000-8000-shared-token").build());
-        ApiInvoker otherToken = ApiInvoker.create(options("pat-na1-00000000-0000-4000-8000-other-token").build());
+        ApiInvoker first = ApiInvoker.create(
+                options("pat-na1-00000000-0000-4000-8000-shared-token").build());
+        ApiInvoker second = ApiInvoker.create(
+                options("pat-na1-00000000-0000-4000-8000-shared-token").build());
+        ApiInvoker otherToken = ApiInvoker.create(
+                options("pat-na1-00000000-0000-4000-8000-other-token").build());
 
         for (int i = 0; i < SearchRateLimiter.DEFAULT_PER_SECOND; i++) {
             first.invoke(SEARCH, JSON);

@@ -49,7 +49,8 @@ final class FirstLines implements AutoCloseable {
             throw new UncheckedIOException("cannot create the duplicate-id index: " + e.getMessage(), e);
         } catch (SQLException e) {
             deleteQuietly(file);
-            throw new IllegalStateException("cannot create the duplicate-id index in " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create the duplicate-id index in " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -146,11 +146,11 @@ final class Journal implements AutoCloseable {
     private static void checkMarker(Path file, Connection db) throws SQLException, JournalException {
         Map<String, String> meta = new LinkedHashMap<>();
         try (Statement s = db.createStatement();
-             ResultSet tables = s.executeQuery(
-                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'journal_meta'")) {
+                ResultSet tables = s.executeQuery(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'journal_meta'")) {
             if (tables.next()) {
                 try (Statement m = db.createStatement();
-                     ResultSet rs = m.executeQuery("SELECT key, value FROM journal_meta")) {
+                        ResultSet rs = m.executeQuery("SELECT key, value FROM journal_meta")) {
                     while (rs.next()) {
                         meta.put(rs.getString(1), rs.getString(2));
                     }
@@ -158,8 +158,8 @@ final class Journal implements AutoCloseable {
             }
         }
         if (!FORMAT.equals(meta.get("format"))) {
-            throw new JournalException(file + " is a SQLite database but not a notes-bulk-update journal (no '"
-                    + FORMAT + "' marker); it was left untouched. Choose another file with --journal.");
+            throw new JournalException(file + " is a SQLite database but not a notes-bulk-update journal (no '" + FORMAT
+                    + "' marker); it was left untouched. Choose another file with --journal.");
         }
         if (!VERSION.equals(meta.get("version"))) {
             throw new JournalException(file + " is a notes-bulk-update journal of version " + meta.get("version")
@@ -171,11 +171,12 @@ final class Journal implements AutoCloseable {
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
             s.executeUpdate("CREATE TABLE journal_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            s.executeUpdate("INSERT INTO journal_meta VALUES ('format', '" + FORMAT + "'), ('version', '"
-                    + VERSION + "')");
+            s.executeUpdate(
+                    "INSERT INTO journal_meta VALUES ('format', '" + FORMAT + "'), ('version', '" + VERSION + "')");
             s.executeUpdate("CREATE TABLE journal_run (run INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL)");
-            s.executeUpdate("CREATE TABLE row_outcome (line INTEGER PRIMARY KEY, note_id TEXT NOT NULL,"
-                    + " row_hash TEXT NOT NULL, status TEXT NOT NULL, category TEXT, reason TEXT, run INTEGER NOT NULL)");
+            s.executeUpdate(
+                    "CREATE TABLE row_outcome (line INTEGER PRIMARY KEY, note_id TEXT NOT NULL,"
+                            + " row_hash TEXT NOT NULL, status TEXT NOT NULL, category TEXT, reason TEXT, run INTEGER NOT NULL)");
         }
         db.commit();
         db.setAutoCommit(true);
@@ -236,8 +237,8 @@ final class Journal implements AutoCloseable {
     /** Every entry, in line order (for summaries and the failures CSV; streamed, not held). */
     synchronized void forEach(Consumer<Entry> action) {
         try (Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery(
-                     "SELECT line, note_id, row_hash, status, category, reason FROM row_outcome ORDER BY line")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT line, note_id, row_hash, status, category, reason FROM row_outcome ORDER BY line")) {
             while (rs.next()) {
                 action.accept(entry(rs.getLong(1), rs, 2));
             }
@@ -247,8 +248,13 @@ final class Journal implements AutoCloseable {
     }
 
     private static Entry entry(long line, ResultSet rs, int first) throws SQLException {
-        return new Entry(line, rs.getString(first), rs.getString(first + 1),
-                RowOutcome.Status.valueOf(rs.getString(first + 2)), rs.getString(first + 3), rs.getString(first + 4));
+        return new Entry(
+                line,
+                rs.getString(first),
+                rs.getString(first + 1),
+                RowOutcome.Status.valueOf(rs.getString(first + 2)),
+                rs.getString(first + 3),
+                rs.getString(first + 4));
     }
 
     /** A hash of what the row asks for (id and non-empty cells by column name), to notice a changed CSV. */

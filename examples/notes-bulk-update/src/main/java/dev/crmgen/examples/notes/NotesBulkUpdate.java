@@ -15,14 +15,12 @@ import dev.crmgen.sandbox.NotesSandbox;
 import dev.crmgen.sandbox.SandboxStats;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +40,10 @@ import picocli.CommandLine.Option;
  * refused the access token, the run could not complete, or the embedded sandbox's record of what it applied
  * contradicts the report, 2 for bad usage or an unreadable CSV.
  */
-@Command(name = "notes-bulk-update", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "notes-bulk-update",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         version = "notes-bulk-update (crmgen example) 0.1",
         description = {
             "Applies note updates from a CSV (header: id,hs_note_body,... one column per HubSpot property) through "
@@ -50,7 +51,8 @@ import picocli.CommandLine.Option;
             "Without --base-url it starts an embedded HubSpot sandbox on loopback, seeded with notes, with faults "
                     + "switched on. With --base-url https://api.hubapi.com it uses the access token in "
                     + "HUBSPOT_ACCESS_TOKEN.",
-            "An empty cell leaves that property unchanged."})
+            "An empty cell leaves that property unchanged."
+        })
 public final class NotesBulkUpdate implements Callable<Integer> {
     static final String TOKEN_VARIABLE = ClientOptions.TOKEN_ENVIRONMENT_VARIABLE;
     private static final Duration SANDBOX_WINDOW = Duration.ofSeconds(10);
@@ -64,71 +66,112 @@ public final class NotesBulkUpdate implements Callable<Integer> {
     /** Kept strongly reachable: java.util.logging holds loggers weakly, and a collected one forgets its level. */
     private static final Logger RUNTIME_LOG = Logger.getLogger("dev.crmgen.runtime");
 
-    @Option(names = "--csv", paramLabel = "FILE", defaultValue = "notes-updates.csv",
+    @Option(
+            names = "--csv",
+            paramLabel = "FILE",
+            defaultValue = "notes-updates.csv",
             description = "The updates to apply (default: ${DEFAULT-VALUE}).")
     Path csv;
 
-    @Option(names = "--failures-out", paramLabel = "FILE", defaultValue = "notes-failures.csv",
+    @Option(
+            names = "--failures-out",
+            paramLabel = "FILE",
+            defaultValue = "notes-failures.csv",
             description = "Where to write the rows that were not updated, with reasons (default: ${DEFAULT-VALUE}).")
     Path failuresOut;
 
-    @Option(names = "--journal", paramLabel = "FILE",
+    @Option(
+            names = "--journal",
+            paramLabel = "FILE",
             description = "Where every row's confirmed outcome is recorded (SQLite), so that running the same command "
                     + "again resumes: only rows not yet confirmed are sent (default: the CSV's name + "
                     + JOURNAL_SUFFIX + ").")
     Path journalFile;
 
-    @Option(names = "--accept-changed-rows",
+    @Option(
+            names = "--accept-changed-rows",
             description = "Send rows whose values differ from what the journal recorded for their line (without "
                     + "it such a CSV is refused).")
     boolean acceptChangedRows;
 
     /** What to do when HubSpot's daily limit is reached. */
-    enum DailyLimitMode { WAIT, EXIT }
+    enum DailyLimitMode {
+        WAIT,
+        EXIT
+    }
 
-    @Option(names = "--on-daily-limit", paramLabel = "MODE", defaultValue = "exit",
-            description = "When HubSpot's daily request limit is reached: exit (status " + DAILY_LIMIT_STATUS + ", with a hint to "
+    @Option(
+            names = "--on-daily-limit",
+            paramLabel = "MODE",
+            defaultValue = "exit",
+            description = "When HubSpot's daily request limit is reached: exit (status " + DAILY_LIMIT_STATUS
+                    + ", with a hint to "
                     + "resume from the journal) or wait for the reset, shown on the progress bar, then go on "
                     + "(default: ${DEFAULT-VALUE}).")
     DailyLimitMode onDailyLimit;
 
-    @Option(names = "--base-url", paramLabel = "URL",
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
             description = "HubSpot's API, e.g. https://api.hubapi.com (token from " + TOKEN_VARIABLE + "). "
                     + "Default: an embedded sandbox.")
     URI baseUrl;
 
-    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "190",
+    @Option(
+            names = "--rate-limit",
+            paramLabel = "N",
+            defaultValue = "190",
             description = "Client-side limit: at most N requests per 10 seconds (default: ${DEFAULT-VALUE}; "
                     + "HubSpot allows 100 or 190 depending on the account).")
     int rateLimit;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "Batch requests in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--id-property", paramLabel = "NAME",
+    @Option(
+            names = "--id-property",
+            paramLabel = "NAME",
             description = "Treat the id column as values of this unique property instead of note ids.")
     String idProperty;
 
-    @Option(names = "--generate-sample", paramLabel = "ROWS",
+    @Option(
+            names = "--generate-sample",
+            paramLabel = "ROWS",
             description = "First write a sample of ROWS updates to --csv (ids of the sandbox's seeded notes; every "
                     + SampleCsv.UNKNOWN_EVERY + "th names a missing note). Sandbox only.")
     Integer generateSample;
 
-    @Option(names = "--faults", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--faults",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Sandbox only: inject 5xx answers, dropped connections, lost responses and latency "
                     + "(default: on).")
     boolean faults;
 
-    @Option(names = "--fault-seed", paramLabel = "SEED", defaultValue = "42",
+    @Option(
+            names = "--fault-seed",
+            paramLabel = "SEED",
+            defaultValue = "42",
             description = "Sandbox only: the seed that fixes which requests fail (default: ${DEFAULT-VALUE}).")
     long faultSeed;
 
-    @Option(names = "--sandbox-rate-limit", paramLabel = "N", defaultValue = "190",
+    @Option(
+            names = "--sandbox-rate-limit",
+            paramLabel = "N",
+            defaultValue = "190",
             description = "Sandbox only: the server's limit per token per 10 seconds (default: ${DEFAULT-VALUE}).")
     int sandboxRateLimit;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+    @Option(
+            names = "--progress",
+            paramLabel = "MODE",
+            defaultValue = "auto",
             description = "auto, bar, lines or none (auto: a bar on a terminal, a line per second otherwise).")
     Progress.Mode progress;
 
@@ -182,8 +225,12 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 return 2;
             }
             SampleCsv.write(csv, generateSample);
-            out.printf(Locale.ROOT, "Wrote a sample of %,d updates (%,d naming notes that do not exist) to %s%n",
-                    generateSample, SampleCsv.unknownRows(generateSample), csv);
+            out.printf(
+                    Locale.ROOT,
+                    "Wrote a sample of %,d updates (%,d naming notes that do not exist) to %s%n",
+                    generateSample,
+                    SampleCsv.unknownRows(generateSample),
+                    csv);
         }
         Journal journal;
         try {
@@ -206,9 +253,8 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 return 2;
             }
             RetryTally retries = new RetryTally();
-            ClientOptions.Builder options = ClientOptions.builder()
-                    .listener(retries)
-                    .requestsPerTenSeconds(rateLimit);
+            ClientOptions.Builder options =
+                    ClientOptions.builder().listener(retries).requestsPerTenSeconds(rateLimit);
             if (baseUrl == null) {
                 sandbox = startSandbox((int) Math.min(Integer.MAX_VALUE, plan.rows()));
                 options.baseUrl(sandbox.baseUri()).accessToken(sandbox.accessToken());
@@ -223,12 +269,19 @@ public final class NotesBulkUpdate implements Callable<Integer> {
             }
             Run run = apply(plan, journal, new NotesClient(options.build()), retries, sandbox != null);
             run.summary().print(out);
-            out.printf(Locale.ROOT, "  rate limit   %,9d  requests held by the client-side limit, %.1f s in all%n",
-                    retries.waitedAttempts(), retries.waitNanos() / 1e9);
+            out.printf(
+                    Locale.ROOT,
+                    "  rate limit   %,9d  requests held by the client-side limit, %.1f s in all%n",
+                    retries.waitedAttempts(),
+                    retries.waitNanos() / 1e9);
             int written = run.failuresWritten();
             out.printf(Locale.ROOT, "  failures CSV %,9d  rows written to %s%n", written, failuresOut);
-            out.printf(Locale.ROOT, "  journal      run %d over %s; the same command again sends only the rows not "
-                    + "yet confirmed%n", journal.run(), journal.file());
+            out.printf(
+                    Locale.ROOT,
+                    "  journal      run %d over %s; the same command again sends only the rows not "
+                            + "yet confirmed%n",
+                    journal.run(),
+                    journal.file());
             boolean contradicted = false;
             if (sandbox != null) {
                 printSandbox(sandbox.stats());
@@ -244,8 +297,11 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 return 1;
             }
             if (run.dailyLimit() != null) {
-                err.println("notes-bulk-update: stopped at HubSpot's daily limit (" + run.dailyLimit().resetsAt()
-                        .map(at -> "it resets at " + at).orElse("it resets at midnight in the account's time zone")
+                err.println("notes-bulk-update: stopped at HubSpot's daily limit ("
+                        + run.dailyLimit()
+                                .resetsAt()
+                                .map(at -> "it resets at " + at)
+                                .orElse("it resets at midnight in the account's time zone")
                         + "). Run the same command after the reset to send the rows not yet confirmed, or pass "
                         + "--on-daily-limit wait.");
                 return DAILY_LIMIT_STATUS;
@@ -282,24 +338,42 @@ public final class NotesBulkUpdate implements Callable<Integer> {
         if (host == null) {
             return false;
         }
-        return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        return host.equalsIgnoreCase("localhost")
+                || host.startsWith("127.")
+                || host.equals("[::1]")
+                || host.equals("::1");
     }
 
     private NotesSandbox startSandbox(int notes) {
         Faults chosen = faults
-                ? Faults.builder().serverErrorRate(0.05).connectionAbortRate(0.02).lostResponseRate(0.02)
-                        .latency(Duration.ofMillis(2), Duration.ofMillis(20)).seed(faultSeed).build()
+                ? Faults.builder()
+                        .serverErrorRate(0.05)
+                        .connectionAbortRate(0.02)
+                        .lostResponseRate(0.02)
+                        .latency(Duration.ofMillis(2), Duration.ofMillis(20))
+                        .seed(faultSeed)
+                        .build()
                 : Faults.none();
         NotesSandbox sandbox = NotesSandbox.builder()
                 .seed(Math.max(1, notes))
                 .rateLimit(sandboxRateLimit, SANDBOX_WINDOW)
                 .faults(chosen)
                 .start();
-        out.printf(Locale.ROOT, "Embedded HubSpot sandbox at %s with %,d notes (ids %d..%d), rate limit %d per 10 s, %s%n",
-                sandbox.baseUrl(), sandbox.noteCount(), NotesSandbox.DEFAULT_FIRST_ID,
-                NotesSandbox.DEFAULT_FIRST_ID + sandbox.noteCount() - 1, sandboxRateLimit,
-                faults ? String.format(Locale.ROOT, "faults on (5%% 5xx, 2%% dropped connections, 2%% lost responses, "
-                        + "2-20 ms latency; seed %d)", faultSeed) : "faults off");
+        out.printf(
+                Locale.ROOT,
+                "Embedded HubSpot sandbox at %s with %,d notes (ids %d..%d), rate limit %d per 10 s, %s%n",
+                sandbox.baseUrl(),
+                sandbox.noteCount(),
+                NotesSandbox.DEFAULT_FIRST_ID,
+                NotesSandbox.DEFAULT_FIRST_ID + sandbox.noteCount() - 1,
+                sandboxRateLimit,
+                faults
+                        ? String.format(
+                                Locale.ROOT,
+                                "faults on (5%% 5xx, 2%% dropped connections, 2%% lost responses, "
+                                        + "2-20 ms latency; seed %d)",
+                                faultSeed)
+                        : "faults off");
         return sandbox;
     }
 
@@ -308,8 +382,12 @@ public final class NotesBulkUpdate implements Callable<Integer> {
      * only to check them against an embedded sandbox), whether HubSpot refused the credentials (which no row-level
      * fix resolves), and the daily limit that stopped the run, or null.
      */
-    private record Run(Summary summary, int failuresWritten, List<RowOutcome> thisRun, boolean credentialsRefused,
-                       DailyLimitException dailyLimit) {}
+    private record Run(
+            Summary summary,
+            int failuresWritten,
+            List<RowOutcome> thisRun,
+            boolean credentialsRefused,
+            DailyLimitException dailyLimit) {}
 
     /**
      * What the CSV asks of this run, counted in one pass over it: its rows, those an earlier run confirmed, those to
@@ -353,12 +431,21 @@ public final class NotesBulkUpdate implements Callable<Integer> {
     }
 
     private void printChanged(Plan plan, Journal journal) {
-        err.printf(Locale.ROOT, "notes-bulk-update: %,d rows of %s differ from what %s recorded for their line:%n",
-                plan.changed(), csv, journal.file());
+        err.printf(
+                Locale.ROOT,
+                "notes-bulk-update: %,d rows of %s differ from what %s recorded for their line:%n",
+                plan.changed(),
+                csv,
+                journal.file());
         for (NoteRow row : plan.changedShown()) {
             Journal.Entry entry = journal.entry(row.line());
-            err.printf(Locale.ROOT, "  line %d: id %s, recorded as %s for id %s with other values%n", row.line(),
-                    row.id(), entry.status(), entry.id());
+            err.printf(
+                    Locale.ROOT,
+                    "  line %d: id %s, recorded as %s for id %s with other values%n",
+                    row.line(),
+                    row.id(),
+                    entry.status(),
+                    entry.id());
         }
         if (plan.changed() > CHANGED_ROWS_SHOWN) {
             err.printf(Locale.ROOT, "  ... and %,d more%n", plan.changed() - CHANGED_ROWS_SHOWN);
@@ -391,9 +478,16 @@ public final class NotesBulkUpdate implements Callable<Integer> {
 
     private Run apply(Plan plan, Journal journal, NotesClient client, RetryTally retries, boolean keep)
             throws IOException {
-        out.printf(Locale.ROOT, "Updating %,d notes from %s (%,d rows confirmed by earlier runs in %s), concurrency "
-                        + "%d, at most %d requests per 10 s%n", plan.toSend(), csv, plan.confirmedBefore(),
-                journal.file(), concurrency, rateLimit);
+        out.printf(
+                Locale.ROOT,
+                "Updating %,d notes from %s (%,d rows confirmed by earlier runs in %s), concurrency "
+                        + "%d, at most %d requests per 10 s%n",
+                plan.toSend(),
+                csv,
+                plan.confirmedBefore(),
+                journal.file(),
+                concurrency,
+                rateLimit);
         long start = System.nanoTime();
         Sent sent = new Sent(keep);
         DailyLimitException daily = null;
@@ -415,8 +509,11 @@ public final class NotesBulkUpdate implements Callable<Integer> {
         Summary.Tally tally = new Summary.Tally();
         int written;
         try (UpdateCsv.Rows rows = UpdateCsv.Rows.open(csv);
-             FailureCsv.Writer failures = new FailureCsv.Writer(failuresOut,
-                     rows.header().stream().filter(c -> !c.equals(UpdateCsv.ID_COLUMN)).toList())) {
+                FailureCsv.Writer failures = new FailureCsv.Writer(
+                        failuresOut,
+                        rows.header().stream()
+                                .filter(c -> !c.equals(UpdateCsv.ID_COLUMN))
+                                .toList())) {
             while (rows.hasNext()) {
                 RowOutcome o = overAllRuns(rows.next(), journal);
                 tally.add(o);
@@ -507,15 +604,22 @@ public final class NotesBulkUpdate implements Callable<Integer> {
     /** Waits, showing it, until HubSpot's daily quota should have reset; false when interrupted. */
     private boolean waitForReset(DailyLimitException limit, Progress bar) {
         Instant until = limit.resetsAt().orElse(Instant.now().plus(UNKNOWN_RESET_RECHECK));
-        out.printf(Locale.ROOT, "HubSpot's daily limit was reached; waiting until %s for it to reset "
-                + "(--on-daily-limit wait)%n", until);
+        out.printf(
+                Locale.ROOT,
+                "HubSpot's daily limit was reached; waiting until %s for it to reset " + "(--on-daily-limit wait)%n",
+                until);
         Instant cap = Instant.now().plus(Duration.ofHours(25));
         until = until.isAfter(cap) ? cap : until;
         try {
             for (Instant now = Instant.now(); now.isBefore(until); now = Instant.now()) {
                 Duration left = Duration.between(now, until);
-                bar.waiting(String.format(Locale.ROOT, "daily limit: resuming in %d:%02d:%02d at %s",
-                        left.toHours(), left.toMinutesPart(), left.toSecondsPart(), until));
+                bar.waiting(String.format(
+                        Locale.ROOT,
+                        "daily limit: resuming in %d:%02d:%02d at %s",
+                        left.toHours(),
+                        left.toMinutesPart(),
+                        left.toSecondsPart(),
+                        until));
                 Thread.sleep(Math.min(1000, Math.max(1, left.toMillis())));
             }
         } catch (InterruptedException e) {
@@ -536,9 +640,8 @@ public final class NotesBulkUpdate implements Callable<Integer> {
     }
 
     private SimplePublicObjectBatchInput input(NoteRow row) {
-        SimplePublicObjectBatchInput.Builder builder = SimplePublicObjectBatchInput.builder()
-                .id(row.id())
-                .properties(row.properties());
+        SimplePublicObjectBatchInput.Builder builder =
+                SimplePublicObjectBatchInput.builder().id(row.id()).properties(row.properties());
         if (idProperty != null) {
             // Results carry the object id, not the unique value; the echoed trace id is what matches them back.
             builder.idProperty(idProperty).objectWriteTraceId(row.id());
@@ -547,9 +650,15 @@ public final class NotesBulkUpdate implements Callable<Integer> {
     }
 
     private void printSandbox(SandboxStats stats) {
-        out.printf(Locale.ROOT, "  sandbox      %,9d  requests served, %,d updates applied; injected %,d 5xx, "
+        out.printf(
+                Locale.ROOT,
+                "  sandbox      %,9d  requests served, %,d updates applied; injected %,d 5xx, "
                         + "%,d dropped connections, %,d lost responses; %,d answered 429%n",
-                stats.requests(), stats.updatesApplied(), stats.serverErrorsInjected(), stats.connectionsAborted(),
-                stats.responsesLost(), stats.rateLimited());
+                stats.requests(),
+                stats.updatesApplied(),
+                stats.serverErrorsInjected(),
+                stats.connectionsAborted(),
+                stats.responsesLost(),
+                stats.rateLimited());
     }
 }

@@ -15,7 +15,12 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class Progress implements Consumer<BatchProgress>, AutoCloseable {
     /** How progress is shown. */
-    enum Mode { AUTO, BAR, LINES, NONE }
+    enum Mode {
+        AUTO,
+        BAR,
+        LINES,
+        NONE
+    }
 
     private final ProgressBar bar;
     /** Rows completed before the current pass (a pass after a daily-limit wait starts again from zero). */
@@ -35,7 +40,8 @@ final class Progress implements Consumer<BatchProgress>, AutoCloseable {
         if (effective == Mode.BAR) {
             builder.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(100);
         } else {
-            builder.setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
+            builder.setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(1000)
                     .setConsumer(new DelegatingProgressBarConsumer(out::println, 130));
         }
         bar = builder.build();
@@ -45,8 +51,8 @@ final class Progress implements Consumer<BatchProgress>, AutoCloseable {
     public void accept(BatchProgress progress) {
         if (bar != null) {
             bar.stepTo(offset + progress.completed());
-            bar.setExtraMessage(String.format(Locale.ROOT, " failed %d, unconfirmed %d",
-                    progress.failed(), progress.unconfirmed()));
+            bar.setExtraMessage(String.format(
+                    Locale.ROOT, " failed %d, unconfirmed %d", progress.failed(), progress.unconfirmed()));
         }
     }
 

@@ -39,7 +39,10 @@ record RowOutcome(NoteRow row, Status status, String category, String reason) {
         } else if (outcome instanceof BatchReport.Failed<I, R> failed) {
             if (failed.exception() instanceof DailyLimitException daily) {
                 // Certainly not applied, and sendable again after the reset: not a final failure.
-                return new RowOutcome(row, Status.UNCONFIRMED, DAILY_LIMIT_CATEGORY,
+                return new RowOutcome(
+                        row,
+                        Status.UNCONFIRMED,
+                        DAILY_LIMIT_CATEGORY,
                         "not sent: HubSpot's daily limit; run again after the reset (" + daily.getMessage() + ")");
             }
             return failed(row, failed.error(), failed.exception());
@@ -54,7 +57,8 @@ record RowOutcome(NoteRow row, Status status, String category, String reason) {
      */
     static <I, R> List<RowOutcome> fromReport(List<NoteRow> sent, BatchReport<I, R> report) {
         if (report.size() != sent.size()) {
-            throw new IllegalStateException("the report covers " + report.size() + " inputs but " + sent.size() + " were sent");
+            throw new IllegalStateException(
+                    "the report covers " + report.size() + " inputs but " + sent.size() + " were sent");
         }
         List<RowOutcome> outcomes = new ArrayList<>(sent.size());
         for (BatchReport.Outcome<I, R> outcome : report.outcomes()) {
@@ -65,9 +69,11 @@ record RowOutcome(NoteRow row, Status status, String category, String reason) {
 
     private static RowOutcome failed(NoteRow row, BatchError error, RuntimeException exception) {
         if (error != null) {
-            return new RowOutcome(row, Status.FAILED, error.category() == null ? "ERROR" : error.category(), error.message());
+            return new RowOutcome(
+                    row, Status.FAILED, error.category() == null ? "ERROR" : error.category(), error.message());
         }
-        return new RowOutcome(row, Status.FAILED, categoryOf(exception), exception == null ? null : exception.getMessage());
+        return new RowOutcome(
+                row, Status.FAILED, categoryOf(exception), exception == null ? null : exception.getMessage());
     }
 
     private static String categoryOf(Throwable cause) {

@@ -24,7 +24,8 @@ final class SampleCsv {
     private static final String[] PEOPLE = {"Ana", "Bjørn", "Chloé", "Dmitri", "Eun-ji", "Farah", "Gustavo", "Hana"};
     private static final String[] TOPICS = {
         "renewal date", "pricing, discounts and terms", "the \"premium\" tier", "onboarding call",
-        "invoice #4471", "data migration", "security review", "Q3 roadmap"};
+        "invoice #4471", "data migration", "security review", "Q3 roadmap"
+    };
     private static final Instant FIRST_TIMESTAMP = Instant.parse("2026-01-05T09:00:00Z");
 
     private SampleCsv() {}
@@ -57,10 +58,13 @@ final class SampleCsv {
             Files.createDirectories(parent);
         }
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+                CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
             csv.printRecord(UpdateCsv.ID_COLUMN, "hs_note_body", "hs_timestamp");
             for (int i = 0; i < rows; i++) {
-                csv.printRecord(id(i), body(i), FIRST_TIMESTAMP.plus(i, ChronoUnit.MINUTES).toString());
+                csv.printRecord(
+                        id(i),
+                        body(i),
+                        FIRST_TIMESTAMP.plus(i, ChronoUnit.MINUTES).toString());
             }
         }
     }

@@ -45,12 +45,19 @@ record SandboxCheck(int updatedNotApplied, int failedButApplied, int unconfirmed
 
     void print(PrintStream out) {
         if (truthful()) {
-            out.printf(Locale.ROOT, "  checked      against the sandbox's record: every updated row was applied,"
-                    + " no failed row was; %,d of %,d unconfirmed rows were applied%n",
-                    unconfirmedApplied, unconfirmed);
+            out.printf(
+                    Locale.ROOT,
+                    "  checked      against the sandbox's record: every updated row was applied,"
+                            + " no failed row was; %,d of %,d unconfirmed rows were applied%n",
+                    unconfirmedApplied,
+                    unconfirmed);
         } else {
-            out.printf(Locale.ROOT, "  MISMATCH     with the sandbox's record: %,d rows reported updated were not"
-                    + " applied, %,d rows reported failed were applied%n", updatedNotApplied, failedButApplied);
+            out.printf(
+                    Locale.ROOT,
+                    "  MISMATCH     with the sandbox's record: %,d rows reported updated were not"
+                            + " applied, %,d rows reported failed were applied%n",
+                    updatedNotApplied,
+                    failedButApplied);
         }
     }
 }

@@ -91,13 +91,25 @@ record Summary(Tally tally, int batches, int attempts, Map<String, Long> retryRe
         out.printf(Locale.ROOT, "  updated      %,9d%n", updated);
         out.printf(Locale.ROOT, "  failed       %,9d%n", failed);
         printReasons(out, reasons(RowOutcome.Status.FAILED));
-        out.printf(Locale.ROOT, "  unconfirmed  %,9d%s%n", unconfirmed,
-                unconfirmed == 0 ? "" : "  (may or may not have been applied; safe to run again: updates are idempotent)");
+        out.printf(
+                Locale.ROOT,
+                "  unconfirmed  %,9d%s%n",
+                unconfirmed,
+                unconfirmed == 0
+                        ? ""
+                        : "  (may or may not have been applied; safe to run again: updates are idempotent)");
         printReasons(out, reasons(RowOutcome.Status.UNCONFIRMED));
         out.printf(Locale.ROOT, "  total        %,9d%n", total());
-        String why = retryReasons.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
-        out.printf(Locale.ROOT, "  retried      %,9d  HTTP requests (%,d sent for %,d batches)%s%n", retried(), attempts, batches,
+        String why = retryReasons.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining(", "));
+        out.printf(
+                Locale.ROOT,
+                "  retried      %,9d  HTTP requests (%,d sent for %,d batches)%s%n",
+                retried(),
+                attempts,
+                batches,
                 why.isEmpty() ? "" : "; responses that led to retries: " + why);
         out.printf(Locale.ROOT, "  throughput   %,9.0f  notes/s (%.1f s)%n", notesPerSecond(), elapsedNanos / 1e9);
     }
@@ -106,7 +118,10 @@ record Summary(Tally tally, int batches, int attempts, Map<String, Long> retryRe
         int shown = 0;
         for (Map.Entry<String, Long> e : reasons.entrySet()) {
             if (shown++ == REASONS_SHOWN) {
-                out.printf(Locale.ROOT, "      ... and %d more kinds (see the failures CSV)%n", reasons.size() - REASONS_SHOWN);
+                out.printf(
+                        Locale.ROOT,
+                        "      ... and %d more kinds (see the failures CSV)%n",
+                        reasons.size() - REASONS_SHOWN);
                 break;
             }
             out.printf(Locale.ROOT, "    %,7d  %s%n", e.getValue(), e.getKey());

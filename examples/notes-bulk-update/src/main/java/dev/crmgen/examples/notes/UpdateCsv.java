@@ -26,7 +26,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  */
 final class UpdateCsv {
     static final String ID_COLUMN = "id";
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)

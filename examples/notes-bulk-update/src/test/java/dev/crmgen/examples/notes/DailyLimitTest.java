@@ -28,13 +28,27 @@ class DailyLimitTest {
 
     /** A sandbox whose day is short, with a token of its own (the client's daily-limit gate is per token). */
     private static NotesSandbox sandbox(Duration day) {
-        return NotesSandbox.builder().seed(ROWS).faults(Faults.none()).accessToken("pat-na1-" + UUID.randomUUID())
-                .dailyLimit(DAILY_REQUESTS, day).start();
+        return NotesSandbox.builder()
+                .seed(ROWS)
+                .faults(Faults.none())
+                .accessToken("pat-na1-" + UUID.randomUUID())
+                .dailyLimit(DAILY_REQUESTS, day)
+                .start();
     }
 
     private NotesBulkUpdateTest.Run job(NotesSandbox sandbox, String... more) {
-        String[] args = {"--base-url", sandbox.baseUrl(), "--csv", dir.resolve("updates.csv").toString(),
-                "--failures-out", dir.resolve("failures.csv").toString(), "--progress", "lines", "--concurrency", "1"};
+        String[] args = {
+            "--base-url",
+            sandbox.baseUrl(),
+            "--csv",
+            dir.resolve("updates.csv").toString(),
+            "--failures-out",
+            dir.resolve("failures.csv").toString(),
+            "--progress",
+            "lines",
+            "--concurrency",
+            "1"
+        };
         String[] all = new String[args.length + more.length];
         System.arraycopy(args, 0, all, 0, args.length);
         System.arraycopy(more, 0, all, args.length, more.length);
@@ -46,8 +60,8 @@ class DailyLimitTest {
         try (NotesSandbox sandbox = sandbox(Duration.ofHours(1))) {
             NotesBulkUpdateTest.Run first = job(sandbox, "--generate-sample", Integer.toString(ROWS));
             assertEquals(NotesBulkUpdate.DAILY_LIMIT_STATUS, first.status(), first.out() + first.err());
-            assertTrue(first.err().contains("daily limit") && first.err().contains("Run the same command"),
-                    first.err());
+            assertTrue(
+                    first.err().contains("daily limit") && first.err().contains("Run the same command"), first.err());
             long updated = number(first.out(), "updated");
             long failed = number(first.out(), "failed");
             assertEquals(DAILY_REQUESTS * 100, updated + failed, "five requests got through:\n" + first.out());
@@ -57,8 +71,10 @@ class DailyLimitTest {
 
             NotesBulkUpdateTest.Run second = job(sandbox);
             assertEquals(NotesBulkUpdate.DAILY_LIMIT_STATUS, second.status(), "the day has not ended yet");
-            assertTrue(second.out().contains(String.format(Locale.ROOT, "Updating %,d notes",
-                    ROWS - DAILY_REQUESTS * 100)), second.out());
+            assertTrue(
+                    second.out()
+                            .contains(String.format(Locale.ROOT, "Updating %,d notes", ROWS - DAILY_REQUESTS * 100)),
+                    second.out());
             assertEquals(updated, number(second.out(), "updated"), "nothing more got through:\n" + second.out());
         }
     }
@@ -67,8 +83,8 @@ class DailyLimitTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void waitingForTheResetShowsItAndFinishesTheJob() {
         try (NotesSandbox sandbox = sandbox(Duration.ofSeconds(2))) {
-            NotesBulkUpdateTest.Run run = job(sandbox, "--generate-sample", Integer.toString(ROWS),
-                    "--on-daily-limit", "wait");
+            NotesBulkUpdateTest.Run run =
+                    job(sandbox, "--generate-sample", Integer.toString(ROWS), "--on-daily-limit", "wait");
             assertEquals(0, run.status(), run.out() + run.err());
             assertTrue(run.out().contains("waiting until"), run.out());
             assertTrue(run.out().contains("Resuming after the daily limit's reset"), run.out());

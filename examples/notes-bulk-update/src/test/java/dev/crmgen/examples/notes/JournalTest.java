@@ -25,8 +25,15 @@ class JournalTest {
     Path dir;
 
     private NotesBulkUpdateTest.Run job(NotesSandbox sandbox, Path csv, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("--base-url", sandbox.baseUrl(), "--csv", csv.toString(),
-                "--failures-out", dir.resolve("failures.csv").toString(), "--progress", "none"));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--base-url",
+                sandbox.baseUrl(),
+                "--csv",
+                csv.toString(),
+                "--failures-out",
+                dir.resolve("failures.csv").toString(),
+                "--progress",
+                "none"));
         args.addAll(List.of(more));
         return run(Map.of(NotesBulkUpdate.TOKEN_VARIABLE, sandbox.accessToken()), args.toArray(String[]::new));
     }
@@ -34,7 +41,7 @@ class JournalTest {
     /** Runs one SQL statement on the file and returns the rows it changed. */
     private static int sql(Path journal, String statement) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + journal);
-             Statement s = db.createStatement()) {
+                Statement s = db.createStatement()) {
             return s.executeUpdate(statement);
         }
     }
@@ -43,7 +50,8 @@ class JournalTest {
     void aRerunSendsOnlyRowsNotYetConfirmedAndAccountsForEveryRowOverAllRuns() throws Exception {
         Path csv = dir.resolve("updates.csv");
         Path journal = Path.of(csv + NotesBulkUpdate.JOURNAL_SUFFIX);
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(1000).faults(Faults.none()).start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(1000).faults(Faults.none()).start()) {
             NotesBulkUpdateTest.Run first = job(sandbox, csv, "--generate-sample", "1000");
             assertEquals(0, first.status(), first.out() + first.err());
             assertTrue(Files.exists(journal), "the journal lies beside the CSV by default");
@@ -62,7 +70,8 @@ class JournalTest {
             assertTrue(second.out().contains("Updating " + lost + " notes"), second.out());
             long resentApplied = sandbox.stats().updatesApplied() - appliedBefore;
             // Rows naming notes that do not exist are sent but not applied.
-            assertTrue(resentApplied <= lost && resentApplied >= lost - lost / SampleCsv.UNKNOWN_EVERY - 1,
+            assertTrue(
+                    resentApplied <= lost && resentApplied >= lost - lost / SampleCsv.UNKNOWN_EVERY - 1,
                     "only the " + lost + " rows were sent: " + resentApplied);
             assertEquals(updated, number(second.out(), "updated"), second.out());
             assertEquals(failed, number(second.out(), "failed"), second.out());
@@ -78,7 +87,8 @@ class JournalTest {
     @Test
     void aChangedRowIsReportedAndNothingIsSentUnlessAccepted() throws Exception {
         Path csv = dir.resolve("updates.csv");
-        try (NotesSandbox sandbox = NotesSandbox.builder().seed(200).faults(Faults.none()).start()) {
+        try (NotesSandbox sandbox =
+                NotesSandbox.builder().seed(200).faults(Faults.none()).start()) {
             assertEquals(0, job(sandbox, csv, "--generate-sample", "200").status());
             NoteRow fifth = UpdateCsv.read(csv).get(4);
             String body = fifth.properties().get("hs_note_body");
@@ -108,8 +118,16 @@ class JournalTest {
         Path journal = dir.resolve("notes.txt");
         byte[] content = "my notes, not a journal\n".getBytes(StandardCharsets.UTF_8);
         Files.write(journal, content);
-        NotesBulkUpdateTest.Run run = run(Map.of(), "--generate-sample", "10", "--csv", csv.toString(),
-                "--journal", journal.toString(), "--progress", "none");
+        NotesBulkUpdateTest.Run run = run(
+                Map.of(),
+                "--generate-sample",
+                "10",
+                "--csv",
+                csv.toString(),
+                "--journal",
+                journal.toString(),
+                "--progress",
+                "none");
         assertEquals(2, run.status(), run.out() + run.err());
         assertTrue(run.err().contains("not a SQLite database"), run.err());
         assertArrayEquals(content, Files.readAllBytes(journal));
@@ -122,7 +140,8 @@ class JournalTest {
         sql(journal, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
         sql(journal, "INSERT INTO customers VALUES (1, 'Ada')");
         byte[] before = Files.readAllBytes(journal);
-        for (String[] args : List.of(new String[] {"--csv", csv.toString()},
+        for (String[] args : List.of(
+                new String[] {"--csv", csv.toString()},
                 new String[] {"--generate-sample", "10", "--csv", csv.toString()})) {
             List<String> all = new java.util.ArrayList<>(List.of(args));
             all.addAll(List.of("--journal", journal.toString(), "--progress", "none"));

@@ -57,8 +57,8 @@ class KillAndResumeTest {
             return 0;
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + journal);
-             Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM row_outcome")) {
+                Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM row_outcome")) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             return 0; // not created yet, or busy: asked again
@@ -71,20 +71,39 @@ class KillAndResumeTest {
         Path csv = dir.resolve("updates.csv");
         Path journal = Path.of(csv + NotesBulkUpdate.JOURNAL_SUFFIX);
         SampleCsv.write(csv, ROWS);
-        Process sandbox = java("dev.crmgen.sandbox.LedgerSandbox", Integer.toString(ROWS), "0",
-                "--faults", "7", "--rate-limit", "100000", "--ledger-at-eof").start();
+        Process sandbox = java(
+                        "dev.crmgen.sandbox.LedgerSandbox",
+                        Integer.toString(ROWS),
+                        "0",
+                        "--faults",
+                        "7",
+                        "--rate-limit",
+                        "100000",
+                        "--ledger-at-eof")
+                .start();
         try {
-            BufferedReader sandboxOut = new BufferedReader(
-                    new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader sandboxOut =
+                    new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
             String ready = sandboxOut.readLine();
             assertNotNull(ready, "the sandbox printed nothing");
             Matcher m = Pattern.compile("at (http://\\S+) with .*token: (\\S+)").matcher(ready);
             assertTrue(m.find(), ready);
             String baseUrl = m.group(1);
             String token = m.group(2);
-            String[] jobArgs = {"--base-url", baseUrl, "--csv", csv.toString(), "--progress", "none",
-                    "--failures-out", dir.resolve("failures.csv").toString(), "--rate-limit", "100000",
-                    "--concurrency", "4"};
+            String[] jobArgs = {
+                "--base-url",
+                baseUrl,
+                "--csv",
+                csv.toString(),
+                "--progress",
+                "none",
+                "--failures-out",
+                dir.resolve("failures.csv").toString(),
+                "--rate-limit",
+                "100000",
+                "--concurrency",
+                "4"
+            };
 
             Random random = new Random(SEED);
             long killAt = 0;
@@ -154,7 +173,8 @@ class KillAndResumeTest {
     }
 
     private static Process job(String[] args, String token, Path log) throws IOException {
-        ProcessBuilder builder = java(NotesBulkUpdate.class.getName(), args).redirectErrorStream(true)
+        ProcessBuilder builder = java(NotesBulkUpdate.class.getName(), args)
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put(NotesBulkUpdate.TOKEN_VARIABLE, token);
         return builder.start();
@@ -169,7 +189,8 @@ class KillAndResumeTest {
             Map<String, String> properties = new LinkedHashMap<>();
             for (String pair : parts.length > 2 ? parts[2].split("&") : new String[0]) {
                 String[] kv = pair.split("=", 2);
-                properties.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                properties.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                         URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
             }
             writes.computeIfAbsent(parts[1], id -> new ArrayList<>()).add(properties);
@@ -181,10 +202,11 @@ class KillAndResumeTest {
     private static Map<Long, String[]> journal(Path journal) throws SQLException {
         Map<Long, String[]> entries = new HashMap<>();
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + journal);
-             Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT line, note_id, row_hash, status, category FROM row_outcome")) {
+                Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT line, note_id, row_hash, status, category FROM row_outcome")) {
             while (rs.next()) {
-                String[] previous = entries.put(rs.getLong(1),
+                String[] previous = entries.put(
+                        rs.getLong(1),
                         new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
                 assertEquals(null, previous, "line " + rs.getLong(1) + " journaled twice");
             }

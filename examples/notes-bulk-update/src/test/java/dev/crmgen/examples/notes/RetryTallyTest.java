@@ -10,9 +10,20 @@ import org.junit.jupiter.api.Test;
 
 class RetryTallyTest {
     private static AttemptEvent attempt(int status, String failure, Duration wait, RetryReason reason) {
-        return new AttemptEvent("post-/crm/v3/objects/notes/batch/update_update", "POST",
-                "/crm/v3/objects/notes/batch/update", 1, status, failure, Duration.ofMillis(30), wait, reason,
-                reason == null ? Duration.ZERO : Duration.ofSeconds(1), null, 512, status == 0 ? 0 : 128);
+        return new AttemptEvent(
+                "post-/crm/v3/objects/notes/batch/update_update",
+                "POST",
+                "/crm/v3/objects/notes/batch/update",
+                1,
+                status,
+                failure,
+                Duration.ofMillis(30),
+                wait,
+                reason,
+                reason == null ? Duration.ZERO : Duration.ofSeconds(1),
+                null,
+                512,
+                status == 0 ? 0 : 128);
     }
 
     @Test

@@ -23,7 +23,9 @@ class SampleCsvTest {
 
         assertEquals(1_000, rows.size());
         assertTrue(rows.stream().allMatch(NoteRow::sendable));
-        long unknown = rows.stream().filter(r -> Long.parseLong(r.id()) >= SampleCsv.UNKNOWN_FIRST_ID).count();
+        long unknown = rows.stream()
+                .filter(r -> Long.parseLong(r.id()) >= SampleCsv.UNKNOWN_FIRST_ID)
+                .count();
         assertEquals(4, unknown);
         assertEquals(SampleCsv.unknownRows(1_000), unknown);
         assertEquals(Long.toString(NotesSandbox.DEFAULT_FIRST_ID), rows.get(0).id());
@@ -31,7 +33,8 @@ class SampleCsvTest {
             assertEquals(SampleCsv.body(i), rows.get(i).properties().get("hs_note_body"));
         }
         assertTrue(rows.get(3).properties().get("hs_note_body").contains("\n"), "some bodies span lines");
-        assertTrue(rows.stream().anyMatch(r -> r.properties().get("hs_note_body").contains("\"premium\"")));
+        assertTrue(
+                rows.stream().anyMatch(r -> r.properties().get("hs_note_body").contains("\"premium\"")));
         assertEquals("2026-01-05T09:01:00Z", rows.get(1).properties().get("hs_timestamp"));
     }
 

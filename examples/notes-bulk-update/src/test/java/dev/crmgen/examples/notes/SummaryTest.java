@@ -31,8 +31,14 @@ class SummaryTest {
 
     private static List<RowOutcome> outcomes() {
         List<NoteRow> sent = List.of(row(2, "1"), row(3, "2"), row(4, "3"), row(6, "5"));
-        BatchError notFound = new BatchError("error", "OBJECT_NOT_FOUND", null, "Could not get some NOTE objects",
-                Map.of("ids", List.of("2")), null, null);
+        BatchError notFound = new BatchError(
+                "error",
+                "OBJECT_NOT_FOUND",
+                null,
+                "Could not get some NOTE objects",
+                Map.of("ids", List.of("2")),
+                null,
+                null);
         List<BatchReport.Outcome<String, String>> reported = List.of(
                 new BatchReport.Succeeded<>(0, "in-1", "out-1"),
                 new BatchReport.Failed<>(1, "in-2", notFound, null),
@@ -47,7 +53,9 @@ class SummaryTest {
     @Test
     void pairsReportOutcomesWithRows() {
         List<RowOutcome> outcomes = outcomes();
-        assertEquals(List.of(2L, 3L, 4L, 5L, 6L), outcomes.stream().map(o -> o.row().line()).toList());
+        assertEquals(
+                List.of(2L, 3L, 4L, 5L, 6L),
+                outcomes.stream().map(o -> o.row().line()).toList());
         assertEquals(RowOutcome.Status.UPDATED, outcomes.get(0).status());
         assertEquals("OBJECT_NOT_FOUND", outcomes.get(1).category());
         assertEquals(RowOutcome.Status.UNCONFIRMED, outcomes.get(2).status());
@@ -55,7 +63,8 @@ class SummaryTest {
         assertEquals(RowOutcome.LOCAL_CATEGORY, outcomes.get(3).category());
 
         BatchReport<String, String> tooShort = new BatchReport<>(List.of(new BatchReport.Succeeded<>(0, "a", "b")), 1);
-        assertThrows(IllegalStateException.class, () -> RowOutcome.fromReport(List.of(row(2, "1"), row(3, "2")), tooShort));
+        assertThrows(
+                IllegalStateException.class, () -> RowOutcome.fromReport(List.of(row(2, "1"), row(3, "2")), tooShort));
     }
 
     @Test
@@ -78,7 +87,10 @@ class SummaryTest {
         assertTrue(text.contains("      1  INVALID_ROW  duplicate of the row on line 2"), text);
         assertTrue(text.contains("unconfirmed          1"), text);
         assertTrue(text.contains("total                5\n"), text);
-        assertTrue(text.contains("retried              3  HTTP requests (4 sent for 1 batches); responses that led to retries: 5xx: 2, no response: 1"), text);
+        assertTrue(
+                text.contains(
+                        "retried              3  HTTP requests (4 sent for 1 batches); responses that led to retries: 5xx: 2, no response: 1"),
+                text);
     }
 
     @Test
@@ -87,9 +99,16 @@ class SummaryTest {
         assertEquals(3, FailureCsv.write(file, outcomes()));
         List<CSVRecord> records;
         try (Reader reader = Files.newBufferedReader(file)) {
-            records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            records = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         }
-        assertEquals(List.of("3", "4", "5"), records.stream().map(r -> r.get("line")).toList());
+        assertEquals(
+                List.of("3", "4", "5"), records.stream().map(r -> r.get("line")).toList());
         assertEquals("FAILED", records.get(0).get("outcome"));
         assertEquals("OBJECT_NOT_FOUND", records.get(0).get("category"));
         assertEquals("body 2", records.get(0).get("hs_note_body"));

@@ -31,8 +31,13 @@ class UpdateCsvTest {
                 + "103,Zoë's note,1767225600000\r\n"));
 
         assertEquals(3, rows.size());
-        assertEquals(new NoteRow(2, "101", Map.of("hs_note_body", "Called, left a \"message\"",
-                "hs_timestamp", "2026-01-01T00:00:00Z"), null), rows.get(0));
+        assertEquals(
+                new NoteRow(
+                        2,
+                        "101",
+                        Map.of("hs_note_body", "Called, left a \"message\"", "hs_timestamp", "2026-01-01T00:00:00Z"),
+                        null),
+                rows.get(0));
         assertEquals(3, rows.get(1).line());
         assertEquals(Map.of("hs_note_body", "two\nlines"), rows.get(1).properties(), "an empty cell is left out");
         assertEquals(5, rows.get(2).line(), "the quoted line break moved the next row down");
@@ -42,12 +47,8 @@ class UpdateCsvTest {
 
     @Test
     void holdsBackRowsThatCannotBeSent() throws Exception {
-        List<NoteRow> rows = UpdateCsv.read(csv("hs_note_body,id\n"
-                + "first,7\n"
-                + "no id here,\n"
-                + "again,7\n"
-                + "too,many,cells\n"
-                + "fine, 8 \n"));
+        List<NoteRow> rows = UpdateCsv.read(csv(
+                "hs_note_body,id\n" + "first,7\n" + "no id here,\n" + "again,7\n" + "too,many,cells\n" + "fine, 8 \n"));
 
         assertNull(rows.get(0).problem());
         assertEquals("no id", rows.get(1).problem());
@@ -59,16 +60,16 @@ class UpdateCsvTest {
 
     @Test
     void refusesFilesItCannotUse() throws Exception {
-        UpdateCsv.BadCsvException noId = assertThrows(UpdateCsv.BadCsvException.class,
-                () -> UpdateCsv.read(csv("note_id,hs_note_body\n1,x\n")));
+        UpdateCsv.BadCsvException noId =
+                assertThrows(UpdateCsv.BadCsvException.class, () -> UpdateCsv.read(csv("note_id,hs_note_body\n1,x\n")));
         assertTrue(noId.getMessage().contains("has no 'id' column"), noId.getMessage());
 
-        UpdateCsv.BadCsvException missing = assertThrows(UpdateCsv.BadCsvException.class,
-                () -> UpdateCsv.read(dir.resolve("nope.csv")));
+        UpdateCsv.BadCsvException missing =
+                assertThrows(UpdateCsv.BadCsvException.class, () -> UpdateCsv.read(dir.resolve("nope.csv")));
         assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
 
-        UpdateCsv.BadCsvException duplicateHeader = assertThrows(UpdateCsv.BadCsvException.class,
-                () -> UpdateCsv.read(csv("id,hs_note_body,hs_note_body\n1,a,b\n")));
+        UpdateCsv.BadCsvException duplicateHeader = assertThrows(
+                UpdateCsv.BadCsvException.class, () -> UpdateCsv.read(csv("id,hs_note_body,hs_note_body\n1,a,b\n")));
         assertTrue(duplicateHeader.getMessage().contains("not a readable CSV"), duplicateHeader.getMessage());
     }
 

@@ -22,7 +22,8 @@ public final class BatchShape {
      * @param types the types declared so far, by Java name
      */
     public static Operation.Batch of(RequestBody body, Operation.Result result, Map<String, TypeDecl> types) {
-        if (body == null || !(body.type() instanceof TypeRef.NamedRef request)
+        if (body == null
+                || !(body.type() instanceof TypeRef.NamedRef request)
                 || !(types.get(request.javaName()) instanceof TypeDecl.RecordDecl requestDecl)) {
             return null;
         }
@@ -37,7 +38,8 @@ public final class BatchShape {
                 return null;
             }
             Field results = decl.field("results");
-            if (results == null || !(results.type() instanceof TypeRef.ListRef list)
+            if (results == null
+                    || !(results.type() instanceof TypeRef.ListRef list)
                     || !(list.element() instanceof TypeRef.NamedRef r)) {
                 return null;
             }
@@ -54,7 +56,8 @@ public final class BatchShape {
 
     /** The record type of a list field's elements, or null when the field is not a list of records. */
     private static String recordElementOf(Field field, Map<String, TypeDecl> types) {
-        if (field == null || !(field.type() instanceof TypeRef.ListRef list)
+        if (field == null
+                || !(field.type() instanceof TypeRef.ListRef list)
                 || !(list.element() instanceof TypeRef.NamedRef element)
                 || !(types.get(element.javaName()) instanceof TypeDecl.RecordDecl)) {
             return null;

@@ -17,6 +17,7 @@ public final class HubSpotOperations {
             Pattern.compile("^(get|put|post|patch|delete|head|options)-(/[^_]*)(_/.*)?$");
     /** Batch actions HubSpot applies idempotently: a repeat after a lost response does no harm. */
     private static final Set<String> RETRY_SAFE_BATCH = Set.of("update", "read", "upsert", "archive");
+
     private static final String BATCH = "batch";
 
     private HubSpotOperations() {}
@@ -85,7 +86,8 @@ public final class HubSpotOperations {
             return null;
         }
         String action = m.group(3);
-        boolean batch = isBatch(literalSegments(m.group(2))) && !action.toLowerCase(Locale.ROOT).startsWith(BATCH);
+        boolean batch = isBatch(literalSegments(m.group(2)))
+                && !action.toLowerCase(Locale.ROOT).startsWith(BATCH);
         return batch ? BATCH + " " + action : action;
     }
 }

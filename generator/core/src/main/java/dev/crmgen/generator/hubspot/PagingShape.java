@@ -51,6 +51,7 @@ public record PagingShape(Parameter after, String pageType, TypeRef itemType) {
 
     private static TypeDecl.RecordDecl record(TypeRef type, Map<String, TypeDecl> types) {
         return type instanceof TypeRef.NamedRef named && types.get(named.javaName()) instanceof TypeDecl.RecordDecl r
-                ? r : null;
+                ? r
+                : null;
     }
 }

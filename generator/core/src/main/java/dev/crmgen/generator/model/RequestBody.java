@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param javaName the method parameter's identifier (unused for multipart bodies)
  */
-public record RequestBody(String javaName, TypeRef type, String mediaType, boolean required, String description, List<Part> parts) {
+public record RequestBody(
+        String javaName, TypeRef type, String mediaType, boolean required, String description, List<Part> parts) {
     public RequestBody {
         parts = List.copyOf(parts);
     }

@@ -30,7 +30,10 @@ public sealed interface TypeDecl {
         }
 
         public Field field(String jsonName) {
-            return fields.stream().filter(f -> f.jsonName().equals(jsonName)).findFirst().orElse(null);
+            return fields.stream()
+                    .filter(f -> f.jsonName().equals(jsonName))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -62,7 +65,8 @@ public sealed interface TypeDecl {
      * @param description the operation as {@code POST /path}
      * @param variants in status order
      */
-    record ResponseUnionDecl(String javaName, String pointer, String description, boolean deprecated, List<Variant> variants)
+    record ResponseUnionDecl(
+            String javaName, String pointer, String description, boolean deprecated, List<Variant> variants)
             implements TypeDecl {
         public ResponseUnionDecl {
             variants = List.copyOf(variants);
@@ -77,8 +81,14 @@ public sealed interface TypeDecl {
      * @param discriminator the JSON name of the telling property
      * @param members in spec order
      */
-    record OneOfDecl(String javaName, String pointer, String description, boolean deprecated, String discriminator,
-            List<OneOfMember> members) implements TypeDecl {
+    record OneOfDecl(
+            String javaName,
+            String pointer,
+            String description,
+            boolean deprecated,
+            String discriminator,
+            List<OneOfMember> members)
+            implements TypeDecl {
         public OneOfDecl {
             members = List.copyOf(members);
         }

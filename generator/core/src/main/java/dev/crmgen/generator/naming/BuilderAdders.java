@@ -32,7 +32,9 @@ public final class BuilderAdders {
             }
             String singular = JavaNames.singular(f.javaName());
             String adder;
-            if (singular != null && !taken.contains(singular) && JavaNames.memberName(singular).equals(singular)) {
+            if (singular != null
+                    && !taken.contains(singular)
+                    && JavaNames.memberName(singular).equals(singular)) {
                 adder = singular;
             } else {
                 adder = (f.type() instanceof TypeRef.ListRef ? "add" : "put") + JavaNames.capitalize(f.javaName());

@@ -13,19 +13,84 @@ public final class JavaNames {
      * types generated code imports or nests.
      */
     private static final Set<String> RESERVED_TYPE_NAMES = Set.of(
-            "Object", "String", "Integer", "Long", "Float", "Double", "Boolean", "Byte", "Short", "Character",
-            "Number", "Void", "Class", "Enum", "Record", "Error", "Exception", "RuntimeException", "Throwable",
-            "Override", "Deprecated", "SuppressWarnings", "FunctionalInterface", "SafeVarargs", "Iterable",
-            "Comparable", "CharSequence", "Math", "System", "Thread", "Runnable", "Process", "Module", "Package",
-            "StringBuilder", "Appendable", "AutoCloseable", "Cloneable", "Runtime", "ClassLoader", "Compiler",
-            "Generated", "List", "Map", "Objects", "Collection", "Collections", "ArrayList", "LinkedHashMap",
-            "CompletableFuture", "IOException", "UUID", "BigDecimal", "OffsetDateTime", "LocalDate", "Builder",
-            "Codec", "Known", "Function", "Supplier", "DecodedList", "DecodedMap", "Unknown");
+            "Object",
+            "String",
+            "Integer",
+            "Long",
+            "Float",
+            "Double",
+            "Boolean",
+            "Byte",
+            "Short",
+            "Character",
+            "Number",
+            "Void",
+            "Class",
+            "Enum",
+            "Record",
+            "Error",
+            "Exception",
+            "RuntimeException",
+            "Throwable",
+            "Override",
+            "Deprecated",
+            "SuppressWarnings",
+            "FunctionalInterface",
+            "SafeVarargs",
+            "Iterable",
+            "Comparable",
+            "CharSequence",
+            "Math",
+            "System",
+            "Thread",
+            "Runnable",
+            "Process",
+            "Module",
+            "Package",
+            "StringBuilder",
+            "Appendable",
+            "AutoCloseable",
+            "Cloneable",
+            "Runtime",
+            "ClassLoader",
+            "Compiler",
+            "Generated",
+            "List",
+            "Map",
+            "Objects",
+            "Collection",
+            "Collections",
+            "ArrayList",
+            "LinkedHashMap",
+            "CompletableFuture",
+            "IOException",
+            "UUID",
+            "BigDecimal",
+            "OffsetDateTime",
+            "LocalDate",
+            "Builder",
+            "Codec",
+            "Known",
+            "Function",
+            "Supplier",
+            "DecodedList",
+            "DecodedMap",
+            "Unknown");
 
     /** Record component names that would clash with methods every record has or that generated records add. */
     private static final Set<String> RESERVED_MEMBER_NAMES = Set.of(
-            "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize",
-            "builder", "jsonCodec", "toBuilder");
+            "hashCode",
+            "toString",
+            "equals",
+            "getClass",
+            "notify",
+            "notifyAll",
+            "wait",
+            "clone",
+            "finalize",
+            "builder",
+            "jsonCodec",
+            "toBuilder");
 
     private JavaNames() {}
 
@@ -168,6 +233,8 @@ public final class JavaNames {
 
     /** Whether {@code name} can name a class. */
     public static boolean isTypeName(String name) {
-        return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name) && !RESERVED_TYPE_NAMES.contains(name);
+        return SourceVersion.isIdentifier(name)
+                && !SourceVersion.isKeyword(name)
+                && !RESERVED_TYPE_NAMES.contains(name);
     }
 }

@@ -33,7 +33,8 @@ public final class NameTable {
     public String allocate(String name) {
         String candidate = name;
         for (int i = 2; isTaken(candidate); i++) {
-            boolean separate = name.endsWith("_") || Character.isDigit(name.charAt(name.length() - 1))
+            boolean separate = name.endsWith("_")
+                    || Character.isDigit(name.charAt(name.length() - 1))
                     || name.equals(name.toUpperCase(Locale.ROOT));
             candidate = name + (separate ? "_" : "") + i;
         }

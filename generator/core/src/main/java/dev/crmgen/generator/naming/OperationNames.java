@@ -70,7 +70,9 @@ public final class OperationNames {
             if (segment.isEmpty()) {
                 continue;
             }
-            if (!HubSpotOperations.isParameter(segment) && literal < prefix.size() && rest.isEmpty()
+            if (!HubSpotOperations.isParameter(segment)
+                    && literal < prefix.size()
+                    && rest.isEmpty()
                     && segment.equals(prefix.get(literal))) {
                 literal++;
                 continue;
@@ -78,7 +80,8 @@ public final class OperationNames {
             rest.add(segment);
         }
         boolean endsWithParam = !rest.isEmpty() && HubSpotOperations.isParameter(rest.get(rest.size() - 1));
-        List<String> literals = rest.stream().filter(x -> !HubSpotOperations.isParameter(x)).toList();
+        List<String> literals =
+                rest.stream().filter(x -> !HubSpotOperations.isParameter(x)).toList();
         String last = literals.isEmpty() ? "" : literals.get(literals.size() - 1);
         String verb = method.toLowerCase(Locale.ROOT);
         if (rest.isEmpty() || (rest.size() == 1 && endsWithParam)) {
@@ -99,11 +102,12 @@ public final class OperationNames {
         }
         // Actions (POST, and PUT/PATCH on a literal segment) are named by their segments alone, others get their verb;
         // path parameters are left to the collision qualifier.
-        StringBuilder words = new StringBuilder(switch (method) {
-            case "POST" -> "";
-            case "PATCH", "PUT" -> endsWithParam ? "update " : "";
-            default -> verb + " ";
-        });
+        StringBuilder words = new StringBuilder(
+                switch (method) {
+                    case "POST" -> "";
+                    case "PATCH", "PUT" -> endsWithParam ? "update " : "";
+                    default -> verb + " ";
+                });
         literals.forEach(segment -> words.append(segment).append(' '));
         return JavaNames.methodName(words.toString());
     }
@@ -162,9 +166,10 @@ public final class OperationNames {
                 literal++;
                 continue;
             }
-            out.append(parameter
-                    ? "By" + JavaNames.typeName(segment.replaceAll("[{}]", ""))
-                    : JavaNames.typeName(segment));
+            out.append(
+                    parameter
+                            ? "By" + JavaNames.typeName(segment.replaceAll("[{}]", ""))
+                            : JavaNames.typeName(segment));
         }
         return out.toString();
     }

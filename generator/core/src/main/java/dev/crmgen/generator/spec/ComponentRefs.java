@@ -28,7 +28,8 @@ final class ComponentRefs {
     ComponentRefs(OpenAPI api, Problems problems) {
         this.components = api.getComponents();
         this.schemas = components == null || components.getSchemas() == null
-                ? Map.of() : new LinkedHashMap<>(components.getSchemas());
+                ? Map.of()
+                : new LinkedHashMap<>(components.getSchemas());
         this.problems = problems;
     }
 
@@ -73,7 +74,9 @@ final class ComponentRefs {
         Map<String, T> candidates = components == null ? null : defined.apply(components);
         T target = name == null || candidates == null ? null : candidates.get(name);
         if (target == null) {
-            problems.error(Tags.UNRESOLVED_REF, pointer,
+            problems.error(
+                    Tags.UNRESOLVED_REF,
+                    pointer,
                     "$ref '" + ref + "' does not resolve; define it under components/" + section + ".");
         }
         return target;

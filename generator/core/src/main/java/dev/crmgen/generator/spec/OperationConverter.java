@@ -12,8 +12,8 @@ import dev.crmgen.generator.model.Operation;
 import dev.crmgen.generator.model.Parameter;
 import dev.crmgen.generator.model.RequestBody;
 import dev.crmgen.generator.model.TypeDecl;
-import dev.crmgen.generator.model.TypeRef.Scalar;
 import dev.crmgen.generator.model.TypeRef;
+import dev.crmgen.generator.model.TypeRef.Scalar;
 import dev.crmgen.generator.naming.JavaNames;
 import dev.crmgen.generator.naming.MemberNames;
 import dev.crmgen.generator.naming.NameTable;
@@ -71,8 +71,8 @@ final class OperationConverter {
         }
         List<OperationNames.Endpoint> endpoints = new ArrayList<>();
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
-            for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> op
-                    : path.getValue().readOperationsMap().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> op :
+                    path.getValue().readOperationsMap().entrySet()) {
                 endpoints.add(new OperationNames.Endpoint(
                         path.getKey(), op.getKey().name(), op.getValue().getOperationId()));
             }
@@ -81,8 +81,8 @@ final class OperationConverter {
         List<Operation> out = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
-            for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> op
-                    : path.getValue().readOperationsMap().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> op :
+                    path.getValue().readOperationsMap().entrySet()) {
                 out.add(read(path.getKey(), path.getValue(), op.getKey(), op.getValue(), names.get(i++)));
             }
         }
@@ -90,8 +90,13 @@ final class OperationConverter {
     }
 
     private Operation read(
-            String path, PathItem item, PathItem.HttpMethod method, io.swagger.v3.oas.models.Operation op, String name) {
-        String pointer = "#/paths/" + JsonPointer.escape(path) + "/" + method.name().toLowerCase(Locale.ROOT);
+            String path,
+            PathItem item,
+            PathItem.HttpMethod method,
+            io.swagger.v3.oas.models.Operation op,
+            String name) {
+        String pointer =
+                "#/paths/" + JsonPointer.escape(path) + "/" + method.name().toLowerCase(Locale.ROOT);
         String pascal = JavaNames.capitalize(name);
         NameTable paramNames = MemberNames.operationParameters();
         List<Parameter> parameters = new ArrayList<>();
@@ -101,7 +106,10 @@ final class OperationConverter {
         Map<String, io.swagger.v3.oas.models.parameters.Parameter> merged = new LinkedHashMap<>();
         if (item.getParameters() != null) {
             for (int i = 0; i < item.getParameters().size(); i++) {
-                addParameter(merged, paramPointers, item.getParameters().get(i),
+                addParameter(
+                        merged,
+                        paramPointers,
+                        item.getParameters().get(i),
                         "#/paths/" + JsonPointer.escape(path) + "/parameters/" + i);
             }
         }
@@ -125,17 +133,22 @@ final class OperationConverter {
                 default -> null;
             };
             if (location == null) {
-                problems.warning(Tags.UNSUPPORTED, ppointer, "parameter '" + p.getName() + "' in '" + p.getIn()
-                        + "' is not supported and is left out of the method; set it with a custom transport if"
-                        + " needed.");
+                problems.warning(
+                        Tags.UNSUPPORTED,
+                        ppointer,
+                        "parameter '" + p.getName() + "' in '" + p.getIn()
+                                + "' is not supported and is left out of the method; set it with a custom transport if"
+                                + " needed.");
                 continue;
             }
             if (location == Parameter.Location.PATH) {
                 declaredPath.add(p.getName());
             }
             if (p.getStyle() == StyleEnum.DEEPOBJECT) {
-                problems.warning(Tags.UNSUPPORTED, ppointer, "deepObject parameter '" + p.getName()
-                        + "' is sent as its text form.");
+                problems.warning(
+                        Tags.UNSUPPORTED,
+                        ppointer,
+                        "deepObject parameter '" + p.getName() + "' is sent as its text form.");
             }
             Schema schema = p.getSchema();
             if (schema == null && p.getContent() != null && !p.getContent().isEmpty()) {
@@ -144,47 +157,70 @@ final class OperationConverter {
             TypeRef type = schemas.typeOf(schema, ppointer + "/schema", pascal + JavaNames.typeName(p.getName()));
             boolean required = location == Parameter.Location.PATH || isTrue(p.getRequired());
             String javaName = paramNames.allocate(JavaNames.memberName(p.getName()));
-            parameters.add(new Parameter(p.getName(), javaName, location, type,
-                    required, p.getDescription(), isTrue(p.getDeprecated())));
+            parameters.add(new Parameter(
+                    p.getName(), javaName, location, type, required, p.getDescription(), isTrue(p.getDeprecated())));
         }
         for (Matcher m = PATH_PARAM.matcher(path); m.find(); ) {
             if (!declaredPath.contains(m.group(1))) {
-                problems.error(Tags.MISSING_PATH_PARAM, pointer, "path '" + path + "' names {" + m.group(1)
-                        + "} but the operation declares no parameter '" + m.group(1)
-                        + "' with 'in: path'; declare it.");
+                problems.error(
+                        Tags.MISSING_PATH_PARAM,
+                        pointer,
+                        "path '" + path + "' names {" + m.group(1)
+                                + "} but the operation declares no parameter '" + m.group(1)
+                                + "' with 'in: path'; declare it.");
             }
         }
         RequestBody body = readBody(op, pointer, pascal, paramNames);
         Operation.Result result = readResult(op, pointer, pascal, method.name() + " " + path);
         boolean retrySafe = HubSpotOperations.retrySafe(method.name(), path);
         Operation.Batch batch = BatchShape.of(body, result, schemas.types());
-        return new Operation(op.getOperationId(), name, method.name(), path, op.getSummary(), op.getDescription(),
-                isTrue(op.getDeprecated()), retrySafe, parameters, body, result, batch, pointer);
+        return new Operation(
+                op.getOperationId(),
+                name,
+                method.name(),
+                path,
+                op.getSummary(),
+                op.getDescription(),
+                isTrue(op.getDeprecated()),
+                retrySafe,
+                parameters,
+                body,
+                result,
+                batch,
+                pointer);
     }
 
     /**
      * Lenient mode: a variable of the path template that no parameter declares (some published specs have them) becomes
      * a required {@code String} path parameter, with a warning; in strict mode it stays an error.
      */
-    private void addUndeclaredPathVariables(String path, String pointer,
-            List<io.swagger.v3.oas.models.parameters.Parameter> specParams, Map<String, String> pointers) {
+    private void addUndeclaredPathVariables(
+            String path,
+            String pointer,
+            List<io.swagger.v3.oas.models.parameters.Parameter> specParams,
+            Map<String, String> pointers) {
         for (Matcher m = PATH_PARAM.matcher(path); m.find(); ) {
             String name = m.group(1);
             boolean declared = specParams.stream().anyMatch(p -> "path".equals(p.getIn()) && name.equals(p.getName()));
             if (!declared) {
                 specParams.add(new PathParameter().name(name).required(true).schema(new StringSchema()));
                 pointers.put("path:" + name, pointer);
-                problems.warning(Tags.DEGRADED, pointer, "path '" + path + "' names {" + name + "} but the operation"
-                        + " declares no such path parameter, so it is generated as a required String parameter;"
-                        + " declare it"
-                        + " with 'in: path' to give it a type and a description.");
+                problems.warning(
+                        Tags.DEGRADED,
+                        pointer,
+                        "path '" + path + "' names {" + name + "} but the operation"
+                                + " declares no such path parameter, so it is generated as a required String parameter;"
+                                + " declare it"
+                                + " with 'in: path' to give it a type and a description.");
             }
         }
     }
 
     private void addParameter(
-            Map<String, io.swagger.v3.oas.models.parameters.Parameter> merged, Map<String, String> pointers,
-            io.swagger.v3.oas.models.parameters.Parameter p, String pointer) {
+            Map<String, io.swagger.v3.oas.models.parameters.Parameter> merged,
+            Map<String, String> pointers,
+            io.swagger.v3.oas.models.parameters.Parameter p,
+            String pointer) {
         if (p.get$ref() != null) {
             p = refs.parameter(p.get$ref(), pointer);
             if (p == null) {
@@ -203,7 +239,6 @@ final class OperationConverter {
         int at = path.indexOf("{" + p.getName() + "}");
         return at < 0 ? Integer.MAX_VALUE - 1 : at;
     }
-
 
     private RequestBody readBody(
             io.swagger.v3.oas.models.Operation op, String pointer, String pascal, NameTable paramNames) {
@@ -233,7 +268,8 @@ final class OperationConverter {
         String javaName = paramNames.allocate("body");
         String form = "application/x-www-form-urlencoded";
         if (media.getKey().equalsIgnoreCase(form) && media.getValue().getSchema() != null) {
-            TypeRef type = schemas.typeOf(media.getValue().getSchema(),
+            TypeRef type = schemas.typeOf(
+                    media.getValue().getSchema(),
                     bpointer + "/content/" + JsonPointer.escape(media.getKey()) + "/schema",
                     pascal + "Request");
             if (isFormRecord(type)) {
@@ -242,11 +278,14 @@ final class OperationConverter {
         }
         if (!isJson(media.getKey())) {
             if (media.getKey().startsWith("multipart/") || media.getKey().equalsIgnoreCase(form)) {
-                problems.warning(Tags.DEGRADED, bpointer, "this '" + media.getKey()
-                        + "' body is sent as raw bytes the caller encodes"
-                        + (media.getKey().startsWith("multipart/form-data") ? " (with MultipartBody)" : "")
-                        + ": only objects whose properties are all files (format: binary) or scalars become typed"
-                        + " parameters.");
+                problems.warning(
+                        Tags.DEGRADED,
+                        bpointer,
+                        "this '" + media.getKey()
+                                + "' body is sent as raw bytes the caller encodes"
+                                + (media.getKey().startsWith("multipart/form-data") ? " (with MultipartBody)" : "")
+                                + ": only objects whose properties are all files (format: binary) or scalars become typed"
+                                + " parameters.");
             }
             return new RequestBody(javaName, null, media.getKey(), required, rb.getDescription());
         }
@@ -263,7 +302,9 @@ final class OperationConverter {
         if (schema != null && schema.get$ref() != null && refs.schemaName(schema.get$ref()) != null) {
             schema = refs.schema(schema.get$ref());
         }
-        if (schema == null || schema.getProperties() == null || schema.getProperties().isEmpty()
+        if (schema == null
+                || schema.getProperties() == null
+                || schema.getProperties().isEmpty()
                 || (schema.getAllOf() != null || schema.getOneOf() != null || schema.getAnyOf() != null)) {
             return List.of();
         }
@@ -284,8 +325,12 @@ final class OperationConverter {
             Schema p = properties.get(i++);
             boolean file = "binary".equals(p.getFormat());
             String javaName = paramNames.allocate(JavaNames.memberName(name));
-            parts.add(new RequestBody.Part(name, javaName, file ? null : TypeRef.scalar(scalarOf(p)),
-                    requiredNames.contains(name), p.getDescription()));
+            parts.add(new RequestBody.Part(
+                    name,
+                    javaName,
+                    file ? null : TypeRef.scalar(scalarOf(p)),
+                    requiredNames.contains(name),
+                    p.getDescription()));
         }
         return parts;
     }
@@ -296,8 +341,9 @@ final class OperationConverter {
                 || !(schemas.types().get(named.javaName()) instanceof TypeDecl.RecordDecl record)) {
             return false;
         }
-        return record.fields().stream().allMatch(f -> isFormValue(f.type())
-                || (f.type() instanceof TypeRef.ListRef list && isFormValue(list.element())));
+        return record.fields().stream()
+                .allMatch(f -> isFormValue(f.type())
+                        || (f.type() instanceof TypeRef.ListRef list && isFormValue(list.element())));
     }
 
     private boolean isFormValue(TypeRef type) {
@@ -320,7 +366,9 @@ final class OperationConverter {
 
     private static boolean isJson(String mediaType) {
         String m = mediaType.toLowerCase(Locale.ROOT);
-        return m.equals("application/json") || m.startsWith("application/json;") || m.equals("*/*")
+        return m.equals("application/json")
+                || m.startsWith("application/json;")
+                || m.equals("*/*")
                 || m.endsWith("+json")
                 || m.equals("application/*");
     }
@@ -365,9 +413,12 @@ final class OperationConverter {
         }
         if (bodies.isEmpty()) {
             if (empty.isEmpty()) {
-                problems.warning(Tags.NO_SUCCESS_RESPONSE, pointer + "/responses", "no 2xx response is declared; the "
-                        + "method accepts 200, 201, 202 and 204 and ignores any body. Declare the success responses"
-                        + " to get typed results.");
+                problems.warning(
+                        Tags.NO_SUCCESS_RESPONSE,
+                        pointer + "/responses",
+                        "no 2xx response is declared; the "
+                                + "method accepts 200, 201, 202 and 204 and ignores any body. Declare the success responses"
+                                + " to get typed results.");
                 empty = List.of(200, 201, 202, 204);
             }
             return new Operation.Result.Empty(empty);
@@ -390,5 +441,4 @@ final class OperationConverter {
                 new TypeDecl.ResponseUnionDecl(unionName, pointer + "/responses", trace, false, variants));
         return new Operation.Result.Union(unionName);
     }
-
 }

@@ -10,8 +10,8 @@ import dev.crmgen.generator.diagnostic.Problems;
 import dev.crmgen.generator.diagnostic.Tags;
 import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.TypeDecl;
-import dev.crmgen.generator.model.TypeRef.Scalar;
 import dev.crmgen.generator.model.TypeRef;
+import dev.crmgen.generator.model.TypeRef.Scalar;
 import dev.crmgen.generator.naming.JavaNames;
 import dev.crmgen.generator.naming.MemberNames;
 import dev.crmgen.generator.naming.NameTable;
@@ -45,6 +45,7 @@ final class SchemaConverter {
     private final Map<String, String> componentTypeNames = new HashMap<>();
     /** Component name → resolved use, for every component (aliases included). */
     private final Map<String, TypeRef> componentRefs = new HashMap<>();
+
     private final Set<String> resolving = new HashSet<>();
     /** Inline enums declared so far, by what makes them the same type; see {@link #typeOf}. */
     private final Map<List<Object>, TypeRef> inlineEnums = new HashMap<>();
@@ -91,10 +92,13 @@ final class SchemaConverter {
             String name = typeNames.allocate(wanted);
             String key = wanted.toLowerCase(Locale.ROOT);
             if (!name.equals(wanted)) {
-                problems.warning(Tags.NAME_COLLISION, ComponentRefs.schemaPointer(e.getKey()), "schema '" + e.getKey()
-                        + "' and schema '" + firstOwner.get(key) + "' both map to the Java name " + wanted
-                        + "; this one is generated as " + name
-                        + ". Rename one of the schemas to choose the names yourself.");
+                problems.warning(
+                        Tags.NAME_COLLISION,
+                        ComponentRefs.schemaPointer(e.getKey()),
+                        "schema '" + e.getKey()
+                                + "' and schema '" + firstOwner.get(key) + "' both map to the Java name " + wanted
+                                + "; this one is generated as " + name
+                                + ". Rename one of the schemas to choose the names yourself.");
             } else {
                 firstOwner.put(key, e.getKey());
             }
@@ -116,8 +120,10 @@ final class SchemaConverter {
             if (typeName != null) {
                 return new TypeRef.NamedRef(typeName);
             }
-            problems.error(Tags.INVALID_SCHEMA, pointer, "schema '" + component
-                    + "' refers to itself without an object in between; break the $ref cycle.");
+            problems.error(
+                    Tags.INVALID_SCHEMA,
+                    pointer,
+                    "schema '" + component + "' refers to itself without an object in between; break the $ref cycle.");
             return TypeRef.scalar(Scalar.JSON_VALUE);
         }
         try {
@@ -146,7 +152,8 @@ final class SchemaConverter {
         if (s.get$ref() != null) {
             return refOf(s.get$ref(), pointer);
         }
-        if (s.getAllOf() != null && s.getAllOf().size() == 1
+        if (s.getAllOf() != null
+                && s.getAllOf().size() == 1
                 && (s.getProperties() == null || s.getProperties().isEmpty())) {
             return typeOf((Schema) s.getAllOf().get(0), pointer + "/allOf/0", hint);
         }
@@ -170,9 +177,12 @@ final class SchemaConverter {
                 if (union != null) {
                     return union;
                 }
-                problems.warning(Tags.DEGRADED, pointer, keyword
-                        + " with differing member types is represented as a JSON value "
-                        + "(JsonValue); callers inspect it themselves.");
+                problems.warning(
+                        Tags.DEGRADED,
+                        pointer,
+                        keyword
+                                + " with differing member types is represented as a JSON value "
+                                + "(JsonValue); callers inspect it themselves.");
                 return TypeRef.scalar(Scalar.JSON_VALUE);
             }
         }
@@ -187,8 +197,16 @@ final class SchemaConverter {
                 if (same instanceof TypeRef.NamedRef named
                         && types.get(named.javaName()) instanceof TypeDecl.EnumDecl shared) {
                     if (shared.description() != null && !shared.description().equals(s.getDescription())) {
-                        types.put(shared.javaName(), new TypeDecl.EnumDecl(shared.javaName(), shared.pointer(), null,
-                                shared.deprecated(), shared.valueType(), shared.constants(), shared.unknownConstant()));
+                        types.put(
+                                shared.javaName(),
+                                new TypeDecl.EnumDecl(
+                                        shared.javaName(),
+                                        shared.pointer(),
+                                        null,
+                                        shared.deprecated(),
+                                        shared.valueType(),
+                                        shared.constants(),
+                                        shared.unknownConstant()));
                     }
                     return same;
                 }
@@ -199,14 +217,14 @@ final class SchemaConverter {
             return declare(s, pointer, typeNames.allocate(hint));
         }
         if (s.getEnum() != null && !s.getEnum().isEmpty() && scalarOf(s) != Scalar.JSON_VALUE) {
-            problems.warning(Tags.DEGRADED, pointer, "an enum of type " + s.getType()
-                    + " is generated as its plain type.");
+            problems.warning(
+                    Tags.DEGRADED, pointer, "an enum of type " + s.getType() + " is generated as its plain type.");
         }
         String type = typeName(s);
         if ("array".equals(type)) {
             if (s.getItems() == null) {
-                problems.warning(Tags.DEGRADED, pointer,
-                        "array without 'items' is generated as List<JsonValue>; add 'items'.");
+                problems.warning(
+                        Tags.DEGRADED, pointer, "array without 'items' is generated as List<JsonValue>; add 'items'.");
                 return new TypeRef.ListRef(TypeRef.scalar(Scalar.JSON_VALUE));
             }
             return new TypeRef.ListRef(typeOf(s.getItems(), pointer + "/items", hint + "Item"));
@@ -220,8 +238,10 @@ final class SchemaConverter {
         }
         Scalar scalar = scalarOf(s);
         if (scalar == Scalar.JSON_VALUE) {
-            problems.error(Tags.INVALID_SCHEMA, pointer + "/type", "unknown type '" + type
-                    + "'; use one of string, integer, number, boolean, array, object.");
+            problems.error(
+                    Tags.INVALID_SCHEMA,
+                    pointer + "/type",
+                    "unknown type '" + type + "'; use one of string, integer, number, boolean, array, object.");
         }
         return TypeRef.scalar(scalar);
     }
@@ -241,8 +261,8 @@ final class SchemaConverter {
                 ? "define it under components/schemas or correct the reference."
                 : "check the file and pointer.";
         if (lenientRefs) {
-            problems.warning(Tags.DEGRADED, pointer,
-                    "$ref '" + ref + "' does not resolve, so it is " + instead + "; " + fix);
+            problems.warning(
+                    Tags.DEGRADED, pointer, "$ref '" + ref + "' does not resolve, so it is " + instead + "; " + fix);
         } else {
             problems.error(Tags.UNRESOLVED_REF, pointer, "$ref '" + ref + "' does not resolve; " + fix);
         }
@@ -257,8 +277,11 @@ final class SchemaConverter {
         for (Schema m : members) {
             String ref = m.get$ref();
             String component = ref != null ? refs.schemaName(ref) : null;
-            if (component == null || !components.containsKey(component) || componentTypeNames.get(component) == null
-                    || components.get(component).getEnum() != null || memberComponents.contains(component)) {
+            if (component == null
+                    || !components.containsKey(component)
+                    || componentTypeNames.get(component) == null
+                    || components.get(component).getEnum() != null
+                    || memberComponents.contains(component)) {
                 return null;
             }
             memberComponents.add(component);
@@ -271,13 +294,16 @@ final class SchemaConverter {
         if (discriminator == null) {
             return null;
         }
-        List<String> memberNames = memberComponents.stream().map(componentTypeNames::get).toList();
+        List<String> memberNames =
+                memberComponents.stream().map(componentTypeNames::get).toList();
         String name = typeNames.allocate(hint.equals(componentHint) ? hint : UnionNames.oneOf(memberNames, hint));
         unions.put(memberComponents, name);
         List<TypeDecl.OneOfMember> oneOfMembers = new ArrayList<>();
         for (String component : memberComponents) {
             componentRef(component);
-            String tag = fixedValue(components.get(component), properties(component).get(discriminator).schema());
+            String tag = fixedValue(
+                    components.get(component),
+                    properties(component).get(discriminator).schema());
             oneOfMembers.add(new TypeDecl.OneOfMember(tag, componentTypeNames.get(component)));
         }
         types.put(name, new TypeDecl.OneOfDecl(name, pointer, null, false, discriminator, oneOfMembers));
@@ -322,13 +348,15 @@ final class SchemaConverter {
     private boolean isPolymorphicParent(String component) {
         Schema parent = components.get(component);
         List<Schema> members = parent.getOneOf() != null ? parent.getOneOf() : parent.getAnyOf();
-        if (members == null || (parent.getProperties() != null && !parent.getProperties().isEmpty())) {
+        if (members == null
+                || (parent.getProperties() != null && !parent.getProperties().isEmpty())) {
             return false;
         }
         String self = ComponentRefs.schemaPointer(component);
         for (Schema m : members) {
             Schema member = m.get$ref() == null ? null : refs.schema(m.get$ref());
-            if (member == null || member.getAllOf() == null
+            if (member == null
+                    || member.getAllOf() == null
                     || member.getAllOf().stream().noneMatch(a -> self.equals(((Schema) a).get$ref()))) {
                 return false;
             }
@@ -342,7 +370,8 @@ final class SchemaConverter {
         }
         // Registered before the fields so that recursive references find it.
         TypeRef ref = new TypeRef.NamedRef(javaName);
-        types.put(javaName,
+        types.put(
+                javaName,
                 new TypeDecl.RecordDecl(javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), List.of()));
         Map<String, PropertyUse> properties = new LinkedHashMap<>();
         collectProperties(s, pointer, properties, new HashSet<>());
@@ -357,7 +386,8 @@ final class SchemaConverter {
             boolean required = use.required() && !oneWay && !isTrue(p.getNullable());
             fields.add(new Field(e.getKey(), javaField, type, required, p.getDescription(), isTrue(p.getDeprecated())));
         }
-        types.put(javaName,
+        types.put(
+                javaName,
                 new TypeDecl.RecordDecl(javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), fields));
         return ref;
     }
@@ -384,7 +414,9 @@ final class SchemaConverter {
             }
         }
         if (s.getOneOf() != null || s.getAnyOf() != null) {
-            problems.warning(Tags.DEGRADED, pointer,
+            problems.warning(
+                    Tags.DEGRADED,
+                    pointer,
                     "oneOf/anyOf inside allOf is not merged; its properties are skipped when reading.");
         }
         Set<String> required = s.getRequired() == null ? Set.of() : new HashSet<>(s.getRequired());
@@ -414,8 +446,10 @@ final class SchemaConverter {
             }
             String text = value.toString();
             if (valueType != Scalar.STRING && !text.matches("-?[0-9]+")) {
-                problems.error(Tags.INVALID_SCHEMA, pointer + "/enum", "enum value '" + text
-                        + "' is not an integer; fix the value or the type.");
+                problems.error(
+                        Tags.INVALID_SCHEMA,
+                        pointer + "/enum",
+                        "enum value '" + text + "' is not an integer; fix the value or the type.");
                 continue;
             }
             if (seen.add(text)) {
@@ -423,8 +457,16 @@ final class SchemaConverter {
             }
         }
         String unknown = constantNames.allocate(MemberNames.ENUM_UNKNOWN);
-        types.put(javaName, new TypeDecl.EnumDecl(
-                javaName, pointer, s.getDescription(), isTrue(s.getDeprecated()), valueType, constants, unknown));
+        types.put(
+                javaName,
+                new TypeDecl.EnumDecl(
+                        javaName,
+                        pointer,
+                        s.getDescription(),
+                        isTrue(s.getDeprecated()),
+                        valueType,
+                        constants,
+                        unknown));
         return new TypeRef.NamedRef(javaName);
     }
 }

@@ -19,7 +19,11 @@ final class SchemaShapes {
         }
         if (s.getTypes() != null) {
             Set<String> types = s.getTypes();
-            return types.stream().filter(t -> !"null".equals(t)).sorted().findFirst().orElse(null);
+            return types.stream()
+                    .filter(t -> !"null".equals(t))
+                    .sorted()
+                    .findFirst()
+                    .orElse(null);
         }
         if (s.getProperties() != null && !s.getProperties().isEmpty()) {
             return "object";
@@ -38,20 +42,22 @@ final class SchemaShapes {
             return Scalar.JSON_VALUE;
         }
         return switch (type) {
-            case "string" -> switch (format) {
-                case "date-time" -> Scalar.DATE_TIME;
-                case "date" -> Scalar.DATE;
-                case "uuid" -> Scalar.UUID;
-                default -> Scalar.STRING;
-            };
+            case "string" ->
+                switch (format) {
+                    case "date-time" -> Scalar.DATE_TIME;
+                    case "date" -> Scalar.DATE;
+                    case "uuid" -> Scalar.UUID;
+                    default -> Scalar.STRING;
+                };
             case "integer" -> "int32".equals(format) ? Scalar.INT32 : Scalar.INT64;
-            case "number" -> switch (format) {
-                case "float" -> Scalar.FLOAT;
-                case "double" -> Scalar.DOUBLE;
-                case "int32" -> Scalar.INT32;
-                case "int64" -> Scalar.INT64;
-                default -> Scalar.DECIMAL;
-            };
+            case "number" ->
+                switch (format) {
+                    case "float" -> Scalar.FLOAT;
+                    case "double" -> Scalar.DOUBLE;
+                    case "int32" -> Scalar.INT32;
+                    case "int64" -> Scalar.INT64;
+                    default -> Scalar.DECIMAL;
+                };
             case "boolean" -> Scalar.BOOLEAN;
             default -> Scalar.JSON_VALUE;
         };
@@ -67,7 +73,8 @@ final class SchemaShapes {
             return scalar == Scalar.STRING || scalar == Scalar.INT32 || scalar == Scalar.INT64;
         }
         if (s.getAllOf() != null && !s.getAllOf().isEmpty()) {
-            return s.getAllOf().size() > 1 || (s.getProperties() != null && !s.getProperties().isEmpty());
+            return s.getAllOf().size() > 1
+                    || (s.getProperties() != null && !s.getProperties().isEmpty());
         }
         return (s.getOneOf() == null && s.getAnyOf() == null)
                 && s.getProperties() != null
@@ -83,7 +90,9 @@ final class SchemaShapes {
             return null;
         }
         if (property.getEnum() != null) {
-            return property.getEnum().size() == 1 ? String.valueOf(property.getEnum().get(0)) : null;
+            return property.getEnum().size() == 1
+                    ? String.valueOf(property.getEnum().get(0))
+                    : null;
         }
         return member.getTitle();
     }

@@ -53,19 +53,24 @@ final class SpecLoader {
         }
         if (!tree.isObject() || !tree.has("openapi")) {
             if (tree.isObject() && tree.has("swagger")) {
-                problems.error(Tags.UNSUPPORTED, "#/swagger", "Swagger " + tree.get("swagger").asText()
-                        + " specs are not supported; convert the spec to OpenAPI 3 (for example with"
-                        + " swagger2openapi).");
+                problems.error(
+                        Tags.UNSUPPORTED,
+                        "#/swagger",
+                        "Swagger " + tree.get("swagger").asText()
+                                + " specs are not supported; convert the spec to OpenAPI 3 (for example with"
+                                + " swagger2openapi).");
             } else {
-                problems.error(Tags.SPEC_INVALID, null,
+                problems.error(
+                        Tags.SPEC_INVALID,
+                        null,
                         "not an OpenAPI document: the top level needs an 'openapi: 3.x' field, 'info' and 'paths'.");
             }
             return null;
         }
         String version = tree.get("openapi").asText();
         if (!version.startsWith("3.")) {
-            problems.error(Tags.UNSUPPORTED, "#/openapi", "OpenAPI version " + version
-                    + " is not supported; use 3.0 or 3.1.");
+            problems.error(
+                    Tags.UNSUPPORTED, "#/openapi", "OpenAPI version " + version + " is not supported; use 3.0 or 3.1.");
             return null;
         }
         collectLocalFiles(tree, source.location(), new HashSet<>());
@@ -92,8 +97,8 @@ final class SpecLoader {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            problems.error(Tags.SPEC_NOT_FOUND, null,
-                    "cannot read the spec at " + location + " (" + e + "); check the path.");
+            problems.error(
+                    Tags.SPEC_NOT_FOUND, null, "cannot read the spec at " + location + " (" + e + "); check the path.");
             return null;
         }
         return decode(bytes, displayLocation(location));
@@ -108,8 +113,11 @@ final class SpecLoader {
         try {
             return SpecText.decode(bytes);
         } catch (SpecText.NotUtf8Exception e) {
-            problems.error(Tags.SPEC_ENCODING, null, where + " is not UTF-8 text: " + e.getMessage()
-                    + "; save it as UTF-8 (OpenAPI documents are UTF-8; a UTF-8 byte-order mark is fine).");
+            problems.error(
+                    Tags.SPEC_ENCODING,
+                    null,
+                    where + " is not UTF-8 text: " + e.getMessage()
+                            + "; save it as UTF-8 (OpenAPI documents are UTF-8; a UTF-8 byte-order mark is fine).");
             return null;
         }
     }
@@ -126,8 +134,11 @@ final class SpecLoader {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            problems.error(Tags.SPEC_SYNTAX, null, (json ? "JSON" : "YAML") + " syntax error" + at + ": "
-                    + e.getOriginalMessage() + "; fix the spec text there.");
+            problems.error(
+                    Tags.SPEC_SYNTAX,
+                    null,
+                    (json ? "JSON" : "YAML") + " syntax error" + at + ": " + e.getOriginalMessage()
+                            + "; fix the spec text there.");
             return null;
         }
     }
@@ -158,7 +169,9 @@ final class SpecLoader {
                             .readTree(content);
                     collectLocalFiles(tree, path.toUri(), seen);
                 } catch (IOException e) {
-                    problems.error(Tags.UNRESOLVED_REF, null,
+                    problems.error(
+                            Tags.UNRESOLVED_REF,
+                            null,
                             "cannot read " + path + " referenced by the spec: " + e.getMessage());
                 }
             }

@@ -45,31 +45,50 @@ public final class SpecReader {
         schemas.declareComponents(clientName);
         List<Operation> operations = new OperationConverter(api, refs, schemas, problems, options.lenientRefs()).read();
         String description = api.getInfo() == null ? null : api.getInfo().getDescription();
-        return new ApiModel(problems.specName(), options.packageName(), clientName, title, description,
-                schemas.types(), operations);
+        return new ApiModel(
+                problems.specName(),
+                options.packageName(),
+                clientName,
+                title,
+                description,
+                schemas.types(),
+                operations);
     }
 
     /** The client's name, after checking the package name too; null when the name is unusable. */
     private static String clientName(GeneratorOptions options, String title, ComponentRefs refs, Problems problems) {
         String explicit = options.clientName();
         if (!JavaNames.isPackageName(options.packageName())) {
-            problems.error(Input.PACKAGE_NAME, Tags.INVALID_PACKAGE, null, "'" + options.packageName()
-                    + "' is not a valid Java package name; use dot-separated identifiers such as"
-                    + " com.acme.hubspot.notes.");
+            problems.error(
+                    Input.PACKAGE_NAME,
+                    Tags.INVALID_PACKAGE,
+                    null,
+                    "'" + options.packageName()
+                            + "' is not a valid Java package name; use dot-separated identifiers such as"
+                            + " com.acme.hubspot.notes.");
         }
         if (explicit != null && !JavaNames.isTypeName(explicit)) {
-            problems.error(Input.CLIENT_NAME, Tags.INVALID_CLIENT_NAME, null, "clientName '" + explicit
-                    + "' is not a usable Java class name; use an identifier such as NotesClient.");
+            problems.error(
+                    Input.CLIENT_NAME,
+                    Tags.INVALID_CLIENT_NAME,
+                    null,
+                    "clientName '" + explicit
+                            + "' is not a usable Java class name; use an identifier such as NotesClient.");
             return null;
         }
         String name = explicit != null ? explicit : JavaNames.clientName(title);
         // Only an explicit name is the user's to change; a derived one comes from the spec's title.
         Input blamed = explicit != null ? Input.CLIENT_NAME : Input.SPEC;
         refs.schemas().forEach((component, schema) -> {
-            if (SchemaShapes.declaresType(schema) && JavaNames.typeName(component).equalsIgnoreCase(name)) {
-                problems.error(blamed, Tags.NAME_COLLISION, ComponentRefs.schemaPointer(component), "the client class "
-                        + name + " has the same name as the type generated for schema '" + component
-                        + "'; set clientName in @GenerateClient to another name, such as " + name + "Api.");
+            if (SchemaShapes.declaresType(schema)
+                    && JavaNames.typeName(component).equalsIgnoreCase(name)) {
+                problems.error(
+                        blamed,
+                        Tags.NAME_COLLISION,
+                        ComponentRefs.schemaPointer(component),
+                        "the client class "
+                                + name + " has the same name as the type generated for schema '" + component
+                                + "'; set clientName in @GenerateClient to another name, such as " + name + "Api.");
             }
         });
         return name;

@@ -42,7 +42,8 @@ final class SpecText {
      */
     static String decode(byte[] bytes) throws NotUtf8Exception {
         int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
@@ -65,8 +66,9 @@ final class SpecText {
 
     private static String reason(byte[] bytes, int offset, int length) {
         int lead = bytes[offset] & 0xFF;
-        if (offset == 0 && bytes.length >= 2 && (lead == 0xFF && (bytes[1] & 0xFF) == 0xFE
-                || lead == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+        if (offset == 0
+                && bytes.length >= 2
+                && (lead == 0xFF && (bytes[1] & 0xFF) == 0xFE || lead == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
             return "a UTF-16 byte-order mark";
         }
         if (lead >= 0xC0 && offset + length >= bytes.length) {
@@ -93,8 +95,10 @@ final class SpecText {
      */
     static String forSwaggerParser(String content, JsonNode tree) {
         // A string's length in chars is never below its length in code points.
-        return content.length() >= SNAKEYAML_DEFAULT_CODE_POINTS && !content.stripLeading().startsWith("{")
-                ? tree.toString() : content;
+        return content.length() >= SNAKEYAML_DEFAULT_CODE_POINTS
+                        && !content.stripLeading().startsWith("{")
+                ? tree.toString()
+                : content;
     }
 
     /** The first byte of a spec that is not UTF-8 text, with its offset and line. */
@@ -102,8 +106,13 @@ final class SpecText {
         private static final long serialVersionUID = 1L;
 
         NotUtf8Exception(byte[] bytes, int offset, String reason) {
-            super(String.format(Locale.ROOT, "byte 0x%02X at offset %d (line %d) is %s", bytes[offset] & 0xFF, offset,
-                    line(bytes, offset), reason));
+            super(String.format(
+                    Locale.ROOT,
+                    "byte 0x%02X at offset %d (line %d) is %s",
+                    bytes[offset] & 0xFF,
+                    offset,
+                    line(bytes, offset),
+                    reason));
         }
 
         private static int line(byte[] bytes, int offset) {

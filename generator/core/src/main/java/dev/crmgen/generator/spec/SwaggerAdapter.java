@@ -16,9 +16,12 @@ final class SwaggerAdapter {
     static OpenAPI parse(SpecLoader.Loaded spec, Problems problems) {
         ParseOptions parseOptions = new ParseOptions();
         parseOptions.setResolve(true);
-        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(
-                SpecText.forSwaggerParser(spec.content(), spec.tree()), null, parseOptions,
-                spec.location() == null ? null : spec.location().toString());
+        SwaggerParseResult parsed = new OpenAPIV3Parser()
+                .readContents(
+                        SpecText.forSwaggerParser(spec.content(), spec.tree()),
+                        null,
+                        parseOptions,
+                        spec.location() == null ? null : spec.location().toString());
         OpenAPI api = parsed == null ? null : parsed.getOpenAPI();
         List<String> messages = parsed == null || parsed.getMessages() == null ? List.of() : parsed.getMessages();
         if (api == null) {
@@ -26,8 +29,10 @@ final class SwaggerAdapter {
             return null;
         }
         for (String message : messages) {
-            problems.warning(Tags.SPEC_WARNING, null, message
-                    + " (the spec does not follow OpenAPI 3 here; fix it to silence this)");
+            problems.warning(
+                    Tags.SPEC_WARNING,
+                    null,
+                    message + " (the spec does not follow OpenAPI 3 here; fix it to silence this)");
         }
         return api;
     }

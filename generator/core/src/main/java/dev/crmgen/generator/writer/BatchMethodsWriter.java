@@ -59,44 +59,64 @@ final class BatchMethodsWriter {
         String toResponse = members.allocate(op.methodName() + "BatchResponse");
         boolean onlyInputs = requestDecl.fields().size() == 1;
 
-        CodeBlock keys = members.addConstant(ParameterizedTypeName.get(RuntimeTypes.BATCH_KEYS, input, output),
-                JavaNames.constantName(op.methodName()) + "_KEYS", keys(input, output, batch));
+        CodeBlock keys = members.addConstant(
+                ParameterizedTypeName.get(RuntimeTypes.BATCH_KEYS, input, output),
+                JavaNames.constantName(op.methodName()) + "_KEYS",
+                keys(input, output, batch));
 
         // The request for one chunk: the caller's other request fields with this chunk as inputs.
         CodeBlock chunkRequest = onlyInputs
                 ? CodeBlock.of("new $T(chunk)", request)
-                : CodeBlock.of("new $T($L)", request, CodeBlock.join(requestDecl.fields().stream()
-                        .map(f -> f.jsonName().equals("inputs") ? CodeBlock.of("chunk")
-                                : CodeBlock.of("request.$L()", f.javaName()))
-                        .toList(), ",$W"));
-        CodeBlock callArgs = CodeBlock.join(params.stream()
-                .map(p -> p.source() instanceof OperationParameter.Body ? chunkRequest : CodeBlock.of("$L", p.name()))
-                .toList(), ",$W");
+                : CodeBlock.of(
+                        "new $T($L)",
+                        request,
+                        CodeBlock.join(
+                                requestDecl.fields().stream()
+                                        .map(f -> f.jsonName().equals("inputs")
+                                                ? CodeBlock.of("chunk")
+                                                : CodeBlock.of("request.$L()", f.javaName()))
+                                        .toList(),
+                                ",$W"));
+        CodeBlock callArgs = CodeBlock.join(
+                params.stream()
+                        .map(p -> p.source() instanceof OperationParameter.Body
+                                ? chunkRequest
+                                : CodeBlock.of("$L", p.name()))
+                        .toList(),
+                ",$W");
         List<OperationParameter> leadingParams = params.stream()
                 .filter(p -> !(p.source() instanceof OperationParameter.Body))
                 .toList();
-        List<ParameterSpec> leading = leadingParams.stream().map(OperationParameter::spec).toList();
+        List<ParameterSpec> leading =
+                leadingParams.stream().map(OperationParameter::spec).toList();
 
         String inputsName = onlyInputs ? "inputs" : "request";
         TypeName inputsType = onlyInputs ? inputs : request;
         CodeBlock source = onlyInputs ? CodeBlock.of("inputs") : CodeBlock.of("request.inputs()");
-        String leadingArgs = String.join("", leading.stream().map(p -> p.name() + ", ").toList());
-        CodeBlock batchCall = batchCall(op, input, output, leading.isEmpty() && onlyInputs,
+        String leadingArgs =
+                String.join("", leading.stream().map(p -> p.name() + ", ").toList());
+        CodeBlock batchCall = batchCall(
+                op,
+                input,
+                output,
+                leading.isEmpty() && onlyInputs,
                 CodeBlock.of("$L($Z$L($L))", members.reference(toResponse), op.methodName(), callArgs));
 
         CodeBlock trace = CodeBlock.of("\n<p>{@code $L $L}\n\n", op.httpMethod(), Javadoc.escape(op.path()));
-        CodeBlock leadingDocs = CodeBlock.join(leadingParams.stream().map(OperationParameter::javadoc).toList(), "");
+        CodeBlock leadingDocs = CodeBlock.join(
+                leadingParams.stream().map(OperationParameter::javadoc).toList(), "");
         CodeBlock inputsDoc = onlyInputs
                 ? CodeBlock.of("@param inputs the inputs, any number; each is reported exactly once\n")
                 : CodeBlock.of("@param request the request: its other fields go with every chunk, its inputs are "
                         + "sent in chunks and each reported exactly once\n");
         CodeBlock optionsDoc = CodeBlock.of("@param options chunk size, concurrency, resends and the run's deadline\n");
-        CodeBlock reportDoc = CodeBlock.of("@return every input once: succeeded with its result, failed with its "
-                + "error, or unconfirmed\n");
+        CodeBlock reportDoc = CodeBlock.of(
+                "@return every input once: succeeded with its result, failed with its " + "error, or unconfirmed\n");
 
         members.addMethod(MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
-                .addJavadoc("Sends any number of inputs through {@code $L} in chunks (the runtime's batch executor "
-                        + "with default options) and reports every input as succeeded, failed or unconfirmed.\n",
+                .addJavadoc(
+                        "Sends any number of inputs through {@code $L} in chunks (the runtime's batch executor "
+                                + "with default options) and reports every input as succeeded, failed or unconfirmed.\n",
                         op.methodName())
                 .addJavadoc(trace)
                 .addJavadoc(leadingDocs)
@@ -106,12 +126,19 @@ final class BatchMethodsWriter {
                 .returns(report)
                 .addParameters(leading)
                 .addParameter(inputsType, inputsName)
-                .addStatement("return $L($L$L, $T.builder().retrySafe($L).build())", MemberNames.all(op.methodName()),
-                        leadingArgs, inputsName, RuntimeTypes.BATCH_OPTIONS, op.retrySafe())
+                .addStatement(
+                        "return $L($L$L, $T.builder().retrySafe($L).build())",
+                        MemberNames.all(op.methodName()),
+                        leadingArgs,
+                        inputsName,
+                        RuntimeTypes.BATCH_OPTIONS,
+                        op.retrySafe())
                 .build());
         members.addMethod(MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
-                .addJavadoc("Sends any number of inputs through {@code $L} in chunks as {@code options} say and "
-                        + "reports every input as succeeded, failed or unconfirmed.\n", op.methodName())
+                .addJavadoc(
+                        "Sends any number of inputs through {@code $L} in chunks as {@code options} say and "
+                                + "reports every input as succeeded, failed or unconfirmed.\n",
+                        op.methodName())
                 .addJavadoc(trace)
                 .addJavadoc(leadingDocs)
                 .addJavadoc(inputsDoc)
@@ -125,9 +152,11 @@ final class BatchMethodsWriter {
                 .addStatement("return invoker.batchExecutor().execute($L,$W$L,$W$L,$Woptions)", source, batchCall, keys)
                 .build());
         MethodSpec.Builder streaming = MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
-                .addJavadoc("Sends inputs as {@code inputs} yields them through {@code $L} in chunks as "
-                        + "{@code options} say, holding at most a window of them, and hands every input's outcome to "
-                        + "{@code listener} as soon as it is final.\n", op.methodName())
+                .addJavadoc(
+                        "Sends inputs as {@code inputs} yields them through {@code $L} in chunks as "
+                                + "{@code options} say, holding at most a window of them, and hands every input's outcome to "
+                                + "{@code listener} as soon as it is final.\n",
+                        op.methodName())
                 .addJavadoc(trace)
                 .addJavadoc(leadingDocs)
                 .addModifiers(Modifier.PUBLIC)
@@ -142,12 +171,15 @@ final class BatchMethodsWriter {
                 .addJavadoc(optionsDoc)
                 .addJavadoc("@param listener hears each input's outcome as soon as it is final\n")
                 .addJavadoc("@return what the run did; the outcomes went to {@code listener}\n")
-                .addParameter(ParameterizedTypeName.get(ClassName.get(Iterator.class),
-                        WildcardTypeName.subtypeOf(input)), "inputs")
+                .addParameter(
+                        ParameterizedTypeName.get(ClassName.get(Iterator.class), WildcardTypeName.subtypeOf(input)),
+                        "inputs")
                 .addParameter(RuntimeTypes.BATCH_OPTIONS, "options")
                 .addParameter(ParameterizedTypeName.get(RuntimeTypes.BATCH_LISTENER, input, output), "listener")
-                .addStatement("return invoker.batchExecutor().execute(inputs,$W$L,$W$L,$Woptions,$Wlistener)",
-                        batchCall, keys)
+                .addStatement(
+                        "return invoker.batchExecutor().execute(inputs,$W$L,$W$L,$Woptions,$Wlistener)",
+                        batchCall,
+                        keys)
                 .build());
         members.addStaticMethod(batchResponse(op, toResponse, output));
     }
@@ -157,8 +189,8 @@ final class BatchMethodsWriter {
      * reference to one private method, so the two forms share it instead of adding a lambda each to a class's
      * constant pool.
      */
-    private CodeBlock batchCall(Operation op, ClassName input, ClassName output, boolean capturesNothing,
-            CodeBlock sendChunk) {
+    private CodeBlock batchCall(
+            Operation op, ClassName input, ClassName output, boolean capturesNothing, CodeBlock sendChunk) {
         if (!capturesNothing) {
             return CodeBlock.of("chunk -> $L", sendChunk);
         }
@@ -187,18 +219,24 @@ final class BatchMethodsWriter {
         Field trace = in.field("objectWriteTraceId");
         if (trace != null && trace.type().equals(TypeRef.scalar(TypeRef.Scalar.STRING))) {
             // The records have no copy-with: call the canonical constructor with the trace id in its place.
-            CodeBlock components = CodeBlock.join(in.fields().stream()
-                    .map(f -> f == trace ? CodeBlock.of("traceId") : CodeBlock.of("input.$L()", f.javaName()))
-                    .toList(), ",$W");
+            CodeBlock components = CodeBlock.join(
+                    in.fields().stream()
+                            .map(f -> f == trace ? CodeBlock.of("traceId") : CodeBlock.of("input.$L()", f.javaName()))
+                            .toList(),
+                    ",$W");
             b.add("\n.inputWithTraceId((input, traceId) -> new $T($L))", input, components);
         }
         Field properties = out.field("properties");
         if (properties != null && properties.type().equals(new TypeRef.MapRef(TypeRef.scalar(TypeRef.Scalar.STRING)))) {
             String n = properties.javaName();
-            b.add(properties.required()
-                    ? CodeBlock.of("\n.resultProperty((result, name) -> result.$L().get(name))", n)
-                    : CodeBlock.of("\n.resultProperty((result, name) -> result.$L() == null$W? null$W: "
-                            + "result.$L().get(name))", n, n));
+            b.add(
+                    properties.required()
+                            ? CodeBlock.of("\n.resultProperty((result, name) -> result.$L().get(name))", n)
+                            : CodeBlock.of(
+                                    "\n.resultProperty((result, name) -> result.$L() == null$W? null$W: "
+                                            + "result.$L().get(name))",
+                                    n,
+                                    n));
         }
         return b.add("\n.build()").unindent().unindent().build();
     }
@@ -227,8 +265,8 @@ final class BatchMethodsWriter {
             String var = JavaNames.decapitalize(v.javaName());
             m.beginControlFlow("if (response instanceof $T $L)", unionType.nestedClass(v.javaName()), var);
             if (v.body() == null) {
-                m.addStatement("return new $T<>($T.of(), $T.of())", RuntimeTypes.BATCH_RESPONSE, List.class,
-                        List.class);
+                m.addStatement(
+                        "return new $T<>($T.of(), $T.of())", RuntimeTypes.BATCH_RESPONSE, List.class, List.class);
             } else {
                 m.addStatement("return $L", fromBody(v.body(), CodeBlock.of("$L.body()", var)));
             }
@@ -243,16 +281,22 @@ final class BatchMethodsWriter {
         Field results = decl.field("results");
         CodeBlock resultsExpr = results.required()
                 ? CodeBlock.of("$L.$L()", body, results.javaName())
-                : CodeBlock.of("$L.$L() == null$W? $T.of()$W: $L.$L()", body, results.javaName(), List.class, body,
+                : CodeBlock.of(
+                        "$L.$L() == null$W? $T.of()$W: $L.$L()",
+                        body,
+                        results.javaName(),
+                        List.class,
+                        body,
                         results.javaName());
         Field errors = decl.field("errors");
         CodeBlock errorsExpr = CodeBlock.of("$T.of()", List.class);
-        if (errors != null && errors.type() instanceof TypeRef.ListRef list
+        if (errors != null
+                && errors.type() instanceof TypeRef.ListRef list
                 && list.element() instanceof TypeRef.NamedRef e
                 && model.type(e.javaName()) instanceof TypeDecl.RecordDecl errorDecl) {
             String converter = errorConverter(errorDecl);
-            CodeBlock mapped = CodeBlock.of("$L.$L().stream()$Z.map($T::$L)$Z.toList()", body, errors.javaName(),
-                    client, converter);
+            CodeBlock mapped = CodeBlock.of(
+                    "$L.$L().stream()$Z.map($T::$L)$Z.toList()", body, errors.javaName(), client, converter);
             errorsExpr = errors.required()
                     ? mapped
                     : CodeBlock.of("$L.$L() == null$W? $T.of()$W: $L", body, errors.javaName(), List.class, mapped);
@@ -271,16 +315,19 @@ final class BatchMethodsWriter {
         }
         Field context = error.field("context");
         TypeRef contextType = new TypeRef.MapRef(new TypeRef.ListRef(TypeRef.scalar(TypeRef.Scalar.STRING)));
-        args.add(context != null && context.type().equals(contextType)
-                ? CodeBlock.of("error.$L(),$W", context.javaName())
-                : CodeBlock.of("null,$W"));
+        args.add(
+                context != null && context.type().equals(contextType)
+                        ? CodeBlock.of("error.$L(),$W", context.javaName())
+                        : CodeBlock.of("null,$W"));
         args.add("$L,$Werror", stringOf(error.field("id")));
-        errorConverters.put(error.javaName(), MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(RuntimeTypes.BATCH_ERROR)
-                .addParameter(types.className(error.javaName()), "error")
-                .addStatement("return new $T($L)", RuntimeTypes.BATCH_ERROR, args.build())
-                .build());
+        errorConverters.put(
+                error.javaName(),
+                MethodSpec.methodBuilder(name)
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .returns(RuntimeTypes.BATCH_ERROR)
+                        .addParameter(types.className(error.javaName()), "error")
+                        .addStatement("return new $T($L)", RuntimeTypes.BATCH_ERROR, args.build())
+                        .build());
         return name;
     }
 
@@ -295,7 +342,9 @@ final class BatchMethodsWriter {
         if (f.type().equals(TypeRef.scalar(TypeRef.Scalar.JSON_VALUE))) {
             // HubSpot declares subCategory as an object but sends a string, or an empty object: only a string names
             // one.
-            return CodeBlock.of("error.$L() instanceof $T s ? s.value() : null", f.javaName(),
+            return CodeBlock.of(
+                    "error.$L() instanceof $T s ? s.value() : null",
+                    f.javaName(),
                     RuntimeTypes.JSON_VALUE.nestedClass("JsonString"));
         }
         return CodeBlock.of("$T.toString(error.$L(), null)", Objects.class, f.javaName());

@@ -27,6 +27,7 @@ final class ClientMembers {
     private final NameTable names = new NameTable(false);
     /** Per holder, its operations' static members; empty when the client holds them itself. */
     private final List<TypeSpec.Builder> holders = new ArrayList<>();
+
     private final List<String> holderNames = new ArrayList<>();
     /** The index of the operation being written, which decides the holder of its static members. */
     private int operationIndex;
@@ -43,11 +44,16 @@ final class ClientMembers {
                 String name = names.allocate("Operations" + (first / OPERATIONS_PER_HOLDER + 1));
                 holderNames.add(name);
                 holders.add(TypeSpec.classBuilder(name)
-                        .addJavadoc("Request builders and constants of operations $L to $L, initialised on first use; "
-                                + "grouped so that neither the client nor any class initialiser outgrows the JVM's "
-                                + "limits.\n", first + 1, last)
+                        .addJavadoc(
+                                "Request builders and constants of operations $L to $L, initialised on first use; "
+                                        + "grouped so that neither the client nor any class initialiser outgrows the JVM's "
+                                        + "limits.\n",
+                                first + 1,
+                                last)
                         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build()));
+                        .addMethod(MethodSpec.constructorBuilder()
+                                .addModifiers(Modifier.PRIVATE)
+                                .build()));
             }
         }
     }

@@ -67,7 +67,8 @@ final class ClientWriter {
         if (!description.isEmpty()) {
             type.addJavadoc("\n<p>").addJavadoc(description);
         }
-        type.addJavadoc("\n<p>Create one with {@code new $L(ClientOptions.fromEnvironment())}; it is thread-safe.\n",
+        type.addJavadoc(
+                "\n<p>Create one with {@code new $L(ClientOptions.fromEnvironment())}; it is thread-safe.\n",
                 client.simpleName());
     }
 
@@ -100,17 +101,20 @@ final class ClientWriter {
         return types.className(((Operation.Result.Union) op.result()).unionName());
     }
 
-    private void addOperation(ClientMembers members, FormEncoders forms, Operation op,
-            List<OperationParameter> params) {
+    private void addOperation(
+            ClientMembers members, FormEncoders forms, Operation op, List<OperationParameter> params) {
         String base = op.methodName();
         String requestMethod = members.allocate(base + "Request");
         CodeBlock request = members.reference(requestMethod);
         TypeName result = resultType(op);
         TypeName boxedResult = result == TypeName.VOID ? ClassName.get(Void.class) : result.box();
-        CodeBlock args = CodeBlock.join(params.stream().map(p -> CodeBlock.of("$L", p.name())).toList(), ",$W");
+        CodeBlock args = CodeBlock.join(
+                params.stream().map(p -> CodeBlock.of("$L", p.name())).toList(), ",$W");
 
-        CodeBlock mapper = members.addConstant(ParameterizedTypeName.get(RuntimeTypes.RESPONSE_MAPPER, boxedResult),
-                JavaNames.constantName(base) + "_RESPONSE", mapper(op, boxedResult));
+        CodeBlock mapper = members.addConstant(
+                ParameterizedTypeName.get(RuntimeTypes.RESPONSE_MAPPER, boxedResult),
+                JavaNames.constantName(base) + "_RESPONSE",
+                mapper(op, boxedResult));
 
         MethodSpec.Builder blocking = MethodSpec.methodBuilder(base)
                 .addModifiers(Modifier.PUBLIC)
@@ -150,13 +154,18 @@ final class ClientWriter {
 
     /** Links to the blocking method instead of repeating its description. */
     private CodeBlock asyncDoc(Operation op, List<OperationParameter> params) {
-        CodeBlock signature = CodeBlock.join(params.stream()
-                .map(p -> CodeBlock.of("$T", p.type() instanceof ParameterizedTypeName generic ? generic.rawType()
-                        : p.type()))
-                .toList(), ", ");
+        CodeBlock signature = CodeBlock.join(
+                params.stream()
+                        .map(p -> CodeBlock.of(
+                                "$T", p.type() instanceof ParameterizedTypeName generic ? generic.rawType() : p.type()))
+                        .toList(),
+                ", ");
         return CodeBlock.builder()
-                .add("Asynchronous form of {@link #$L($L)}: the future completes with its result or the runtime's "
-                        + "exception.\n", op.methodName(), signature)
+                .add(
+                        "Asynchronous form of {@link #$L($L)}: the future completes with its result or the runtime's "
+                                + "exception.\n",
+                        op.methodName(),
+                        signature)
                 .add(tags(op, params, "a future of "))
                 .build();
     }
@@ -170,8 +179,11 @@ final class ClientWriter {
         params.forEach(p -> doc.add(p.javadoc()));
         if (op.result() instanceof Operation.Result.Union) {
             doc.add("@return $Lone record per success status; check for the partial-failure ones\n", returnPrefix);
-        } else if (op.result() instanceof Operation.Result.Single single && !single.emptyStatuses().isEmpty()) {
-            doc.add("@return $Lthe response body, or null for status $L\n", returnPrefix,
+        } else if (op.result() instanceof Operation.Result.Single single
+                && !single.emptyStatuses().isEmpty()) {
+            doc.add(
+                    "@return $Lthe response body, or null for status $L\n",
+                    returnPrefix,
                     single.emptyStatuses().get(0));
         } else if (op.result() instanceof Operation.Result.Single) {
             doc.add("@return $Lthe response body\n", returnPrefix);
@@ -181,8 +193,7 @@ final class ClientWriter {
         return doc.build();
     }
 
-    private MethodSpec requestBuilder(FormEncoders forms, Operation op, String name,
-            List<OperationParameter> params) {
+    private MethodSpec requestBuilder(FormEncoders forms, Operation op, String name, List<OperationParameter> params) {
         CodeBlock.Builder chain = CodeBlock.builder()
                 .add("return $T.builder($S, $S)\n", RuntimeTypes.API_REQUEST, op.httpMethod(), op.path())
                 .indent()
@@ -194,7 +205,9 @@ final class ClientWriter {
         for (OperationParameter p : params) {
             boolean part = p.source() instanceof OperationParameter.Part;
             if (part && !inMultipart) {
-                chain.add(".multipartBody($T.builder()\n", RuntimeTypes.MULTIPART_BODY).indent().indent();
+                chain.add(".multipartBody($T.builder()\n", RuntimeTypes.MULTIPART_BODY)
+                        .indent()
+                        .indent();
             } else if (!part && inMultipart) {
                 chain.add(".build())\n").unindent().unindent();
             }
@@ -220,17 +233,25 @@ final class ClientWriter {
             return CodeBlock.of(".pathParam($S, $L)\n", path.parameter().name(), p.name());
         }
         if (p.source() instanceof OperationParameter.Part part) {
-            return CodeBlock.of(".$L($S, $L)\n", part.part().isFile() ? "file" : "text", part.part().name(), p.name());
+            return CodeBlock.of(
+                    ".$L($S, $L)\n",
+                    part.part().isFile() ? "file" : "text",
+                    part.part().name(),
+                    p.name());
         }
         if (p.source() instanceof OperationParameter.Body b) {
             if (b.body().type() == null) {
                 return CodeBlock.of(".rawBody($L, $S)\n", p.name(), b.body().mediaType());
             }
             if (!b.body().mediaType().equals("application/json")) {
-                return CodeBlock.of(".rawBody($L($L), $S)\n", forms.encoderOf(b.body().type()), p.name(),
+                return CodeBlock.of(
+                        ".rawBody($L($L), $S)\n",
+                        forms.encoderOf(b.body().type()),
+                        p.name(),
                         b.body().mediaType());
             }
-            return CodeBlock.of(".jsonBody($L, $L)\n", p.name(), codecs.bodyCodec(b.body().type()));
+            return CodeBlock.of(
+                    ".jsonBody($L, $L)\n", p.name(), codecs.bodyCodec(b.body().type()));
         }
         OperationParameter.QueryOrHeader other = (OperationParameter.QueryOrHeader) p.source();
         return switch (other.parameter().in()) {
@@ -248,17 +269,22 @@ final class ClientWriter {
             empty.statuses().forEach(s -> b.add("\n.empty($L, () -> null)", s));
         } else if (op.result() instanceof Operation.Result.Single single) {
             for (int s : single.statuses()) {
-                b.add(single.type().equals(TypeRef.scalar(TypeRef.Scalar.BINARY))
-                        ? CodeBlock.of("\n.bytes($L,$W$T.identity())", s, Function.class)
-                        : CodeBlock.of("\n.json($L, $L,$W$T.identity())", s, codecs.bodyCodec(single.type()),
-                                Function.class));
+                b.add(
+                        single.type().equals(TypeRef.scalar(TypeRef.Scalar.BINARY))
+                                ? CodeBlock.of("\n.bytes($L,$W$T.identity())", s, Function.class)
+                                : CodeBlock.of(
+                                        "\n.json($L, $L,$W$T.identity())",
+                                        s,
+                                        codecs.bodyCodec(single.type()),
+                                        Function.class));
             }
             single.emptyStatuses().forEach(s -> b.add("\n.empty($L, () -> null)", s));
         } else {
             String unionName = ((Operation.Result.Union) op.result()).unionName();
             TypeDecl.ResponseUnionDecl union = (TypeDecl.ResponseUnionDecl) model.type(unionName);
             for (TypeDecl.Variant v : union.variants()) {
-                CodeBlock ctor = CodeBlock.of("$T::new", types.className(unionName).nestedClass(v.javaName()));
+                CodeBlock ctor =
+                        CodeBlock.of("$T::new", types.className(unionName).nestedClass(v.javaName()));
                 if (v.body() == null) {
                     b.add("\n.empty($L, $L)", v.status(), ctor);
                 } else if (ResponseUnionWriter.isJson(v)) {

@@ -60,7 +60,8 @@ final class CodecExpressions {
 
     private CodeBlock codec(TypeRef type, Containers containers) {
         if (type instanceof TypeRef.ListRef l) {
-            return CodeBlock.of("$T.$L($L)", containers.listOwner, containers.listCodec, codec(l.element(), containers));
+            return CodeBlock.of(
+                    "$T.$L($L)", containers.listOwner, containers.listCodec, codec(l.element(), containers));
         }
         if (type instanceof TypeRef.MapRef m) {
             return CodeBlock.of("$T.$L($L)", containers.mapOwner, containers.mapCodec, codec(m.value(), containers));
@@ -98,12 +99,12 @@ final class CodecExpressions {
             };
         }
         if (type instanceof TypeRef.ListRef l) {
-            return CodeBlock.of("$T.writeList(g, $L,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, value,
-                    componentCodec(l.element()));
+            return CodeBlock.of(
+                    "$T.writeList(g, $L,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, value, componentCodec(l.element()));
         }
         if (type instanceof TypeRef.MapRef m) {
-            return CodeBlock.of("$T.writeMap(g, $L,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, value,
-                    componentCodec(m.value()));
+            return CodeBlock.of(
+                    "$T.writeMap(g, $L,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, value, componentCodec(m.value()));
         }
         return CodeBlock.of("$L.write(g, $L)", componentCodec(type), value);
     }
@@ -121,7 +122,9 @@ final class CodecExpressions {
                 .addField(FieldSpec.builder(codec, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
                         .initializer("new Codec()")
                         .build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
     }
 
     /** The header of a {@code JsonCodec.read} implementation: {@code public T read(JsonParser p)}. */

@@ -49,16 +49,19 @@ final class EnumWriter {
         TypeSpec.Builder type = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         CodeBlock doc = Javadoc.paragraphs(decl.description());
         type.addJavadoc(doc.isEmpty() ? CodeBlock.of("The {@code $L} values.\n", Javadoc.escape(decl.pointer())) : doc);
-        type.addJavadoc("\n<p>Open: a value this version does not know parses as well; {@link #known()} is then "
-                + "{@link Known#$L} and {@link #value()} keeps it.\n", decl.unknownConstant());
+        type.addJavadoc(
+                "\n<p>Open: a value this version does not know parses as well; {@link #known()} is then "
+                        + "{@link Known#$L} and {@link #value()} keeps it.\n",
+                decl.unknownConstant());
         if (decl.deprecated()) {
             type.addAnnotation(Deprecated.class);
         }
         // Declared before the constants: each constant registers itself while the class initialises.
         TypeName listedMap = ParameterizedTypeName.get(ClassName.get(Map.class), valueType.box(), name);
-        type.addField(FieldSpec.builder(listedMap, MemberNames.ENUM_LISTED, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("new $T<>()", HashMap.class)
-                .build());
+        type.addField(
+                FieldSpec.builder(listedMap, MemberNames.ENUM_LISTED, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("new $T<>()", HashMap.class)
+                        .build());
         for (TypeDecl.EnumConstant c : decl.constants()) {
             // No javadoc: the initializer shows the wire value, and one line per value keeps long lists readable.
             type.addField(FieldSpec.builder(name, c.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -91,7 +94,8 @@ final class EnumWriter {
                 .addStatement("return value")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("known")
-                .addJavadoc("The constant to switch on; {@link Known#$L} for a value this version does not list.\n",
+                .addJavadoc(
+                        "The constant to switch on; {@link Known#$L} for a value this version does not list.\n",
                         decl.unknownConstant())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(known)
@@ -193,25 +197,29 @@ final class EnumWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.BOOLEAN)
                 .addParameter(Object.class, "other")
-                .addStatement(string
-                        ? "return other instanceof $T that$W&& value.equals(that.value)"
-                        : "return other instanceof $T that$W&& value == that.value", name)
+                .addStatement(
+                        string
+                                ? "return other instanceof $T that$W&& value.equals(that.value)"
+                                : "return other instanceof $T that$W&& value == that.value",
+                        name)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("hashCode")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.INT)
-                .addCode(string
-                        ? CodeBlock.of("return value.hashCode();\n")
-                        : CodeBlock.of("return $T.hashCode(value);\n", valueType.box()))
+                .addCode(
+                        string
+                                ? CodeBlock.of("return value.hashCode();\n")
+                                : CodeBlock.of("return $T.hashCode(value);\n", valueType.box()))
                 .build());
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
-                .addCode(string
-                        ? CodeBlock.of("return value;\n")
-                        : CodeBlock.of("return $T.toString(value);\n", valueType.box()))
+                .addCode(
+                        string
+                                ? CodeBlock.of("return value;\n")
+                                : CodeBlock.of("return $T.toString(value);\n", valueType.box()))
                 .build());
     }
 

@@ -56,14 +56,21 @@ final class FormEncoders {
         for (Field f : record.fields()) {
             boolean list = f.type() instanceof TypeRef.ListRef;
             CodeBlock value = list ? CodeBlock.of("value") : CodeBlock.of("body.$L()", f.javaName());
-            CodeBlock add = CodeBlock.of("form.add($S + $T.encode($T.valueOf($L), $T.UTF_8))", encodedKey(f.jsonName()),
-                    URLEncoder.class, String.class, value, StandardCharsets.class);
+            CodeBlock add = CodeBlock.of(
+                    "form.add($S + $T.encode($T.valueOf($L), $T.UTF_8))",
+                    encodedKey(f.jsonName()),
+                    URLEncoder.class,
+                    String.class,
+                    value,
+                    StandardCharsets.class);
             boolean nullable = list || !f.required() || !JavaTypes.isPrimitiveCapable(f.type());
             if (nullable) {
                 m.beginControlFlow("if (body.$L() != null)", f.javaName());
             }
             if (list) {
-                m.beginControlFlow("for ($T value : body.$L())", types.boxed(((TypeRef.ListRef) f.type()).element()),
+                m.beginControlFlow(
+                                "for ($T value : body.$L())",
+                                types.boxed(((TypeRef.ListRef) f.type()).element()),
                                 f.javaName())
                         .addStatement(add)
                         .endControlFlow();

@@ -60,9 +60,10 @@ final class JavaTypes {
 
     /** Whether the use has a primitive form: int, long, float, double or boolean. */
     static boolean isPrimitiveCapable(TypeRef ref) {
-        return ref instanceof TypeRef.ScalarRef s && switch (s.scalar()) {
-            case INT32, INT64, FLOAT, DOUBLE, BOOLEAN -> true;
-            default -> false;
-        };
+        return ref instanceof TypeRef.ScalarRef s
+                && switch (s.scalar()) {
+                    case INT32, INT64, FLOAT, DOUBLE, BOOLEAN -> true;
+                    default -> false;
+                };
     }
 }

@@ -2,7 +2,6 @@ package dev.crmgen.generator.writer;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -44,7 +43,8 @@ final class OneOfWriter {
                     .add("{@link $T} ({@code $L})", types.className(m.javaName()), Javadoc.escape(m.tag()));
             type.addPermittedSubclass(types.className(m.javaName()));
         }
-        doc.add(", told apart by {@code $L}; another value of it gives {@link Unknown}.\n",
+        doc.add(
+                ", told apart by {@code $L}; another value of it gives {@link Unknown}.\n",
                 Javadoc.escape(decl.discriminator()));
         type.addJavadoc(doc.build());
         type.addPermittedSubclass(unknown);
@@ -72,19 +72,31 @@ final class OneOfWriter {
         ClassName codec = name.nestedClass("Codec");
         CodeBlock jsonValueCodec = codecs.scalarCodec(TypeRef.Scalar.JSON_VALUE);
         MethodSpec.Builder read = CodecExpressions.readMethod(name)
-                .beginControlFlow("if (!$T.expectOrSkip(p, $T.START_OBJECT, $S))", RuntimeTypes.JSON_CODECS,
-                        RuntimeTypes.JSON_TOKEN, "an object")
+                .beginControlFlow(
+                        "if (!$T.expectOrSkip(p, $T.START_OBJECT, $S))",
+                        RuntimeTypes.JSON_CODECS,
+                        RuntimeTypes.JSON_TOKEN,
+                        "an object")
                 .addStatement("return null")
                 .endControlFlow()
                 .addStatement("$T json = ($T) $L.read(p)", JSON_OBJECT, JSON_OBJECT, jsonValueCodec)
                 .addComment("The member's codec reads the value again from its bytes, now that the discriminator is "
                         + "known.")
-                .addStatement("$T tag = json.members().get($S) instanceof $T s ? s.value() : $S", String.class,
-                        decl.discriminator(), RuntimeTypes.JSON_VALUE.nestedClass("JsonString"), "")
+                .addStatement(
+                        "$T tag = json.members().get($S) instanceof $T s ? s.value() : $S",
+                        String.class,
+                        decl.discriminator(),
+                        RuntimeTypes.JSON_VALUE.nestedClass("JsonString"),
+                        "")
                 .beginControlFlow("switch (tag)");
         for (TypeDecl.OneOfMember m : decl.members()) {
-            read.addStatement("case $S: return $T.decode($L,$W$T.encode($L, json))", m.tag(), RuntimeTypes.JSON,
-                    codecs.componentCodec(new TypeRef.NamedRef(m.javaName())), RuntimeTypes.JSON, jsonValueCodec);
+            read.addStatement(
+                    "case $S: return $T.decode($L,$W$T.encode($L, json))",
+                    m.tag(),
+                    RuntimeTypes.JSON,
+                    codecs.componentCodec(new TypeRef.NamedRef(m.javaName())),
+                    RuntimeTypes.JSON,
+                    jsonValueCodec);
         }
         read.addStatement("default: return new $T(json)", unknown).endControlFlow();
         MethodSpec.Builder write = CodecExpressions.writeMethod(name);

@@ -82,10 +82,14 @@ record OperationParameter(String name, TypeName type, Source source) {
             return javadoc(path.parameter().description(), path.parameter().name(), true);
         }
         if (source instanceof QueryOrHeader other) {
-            return javadoc(other.parameter().description(), other.parameter().name(), other.parameter().required());
+            return javadoc(
+                    other.parameter().description(),
+                    other.parameter().name(),
+                    other.parameter().required());
         }
         if (source instanceof Part part) {
-            return javadoc(part.part().description(), part.part().name(), part.part().required());
+            return javadoc(
+                    part.part().description(), part.part().name(), part.part().required());
         }
         String text = Javadoc.escape(((Body) source).body().description());
         return CodeBlock.of("@param $L $L\n", name, text.isEmpty() ? "the request body" : text);

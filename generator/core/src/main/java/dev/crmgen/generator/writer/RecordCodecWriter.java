@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.TypeDecl;
@@ -48,8 +47,8 @@ final class RecordCodecWriter {
         for (Field f : record.fields()) {
             String constant = constants.allocate(JavaNames.constantName(f.javaName()));
             nameConstants.put(f, constant);
-            codec.addField(FieldSpec.builder(RuntimeTypes.SERIALIZED_STRING, constant,
-                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            codec.addField(FieldSpec.builder(
+                            RuntimeTypes.SERIALIZED_STRING, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer("$Znew $T($S)", RuntimeTypes.SERIALIZED_STRING, f.jsonName())
                     .build());
         }
@@ -60,8 +59,11 @@ final class RecordCodecWriter {
 
     private MethodSpec readMethod() {
         MethodSpec.Builder m = CodecExpressions.readMethod(recordName);
-        m.beginControlFlow("if (!$T.expectOrSkip(p, $T.START_OBJECT, $S))", RuntimeTypes.JSON_CODECS,
-                        RuntimeTypes.JSON_TOKEN, "an object")
+        m.beginControlFlow(
+                        "if (!$T.expectOrSkip(p, $T.START_OBJECT, $S))",
+                        RuntimeTypes.JSON_CODECS,
+                        RuntimeTypes.JSON_TOKEN,
+                        "an object")
                 .addStatement("return null")
                 .endControlFlow();
         NameTable locals = new NameTable(false);
@@ -93,15 +95,21 @@ final class RecordCodecWriter {
                 if (cannotBeAbsent(f)) {
                     m.addStatement("throw $T.missingRequired(p, $S)", RuntimeTypes.JSON_CODECS, f.jsonName());
                 } else if (f.type() instanceof TypeRef.ListRef || f.type() instanceof TypeRef.MapRef) {
-                    m.addStatement("$L = $T.missing(p, $S, $T.of())", vars.get(i), RuntimeTypes.JSON_CODECS,
-                            f.jsonName(), f.type() instanceof TypeRef.ListRef ? List.class : Map.class);
+                    m.addStatement(
+                            "$L = $T.missing(p, $S, $T.of())",
+                            vars.get(i),
+                            RuntimeTypes.JSON_CODECS,
+                            f.jsonName(),
+                            f.type() instanceof TypeRef.ListRef ? List.class : Map.class);
                 } else {
                     m.addStatement("$T.missing(p, $S)", RuntimeTypes.JSON_CODECS, f.jsonName());
                 }
                 m.endControlFlow();
             }
         }
-        m.addStatement("return new $T($L)", recordName,
+        m.addStatement(
+                "return new $T($L)",
+                recordName,
                 CodeBlock.join(vars.stream().map(v -> CodeBlock.of("$L", v)).toList(), ",$W"));
         return m.build();
     }
@@ -112,9 +120,10 @@ final class RecordCodecWriter {
      * boolean held in a primitive component, which has no absent value.
      */
     static boolean cannotBeAbsent(Field f) {
-        return f.required() && (f.jsonName().equals("id")
-                || (f.jsonName().equals("results") && f.type() instanceof TypeRef.ListRef)
-                || JavaTypes.isPrimitiveCapable(f.type()));
+        return f.required()
+                && (f.jsonName().equals("id")
+                        || (f.jsonName().equals("results") && f.type() instanceof TypeRef.ListRef)
+                        || JavaTypes.isPrimitiveCapable(f.type()));
     }
 
     private MethodSpec writeMethod(Map<Field, String> nameConstants) {

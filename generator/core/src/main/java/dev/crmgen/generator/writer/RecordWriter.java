@@ -35,7 +35,11 @@ final class RecordWriter {
     private final BuilderAdders adders;
 
     /** @param unions the oneOf interfaces this record is a member of */
-    RecordWriter(JavaTypes types, CodecExpressions codecs, SourceFiles files, TypeDecl.RecordDecl record,
+    RecordWriter(
+            JavaTypes types,
+            CodecExpressions codecs,
+            SourceFiles files,
+            TypeDecl.RecordDecl record,
             List<String> unions) {
         this.types = types;
         this.codecs = codecs;
@@ -61,9 +65,8 @@ final class RecordWriter {
 
     private void addJavadoc(TypeSpec.Builder type) {
         CodeBlock doc = Javadoc.paragraphs(record.description());
-        type.addJavadoc(doc.isEmpty()
-                ? CodeBlock.of("The {@code $L} schema.\n", Javadoc.escape(record.pointer()))
-                : doc);
+        type.addJavadoc(
+                doc.isEmpty() ? CodeBlock.of("The {@code $L} schema.\n", Javadoc.escape(record.pointer())) : doc);
     }
 
     private void addDeprecation(TypeSpec.Builder type) {
@@ -82,13 +85,17 @@ final class RecordWriter {
             ParameterSpec.Builder p = ParameterSpec.builder(componentType(f), f.javaName());
             String doc = Javadoc.escape(f.description());
             // Written into the record's own javadoc: parameter javadoc would be repeated on the compact constructor.
-            type.addJavadoc("$L@param $L $L\n", f == record.fields().get(0) ? "\n" : "", f.javaName(),
+            type.addJavadoc(
+                    "$L@param $L $L\n",
+                    f == record.fields().get(0) ? "\n" : "",
+                    f.javaName(),
                     (doc.isEmpty() ? "the {@code " + Javadoc.escape(f.jsonName()) + "} property" : doc)
                             + (f.required() ? "" : " (null when absent)"));
             if (f.deprecated()) {
                 // javac ignores @Deprecated on a record component; the accessor carries it instead.
                 type.addMethod(MethodSpec.methodBuilder(f.javaName())
-                        .addJavadoc("@return $L\n",
+                        .addJavadoc(
+                                "@return $L\n",
                                 doc.isEmpty() ? "the {@code " + Javadoc.escape(f.jsonName()) + "} property" : doc)
                         .addAnnotation(Deprecated.class)
                         .addModifiers(Modifier.PUBLIC)
@@ -116,8 +123,8 @@ final class RecordWriter {
         if (!list && !map) {
             return;
         }
-        CodeBlock copy = CodeBlock.of("$T.$L($L)", RuntimeTypes.RECORD_COLLECTIONS,
-                list ? "immutableList" : "immutableMap", n);
+        CodeBlock copy =
+                CodeBlock.of("$T.$L($L)", RuntimeTypes.RECORD_COLLECTIONS, list ? "immutableList" : "immutableMap", n);
         if (f.required()) {
             ctor.addStatement("$L = $L", n, copy);
         } else {
@@ -134,10 +141,13 @@ final class RecordWriter {
                 .addStatement("return new Builder()")
                 .build());
         TypeSpec.Builder b = TypeSpec.classBuilder(builder)
-                .addJavadoc("Builds {@link $T}: one setter per component, named after it, and for lists and maps "
-                        + "an adder of one element or entry; {@link #build()} checks the required components.\n", name)
+                .addJavadoc(
+                        "Builds {@link $T}: one setter per component, named after it, and for lists and maps "
+                                + "an adder of one element or entry; {@link #build()} checks the required components.\n",
+                        name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
-        b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        b.addMethod(
+                MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         List<CodeBlock> args = new ArrayList<>();
         for (Field f : record.fields()) {
             TypeName t = types.boxed(f.type());

@@ -34,8 +34,9 @@ final class ResponseUnionWriter {
         ClassName name = types.className(decl.javaName());
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-                .addJavadoc("The success responses of {@code $L}, one record per status: check for the "
-                        + "partial-failure ones.\n",
+                .addJavadoc(
+                        "The success responses of {@code $L}, one record per status: check for the "
+                                + "partial-failure ones.\n",
                         Javadoc.escape(decl.description()));
         type.addMethod(MethodSpec.methodBuilder("status")
                 .addJavadoc("The HTTP status.\n")

@@ -29,6 +29,7 @@ final class SourceFiles {
     /** A field or method declaration: its modifiers and type, then its name and the rest. */
     private static final Pattern MEMBER_DECLARATION = Pattern.compile(
             "^(\\s*)(" + MODIFIERS + "[A-Za-z][\\w.<>?, \\[\\]]*?) ([A-Za-z_$][\\w$]*( =.*| =|\\(.*))$");
+
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
     private final String packageName;
@@ -100,10 +101,14 @@ final class SourceFiles {
                 wrapAtCommas(out, type.group(1) + "        ", type.group(3));
             } else if (member.matches()) {
                 String indent = member.group(1);
-                String name = member.group(3).substring(0, member.group(3).length() - member.group(4).length());
-                if (member.group(4).startsWith(" =") && (indent + member.group(2) + " " + name + " =").length()
-                        <= LINE_LIMIT) {
-                    continueOnNextLine(out, indent, member.group(2) + " " + name + " =",
+                String name = member.group(3)
+                        .substring(0, member.group(3).length() - member.group(4).length());
+                if (member.group(4).startsWith(" =")
+                        && (indent + member.group(2) + " " + name + " =").length() <= LINE_LIMIT) {
+                    continueOnNextLine(
+                            out,
+                            indent,
+                            member.group(2) + " " + name + " =",
                             member.group(4).substring(2).stripLeading());
                 } else {
                     continueOnNextLine(out, indent, member.group(2), member.group(3));
@@ -116,7 +121,13 @@ final class SourceFiles {
     }
 
     private static void continueOnNextLine(StringBuilder out, String indent, String first, String rest) {
-        out.append(indent).append(first).append('\n').append(indent).append("        ").append(rest).append('\n');
+        out.append(indent)
+                .append(first)
+                .append('\n')
+                .append(indent)
+                .append("        ")
+                .append(rest)
+                .append('\n');
     }
 
     /** Writes a list such as {@code permits A, B, C {} on as many lines as it needs, breaking after commas. */

@@ -32,8 +32,9 @@ public final class Writers {
         Map<String, List<String>> unionsOf = new HashMap<>();
         for (TypeDecl type : model.types().values()) {
             if (type instanceof TypeDecl.OneOfDecl oneOf) {
-                oneOf.members().forEach(m -> unionsOf.computeIfAbsent(m.javaName(), k -> new ArrayList<>())
-                        .add(oneOf.javaName()));
+                oneOf.members()
+                        .forEach(m -> unionsOf.computeIfAbsent(m.javaName(), k -> new ArrayList<>())
+                                .add(oneOf.javaName()));
             }
         }
         List<GeneratedFile> files = new ArrayList<>();

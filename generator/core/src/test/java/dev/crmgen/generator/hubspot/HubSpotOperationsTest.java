@@ -13,7 +13,9 @@ class HubSpotOperationsTest {
     void aBatchPathEndsInBatchAndALiteralAction() {
         assertTrue(HubSpotOperations.isBatch(List.of("crm", "v3", "objects", "notes", "batch", "update")));
         assertTrue(HubSpotOperations.isBatch(List.of("{objectType}", "batch", "read")));
-        assertFalse(HubSpotOperations.isBatch(List.of("crm", "v3", "objects", "batch", "{id}")), "a parameter is no action");
+        assertFalse(
+                HubSpotOperations.isBatch(List.of("crm", "v3", "objects", "batch", "{id}")),
+                "a parameter is no action");
         assertFalse(HubSpotOperations.isBatch(List.of("crm", "v3", "objects", "notes", "search")));
         assertFalse(HubSpotOperations.isBatch(List.of("batch")));
     }
@@ -25,7 +27,8 @@ class HubSpotOperationsTest {
         assertTrue(HubSpotOperations.retrySafe("POST", "/crm/v3/objects/notes/search"));
         assertTrue(HubSpotOperations.retrySafe("POST", "/crm/v3/objects/notes/batch/update"));
         assertTrue(HubSpotOperations.retrySafe("POST", "/crm/v3/objects/{objectType}/batch/upsert"));
-        assertFalse(HubSpotOperations.retrySafe("POST", "/crm/v3/objects/notes/batch/create"), "a repeat creates twice");
+        assertFalse(
+                HubSpotOperations.retrySafe("POST", "/crm/v3/objects/notes/batch/create"), "a repeat creates twice");
         assertFalse(HubSpotOperations.retrySafe("POST", "/crm/v3/objects/notes"));
         assertFalse(HubSpotOperations.retrySafe("PATCH", "/crm/v3/objects/notes/{noteId}"));
     }
@@ -33,7 +36,8 @@ class HubSpotOperationsTest {
     @Test
     void anActionIdNamesItsActionAndABatchActionSaysBatch() {
         assertEquals("batch update", HubSpotOperations.actionWords("post-/crm/v3/objects/notes/batch/update_update"));
-        assertEquals("batchArchive", HubSpotOperations.actionWords("post-/crm/v3/objects/notes/batch/archive_batchArchive"));
+        assertEquals(
+                "batchArchive", HubSpotOperations.actionWords("post-/crm/v3/objects/notes/batch/archive_batchArchive"));
         assertEquals("getById", HubSpotOperations.actionWords("get-/crm/v3/objects/notes/{noteId}_getById"));
         assertNull(HubSpotOperations.actionWords("listNotes"));
     }

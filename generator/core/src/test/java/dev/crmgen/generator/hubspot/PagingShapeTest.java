@@ -91,14 +91,18 @@ class PagingShapeTest {
 
     private static ApiModel read() {
         Problems problems = new Problems("paging.yaml");
-        ApiModel model = SpecReader.read(SpecSource.inline("paging.yaml", SPEC), new GeneratorOptions("com.acme", null),
-                problems).model();
+        ApiModel model = SpecReader.read(
+                        SpecSource.inline("paging.yaml", SPEC), new GeneratorOptions("com.acme", null), problems)
+                .model();
         assertNotNull(model, () -> problems.diagnostics().toString());
         return model;
     }
 
     private Optional<PagingShape> paging(String path) {
-        Operation operation = model.operations().stream().filter(o -> o.path().equals(path)).findFirst().orElseThrow();
+        Operation operation = model.operations().stream()
+                .filter(o -> o.path().equals(path))
+                .findFirst()
+                .orElseThrow();
         return PagingShape.of(operation, model.types());
     }
 

@@ -12,18 +12,21 @@ class SourceFilesLayoutTest {
     void javadocBreaksAtSpacesAndIndentsABlockTagsContinuation() {
         String source = "    /**\n     * " + WORDS + "\n     * @param body " + WORDS + "\n     */";
         // 116 and 118 columns: one word more would pass 120.
-        assertEquals("    /**\n"
-                + "     * " + "word ".repeat(22).strip() + "\n"
-                + "     * " + "word ".repeat(8).strip() + "\n"
-                + "     * @param body " + "word ".repeat(20).strip() + "\n"
-                + "     *     " + "word ".repeat(10).strip() + "\n"
-                + "     */", SourceFiles.layout(source));
+        assertEquals(
+                "    /**\n"
+                        + "     * " + "word ".repeat(22).strip() + "\n"
+                        + "     * " + "word ".repeat(8).strip() + "\n"
+                        + "     * @param body " + "word ".repeat(20).strip() + "\n"
+                        + "     *     " + "word ".repeat(10).strip() + "\n"
+                        + "     */",
+                SourceFiles.layout(source));
     }
 
     @Test
     void aWordLongerThanTheLineStaysWhole() {
         String url = "https://developers.hubspot.com/" + "x".repeat(100);
-        assertEquals("/**\n * See\n * " + url + "\n * for more.\n */",
+        assertEquals(
+                "/**\n * See\n * " + url + "\n * for more.\n */",
                 SourceFiles.layout("/**\n * See " + url + " for more.\n */"));
     }
 
@@ -31,9 +34,8 @@ class SourceFilesLayoutTest {
     void aLongPermitsListContinuesOnIndentedLines() {
         String members = "FirstVeryLongMemberNameOfTheUnion, SecondVeryLongMemberNameOfTheUnion, "
                 + "ThirdVeryLongMemberNameOfTheUnion";
-        assertEquals("public sealed interface Union\n"
-                        + "        permits " + members + ",\n"
-                        + "        Fourth.Unknown {",
+        assertEquals(
+                "public sealed interface Union\n" + "        permits " + members + ",\n" + "        Fourth.Unknown {",
                 SourceFiles.layout("public sealed interface Union permits " + members + ", Fourth.Unknown {"));
     }
 
@@ -41,15 +43,19 @@ class SourceFilesLayoutTest {
     void aLongFieldDeclarationContinuesAfterItsAssignment() {
         String name = "VERY_LONG_CONSTANT_NAME_".repeat(3) + "X";
         String line = "    private static final SerializedString " + name + " = new SerializedString(\"a = b\");";
-        assertEquals("    private static final SerializedString " + name + " =\n"
-                + "            new SerializedString(\"a = b\");", SourceFiles.layout(line));
+        assertEquals(
+                "    private static final SerializedString " + name + " =\n"
+                        + "            new SerializedString(\"a = b\");",
+                SourceFiles.layout(line));
     }
 
     @Test
     void shortLinesKeepTheirLayoutLessTrailingSpaces() {
         String source = "    private static final ResponseMapper<Thing> GET_THING_RESPONSE = \n"
                 + "            ResponseMapper.<Thing>builder()\n\n    int x = 1;";
-        assertEquals("    private static final ResponseMapper<Thing> GET_THING_RESPONSE =\n"
-                + "            ResponseMapper.<Thing>builder()\n\n    int x = 1;", SourceFiles.layout(source));
+        assertEquals(
+                "    private static final ResponseMapper<Thing> GET_THING_RESPONSE =\n"
+                        + "            ResponseMapper.<Thing>builder()\n\n    int x = 1;",
+                SourceFiles.layout(source));
     }
 }

@@ -48,7 +48,9 @@ class NotesClientTest {
     }
 
     private static HttpTransport.Response json(int status, String body) {
-        return new HttpTransport.Response(status, HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (a, b) -> true),
+        return new HttpTransport.Response(
+                status,
+                HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (a, b) -> true),
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -61,14 +63,19 @@ class NotesClientTest {
     }
 
     private static BatchInputSimplePublicObjectBatchInput oneInput() {
-        return new BatchInputSimplePublicObjectBatchInput(List.of(
-                SimplePublicObjectBatchInput.builder().id("512").property("hs_note_body", "Called back").build()));
+        return new BatchInputSimplePublicObjectBatchInput(List.of(SimplePublicObjectBatchInput.builder()
+                .id("512")
+                .property("hs_note_body", "Called back")
+                .build()));
     }
 
     @Test
     void batchUpdateSendsThePostAndReturnsOkFor200() {
-        NotesClient client = client(r -> json(200, NotesCodecRoundTripTest.MULTI_STATUS.replaceAll("\"errors\":\\[.*?\"status\":\"error\"}],", "")
-                .replace("\"numErrors\":1,", "")));
+        NotesClient client = client(r -> json(
+                200,
+                NotesCodecRoundTripTest.MULTI_STATUS
+                        .replaceAll("\"errors\":\\[.*?\"status\":\"error\"}],", "")
+                        .replace("\"numErrors\":1,", "")));
         BatchUpdateResponse response = client.batchUpdate(oneInput());
         BatchUpdateResponse.Ok ok = assertInstanceOf(BatchUpdateResponse.Ok.class, response);
         assertEquals(200, ok.status());
@@ -76,7 +83,9 @@ class NotesClientTest {
         HttpTransport.Request sent = requests.get(0);
         assertEquals("POST", sent.method());
         assertEquals("/crm/v3/objects/notes/batch/update", sent.uri().getPath());
-        assertEquals("Called back", body(sent).at("/inputs/0/properties/hs_note_body").asText());
+        assertEquals(
+                "Called back",
+                body(sent).at("/inputs/0/properties/hs_note_body").asText());
     }
 
     @Test
@@ -108,18 +117,26 @@ class NotesClientTest {
             for (JsonNode input : body(r).get("inputs")) {
                 String id = input.get("id").asText();
                 if (id.equals("999999999")) {
-                    ObjectNode error = errors.addObject().put("status", "error").put("category", "OBJECT_NOT_FOUND")
-                            .put("message", "Could not get some NOTE objects").put("subCategory", "NOTE_NOT_FOUND");
+                    ObjectNode error = errors.addObject()
+                            .put("status", "error")
+                            .put("category", "OBJECT_NOT_FOUND")
+                            .put("message", "Could not get some NOTE objects")
+                            .put("subCategory", "NOTE_NOT_FOUND");
                     error.putObject("context").putArray("ids").add(id);
                     error.putArray("errors");
                     error.putObject("links");
                 } else {
-                    ObjectNode note = results.addObject().put("id", id).put("archived", false)
-                            .put("createdAt", "2019-10-30T03:30:17.883Z").put("updatedAt", "2024-05-02T09:31:12.345Z");
+                    ObjectNode note = results.addObject()
+                            .put("id", id)
+                            .put("archived", false)
+                            .put("createdAt", "2019-10-30T03:30:17.883Z")
+                            .put("updatedAt", "2024-05-02T09:31:12.345Z");
                     note.set("properties", input.get("properties"));
                 }
             }
-            response.put("status", "COMPLETE").put("startedAt", "2024-05-02T09:31:12.120Z").put("completedAt", "2024-05-02T09:31:12.402Z");
+            response.put("status", "COMPLETE")
+                    .put("startedAt", "2024-05-02T09:31:12.120Z")
+                    .put("completedAt", "2024-05-02T09:31:12.402Z");
             if (!errors.isEmpty()) {
                 response.set("errors", errors);
                 response.put("numErrors", errors.size());
@@ -128,9 +145,15 @@ class NotesClientTest {
         });
         List<SimplePublicObjectBatchInput> inputs = new ArrayList<>();
         for (int i = 0; i < 249; i++) {
-            inputs.add(SimplePublicObjectBatchInput.builder().id(String.valueOf(1000 + i)).property("hs_note_body", "note " + i).build());
+            inputs.add(SimplePublicObjectBatchInput.builder()
+                    .id(String.valueOf(1000 + i))
+                    .property("hs_note_body", "note " + i)
+                    .build());
         }
-        inputs.add(SimplePublicObjectBatchInput.builder().id("999999999").property("hs_note_body", "gone").build());
+        inputs.add(SimplePublicObjectBatchInput.builder()
+                .id("999999999")
+                .property("hs_note_body", "gone")
+                .build());
 
         BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report = client.batchUpdateAll(inputs);
 
@@ -141,8 +164,12 @@ class NotesClientTest {
         assertEquals(1, report.failed().size());
         assertEquals("999999999", report.failed().get(0).input().id());
         assertEquals("OBJECT_NOT_FOUND", report.failed().get(0).error().category());
-        assertEquals("NOTE_NOT_FOUND", report.failed().get(0).error().subCategory(), "declared as an object, sent as a string");
-        assertEquals(List.of("999999999"), report.failed().get(0).error().context().get("ids"));
+        assertEquals(
+                "NOTE_NOT_FOUND",
+                report.failed().get(0).error().subCategory(),
+                "declared as an object, sent as a string");
+        assertEquals(
+                List.of("999999999"), report.failed().get(0).error().context().get("ids"));
         assertTrue(report.unconfirmed().isEmpty());
     }
 }

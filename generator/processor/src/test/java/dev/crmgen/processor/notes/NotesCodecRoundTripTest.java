@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.hubspot.notes.BatchInputSimplePublicObjectBatchInput;
-import com.acme.hubspot.notes.BatchResponseSimplePublicObjectWithErrors;
 import com.acme.hubspot.notes.BatchResponseSimplePublicObjectStatus;
+import com.acme.hubspot.notes.BatchResponseSimplePublicObjectWithErrors;
 import com.acme.hubspot.notes.ErrorDetail;
 import com.acme.hubspot.notes.SimplePublicObject;
 import com.acme.hubspot.notes.SimplePublicObjectBatchInput;
@@ -64,7 +64,10 @@ class NotesCodecRoundTripTest {
     @Test
     void batchInputBuiltWithTheBuilderEncodesAsHubSpotExpects() throws IOException {
         BatchInputSimplePublicObjectBatchInput request = new BatchInputSimplePublicObjectBatchInput(List.of(
-                SimplePublicObjectBatchInput.builder().id("512").property("hs_note_body", "Called back").build(),
+                SimplePublicObjectBatchInput.builder()
+                        .id("512")
+                        .property("hs_note_body", "Called back")
+                        .build(),
                 SimplePublicObjectBatchInput.builder()
                         .id("ext-2024-0042")
                         .idProperty("my_unique_property_name")
@@ -76,8 +79,7 @@ class NotesCodecRoundTripTest {
         assertEquals(tree("""
                 {"inputs":[{"id":"512","properties":{"hs_note_body":"Called back"}},
                   {"id":"ext-2024-0042","idProperty":"my_unique_property_name","objectWriteTraceId":"sync-run-7-item-2",
-                   "properties":{"hs_note_body":"Sent the signed contract.","hs_timestamp":"2024-05-02T09:30:00.000Z"}}]}"""),
-                tree(json));
+                   "properties":{"hs_note_body":"Sent the signed contract.","hs_timestamp":"2024-05-02T09:30:00.000Z"}}]}"""), tree(json));
         // Absent optional components are left out, not written as null.
         assertFalse(new String(json, StandardCharsets.UTF_8).contains("null"));
         assertEquals(request, Json.decode(BatchInputSimplePublicObjectBatchInput.jsonCodec(), json));
@@ -97,7 +99,8 @@ class NotesCodecRoundTripTest {
 
     @Test
     void multiStatusResponseWithNestedErrorsLinksAndContextRoundTrips() throws IOException {
-        BatchResponseSimplePublicObjectWithErrors response = decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), MULTI_STATUS);
+        BatchResponseSimplePublicObjectWithErrors response =
+                decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), MULTI_STATUS);
         assertSame(BatchResponseSimplePublicObjectStatus.COMPLETE, response.status());
         assertEquals(1, response.numErrors());
         assertEquals("512", response.results().get(0).id());
@@ -105,21 +108,29 @@ class NotesCodecRoundTripTest {
         StandardError error = response.errors().get(0);
         assertEquals("OBJECT_NOT_FOUND", error.category());
         assertEquals(Map.of("ids", List.of("999999999")), error.context());
-        assertEquals("https://www.hubspot.com/products/service/knowledge-base", error.links().get("knowledge-base"));
+        assertEquals(
+                "https://www.hubspot.com/products/service/knowledge-base",
+                error.links().get("knowledge-base"));
         ErrorDetail detail = error.errors().get(0);
         assertEquals("id", detail.in());
         assertEquals("NOT_FOUND", detail.code());
         assertEquals(List.of("999999999"), detail.context().get("id"));
-        assertEquals("https://api.hubapi.com/crm/v3/objects/notes/batch/update", response.links().get("self"));
-        assertEquals(tree(MULTI_STATUS), tree(Json.encode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), response)));
+        assertEquals(
+                "https://api.hubapi.com/crm/v3/objects/notes/batch/update",
+                response.links().get("self"));
+        assertEquals(
+                tree(MULTI_STATUS), tree(Json.encode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), response)));
     }
 
     @Test
     void unknownEnumValueParsesAndKeepsItsRawValue() throws IOException {
         String queued = MULTI_STATUS.replace("\"status\":\"COMPLETE\"", "\"status\":\"QUEUED\"");
-        BatchResponseSimplePublicObjectWithErrors response = decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), queued);
+        BatchResponseSimplePublicObjectWithErrors response =
+                decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), queued);
         assertEquals("QUEUED", response.status().value());
-        assertEquals(BatchResponseSimplePublicObjectStatus.Known.UNKNOWN, response.status().known());
+        assertEquals(
+                BatchResponseSimplePublicObjectStatus.Known.UNKNOWN,
+                response.status().known());
         assertFalse(response.status().isKnown());
         assertEquals(BatchResponseSimplePublicObjectStatus.of("QUEUED"), response.status());
         assertEquals(tree(queued), tree(Json.encode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), response)));
@@ -128,15 +139,19 @@ class NotesCodecRoundTripTest {
     @Test
     void unknownFieldsAreSkippedAtEveryLevel() throws IOException {
         String extended = MULTI_STATUS
-                .replace("{\"completedAt\"", "{\"futureObject\":{\"a\":[1,{\"b\":[true,null]}],\"c\":\"d\"},\"completedAt\"")
+                .replace(
+                        "{\"completedAt\"",
+                        "{\"futureObject\":{\"a\":[1,{\"b\":[true,null]}],\"c\":\"d\"},\"completedAt\"")
                 .replace("\"id\":\"512\",", "\"id\":\"512\",\"futureArray\":[[],{},\"x\",1.5e3],\"futureNumber\":7,");
-        BatchResponseSimplePublicObjectWithErrors response = decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), extended);
+        BatchResponseSimplePublicObjectWithErrors response =
+                decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), extended);
         assertEquals(decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), MULTI_STATUS), response);
     }
 
     @Test
     void nullOptionalValuesMeanAbsent() throws IOException {
-        SimplePublicObject note = decode(SimplePublicObject.jsonCodec(),
+        SimplePublicObject note = decode(
+                SimplePublicObject.jsonCodec(),
                 SIMPLE_PUBLIC_OBJECT.replace("\"id\":\"512\"", "\"id\":\"512\",\"archivedAt\":null,\"url\":null"));
         assertNull(note.archivedAt());
         assertNull(note.url());
@@ -146,29 +161,34 @@ class NotesCodecRoundTripTest {
     @Test
     void missingRequiredPropertyNamesItsPath() {
         String noId = MULTI_STATUS.replace("\"id\":\"512\",", "");
-        JsonDecodingException e = assertThrows(JsonDecodingException.class,
-                () -> decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), noId));
+        JsonDecodingException e = assertThrows(
+                JsonDecodingException.class, () -> decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), noId));
         assertEquals("$.results[0].id", e.path());
     }
 
     @Test
     void typeMismatchNamesItsPath() {
         String wrong = MULTI_STATUS.replace("\"archived\":false", "\"archived\":\"no\"");
-        JsonDecodingException e = assertThrows(JsonDecodingException.class,
+        JsonDecodingException e = assertThrows(
+                JsonDecodingException.class,
                 () -> decode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), wrong));
         assertEquals("$.results[0].archived", e.path());
     }
 
     @Test
     void requiredComponentsAreCheckedAndCollectionsCopiedUnmodifiable() {
-        NullPointerException npe = assertThrows(NullPointerException.class,
-                () -> SimplePublicObjectBatchInput.builder().property("hs_note_body", "x").build());
+        NullPointerException npe = assertThrows(
+                NullPointerException.class,
+                () -> SimplePublicObjectBatchInput.builder()
+                        .property("hs_note_body", "x")
+                        .build());
         assertEquals("id", npe.getMessage());
         java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(Map.of("hs_note_body", "x"));
         SimplePublicObjectBatchInput input = new SimplePublicObjectBatchInput("1", null, null, properties);
         properties.put("later", "change");
         assertEquals(Map.of("hs_note_body", "x"), input.properties());
-        assertThrows(UnsupportedOperationException.class, () -> input.properties().put("a", "b"));
+        assertThrows(
+                UnsupportedOperationException.class, () -> input.properties().put("a", "b"));
         assertTrue(input.idProperty() == null && input.objectWriteTraceId() == null);
     }
 }

@@ -32,14 +32,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * another exception, and never a success that hides an unreadable {@code results}.
  */
 class NotesDecodingHostileTest {
-    private static final String TIMES = "\"startedAt\":\"2024-05-02T09:31:12.120Z\","
-            + "\"completedAt\":\"2024-05-02T09:31:12.402Z\"";
+    private static final String TIMES =
+            "\"startedAt\":\"2024-05-02T09:31:12.120Z\"," + "\"completedAt\":\"2024-05-02T09:31:12.402Z\"";
     private static final String NOTE_512 = "{\"id\":\"512\",\"properties\":{\"hs_note_body\":\"note 512\"},"
             + "\"createdAt\":\"2024-05-01T10:00:00Z\",\"updatedAt\":\"2024-05-02T09:31:12Z\",\"archived\":false}";
 
     private static NotesClient client(int status, String body, boolean strict) {
-        HttpHeaders headers = HttpHeaders.of(Map.of("Content-Type", List.of("application/json"),
-                "X-HubSpot-Correlation-Id", List.of("corr-hostile")), (a, b) -> true);
+        HttpHeaders headers = HttpHeaders.of(
+                Map.of(
+                        "Content-Type",
+                        List.of("application/json"),
+                        "X-HubSpot-Correlation-Id",
+                        List.of("corr-hostile")),
+                (a, b) -> true);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return new NotesClient(ClientOptions.builder()
                 .accessToken("test-token-not-a-secret")
@@ -51,14 +56,18 @@ class NotesDecodingHostileTest {
 
     private static List<SimplePublicObjectBatchInput> notes(String... ids) {
         return java.util.Arrays.stream(ids)
-                .map(id -> SimplePublicObjectBatchInput.builder().id(id).property("hs_note_body", "note " + id).build())
+                .map(id -> SimplePublicObjectBatchInput.builder()
+                        .id(id)
+                        .property("hs_note_body", "note " + id)
+                        .build())
                 .toList();
     }
 
     private static void assertClearFailure(int status, String body, String path, boolean strict) {
-        ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
-                () -> client(status, body, strict).batchUpdate(
-                        new BatchInputSimplePublicObjectBatchInput(notes("512", "513"))),
+        ResponseDecodingException e = assertThrows(
+                ResponseDecodingException.class,
+                () -> client(status, body, strict)
+                        .batchUpdate(new BatchInputSimplePublicObjectBatchInput(notes("512", "513"))),
                 (strict ? "strict: " : "tolerant: ") + body);
         assertEquals(status, e.status(), body);
         assertEquals(path, e.path(), body);
@@ -68,17 +77,19 @@ class NotesDecodingHostileTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-        "207 | [{\"id\":\"512\"}] | $",
-        "200 | [] | $",
-        "207 | \"COMPLETE\" | $",
-        "207 | null | $",
-        "200 | {\"status\":\"COMPLETE\",\"results\":null," + TIMES + "} | $.results",
-        "207 | {\"status\":\"COMPLETE\",\"results\":{\"id\":\"512\"}," + TIMES + "} | $.results",
-        "200 | {\"status\":\"COMPLETE\"," + TIMES + "} | $.results",
-    })
-    void aRootOrResultsListThatIsNotWhatTheSpecDeclaresIsAClearFailureInBothModes(int status, String body,
-                                                                                  String path) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "207 | [{\"id\":\"512\"}] | $",
+                "200 | [] | $",
+                "207 | \"COMPLETE\" | $",
+                "207 | null | $",
+                "200 | {\"status\":\"COMPLETE\",\"results\":null," + TIMES + "} | $.results",
+                "207 | {\"status\":\"COMPLETE\",\"results\":{\"id\":\"512\"}," + TIMES + "} | $.results",
+                "200 | {\"status\":\"COMPLETE\"," + TIMES + "} | $.results",
+            })
+    void aRootOrResultsListThatIsNotWhatTheSpecDeclaresIsAClearFailureInBothModes(
+            int status, String body, String path) {
         assertClearFailure(status, body, path, false);
         assertClearFailure(status, body, path, true);
     }
@@ -88,9 +99,10 @@ class NotesDecodingHostileTest {
     void errorsThatAreNotAListNeverMakeTheirInputsSucceed(String errors) {
         String body = "{\"status\":\"COMPLETE\",\"results\":[" + NOTE_512 + "],\"numErrors\":1,\"errors\":" + errors
                 + "," + TIMES + "}";
-        BatchUpdateResponse tolerant = client(207, body, false).batchUpdate(
-                new BatchInputSimplePublicObjectBatchInput(notes("512", "513")));
-        List<String> paths = tolerant.deviations().stream().map(JsonDeviation::path).toList();
+        BatchUpdateResponse tolerant =
+                client(207, body, false).batchUpdate(new BatchInputSimplePublicObjectBatchInput(notes("512", "513")));
+        List<String> paths =
+                tolerant.deviations().stream().map(JsonDeviation::path).toList();
         assertTrue(paths.contains("$.errors"), "the unreadable errors are reported: " + paths);
 
         BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report =
@@ -118,8 +130,8 @@ class NotesDecodingHostileTest {
         String deep = "[".repeat(depth) + "]".repeat(depth);
         String body = "{\"status\":\"COMPLETE\",\"results\":[" + NOTE_512 + "],\"extra\":" + deep + "," + TIMES + "}";
         try {
-            BatchUpdateResponse response = client(200, body, false).batchUpdate(
-                    new BatchInputSimplePublicObjectBatchInput(notes("512")));
+            BatchUpdateResponse response =
+                    client(200, body, false).batchUpdate(new BatchInputSimplePublicObjectBatchInput(notes("512")));
             assertNotNull(response);
         } catch (ResponseDecodingException e) {
             assertEquals(200, e.status());

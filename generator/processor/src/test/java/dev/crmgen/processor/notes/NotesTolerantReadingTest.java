@@ -50,8 +50,9 @@ class NotesTolerantReadingTest {
     }
 
     private static NotesClient client(String body, boolean strict) {
-        HttpHeaders headers = HttpHeaders.of(Map.of("Content-Type", List.of("application/json"),
-                "X-HubSpot-Correlation-Id", List.of("corr-207")), (a, b) -> true);
+        HttpHeaders headers = HttpHeaders.of(
+                Map.of("Content-Type", List.of("application/json"), "X-HubSpot-Correlation-Id", List.of("corr-207")),
+                (a, b) -> true);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpTransport transport = request -> new HttpTransport.Response(207, headers, bytes);
         return new NotesClient(ClientOptions.builder()
@@ -68,7 +69,10 @@ class NotesTolerantReadingTest {
 
     private static List<SimplePublicObjectBatchInput> noteInputs(String... ids) {
         return java.util.Arrays.stream(ids)
-                .map(id -> SimplePublicObjectBatchInput.builder().id(id).property("hs_note_body", "note " + id).build())
+                .map(id -> SimplePublicObjectBatchInput.builder()
+                        .id(id)
+                        .property("hs_note_body", "note " + id)
+                        .build())
                 .toList();
     }
 
@@ -86,9 +90,11 @@ class NotesTolerantReadingTest {
 
     @Test
     void bodyThatMatchesTheSpecHasNoDeviations() {
-        BatchUpdateResponse response = client(NotesCodecRoundTripTest.MULTI_STATUS, true).batchUpdate(inputs("512"));
+        BatchUpdateResponse response =
+                client(NotesCodecRoundTripTest.MULTI_STATUS, true).batchUpdate(inputs("512"));
         assertEquals(List.of(), response.deviations());
-        BatchUpdateResponse tolerant = client(NotesCodecRoundTripTest.MULTI_STATUS, false).batchUpdate(inputs("512"));
+        BatchUpdateResponse tolerant =
+                client(NotesCodecRoundTripTest.MULTI_STATUS, false).batchUpdate(inputs("512"));
         assertEquals(List.of(), tolerant.deviations());
         assertEquals(response, tolerant);
     }
@@ -104,9 +110,17 @@ class NotesTolerantReadingTest {
         assertEquals(Map.of(), error.links());
         assertEquals("512", partial.body().results().get(0).id());
         assertEquals(2, partial.deviations().size(), partial.deviations().toString());
-        assertDeviation(partial.deviations().get(0), "$.errors[0].errors", "the required property \"errors\"",
-                "nothing", JsonValue.NULL);
-        assertDeviation(partial.deviations().get(1), "$.errors[0].links", "the required property \"links\"", "nothing",
+        assertDeviation(
+                partial.deviations().get(0),
+                "$.errors[0].errors",
+                "the required property \"errors\"",
+                "nothing",
+                JsonValue.NULL);
+        assertDeviation(
+                partial.deviations().get(1),
+                "$.errors[0].links",
+                "the required property \"links\"",
+                "nothing",
                 JsonValue.NULL);
     }
 
@@ -121,10 +135,16 @@ class NotesTolerantReadingTest {
         assertEquals(Map.of(), errors.get(1).context(), "a required map sent as a string stands in empty");
         assertEquals("VALIDATION_ERROR", errors.get(1).category());
         assertEquals(2, partial.deviations().size(), partial.deviations().toString());
-        assertDeviation(partial.deviations().get(0), "$.errors[0].errors[0].context", "an object",
+        assertDeviation(
+                partial.deviations().get(0),
+                "$.errors[0].errors[0].context",
+                "an object",
                 "the string \"{missingScopes=[scope1, scope2]}\"",
                 new JsonValue.JsonString("{missingScopes=[scope1, scope2]}"));
-        assertDeviation(partial.deviations().get(1), "$.errors[1].context", "an object",
+        assertDeviation(
+                partial.deviations().get(1),
+                "$.errors[1].context",
+                "an object",
                 "the string \"Property values were not valid for 514\"",
                 new JsonValue.JsonString("Property values were not valid for 514"));
     }
@@ -143,22 +163,44 @@ class NotesTolerantReadingTest {
         assertEquals(List.of("513"), partial.body().errors().get(0).context().get("ids"));
 
         List<JsonDeviation> deviations = partial.deviations();
-        assertEquals(List.of("$.results[0].id", "$.results[0].properties.hs_object_id", "$.results[0].archived",
-                "$.results[0].archivedAt", "$.results[0].createdAt", "$.numErrors", "$.errors[0].errors",
-                "$.errors[0].links"), deviations.stream().map(JsonDeviation::path).toList());
-        assertDeviation(deviations.get(0), "$.results[0].id", "a string", "the number 512",
+        assertEquals(
+                List.of(
+                        "$.results[0].id",
+                        "$.results[0].properties.hs_object_id",
+                        "$.results[0].archived",
+                        "$.results[0].archivedAt",
+                        "$.results[0].createdAt",
+                        "$.numErrors",
+                        "$.errors[0].errors",
+                        "$.errors[0].links"),
+                deviations.stream().map(JsonDeviation::path).toList());
+        assertDeviation(
+                deviations.get(0),
+                "$.results[0].id",
+                "a string",
+                "the number 512",
                 new JsonValue.JsonNumber(new BigDecimal("512")));
-        assertDeviation(deviations.get(2), "$.results[0].archived", "a boolean", "the string \"false\"",
+        assertDeviation(
+                deviations.get(2),
+                "$.results[0].archived",
+                "a boolean",
+                "the string \"false\"",
                 new JsonValue.JsonString("false"));
-        assertDeviation(deviations.get(5), "$.numErrors", "a 32-bit integer", "the string \"1\"",
+        assertDeviation(
+                deviations.get(5),
+                "$.numErrors",
+                "a 32-bit integer",
+                "the string \"1\"",
                 new JsonValue.JsonString("1"));
-        assertTrue(deviations.get(3).expected().startsWith("an ISO-8601 date-time string"),
+        assertTrue(
+                deviations.get(3).expected().startsWith("an ISO-8601 date-time string"),
                 deviations.get(3).expected());
     }
 
     @Test
     void eachShapeIsClassifiedInputByInputByBatchUpdateAll() {
-        for (String fixture : List.of("207-error-without-links-or-errors.json",
+        for (String fixture : List.of(
+                "207-error-without-links-or-errors.json",
                 "207-subcategory-object-and-context-strings.json",
                 "207-numbers-as-strings-nulls-and-extra-fields.json")) {
             BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report =
@@ -182,8 +224,10 @@ class NotesTolerantReadingTest {
                 "207-numbers-as-strings-nulls-and-extra-fields.json", "$.results[0].id");
         firstDeviation.forEach((fixture, path) -> {
             String body = fixture(fixture);
-            ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
-                    () -> client(body, true).batchUpdate(inputs("512", "513")), fixture);
+            ResponseDecodingException e = assertThrows(
+                    ResponseDecodingException.class,
+                    () -> client(body, true).batchUpdate(inputs("512", "513")),
+                    fixture);
             assertEquals(207, e.status(), fixture);
             assertEquals(path, e.path(), fixture);
             assertEquals(body, e.rawBody(), fixture);
@@ -194,12 +238,13 @@ class NotesTolerantReadingTest {
     @Test
     void unreadableResultsStayUndecodableEvenWhenTolerant() {
         String body = fixture("207-results-unreadable.json");
-        ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
-                () -> client(body, false).batchUpdate(inputs("512", "513")));
+        ResponseDecodingException e = assertThrows(
+                ResponseDecodingException.class, () -> client(body, false).batchUpdate(inputs("512", "513")));
         assertEquals(207, e.status());
         assertEquals("$.results", e.path());
         assertEquals(body, e.rawBody());
-        assertTrue(e.getMessage().contains("expected an array but found the string \"Could not update notes\""),
+        assertTrue(
+                e.getMessage().contains("expected an array but found the string \"Could not update notes\""),
                 e.getMessage());
 
         BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report =
@@ -218,12 +263,10 @@ class NotesTolerantReadingTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         logger.addHandler(handler);
         try {
@@ -231,12 +274,13 @@ class NotesTolerantReadingTest {
         } finally {
             logger.removeHandler(handler);
         }
-        List<LogRecord> warnings = records.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+        List<LogRecord> warnings =
+                records.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
         assertEquals(1, warnings.size());
         String line = warnings.get(0).getMessage();
         assertTrue(line.startsWith("207 response [correlationId corr-207] departs from the spec in 2 places"), line);
-        assertTrue(line.contains("$.errors[0].links: expected the required property \"links\" but found nothing"),
-                line);
+        assertTrue(
+                line.contains("$.errors[0].links: expected the required property \"links\" but found nothing"), line);
         assertTrue(!line.contains(TOKEN), line);
     }
 }

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmgen.it.TestClients;
 import dev.crmgen.it.VirtualTicker;
-import dev.crmgen.runtime.error.BadRequestException;
 import dev.crmgen.runtime.ClientOptions;
+import dev.crmgen.runtime.error.BadRequestException;
 import dev.crmgen.runtime.error.RateLimitException;
-import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.paging.CursorIterator;
 import dev.crmgen.runtime.paging.Page;
 import dev.crmgen.runtime.paging.PageFetcher;
@@ -18,6 +17,7 @@ import dev.crmgen.runtime.paging.Pages;
 import dev.crmgen.runtime.paging.RepeatedCursorException;
 import dev.crmgen.runtime.paging.SearchLimitException;
 import dev.crmgen.runtime.paging.SearchLimitPolicy;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.sandbox.NotesSandbox;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,13 +42,14 @@ class NotesV3PagingTest {
 
     private NotesClient client(NotesSandbox sandbox, UnaryOperator<ClientOptions.Builder> settings) {
         return new NotesClient(settings.apply(ClientOptions.builder()
-                .accessToken(sandbox.accessToken())
-                .baseUrl(sandbox.baseUrl())
-                .retryPolicy(TestClients.FAST_RETRIES)
-                .rateLimiter(RateLimiter.unlimited())
-                .ticker(ticker)
-                .connectTimeout(Duration.ofSeconds(5))
-                .requestTimeout(Duration.ofSeconds(10))).build());
+                        .accessToken(sandbox.accessToken())
+                        .baseUrl(sandbox.baseUrl())
+                        .retryPolicy(TestClients.FAST_RETRIES)
+                        .rateLimiter(RateLimiter.unlimited())
+                        .ticker(ticker)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .requestTimeout(Duration.ofSeconds(10)))
+                .build());
     }
 
     private NotesClient client(NotesSandbox sandbox) {
@@ -60,8 +61,11 @@ class NotesV3PagingTest {
         return after -> {
             CollectionResponseSimplePublicObjectWithAssociationsForwardPaging page =
                     notes.getPage(after, null, null, limit, List.of("hs_note_body"), null);
-            return Page.of(page.results(), page.paging() == null || page.paging().next() == null
-                    ? null : page.paging().next().after());
+            return Page.of(
+                    page.results(),
+                    page.paging() == null || page.paging().next() == null
+                            ? null
+                            : page.paging().next().after());
         };
     }
 
@@ -69,30 +73,49 @@ class NotesV3PagingTest {
     private static PageFetcher<SimplePublicObject> found(NotesClient notes, PublicObjectSearchRequest query) {
         return after -> {
             CollectionResponseWithTotalSimplePublicObject page = notes.doSearch(new PublicObjectSearchRequest(
-                    after == null ? query.after() : after, query.filterGroups(), query.limit(), query.properties(),
-                    query.query(), query.sorts()));
-            return Page.of(page.total(), page.results(), page.paging() == null || page.paging().next() == null
-                    ? null : page.paging().next().after());
+                    after == null ? query.after() : after,
+                    query.filterGroups(),
+                    query.limit(),
+                    query.properties(),
+                    query.query(),
+                    query.sorts()));
+            return Page.of(
+                    page.total(),
+                    page.results(),
+                    page.paging() == null || page.paging().next() == null
+                            ? null
+                            : page.paging().next().after());
         };
     }
 
     private static PublicObjectSearchRequest everything(int limit) {
-        return PublicObjectSearchRequest.builder().after("0").filterGroups(List.of()).limit(limit)
-                .properties(List.of("hs_note_body")).sorts(List.of("hs_object_id")).build();
+        return PublicObjectSearchRequest.builder()
+                .after("0")
+                .filterGroups(List.of())
+                .limit(limit)
+                .properties(List.of("hs_note_body"))
+                .sorts(List.of("hs_object_id"))
+                .build();
     }
 
     private static List<String> ids(Stream<?> notes) {
-        return notes.map(n -> n instanceof SimplePublicObject o ? o.id()
-                : ((SimplePublicObjectWithAssociations) n).id()).toList();
+        return notes.map(
+                        n -> n instanceof SimplePublicObject o ? o.id() : ((SimplePublicObjectWithAssociations) n).id())
+                .toList();
     }
 
     @Test
     void threePagesArriveInOrderEachFetchedOnce() {
         try (NotesSandbox sandbox = sandbox(25).start()) {
-            List<SimplePublicObjectWithAssociations> notes = Pages.stream(everyNote(client(sandbox), 10)).toList();
+            List<SimplePublicObjectWithAssociations> notes =
+                    Pages.stream(everyNote(client(sandbox), 10)).toList();
 
-            assertEquals(sandbox.seededIds(), notes.stream().map(SimplePublicObjectWithAssociations::id).toList());
-            assertEquals("Seeded note " + sandbox.seededIds().get(24), notes.get(24).properties().get("hs_note_body"));
+            assertEquals(
+                    sandbox.seededIds(),
+                    notes.stream().map(SimplePublicObjectWithAssociations::id).toList());
+            assertEquals(
+                    "Seeded note " + sandbox.seededIds().get(24),
+                    notes.get(24).properties().get("hs_note_body"));
             assertEquals(3, sandbox.listPagesServed());
             assertEquals(3, sandbox.stats().requests());
         }
@@ -122,7 +145,8 @@ class NotesV3PagingTest {
     @Test
     void aRateLimitMidStreamIsRetriedAndTheStreamGoesOn() {
         // Two requests per 250 ms: the third page meets HubSpot's ten-secondly 429 until the window has moved on.
-        try (NotesSandbox sandbox = sandbox(25).rateLimit(2, Duration.ofMillis(250)).start()) {
+        try (NotesSandbox sandbox =
+                sandbox(25).rateLimit(2, Duration.ofMillis(250)).start()) {
             List<String> ids = ids(Pages.stream(everyNote(client(sandbox), 10)));
 
             assertEquals(sandbox.seededIds(), ids);
@@ -137,7 +161,8 @@ class NotesV3PagingTest {
         try (NotesSandbox sandbox = sandbox(25).repeatingListCursor().start()) {
             List<String> seen = new ArrayList<>();
 
-            RepeatedCursorException e = assertThrows(RepeatedCursorException.class,
+            RepeatedCursorException e = assertThrows(
+                    RepeatedCursorException.class,
                     () -> Pages.stream(everyNote(client(sandbox), 10)).forEach(n -> seen.add(n.id())));
 
             assertEquals(sandbox.seededIds().get(10), e.cursor());
@@ -149,8 +174,10 @@ class NotesV3PagingTest {
     @Test
     void aSearchPastTenThousandResultsFailsBeforeItsFirstResult() {
         try (NotesSandbox sandbox = sandbox(10_050).start()) {
-            SearchLimitException e = assertThrows(SearchLimitException.class,
-                    () -> Pages.searchStream(found(client(sandbox), everything(200))).forEach(n -> { }));
+            SearchLimitException e = assertThrows(
+                    SearchLimitException.class,
+                    () -> Pages.searchStream(found(client(sandbox), everything(200)))
+                            .forEach(n -> {}));
 
             assertEquals(10_050, e.total().orElseThrow());
             assertEquals(0, e.itemsDelivered());
@@ -164,9 +191,11 @@ class NotesV3PagingTest {
         try (NotesSandbox sandbox = sandbox(10_050).start()) {
             long[] delivered = new long[1];
 
-            SearchLimitException e = assertThrows(SearchLimitException.class,
-                    () -> Pages.searchStream(found(client(sandbox), everything(200)),
-                            SearchLimitPolicy.FAIL_AFTER_REACHABLE).forEach(n -> delivered[0]++));
+            SearchLimitException e = assertThrows(
+                    SearchLimitException.class,
+                    () -> Pages.searchStream(
+                                    found(client(sandbox), everything(200)), SearchLimitPolicy.FAIL_AFTER_REACHABLE)
+                            .forEach(n -> delivered[0]++));
 
             assertEquals(10_000, delivered[0]);
             assertEquals(10_000, e.itemsDelivered());
@@ -179,11 +208,17 @@ class NotesV3PagingTest {
     void hubSpotsBadRequestPastTheCeilingIsReportedAsTheSearchLimit() {
         try (NotesSandbox sandbox = sandbox(10_050).start()) {
             // Resuming a search at offset 9,900: the next cursor, 10000, is one HubSpot names and then refuses.
-            PublicObjectSearchRequest resumed = PublicObjectSearchRequest.builder().after("9900")
-                    .filterGroups(List.of()).limit(200).properties(List.of()).sorts(List.of()).build();
+            PublicObjectSearchRequest resumed = PublicObjectSearchRequest.builder()
+                    .after("9900")
+                    .filterGroups(List.of())
+                    .limit(200)
+                    .properties(List.of())
+                    .sorts(List.of())
+                    .build();
             long[] delivered = new long[1];
 
-            SearchLimitException e = assertThrows(SearchLimitException.class,
+            SearchLimitException e = assertThrows(
+                    SearchLimitException.class,
                     () -> Pages.searchStream(found(client(sandbox), resumed), SearchLimitPolicy.FAIL_AFTER_REACHABLE)
                             .forEach(n -> delivered[0]++));
 
@@ -212,8 +247,9 @@ class NotesV3PagingTest {
         try (NotesSandbox sandbox = sandbox(30).start()) {
             NotesClient unpaced = client(sandbox, options -> options.searchRateLimiter(RateLimiter.unlimited()));
 
-            RateLimitException e = assertThrows(RateLimitException.class,
-                    () -> Pages.searchStream(found(unpaced, everything(2))).forEach(n -> { }));
+            RateLimitException e = assertThrows(
+                    RateLimitException.class,
+                    () -> Pages.searchStream(found(unpaced, everything(2))).forEach(n -> {}));
 
             assertEquals("SECONDLY", e.policyName());
             assertEquals(5, sandbox.searchPagesServed(), "the sixth search in the same second is refused");

@@ -45,13 +45,20 @@ class NotesV3RecordingsTest {
                         .id("ext-2024-0042")
                         .idProperty("my_unique_property_name")
                         .objectWriteTraceId("sync-run-7-item-2")
-                        .properties(Map.of("hs_note_body", "Sent the signed contract.", "hs_timestamp", "2024-05-02T09:30:00.000Z"))
+                        .properties(Map.of(
+                                "hs_note_body",
+                                "Sent the signed contract.",
+                                "hs_timestamp",
+                                "2024-05-02T09:30:00.000Z"))
                         .build()));
 
         BatchUpdateResponse response = client(hubSpot).batchUpdate(request);
 
-        BatchResponseSimplePublicObject body = assertInstanceOf(BatchUpdateResponse.Ok.class, response).body();
-        assertEquals(List.of("512", "4711"), body.results().stream().map(SimplePublicObject::id).toList());
+        BatchResponseSimplePublicObject body =
+                assertInstanceOf(BatchUpdateResponse.Ok.class, response).body();
+        assertEquals(
+                List.of("512", "4711"),
+                body.results().stream().map(SimplePublicObject::id).toList());
         assertEquals("sync-run-7-item-2", body.results().get(1).objectWriteTraceId());
         assertEquals(OffsetDateTime.parse("2024-05-02T09:31:12.402Z"), body.completedAt());
         assertJsonPost(hubSpot.onlyRequest(), RecordedRequests.BATCH_UPDATE_PATH, RecordedRequests.TWO_NOTES_JSON);
@@ -60,26 +67,44 @@ class NotesV3RecordingsTest {
     @Test
     @Recording("notes-get-by-id-200")
     void getByIdSendsTheQueryAndReadsHistoryAndAssociations(RecordedHubSpot hubSpot) {
-        SimplePublicObjectWithAssociations note = client(hubSpot).getById(
-                "512", false, List.of("contacts"), null, List.of("hs_note_body", "hs_timestamp"), List.of("hs_note_body"));
+        SimplePublicObjectWithAssociations note = client(hubSpot)
+                .getById(
+                        "512",
+                        false,
+                        List.of("contacts"),
+                        null,
+                        List.of("hs_note_body", "hs_timestamp"),
+                        List.of("hs_note_body"));
 
         assertEquals("512", note.id());
         assertFalse(note.archived());
-        assertEquals("Called back; the customer confirmed the renewal date.", note.properties().get("hs_note_body"));
+        assertEquals(
+                "Called back; the customer confirmed the renewal date.",
+                note.properties().get("hs_note_body"));
         List<ValueWithTimestamp> history = note.propertiesWithHistory().get("hs_note_body");
-        assertEquals(List.of("Called back; the customer confirmed the renewal date.", "Call back tomorrow."),
+        assertEquals(
+                List.of("Called back; the customer confirmed the renewal date.", "Call back tomorrow."),
                 history.stream().map(ValueWithTimestamp::value).toList());
         assertEquals(42, history.get(0).updatedByUserId());
         assertNull(history.get(1).updatedByUserId());
-        assertEquals(OffsetDateTime.parse("2019-10-30T03:30:17.883Z"), history.get(1).timestamp());
-        assertEquals(List.of("901"), note.associations().get("contacts").results().stream().map(AssociatedId::id).toList());
-        assertEquals("note_to_contact", note.associations().get("contacts").results().get(0).type());
+        assertEquals(
+                OffsetDateTime.parse("2019-10-30T03:30:17.883Z"), history.get(1).timestamp());
+        assertEquals(
+                List.of("901"),
+                note.associations().get("contacts").results().stream()
+                        .map(AssociatedId::id)
+                        .toList());
+        assertEquals(
+                "note_to_contact",
+                note.associations().get("contacts").results().get(0).type());
 
         LoggedRequest sent = hubSpot.onlyRequest();
         assertEquals("GET", sent.getMethod().getName());
         assertCommonHeaders(sent);
         assertNull(sent.getHeader("Content-Type"), "a GET has no body and no Content-Type");
-        assertEquals(List.of("hs_note_body", "hs_timestamp"), sent.queryParameter("properties").values());
+        assertEquals(
+                List.of("hs_note_body", "hs_timestamp"),
+                sent.queryParameter("properties").values());
         assertEquals(List.of("contacts"), sent.queryParameter("associations").values());
         assertFalse(sent.queryParameter("idProperty").isPresent(), "an absent optional parameter is not sent");
     }
@@ -87,8 +112,8 @@ class NotesV3RecordingsTest {
     @Test
     @Recording("notes-get-by-id-404")
     void getByIdOfAMissingNoteIsNotFound(RecordedHubSpot hubSpot) {
-        NotFoundException e = assertThrows(NotFoundException.class,
-                () -> client(hubSpot).getById("999999999", null, null, null, null, null));
+        NotFoundException e = assertThrows(
+                NotFoundException.class, () -> client(hubSpot).getById("999999999", null, null, null, null, null));
 
         assertEquals(404, e.status());
         assertEquals("OBJECT_NOT_FOUND", e.category());
@@ -117,7 +142,9 @@ class NotesV3RecordingsTest {
         CollectionResponseWithTotalSimplePublicObject page = client(hubSpot).doSearch(search);
 
         assertEquals(3, page.total());
-        assertEquals(List.of("512", "777"), page.results().stream().map(SimplePublicObject::id).toList());
+        assertEquals(
+                List.of("512", "777"),
+                page.results().stream().map(SimplePublicObject::id).toList());
         assertEquals("2", page.paging().next().after());
         assertJsonPost(hubSpot.onlyRequest(), "/crm/v3/objects/notes/search", """
                 {"filterGroups": [{"filters": [{"propertyName": "hs_note_body", "operator": "CONTAINS_TOKEN", "value": "renewal"}]}],
@@ -138,10 +165,11 @@ class NotesV3RecordingsTest {
     }
 
     private void assertCreateFailsOnceWithoutResending(RecordedHubSpot hubSpot, int status) {
-        SimplePublicObjectInputForCreate note = new SimplePublicObjectInputForCreate(List.of(),
-                Map.of("hs_note_body", "Left a voicemail.", "hs_timestamp", "2024-05-03T08:00:00.000Z"));
+        SimplePublicObjectInputForCreate note = new SimplePublicObjectInputForCreate(
+                List.of(), Map.of("hs_note_body", "Left a voicemail.", "hs_timestamp", "2024-05-03T08:00:00.000Z"));
 
-        ServerErrorException e = assertThrows(ServerErrorException.class, () -> client(hubSpot).create(note));
+        ServerErrorException e =
+                assertThrows(ServerErrorException.class, () -> client(hubSpot).create(note));
 
         // The server may have created the note before failing: a resend could create it twice, so create (unlike
         // batch update) is not retry-safe and its 500 or 502 is final.

@@ -24,19 +24,23 @@ class FragmentMatchesNotesV3Test {
 
     @Property(tries = TRIES)
     void batchInput(@ForAll("requests") BatchInputSimplePublicObjectBatchInput value) throws IOException {
-        assertSameWire(Json.encode(BatchInputSimplePublicObjectBatchInput.jsonCodec(), value),
+        assertSameWire(
+                Json.encode(BatchInputSimplePublicObjectBatchInput.jsonCodec(), value),
                 dev.crmgen.it.notes.BatchInputSimplePublicObjectBatchInput.jsonCodec());
     }
 
     @Property(tries = TRIES)
     void okResponse(@ForAll("okResponses") BatchResponseSimplePublicObject value) throws IOException {
-        assertSameWire(Json.encode(BatchResponseSimplePublicObject.jsonCodec(), value),
+        assertSameWire(
+                Json.encode(BatchResponseSimplePublicObject.jsonCodec(), value),
                 dev.crmgen.it.notes.BatchResponseSimplePublicObject.jsonCodec());
     }
 
     @Property(tries = TRIES)
-    void multiStatusResponse(@ForAll("multiStatusResponses") BatchResponseSimplePublicObjectWithErrors value) throws IOException {
-        assertSameWire(Json.encode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), value),
+    void multiStatusResponse(@ForAll("multiStatusResponses") BatchResponseSimplePublicObjectWithErrors value)
+            throws IOException {
+        assertSameWire(
+                Json.encode(BatchResponseSimplePublicObjectWithErrors.jsonCodec(), value),
                 dev.crmgen.it.notes.BatchResponseSimplePublicObjectWithErrors.jsonCodec());
     }
 
