@@ -122,7 +122,7 @@ final class FaultInjector {
             }
             List<String> ids;
             try {
-                ids = NotesApi.namedIds(JsonTree.parse(updateBody));
+                ids = BatchInputs.namedIds(JsonTree.parse(updateBody));
             } catch (JsonTree.InvalidJson e) {
                 ids = List.of();
             }

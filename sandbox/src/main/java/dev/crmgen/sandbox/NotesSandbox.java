@@ -33,7 +33,8 @@ import java.util.function.LongSupplier;
  * {@code VALIDATION_ERROR}; unknown or archived ids give a 207 whose {@code OBJECT_NOT_FOUND} error lists them in
  * {@code context.ids}; unknown, read-only or ill-typed properties reject the batch with HubSpot's
  * "Property values were not valid" 400; {@code idProperty} looks notes up by a unique property;
- * {@code objectWriteTraceId} is echoed; a POST body that is not {@code application/json} gets a 415. Each access token has a rolling-window rate limit (190 requests per 10 s by
+ * {@code objectWriteTraceId} is echoed; a POST body that is not {@code application/json} gets a 415. Each access
+ * token has a rolling-window rate limit (190 requests per 10 s by
  * default) answered with HubSpot's 429 body, and every response to an authenticated request carries
  * {@code X-HubSpot-RateLimit-Max}, {@code -Remaining} and {@code -Interval-Milliseconds}. {@link Faults} inject
  * 5xx answers, 429s, dropped connections, lost, stalled and trickling responses, 207s in HubSpot's documented shapes
@@ -44,7 +45,9 @@ public final class NotesSandbox implements AutoCloseable {
     public static final String DEFAULT_ACCESS_TOKEN = "sandbox-token";
     /** The id of the first seeded note; later notes count up from it. */
     public static final long DEFAULT_FIRST_ID = 50_000_000_001L;
-    /** The unique property every seeded note has a value for ({@code external_note_id-<id>}), for {@code idProperty}. */
+    /**
+     * The unique property every seeded note has a value for ({@code external_note_id-<id>}), for {@code idProperty}.
+     */
     public static final String EXTERNAL_ID_PROPERTY = "external_note_id";
 
     static {
@@ -95,7 +98,10 @@ public final class NotesSandbox implements AutoCloseable {
         this.competing = limits.competingTenant(accessToken(), b.competingShare);
     }
 
-    /** A builder with HubSpot's defaults: no notes, one token ({@link #DEFAULT_ACCESS_TOKEN}), 190 per 10 s, no faults. */
+    /**
+     * A builder with HubSpot's defaults: no notes, one token ({@link #DEFAULT_ACCESS_TOKEN}), 190 per 10 s, no
+     * faults.
+     */
     public static Builder builder() {
         return new Builder();
     }
