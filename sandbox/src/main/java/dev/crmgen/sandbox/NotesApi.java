@@ -1,9 +1,8 @@
 package dev.crmgen.sandbox;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.crmgen.sandbox.BatchResponses.NoteError;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** HubSpot's notes endpoints over the {@link NoteStore}: request validation, semantics and response bodies. */
+/**
+ * HubSpot's notes endpoints over the {@link NoteStore}: what each batch and single read does. {@link BatchInputs} reads
+ * the request, {@link PropertyChecks} validates its properties, {@link BatchResponses} writes the answer.
+ */
 final class NotesApi {
     private static final String NOT_FOUND_MESSAGE =
             "Could not get some NOTE objects, they may be deleted or not exist. Check that ids are valid.";
@@ -26,9 +28,11 @@ final class NotesApi {
     private final Counters counters;
     private final int maxBatchSize;
     private final Ledger ledger;
+    private final PropertyChecks propertyChecks;
 
     NotesApi(NoteStore store, Counters counters, int maxBatchSize, Ledger ledger) {
         this.store = store;
+        this.propertyChecks = new PropertyChecks(store);
         this.counters = counters;
         this.maxBatchSize = maxBatchSize;
         this.ledger = ledger;
@@ -46,19 +50,6 @@ final class NotesApi {
         boolean named() {
             return this == BARE || this == EMPTY_SUBCATEGORY;
         }
-    }
-
-    /** The ids a batch body names, in order; empty when it has none (faults happen before validation). */
-    static List<String> namedIds(Object body) {
-        List<String> ids = new ArrayList<>();
-        if (body instanceof Map<?, ?> map && map.get("inputs") instanceof List<?> inputs) {
-            for (Object input : inputs) {
-                if (input instanceof Map<?, ?> in && in.get("id") instanceof String id) {
-                    ids.add(id);
-                }
-            }
-        }
-        return ids;
     }
 
     /** A request that HubSpot would refuse as a whole. */
@@ -85,23 +76,24 @@ final class NotesApi {
      */
     Response batchUpdate(Object body, String correlationId, long request, Refusal refusal) throws Rejected {
         Instant startedAt = store.now();
-        List<Map<String, Object>> rawInputs = inputs(body, "BatchInputSimplePublicObjectBatchInput", correlationId);
+        List<Map<String, Object>> rawInputs =
+                BatchInputs.inputs(body, "BatchInputSimplePublicObjectBatchInput", maxBatchSize, correlationId);
         List<UpdateInput> inputs = new ArrayList<>(rawInputs.size());
         for (Map<String, Object> raw : rawInputs) {
-            String id = requiredString(raw, "id", "SimplePublicObjectBatchInput", correlationId);
-            Map<String, String> props = properties(raw, "SimplePublicObjectBatchInput", correlationId);
+            String id = BatchInputs.requiredString(raw, "id", "SimplePublicObjectBatchInput", correlationId);
+            Map<String, String> props = BatchInputs.properties(raw, "SimplePublicObjectBatchInput", correlationId);
             inputs.add(new UpdateInput(
                     id,
-                    optionalString(raw, "idProperty", correlationId),
-                    optionalString(raw, "objectWriteTraceId", correlationId),
+                    BatchInputs.optionalString(raw, "idProperty", correlationId),
+                    BatchInputs.optionalString(raw, "objectWriteTraceId", correlationId),
                     props));
         }
-        validateProperties(inputs.stream().map(UpdateInput::properties).toList(), correlationId);
+        propertyChecks.validate(inputs.stream().map(UpdateInput::properties).toList(), correlationId);
         Set<String> seen = new HashSet<>();
         Set<String> duplicates = new LinkedHashSet<>();
         for (UpdateInput in : inputs) {
             if (in.idProperty() != null) {
-                checkIdProperty(in.idProperty(), correlationId);
+                propertyChecks.checkIdProperty(in.idProperty(), correlationId);
             }
             if (!seen.add((in.idProperty() == null ? "" : in.idProperty()) + '\u0000' + in.id())) {
                 duplicates.add(in.id());
@@ -166,7 +158,7 @@ final class NotesApi {
         if (refusedError != null) {
             errors.add(refusedError);
         }
-        return batchResponse(errors.isEmpty() ? 200 : 207, startedAt, completedAt, errors, g -> {
+        return BatchResponses.batchResponse(errors.isEmpty() ? 200 : 207, startedAt, completedAt, errors, g -> {
             for (int i = 0; i < results.size(); i++) {
                 UpdateInput in = applied.get(i);
                 Set<String> shown = new LinkedHashSet<>(in.properties().keySet());
@@ -181,30 +173,10 @@ final class NotesApi {
         return note != null && !note.archived() ? id : null;
     }
 
-    private void checkIdProperty(String idProperty, String correlationId) throws Rejected {
-        NoteProperty p = store.schema().get(idProperty);
-        if (p == null) {
-            throw new Rejected(Response.error(
-                    400,
-                    "VALIDATION_ERROR",
-                    "Property \"" + idProperty + "\" does not exist",
-                    correlationId,
-                    Map.of("propertyName", List.of(idProperty)),
-                    List.of(new Response.Detail(
-                            "Property \"" + idProperty + "\" does not exist",
-                            "PROPERTY_DOESNT_EXIST",
-                            Map.of("propertyName", List.of(idProperty))))));
-        }
-        if (!p.unique()) {
-            throw new Rejected(Response.validation(
-                    "Unable to perform update/upsert by non-unique 0-46 property " + idProperty, correlationId));
-        }
-    }
-
     /** A unique property may not take a value another note holds, nor the same value twice in one batch. */
     private void checkUniqueValues(List<Target> targets, String correlationId) throws Rejected {
         Map<String, String> claimed = new HashMap<>();
-        List<PropertyProblem> problems = new ArrayList<>();
+        List<PropertyChecks.Problem> problems = new ArrayList<>();
         for (Target t : targets) {
             for (Map.Entry<String, String> e : t.input().properties().entrySet()) {
                 NoteProperty p = store.schema().get(e.getKey());
@@ -215,7 +187,7 @@ final class NotesApi {
                 String claimant = claimed.putIfAbsent(p.name() + '\u0000' + e.getValue(), t.noteId());
                 if ((owner != null && !owner.equals(t.noteId()))
                         || (claimant != null && !claimant.equals(t.noteId()))) {
-                    problems.add(new PropertyProblem(
+                    problems.add(new PropertyChecks.Problem(
                             p.name(),
                             "INVALID_UNIQUE_VALUE",
                             "A note with the unique value \"" + e.getValue() + "\" for property \"" + p.name()
@@ -224,7 +196,7 @@ final class NotesApi {
             }
         }
         if (!problems.isEmpty()) {
-            throw propertyErrors(problems, correlationId);
+            throw PropertyChecks.rejection(problems, correlationId);
         }
     }
 
@@ -232,12 +204,13 @@ final class NotesApi {
 
     Response batchCreate(Object body, String correlationId) throws Rejected {
         Instant startedAt = store.now();
-        List<Map<String, Object>> rawInputs = inputs(body, "BatchInputSimplePublicObjectInputForCreate", correlationId);
+        List<Map<String, Object>> rawInputs =
+                BatchInputs.inputs(body, "BatchInputSimplePublicObjectInputForCreate", maxBatchSize, correlationId);
         List<Map<String, String>> inputs = new ArrayList<>();
         for (Map<String, Object> raw : rawInputs) {
-            inputs.add(properties(raw, "SimplePublicObjectInputForCreate", correlationId));
+            inputs.add(BatchInputs.properties(raw, "SimplePublicObjectInputForCreate", correlationId));
         }
-        validateProperties(inputs, correlationId);
+        propertyChecks.validate(inputs, correlationId);
         List<Note> created = new ArrayList<>();
         synchronized (store) {
             List<Target> targets = new ArrayList<>();
@@ -250,7 +223,7 @@ final class NotesApi {
             }
         }
         counters.notesCreated.addAndGet(created.size());
-        return batchResponse(201, startedAt, store.now(), List.of(), g -> {
+        return BatchResponses.batchResponse(201, startedAt, store.now(), List.of(), g -> {
             for (Note note : created) {
                 writeNote(g, note, note.properties().keySet(), null);
             }
@@ -261,12 +234,13 @@ final class NotesApi {
 
     Response batchRead(Object body, String correlationId) throws Rejected {
         Instant startedAt = store.now();
-        List<Map<String, Object>> rawInputs = inputs(body, "BatchReadInputSimplePublicObjectId", correlationId);
+        List<Map<String, Object>> rawInputs =
+                BatchInputs.inputs(body, "BatchReadInputSimplePublicObjectId", maxBatchSize, correlationId);
         @SuppressWarnings("unchecked")
         Map<String, Object> request = (Map<String, Object>) body;
-        String idProperty = optionalString(request, "idProperty", correlationId);
+        String idProperty = BatchInputs.optionalString(request, "idProperty", correlationId);
         if (idProperty != null) {
-            checkIdProperty(idProperty, correlationId);
+            propertyChecks.checkIdProperty(idProperty, correlationId);
         }
         Set<String> requested = new LinkedHashSet<>(DEFAULT_READ_PROPERTIES);
         Object props = request.get("properties");
@@ -283,7 +257,7 @@ final class NotesApi {
         List<Note> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Map<String, Object> raw : rawInputs) {
-            String id = requiredString(raw, "id", "SimplePublicObjectId", correlationId);
+            String id = BatchInputs.requiredString(raw, "id", "SimplePublicObjectId", correlationId);
             String noteId = idProperty == null ? liveId(id) : store.findByUnique(idProperty, id);
             if (noteId == null) {
                 missing.add(id);
@@ -295,7 +269,7 @@ final class NotesApi {
         List<NoteError> errors = missing.isEmpty()
                 ? List.of()
                 : List.of(new NoteError("OBJECT_NOT_FOUND", NOT_FOUND_MESSAGE, Map.of("ids", missing), Refusal.NONE));
-        return batchResponse(errors.isEmpty() ? 200 : 207, startedAt, store.now(), errors, g -> {
+        return BatchResponses.batchResponse(errors.isEmpty() ? 200 : 207, startedAt, store.now(), errors, g -> {
             for (Note note : found) {
                 writeNote(g, note, requested, null);
             }
@@ -305,10 +279,11 @@ final class NotesApi {
     // ---- batch archive ------------------------------------------------------------------------------------------
 
     Response batchArchive(Object body, String correlationId) throws Rejected {
-        List<Map<String, Object>> rawInputs = inputs(body, "BatchInputSimplePublicObjectId", correlationId);
+        List<Map<String, Object>> rawInputs =
+                BatchInputs.inputs(body, "BatchInputSimplePublicObjectId", maxBatchSize, correlationId);
         List<String> ids = new ArrayList<>();
         for (Map<String, Object> raw : rawInputs) {
-            ids.add(requiredString(raw, "id", "SimplePublicObjectId", correlationId));
+            ids.add(BatchInputs.requiredString(raw, "id", "SimplePublicObjectId", correlationId));
         }
         counters.notesArchived.addAndGet(store.archive(ids));
         return Response.noContent();
@@ -334,228 +309,7 @@ final class NotesApi {
         return Response.json(200, g -> writeNote(g, note, shown, null));
     }
 
-    // ---- request parsing ----------------------------------------------------------------------------------------
-
-    private List<Map<String, Object>> inputs(Object body, String typeName, String correlationId) throws Rejected {
-        if (!(body instanceof Map<?, ?> map)) {
-            throw new Rejected(Response.validation(
-                    "Invalid input JSON on line 1, column 1: Cannot construct instance of " + typeName
-                            + ": expected a JSON object",
-                    correlationId));
-        }
-        Object inputs = map.get("inputs");
-        if (!(inputs instanceof List<?> list)) {
-            throw new Rejected(Response.validation(
-                    "Invalid input JSON: Cannot build " + typeName
-                            + ", some of required attributes are not set [inputs]",
-                    correlationId));
-        }
-        if (list.size() > maxBatchSize) {
-            throw new Rejected(Response.validation(
-                    "The maximum number of inputs supported in a batch request is " + maxBatchSize
-                            + ". Please reduce the number of items and try again",
-                    correlationId));
-        }
-        List<Map<String, Object>> result = new ArrayList<>(list.size());
-        for (Object o : list) {
-            if (!(o instanceof Map<?, ?>)) {
-                throw new Rejected(Response.validation(
-                        "Invalid input JSON: every element of inputs must be an object", correlationId));
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> input = (Map<String, Object>) o;
-            result.add(input);
-        }
-        return result;
-    }
-
-    private static String requiredString(Map<String, Object> raw, String field, String typeName, String correlationId)
-            throws Rejected {
-        String value = optionalString(raw, field, correlationId);
-        if (value == null) {
-            throw new Rejected(Response.validation(
-                    "Invalid input JSON: Cannot build " + typeName + ", some of required attributes are not set ["
-                            + field + "]",
-                    correlationId));
-        }
-        return value;
-    }
-
-    private static String optionalString(Map<String, Object> raw, String field, String correlationId) throws Rejected {
-        Object value = raw.get(field);
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        if (value instanceof BigDecimal number) {
-            // HubSpot's JSON binding coerces numbers to strings for string fields.
-            return number.toPlainString();
-        }
-        throw new Rejected(
-                Response.validation("Invalid input JSON: field " + field + " must be a string", correlationId));
-    }
-
-    /** An input's {@code properties}: HubSpot coerces scalars to strings and treats null as "clear". */
-    private static Map<String, String> properties(Map<String, Object> raw, String typeName, String correlationId)
-            throws Rejected {
-        Object value = raw.get("properties");
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new Rejected(Response.validation(
-                    "Invalid input JSON: Cannot build " + typeName
-                            + ", some of required attributes are not set [properties]",
-                    correlationId));
-        }
-        Map<String, String> props = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            Object v = e.getValue();
-            String s;
-            if (v == null) {
-                s = "";
-            } else if (v instanceof String str) {
-                s = str;
-            } else if (v instanceof BigDecimal number) {
-                s = number.toPlainString();
-            } else if (v instanceof Boolean b) {
-                s = b.toString();
-            } else {
-                throw new Rejected(Response.validation(
-                        "Invalid input JSON: property " + e.getKey() + " must have a string value", correlationId));
-            }
-            props.put((String) e.getKey(), s);
-        }
-        return props;
-    }
-
-    /** HubSpot rejects the whole batch when any input names an unknown or read-only property or a bad value. */
-    private void validateProperties(List<Map<String, String>> inputs, String correlationId) throws Rejected {
-        List<PropertyProblem> problems = new ArrayList<>();
-        Set<String> reported = new HashSet<>();
-        for (Map<String, String> props : inputs) {
-            for (Map.Entry<String, String> e : props.entrySet()) {
-                String name = e.getKey();
-                NoteProperty p = store.schema().get(name);
-                PropertyProblem problem;
-                if (p == null) {
-                    problem = new PropertyProblem(
-                            name, "PROPERTY_DOESNT_EXIST", "Property \"" + name + "\" does not exist");
-                } else if (p.readOnly()) {
-                    problem = new PropertyProblem(
-                            name,
-                            "READ_ONLY_VALUE",
-                            "\"" + name + "\" is a read only property; its value cannot be set.");
-                } else {
-                    String code = p.validate(e.getValue());
-                    problem = code == null
-                            ? null
-                            : new PropertyProblem(
-                                    name,
-                                    code,
-                                    e.getValue() + " was not a valid "
-                                            + (code.equals("INVALID_DATE") ? "date" : "number") + ".");
-                }
-                if (problem != null && reported.add(name + '\u0000' + problem.code())) {
-                    problems.add(problem);
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw propertyErrors(problems, correlationId);
-        }
-    }
-
-    /** One failed property check, as HubSpot reports it inside a "Property values were not valid" message. */
-    private record PropertyProblem(String name, String code, String message) {}
-
-    /** HubSpot's "Property values were not valid" 400: the results as JSON in the message, one detail each. */
-    private static Rejected propertyErrors(List<PropertyProblem> problems, String correlationId) {
-        String embedded = new String(
-                JsonTree.write(g -> {
-                    g.writeStartArray();
-                    for (PropertyProblem p : problems) {
-                        g.writeStartObject();
-                        g.writeBooleanField("isValid", false);
-                        g.writeStringField("message", p.message());
-                        g.writeStringField("error", p.code());
-                        g.writeStringField("name", p.name());
-                        g.writeStringField("localizedErrorMessage", p.message());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                }),
-                StandardCharsets.UTF_8);
-        List<Response.Detail> details = new ArrayList<>();
-        for (PropertyProblem p : problems) {
-            details.add(new Response.Detail(p.message(), p.code(), Map.of("propertyName", List.of(p.name()))));
-        }
-        return new Rejected(Response.error(
-                400, "VALIDATION_ERROR", "Property values were not valid: " + embedded, correlationId, null, details));
-    }
-
     // ---- response bodies ----------------------------------------------------------------------------------------
-
-    /** One entry of a 207 body's {@code errors} (HubSpot's StandardError), written in {@code shape}. */
-    private record NoteError(String category, String message, Map<String, List<String>> context, Refusal shape) {}
-
-    private static Response batchResponse(
-            int status, Instant startedAt, Instant completedAt, List<NoteError> errors, JsonTree.Body results) {
-        return Response.json(status, g -> {
-            g.writeStartObject();
-            g.writeStringField("status", "COMPLETE");
-            g.writeArrayFieldStart("results");
-            results.write(g);
-            g.writeEndArray();
-            if (!errors.isEmpty()) {
-                g.writeNumberField("numErrors", errors.size());
-                g.writeArrayFieldStart("errors");
-                for (NoteError e : errors) {
-                    writeError(g, e);
-                }
-                g.writeEndArray();
-            }
-            g.writeStringField("startedAt", NoteStore.format(startedAt));
-            g.writeStringField("completedAt", NoteStore.format(completedAt));
-            g.writeEndObject();
-        });
-    }
-
-    /** HubSpot's usual entry (NONE), or one of the other shapes its documentation shows. */
-    private static void writeError(JsonGenerator g, NoteError e) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("status", "error");
-        g.writeStringField("category", e.category());
-        if (e.shape() == Refusal.EMPTY_SUBCATEGORY || e.shape() == Refusal.CONTEXT_IN_DETAIL_TEXT) {
-            g.writeObjectFieldStart("subCategory");
-            g.writeEndObject();
-        }
-        g.writeStringField("message", e.message());
-        switch (e.shape()) {
-            case CONTEXT_IN_DETAIL_TEXT:
-                g.writeObjectFieldStart("context");
-                g.writeEndObject();
-                g.writeArrayFieldStart("errors");
-                g.writeStartObject();
-                g.writeStringField("message", e.message());
-                g.writeStringField("code", "INVALID_OBJECT");
-                g.writeStringField("context", e.context().toString());
-                g.writeEndObject();
-                g.writeEndArray();
-                break;
-            case CONTEXT_AS_TEXT:
-                g.writeStringField("context", e.context().toString());
-                break;
-            default:
-                JsonTree.writeContext(g, e.context());
-                break;
-        }
-        if (e.shape() != Refusal.BARE && e.shape() != Refusal.CONTEXT_AS_TEXT) {
-            if (e.shape() != Refusal.CONTEXT_IN_DETAIL_TEXT) {
-                g.writeArrayFieldStart("errors");
-                g.writeEndArray();
-            }
-            g.writeObjectFieldStart("links");
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
 
     static void writeNote(JsonGenerator g, Note note, Collection<String> shown, String traceId) throws IOException {
         g.writeStartObject();
