@@ -22,8 +22,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the client: per operation a blocking and an {@code …Async} method, each one statement over the runtime's
- * {@code ApiInvoker}, with the request builder and response mapper they share; batch operations also get
- * {@code …All} methods ({@link BatchMethodsWriter}), form bodies an encoder ({@link FormEncoders}).
+ * {@code ApiInvoker}, with the request builder and response mapper they share, taking what the operation's
+ * {@link OperationSignature} says; batch operations also get {@code …All} methods ({@link BatchMethodsWriter}), paged
+ * ones {@code …Stream} methods ({@link PagingMethodsWriter}), form bodies an encoder ({@link FormEncoders}).
  */
 final class ClientWriter {
     private final ApiModel model;
