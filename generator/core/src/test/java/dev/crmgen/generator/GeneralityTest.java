@@ -139,6 +139,7 @@ class GeneralityTest {
                         "ExchangeTokenRequestGrantType",
                         "GeneralityCheckClient",
                         "GetByIdKind",
+                        "GetByIdParams",
                         "GetPageResponse",
                         "ObjectModel",
                         "ObjectModelInline",
@@ -265,11 +266,17 @@ class GeneralityTest {
     void operationsGetDistinctReadableMethodsThatSendWhatTheSpecSays(@TempDir Path dir) throws Exception {
         try (CompiledCode code = CompiledCode.compile(result.files(), PACKAGE, dir)) {
             Class<?> client = code.type("GeneralityCheckClient");
-            Method getById = client.getMethod(
-                    "getById", String.class, String.class, Collection.class, String.class, code.type("GetByIdKind"));
+            Class<?> params = code.type("GetByIdParams");
+            Method getById = client.getMethod("getById", String.class, params);
             assertTrue(getById.isAnnotationPresent(Deprecated.class));
+            assertTrue(client.getMethod("getById", String.class).isAnnotationPresent(Deprecated.class));
             assertEquals(
-                    "Collection<Long>", CompiledCode.simpleNames(getById.getGenericParameterTypes()[2].getTypeName()));
+                    List.of("class_", "ids", "xTrace", "kind"),
+                    List.copyOf(code.components("GetByIdParams").keySet()),
+                    "the optional query and header parameters, in the spec's order");
+            assertEquals("List<Long>", code.components("GetByIdParams").get("ids"));
+            Method ids = params.getMethod("builder").getReturnType().getMethod("ids", Collection.class);
+            assertEquals("Collection<Long>", CompiledCode.simpleNames(ids.getGenericParameterTypes()[0].getTypeName()));
             assertEquals(
                     code.type("GetPageResponse"),
                     client.getMethod("getPage").getReturnType(),
@@ -284,10 +291,7 @@ class GeneralityTest {
             Object object = getById.invoke(
                     code.client("GeneralityCheckClient", objectServer),
                     "t1",
-                    "first",
-                    List.of(1L, 2L),
-                    "trace-9",
-                    null);
+                    params.getConstructors()[0].newInstance("first", List.of(1L, 2L), "trace-9", null));
             assertEquals(7L, object.getClass().getMethod("hsObjectId").invoke(object));
             HttpTransport.Request get = objectServer.only();
             assertEquals("GET", get.method());

@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * try (CursorIterator<SimplePublicObjectWithAssociations> notes = Pages.iterator(after -> {
- *     var page = notesClient.getPage(after, null, null, 100, List.of("hs_note_body"), null);
+ *     var page = notesClient.getPage(GetPageParams.builder().after(after).limit(100).build());
  *     return Page.of(page.results(), page.paging() == null || page.paging().next() == null
  *             ? null : page.paging().next().after());
  * })) {

@@ -14,10 +14,14 @@ import java.util.stream.StreamSupport;
  * retries and rate limits; a call that still fails ends the stream with that call's
  * {@link dev.crmgen.runtime.error.ApiException}.
  *
+ * <p>Generated clients offer these streams as {@code …Stream} methods beside each paged operation
+ * ({@code notesClient.getPageStream(params)}, {@code notesClient.doSearchStream(query)}); by hand, over any call:
+ *
  * <pre>{@code
  * // GET /crm/v3/objects/notes: every note, 100 a page
+ * GetPageParams params = GetPageParams.builder().limit(100).properties(List.of("hs_note_body")).build();
  * try (Stream<SimplePublicObjectWithAssociations> notes = Pages.stream(after -> {
- *     var page = notesClient.getPage(after, null, null, 100, List.of("hs_note_body"), null);
+ *     var page = notesClient.getPage(params.toBuilder().after(after).build());
  *     return Page.of(page.results(), page.paging() == null || page.paging().next() == null
  *             ? null : page.paging().next().after());
  * })) {

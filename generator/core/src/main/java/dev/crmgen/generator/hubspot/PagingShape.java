@@ -34,22 +34,30 @@ public record PagingShape(Parameter after, String pageType, TypeRef itemType) {
             return Optional.empty();
         }
         TypeDecl.RecordDecl page = record(single.type(), types);
-        TypeDecl.RecordDecl paging = page == null ? null : record(typeOf(page.field("paging")), types);
-        TypeDecl.RecordDecl next = paging == null ? null : record(typeOf(paging.field("next")), types);
-        Field cursor = next == null ? null : next.field(CURSOR);
-        if (cursor == null || !cursor.type().equals(TypeRef.scalar(TypeRef.Scalar.STRING))) {
+        if (page == null || nextCursor(page, types) == null) {
             return Optional.empty();
         }
-        TypeRef results = typeOf(page.field("results"));
-        TypeRef item = results instanceof TypeRef.ListRef list ? list.element() : null;
-        return Optional.of(new PagingShape(after, page.javaName(), item));
+        return Optional.of(new PagingShape(after, page.javaName(), items(page)));
+    }
+
+    /** The string {@code paging.next.after} of a page record, or null when the page has none. */
+    static Field nextCursor(TypeDecl.RecordDecl page, Map<String, TypeDecl> types) {
+        TypeDecl.RecordDecl paging = record(typeOf(page.field("paging")), types);
+        TypeDecl.RecordDecl next = paging == null ? null : record(typeOf(paging.field("next")), types);
+        Field cursor = next == null ? null : next.field(CURSOR);
+        return cursor == null || !cursor.type().equals(TypeRef.scalar(TypeRef.Scalar.STRING)) ? null : cursor;
+    }
+
+    /** The element type of a page's {@code results} list, or null when it has none. */
+    static TypeRef items(TypeDecl.RecordDecl page) {
+        return typeOf(page.field("results")) instanceof TypeRef.ListRef list ? list.element() : null;
     }
 
     private static TypeRef typeOf(Field field) {
         return field == null ? null : field.type();
     }
 
-    private static TypeDecl.RecordDecl record(TypeRef type, Map<String, TypeDecl> types) {
+    static TypeDecl.RecordDecl record(TypeRef type, Map<String, TypeDecl> types) {
         return type instanceof TypeRef.NamedRef named && types.get(named.javaName()) instanceof TypeDecl.RecordDecl r
                 ? r
                 : null;

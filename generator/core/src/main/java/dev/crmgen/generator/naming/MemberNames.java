@@ -15,8 +15,13 @@ public final class MemberNames {
     public static final String ENUM_LISTED = "LISTED";
     /** The open enum constant for values the spec does not list, unless a listed value takes the name. */
     public static final String ENUM_UNKNOWN = "UNKNOWN";
-    /** Parameters the client's batch methods declare beside the operation's own. */
-    private static final List<String> BATCH_PARAMETERS = List.of("inputs", "request", "options", "chunk");
+    /** The parameter holding an operation's parameter record. */
+    public static final String PARAMETER_RECORD = "params";
+    /** The parameter of a search stream method choosing what happens past HubSpot's search ceiling. */
+    public static final String SEARCH_LIMIT_POLICY = "policy";
+    /** Parameters the client's batch, paging and search methods declare beside the operation's own. */
+    private static final List<String> GENERATED_PARAMETERS =
+            List.of("inputs", "request", "options", "chunk", PARAMETER_RECORD, SEARCH_LIMIT_POLICY);
 
     private MemberNames() {}
 
@@ -30,9 +35,19 @@ public final class MemberNames {
         return method + "All";
     }
 
-    /** Every client method an operation method name stands for: itself, its async form and its batch form. */
+    /** The method streaming every item of cursor-paged operation method {@code method}, page by page. */
+    public static String stream(String method) {
+        return method + "Stream";
+    }
+
+    /** The parameter record type wanted for operation method {@code method}, before collisions are settled. */
+    public static String parameterRecord(String method) {
+        return JavaNames.capitalize(method) + "Params";
+    }
+
+    /** Every client method an operation method name stands for: itself and its async, batch and stream forms. */
     public static List<String> clientMethods(String method) {
-        return List.of(method, async(method), all(method));
+        return List.of(method, async(method), all(method), stream(method));
     }
 
     /** A table for one enum's constants, with the enum's own fields taken. */
@@ -43,10 +58,10 @@ public final class MemberNames {
         return names;
     }
 
-    /** A table for one operation's method parameters, with the batch methods' own parameters taken. */
+    /** A table for one operation's method parameters, with the parameters generated methods add taken. */
     public static NameTable operationParameters() {
         NameTable names = new NameTable(false);
-        BATCH_PARAMETERS.forEach(names::reserve);
+        GENERATED_PARAMETERS.forEach(names::reserve);
         return names;
     }
 

@@ -47,8 +47,8 @@ final class BatchMethodsWriter {
         return errorConverters.values();
     }
 
-    /** Writes the {@code …All} methods of batch operation {@code op}, whose methods take {@code params}. */
-    void write(Operation op, List<OperationParameter> params) {
+    /** Writes the {@code …All} methods of batch operation {@code op}, whose methods take what {@code signature} says. */
+    void write(Operation op, OperationSignature signature) {
         Operation.Batch batch = op.batch();
         ClassName input = types.className(batch.inputType());
         ClassName output = types.className(batch.resultType());
@@ -77,18 +77,13 @@ final class BatchMethodsWriter {
                                                 : CodeBlock.of("request.$L()", f.javaName()))
                                         .toList(),
                                 ",$W"));
-        CodeBlock callArgs = CodeBlock.join(
-                params.stream()
-                        .map(p -> p.source() instanceof OperationParameter.Body
-                                ? chunkRequest
-                                : CodeBlock.of("$L", p.name()))
-                        .toList(),
-                ",$W");
-        List<OperationParameter> leadingParams = params.stream()
-                .filter(p -> !(p.source() instanceof OperationParameter.Body))
-                .toList();
-        List<ParameterSpec> leading =
-                leadingParams.stream().map(OperationParameter::spec).toList();
+        String bodyName = signature.parameters().stream()
+                .filter(p -> p.source() instanceof OperationParameter.Body)
+                .map(OperationParameter::name)
+                .findFirst()
+                .orElseThrow();
+        CodeBlock callArgs = signature.callArguments(bodyName, chunkRequest);
+        List<ParameterSpec> leading = signature.specsExcept(bodyName);
 
         String inputsName = onlyInputs ? "inputs" : "request";
         TypeName inputsType = onlyInputs ? inputs : request;
@@ -103,8 +98,7 @@ final class BatchMethodsWriter {
                 CodeBlock.of("$L($Z$L($L))", members.reference(toResponse), op.methodName(), callArgs));
 
         CodeBlock trace = CodeBlock.of("\n<p>{@code $L $L}\n\n", op.httpMethod(), Javadoc.escape(op.path()));
-        CodeBlock leadingDocs = CodeBlock.join(
-                leadingParams.stream().map(OperationParameter::javadoc).toList(), "");
+        CodeBlock leadingDocs = signature.javadocExcept(bodyName);
         CodeBlock inputsDoc = onlyInputs
                 ? CodeBlock.of("@param inputs the inputs, any number; each is reported exactly once\n")
                 : CodeBlock.of("@param request the request: its other fields go with every chunk, its inputs are "

@@ -13,6 +13,7 @@ import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import dev.crmgen.generator.naming.JavaNames;
 import dev.crmgen.generator.naming.MemberNames;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +22,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the client: per operation a blocking and an {@code …Async} method, each one statement over the runtime's
- * {@code ApiInvoker}, with the request builder and response mapper they share; batch operations also get
- * {@code …All} methods ({@link BatchMethodsWriter}), form bodies an encoder ({@link FormEncoders}).
+ * {@code ApiInvoker}, with the request builder and response mapper they share, taking what the operation's
+ * {@link OperationSignature} says; batch operations also get {@code …All} methods ({@link BatchMethodsWriter}), paged
+ * ones {@code …Stream} methods ({@link PagingMethodsWriter}), form bodies an encoder ({@link FormEncoders}).
  */
 final class ClientWriter {
     private final ApiModel model;
@@ -30,28 +32,39 @@ final class ClientWriter {
     private final CodecExpressions codecs;
     private final SourceFiles files;
     private final ClassName client;
+    /** Per operation, in order, what its methods take. */
+    private final List<OperationSignature> signatures;
 
-    ClientWriter(ApiModel model, JavaTypes types, CodecExpressions codecs, SourceFiles files) {
+    ClientWriter(
+            ApiModel model,
+            JavaTypes types,
+            CodecExpressions codecs,
+            SourceFiles files,
+            List<OperationSignature> signatures) {
         this.model = model;
         this.types = types;
         this.codecs = codecs;
         this.files = files;
         this.client = types.className(model.clientName());
+        this.signatures = signatures;
     }
 
     GeneratedFile write() {
         TypeSpec.Builder type = TypeSpec.classBuilder(client).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         ClientMembers members = new ClientMembers(type, model.operations());
         BatchMethodsWriter batchMethods = new BatchMethodsWriter(model, types, members, client);
+        PagingMethodsWriter pagingMethods = new PagingMethodsWriter(model, types, members);
         FormEncoders forms = new FormEncoders(model, types);
         addJavadoc(type);
         addConstructors(type);
-        for (Operation op : model.operations()) {
-            List<OperationParameter> params = OperationParameter.of(op, types);
-            addOperation(members, forms, op, params);
+        for (int i = 0; i < model.operations().size(); i++) {
+            Operation op = model.operations().get(i);
+            OperationSignature signature = signatures.get(i);
+            addOperation(members, forms, op, signature);
             if (op.batch() != null) {
-                batchMethods.write(op, params);
+                batchMethods.write(op, signature);
             }
+            pagingMethods.write(op, signature);
             members.nextOperation();
         }
         batchMethods.errorConverters().forEach(type::addMethod);
@@ -101,15 +114,13 @@ final class ClientWriter {
         return types.className(((Operation.Result.Union) op.result()).unionName());
     }
 
-    private void addOperation(
-            ClientMembers members, FormEncoders forms, Operation op, List<OperationParameter> params) {
+    private void addOperation(ClientMembers members, FormEncoders forms, Operation op, OperationSignature signature) {
         String base = op.methodName();
         String requestMethod = members.allocate(base + "Request");
         CodeBlock request = members.reference(requestMethod);
         TypeName result = resultType(op);
         TypeName boxedResult = result == TypeName.VOID ? ClassName.get(Void.class) : result.box();
-        CodeBlock args = CodeBlock.join(
-                params.stream().map(p -> CodeBlock.of("$L", p.name())).toList(), ",$W");
+        CodeBlock args = signature.requestArguments();
 
         CodeBlock mapper = members.addConstant(
                 ParameterizedTypeName.get(RuntimeTypes.RESPONSE_MAPPER, boxedResult),
@@ -119,8 +130,9 @@ final class ClientWriter {
         MethodSpec.Builder blocking = MethodSpec.methodBuilder(base)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(result)
-                .addParameters(params.stream().map(OperationParameter::spec).toList())
-                .addJavadoc(blockingDoc(op, params));
+                .addParameters(signature.specs())
+                .addJavadoc(blockingDoc(op, signature.javadoc()))
+                .addCode(signature.recordCheck());
         if (result == TypeName.VOID) {
             blocking.addStatement("invoker.invoke($Z$L($L),$W$L)", request, args, mapper);
         } else {
@@ -129,19 +141,39 @@ final class ClientWriter {
         MethodSpec.Builder async = MethodSpec.methodBuilder(MemberNames.async(base))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxedResult))
-                .addParameters(params.stream().map(OperationParameter::spec).toList())
-                .addJavadoc(asyncDoc(op, params))
+                .addParameters(signature.specs())
+                .addJavadoc(asyncDoc(op, signature, signature.javadoc()))
+                .addCode(signature.recordCheck())
                 .addStatement("return invoker.invokeAsync($Z$L($L),$W$L)", request, args, mapper);
-        if (op.deprecated()) {
-            blocking.addAnnotation(Deprecated.class);
-            async.addAnnotation(Deprecated.class);
+        List<MethodSpec.Builder> methods = new ArrayList<>(List.of(blocking, async));
+        if (signature.hasRecord()) {
+            methods.add(MethodSpec.methodBuilder(base)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(result)
+                    .addParameters(signature.shortSpecs())
+                    .addJavadoc(blockingDoc(op, signature.shortJavadoc()))
+                    .addStatement(
+                            "$L$L($L)",
+                            result == TypeName.VOID ? "" : "return ",
+                            base,
+                            signature.shortCallArguments()));
+            methods.add(MethodSpec.methodBuilder(MemberNames.async(base))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxedResult))
+                    .addParameters(signature.shortSpecs())
+                    .addJavadoc(asyncDoc(op, signature, signature.shortJavadoc()))
+                    .addStatement("return $L($L)", MemberNames.async(base), signature.shortCallArguments()));
         }
-        members.addMethod(blocking.build());
-        members.addMethod(async.build());
-        members.addStaticMethod(requestBuilder(forms, op, requestMethod, params));
+        for (MethodSpec.Builder method : methods) {
+            if (op.deprecated()) {
+                method.addAnnotation(Deprecated.class);
+            }
+            members.addMethod(method.build());
+        }
+        members.addStaticMethod(requestBuilder(forms, op, requestMethod, signature.parameters()));
     }
 
-    private CodeBlock blockingDoc(Operation op, List<OperationParameter> params) {
+    private CodeBlock blockingDoc(Operation op, CodeBlock parameterDocs) {
         CodeBlock.Builder doc = CodeBlock.builder();
         CodeBlock text = Javadoc.paragraphs(op.summary(), op.description());
         doc.add(text);
@@ -149,34 +181,28 @@ final class ClientWriter {
             doc.add("\n<p>");
         }
         doc.add("{@code $L $L}\n", op.httpMethod(), Javadoc.escape(op.path()));
-        return doc.add(tags(op, params, "")).build();
+        return doc.add(tags(op, parameterDocs, "")).build();
     }
 
     /** Links to the blocking method instead of repeating its description. */
-    private CodeBlock asyncDoc(Operation op, List<OperationParameter> params) {
-        CodeBlock signature = CodeBlock.join(
-                params.stream()
-                        .map(p -> CodeBlock.of(
-                                "$T", p.type() instanceof ParameterizedTypeName generic ? generic.rawType() : p.type()))
-                        .toList(),
-                ", ");
+    private CodeBlock asyncDoc(Operation op, OperationSignature signature, CodeBlock parameterDocs) {
         return CodeBlock.builder()
                 .add(
                         "Asynchronous form of {@link #$L($L)}: the future completes with its result or the runtime's "
                                 + "exception.\n",
                         op.methodName(),
-                        signature)
-                .add(tags(op, params, "a future of "))
+                        signature.linkTypes())
+                .add(tags(op, parameterDocs, "a future of "))
                 .build();
     }
 
     /** The {@code @param} and {@code @return} tags; {@code returnPrefix} goes before the return's description. */
-    private static CodeBlock tags(Operation op, List<OperationParameter> params, String returnPrefix) {
+    private static CodeBlock tags(Operation op, CodeBlock parameterDocs, String returnPrefix) {
         CodeBlock.Builder doc = CodeBlock.builder();
-        if (!params.isEmpty() || !(op.result() instanceof Operation.Result.Empty) || !returnPrefix.isEmpty()) {
+        if (!parameterDocs.isEmpty() || !(op.result() instanceof Operation.Result.Empty) || !returnPrefix.isEmpty()) {
             doc.add("\n");
         }
-        params.forEach(p -> doc.add(p.javadoc()));
+        doc.add(parameterDocs);
         if (op.result() instanceof Operation.Result.Union) {
             doc.add("@return $Lone record per success status; check for the partial-failure ones\n", returnPrefix);
         } else if (op.result() instanceof Operation.Result.Single single

@@ -134,12 +134,8 @@ final class RecordWriter {
 
     private void addBuilder(TypeSpec.Builder type) {
         ClassName builder = name.nestedClass("Builder");
-        type.addMethod(MethodSpec.methodBuilder("builder")
-                .addJavadoc("A builder; optional components left unset stay absent.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(builder)
-                .addStatement("return new Builder()")
-                .build());
+        type.addMethod(
+                BuilderMethods.builderFactory(builder, "A builder; optional components left unset stay absent."));
         TypeSpec.Builder b = TypeSpec.classBuilder(builder)
                 .addJavadoc(
                         "Builds {@link $T}: one setter per component, named after it, and for lists and maps "
@@ -153,19 +149,12 @@ final class RecordWriter {
             TypeName t = types.boxed(f.type());
             String n = f.javaName();
             b.addField(FieldSpec.builder(t, n, Modifier.PRIVATE).build());
-            MethodSpec.Builder setter = MethodSpec.methodBuilder(n)
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(builder)
-                    .addParameter(t, n);
+            Class<?> copy = f.type() instanceof TypeRef.ListRef
+                    ? ArrayList.class
+                    : f.type() instanceof TypeRef.MapRef ? LinkedHashMap.class : null;
+            MethodSpec.Builder setter = BuilderMethods.setter(builder, t, n, copy);
             if (f.deprecated()) {
                 setter.addAnnotation(Deprecated.class);
-            }
-            if (f.type() instanceof TypeRef.ListRef) {
-                setter.addStatement("this.$L = $L == null$W? null$W: new $T<>($L)", n, n, ArrayList.class, n);
-            } else if (f.type() instanceof TypeRef.MapRef) {
-                setter.addStatement("this.$L = $L == null$W? null$W: new $T<>($L)", n, n, LinkedHashMap.class, n);
-            } else {
-                setter.addStatement("this.$L = $L", n, n);
             }
             b.addMethod(setter.addStatement("return this").build());
             addAdder(b, builder, f);
@@ -175,12 +164,8 @@ final class RecordWriter {
                 args.add(CodeBlock.of("$L", n));
             }
         }
-        b.addMethod(MethodSpec.methodBuilder("build")
-                .addJavadoc("@throws NullPointerException when a required component is unset\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(name)
-                .addStatement("return new $T($L)", name, CodeBlock.join(args, ",$W"))
-                .build());
+        b.addMethod(
+                BuilderMethods.build(name, "@throws NullPointerException when a required component is unset", args));
         type.addType(b.build());
     }
 

@@ -30,6 +30,8 @@ final class SourceFiles {
     private static final Pattern MEMBER_DECLARATION = Pattern.compile(
             "^(\\s*)(" + MODIFIERS + "[A-Za-z][\\w.<>?, \\[\\]]*?) ([A-Za-z_$][\\w$]*( =.*| =|\\(.*))$");
 
+    private static final Pattern EMPTY_PARAMETERS_WRAPPED = Pattern.compile("\\(\n\\s+\\)");
+
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
     private final String packageName;
@@ -83,11 +85,14 @@ final class SourceFiles {
      * over {@link #LINE_LIMIT}, javadoc is broken at the last space that fits (the first after it when a word is
      * longer; a block tag's continuation lines are indented, as in hand-written javadoc); a type declaration continues
      * before {@code implements} or {@code permits}, and a field or method declaration before its name or after its
-     * {@code =}, since JavaPoet has no place to wrap either.
+     * {@code =}, since JavaPoet has no place to wrap either (nor in empty parentheses, where it wraps wrongly).
      */
     static String layout(String source) {
         StringBuilder out = new StringBuilder(source.length() + 256);
-        for (String line : source.split("\n", -1)) {
+        // JavaPoet wraps a long declaration of no parameters inside its empty parentheses; rejoined, it is wrapped
+        // before its name below.
+        for (String line :
+                EMPTY_PARAMETERS_WRAPPED.matcher(source).replaceAll("()").split("\n", -1)) {
             line = line.stripTrailing();
             Matcher javadoc = JAVADOC_LINE.matcher(line);
             Matcher type = TYPE_DECLARATION.matcher(line);

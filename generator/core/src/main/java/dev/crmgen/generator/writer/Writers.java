@@ -2,6 +2,7 @@ package dev.crmgen.generator.writer;
 
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.ApiModel;
+import dev.crmgen.generator.model.Operation;
 import dev.crmgen.generator.model.TypeDecl;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,7 @@ import java.util.Map;
  * Turns a model into Java sources: one file per generated type plus the client, sorted by qualified name.
  *
  * <p>The only public class of the writers: the rest are package-private, one per kind of output (records and their
- * codecs, open enums, oneOf interfaces, response unions, the client and its batch methods and form encoders) over
+ * codecs, operations' parameter records, open enums, oneOf interfaces, response unions, the client and its batch methods and form encoders) over
  * what they share ({@link JavaTypes}, {@link CodecExpressions}, {@link Javadoc}, {@link SourceFiles}).
  */
 public final class Writers {
@@ -50,7 +51,14 @@ public final class Writers {
                 files.add(new ResponseUnionWriter(types, sourceFiles, union).write());
             }
         }
-        files.add(new ClientWriter(model, types, codecs, sourceFiles).write());
+        List<OperationSignature> signatures = OperationSignature.of(model, types);
+        for (int i = 0; i < signatures.size(); i++) {
+            if (signatures.get(i).hasRecord()) {
+                Operation op = model.operations().get(i);
+                files.add(new ParameterRecordWriter(sourceFiles, op, signatures.get(i)).write());
+            }
+        }
+        files.add(new ClientWriter(model, types, codecs, sourceFiles, signatures).write());
         files.sort(Comparator.comparing(GeneratedFile::qualifiedName));
         return files;
     }

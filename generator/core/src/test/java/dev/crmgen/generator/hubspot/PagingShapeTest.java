@@ -120,6 +120,15 @@ class PagingShapeTest {
     }
 
     @Test
+    void aSearchAnsweringWithoutTotalIsNotHubSpotsSearchPaging() {
+        Operation search = model.operations().stream()
+                .filter(o -> o.path().equals("/crm/v3/objects/notes/search"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(SearchShape.of(search, model.types()).isEmpty(), "the ceiling cannot be told without total");
+    }
+
+    @Test
     void aCursorThatIsNotTextIsNotHubSpotsPaging() {
         assertTrue(paging("/crm/v3/objects/counters").isEmpty());
     }

@@ -23,6 +23,15 @@ class SourceFilesLayoutTest {
     }
 
     @Test
+    void aLongDeclarationWithoutParametersBreaksBeforeItsNameNotInsideItsParentheses() {
+        String type =
+                "CompletableFuture<CollectionResponseSimplePublicObjectWithAssociationsForwardPagingEvenLongerName>";
+        assertEquals(
+                "    public " + type + "\n            getPageAsync() {",
+                SourceFiles.layout("    public " + type + " getPageAsync(\n            ) {"));
+    }
+
+    @Test
     void aWordLongerThanTheLineStaysWhole() {
         String url = "https://developers.hubspot.com/" + "x".repeat(100);
         assertEquals(

@@ -10,10 +10,6 @@ import dev.crmgen.it.VirtualTicker;
 import dev.crmgen.runtime.ClientOptions;
 import dev.crmgen.runtime.error.BadRequestException;
 import dev.crmgen.runtime.error.RateLimitException;
-import dev.crmgen.runtime.paging.CursorIterator;
-import dev.crmgen.runtime.paging.Page;
-import dev.crmgen.runtime.paging.PageFetcher;
-import dev.crmgen.runtime.paging.Pages;
 import dev.crmgen.runtime.paging.RepeatedCursorException;
 import dev.crmgen.runtime.paging.SearchLimitException;
 import dev.crmgen.runtime.paging.SearchLimitPolicy;
@@ -21,6 +17,7 @@ import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.sandbox.NotesSandbox;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -28,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Lazy paging through the client generated from HubSpot's whole notes API, against the sandbox's list and search
- * endpoints. The sandbox runs on the client's virtual clock, so rate limits and backoffs are exact and instant; every
+ * Lazy paging through the {@code getPageStream} and {@code doSearchStream} methods generated from HubSpot's whole
+ * notes API, against the sandbox's list and search endpoints. The sandbox runs on the client's virtual clock, so rate limits and backoffs are exact and instant; every
  * claim is checked on the sandbox's own counters.
  */
 @Timeout(60)
@@ -56,36 +53,12 @@ class NotesV3PagingTest {
         return client(sandbox, UnaryOperator.identity());
     }
 
-    /** What the generator will emit beside {@code getPage}: one call per cursor. */
-    private static PageFetcher<SimplePublicObjectWithAssociations> everyNote(NotesClient notes, int limit) {
-        return after -> {
-            CollectionResponseSimplePublicObjectWithAssociationsForwardPaging page =
-                    notes.getPage(after, null, null, limit, List.of("hs_note_body"), null);
-            return Page.of(
-                    page.results(),
-                    page.paging() == null || page.paging().next() == null
-                            ? null
-                            : page.paging().next().after());
-        };
-    }
-
-    /** What the generator will emit beside {@code doSearch}: the query with each page's cursor. */
-    private static PageFetcher<SimplePublicObject> found(NotesClient notes, PublicObjectSearchRequest query) {
-        return after -> {
-            CollectionResponseWithTotalSimplePublicObject page = notes.doSearch(new PublicObjectSearchRequest(
-                    after == null ? query.after() : after,
-                    query.filterGroups(),
-                    query.limit(),
-                    query.properties(),
-                    query.query(),
-                    query.sorts()));
-            return Page.of(
-                    page.total(),
-                    page.results(),
-                    page.paging() == null || page.paging().next() == null
-                            ? null
-                            : page.paging().next().after());
-        };
+    /** Every note with its body, {@code limit} a page. */
+    private static GetPageParams everyNote(int limit) {
+        return GetPageParams.builder()
+                .limit(limit)
+                .properties(List.of("hs_note_body"))
+                .build();
     }
 
     private static PublicObjectSearchRequest everything(int limit) {
@@ -108,7 +81,7 @@ class NotesV3PagingTest {
     void threePagesArriveInOrderEachFetchedOnce() {
         try (NotesSandbox sandbox = sandbox(25).start()) {
             List<SimplePublicObjectWithAssociations> notes =
-                    Pages.stream(everyNote(client(sandbox), 10)).toList();
+                    client(sandbox).getPageStream(everyNote(10)).toList();
 
             assertEquals(
                     sandbox.seededIds(),
@@ -127,13 +100,14 @@ class NotesV3PagingTest {
             NotesClient notes = client(sandbox);
 
             List<String> firstFifteen;
-            try (Stream<SimplePublicObjectWithAssociations> all = Pages.stream(everyNote(notes, 10))) {
+            try (Stream<SimplePublicObjectWithAssociations> all = notes.getPageStream(everyNote(10))) {
                 firstFifteen = ids(all.limit(15));
             }
             assertEquals(sandbox.seededIds().subList(0, 15), firstFifteen);
             assertEquals(2, sandbox.stats().requests(), "15 items need two pages of 10, not the third");
 
-            try (CursorIterator<SimplePublicObjectWithAssociations> each = Pages.iterator(everyNote(notes, 10))) {
+            try (Stream<SimplePublicObjectWithAssociations> all = notes.getPageStream(everyNote(10))) {
+                Iterator<SimplePublicObjectWithAssociations> each = all.iterator();
                 for (int i = 0; i < 10; i++) {
                     each.next();
                 }
@@ -147,7 +121,7 @@ class NotesV3PagingTest {
         // Two requests per 250 ms: the third page meets HubSpot's ten-secondly 429 until the window has moved on.
         try (NotesSandbox sandbox =
                 sandbox(25).rateLimit(2, Duration.ofMillis(250)).start()) {
-            List<String> ids = ids(Pages.stream(everyNote(client(sandbox), 10)));
+            List<String> ids = ids(client(sandbox).getPageStream(everyNote(10)));
 
             assertEquals(sandbox.seededIds(), ids);
             assertEquals(2, sandbox.stats().rateLimited(), "the third page was refused at 0 and 100 ms");
@@ -163,7 +137,7 @@ class NotesV3PagingTest {
 
             RepeatedCursorException e = assertThrows(
                     RepeatedCursorException.class,
-                    () -> Pages.stream(everyNote(client(sandbox), 10)).forEach(n -> seen.add(n.id())));
+                    () -> client(sandbox).getPageStream(everyNote(10)).forEach(n -> seen.add(n.id())));
 
             assertEquals(sandbox.seededIds().get(10), e.cursor());
             assertEquals(sandbox.seededIds().subList(0, 20), seen, "the second page is new; its next cursor is not");
@@ -176,8 +150,7 @@ class NotesV3PagingTest {
         try (NotesSandbox sandbox = sandbox(10_050).start()) {
             SearchLimitException e = assertThrows(
                     SearchLimitException.class,
-                    () -> Pages.searchStream(found(client(sandbox), everything(200)))
-                            .forEach(n -> {}));
+                    () -> client(sandbox).doSearchStream(everything(200)).forEach(n -> {}));
 
             assertEquals(10_050, e.total().orElseThrow());
             assertEquals(0, e.itemsDelivered());
@@ -193,8 +166,8 @@ class NotesV3PagingTest {
 
             SearchLimitException e = assertThrows(
                     SearchLimitException.class,
-                    () -> Pages.searchStream(
-                                    found(client(sandbox), everything(200)), SearchLimitPolicy.FAIL_AFTER_REACHABLE)
+                    () -> client(sandbox)
+                            .doSearchStream(everything(200), SearchLimitPolicy.FAIL_AFTER_REACHABLE)
                             .forEach(n -> delivered[0]++));
 
             assertEquals(10_000, delivered[0]);
@@ -219,7 +192,8 @@ class NotesV3PagingTest {
 
             SearchLimitException e = assertThrows(
                     SearchLimitException.class,
-                    () -> Pages.searchStream(found(client(sandbox), resumed), SearchLimitPolicy.FAIL_AFTER_REACHABLE)
+                    () -> client(sandbox)
+                            .doSearchStream(resumed, SearchLimitPolicy.FAIL_AFTER_REACHABLE)
                             .forEach(n -> delivered[0]++));
 
             assertEquals(100, delivered[0]);
@@ -232,7 +206,7 @@ class NotesV3PagingTest {
     @Test
     void searchPacingKeepsUnderHubSpotsSecondlyLimit() {
         try (NotesSandbox sandbox = sandbox(30).start()) {
-            List<String> ids = ids(Pages.searchStream(found(client(sandbox), everything(2))));
+            List<String> ids = ids(client(sandbox).doSearchStream(everything(2)));
 
             assertEquals(sandbox.seededIds(), ids);
             assertEquals(15, sandbox.searchPagesServed());
@@ -249,7 +223,7 @@ class NotesV3PagingTest {
 
             RateLimitException e = assertThrows(
                     RateLimitException.class,
-                    () -> Pages.searchStream(found(unpaced, everything(2))).forEach(n -> {}));
+                    () -> unpaced.doSearchStream(everything(2)).forEach(n -> {}));
 
             assertEquals("SECONDLY", e.policyName());
             assertEquals(5, sandbox.searchPagesServed(), "the sixth search in the same second is refused");

@@ -70,11 +70,12 @@ class NotesV3RecordingsTest {
         SimplePublicObjectWithAssociations note = client(hubSpot)
                 .getById(
                         "512",
-                        false,
-                        List.of("contacts"),
-                        null,
-                        List.of("hs_note_body", "hs_timestamp"),
-                        List.of("hs_note_body"));
+                        GetByIdParams.builder()
+                                .archived(false)
+                                .associations(List.of("contacts"))
+                                .properties(List.of("hs_note_body", "hs_timestamp"))
+                                .propertiesWithHistory(List.of("hs_note_body"))
+                                .build());
 
         assertEquals("512", note.id());
         assertFalse(note.archived());
@@ -112,8 +113,8 @@ class NotesV3RecordingsTest {
     @Test
     @Recording("notes-get-by-id-404")
     void getByIdOfAMissingNoteIsNotFound(RecordedHubSpot hubSpot) {
-        NotFoundException e = assertThrows(
-                NotFoundException.class, () -> client(hubSpot).getById("999999999", null, null, null, null, null));
+        NotFoundException e =
+                assertThrows(NotFoundException.class, () -> client(hubSpot).getById("999999999"));
 
         assertEquals(404, e.status());
         assertEquals("OBJECT_NOT_FOUND", e.category());

@@ -1,0 +1,180 @@
+package dev.crmgen.generator.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import dev.crmgen.generator.model.ApiModel;
+import dev.crmgen.generator.model.Operation;
+import dev.crmgen.generator.model.Parameter;
+import dev.crmgen.generator.naming.MemberNames;
+import dev.crmgen.generator.naming.NameTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The one place that decides what an operation's public client methods take: every parameter in order when it has
+ * few optional ones, else its required parameters plus its parameter record ({@link ParameterRecordWriter}), with a
+ * short overload taking only the required ones. Stream and {@code …Async} methods take the same.
+ *
+ * @param parameters every parameter of the operation, in the order the request builder takes them
+ * @param record the operation's parameter record, or null when it keeps the plain signature
+ */
+record OperationSignature(List<OperationParameter> parameters, ClassName record) {
+    /** An operation with at least this many optional query or header parameters gets a parameter record. */
+    static final int RECORD_THRESHOLD = 2;
+
+    OperationSignature {
+        parameters = List.copyOf(parameters);
+    }
+
+    /**
+     * The signature of each of {@code model}'s operations, in order. Parameter records are named after their
+     * methods ({@code GetPageParams}), clear of every other type of the package, case aside.
+     */
+    static List<OperationSignature> of(ApiModel model, JavaTypes types) {
+        NameTable typeNames = new NameTable(true);
+        model.types().keySet().forEach(typeNames::reserve);
+        typeNames.reserve(model.clientName());
+        List<OperationSignature> out = new ArrayList<>();
+        for (Operation op : model.operations()) {
+            ClassName record = needsRecord(op)
+                    ? types.className(typeNames.allocate(MemberNames.parameterRecord(op.methodName())))
+                    : null;
+            out.add(new OperationSignature(OperationParameter.of(op, types), record));
+        }
+        return out;
+    }
+
+    /** Whether {@code op}'s optional query and header parameters go into a parameter record. */
+    static boolean needsRecord(Operation op) {
+        return op.parameters().stream()
+                        .filter(p -> inRecord(p.in(), p.required()))
+                        .count()
+                >= RECORD_THRESHOLD;
+    }
+
+    private static boolean inRecord(Parameter.Location in, boolean required) {
+        return !required && in != Parameter.Location.PATH;
+    }
+
+    /** Whether parameter {@code p} is a component of the parameter record rather than a method parameter. */
+    boolean inRecord(OperationParameter p) {
+        return record != null
+                && p.source() instanceof OperationParameter.QueryOrHeader q
+                && inRecord(q.parameter().in(), q.parameter().required());
+    }
+
+    /** The record's components, in the operation's order; empty without a record. */
+    List<OperationParameter> components() {
+        return parameters.stream().filter(this::inRecord).toList();
+    }
+
+    /** The parameters the method takes itself: all of them, or the required ones when there is a record. */
+    List<OperationParameter> direct() {
+        return parameters.stream().filter(Predicate.not(this::inRecord)).toList();
+    }
+
+    /** The full method's parameters: the direct ones and the record. */
+    List<ParameterSpec> specs() {
+        List<ParameterSpec> specs = new ArrayList<>(shortSpecs());
+        if (record != null) {
+            specs.add(ParameterSpec.builder(record, recordName()).build());
+        }
+        return specs;
+    }
+
+    /** The full method's parameters but {@code name}. */
+    List<ParameterSpec> specsExcept(String name) {
+        return specs().stream().filter(s -> !s.name().equals(name)).toList();
+    }
+
+    /** The short overload's parameters: the direct ones. */
+    List<ParameterSpec> shortSpecs() {
+        return direct().stream().map(OperationParameter::spec).toList();
+    }
+
+    /** The full method's raw parameter types, for a {@code {@link #method(…)}} to it. */
+    CodeBlock linkTypes() {
+        return CodeBlock.join(
+                specs().stream()
+                        .map(s -> CodeBlock.of(
+                                "$T", s.type() instanceof ParameterizedTypeName generic ? generic.rawType() : s.type()))
+                        .toList(),
+                ", ");
+    }
+
+    /** The full method's {@code @param} tags. */
+    CodeBlock javadoc() {
+        return javadocExcept(null);
+    }
+
+    /** The full method's {@code @param} tags but the one of {@code name}. */
+    CodeBlock javadocExcept(String name) {
+        CodeBlock.Builder doc = CodeBlock.builder();
+        direct().stream().filter(p -> !p.name().equals(name)).forEach(p -> doc.add(p.javadoc()));
+        if (record != null && !recordName().equals(name)) {
+            doc.add(
+                    "@param $L the optional parameters ({@code $T.builder()…build()}); a part left unset is not sent\n",
+                    recordName(),
+                    record);
+        }
+        return doc.build();
+    }
+
+    /** The short overload's {@code @param} tags. */
+    CodeBlock shortJavadoc() {
+        CodeBlock.Builder doc = CodeBlock.builder();
+        direct().forEach(p -> doc.add(p.javadoc()));
+        return doc.build();
+    }
+
+    /** The statement a full method starts with: the record must be given (an empty one leaves every part out). */
+    CodeBlock recordCheck() {
+        return record == null
+                ? CodeBlock.of("")
+                : CodeBlock.of("$T.requireNonNull($L, $S);\n", Objects.class, recordName(), recordName());
+    }
+
+    /** The request builder's arguments inside a full method: its own parameters and the record's components. */
+    CodeBlock requestArguments() {
+        return CodeBlock.join(
+                parameters.stream()
+                        .map(p -> inRecord(p)
+                                ? CodeBlock.of("$L.$L()", recordName(), p.name())
+                                : CodeBlock.of("$L", p.name()))
+                        .toList(),
+                ",$W");
+    }
+
+    /** The arguments the short overload passes to the full method: its own, then an empty record. */
+    CodeBlock shortCallArguments() {
+        List<CodeBlock> args = new ArrayList<>(
+                direct().stream().map(p -> CodeBlock.of("$L", p.name())).toList());
+        args.add(CodeBlock.of("$T.builder().build()", record));
+        return CodeBlock.join(args, ",$W");
+    }
+
+    /**
+     * Arguments for a call of the full method from a method of (nearly) its parameters, with parameter
+     * {@code replaced} (or none, when null) given as {@code replacement}.
+     */
+    CodeBlock callArguments(String replaced, CodeBlock replacement) {
+        return CodeBlock.join(
+                specs().stream()
+                        .map(s -> s.name().equals(replaced) ? replacement : CodeBlock.of("$L", s.name()))
+                        .toList(),
+                ",$W");
+    }
+
+    static String recordName() {
+        return MemberNames.PARAMETER_RECORD;
+    }
+
+    /** Whether the method has a parameter record. */
+    boolean hasRecord() {
+        return record != null;
+    }
+}
