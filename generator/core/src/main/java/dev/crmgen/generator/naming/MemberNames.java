@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Names of members generated code declares beside those the spec names, reserved here so that a spec's names never
- * take them: the client's per-operation methods, its batch methods' parameters and an open enum's own fields.
+ * take them: the client's per-operation methods, its batch methods' and per-call options' parameters and an open enum's
+ * own fields.
  */
 public final class MemberNames {
     /** The client's field holding the runtime's invoker. */
@@ -15,8 +16,11 @@ public final class MemberNames {
     public static final String ENUM_LISTED = "LISTED";
     /** The open enum constant for values the spec does not list, unless a listed value takes the name. */
     public static final String ENUM_UNKNOWN = "UNKNOWN";
-    /** Parameters the client's batch methods declare beside the operation's own. */
-    private static final List<String> BATCH_PARAMETERS = List.of("inputs", "request", "options", "chunk");
+    /** The trailing parameter of every client method's per-call options form. */
+    public static final String REQUEST_OPTIONS = "requestOptions";
+    /** Parameters the client's batch methods and per-call options forms declare beside the operation's own. */
+    private static final List<String> BATCH_PARAMETERS =
+            List.of("inputs", "request", "options", "chunk", REQUEST_OPTIONS);
 
     private MemberNames() {}
 

@@ -21,8 +21,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the client: per operation a blocking and an {@code …Async} method, each one statement over the runtime's
- * {@code ApiInvoker}, with the request builder and response mapper they share; batch operations also get
- * {@code …All} methods ({@link BatchMethodsWriter}), form bodies an encoder ({@link FormEncoders}).
+ * {@code ApiInvoker} and each also with per-call options ({@link RequestOptionsOverloads}), with the request builder
+ * and response mapper they share; batch operations also get {@code …All} methods ({@link BatchMethodsWriter}), form
+ * bodies an encoder ({@link FormEncoders}).
  */
 final class ClientWriter {
     private final ApiModel model;
@@ -121,23 +122,26 @@ final class ClientWriter {
                 .returns(result)
                 .addParameters(params.stream().map(OperationParameter::spec).toList())
                 .addJavadoc(blockingDoc(op, params));
-        if (result == TypeName.VOID) {
-            blocking.addStatement("invoker.invoke($Z$L($L),$W$L)", request, args, mapper);
-        } else {
-            blocking.addStatement("return invoker.invoke($Z$L($L),$W$L)", request, args, mapper);
-        }
         MethodSpec.Builder async = MethodSpec.methodBuilder(MemberNames.async(base))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxedResult))
                 .addParameters(params.stream().map(OperationParameter::spec).toList())
-                .addJavadoc(asyncDoc(op, params))
-                .addStatement("return invoker.invokeAsync($Z$L($L),$W$L)", request, args, mapper);
+                .addJavadoc(asyncDoc(op, params));
         if (op.deprecated()) {
             blocking.addAnnotation(Deprecated.class);
             async.addAnnotation(Deprecated.class);
         }
-        members.addMethod(blocking.build());
-        members.addMethod(async.build());
+        String returns = result == TypeName.VOID ? "" : "return ";
+        RequestOptionsOverloads.of(
+                        blocking.build(),
+                        options -> CodeBlock.of(
+                                "$Linvoker.invoke($Z$L($L),$W$L,$W$L)", returns, request, args, mapper, options))
+                .forEach(members::addMethod);
+        RequestOptionsOverloads.of(
+                        async.build(),
+                        options -> CodeBlock.of(
+                                "return invoker.invokeAsync($Z$L($L),$W$L,$W$L)", request, args, mapper, options))
+                .forEach(members::addMethod);
         members.addStaticMethod(requestBuilder(forms, op, requestMethod, params));
     }
 
