@@ -100,6 +100,9 @@ public final class NotesSandbox implements AutoCloseable {
     /** Another integration spending part of the first token's budget, or null. */
     private final CompetingTenant competing;
 
+    /** Per header name the builder asked to record (lower case), the values received, in arrival order. */
+    private final Map<String, List<String>> recordedHeaders;
+
     private final AtomicLong faultSequence = new AtomicLong();
     private final AtomicLong correlationSequence = new AtomicLong();
     private final List<String> seededIds;
@@ -118,6 +121,8 @@ public final class NotesSandbox implements AutoCloseable {
         this.dailyBudget =
                 b.dailyLimit == 0 ? null : new DailyBudget(b.dailyLimit, b.dailyLength.toNanos(), b.nanoTime);
         this.faults = b.faults;
+        this.recordedHeaders = new LinkedHashMap<>();
+        b.recordedHeaders.forEach(name -> recordedHeaders.put(name, new ArrayList<>()));
         this.seededIds = List.copyOf(store.seed(b.seedCount));
         for (Map.Entry<String, Map<String, String>> e : b.puts.entrySet()) {
             store.put(e.getKey(), e.getValue());
@@ -226,6 +231,20 @@ public final class NotesSandbox implements AutoCloseable {
         return queries.searchRateLimited.get();
     }
 
+    /**
+     * The values of header {@code name} (one the builder {@linkplain Builder#recordHeader recorded}) on every request
+     * received that carried it, in arrival order.
+     */
+    public List<String> headersReceived(String name) {
+        List<String> values = recordedHeaders.get(name.toLowerCase(Locale.ROOT));
+        if (values == null) {
+            throw new IllegalArgumentException("header '" + name + "' is not recorded: Builder.recordHeader(name)");
+        }
+        synchronized (values) {
+            return List.copyOf(values);
+        }
+    }
+
     /** The record of every batch-update write applied and of every batch update that met a fault. */
     public Ledger ledger() {
         return ledger;
@@ -260,6 +279,14 @@ public final class NotesSandbox implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         long requestNumber = counters.requests.incrementAndGet();
+        recordedHeaders.forEach((name, values) -> {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                synchronized (values) {
+                    values.add(value);
+                }
+            }
+        });
         try (exchange) {
             byte[] body = readBody(exchange);
             String correlationId = nextCorrelationId();
@@ -660,6 +687,7 @@ public final class NotesSandbox implements AutoCloseable {
     /** Configures and starts a {@link NotesSandbox}. */
     public static final class Builder {
         private final Set<String> tokens = new LinkedHashSet<>();
+        private final Set<String> recordedHeaders = new LinkedHashSet<>();
         private final Map<String, NoteProperty> properties = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> puts = new LinkedHashMap<>();
         private int seedCount;
@@ -691,6 +719,12 @@ public final class NotesSandbox implements AutoCloseable {
                 throw new IllegalArgumentException("an access token must not be blank");
             }
             tokens.add(token);
+            return this;
+        }
+
+        /** Keeps the value of header {@code name} of every request that carries it ({@link #headersReceived}). */
+        public Builder recordHeader(String name) {
+            recordedHeaders.add(name.toLowerCase(Locale.ROOT));
             return this;
         }
 
