@@ -56,6 +56,12 @@ import java.util.function.Supplier;
  *       any client sharing the token fail the same way at once, sending nothing, until the quota resets.</li>
  * </ul>
  *
+ * <p>A call's {@link RequestOptions} replace, for that call only, the timeout (the call's deadline and each attempt's
+ * response timeout), add headers to every attempt, or use another token: then that token's rate limiter, search
+ * limiter and daily-limit gate pace and gate the call (each shared by every call with that token, at
+ * {@link ClientOptions#requestsPerTenSeconds()}), a 401 refreshes through its provider, and whatever the call
+ * produces is scrubbed of it.
+ *
  * <p>A {@link ClientOptions#listener() listener} hears of every attempt and every call, on both paths.
  *
  * <p>Logs through {@link System.Logger} {@code dev.crmgen.runtime}: one INFO line per retry and per rate-limit
@@ -100,7 +106,7 @@ public final class ApiInvoker {
         this.executor = options.executor() != null ? options.executor() : RuntimeThreads.executor();
         this.batchExecutor = new BatchExecutor(this.executor);
         this.listener = options.listener() == CallListener.NONE ? null : new ListenerGuard(options.listener());
-        this.tokenChecks = new TokenChecks(secrets, ticker);
+        this.tokenChecks = new TokenChecks(ticker);
         this.httpLog = new HttpLog(secrets, options.logHttp(), retry.maxRetries());
     }
 
@@ -133,7 +139,13 @@ public final class ApiInvoker {
      * deadlines and errors are exactly those of {@link #invoke}; the future fails with the exception it would throw.
      */
     public <T> CompletableFuture<T> invokeAsync(ApiRequest request, ResponseMapper<T> mapper) {
-        Call<T> call = new Call<>(request, mapper);
+        return invokeAsync(request, mapper, RequestOptions.none());
+    }
+
+    /** {@link #invokeAsync(ApiRequest, ResponseMapper)} with {@code requestOptions} for this call only. */
+    public <T> CompletableFuture<T> invokeAsync(
+            ApiRequest request, ResponseMapper<T> mapper, RequestOptions requestOptions) {
+        Call<T> call = new Call<>(request, mapper, requestOptions);
         // Started on the runtime's threads: a token provider may block, and the caller should not.
         CompletableFuture<T> result = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> attemptAsync(call), executor)
@@ -183,7 +195,16 @@ public final class ApiInvoker {
      * @throws ApiException (a subclass per status, {@link TransportException} or {@link ResponseDecodingException})
      */
     public <T> T invoke(ApiRequest request, ResponseMapper<T> mapper) {
-        Call<T> call = new Call<>(request, mapper);
+        return invoke(request, mapper, RequestOptions.none());
+    }
+
+    /**
+     * {@link #invoke(ApiRequest, ResponseMapper)} with {@code requestOptions} for this call only.
+     *
+     * @throws ApiException (a subclass per status, {@link TransportException} or {@link ResponseDecodingException})
+     */
+    public <T> T invoke(ApiRequest request, ResponseMapper<T> mapper, RequestOptions requestOptions) {
+        Call<T> call = new Call<>(request, mapper, requestOptions);
         T value;
         try {
             value = attemptUntilDone(call);
@@ -252,7 +273,17 @@ public final class ApiInvoker {
         private final ResponseMapper<T> mapper;
         private final URI uri;
         private final long deadline;
+        /** The time the call may take, from its start to its deadline. */
+        private final Duration budget;
+
         private final Duration callTimeout;
+        /** The call's token source, rate limiter and secrets: the client's, or those of the call's own token. */
+        private final AccessTokenProvider tokens;
+
+        private final RateLimiter limiter;
+        private final Secrets secrets;
+        private final HttpLog httpLog;
+        private final Map<String, String> extraHeaders;
         private int retries;
         private boolean refreshed;
         private String refreshedToken;
@@ -287,30 +318,49 @@ public final class ApiInvoker {
         /** What the listener is told; kept whether or not there is one, as it costs next to nothing. */
         private final CallReport report;
 
-        Call(ApiRequest request, ResponseMapper<T> mapper) {
+        Call(ApiRequest request, ResponseMapper<T> mapper, RequestOptions requestOptions) {
             this.request = Objects.requireNonNull(request, "request");
             this.mapper = Objects.requireNonNull(mapper, "mapper");
+            Objects.requireNonNull(requestOptions, "requestOptions");
             this.uri = URI.create(
                     request.query().isEmpty()
                             ? baseUrl + request.path()
                             : baseUrl + request.path() + "?" + request.query());
             long startedAt = ticker.nanoTime();
             this.report = new CallReport(listener, request, startedAt);
-            this.deadline = startedAt + retry.deadline().toNanos();
-            this.callTimeout = request.timeout() != null ? request.timeout() : options.requestTimeout();
+            this.budget = requestOptions.timeout().orElse(retry.deadline());
+            this.deadline = startedAt + budget.toNanos();
+            this.callTimeout = request.timeout() != null
+                    ? request.timeout()
+                    : requestOptions.timeout().orElse(options.requestTimeout());
+            AccessTokenProvider own = requestOptions
+                    .accessToken()
+                    .filter(p -> p != ApiInvoker.this.tokens)
+                    .orElse(null);
+            this.tokens = own == null ? ApiInvoker.this.tokens : own;
+            this.limiter = own == null
+                    ? ApiInvoker.this.limiter
+                    : SharedRateLimiters.forProvider(own, options.requestsPerTenSeconds(), ticker);
+            this.secrets = own == null ? ApiInvoker.this.secrets : ApiInvoker.this.secrets.child();
+            this.httpLog = own == null ? ApiInvoker.this.httpLog : ApiInvoker.this.httpLog.with(secrets);
+            this.extraHeaders = requestOptions.headers();
+        }
+
+        /** The search limiter of {@code token}: the client's when it set one for its own token, else the shared one. */
+        private RateLimiter searchLimiter(String token) {
+            RateLimiter configured = options.searchRateLimiter();
+            return configured != null && tokens == ApiInvoker.this.tokens
+                    ? configured
+                    : SharedRateLimiters.searchLimiter(token, ticker);
         }
 
         Attempt begin() {
             // Asked per attempt: a provider may rotate tokens during long backoffs.
-            String token = refreshedToken != null ? refreshedToken : tokenChecks.checked(tokens.accessToken());
+            String token = refreshedToken != null ? refreshedToken : tokenChecks.checked(tokens.accessToken(), secrets);
             tokenChecks.dailyLimitGate(token).check(request.describe(), ticker.now());
             RateLimiter.Permit permit = SearchRateLimiter.paces(request.method(), request.pathTemplate())
                     ? SearchRateLimiter.both(
-                            limiter.acquire(),
-                            (options.searchRateLimiter() != null
-                                            ? options.searchRateLimiter()
-                                            : SharedRateLimiters.searchLimiter(token, ticker))
-                                    .acquire())
+                            limiter.acquire(), searchLimiter(token).acquire())
                     : limiter.acquire();
             long wait = permit.waitNanos();
             if (wait > 0) {
@@ -318,7 +368,7 @@ public final class ApiInvoker {
                     throw new TransportException(
                             request.describe() + ": the client-side rate limit would delay the call by "
                                     + HttpLog.millis(wait) + " ms, past its deadline of "
-                                    + retry.deadline().toMillis() + " ms",
+                                    + budget.toMillis() + " ms",
                             false,
                             true,
                             null);
@@ -342,7 +392,7 @@ public final class ApiInvoker {
                 attempt.complete(0, null);
                 throw new TransportException(
                         request.describe() + ": the call's deadline of "
-                                + retry.deadline().toMillis()
+                                + budget.toMillis()
                                 + " ms passed before this attempt could be sent; it was not sent",
                         false,
                         true,
@@ -351,7 +401,7 @@ public final class ApiInvoker {
             report.attempts++;
             timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(remaining) : callTimeout;
             HttpTransport.Request httpRequest = new HttpTransport.Request(
-                    request.method(), uri, headers(request, attempt.token()), request.body(), timeout);
+                    request.method(), uri, headers(request, attempt.token(), extraHeaders), request.body(), timeout);
             httpLog.request(httpRequest);
             sentAt = ticker.nanoTime();
             return httpRequest;
@@ -422,7 +472,7 @@ public final class ApiInvoker {
             httpLog.response(response, ticker.nanoTime() - sentAt);
             if (status == 401 && !refreshed) {
                 refreshed = true;
-                String fresh = tokenChecks.checked(tokens.refresh(attempt.token()));
+                String fresh = tokenChecks.checked(tokens.refresh(attempt.token()), secrets);
                 if (!fresh.equals(attempt.token())) {
                     LOG.log(
                             System.Logger.Level.INFO,
@@ -495,8 +545,8 @@ public final class ApiInvoker {
         }
     }
 
-    private Map<String, String> headers(ApiRequest request, String token) {
-        Map<String, String> h = new LinkedHashMap<>(8 + request.headers().size());
+    private Map<String, String> headers(ApiRequest request, String token, Map<String, String> extra) {
+        Map<String, String> h = new LinkedHashMap<>(8 + request.headers().size() + extra.size());
         h.put("Authorization", "Bearer " + token);
         h.put("User-Agent", USER_AGENT);
         h.put("Accept", request.accept());
@@ -505,6 +555,11 @@ public final class ApiInvoker {
             h.put("Content-Type", request.contentType());
         }
         h.putAll(request.headers());
+        // A per-call header replaces one of the same name in any case (RequestOptions refuses the runtime's own).
+        extra.forEach((name, value) -> {
+            h.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+            h.put(name, value);
+        });
         return h;
     }
 

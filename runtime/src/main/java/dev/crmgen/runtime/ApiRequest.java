@@ -272,11 +272,7 @@ public final class ApiRequest {
 
         /** Overrides the client's response timeout for this call. */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = ClientOptions.Builder.positive(timeout, "timeout");
             return this;
         }
 

@@ -39,6 +39,7 @@ public final class ClientOptions {
     private final RetryPolicy retryPolicy;
     private final RateLimiter rateLimiter;
     private final RateLimiter searchRateLimiter;
+    private final int requestsPerTenSeconds;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Ticker ticker;
@@ -59,6 +60,7 @@ public final class ClientOptions {
                 ? b.rateLimiter
                 : SharedRateLimiters.forProvider(b.tokenProvider, b.requestsPerTenSeconds, b.ticker);
         this.searchRateLimiter = b.searchRateLimiter;
+        this.requestsPerTenSeconds = b.requestsPerTenSeconds;
         this.logHttp = b.logHttp;
         this.strictResponses = b.strictResponses;
         this.executor = b.executor;
@@ -123,6 +125,14 @@ public final class ClientOptions {
         return searchRateLimiter;
     }
 
+    /**
+     * The rate of the shared default limiter per token: of this client's token unless it was given a
+     * {@link #rateLimiter()}, and of every token a call passes in its {@link RequestOptions}.
+     */
+    public int requestsPerTenSeconds() {
+        return requestsPerTenSeconds;
+    }
+
     /** The connect timeout of the default transport. */
     public Duration connectTimeout() {
         return connectTimeout;
@@ -167,6 +177,7 @@ public final class ClientOptions {
         b.retryPolicy = retryPolicy;
         b.rateLimiter = rateLimiter;
         b.searchRateLimiter = searchRateLimiter;
+        b.requestsPerTenSeconds = requestsPerTenSeconds;
         b.connectTimeout = connectTimeout;
         b.requestTimeout = requestTimeout;
         b.ticker = ticker;
@@ -287,7 +298,10 @@ public final class ClientOptions {
             return this;
         }
 
-        /** The HubSpot tier of the shared default limiter: 100, 190 (default) or 250 per 10 seconds, or any positive rate. */
+        /**
+         * The HubSpot tier of the shared default limiter: 100, 190 (default) or 250 per 10 seconds, or any positive
+         * rate; also the rate of the limiters of tokens given per call ({@link RequestOptions.Builder#accessToken}).
+         */
         public Builder requestsPerTenSeconds(int requestsPerTenSeconds) {
             if (requestsPerTenSeconds < 1) {
                 throw new IllegalArgumentException("requestsPerTenSeconds must be >= 1, got " + requestsPerTenSeconds);
@@ -302,7 +316,10 @@ public final class ClientOptions {
             return this;
         }
 
-        /** Default time to wait for each response (default 30 s); {@link ApiRequest.Builder#timeout} overrides it per call. */
+        /**
+         * Default time to wait for each response (default 30 s); {@link RequestOptions.Builder#timeout} replaces it
+         * for one call.
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = positive(requestTimeout, "requestTimeout");
             return this;
@@ -360,7 +377,8 @@ public final class ClientOptions {
             return new ClientOptions(this);
         }
 
-        private static Duration positive(Duration d, String name) {
+        /** {@code d}, checked to be positive; the timeouts of every builder of this package take it so. */
+        static Duration positive(Duration d, String name) {
             Objects.requireNonNull(d, name);
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive, got " + d);

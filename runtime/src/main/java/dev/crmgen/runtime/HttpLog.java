@@ -20,6 +20,11 @@ final class HttpLog {
         this.maxRetries = maxRetries;
     }
 
+    /** The same log lines, scrubbed of {@code secrets}' tokens: those of one call with a token of its own. */
+    HttpLog with(Secrets secrets) {
+        return new HttpLog(secrets, logHttp, maxRetries);
+    }
+
     /** One INFO line per retry. */
     void retry(ApiRequest request, String reason, int retryNumber, long delayNanos) {
         LOG.log(

@@ -7,22 +7,21 @@ import dev.crmgen.runtime.ratelimit.Ticker;
 
 /** What the invoker checks of each token before use: that it can go into a header, and its daily-limit gate. */
 final class TokenChecks {
-    private final Secrets secrets;
     private final Ticker ticker;
     /** The daily-limit gate of the token used last; looked up again only when the token changes. */
     private volatile TokenGate lastGate;
 
-    TokenChecks(Secrets secrets, Ticker ticker) {
-        this.secrets = secrets;
+    TokenChecks(Ticker ticker) {
         this.ticker = ticker;
     }
 
     /**
      * The provider's token, checked before it goes into a header: the JDK rejects a header value with a line break
      * or control character and quotes the whole value in its message, so such a token fails here, naming the
-     * offending character's position but never the token.
+     * offending character's position but never the token. {@code secrets} remembers it, to scrub it from what the
+     * call produces.
      */
-    String checked(String token) {
+    String checked(String token, Secrets secrets) {
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("the AccessTokenProvider returned no token");
         }

@@ -869,8 +869,17 @@ class ApiInvokerTest {
                 .withHeader("Authorization", equalTo("Bearer new-token-654321"))
                 .willReturn(aResponse().withStatus(200).withBody("{}")));
         AtomicInteger refreshes = new AtomicInteger();
-        AccessTokenProvider provider = new AccessTokenProvider() {
-            volatile String current = "old-token-123456";
+        AccessTokenProvider provider = refreshing("old-token-123456", "new-token-654321", refreshes);
+        ApiInvoker invoker = ApiInvoker.create(options().tokenProvider(provider).build());
+        call(invoker, batchUpdate().build(), JSON);
+        assertEquals(1, refreshes.get());
+        server.verify(2, postRequestedFor(anyUrl()));
+    }
+
+    /** A provider of {@code token} that counts its refreshes in {@code refreshes} and then hands out {@code fresh}. */
+    static AccessTokenProvider refreshing(String token, String fresh, AtomicInteger refreshes) {
+        return new AccessTokenProvider() {
+            private volatile String current = token;
 
             @Override
             public String accessToken() {
@@ -880,14 +889,10 @@ class ApiInvokerTest {
             @Override
             public String refresh(String rejected) {
                 refreshes.incrementAndGet();
-                current = "new-token-654321";
-                return current;
+                current = fresh;
+                return fresh;
             }
         };
-        ApiInvoker invoker = ApiInvoker.create(options().tokenProvider(provider).build());
-        call(invoker, batchUpdate().build(), JSON);
-        assertEquals(1, refreshes.get());
-        server.verify(2, postRequestedFor(anyUrl()));
     }
 
     @Test

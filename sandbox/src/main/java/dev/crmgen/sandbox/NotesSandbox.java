@@ -1,13 +1,16 @@
 package dev.crmgen.sandbox;
 
+import com.sun.net.httpserver.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +71,9 @@ public final class NotesSandbox implements AutoCloseable {
     /** Another integration spending part of the first token's budget, or null. */
     private final CompetingTenant competing;
 
+    /** Per header name the builder asked to record (lower case), the values received, in arrival order. */
+    private final Map<String, List<String>> recordedHeaders = new LinkedHashMap<>();
+
     private final List<String> seededIds;
 
     private NotesSandbox(Builder b) throws IOException {
@@ -94,7 +100,12 @@ public final class NotesSandbox implements AutoCloseable {
         }
         this.server = new SandboxServer(b.port, b.threads);
         NotesRoutes routes = new NotesRoutes(api, queries, server.baseUri() + NotesRoutes.NOTES);
-        server.start(new RequestHandler(routes, tokens, limits, faults, counters, correlationIds));
+        b.recordedHeaders.forEach(name -> recordedHeaders.put(name, new ArrayList<>()));
+        RequestHandler handler = new RequestHandler(routes, tokens, limits, faults, counters, correlationIds);
+        server.start(exchange -> {
+            recordHeaders(exchange.getRequestHeaders());
+            handler.handle(exchange);
+        });
         this.competing = limits.competingTenant(accessToken(), b.competingShare);
     }
 
@@ -186,6 +197,31 @@ public final class NotesSandbox implements AutoCloseable {
         return queries.searchRateLimited.get();
     }
 
+    /**
+     * The values of header {@code name} (one the builder {@linkplain Builder#recordHeader recorded}) on every request
+     * received that carried it, in arrival order.
+     */
+    public List<String> headersReceived(String name) {
+        List<String> values = recordedHeaders.get(name.toLowerCase(Locale.ROOT));
+        if (values == null) {
+            throw new IllegalArgumentException("header '" + name + "' is not recorded: Builder.recordHeader(name)");
+        }
+        synchronized (values) {
+            return List.copyOf(values);
+        }
+    }
+
+    private void recordHeaders(Headers headers) {
+        recordedHeaders.forEach((name, values) -> {
+            String value = headers.getFirst(name);
+            if (value != null) {
+                synchronized (values) {
+                    values.add(value);
+                }
+            }
+        });
+    }
+
     /** The record of every batch-update write applied and of every batch update that met a fault. */
     public Ledger ledger() {
         return ledger;
@@ -224,6 +260,7 @@ public final class NotesSandbox implements AutoCloseable {
     /** Configures and starts a {@link NotesSandbox}. */
     public static final class Builder {
         private final Set<String> tokens = new LinkedHashSet<>();
+        private final Set<String> recordedHeaders = new LinkedHashSet<>();
         private final Map<String, NoteProperty> properties = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> puts = new LinkedHashMap<>();
         private int seedCount;
@@ -255,6 +292,12 @@ public final class NotesSandbox implements AutoCloseable {
                 throw new IllegalArgumentException("an access token must not be blank");
             }
             tokens.add(token);
+            return this;
+        }
+
+        /** Keeps the value of header {@code name} of every request that carries it ({@link #headersReceived}). */
+        public Builder recordHeader(String name) {
+            recordedHeaders.add(name.toLowerCase(Locale.ROOT));
             return this;
         }
 

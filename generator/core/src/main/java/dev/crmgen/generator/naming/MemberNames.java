@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Names of members generated code declares beside those the spec names, reserved here so that a spec's names never
- * take them: the client's per-operation methods, its batch methods' parameters and an open enum's own fields.
+ * take them: the client's per-operation methods, its batch methods' and per-call options' parameters and an open enum's
+ * own fields.
  */
 public final class MemberNames {
     /** The client's field holding the runtime's invoker. */
@@ -19,9 +20,11 @@ public final class MemberNames {
     public static final String PARAMETER_RECORD = "params";
     /** The parameter of a search stream method choosing what happens past HubSpot's search ceiling. */
     public static final String SEARCH_LIMIT_POLICY = "policy";
-    /** Parameters the client's batch, paging and search methods declare beside the operation's own. */
+    /** The trailing parameter of every client method's per-call options form. */
+    public static final String REQUEST_OPTIONS = "requestOptions";
+    /** Parameters the client's batch, paging, search and per-call options methods declare beside the operation's own. */
     private static final List<String> GENERATED_PARAMETERS =
-            List.of("inputs", "request", "options", "chunk", PARAMETER_RECORD, SEARCH_LIMIT_POLICY);
+            List.of("inputs", "request", "options", "chunk", PARAMETER_RECORD, SEARCH_LIMIT_POLICY, REQUEST_OPTIONS);
 
     private MemberNames() {}
 

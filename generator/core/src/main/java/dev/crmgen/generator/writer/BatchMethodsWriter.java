@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -90,12 +91,13 @@ final class BatchMethodsWriter {
         CodeBlock source = onlyInputs ? CodeBlock.of("inputs") : CodeBlock.of("request.inputs()");
         String leadingArgs =
                 String.join("", leading.stream().map(p -> p.name() + ", ").toList());
-        CodeBlock batchCall = batchCall(
+        Function<CodeBlock, CodeBlock> batchCall = batchCall(
                 op,
                 input,
                 output,
                 leading.isEmpty() && onlyInputs,
-                CodeBlock.of("$L($Z$L($L))", members.reference(toResponse), op.methodName(), callArgs));
+                requestOptions -> CodeBlock.of(
+                        "$L($Z$L($L,$W$L))", members.reference(toResponse), op.methodName(), callArgs, requestOptions));
 
         CodeBlock trace = CodeBlock.of("\n<p>{@code $L $L}\n\n", op.httpMethod(), Javadoc.escape(op.path()));
         CodeBlock leadingDocs = signature.javadocExcept(bodyName);
@@ -128,7 +130,7 @@ final class BatchMethodsWriter {
                         RuntimeTypes.BATCH_OPTIONS,
                         op.retrySafe())
                 .build());
-        members.addMethod(MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
+        MethodSpec collected = MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
                 .addJavadoc(
                         "Sends any number of inputs through {@code $L} in chunks as {@code options} say and "
                                 + "reports every input as succeeded, failed or unconfirmed.\n",
@@ -143,8 +145,15 @@ final class BatchMethodsWriter {
                 .addParameters(leading)
                 .addParameter(inputsType, inputsName)
                 .addParameter(RuntimeTypes.BATCH_OPTIONS, "options")
-                .addStatement("return invoker.batchExecutor().execute($L,$W$L,$W$L,$Woptions)", source, batchCall, keys)
-                .build());
+                .build();
+        RequestOptionsOverloads.of(
+                        collected,
+                        requestOptions -> CodeBlock.of(
+                                "return invoker.batchExecutor().execute($L,$W$L,$W$L,$Woptions)",
+                                source,
+                                batchCall.apply(requestOptions),
+                                keys))
+                .forEach(members::addMethod);
         MethodSpec.Builder streaming = MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
                 .addJavadoc(
                         "Sends inputs as {@code inputs} yields them through {@code $L} in chunks as "
@@ -160,7 +169,7 @@ final class BatchMethodsWriter {
             streaming.addJavadoc("@param request the other fields of every request; its inputs are not sent\n");
             streaming.addParameter(request, "request");
         }
-        members.addMethod(streaming
+        streaming
                 .addJavadoc("@param inputs the inputs, taken as the window has room; each is reported exactly once\n")
                 .addJavadoc(optionsDoc)
                 .addJavadoc("@param listener hears each input's outcome as soon as it is final\n")
@@ -169,33 +178,40 @@ final class BatchMethodsWriter {
                         ParameterizedTypeName.get(ClassName.get(Iterator.class), WildcardTypeName.subtypeOf(input)),
                         "inputs")
                 .addParameter(RuntimeTypes.BATCH_OPTIONS, "options")
-                .addParameter(ParameterizedTypeName.get(RuntimeTypes.BATCH_LISTENER, input, output), "listener")
-                .addStatement(
-                        "return invoker.batchExecutor().execute(inputs,$W$L,$W$L,$Woptions,$Wlistener)",
-                        batchCall,
-                        keys)
-                .build());
+                .addParameter(ParameterizedTypeName.get(RuntimeTypes.BATCH_LISTENER, input, output), "listener");
+        RequestOptionsOverloads.of(
+                        streaming.build(),
+                        requestOptions -> CodeBlock.of(
+                                "return invoker.batchExecutor().execute(inputs,$W$L,$W$L,$Woptions,$Wlistener)",
+                                batchCall.apply(requestOptions),
+                                keys))
+                .forEach(members::addMethod);
         members.addStaticMethod(batchResponse(op, toResponse, output));
     }
 
     /**
-     * The batch call both {@code …All} forms pass to the executor. Without captured arguments it is a method
-     * reference to one private method, so the two forms share it instead of adding a lambda each to a class's
-     * constant pool.
+     * The batch call the {@code …All} forms pass to the executor, given the run's per-call options. Without captured
+     * arguments it binds a method reference to one private method, so the forms share it instead of adding a lambda
+     * each to a class's constant pool.
      */
-    private CodeBlock batchCall(
-            Operation op, ClassName input, ClassName output, boolean capturesNothing, CodeBlock sendChunk) {
+    private Function<CodeBlock, CodeBlock> batchCall(
+            Operation op,
+            ClassName input,
+            ClassName output,
+            boolean capturesNothing,
+            Function<CodeBlock, CodeBlock> sendChunk) {
         if (!capturesNothing) {
-            return CodeBlock.of("chunk -> $L", sendChunk);
+            return requestOptions -> CodeBlock.of("chunk -> $L", sendChunk.apply(requestOptions));
         }
         String name = members.allocate(op.methodName() + "Chunk");
         members.addMethod(MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE)
                 .returns(ParameterizedTypeName.get(RuntimeTypes.BATCH_RESPONSE, output))
                 .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), input), "chunk")
-                .addStatement("return $L", sendChunk)
+                .addParameter(RuntimeTypes.REQUEST_OPTIONS, MemberNames.REQUEST_OPTIONS)
+                .addStatement("return $L", sendChunk.apply(CodeBlock.of("$L", MemberNames.REQUEST_OPTIONS)))
                 .build());
-        return CodeBlock.of("this::$L", name);
+        return requestOptions -> CodeBlock.of("$T.with(this::$L, $L)", RuntimeTypes.BATCH_CALL, name, requestOptions);
     }
 
     private CodeBlock keys(ClassName input, ClassName output, Operation.Batch batch) {

@@ -22,9 +22,10 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the client: per operation a blocking and an {@code …Async} method, each one statement over the runtime's
- * {@code ApiInvoker}, with the request builder and response mapper they share, taking what the operation's
- * {@link OperationSignature} says; batch operations also get {@code …All} methods ({@link BatchMethodsWriter}), paged
- * ones {@code …Stream} methods ({@link PagingMethodsWriter}), form bodies an encoder ({@link FormEncoders}).
+ * {@code ApiInvoker} and each also with per-call options ({@link RequestOptionsOverloads}), with the request builder
+ * and response mapper they share, taking what the operation's {@link OperationSignature} says; batch operations also
+ * get {@code …All} methods ({@link BatchMethodsWriter}), paged ones {@code …Stream} methods
+ * ({@link PagingMethodsWriter}), form bodies an encoder ({@link FormEncoders}).
  */
 final class ClientWriter {
     private final ApiModel model;
@@ -133,21 +134,15 @@ final class ClientWriter {
                 .addParameters(signature.specs())
                 .addJavadoc(blockingDoc(op, signature.javadoc()))
                 .addCode(signature.recordCheck());
-        if (result == TypeName.VOID) {
-            blocking.addStatement("invoker.invoke($Z$L($L),$W$L)", request, args, mapper);
-        } else {
-            blocking.addStatement("return invoker.invoke($Z$L($L),$W$L)", request, args, mapper);
-        }
         MethodSpec.Builder async = MethodSpec.methodBuilder(MemberNames.async(base))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxedResult))
                 .addParameters(signature.specs())
                 .addJavadoc(asyncDoc(op, signature, signature.javadoc()))
-                .addCode(signature.recordCheck())
-                .addStatement("return invoker.invokeAsync($Z$L($L),$W$L)", request, args, mapper);
-        List<MethodSpec.Builder> methods = new ArrayList<>(List.of(blocking, async));
+                .addCode(signature.recordCheck());
+        List<MethodSpec.Builder> shortForms = new ArrayList<>();
         if (signature.hasRecord()) {
-            methods.add(MethodSpec.methodBuilder(base)
+            shortForms.add(MethodSpec.methodBuilder(base)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(result)
                     .addParameters(signature.shortSpecs())
@@ -157,19 +152,34 @@ final class ClientWriter {
                             result == TypeName.VOID ? "" : "return ",
                             base,
                             signature.shortCallArguments()));
-            methods.add(MethodSpec.methodBuilder(MemberNames.async(base))
+            shortForms.add(MethodSpec.methodBuilder(MemberNames.async(base))
                     .addModifiers(Modifier.PUBLIC)
                     .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxedResult))
                     .addParameters(signature.shortSpecs())
                     .addJavadoc(asyncDoc(op, signature, signature.shortJavadoc()))
                     .addStatement("return $L($L)", MemberNames.async(base), signature.shortCallArguments()));
         }
-        for (MethodSpec.Builder method : methods) {
+        for (MethodSpec.Builder method : shortForms) {
             if (op.deprecated()) {
                 method.addAnnotation(Deprecated.class);
             }
-            members.addMethod(method.build());
         }
+        if (op.deprecated()) {
+            blocking.addAnnotation(Deprecated.class);
+            async.addAnnotation(Deprecated.class);
+        }
+        String returns = result == TypeName.VOID ? "" : "return ";
+        RequestOptionsOverloads.of(
+                        blocking.build(),
+                        options -> CodeBlock.of(
+                                "$Linvoker.invoke($Z$L($L),$W$L,$W$L)", returns, request, args, mapper, options))
+                .forEach(members::addMethod);
+        RequestOptionsOverloads.of(
+                        async.build(),
+                        options -> CodeBlock.of(
+                                "return invoker.invokeAsync($Z$L($L),$W$L,$W$L)", request, args, mapper, options))
+                .forEach(members::addMethod);
+        shortForms.forEach(method -> members.addMethod(method.build()));
         members.addStaticMethod(requestBuilder(forms, op, requestMethod, signature.parameters()));
     }
 

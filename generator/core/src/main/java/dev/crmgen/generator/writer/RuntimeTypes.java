@@ -17,11 +17,13 @@ final class RuntimeTypes {
     static final ClassName JSON = ClassName.get(PACKAGE + ".json", "Json");
     static final ClassName API_INVOKER = ClassName.get(PACKAGE, "ApiInvoker");
     static final ClassName API_REQUEST = ClassName.get(PACKAGE, "ApiRequest");
+    static final ClassName REQUEST_OPTIONS = ClassName.get(PACKAGE, "RequestOptions");
     static final ClassName RESPONSE_MAPPER = ClassName.get(PACKAGE, "ResponseMapper");
     static final ClassName MULTIPART_BODY = ClassName.get(PACKAGE + ".http", "MultipartBody");
     static final ClassName UPLOAD = ClassName.get(PACKAGE + ".http", "MultipartBody", "Upload");
     static final ClassName CLIENT_OPTIONS = ClassName.get(PACKAGE, "ClientOptions");
     static final ClassName BATCH_EXECUTOR = ClassName.get(PACKAGE + ".batch", "BatchExecutor");
+    static final ClassName BATCH_CALL = ClassName.get(PACKAGE + ".batch", "BatchCall");
     static final ClassName BATCH_RESPONSE = ClassName.get(PACKAGE + ".batch", "BatchResponse");
     static final ClassName BATCH_ERROR = ClassName.get(PACKAGE + ".batch", "BatchError");
     static final ClassName BATCH_KEYS = ClassName.get(PACKAGE + ".batch", "BatchKeys");

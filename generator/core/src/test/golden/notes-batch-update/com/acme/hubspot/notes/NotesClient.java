@@ -3,7 +3,9 @@ package com.acme.hubspot.notes;
 import dev.crmgen.runtime.ApiInvoker;
 import dev.crmgen.runtime.ApiRequest;
 import dev.crmgen.runtime.ClientOptions;
+import dev.crmgen.runtime.RequestOptions;
 import dev.crmgen.runtime.ResponseMapper;
+import dev.crmgen.runtime.batch.BatchCall;
 import dev.crmgen.runtime.batch.BatchError;
 import dev.crmgen.runtime.batch.BatchKeys;
 import dev.crmgen.runtime.batch.BatchListener;
@@ -81,7 +83,18 @@ public final class NotesClient {
      * @return one record per success status; check for the partial-failure ones
      */
     public BatchUpdateResponse batchUpdate(BatchInputSimplePublicObjectBatchInput body) {
-        return invoker.invoke(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE);
+        return invoker.invoke(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE,
+                RequestOptions.none());
+    }
+
+    /**
+     * As {@link #batchUpdate(BatchInputSimplePublicObjectBatchInput)}, with {@code requestOptions} for this call only.
+     *
+     * @param requestOptions this call's timeout, extra headers or access token
+     */
+    public BatchUpdateResponse batchUpdate(BatchInputSimplePublicObjectBatchInput body,
+            RequestOptions requestOptions) {
+        return invoker.invoke(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE, requestOptions);
     }
 
     /**
@@ -93,7 +106,19 @@ public final class NotesClient {
      */
     public CompletableFuture<BatchUpdateResponse> batchUpdateAsync(
             BatchInputSimplePublicObjectBatchInput body) {
-        return invoker.invokeAsync(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE);
+        return invoker.invokeAsync(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE,
+                RequestOptions.none());
+    }
+
+    /**
+     * As {@link #batchUpdateAsync(BatchInputSimplePublicObjectBatchInput)}, with {@code requestOptions} for this call
+     * only.
+     *
+     * @param requestOptions this call's timeout, extra headers or access token
+     */
+    public CompletableFuture<BatchUpdateResponse> batchUpdateAsync(
+            BatchInputSimplePublicObjectBatchInput body, RequestOptions requestOptions) {
+        return invoker.invokeAsync(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE, requestOptions);
     }
 
     private static ApiRequest batchUpdateRequest(BatchInputSimplePublicObjectBatchInput body) {
@@ -105,9 +130,9 @@ public final class NotesClient {
     }
 
     private BatchResponse<SimplePublicObject> batchUpdateChunk(
-            List<SimplePublicObjectBatchInput> chunk) {
+            List<SimplePublicObjectBatchInput> chunk, RequestOptions requestOptions) {
         return batchUpdateBatchResponse(
-                batchUpdate(new BatchInputSimplePublicObjectBatchInput(chunk)));
+                batchUpdate(new BatchInputSimplePublicObjectBatchInput(chunk), requestOptions));
     }
 
     /**
@@ -136,8 +161,21 @@ public final class NotesClient {
      */
     public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
             Collection<SimplePublicObjectBatchInput> inputs, BatchOptions options) {
-        return invoker.batchExecutor().execute(inputs, this::batchUpdateChunk, BATCH_UPDATE_KEYS,
+        return invoker.batchExecutor().execute(inputs,
+                BatchCall.with(this::batchUpdateChunk, RequestOptions.none()), BATCH_UPDATE_KEYS,
                 options);
+    }
+
+    /**
+     * As {@link #batchUpdateAll(Collection, BatchOptions)}, with {@code requestOptions} for this call only.
+     *
+     * @param requestOptions this call's timeout, extra headers or access token
+     */
+    public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
+            Collection<SimplePublicObjectBatchInput> inputs, BatchOptions options,
+            RequestOptions requestOptions) {
+        return invoker.batchExecutor().execute(inputs,
+                BatchCall.with(this::batchUpdateChunk, requestOptions), BATCH_UPDATE_KEYS, options);
     }
 
     /**
@@ -154,8 +192,24 @@ public final class NotesClient {
     public BatchStreamSummary batchUpdateAll(
             Iterator<? extends SimplePublicObjectBatchInput> inputs, BatchOptions options,
             BatchListener<SimplePublicObjectBatchInput, SimplePublicObject> listener) {
-        return invoker.batchExecutor().execute(inputs, this::batchUpdateChunk, BATCH_UPDATE_KEYS,
+        return invoker.batchExecutor().execute(inputs,
+                BatchCall.with(this::batchUpdateChunk, RequestOptions.none()), BATCH_UPDATE_KEYS,
                 options, listener);
+    }
+
+    /**
+     * As {@link #batchUpdateAll(Iterator, BatchOptions, BatchListener)}, with {@code requestOptions} for this call
+     * only.
+     *
+     * @param requestOptions this call's timeout, extra headers or access token
+     */
+    public BatchStreamSummary batchUpdateAll(
+            Iterator<? extends SimplePublicObjectBatchInput> inputs, BatchOptions options,
+            BatchListener<SimplePublicObjectBatchInput, SimplePublicObject> listener,
+            RequestOptions requestOptions) {
+        return invoker.batchExecutor().execute(inputs,
+                BatchCall.with(this::batchUpdateChunk, requestOptions), BATCH_UPDATE_KEYS, options,
+                listener);
     }
 
     private static BatchResponse<SimplePublicObject> batchUpdateBatchResponse(

@@ -1,0 +1,64 @@
+package dev.crmgen.generator.writer;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import dev.crmgen.generator.naming.MemberNames;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The per-call options form of the client's methods: each method written through here comes twice, with a trailing
+ * {@code RequestOptions} parameter and without it, the same statement with {@code RequestOptions.none()}. It takes a
+ * method as a writer built it, signature and javadoc, and its statement as a function of the options, so it applies
+ * alike to whatever methods and signatures the writers produce.
+ *
+ * <p>The plain form states the call itself rather than calling its twin: a self-call would cost the client class two
+ * constant-pool entries per method, and an API of thousands of operations needs every one of the JVM's 65,535.
+ */
+final class RequestOptionsOverloads {
+    private RequestOptionsOverloads() {}
+
+    /**
+     * The plain method, passing no options, then its form with per-call options.
+     *
+     * @param plain the method without options: modifiers, annotations, return type, parameters, javadoc and any checks
+     *     that come before the call
+     * @param statement the options form's one statement, given the expression that names the options
+     */
+    static List<MethodSpec> of(MethodSpec plain, Function<CodeBlock, CodeBlock> statement) {
+        String options = MemberNames.REQUEST_OPTIONS;
+        MethodSpec withOptions = MethodSpec.methodBuilder(plain.name())
+                .addJavadoc(
+                        "As {@link #$L($L)}, with {@code $L} for this call only.\n\n",
+                        plain.name(),
+                        linkSignature(plain),
+                        options)
+                .addJavadoc("@param $L this call's timeout, extra headers or access token\n", options)
+                .addAnnotations(plain.annotations())
+                .addModifiers(plain.modifiers())
+                .addTypeVariables(plain.typeVariables())
+                .returns(plain.returnType())
+                .addParameters(plain.parameters())
+                .addParameter(RuntimeTypes.REQUEST_OPTIONS, options)
+                .addCode(plain.code())
+                .addStatement("$L", statement.apply(CodeBlock.of("$L", options)))
+                .build();
+        MethodSpec withoutOptions = plain.toBuilder()
+                .addStatement("$L", statement.apply(CodeBlock.of("$T.none()", RuntimeTypes.REQUEST_OPTIONS)))
+                .build();
+        return List.of(withoutOptions, withOptions);
+    }
+
+    /** The parameter types of a {@code {@link}} to {@code method}: raw, as javadoc wants them. */
+    private static CodeBlock linkSignature(MethodSpec method) {
+        return CodeBlock.join(
+                method.parameters().stream()
+                        .map(ParameterSpec::type)
+                        .map(t ->
+                                CodeBlock.of("$T", t instanceof ParameterizedTypeName generic ? generic.rawType() : t))
+                        .toList(),
+                ", ");
+    }
+}
