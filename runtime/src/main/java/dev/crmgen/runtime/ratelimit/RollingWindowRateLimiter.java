@@ -9,9 +9,13 @@ import java.util.OptionalLong;
 /**
  * Keeps the last {@code permits} slots in a ring: a new slot starts no earlier than one window after the slot
  * {@code allowed} reservations back, so no window ever holds more than {@code allowed} of them. A slot's time is its
- * start until its response arrives, then the arrival of that response: the server counts a request when it
- * arrives, which is somewhere in between, so measuring the window from the response keeps the client just under
- * the server's limit however much the latency varies.
+ * start until its response arrives, then the estimated arrival of its request at the server, which counts a request
+ * when it arrives: the response's time less a learned share of the fastest round trip seen so far. A request whose
+ * successor starts a window after that estimate cannot share a server window with it as long as the fastest round
+ * trip seen took the shortest way both there and back, so late responses no longer delay the reuse of their slots by
+ * their whole latency. The share starts at one half and grows to the whole with successful responses; a 429 of a
+ * window full of our own requests (the estimates were too early) halves it. A slot whose attempt got no response
+ * keeps the time its attempt ended.
  *
  * <p>{@code allowed} is the least of three figures, each from what the server says:
  * <ul>
@@ -34,6 +38,8 @@ final class RollingWindowRateLimiter implements RateLimiter {
     private static final int MIN_CEILING = 1;
     /** With another user on the token, a twentieth of the limit stays unused for that user's jitter. */
     private static final int SHARED_MARGIN_DIVISOR = 20;
+    /** A new limiter credits half the fastest round trip until responses have shown how steady latency is. */
+    private static final double INITIAL_FLOOR_SHARE = 0.5;
 
     private final int permits;
     private final long windowNanos;
@@ -53,6 +59,11 @@ final class RollingWindowRateLimiter implements RateLimiter {
     private double ceiling;
     /** Only requests started after the last decrease may halve the ceiling again (one decrease per round). */
     private long lastDecrease = Long.MIN_VALUE;
+
+    /** The fastest round trip seen (start to response), in nanoseconds: the part of every round trip not jitter. */
+    private long roundTripFloor = Long.MAX_VALUE;
+    /** How much of {@link #roundTripFloor} a response's time is moved back by to estimate the arrival. */
+    private double floorShare = INITIAL_FLOOR_SHARE;
 
     private long notBefore = Long.MIN_VALUE;
     private volatile long dailyRemaining = -1;
@@ -140,8 +151,9 @@ final class RollingWindowRateLimiter implements RateLimiter {
         public void completed(int status, HttpHeaders headers) {
             long now = ticker.nanoTime();
             synchronized (RollingWindowRateLimiter.this) {
-                if (holders[slot] == holder && now - times[slot] > 0) {
-                    times[slot] = now;
+                long counted = status > 0 ? estimatedArrival(start, now) : now;
+                if (holders[slot] == holder && counted - times[slot] > 0) {
+                    times[slot] = counted;
                 }
             }
             if (status > 0 && headers != null) {
@@ -149,6 +161,19 @@ final class RollingWindowRateLimiter implements RateLimiter {
                 adjust(status, headers, start - windowNanos, start);
             }
         }
+    }
+
+    /**
+     * When the server counted a request started at {@code start} and answered at {@code answered}: the answer less the
+     * learned share of the fastest round trip seen (which this one may lower), never before the start.
+     */
+    private long estimatedArrival(long start, long answered) {
+        long roundTrip = answered - start;
+        if (roundTrip < 0) {
+            return start;
+        }
+        roundTripFloor = Math.min(roundTripFloor, roundTrip);
+        return answered - (long) (floorShare * roundTripFloor);
     }
 
     /**
@@ -183,6 +208,11 @@ final class RollingWindowRateLimiter implements RateLimiter {
             }
             return;
         }
+        if (explainedByUs && remaining == 0) {
+            // The window is full of our own requests: arrivals were estimated too early, not the rate too high.
+            distrustArrivalEstimates();
+            return;
+        }
         if (explainedByUs && remaining > 0) {
             // The token's window has room and holds only our requests: a refusal of this request, which waits out
             // its own Retry-After or backoff in the retry policy. Holding everyone would waste the window.
@@ -207,8 +237,16 @@ final class RollingWindowRateLimiter implements RateLimiter {
         lastDecrease = ticker.nanoTime();
     }
 
-    /** Additive increase: a quarter of the limit per window's worth of successful responses. */
+    private synchronized void distrustArrivalEstimates() {
+        floorShare /= 2;
+    }
+
+    /**
+     * Additive increase: a quarter of the limit per window's worth of successful responses; the share of the fastest
+     * round trip credited to arrival estimates grows by half per window's worth, up to the whole.
+     */
     private synchronized void recover() {
+        floorShare = Math.min(1, floorShare + 1 / (2.0 * limit));
         if (ceiling < limit) {
             ceiling = Math.min(limit, ceiling + limit / (4.0 * Math.max(ceiling, MIN_CEILING)));
         }
