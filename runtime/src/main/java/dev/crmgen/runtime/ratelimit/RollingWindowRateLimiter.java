@@ -22,14 +22,17 @@ import java.util.OptionalLong;
  *   <li>the app's limit: the configured permits, or a lower {@code X-HubSpot-RateLimit-Max};</li>
  *   <li>what others leave: when {@code X-HubSpot-RateLimit-Remaining} counts more requests in the window than this
  *       limiter's own, the difference is someone else using the token, and only the rest is ours, less a margin of
- *       a twentieth of the limit, since the other user's requests show only on our responses;</li>
+ *       a twentieth of the limit, since the other user's requests show only on our responses. The most any response
+ *       of the last window showed counts, so one quiet reading does not release a burst. A 429 while another user
+ *       is seen cuts our share by another margin (once per round; successes win a margin back per window's worth)
+ *       instead of holding everyone for its {@code Retry-After} or halving the ceiling;</li>
  *   <li>a congestion ceiling (AIMD): a 429 that gives no usable {@code Retry-After} and is not explained by a
  *       per-request refusal halves it, once per round of requests; every successful response raises it again, by a
  *       quarter of the limit per window's worth of successes, so the rate probes back up within a few windows
  *       instead of stalling everyone for a whole interval.</li>
  * </ul>
- * A 429 with {@code Retry-After} (delta-seconds or an HTTP date) holds every caller until then and leaves the rate
- * alone. A 429 whose headers show budget left in the window and no requests but ours is a refusal of that one
+ * Without another user, a 429 with {@code Retry-After} (delta-seconds or an HTTP date) holds every caller until then
+ * and leaves the rate alone. A 429 whose headers show budget left in the window and no requests but ours is a refusal of that one
  * request, which waits out its own {@code Retry-After} in the retry policy; holding or slowing everyone for it would
  * waste the window.
  */
@@ -51,10 +54,15 @@ final class RollingWindowRateLimiter implements RateLimiter {
     private long issued;
     /** At most {@code permits}; lower when the server's {@code X-HubSpot-RateLimit-Max} says its limit is lower. */
     private int limit;
-    /** Requests of someone else in the server's window, as its last response showed; they leave it a window later. */
-    private int others;
-
-    private long othersSeenAt;
+    /**
+     * Requests of someone else in the server's window: the most any response of the last window showed, since the
+     * other user's requests come and go between our responses.
+     */
+    private final WindowMaximum others;
+    /** Requests per window given up after 429s that others' requests caused; successful responses win them back. */
+    private double ownShareCut;
+    /** Only requests started after the last cut may cut our share again (one cut per round). */
+    private long lastCut = Long.MIN_VALUE;
     /** The AIMD ceiling, in requests per window. */
     private double ceiling;
     /** Only requests started after the last decrease may halve the ceiling again (one decrease per round). */
@@ -83,6 +91,7 @@ final class RollingWindowRateLimiter implements RateLimiter {
         this.holders = new long[permits];
         this.limit = permits;
         this.ceiling = permits;
+        this.others = new WindowMaximum(windowNanos);
     }
 
     @Override
@@ -95,10 +104,7 @@ final class RollingWindowRateLimiter implements RateLimiter {
         long now = ticker.nanoTime();
         int slot = (int) (issued % permits);
         long start = now;
-        if (others > 0 && now - othersSeenAt >= windowNanos) {
-            others = 0;
-        }
-        int allowed = allowed();
+        int allowed = allowed(now);
         if (issued >= allowed) {
             start = Math.max(start, times[(int) ((issued - allowed) % permits)] + windowNanos);
         }
@@ -110,11 +116,17 @@ final class RollingWindowRateLimiter implements RateLimiter {
         return new SlotPermit(slot, issued++, start, start - now);
     }
 
-    /** Requests this limiter may start in any window now. */
-    synchronized int allowed() {
-        // Another user's requests are seen only on our responses, a moment late: leave a margin for its jitter.
-        int left = others > 0 ? limit - others - Math.max(1, limit / SHARED_MARGIN_DIVISOR) : limit;
+    /** Requests this limiter may start in any window at {@code now}. */
+    private int allowed(long now) {
+        int foreign = others.at(now);
+        // Another user's requests are seen only on our responses, a moment late: leave a margin for its jitter, and
+        // what 429s its requests caused took from our share.
+        int left = foreign > 0 ? limit - foreign - sharedMargin() - (int) Math.ceil(ownShareCut) : limit;
         return Math.max(MIN_CEILING, Math.min(Math.min(left, (int) ceiling), permits));
+    }
+
+    private int sharedMargin() {
+        return Math.max(1, limit / SHARED_MARGIN_DIVISOR);
     }
 
     @Override
@@ -189,6 +201,7 @@ final class RollingWindowRateLimiter implements RateLimiter {
         long max = HttpTransport.Response.firstLong(headers, "X-HubSpot-RateLimit-Max");
         long now = ticker.nanoTime();
         boolean explainedByUs = false;
+        boolean shared;
         synchronized (this) {
             if (max > 0 && max < limit) {
                 // The app's real tier is lower than configured: pace to the server's limit from now on.
@@ -197,10 +210,10 @@ final class RollingWindowRateLimiter implements RateLimiter {
             if (remaining >= 0) {
                 long serverLimit = max > 0 ? max : limit;
                 long foreign = serverLimit - remaining - slotsSince(since);
-                others = (int) Math.max(0, Math.min(foreign, limit - MIN_CEILING));
-                othersSeenAt = now;
+                others.record(now, (int) Math.max(0, Math.min(foreign, limit - MIN_CEILING)));
                 explainedByUs = foreign <= 0;
             }
+            shared = others.at(now) > 0;
         }
         if (status != 429) {
             if (status < 400) {
@@ -216,6 +229,12 @@ final class RollingWindowRateLimiter implements RateLimiter {
         if (explainedByUs && remaining > 0) {
             // The token's window has room and holds only our requests: a refusal of this request, which waits out
             // its own Retry-After or backoff in the retry policy. Holding everyone would waste the window.
+            return;
+        }
+        if (shared) {
+            // Someone else spent the room our headers showed: give up a margin of our own share, not everyone's
+            // time for a whole interval; what the retry policy waits for this request is its own.
+            cutOwnShare(sentAt);
             return;
         }
         Duration retryAfter = RetryAfter.parse(HttpTransport.Response.first(headers, "Retry-After"), ticker.now())
@@ -237,15 +256,26 @@ final class RollingWindowRateLimiter implements RateLimiter {
         lastDecrease = ticker.nanoTime();
     }
 
+    /** Lowers our share by a margin, at most once per round, as {@link #decrease} does the ceiling. */
+    private synchronized void cutOwnShare(long sentAt) {
+        if (lastCut != Long.MIN_VALUE && sentAt - lastCut <= 0) {
+            return;
+        }
+        ownShareCut = Math.min(limit, ownShareCut + sharedMargin());
+        lastCut = ticker.nanoTime();
+    }
+
     private synchronized void distrustArrivalEstimates() {
         floorShare /= 2;
     }
 
     /**
      * Additive increase: a quarter of the limit per window's worth of successful responses; the share of the fastest
-     * round trip credited to arrival estimates grows by half per window's worth, up to the whole.
+     * round trip credited to arrival estimates grows by half per window's worth, up to the whole; a cut of our share
+     * heals by a margin per window's worth.
      */
     private synchronized void recover() {
+        ownShareCut = Math.max(0, ownShareCut - sharedMargin() / (double) limit);
         floorShare = Math.min(1, floorShare + 1 / (2.0 * limit));
         if (ceiling < limit) {
             ceiling = Math.min(limit, ceiling + limit / (4.0 * Math.max(ceiling, MIN_CEILING)));
