@@ -32,9 +32,9 @@ import java.util.OptionalLong;
  *       instead of stalling everyone for a whole interval.</li>
  * </ul>
  * Without another user, a 429 with {@code Retry-After} (delta-seconds or an HTTP date) holds every caller until then
- * and leaves the rate alone. A 429 whose headers show budget left in the window and no requests but ours is a refusal of that one
- * request, which waits out its own {@code Retry-After} in the retry policy; holding or slowing everyone for it would
- * waste the window.
+ * and leaves the rate alone. A 429 whose headers show budget left in the window and no requests but ours is a refusal
+ * of that one request, which waits out its own {@code Retry-After} in the retry policy; holding or slowing everyone
+ * for it would waste the window.
  */
 final class RollingWindowRateLimiter implements RateLimiter {
     /** The congestion ceiling never falls below this share of the limit per window. */
