@@ -2,7 +2,6 @@ package dev.crmgen.ratelimit.redis;
 
 import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.ratelimit.RetryAfter;
-import dev.crmgen.runtime.ratelimit.Ticker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,8 +9,6 @@ import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,11 +36,7 @@ import org.redisson.config.Config;
  *
  * <p>The slots live in a ring in Redis, the same scheme as {@link RateLimiter#rollingWindow}: a reservation is one
  * Lua script run that returns how long to wait, times come from the Redis server's clock (no skew between hosts),
- * and a slot is re-timed when its response arrives, since HubSpot counts a request on arrival. One round trip reserves
- * a few slots ({@linkplain Builder#lease the lease}); the ones not used at once stay with this process for a short
- * hold after their start and are timed in Redis as if used at its end, so the fleet never holds more than
- * {@code permits} in a window however late they are used; slots unused when their hold is over go back to the fleet
- * with the next round trip. A 429 holds every
+ * and a slot is re-timed when its response arrives, since HubSpot counts a request on arrival. A 429 holds every
  * instance off for HubSpot's {@code Retry-After} (or its interval, or one window). Redisson's own
  * {@code RRateLimiter} is not used because it cannot say how long a permit is away: it either answers no or blocks
  * the thread, while the invoker's non-blocking path schedules the wait it is told.
@@ -77,14 +70,6 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final long recheckNanos;
     private final int expectedInstances;
     private final RateLimiter fallback;
-    private final int leaseSize;
-    private final long leaseHoldNanos;
-    private final Ticker ticker;
-    /** Slots reserved in Redis and not yet handed out, in start order; guarded by itself. */
-    private final ArrayDeque<LeasedSlot> lease = new ArrayDeque<>();
-    /** Leased slots given up unused, to go back to the fleet with the next round trip; guarded by {@link #lease}. */
-    private final List<LeasedSlot> givenUp = new ArrayList<>();
-
     private final AtomicBoolean degraded = new AtomicBoolean();
     private volatile long retryRedisAt;
     /** Until a call succeeds, and after one failed, a call may first have to open a connection. */
@@ -107,9 +92,6 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         this.recheckNanos = b.recheckAfter.toNanos();
         this.expectedInstances = b.expectedInstances;
         this.fallback = RateLimiter.rollingWindow(Math.max(1, b.permits / b.expectedInstances), b.window);
-        this.leaseSize = Math.min(b.leaseSize, b.permits);
-        this.leaseHoldNanos = b.leaseHold.toNanos();
-        this.ticker = b.ticker;
     }
 
     /**
@@ -140,69 +122,26 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         if (degraded.get() && System.nanoTime() - retryRedisAt < 0) {
             return fallback.acquire();
         }
-        List<LeasedSlot> expired = new ArrayList<>();
-        synchronized (lease) {
-            expired.addAll(givenUp);
-            givenUp.clear();
-            for (LeasedSlot next = lease.pollFirst(); next != null; next = lease.pollFirst()) {
-                long now = ticker.nanoTime();
-                if (now - next.usableUntil() <= 0) {
-                    return new RedisPermit(this, next.slot(), next.reservation(), Math.max(0, next.startNanos() - now));
-                }
-                expired.add(next);
-            }
-        }
-        long asked = ticker.nanoTime();
         List<?> reply;
         try {
             reply = await(scripts.evalAsync(
-                    RScript.Mode.READ_WRITE, RESERVE, RScript.ReturnType.LIST, ringKey, reserveArguments(expired)));
+                    RScript.Mode.READ_WRITE,
+                    RESERVE,
+                    RScript.ReturnType.LIST,
+                    ringKey,
+                    Integer.toString(permits),
+                    Long.toString(micros(window))));
         } catch (RuntimeException e) {
             return degrade(e);
         }
         if (degraded.compareAndSet(true, false)) {
             LOG.log(System.Logger.Level.INFO, () -> this + ": Redis reachable again, pacing the fleet through it");
         }
-        long received = ticker.nanoTime();
-        List<LeasedSlot> reserved = new ArrayList<>();
-        for (int i = 0; i + 2 < reply.size(); i += 3) {
-            long waitNanos = TimeUnit.MICROSECONDS.toNanos(((Number) reply.get(i + 2)).longValue());
-            reserved.add(new LeasedSlot(
-                    ((Number) reply.get(i)).longValue(),
-                    ((Number) reply.get(i + 1)).longValue(),
-                    received + waitNanos,
-                    asked + waitNanos + leaseHoldNanos));
-        }
-        LeasedSlot mine = reserved.get(0);
-        synchronized (lease) {
-            lease.addAll(reserved.subList(1, reserved.size()));
-        }
-        return new RedisPermit(this, mine.slot(), mine.reservation(), Math.max(0, mine.startNanos() - received));
+        long slot = ((Number) reply.get(0)).longValue();
+        long reservation = ((Number) reply.get(1)).longValue();
+        long waitNanos = TimeUnit.MICROSECONDS.toNanos(((Number) reply.get(2)).longValue());
+        return new RedisPermit(this, slot, reservation, waitNanos);
     }
-
-    /**
-     * The reserve script's arguments: ring size, window, how many slots, how long a leased slot may be used after its
-     * start (nothing for a lone slot, used at once), and the slots whose lease ran out unused.
-     */
-    private Object[] reserveArguments(List<LeasedSlot> expired) {
-        List<Object> arguments = new ArrayList<>();
-        arguments.add(Integer.toString(permits));
-        arguments.add(Long.toString(micros(window)));
-        arguments.add(Integer.toString(leaseSize));
-        arguments.add(Long.toString(leaseSize > 1 ? TimeUnit.NANOSECONDS.toMicros(leaseHoldNanos) : 0));
-        for (LeasedSlot unused : expired) {
-            arguments.add(Long.toString(unused.slot()));
-            arguments.add(Long.toString(unused.reservation()));
-        }
-        return arguments.toArray();
-    }
-
-    /**
-     * A slot reserved in Redis for this process, usable from {@code startNanos} to {@code usableUntil} on this
-     * process's clock: the start read after the reply and the end of its hold read from before the request, so both
-     * stay within what Redis counted.
-     */
-    private record LeasedSlot(long slot, long reservation, long startNanos, long usableUntil) {}
 
     @Override
     public void onResponse(int status, HttpHeaders headers) {
@@ -316,13 +255,6 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     private void completed(RedisPermit permit, int status, HttpHeaders headers) {
-        if (status == 429) {
-            // Slots leased before the fleet's pause was set would ignore it: give them back.
-            synchronized (lease) {
-                givenUp.addAll(lease);
-                lease.clear();
-            }
-        }
         // Not awaited: if Redis misses this, the slot keeps its start time, which only paces a little less
         // conservatively.
         scripts.evalAsync(
@@ -420,9 +352,6 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(3);
         private Duration recheckAfter = Duration.ofSeconds(5);
         private int expectedInstances = 1;
-        private int leaseSize = 4;
-        private Duration leaseHold = Duration.ofMillis(50);
-        private Ticker ticker = Ticker.system();
 
         private Builder() {}
 
@@ -500,28 +429,6 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                 throw new IllegalArgumentException("expectedInstances must be >= 1, got " + expectedInstances);
             }
             this.expectedInstances = expectedInstances;
-            return this;
-        }
-
-        /**
-         * How many slots one Redis round trip reserves ({@code slots}, at most the permits; 1 reserves each slot on
-         * its own) and how long after its start a slot not used at once stays with this process. The fleet never
-         * holds more than the permits in a window: each leased slot counts in Redis from the end of its hold, which
-         * delays the reuse of that slot by as much; one unused when the hold is over goes back to the fleet with this
-         * process's next round trip, else frees itself a window later. 4 slots held 50 ms unless set.
-         */
-        public Builder lease(int slots, Duration hold) {
-            if (slots < 1) {
-                throw new IllegalArgumentException("slots must be >= 1, got " + slots);
-            }
-            this.leaseSize = slots;
-            this.leaseHold = positive(hold, "hold");
-            return this;
-        }
-
-        /** The clock leased slots expire on; tests replace it. */
-        Builder ticker(Ticker ticker) {
-            this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 

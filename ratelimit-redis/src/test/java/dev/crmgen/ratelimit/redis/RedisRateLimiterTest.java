@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmgen.runtime.ratelimit.RateLimiter;
-import dev.crmgen.runtime.ratelimit.Ticker;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,20 +57,13 @@ class RedisRateLimiterTest {
     }
 
     private RedisRateLimiter limiter(String name, int permits, Duration window) {
-        return build(builder(name, permits, window));
-    }
-
-    private static RedisRateLimiter.Builder builder(String name, int permits, Duration window) {
-        return RedisRateLimiter.builder()
+        RedisRateLimiter limiter = RedisRateLimiter.builder()
                 .redisUrl(REDIS.url())
                 .name(name)
                 .permits(permits)
                 .window(window)
-                .timeout(Duration.ofSeconds(2));
-    }
-
-    private RedisRateLimiter build(RedisRateLimiter.Builder builder) {
-        RedisRateLimiter limiter = builder.build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         limiters.add(limiter);
         return limiter;
     }
@@ -81,104 +72,31 @@ class RedisRateLimiterTest {
         return "test-app-" + NAMES.incrementAndGet();
     }
 
-    /** Four clients of one fleet, each with {@code threads} threads taking {@code each} slots; every send time. */
-    private GrantLog runFleet(RedisRateLimiter.Builder client, int threads, int each) throws Exception {
+    @Test
+    @Timeout(60)
+    void clientsOfOneFleetNeverExceedTheLimitInAnyWindow() throws Exception {
+        String name = freshName();
         GrantLog log = new GrantLog();
-        ExecutorService pool = Executors.newFixedThreadPool(4 * threads);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> members = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                RedisRateLimiter limiter = build(client);
-                for (int thread = 0; thread < threads; thread++) {
-                    members.add(pool.submit(() -> log.addAll(FleetClient.take(limiter, each))));
+            for (int client = 0; client < 4; client++) {
+                RedisRateLimiter limiter = limiter(name, PERMITS, WINDOW);
+                for (int thread = 0; thread < 2; thread++) {
+                    members.add(threads.submit(() -> log.addAll(FleetClient.take(limiter, 15))));
                 }
             }
             for (Future<?> member : members) {
                 member.get(50, TimeUnit.SECONDS);
             }
         } finally {
-            pool.shutdownNow();
+            threads.shutdownNow();
         }
-        return log;
-    }
-
-    @Test
-    @Timeout(60)
-    void clientsOfOneFleetNeverExceedTheLimitInAnyWindow() throws Exception {
-        GrantLog log = runFleet(builder(freshName(), PERMITS, WINDOW), 2, 15);
         assertEquals(120, log.size());
         assertTrue(log.busiestSpan(SPAN_MICROS) <= PERMITS, () -> "busiest span: " + log.busiestSpan(SPAN_MICROS));
         // 120 sends at 20 per second take about six windows; the fleet must use a fair share of the budget.
         double rate = log.ratePerSecond(WINDOW.toNanos() / 1000);
         assertTrue(rate >= PERMITS / 2.0, () -> "only " + rate + " sends per second");
-    }
-
-    @Test
-    @Timeout(60)
-    void aFleetLeasingManySlotsPerRoundTripStillNeverExceedsTheLimitInAnyWindow() throws Exception {
-        // Half the budget per round trip, held long enough that some leased slots are used late.
-        GrantLog log =
-                runFleet(builder(freshName(), PERMITS, WINDOW).lease(PERMITS / 2, Duration.ofMillis(100)), 1, 30);
-        assertEquals(120, log.size());
-        assertTrue(log.busiestSpan(SPAN_MICROS) <= PERMITS, () -> "busiest span: " + log.busiestSpan(SPAN_MICROS));
-    }
-
-    @Test
-    void oneRoundTripReservesALeaseThatTheNextCallsUse() {
-        String name = freshName();
-        RedisRateLimiter limiter =
-                build(builder(name, 10, Duration.ofSeconds(30)).lease(4, Duration.ofSeconds(5)));
-        RedissonClient reader = redisson();
-        try {
-            RMap<String, String> ring = reader.getMap("crmgen:ratelimit:{" + name + "}", StringCodec.INSTANCE);
-            assertEquals(0, limiter.reserve());
-            assertEquals("4", ring.get("issued"), "one round trip reserved four slots");
-            for (int i = 0; i < 3; i++) {
-                assertEquals(0, limiter.reserve());
-            }
-            assertEquals("4", ring.get("issued"), "the three after it came from the lease");
-            assertEquals(0, limiter.reserve());
-            assertEquals("8", ring.get("issued"));
-        } finally {
-            reader.shutdown();
-        }
-    }
-
-    @Test
-    void leasedSlotsUnusedWhenTheirHoldIsOverGoBackToTheFleet() {
-        String name = freshName();
-        Duration window = Duration.ofSeconds(30);
-        ManualTicker ticker = new ManualTicker();
-        RedisRateLimiter leasing =
-                build(builder(name, 5, window).lease(3, Duration.ofMillis(50)).ticker(ticker));
-        RedisRateLimiter other = build(builder(name, 5, window).lease(1, Duration.ofMillis(50)));
-        assertEquals(0, leasing.reserve(), "slot 0 used, slots 1 and 2 leased");
-        ticker.advance(Duration.ofSeconds(1));
-        // The hold is over: slots 1 and 2 go back with this round trip, which leases slots 3, 4 and 0 again.
-        assertEquals(0, leasing.reserve(), "slot 3");
-        assertEquals(0, other.reserve(), "slot 1 came back unused: nothing to wait for");
-        assertEquals(0, other.reserve(), "slot 2 came back unused: nothing to wait for");
-        long wait = other.reserve();
-        assertTrue(wait > TimeUnit.SECONDS.toNanos(15), () -> "slot 3 was used, a window to wait; waits " + wait);
-    }
-
-    /** Time that moves only when the test says. */
-    private static final class ManualTicker implements Ticker {
-        private final AtomicLong nanos = new AtomicLong(System.nanoTime());
-
-        @Override
-        public long nanoTime() {
-            return nanos.get();
-        }
-
-        @Override
-        public void sleep(long n) {
-            advance(Duration.ofNanos(n));
-        }
-
-        void advance(Duration by) {
-            nanos.addAndGet(by.toNanos());
-        }
     }
 
     @Test
@@ -250,9 +168,8 @@ class RedisRateLimiterTest {
     void theSlotAfterTheLimitWaitsForTheWindowWhicheverClientTakesIt() {
         Duration window = Duration.ofSeconds(30);
         String name = freshName();
-        // One slot per round trip, so the clients take turns in the ring.
-        RedisRateLimiter first = build(builder(name, 5, window).lease(1, Duration.ofMillis(1)));
-        RedisRateLimiter second = build(builder(name, 5, window).lease(1, Duration.ofMillis(1)));
+        RedisRateLimiter first = limiter(name, 5, window);
+        RedisRateLimiter second = limiter(name, 5, window);
         for (int i = 0; i < 5; i++) {
             assertEquals(0, (i % 2 == 0 ? first : second).reserve(), "slot " + i + " is free");
         }

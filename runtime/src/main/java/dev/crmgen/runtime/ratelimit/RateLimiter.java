@@ -72,12 +72,10 @@ public interface RateLimiter {
 
     /**
      * A rolling window: at most {@code permits} requests within any {@code window}, each counted from its start
-     * and, once its response is in, from its estimated arrival at the server (the response less a learned share of
-     * the fastest round trip seen). Adapts to the server: leaves room, and a margin, for requests
-     * {@code X-HubSpot-RateLimit-Remaining} shows this limiter did not send (another process using the same token),
-     * and after a 429 such a user caused gives up a little more of its own share; after another 429 of a spent window
-     * it holds every caller until the {@code Retry-After} (seconds or HTTP date), or without one halves its rate and
-     * probes back up with each successful response; remembers {@code X-HubSpot-RateLimit-Daily-Remaining}.
+     * until its response arrived. Adapts to the server: leaves room for requests {@code X-HubSpot-RateLimit-Remaining}
+     * shows this limiter did not send (another process using the same token); after a 429 of a spent window it holds
+     * every caller until the {@code Retry-After} (seconds or HTTP date), or without one halves its rate and probes back
+     * up with each successful response; remembers {@code X-HubSpot-RateLimit-Daily-Remaining}.
      */
     static RateLimiter rollingWindow(int permits, Duration window) {
         return new RollingWindowRateLimiter(permits, window, Ticker.system());

@@ -13,8 +13,7 @@ import java.util.Objects;
  * invoker takes a slot here as well as from the general limiter for every search call.
  *
  * <p>A {@linkplain RateLimiter#rollingWindow rolling window} that hears only the status and {@code Retry-After} of
- * each search response: a request counts from its start until its response arrives, then from its estimated arrival
- * at the server; a 429
+ * each search response: a request counts from its start until its response arrives, then from the response; a 429
  * with {@code Retry-After} holds every search until then, one without halves the rate and successes win it back. The
  * {@code X-HubSpot-RateLimit-*} headers describe the general window, not this one, so they are not passed on.
  */
