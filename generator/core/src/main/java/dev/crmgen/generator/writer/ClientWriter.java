@@ -159,14 +159,10 @@ final class ClientWriter {
                     .addJavadoc(asyncDoc(op, signature, signature.shortJavadoc()))
                     .addStatement("return $L($L)", MemberNames.async(base), signature.shortCallArguments()));
         }
-        for (MethodSpec.Builder method : shortForms) {
-            if (op.deprecated()) {
-                method.addAnnotation(Deprecated.class);
-            }
-        }
         if (op.deprecated()) {
             blocking.addAnnotation(Deprecated.class);
             async.addAnnotation(Deprecated.class);
+            shortForms.forEach(method -> method.addAnnotation(Deprecated.class));
         }
         String returns = result == TypeName.VOID ? "" : "return ";
         RequestOptionsOverloads.of(
