@@ -53,7 +53,9 @@ import java.util.function.Supplier;
  *   <li>A token with a character not allowed in a header fails before sending, without quoting the token; every
  *       message, raw body and log line it builds is scrubbed of the tokens it used.</li>
  *   <li>A 429 of HubSpot's {@code DAILY} policy is a {@link DailyLimitException}, never retried, and later calls on
- *       any client sharing the token fail the same way at once, sending nothing, until the quota resets.</li>
+ *       any client sharing the token fail the same way at once, sending nothing, until the quota resets. A response
+ *       saying {@code X-HubSpot-RateLimit-Daily-Remaining: 0} closes the token the same way (for a minute, then one
+ *       call checks again), so the request after the day's last is not sent just to earn the 429.</li>
  * </ul>
  *
  * <p>A call's {@link RequestOptions} replace, for that call only, the timeout (the call's deadline and each attempt's
@@ -450,11 +452,31 @@ public final class ApiInvoker {
             throw new TransportException(request.describe() + ": " + reason, sent, timedOut, e);
         }
 
+        /** This request was the day's last: later ones fail at once rather than each earning the daily 429. */
+        private void closeIfDailyBudgetSpent(Attempt attempt, HttpTransport.Response response) {
+            if (HttpTransport.Response.firstLong(response.headers(), "X-HubSpot-RateLimit-Daily-Remaining") != 0) {
+                return;
+            }
+            DailyLimitException spent = tokenChecks
+                    .dailyLimitGate(attempt.token())
+                    .closeSpent(
+                            request.describe(),
+                            response.status(),
+                            HttpTransport.Response.firstLong(response.headers(), "X-HubSpot-RateLimit-Daily"),
+                            response.header("X-HubSpot-Correlation-Id"),
+                            ticker.now(),
+                            options.dailyLimitRecheck());
+            if (spent != null) {
+                LOG.log(System.Logger.Level.WARNING, () -> secrets.scrub(spent.getMessage()));
+            }
+        }
+
         private Next<T> decideAfterResponse(Attempt attempt, HttpTransport.Response response) {
             int status = response.status();
             if (status >= 200 && status < 300) {
                 attempt.complete(status, response.headers());
                 httpLog.response(response, ticker.nanoTime() - sentAt);
+                closeIfDailyBudgetSpent(attempt, response);
                 return Next.value(map(status, response));
             }
             Duration retryAfter = ErrorMapping.retryAfter(response, ticker.now());
@@ -464,12 +486,13 @@ public final class ApiInvoker {
                 // Not a pacing signal: its day-long Retry-After would hold the other policies' calls as well.
                 attempt.complete(0, null);
                 httpLog.response(response, ticker.nanoTime() - sentAt);
-                tokenChecks.dailyLimitGate(attempt.token()).close(daily, ticker.now());
+                tokenChecks.dailyLimitGate(attempt.token()).close(daily, ticker.now(), options.dailyLimitRecheck());
                 LOG.log(System.Logger.Level.WARNING, () -> secrets.scrub(daily.getMessage()));
                 throw daily;
             }
             attempt.complete(status, response.headers());
             httpLog.response(response, ticker.nanoTime() - sentAt);
+            closeIfDailyBudgetSpent(attempt, response);
             if (status == 401 && !refreshed) {
                 refreshed = true;
                 String fresh = tokenChecks.checked(tokens.refresh(attempt.token()), secrets);

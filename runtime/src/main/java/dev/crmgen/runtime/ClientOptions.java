@@ -3,6 +3,7 @@ package dev.crmgen.runtime;
 import dev.crmgen.runtime.auth.AccessTokenProvider;
 import dev.crmgen.runtime.error.ResponseDecodingException;
 import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.internal.DailyLimitGate;
 import dev.crmgen.runtime.internal.SharedRateLimiters;
 import dev.crmgen.runtime.observe.CallListener;
 import dev.crmgen.runtime.ratelimit.RateLimiter;
@@ -42,6 +43,7 @@ public final class ClientOptions {
     private final int requestsPerTenSeconds;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final Duration dailyLimitRecheck;
     private final Ticker ticker;
     private final boolean logHttp;
     private final boolean strictResponses;
@@ -53,6 +55,7 @@ public final class ClientOptions {
         this.baseUrl = b.baseUrl;
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
+        this.dailyLimitRecheck = b.dailyLimitRecheck;
         this.transport = b.transport != null ? b.transport : HttpTransport.jdk(b.connectTimeout);
         this.retryPolicy = b.retryPolicy;
         this.ticker = b.ticker;
@@ -143,6 +146,14 @@ public final class ClientOptions {
         return requestTimeout;
     }
 
+    /**
+     * How long a token's calls stay closed after its daily limit when HubSpot did not say when the quota resets (a
+     * daily 429 without {@code Retry-After}, or {@code X-HubSpot-RateLimit-Daily-Remaining: 0}); then one call checks.
+     */
+    public Duration dailyLimitRecheck() {
+        return dailyLimitRecheck;
+    }
+
     /** The time source for backoff, deadlines and rate limits. */
     public Ticker ticker() {
         return ticker;
@@ -180,6 +191,7 @@ public final class ClientOptions {
         b.requestsPerTenSeconds = requestsPerTenSeconds;
         b.connectTimeout = connectTimeout;
         b.requestTimeout = requestTimeout;
+        b.dailyLimitRecheck = dailyLimitRecheck;
         b.ticker = ticker;
         b.logHttp = logHttp;
         b.strictResponses = strictResponses;
@@ -207,6 +219,7 @@ public final class ClientOptions {
         private int requestsPerTenSeconds = RateLimiter.TIER_DEFAULT;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration dailyLimitRecheck = DailyLimitGate.UNKNOWN_RESET_RECHECK;
         private Ticker ticker = Ticker.system();
         private boolean logHttp;
         private boolean strictResponses;
@@ -322,6 +335,15 @@ public final class ClientOptions {
          */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * How long a token's calls stay closed after its daily limit when the reset time is unknown (default one
+         * minute); then one call finds out whether the quota has reset.
+         */
+        public Builder dailyLimitRecheck(Duration dailyLimitRecheck) {
+            this.dailyLimitRecheck = positive(dailyLimitRecheck, "dailyLimitRecheck");
             return this;
         }
 

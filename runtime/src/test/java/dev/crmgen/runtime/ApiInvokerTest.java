@@ -585,6 +585,65 @@ class ApiInvokerTest {
     }
 
     @Test
+    void aSuccessThatSpendsTheDailyBudgetClosesTheTokenWithoutEarningTheDaily429() {
+        String token = freshToken();
+        // HubSpot's headers on the day's last accepted request: the call itself succeeds.
+        server.stubFor(post(urlEqualTo("/last"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("X-HubSpot-RateLimit-Daily", "250000")
+                        .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "0")
+                        .withHeader("X-HubSpot-Correlation-Id", "c0ffee00-0000-4000-8000-000000000001")
+                        .withBody("{}")));
+        server.stubFor(post(urlEqualTo("/other"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        ApiInvoker invoker = ApiInvoker.create(sharedLimiterOptions(token).build());
+        call(invoker, ApiRequest.builder("POST", "/last").build(), JSON);
+
+        // Any client on the token now fails at once, as after the daily 429, and sends nothing.
+        DailyLimitException later = assertThrows(
+                DailyLimitException.class,
+                () -> call(ApiInvoker.create(sharedLimiterOptions(token).build()), other(), JSON));
+        assertEquals("DAILY", later.policyName());
+        assertEquals(429, later.status());
+        assertEquals(250000L, later.dailyLimit().orElseThrow());
+        assertEquals(0L, later.dailyRemaining().orElseThrow());
+        assertTrue(later.resetsAt().isEmpty(), "HubSpot gives no reset time with the header");
+        assertTrue(
+                later.getMessage().contains("not sent") && later.getMessage().contains("unknown time"),
+                later.getMessage());
+        assertFalse(later.getMessage().contains(token));
+        server.verify(0, postRequestedFor(urlEqualTo("/other")));
+        assertEquals(List.of(), ticker.sleepsMillis());
+
+        // Another token is unaffected; after a minute one call checks whether the quota has reset.
+        call(ApiInvoker.create(sharedLimiterOptions(freshToken()).build()), other(), JSON);
+        server.verify(1, postRequestedFor(urlEqualTo("/other")));
+        ticker.advance(Duration.ofSeconds(61).toNanos());
+        call(invoker, other(), JSON);
+        server.verify(2, postRequestedFor(urlEqualTo("/other")));
+    }
+
+    @Test
+    void aDaily429AfterTheBudgetWasSpentKeepsItsRetryAfter() {
+        String token = freshToken();
+        server.stubFor(post(urlEqualTo("/daily"))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "3600")
+                        .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "0")
+                        .withBody(DAILY_BODY)));
+        ApiInvoker invoker = ApiInvoker.create(sharedLimiterOptions(token).build());
+        DailyLimitException met = assertThrows(
+                DailyLimitException.class,
+                () -> call(invoker, ApiRequest.builder("POST", "/daily").build(), JSON));
+        assertEquals(ticker.now().plusSeconds(3600), met.resetsAt().orElseThrow());
+        ticker.advance(Duration.ofSeconds(61).toNanos());
+        DailyLimitException later = assertThrows(DailyLimitException.class, () -> call(invoker, other(), JSON));
+        assertEquals(met.resetsAt(), later.resetsAt());
+    }
+
+    @Test
     void otherRateLimitPoliciesDoNotCloseTheToken() {
         String token = freshToken();
         server.stubFor(post(urlEqualTo("/secondly"))

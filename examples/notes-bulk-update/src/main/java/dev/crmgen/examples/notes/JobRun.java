@@ -30,9 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * accounts for every CSV row over all runs and writes the failures CSV.
  */
 final class JobRun {
-    /** How long to wait when HubSpot did not say when its daily quota resets, before one request finds out. */
-    private static final Duration UNKNOWN_RESET_RECHECK = Duration.ofMinutes(1);
-
     private final Path csv;
     private final Path failuresOut;
     private final int concurrency;
@@ -41,7 +38,7 @@ final class JobRun {
     /** The unique property the id column holds values of, or null when it holds note ids. */
     private final String idProperty;
 
-    private final NotesBulkUpdate.DailyLimitMode onDailyLimit;
+    private final NotesBulkUpdate.DailyLimitHandling onDailyLimit;
     private final Progress.Mode progress;
     private final PrintStream out;
 
@@ -51,7 +48,7 @@ final class JobRun {
             int concurrency,
             int rateLimit,
             String idProperty,
-            NotesBulkUpdate.DailyLimitMode onDailyLimit,
+            NotesBulkUpdate.DailyLimitHandling onDailyLimit,
             Progress.Mode progress,
             PrintStream out) {
         this.csv = csv;
@@ -121,7 +118,9 @@ final class JobRun {
                 Pass pass = sendPass(journal, client, bar, sent);
                 batches += (pass.summary().inputs() + 99) / 100;
                 daily = pass.dailyLimit();
-                if (daily == null || onDailyLimit == NotesBulkUpdate.DailyLimitMode.EXIT || !waitForReset(daily, bar)) {
+                if (daily == null
+                        || onDailyLimit.mode() == NotesBulkUpdate.DailyLimitMode.EXIT
+                        || !waitForReset(daily, bar)) {
                     break;
                 }
             }
@@ -226,7 +225,7 @@ final class JobRun {
 
     /** Waits, showing it, until HubSpot's daily quota should have reset; false when interrupted. */
     private boolean waitForReset(DailyLimitException limit, Progress bar) {
-        Instant until = limit.resetsAt().orElse(Instant.now().plus(UNKNOWN_RESET_RECHECK));
+        Instant until = limit.resetsAt().orElse(Instant.now().plus(onDailyLimit.recheck()));
         out.printf(
                 Locale.ROOT,
                 "HubSpot's daily limit was reached; waiting until %s for it to reset " + "(--on-daily-limit wait)%n",

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -87,6 +88,18 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                     + "resume from the journal) or wait for the reset, shown on the progress bar, then go on "
                     + "(default: ${DEFAULT-VALUE}).")
     DailyLimitMode onDailyLimit;
+
+    @Option(
+            names = "--daily-limit-recheck",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
+            description = "When HubSpot does not say when its daily quota resets (it resets at midnight in the "
+                    + "account's time zone), wait this long before one request checks again (default: "
+                    + "${DEFAULT-VALUE}).")
+    int dailyLimitRecheckSeconds;
+
+    /** What the job does at the daily limit, and how often it checks for the reset when the time is unknown. */
+    record DailyLimitHandling(DailyLimitMode mode, Duration recheck) {}
 
     @Option(
             names = "--base-url",
@@ -233,6 +246,8 @@ public final class NotesBulkUpdate implements Callable<Integer> {
             RetryTally retries = new RetryTally();
             ClientOptions.Builder options =
                     ClientOptions.builder().listener(retries).requestsPerTenSeconds(rateLimit);
+            Duration recheck = Duration.ofSeconds(Math.max(1, dailyLimitRecheckSeconds));
+            options.dailyLimitRecheck(recheck);
             if (baseUrl == null) {
                 sandbox = EmbeddedSandbox.start(
                         (int) Math.min(Integer.MAX_VALUE, plan.rows()), faults, faultSeed, sandboxRateLimit, out);
@@ -247,7 +262,14 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                 options.baseUrl(baseUrl).accessToken(token.trim());
             }
             JobRun.Result run = new JobRun(
-                            csv, failuresOut, concurrency, rateLimit, idProperty, onDailyLimit, progress, out)
+                            csv,
+                            failuresOut,
+                            concurrency,
+                            rateLimit,
+                            idProperty,
+                            new DailyLimitHandling(onDailyLimit, recheck),
+                            progress,
+                            out)
                     .apply(plan, journal, new NotesClient(options.build()), retries, sandbox != null);
             run.summary().print(out);
             out.printf(

@@ -68,6 +68,10 @@ class DailyLimitTest {
             assertEquals(ROWS - DAILY_REQUESTS * 100, number(first.out(), "unconfirmed"), first.out());
             assertTrue(first.out().contains("DAILY_LIMIT"), "the rows held back say why:\n" + first.out());
             assertEquals(updated, sandbox.stats().updatesApplied(), "what the sandbox applied is what was reported");
+            assertEquals(
+                    0,
+                    sandbox.dailyLimited(),
+                    "the day's last success said Daily-Remaining: 0, so no request was sent just to earn the 429");
 
             NotesBulkUpdateTest.Run second = job(sandbox);
             assertEquals(NotesBulkUpdate.DAILY_LIMIT_STATUS, second.status(), "the day has not ended yet");
@@ -83,8 +87,15 @@ class DailyLimitTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void waitingForTheResetShowsItAndFinishesTheJob() {
         try (NotesSandbox sandbox = sandbox(Duration.ofSeconds(2))) {
-            NotesBulkUpdateTest.Run run =
-                    job(sandbox, "--generate-sample", Integer.toString(ROWS), "--on-daily-limit", "wait");
+            NotesBulkUpdateTest.Run run = job(
+                    sandbox,
+                    "--generate-sample",
+                    Integer.toString(ROWS),
+                    "--on-daily-limit",
+                    "wait",
+                    // The day's last request says Daily-Remaining: 0 without a reset time: check each second.
+                    "--daily-limit-recheck",
+                    "1");
             assertEquals(0, run.status(), run.out() + run.err());
             assertTrue(run.out().contains("waiting until"), run.out());
             assertTrue(run.out().contains("Resuming after the daily limit's reset"), run.out());
