@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
  * clock with it. Talks in lines: {@code port N} once started; on a {@code stats} line from stdin, and once more when
  * stdin ends or the time limit passes, a line {@code stats key=value ...} with the counters and the ledger's check of
  * the seeded notes ({@code notesWritten}: seeded notes written at least once; {@code notesWrittenMoreThanOnce}).
+ *
+ * <p>{@code --warm-up-token=T --warm-up-notes=N} let a benchmark warm both JVMs before its clock starts without
+ * touching what it measures: {@code T} is a second app's token, with a rate-limit window of its own, and the
+ * {@code N} notes seeded after the others (ids following theirs) are left out of the ledger's check.
  */
 final class SandboxCommandLine {
     private static final List<String> OPTIONS = List.of(
@@ -31,7 +35,9 @@ final class SandboxCommandLine {
             "fault-seed",
             "competing",
             "daily-limit",
-            "time-limit");
+            "time-limit",
+            "warm-up-token",
+            "warm-up-notes");
 
     private SandboxCommandLine() {}
 
@@ -45,6 +51,10 @@ final class SandboxCommandLine {
                         Duration.ofMillis(Long.parseLong(options.getOrDefault("window-ms", "10000"))))
                 .competingShare(Double.parseDouble(options.getOrDefault("competing", "0")))
                 .dailyLimit(Long.parseLong(options.getOrDefault("daily-limit", "0")));
+        String warmUpToken = options.get("warm-up-token");
+        if (warmUpToken != null) {
+            builder.accessToken(NotesSandbox.DEFAULT_ACCESS_TOKEN).accessToken(warmUpToken);
+        }
         double faultShare = Double.parseDouble(options.getOrDefault("faults", "0"));
         if (faultShare > 0) {
             builder.faults(Faults.mixed(faultShare, Long.parseLong(options.getOrDefault("fault-seed", "1"))));
@@ -52,6 +62,7 @@ final class SandboxCommandLine {
         long timeLimitSeconds = Long.parseLong(options.getOrDefault("time-limit", "0"));
         long started = System.nanoTime();
         try (NotesSandbox sandbox = builder.start()) {
+            sandbox.seed(Integer.parseInt(options.getOrDefault("warm-up-notes", "0")));
             out.println("port " + sandbox.port());
             out.flush();
             CountDownLatch inputEnded = new CountDownLatch(1);

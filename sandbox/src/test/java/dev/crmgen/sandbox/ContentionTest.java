@@ -107,33 +107,18 @@ class ContentionTest {
     @Timeout(60)
     void theCommandLineServesPrintsItsPortAndStatsAndStopsAtTheEndOfInput() throws Exception {
         PipedOutputStream stdin = new PipedOutputStream();
-        PipedInputStream in = new PipedInputStream(stdin);
         Lines outRead = new Lines();
-        PrintStream out = new PrintStream(outRead, true, StandardCharsets.UTF_8);
-        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
-            try {
-                SandboxCommandLine.run(
-                        new String[] {"--seed=3", "--rate-limit=50", "--daily-limit=100", "--time-limit=50"}, in, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        CompletableFuture<Void> run =
+                commandLine(stdin, outRead, "--seed=3", "--rate-limit=50", "--daily-limit=100", "--time-limit=50");
         String first = readLine(outRead);
         assertTrue(first.matches("port \\d+"), first);
         int port = Integer.parseInt(first.substring(5));
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> ok = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + UPDATE))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + NotesSandbox.DEFAULT_ACCESS_TOKEN)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(updates(
-                                List.of(
-                                        String.valueOf(NotesSandbox.DEFAULT_FIRST_ID),
-                                        String.valueOf(NotesSandbox.DEFAULT_FIRST_ID + 1)),
-                                "cli")))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ok = post(
+                port,
+                NotesSandbox.DEFAULT_ACCESS_TOKEN,
+                List.of(
+                        String.valueOf(NotesSandbox.DEFAULT_FIRST_ID),
+                        String.valueOf(NotesSandbox.DEFAULT_FIRST_ID + 1)));
         assertEquals(200, ok.statusCode(), ok.body());
         assertEquals("50", ok.headers().firstValue("X-HubSpot-RateLimit-Max").orElseThrow());
         assertEquals(
@@ -150,6 +135,62 @@ class ContentionTest {
         stdin.close();
         assertTrue(readLine(outRead).startsWith("stats "), "final stats at the end of input");
         run.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @Timeout(60)
+    void aWarmUpAppHasItsOwnWindowAndNotesOutsideTheLedgersCheck() throws Exception {
+        PipedOutputStream stdin = new PipedOutputStream();
+        Lines outRead = new Lines();
+        CompletableFuture<Void> run = commandLine(
+                stdin,
+                outRead,
+                "--seed=3",
+                "--rate-limit=1",
+                "--warm-up-token=warm",
+                "--warm-up-notes=2",
+                "--time-limit=50");
+        String first = readLine(outRead);
+        int port = Integer.parseInt(first.substring(5));
+        long warmUpNote = NotesSandbox.DEFAULT_FIRST_ID + 3;
+        HttpResponse<String> warm = post(port, "warm", List.of(String.valueOf(warmUpNote)));
+        assertEquals(200, warm.statusCode(), warm.body());
+        assertEquals(
+                429, post(port, "warm", List.of(String.valueOf(warmUpNote + 1))).statusCode(), "its window: one");
+        // The measured app's window is untouched by the warm-up app's requests.
+        HttpResponse<String> measured =
+                post(port, NotesSandbox.DEFAULT_ACCESS_TOKEN, List.of(String.valueOf(NotesSandbox.DEFAULT_FIRST_ID)));
+        assertEquals(200, measured.statusCode(), measured.body());
+        stdin.close();
+        String stats = readLine(outRead);
+        assertTrue(stats.contains(" updatesApplied=2 ") && stats.contains(" seeded=3 notesWritten=1 "), stats);
+        run.get(30, TimeUnit.SECONDS);
+    }
+
+    /** The command line on its own thread, reading {@code stdin} and printing to {@code out}. */
+    private static CompletableFuture<Void> commandLine(PipedOutputStream stdin, Lines out, String... args)
+            throws IOException {
+        PipedInputStream in = new PipedInputStream(stdin);
+        PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return CompletableFuture.runAsync(() -> {
+            try {
+                SandboxCommandLine.run(args, in, printed);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static HttpResponse<String> post(int port, String token, List<String> ids) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + UPDATE))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(updates(ids, "cli")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String readLine(Lines lines) throws InterruptedException {

@@ -9,7 +9,10 @@ import dev.crmgen.runtime.batch.BatchReport;
 import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.sandbox.NotesSandbox;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +43,11 @@ final class ContentionBench extends Bench {
     static final int FLEET_CLIENTS = 4;
     static final int FLEET_SECONDS = 60;
     private static final long CLIENT_DEADLINE_MINUTES = 8;
+    private static final long READY_DEADLINE_SECONDS = 120;
+    /** A hundred requests: within one window of the warm-up app, enough for both JVMs' compilers to settle. */
+    private static final int WARM_UP_UPDATES = 10_000;
+
+    private static final String WARM_UP_TOKEN = "sandbox-warm-up-token";
 
     ContentionBench(BenchConfig config, Log log) {
         super(config, log);
@@ -115,9 +123,26 @@ final class ContentionBench extends Bench {
         return figures;
     }
 
+    /**
+     * Warms the client's and the sandbox's JVMs before the clock starts: {@value #WARM_UP_UPDATES} updates of notes
+     * seeded after the measured ones, as a second app whose token has a window of its own, so that the measured
+     * token starts with an empty window and the ledger's check sees only the measured notes.
+     */
+    private static void warmUp(SandboxProcess sandbox) {
+        NotesClient warmUp = new NotesClient(ClientOptions.builder()
+                .accessToken(WARM_UP_TOKEN)
+                .baseUrl(sandbox.baseUrl())
+                .rateLimiter(RateLimiter.perTenSeconds(LIMIT))
+                .build());
+        warmUp.batchUpdateAll(
+                inputs(UPDATES, WARM_UP_UPDATES, "warm-up"),
+                BatchOptions.builder().concurrency(CONCURRENCY).retrySafe(true).build());
+    }
+
     private BulkRun bulk(String name, String... options) throws Exception {
         List<String> all = new ArrayList<>(List.of("--seed=" + UPDATES, "--rate-limit=" + LIMIT));
         all.addAll(List.of(options));
+        all.addAll(List.of("--warm-up-token=" + WARM_UP_TOKEN, "--warm-up-notes=" + WARM_UP_UPDATES));
         Files.createDirectories(config.work);
         try (SandboxProcess sandbox = new SandboxProcess(
                 config, config.work.resolve("sandbox-" + name + ".log"), all.toArray(String[]::new))) {
@@ -127,6 +152,7 @@ final class ContentionBench extends Bench {
                     .rateLimiter(RateLimiter.perTenSeconds(LIMIT))
                     .build());
             List<SimplePublicObjectBatchInput> inputs = inputs(0, UPDATES, name);
+            warmUp(sandbox);
             log.info("contention: " + name + ": " + UPDATES + " updates, sandbox " + String.join(" ", all));
             long start = System.nanoTime();
             BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report = client.batchUpdateAll(
@@ -228,6 +254,23 @@ final class ContentionBench extends Bench {
     }
 
     /**
+     * Waits until every client process has started and connected (it prints {@link FleetClient#READY}), so that the
+     * fleet's 60 s measure its pacing, not the start-up of {@value #FLEET_CLIENTS} JVMs on two cores.
+     */
+    private void awaitReady(List<Process> clients, String key) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_DEADLINE_SECONDS);
+        for (int c = 0; c < clients.size(); c++) {
+            Path out = config.work.resolve("fleet-" + key + "-" + c + ".out");
+            while (!Files.exists(out) || !Files.readAllLines(out).contains(FleetClient.READY)) {
+                if (!clients.get(c).isAlive() || System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("fleet client " + c + " did not start; see " + out);
+                }
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+    }
+
+    /**
      * {@value #FLEET_CLIENTS} client processes bulk-update their own slices through one sandbox process for
      * {@value #FLEET_SECONDS} s (seven windows' worth of inputs), with the Redis limiter or each with its own.
      */
@@ -246,7 +289,6 @@ final class ContentionBench extends Bench {
                 "--rate-limit=" + LIMIT)) {
             String redisUrl = redis ? "redis://127.0.0.1:" + redisPort : "none";
             log.info("contention: fleet of " + FLEET_CLIENTS + " processes, " + label + ", " + total + " updates");
-            long start = System.nanoTime();
             for (int c = 0; c < FLEET_CLIENTS; c++) {
                 Path out = config.work.resolve("fleet-" + key + "-" + c + ".out");
                 clients.add(new ProcessBuilder(
@@ -264,6 +306,13 @@ final class ContentionBench extends Bench {
                         .redirectErrorStream(true)
                         .redirectOutput(out.toFile())
                         .start());
+            }
+            awaitReady(clients, key);
+            long start = System.nanoTime();
+            for (Process client : clients) {
+                try (Writer go = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8)) {
+                    go.write(FleetClient.GO + "\n");
+                }
             }
             long untilMark = start + TimeUnit.SECONDS.toNanos(FLEET_SECONDS) - System.nanoTime();
             TimeUnit.NANOSECONDS.sleep(Math.max(0, untilMark));
@@ -295,7 +344,9 @@ final class ContentionBench extends Bench {
             detail(String.format(
                     Locale.ROOT,
                     "Fleet, %s: %d client JVMs × %,d updates, concurrency %d each, one"
-                            + " sandbox process at %d per %d s. First %d s: %,d requests accepted (a perfect fleet gets"
+                            + " sandbox process at %d per %d s; the clock starts when every client process has"
+                            + " started and says it is ready, and all begin together. First %d s: %,d requests"
+                            + " accepted (a perfect fleet gets"
                             + " %,d). Whole run %,d ms: %,d requests, %,d answered 429 (%.2f%%); clients: %s; ledger:"
                             + " %,d of %,d notes written.",
                     label,

@@ -200,7 +200,10 @@ final class Report {
                         + " 600 requests of 100 inputs at 190 per 10 s need 31.6 s (at"
                         + " what another tenant leaves, proportionally more); a perfect client gets a little more,"
                         + " because the first window's burst"
-                        + " comes free. **Ledger**: the sandbox's record of the notes it wrote. Machine: ")
+                        + " comes free. **Warm-up**: before each bulk run's clock starts, a second app (its own"
+                        + " token and window) sends 100 requests through the same sandbox process and client JVM, so"
+                        + " that neither is measured cold; the fleet's clock starts once every client process is up."
+                        + " **Ledger**: the sandbox's record of the notes it wrote. Machine: ")
                 .append(machine())
                 .append("\n\n")
                 .append(TABLE_HEAD);
