@@ -17,8 +17,9 @@ import java.util.OptionalLong;
  * <ul>
  *   <li>the app's limit: the configured permits, or a lower {@code X-HubSpot-RateLimit-Max};</li>
  *   <li>what others leave: when {@code X-HubSpot-RateLimit-Remaining} counts more requests in the window than this
- *       limiter's own, the difference is someone else using the token, and only the rest is ours, less a margin of
- *       a twentieth of the limit, since the other user's requests show only on our responses;</li>
+ *       limiter's own sent up to that request (by more than its later ones that could have overtaken it), the
+ *       difference is someone else using the token, and only the rest is ours, less a margin of a twentieth of the
+ *       limit, since the other user's requests show only on our responses;</li>
  *   <li>a congestion ceiling (AIMD): a 429 that gives no usable {@code Retry-After} and is not explained by a
  *       per-request refusal halves it, once per round of requests; every successful response raises it again, by a
  *       quarter of the limit per window's worth of successes, so the rate probes back up within a few windows
@@ -115,7 +116,7 @@ final class RollingWindowRateLimiter implements RateLimiter {
     @Override
     public void onResponse(int status, HttpHeaders headers) {
         long now = ticker.nanoTime();
-        adjust(status, headers, now - windowNanos, now);
+        adjust(status, headers, now - windowNanos, now, Long.MAX_VALUE);
     }
 
     private final class SlotPermit implements Permit {
@@ -146,16 +147,17 @@ final class RollingWindowRateLimiter implements RateLimiter {
             }
             if (status > 0 && headers != null) {
                 // The server counted this request at its arrival, no earlier than its start.
-                adjust(status, headers, start - windowNanos, start);
+                adjust(status, headers, start - windowNanos, start, holder);
             }
         }
     }
 
     /**
-     * Applies the server's view of one response; {@code since} bounds the server's window from below and
-     * {@code sentAt} is when the request started (for the one-decrease-per-round rule).
+     * Applies the server's view of one response; {@code since} bounds the server's window from below,
+     * {@code sentAt} is when the request started (for the one-decrease-per-round rule) and {@code reservation} its
+     * number ({@code Long.MAX_VALUE} when unknown).
      */
-    private void adjust(int status, HttpHeaders headers, long since, long sentAt) {
+    private void adjust(int status, HttpHeaders headers, long since, long sentAt, long reservation) {
         long daily = HttpTransport.Response.firstLong(headers, "X-HubSpot-RateLimit-Daily-Remaining");
         if (daily >= 0) {
             dailyRemaining = daily;
@@ -170,8 +172,14 @@ final class RollingWindowRateLimiter implements RateLimiter {
                 limit = (int) max;
             }
             if (remaining >= 0) {
-                long serverLimit = max > 0 ? max : limit;
-                long foreign = serverLimit - remaining - slotsSince(since);
+                long counted = (max > 0 ? max : limit) - remaining;
+                // Our requests reserved after this one mostly reached the server after it, so its count left them
+                // out; counting them as ours would hide that many of someone else's. Only when the count exceeds
+                // ours by more than those later requests could (had they overtaken this one) is it someone else's.
+                int oursBefore = slotsSince(since, reservation);
+                int oursAfter = slotsSince(since, Long.MAX_VALUE) - oursBefore;
+                long foreign =
+                        counted - oursBefore > oursAfter ? counted - oursBefore : counted - oursBefore - oursAfter;
                 others = (int) Math.max(0, Math.min(foreign, limit - MIN_CEILING));
                 othersSeenAt = now;
                 explainedByUs = foreign <= 0;
@@ -221,14 +229,14 @@ final class RollingWindowRateLimiter implements RateLimiter {
     }
 
     /**
-     * This limiter's slots counted at or after {@code since}. Reserved future starts count too: each replaced a
-     * slot that may still be in the server's window.
+     * This limiter's slots counted at or after {@code since}, of reservations up to {@code lastReservation}. Reserved
+     * future starts count too: each replaced a slot that may still be in the server's window.
      */
-    private int slotsSince(long since) {
+    private int slotsSince(long since, long lastReservation) {
         int n = 0;
         int used = (int) Math.min(issued, permits);
         for (int i = 0; i < used; i++) {
-            if (times[i] - since > 0) {
+            if (times[i] - since > 0 && holders[i] <= lastReservation) {
                 n++;
             }
         }

@@ -235,6 +235,8 @@ class RateLimiterTest {
         int ours;
         int oursInFirstMinute;
         int rejected;
+        /** The other user's requests due and not yet accepted. */
+        int foreignOwed;
 
         SimulatedServer(int max, long window) {
             this.max = max;
@@ -261,10 +263,19 @@ class RateLimiterTest {
 
     /** Runs {@code workers} clients for {@code seconds} virtual seconds, one event at a time in time order. */
     static SimulatedServer simulate(int workers, int seconds, int foreignPerWindow, long seed) {
-        return simulate(workers, seconds, foreignPerWindow, seed, 190);
+        return simulate(workers, seconds, foreignPerWindow, seed, 190, false);
     }
 
     static SimulatedServer simulate(int workers, int seconds, int foreignPerWindow, long seed, int serverMax) {
+        return simulate(workers, seconds, foreignPerWindow, seed, serverMax, false);
+    }
+
+    /**
+     * @param foreignRetries whether the other user keeps what it was refused and resends it at its next turn while
+     *     the window has room (a client with retries, as the sandbox's competing tenant), rather than dropping it
+     */
+    static SimulatedServer simulate(
+            int workers, int seconds, int foreignPerWindow, long seed, int serverMax, boolean foreignRetries) {
         FakeTicker t = new FakeTicker();
         long origin = t.nanoTime();
         long window = 10_000 * MS;
@@ -328,7 +339,15 @@ class RateLimiterTest {
                                     "10000"));
                     events.add(new long[] {e[0], 0, w, order[0]++});
                 }
-                default -> server.arrive(e[0], false, new long[1]);
+                default -> {
+                    server.foreignOwed++;
+                    while (server.foreignOwed > 0 && server.arrive(e[0], false, new long[1]) == 200) {
+                        server.foreignOwed--;
+                    }
+                    if (!foreignRetries) {
+                        server.foreignOwed = 0;
+                    }
+                }
             }
         }
         return server;
@@ -364,6 +383,47 @@ class RateLimiterTest {
         assertTrue(
                 server.rejected <= 0.02 * (server.ours + server.rejected),
                 server.rejected + " of " + (server.ours + server.rejected) + " requests answered 429");
+    }
+
+    @Test
+    void ourRequestsSentAfterAResponsesOwnDoNotHideAnotherUsersRequests() {
+        FakeTicker t = new FakeTicker();
+        RateLimiter limiter = RateLimiter.rollingWindow(190, Duration.ofSeconds(10), t);
+        RateLimiter.Permit first = limiter.acquire();
+        for (int i = 0; i < 4; i++) {
+            limiter.acquire(); // still on their way when the first one's response comes back
+        }
+        // The server counted 96: the first request and 95 of someone else's; our four later ones arrived after it.
+        first.completed(200, headers("X-HubSpot-RateLimit-Remaining", "94", "X-HubSpot-RateLimit-Max", "190"));
+        // 95 are left to us, less the margin of 9: 86 per window, of which 5 are taken.
+        assertEquals(81, burst(limiter, new ArrayList<>()));
+    }
+
+    @Test
+    void ourOwnLaterRequestOvertakingAnEarlierOneIsNotTakenForAnotherUser() {
+        FakeTicker t = new FakeTicker();
+        RateLimiter limiter = RateLimiter.rollingWindow(190, Duration.ofSeconds(10), t);
+        RateLimiter.Permit first = limiter.acquire();
+        for (int i = 0; i < 4; i++) {
+            limiter.acquire();
+        }
+        // The server counted 2: the first request and one of our later ones, which got there before it.
+        first.completed(200, headers("X-HubSpot-RateLimit-Remaining", "188", "X-HubSpot-RateLimit-Max", "190"));
+        assertEquals(185, burst(limiter, new ArrayList<>()), "the whole window is still ours");
+    }
+
+    @Test
+    void sharesTheWindowWithAnotherUserThatRetriesWithFewRefusals() {
+        for (long seed = 1; seed <= 5; seed++) {
+            // Half the window goes to the other user, who resends what it is refused at its next turn.
+            SimulatedServer server = simulate(4, 120, 95, seed, 190, true);
+            int ourShare = 120 / 10 * (190 - 95);
+            int sent = server.ours + server.rejected;
+            assertTrue(server.ours >= 0.9 * ourShare, "seed " + seed + ": accepted only " + server.ours);
+            assertTrue(
+                    server.rejected < 0.02 * sent,
+                    "seed " + seed + ": " + server.rejected + " of " + sent + " requests answered 429");
+        }
     }
 
     @Test
