@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,6 +140,23 @@ final class ContentionBench extends Bench {
                 BatchOptions.builder().concurrency(CONCURRENCY).retrySafe(true).build());
     }
 
+    /** The sandbox's counters of the measured run alone; the ledger's check already leaves the warm-up notes out. */
+    private static Map<String, Long> since(Map<String, Long> before, Map<String, Long> end) {
+        Map<String, Long> run = new HashMap<>(end);
+        for (String counter : List.of(
+                "requests",
+                "rateLimited",
+                "dailyLimited",
+                "rateLimitsInjected",
+                "faultsInjected",
+                "updatesApplied",
+                "competingAccepted",
+                "competingRefused")) {
+            run.put(counter, end.get(counter) - before.get(counter));
+        }
+        return run;
+    }
+
     private BulkRun bulk(String name, String... options) throws Exception {
         List<String> all = new ArrayList<>(List.of("--seed=" + UPDATES, "--rate-limit=" + LIMIT));
         all.addAll(List.of(options));
@@ -153,6 +171,7 @@ final class ContentionBench extends Bench {
                     .build());
             List<SimplePublicObjectBatchInput> inputs = inputs(0, UPDATES, name);
             warmUp(sandbox);
+            Map<String, Long> afterWarmUp = sandbox.stats();
             log.info("contention: " + name + ": " + UPDATES + " updates, sandbox " + String.join(" ", all));
             long start = System.nanoTime();
             BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> report = client.batchUpdateAll(
@@ -162,7 +181,7 @@ final class ContentionBench extends Bench {
                             .retrySafe(true)
                             .build());
             long millis = (System.nanoTime() - start) / 1_000_000;
-            Map<String, Long> stats = sandbox.finish();
+            Map<String, Long> stats = since(afterWarmUp, sandbox.finish());
             BulkRun run = new BulkRun(millis, stats, report);
             detail(String.format(
                     Locale.ROOT,
