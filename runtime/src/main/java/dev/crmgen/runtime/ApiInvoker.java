@@ -7,6 +7,7 @@ import dev.crmgen.runtime.error.DailyLimitException;
 import dev.crmgen.runtime.error.ResponseDecodingException;
 import dev.crmgen.runtime.error.TransportException;
 import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.http.RequestBody;
 import dev.crmgen.runtime.internal.ErrorMapping;
 import dev.crmgen.runtime.internal.ListenerGuard;
 import dev.crmgen.runtime.internal.RuntimeLog;
@@ -148,16 +149,22 @@ public final class ApiInvoker {
         Call<T> call = new Call<>(request, mapper, requestOptions);
         // Started on the runtime's threads: a token provider may block, and the caller should not.
         CompletableFuture<T> result = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> attemptAsync(call), executor)
-                .thenCompose(Function.identity())
-                .whenComplete((value, failure) -> {
-                    call.ended(failure == null ? null : unwrap(failure));
-                    if (failure == null) {
-                        result.complete(value);
-                    } else {
-                        result.completeExceptionally(unwrap(failure));
-                    }
-                });
+        try {
+            CompletableFuture.supplyAsync(() -> attemptAsync(call), executor)
+                    .thenCompose(Function.identity())
+                    .whenComplete((value, failure) -> {
+                        call.releaseBody();
+                        call.ended(failure == null ? null : unwrap(failure));
+                        if (failure == null) {
+                            result.complete(value);
+                        } else {
+                            result.completeExceptionally(unwrap(failure));
+                        }
+                    });
+        } catch (RuntimeException | Error e) {
+            call.releaseBody();
+            throw e;
+        }
         // Cancelling the caller's future ends the call: no further attempt starts, the exchange in flight is aborted.
         result.whenComplete((value, failure) -> {
             if (result.isCancelled()) {
@@ -211,6 +218,8 @@ public final class ApiInvoker {
         } catch (RuntimeException e) {
             call.ended(e);
             throw e;
+        } finally {
+            call.releaseBody();
         }
         call.ended(null);
         return value;
@@ -284,6 +293,9 @@ public final class ApiInvoker {
         private final Secrets secrets;
         private final HttpLog httpLog;
         private final Map<String, String> extraHeaders;
+        /** Encoded once for all attempts; pooled when the transport reads it only while sending. */
+        private final RequestBody body;
+
         private int retries;
         private boolean refreshed;
         private String refreshedToken;
@@ -344,6 +356,16 @@ public final class ApiInvoker {
             this.secrets = own == null ? ApiInvoker.this.secrets : ApiInvoker.this.secrets.child();
             this.httpLog = own == null ? ApiInvoker.this.httpLog : ApiInvoker.this.httpLog.with(secrets);
             this.extraHeaders = requestOptions.headers();
+            // Last, so that nothing after it can fail and strand pooled segments.
+            this.body = request.content(transport.readsBodyOnlyWhileSending());
+            report.requestBytes = body == null ? 0 : body.length();
+        }
+
+        /** The call is over: a pooled body goes back once the transport no longer reads it. */
+        void releaseBody() {
+            if (body != null) {
+                body.close();
+            }
         }
 
         /** The search limiter of {@code token}: the client's when it set one for its own token, else the shared one. */
@@ -401,7 +423,7 @@ public final class ApiInvoker {
             report.attempts++;
             timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(remaining) : callTimeout;
             HttpTransport.Request httpRequest = new HttpTransport.Request(
-                    request.method(), uri, headers(request, attempt.token(), extraHeaders), request.body(), timeout);
+                    request.method(), uri, headers(request, attempt.token(), extraHeaders), body, timeout);
             httpLog.request(httpRequest);
             sentAt = ticker.nanoTime();
             return httpRequest;
