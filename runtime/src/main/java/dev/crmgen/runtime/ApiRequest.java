@@ -130,8 +130,7 @@ public final class ApiRequest {
         return json;
     }
 
-    /** Whether the request has a body. */
-    public boolean hasBody() {
+    private boolean hasBody() {
         return body != null || jsonCodec != null;
     }
 

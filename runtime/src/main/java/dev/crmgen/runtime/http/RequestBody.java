@@ -234,7 +234,10 @@ public final class RequestBody implements AutoCloseable {
             if (n <= 0) {
                 invalidRequest = n == 0 ? -1 : n;
             } else {
-                demand.getAndUpdate(d -> d + n < 0 ? Long.MAX_VALUE : d + n);
+                long d;
+                do {
+                    d = demand.get();
+                } while (!demand.compareAndSet(d, d + n < 0 ? Long.MAX_VALUE : d + n));
             }
             drain();
         }

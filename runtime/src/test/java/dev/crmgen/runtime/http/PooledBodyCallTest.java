@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -21,6 +23,7 @@ import dev.crmgen.runtime.ClientOptions;
 import dev.crmgen.runtime.ResponseMapper;
 import dev.crmgen.runtime.error.ApiException;
 import dev.crmgen.runtime.error.TransportException;
+import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
 import dev.crmgen.runtime.observe.CallListener;
@@ -28,6 +31,7 @@ import dev.crmgen.runtime.ratelimit.FakeTicker;
 import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -141,6 +145,24 @@ class PooledBodyCallTest {
         assertTrue(first.segments().size() >= 2);
         assertEquals(first.segments(), retry.segments());
         assertTrue(first.body().returned());
+    }
+
+    @Test
+    void aRequestSentTwiceEncodesItsBodyForEachCall() {
+        JsonValue value = NotesBodies.batchUpdate(100, "twice");
+        LendingTransport transport = new LendingTransport(attempt -> status(200));
+        ApiInvoker invoker = ApiInvoker.create(options(transport).build());
+        ApiRequest request = batchUpdate(value);
+        invoker.invoke(request, JSON);
+        invoker.invoke(request, JSON);
+
+        assertEquals(2, transport.sent.size());
+        assertTrue(transport.sent.get(0).body() != transport.sent.get(1).body());
+        for (Sent s : transport.sent) {
+            assertArrayEquals(NotesBodies.encoded(value), s.bytes());
+            assertTrue(s.body().returned());
+        }
+        assertArrayEquals(NotesBodies.encoded(value), request.body(), "the request itself still shows its body");
     }
 
     /** How a call ends. */
@@ -286,6 +308,34 @@ class PooledBodyCallTest {
             assertArrayEquals(NotesBodies.encoded(NotesBodies.batchUpdate(100, name)), s.bytes());
             assertTrue(s.body().returned());
         }
+    }
+
+    @Test
+    void aBodyThatCannotBeEncodedFailsTheCallBeforeAnythingIsSent() {
+        JsonCodec<String> failing = new JsonCodec<>() {
+            @Override
+            public String read(JsonParser p) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void write(JsonGenerator g, String value) throws IOException {
+                g.writeStartArray();
+                for (int i = 0; i < 5_000; i++) {
+                    g.writeString("a note body that fills several segments before the codec gives up");
+                }
+                throw new IOException("no codec for " + value);
+            }
+        };
+        LendingTransport transport = new LendingTransport(attempt -> status(200));
+        ApiInvoker invoker = ApiInvoker.create(options(transport).build());
+        ApiRequest request =
+                ApiRequest.builder("POST", PATH).jsonBody("x", failing).build();
+        UncheckedIOException blocking = assertThrows(UncheckedIOException.class, () -> invoker.invoke(request, JSON));
+        assertEquals("could not encode JSON: no codec for x", blocking.getMessage());
+        assertThrows(UncheckedIOException.class, () -> invoker.invokeAsync(request, JSON));
+        assertThrows(UncheckedIOException.class, request::body);
+        assertTrue(transport.sent.isEmpty());
     }
 
     /** Records what the invoker lends the JDK transport, which still does all the sending. */
