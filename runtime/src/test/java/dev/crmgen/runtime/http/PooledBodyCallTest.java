@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -23,7 +21,7 @@ import dev.crmgen.runtime.ClientOptions;
 import dev.crmgen.runtime.ResponseMapper;
 import dev.crmgen.runtime.error.ApiException;
 import dev.crmgen.runtime.error.TransportException;
-import dev.crmgen.runtime.json.JsonCodec;
+import dev.crmgen.runtime.json.FailingCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
 import dev.crmgen.runtime.observe.CallListener;
@@ -312,27 +310,15 @@ class PooledBodyCallTest {
 
     @Test
     void aBodyThatCannotBeEncodedFailsTheCallBeforeAnythingIsSent() {
-        JsonCodec<String> failing = new JsonCodec<>() {
-            @Override
-            public String read(JsonParser p) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void write(JsonGenerator g, String value) throws IOException {
-                g.writeStartArray();
-                for (int i = 0; i < 5_000; i++) {
-                    g.writeString("a note body that fills several segments before the codec gives up");
-                }
-                throw new IOException("no codec for " + value);
-            }
-        };
+        // Fails after several segments' worth of JSON, which go back to the pool with the exception.
+        FailingCodec failing =
+                new FailingCodec(5_000, "a note body that fills several segments before the codec gives up");
         LendingTransport transport = new LendingTransport(attempt -> status(200));
         ApiInvoker invoker = ApiInvoker.create(options(transport).build());
         ApiRequest request =
                 ApiRequest.builder("POST", PATH).jsonBody("x", failing).build();
         UncheckedIOException blocking = assertThrows(UncheckedIOException.class, () -> invoker.invoke(request, JSON));
-        assertEquals("could not encode JSON: no codec for x", blocking.getMessage());
+        assertEquals("could not encode JSON: cannot write x", blocking.getMessage());
         assertThrows(UncheckedIOException.class, () -> invoker.invokeAsync(request, JSON));
         assertThrows(UncheckedIOException.class, request::body);
         assertTrue(transport.sent.isEmpty());
