@@ -18,9 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A pooled body is read-only and may be sent any number of times (a retry resends the same segments), by any
  * number of exchanges at once. Its segments go back to the pool when its owner has {@linkplain #close() closed} it
  * <em>and</em> every subscription to its publisher has ended (the client took the last buffer, or cancelled);
- * never before, so a client still reading an aborted exchange never sees another request's bytes. A subscription
- * the client neither finishes nor cancels keeps the segments from the pool: they are then garbage, not reused.
- * After that a pooled body can no longer be read: {@link #toByteArray()} and new subscriptions fail.
+ * never before, so an exchange that is still pulling the body, say one aborted by a timeout, never reads another
+ * request's bytes. A subscription the client neither finishes nor cancels keeps the segments from the pool: they
+ * are then garbage, not reused. (The JDK client finishes or cancels its subscription once the exchange is over;
+ * buffers it already took and has not yet written belong to a connection it is closing.) After that a pooled body
+ * can no longer be read: {@link #toByteArray()} and new subscriptions fail.
  */
 public final class RequestBody implements AutoCloseable {
     private static final AtomicIntegerFieldUpdater<RequestBody> HOLDERS =
