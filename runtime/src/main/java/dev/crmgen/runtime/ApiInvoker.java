@@ -143,7 +143,11 @@ public final class ApiInvoker {
         return invokeAsync(request, mapper, RequestOptions.none());
     }
 
-    /** {@link #invokeAsync(ApiRequest, ResponseMapper)} with {@code requestOptions} for this call only. */
+    /**
+     * {@link #invokeAsync(ApiRequest, ResponseMapper)} with {@code requestOptions} for this call only.
+     *
+     * @throws java.io.UncheckedIOException when the JSON body cannot be encoded (here, not through the future)
+     */
     public <T> CompletableFuture<T> invokeAsync(
             ApiRequest request, ResponseMapper<T> mapper, RequestOptions requestOptions) {
         Call<T> call = new Call<>(request, mapper, requestOptions);
@@ -200,6 +204,7 @@ public final class ApiInvoker {
      * Performs the call, with retries, and maps the response.
      *
      * @throws ApiException (a subclass per status, {@link TransportException} or {@link ResponseDecodingException})
+     * @throws java.io.UncheckedIOException when the JSON body cannot be encoded; nothing is sent then
      */
     public <T> T invoke(ApiRequest request, ResponseMapper<T> mapper) {
         return invoke(request, mapper, RequestOptions.none());
@@ -209,6 +214,7 @@ public final class ApiInvoker {
      * {@link #invoke(ApiRequest, ResponseMapper)} with {@code requestOptions} for this call only.
      *
      * @throws ApiException (a subclass per status, {@link TransportException} or {@link ResponseDecodingException})
+     * @throws java.io.UncheckedIOException when the JSON body cannot be encoded; nothing is sent then
      */
     public <T> T invoke(ApiRequest request, ResponseMapper<T> mapper, RequestOptions requestOptions) {
         Call<T> call = new Call<>(request, mapper, requestOptions);

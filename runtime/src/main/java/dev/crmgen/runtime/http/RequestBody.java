@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <em>and</em> every subscription to its publisher has ended (the client took the last buffer, or cancelled);
  * never before, so an exchange that is still pulling the body, say one aborted by a timeout, never reads another
  * request's bytes. A subscription the client neither finishes nor cancels keeps the segments from the pool: they
- * are then garbage, not reused. (The JDK client finishes or cancels its subscription once the exchange is over;
- * buffers it already took and has not yet written belong to a connection it is closing.) After that a pooled body
- * can no longer be read: {@link #toByteArray()} and new subscriptions fail.
+ * are then garbage, not reused. (Buffers the client took before it cancelled belong to a connection it is
+ * closing.) Once the segments are back, the body can no longer be read: {@link #toByteArray()} and new
+ * subscriptions fail.
  */
 public final class RequestBody implements AutoCloseable {
     private static final AtomicIntegerFieldUpdater<RequestBody> HOLDERS =

@@ -30,6 +30,9 @@ import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -373,6 +376,45 @@ class PooledBodyCallTest {
         assertEquals(String.valueOf(expected.length), received.get(1).getHeader("Content-Length"));
         assertEquals(2, transport.lent.size());
         assertTrue(transport.lent.get(0).returned());
+    }
+
+    @Test
+    void aJdkExchangeAbortedMidBodyGivesTheSegmentsBackOnceTheClientLetsGo() throws Exception {
+        // A peer that accepts and never reads: the client stalls partway through a 16 MB body until the timeout.
+        try (ServerSocket deaf = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            deaf.setReceiveBufferSize(4096);
+            List<Socket> accepted = Collections.synchronizedList(new ArrayList<>());
+            Thread acceptor = new Thread(() -> {
+                try {
+                    accepted.add(deaf.accept());
+                } catch (IOException closed) {
+                    // The test is over.
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Recording transport = new Recording();
+            ApiInvoker invoker = ApiInvoker.create(options(transport)
+                    .baseUrl("http://127.0.0.1:" + deaf.getLocalPort())
+                    .retryPolicy(RetryPolicy.none())
+                    .requestTimeout(Duration.ofMillis(500))
+                    .build());
+            JsonValue huge = JsonValue.of(Collections.nCopies(2048, "x".repeat(8192)));
+            TransportException stalled =
+                    assertThrows(TransportException.class, () -> invoker.invoke(batchUpdate(huge), JSON));
+            assertTrue(stalled.isTimeout());
+            RequestBody body = transport.lent.get(0);
+            // The client cancels its read of the body as it closes the connection; then, and not before, the
+            // segments go back. Generous deadline: the claim is that it happens, not how fast.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!body.returned() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(body.returned());
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
     }
 
     @Test
