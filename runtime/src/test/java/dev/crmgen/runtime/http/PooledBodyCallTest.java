@@ -2,6 +2,7 @@ package dev.crmgen.runtime.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -33,8 +35,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,6 +54,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -329,8 +337,16 @@ class PooledBodyCallTest {
 
     /** Records what the invoker lends the JDK transport, which still does all the sending. */
     static final class Recording implements HttpTransport {
-        final HttpTransport jdk = HttpTransport.jdk(Duration.ofSeconds(5));
+        final HttpTransport jdk;
         final List<RequestBody> lent = Collections.synchronizedList(new ArrayList<>());
+
+        Recording() {
+            this(HttpTransport.jdk(Duration.ofSeconds(5)));
+        }
+
+        Recording(HttpTransport jdk) {
+            this.jdk = jdk;
+        }
 
         @Override
         public boolean readsBodyOnlyWhileSending() {
@@ -366,8 +382,7 @@ class PooledBodyCallTest {
         JsonValue large = NotesBodies.batchUpdate(2000, "large");
         ApiInvoker.create(options(transport).build()).invoke(batchUpdate(large), JSON);
 
-        List<LoggedRequest> received =
-                server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(PATH)));
+        List<LoggedRequest> received = server.findAll(postRequestedFor(urlEqualTo(PATH)));
         assertEquals(2, received.size());
         byte[] expected = NotesBodies.encoded(large);
         assertTrue(expected.length > 30 * SegmentPool.SEGMENT_BYTES, expected.length + " bytes");
@@ -376,6 +391,64 @@ class PooledBodyCallTest {
         assertEquals(String.valueOf(expected.length), received.get(1).getHeader("Content-Length"));
         assertEquals(2, transport.lent.size());
         assertTrue(transport.lent.get(0).returned());
+    }
+
+    @Test
+    void overHttp2AndTlsTheJdkClientSendsTheSameBytes() throws Exception {
+        // HubSpot answers over TLS with HTTP/2, where the client frames and encrypts the body's read-only views.
+        WireMockServer tls = new WireMockServer(
+                WireMockConfiguration.options().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1"));
+        tls.start();
+        try {
+            tls.stubFor(post(urlEqualTo(PATH))
+                    .willReturn(aResponse().withStatus(200).withBody("{}")));
+            SSLContext trustingWireMock = SSLContext.getInstance("TLS");
+            trustingWireMock.init(null, new TrustManager[] {new TrustingManager()}, null);
+            HttpClient client = HttpClient.newBuilder()
+                    .sslContext(trustingWireMock)
+                    .version(HttpClient.Version.HTTP_2)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            JsonValue value = NotesBodies.batchUpdate(2000, "h2");
+            Recording recording = new Recording(HttpTransport.jdk(client));
+            ApiInvoker.create(options(recording)
+                            .baseUrl("https://localhost:" + tls.httpsPort())
+                            .build())
+                    .invoke(batchUpdate(value), JSON);
+            List<LoggedRequest> received = tls.findAll(postRequestedFor(urlEqualTo(PATH)));
+            assertEquals(1, received.size());
+            assertEquals("HTTP/2.0", received.get(0).getProtocol());
+            assertArrayEquals(NotesBodies.encoded(value), received.get(0).getBody());
+            assertTrue(recording.lent.get(0).returned());
+        } finally {
+            tls.stop();
+        }
+    }
+
+    /** Trusts WireMock's self-signed certificate, whatever name it bears: a test server on loopback. */
+    private static final class TrustingManager extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     @Test
@@ -440,8 +513,6 @@ class PooledBodyCallTest {
         }
         assertArrayEquals(
                 NotesBodies.encoded(value),
-                server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(PATH)))
-                        .get(0)
-                        .getBody());
+                server.findAll(postRequestedFor(urlEqualTo(PATH))).get(0).getBody());
     }
 }
