@@ -34,10 +34,11 @@ final class Advice {
         BY_PATTERN.put(
                 "json\\.encode\\..*",
                 "The body (about 16 KB) is written straight into pooled segments that the"
-                        + " client publishes as they are, so nothing body-sized is allocated per request; what is left is the"
-                        + " generator and the generated codecs' own per-input objects (about 3.7 KB of the 4 KB, the same as"
-                        + " encoding to a null stream), which only the codecs can cut. Both sides end in the same jackson-core"
-                        + " generator, so throughput stays close; pre-encoded field names (`SerializedString`) are the"
+                        + " client publishes as they are, so nothing body-sized is allocated per request;"
+                        + " what is left is the generator and the generated codecs' own per-input objects"
+                        + " (about 3.7 KB of the 4 KB, the same as encoding to a null stream), which only"
+                        + " the codecs can cut. Both sides end in the same jackson-core generator, so"
+                        + " throughput stays close; pre-encoded field names (`SerializedString`) are the"
                         + " remaining lever there.");
         BY_PATTERN.put(
                 "json\\.decode.*",
