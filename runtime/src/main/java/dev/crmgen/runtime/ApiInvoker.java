@@ -7,6 +7,7 @@ import dev.crmgen.runtime.error.DailyLimitException;
 import dev.crmgen.runtime.error.ResponseDecodingException;
 import dev.crmgen.runtime.error.TransportException;
 import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.http.RequestBody;
 import dev.crmgen.runtime.internal.ErrorMapping;
 import dev.crmgen.runtime.internal.ListenerGuard;
 import dev.crmgen.runtime.internal.RuntimeLog;
@@ -144,22 +145,32 @@ public final class ApiInvoker {
         return invokeAsync(request, mapper, RequestOptions.none());
     }
 
-    /** {@link #invokeAsync(ApiRequest, ResponseMapper)} with {@code requestOptions} for this call only. */
+    /**
+     * {@link #invokeAsync(ApiRequest, ResponseMapper)} with {@code requestOptions} for this call only.
+     *
+     * @throws java.io.UncheckedIOException when the JSON body cannot be encoded (here, not through the future)
+     */
     public <T> CompletableFuture<T> invokeAsync(
             ApiRequest request, ResponseMapper<T> mapper, RequestOptions requestOptions) {
         Call<T> call = new Call<>(request, mapper, requestOptions);
         // Started on the runtime's threads: a token provider may block, and the caller should not.
         CompletableFuture<T> result = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> attemptAsync(call), executor)
-                .thenCompose(Function.identity())
-                .whenComplete((value, failure) -> {
-                    call.ended(failure == null ? null : unwrap(failure));
-                    if (failure == null) {
-                        result.complete(value);
-                    } else {
-                        result.completeExceptionally(unwrap(failure));
-                    }
-                });
+        try {
+            CompletableFuture.supplyAsync(() -> attemptAsync(call), executor)
+                    .thenCompose(Function.identity())
+                    .whenComplete((value, failure) -> {
+                        call.releaseBody();
+                        call.ended(failure == null ? null : unwrap(failure));
+                        if (failure == null) {
+                            result.complete(value);
+                        } else {
+                            result.completeExceptionally(unwrap(failure));
+                        }
+                    });
+        } catch (RuntimeException | Error e) {
+            call.releaseBody();
+            throw e;
+        }
         // Cancelling the caller's future ends the call: no further attempt starts, the exchange in flight is aborted.
         result.whenComplete((value, failure) -> {
             if (result.isCancelled()) {
@@ -195,6 +206,7 @@ public final class ApiInvoker {
      * Performs the call, with retries, and maps the response.
      *
      * @throws ApiException (a subclass per status, {@link TransportException} or {@link ResponseDecodingException})
+     * @throws java.io.UncheckedIOException when the JSON body cannot be encoded; nothing is sent then
      */
     public <T> T invoke(ApiRequest request, ResponseMapper<T> mapper) {
         return invoke(request, mapper, RequestOptions.none());
@@ -204,6 +216,7 @@ public final class ApiInvoker {
      * {@link #invoke(ApiRequest, ResponseMapper)} with {@code requestOptions} for this call only.
      *
      * @throws ApiException (a subclass per status, {@link TransportException} or {@link ResponseDecodingException})
+     * @throws java.io.UncheckedIOException when the JSON body cannot be encoded; nothing is sent then
      */
     public <T> T invoke(ApiRequest request, ResponseMapper<T> mapper, RequestOptions requestOptions) {
         Call<T> call = new Call<>(request, mapper, requestOptions);
@@ -213,6 +226,8 @@ public final class ApiInvoker {
         } catch (RuntimeException e) {
             call.ended(e);
             throw e;
+        } finally {
+            call.releaseBody();
         }
         call.ended(null);
         return value;
@@ -286,6 +301,9 @@ public final class ApiInvoker {
         private final Secrets secrets;
         private final HttpLog httpLog;
         private final Map<String, String> extraHeaders;
+        /** Encoded once for all attempts; pooled when the transport reads it only while sending. */
+        private final RequestBody body;
+
         private int retries;
         private boolean refreshed;
         private String refreshedToken;
@@ -346,6 +364,16 @@ public final class ApiInvoker {
             this.secrets = own == null ? ApiInvoker.this.secrets : ApiInvoker.this.secrets.child();
             this.httpLog = own == null ? ApiInvoker.this.httpLog : ApiInvoker.this.httpLog.with(secrets);
             this.extraHeaders = requestOptions.headers();
+            // Last, so that nothing after it can fail and strand pooled segments.
+            this.body = request.content(transport.readsBodyOnlyWhileSending());
+            report.requestBytes = body == null ? 0 : body.length();
+        }
+
+        /** The call is over: a pooled body goes back once the transport no longer reads it. */
+        void releaseBody() {
+            if (body != null) {
+                body.close();
+            }
         }
 
         /** The search limiter of {@code token}: the client's when it set one for its own token, else the shared one. */
@@ -403,7 +431,7 @@ public final class ApiInvoker {
             report.attempts++;
             timeout = remaining < callTimeout.toNanos() ? Duration.ofNanos(remaining) : callTimeout;
             HttpTransport.Request httpRequest = new HttpTransport.Request(
-                    request.method(), uri, headers(request, attempt.token(), extraHeaders), request.body(), timeout);
+                    request.method(), uri, headers(request, attempt.token(), extraHeaders), body, timeout);
             httpLog.request(httpRequest);
             sentAt = ticker.nanoTime();
             return httpRequest;

@@ -1,9 +1,12 @@
 package dev.crmgen.runtime;
 
 import dev.crmgen.runtime.http.MultipartBody;
+import dev.crmgen.runtime.http.RequestBody;
 import dev.crmgen.runtime.json.Json;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -19,7 +22,8 @@ import java.util.Set;
 
 /**
  * One API call, independent of the base URL and credentials: method, path with parameters, query, headers and
- * body. Immutable; the JSON body is encoded once at {@link Builder#build()} so that retries resend the same bytes.
+ * body. Immutable. A JSON body is kept as its value and codec: each call encodes it once, straight into the pooled
+ * buffers the transport sends (every retry resends those same bytes), and gives the buffers back when it is over.
  */
 public final class ApiRequest {
     private static final Set<String> RESERVED_HEADERS = Set.of(
@@ -38,21 +42,32 @@ public final class ApiRequest {
     private final String path;
     private final String query;
     private final Map<String, String> headers;
+    /** A ready-made body, or null. */
     private final byte[] body;
+
+    @SuppressWarnings("rawtypes")
+    private final JsonCodec jsonCodec;
+
+    private final Object jsonValue;
+    /** The JSON body as {@link #body()} returns it, encoded on first use. */
+    private volatile byte[] encodedJson;
+
     private final String contentType;
     private final String accept;
     private final boolean retrySafe;
     private final Duration timeout;
 
-    private ApiRequest(Builder b, String path, String query, byte[] body, String contentType, boolean retrySafe) {
+    private ApiRequest(Builder b, String path, String query, boolean retrySafe) {
         this.method = b.method;
         this.pathTemplate = b.pathTemplate;
         this.operationId = b.operationId;
         this.path = path;
         this.query = query;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
-        this.body = body;
-        this.contentType = contentType;
+        this.body = b.body;
+        this.jsonCodec = b.jsonCodec;
+        this.jsonValue = b.jsonValue;
+        this.contentType = b.contentType;
         this.accept = b.accept;
         this.retrySafe = retrySafe;
         this.timeout = b.timeout;
@@ -98,9 +113,48 @@ public final class ApiRequest {
         return headers;
     }
 
-    /** The body bytes, or null for none. Not copied: do not modify. */
+    /**
+     * The body bytes, or null for none. Not copied: do not modify. A JSON body is encoded on the first call.
+     *
+     * @throws UncheckedIOException when the JSON body cannot be encoded
+     */
     public byte[] body() {
-        return body;
+        if (jsonCodec == null) {
+            return body;
+        }
+        byte[] json = encodedJson;
+        if (json == null) {
+            json = encodeJson();
+            encodedJson = json;
+        }
+        return json;
+    }
+
+    private boolean hasBody() {
+        return body != null || jsonCodec != null;
+    }
+
+    /**
+     * The body for one call, or null for none: a JSON body encoded into pooled segments when {@code pooled} (the
+     * caller closes it when the call is over), else the array {@link #body()} returns.
+     *
+     * @throws UncheckedIOException when the JSON body cannot be encoded
+     */
+    @SuppressWarnings("unchecked")
+    RequestBody content(boolean pooled) {
+        if (jsonCodec == null || !pooled) {
+            return hasBody() ? RequestBody.of(body()) : null;
+        }
+        try {
+            return RequestBody.pooled(out -> Json.encode(jsonCodec, jsonValue, out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode JSON: " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private byte[] encodeJson() {
+        return Json.encode(jsonCodec, jsonValue);
     }
 
     /** The body's media type, or null. */
@@ -130,7 +184,8 @@ public final class ApiRequest {
 
     @Override
     public String toString() {
-        return "ApiRequest[" + describe() + ", body=" + (body == null ? 0 : body.length) + " bytes]";
+        String content = body != null ? body.length + " bytes" : jsonCodec != null ? "JSON" : "none";
+        return "ApiRequest[" + describe() + ", body=" + content + "]";
     }
 
     /** Builds an {@link ApiRequest}. */
@@ -223,7 +278,7 @@ public final class ApiRequest {
             return this;
         }
 
-        /** A JSON body, encoded at {@link #build()}. */
+        /** A JSON body, encoded when the request is sent (once per call, whatever the retries). */
         public <B> Builder jsonBody(B value, JsonCodec<B> codec) {
             Objects.requireNonNull(codec, "codec");
             this.jsonValue = value;
@@ -280,9 +335,7 @@ public final class ApiRequest {
          * The request.
          *
          * @throws IllegalArgumentException when a path placeholder has no value
-         * @throws java.io.UncheckedIOException when the JSON body cannot be encoded
          */
-        @SuppressWarnings({"unchecked", "rawtypes"})
         public ApiRequest build() {
             StringBuilder path = new StringBuilder(pathTemplate.length() + 32);
             int i = 0;
@@ -312,17 +365,13 @@ public final class ApiRequest {
                 }
                 query.append(PercentEncoding.encode(q[0])).append('=').append(PercentEncoding.encode(q[1]));
             }
-            byte[] bytes = body;
-            if (jsonCodec != null) {
-                bytes = Json.encode((JsonCodec) jsonCodec, jsonValue);
-            }
             boolean safe = retrySafe != null
                     ? retrySafe
                     : switch (method) {
                         case "GET", "HEAD", "OPTIONS", "PUT", "DELETE" -> true;
                         default -> false;
                     };
-            return new ApiRequest(this, path.toString(), query.toString(), bytes, contentType, safe);
+            return new ApiRequest(this, path.toString(), query.toString(), safe);
         }
     }
 

@@ -22,6 +22,8 @@ final class CallReport {
     int attempts;
     /** Time spent waiting for the rate limiter so far. */
     long rateLimitWaitNanos;
+    /** The size of the request body each attempt sends. */
+    int requestBytes;
 
     private int lastStatus;
     private String lastCorrelationId;
@@ -69,7 +71,7 @@ final class CallReport {
                 reason,
                 Duration.ofNanos(retrying ? retryDelayNanos : 0),
                 lastCorrelationId,
-                request.body() == null ? 0 : request.body().length,
+                requestBytes,
                 response == null ? 0 : response.body().length));
     }
 

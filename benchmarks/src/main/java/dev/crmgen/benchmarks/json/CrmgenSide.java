@@ -5,6 +5,7 @@ import dev.crmgen.benchmarks.crmgen.notes.BatchResponseSimplePublicObject;
 import dev.crmgen.benchmarks.crmgen.notes.BatchResponseSimplePublicObjectWithErrors;
 import dev.crmgen.benchmarks.crmgen.notes.SimplePublicObject;
 import dev.crmgen.benchmarks.crmgen.notes.SimplePublicObjectBatchInput;
+import dev.crmgen.runtime.http.RequestBody;
 import dev.crmgen.runtime.json.Json;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -27,6 +28,17 @@ public final class CrmgenSide {
 
     public static byte[] encode(BatchInputSimplePublicObjectBatchInput request) throws IOException {
         return Json.encode(BatchInputSimplePublicObjectBatchInput.jsonCodec(), request);
+    }
+
+    /**
+     * What the runtime does with a request body per call (see {@code ApiRequest} and {@code JdkHttpTransport}):
+     * encodes it into pooled segments, hands their publisher to the client, and gives the segments back after.
+     */
+    public static long send(BatchInputSimplePublicObjectBatchInput request, BodySink sink) throws IOException {
+        try (RequestBody body = RequestBody.pooled(
+                out -> Json.encode(BatchInputSimplePublicObjectBatchInput.jsonCodec(), request, out))) {
+            return sink.send(body.publisher());
+        }
     }
 
     public static BatchResponseSimplePublicObject decode200(byte[] json) throws IOException {

@@ -7,6 +7,7 @@ import dev.crmgen.benchmarks.openapi.model.BatchResponseSimplePublicObject;
 import dev.crmgen.benchmarks.openapi.model.BatchResponseSimplePublicObjectWithErrors;
 import dev.crmgen.benchmarks.openapi.model.SimplePublicObjectBatchInput;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.util.List;
 
 /**
@@ -33,6 +34,11 @@ public final class OpenApiGeneratorSide {
 
     public static byte[] encode(BatchInputSimplePublicObjectBatchInput request) throws IOException {
         return MAPPER.writeValueAsBytes(request);
+    }
+
+    /** What its generated {@code BatchApi} does with a request body: {@code writeValueAsBytes}, then ofByteArray. */
+    public static long send(BatchInputSimplePublicObjectBatchInput request, BodySink sink) throws IOException {
+        return sink.send(HttpRequest.BodyPublishers.ofByteArray(encode(request)));
     }
 
     public static BatchResponseSimplePublicObject decode200(byte[] json) throws IOException {

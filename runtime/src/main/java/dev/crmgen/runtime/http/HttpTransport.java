@@ -49,6 +49,16 @@ public interface HttpTransport {
     }
 
     /**
+     * Whether this transport reads a request's {@link Request#content() body} only while the exchange runs, through
+     * {@link RequestBody#publisher()} subscriptions it finishes or cancels, or through {@link Request#body()} then.
+     * If so, the invoker lends it the body in pooled segments and reuses them once the call is over; if not (the
+     * default) the body is an array the request owns, which the transport may keep as long as it likes.
+     */
+    default boolean readsBodyOnlyWhileSending() {
+        return false;
+    }
+
+    /**
      * The default transport on {@link java.net.http.HttpClient} with this connect timeout. Transports with the same
      * timeout share one client (its connection pool and selector thread).
      */
@@ -73,16 +83,29 @@ public interface HttpTransport {
      * @param method HTTP method, upper case
      * @param uri absolute URI
      * @param headers header name to value
-     * @param body the body, or null for none
+     * @param content the body, or null for none
      * @param timeout how long the whole exchange (connecting, sending, status, headers and body) may take
      */
-    record Request(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+    record Request(String method, URI uri, Map<String, String> headers, RequestBody content, Duration timeout) {
         /** Copies the headers, keeping their order. */
         public Request {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(uri, "uri");
             Objects.requireNonNull(timeout, "timeout");
             headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+
+        /** A request whose body is {@code body} (not copied), or none when it is null. */
+        public Request(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+            this(method, uri, headers, body == null ? null : RequestBody.of(body), timeout);
+        }
+
+        /**
+         * The body's bytes, or null for none: the array of a body made from one, else a copy, which can be taken
+         * only while the exchange runs (see {@link HttpTransport#readsBodyOnlyWhileSending()}).
+         */
+        public byte[] body() {
+            return content == null ? null : content.bytes();
         }
 
         /** The value of a header, matched case-insensitively, or null. */
@@ -105,7 +128,7 @@ public interface HttpTransport {
                 sep = ", ";
             }
             return sb.append("} body=")
-                    .append(body == null ? 0 : body.length)
+                    .append(content == null ? 0 : content.length())
                     .append(" bytes")
                     .toString();
         }

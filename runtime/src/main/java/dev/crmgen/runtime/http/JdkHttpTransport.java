@@ -52,6 +52,12 @@ final class JdkHttpTransport implements HttpTransport {
         this.client = Objects.requireNonNull(client, "client");
     }
 
+    /** The client is done with a body when the exchange is over and it has finished or cancelled its reads. */
+    @Override
+    public boolean readsBodyOnlyWhileSending() {
+        return true;
+    }
+
     @Override
     public Response send(Request request) throws IOException, InterruptedException {
         CompletableFuture<HttpResponse<byte[]>> inFlight =
@@ -145,11 +151,9 @@ final class JdkHttpTransport implements HttpTransport {
         for (Map.Entry<String, String> h : request.headers().entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
-        b.method(
-                request.method(),
-                request.body() == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        // The body's own segments go out as they are: no copy per attempt, as ofByteArray would make.
+        RequestBody content = request.content();
+        b.method(request.method(), content == null ? HttpRequest.BodyPublishers.noBody() : content.publisher());
         return b.build();
     }
 

@@ -29,19 +29,32 @@ public final class Json {
         Objects.requireNonNull(codec, "codec");
         EncodeBuffer out = EncodeBuffer.forThisThread();
         try {
-            try (JsonGenerator g = FACTORY.createGenerator(out)) {
-                if (value == null) {
-                    g.writeNull();
-                } else {
-                    codec.write(g, value);
-                }
-            }
+            encode(codec, value, out);
             return out.toByteArray();
         } catch (IOException e) {
             // Writing to memory fails only if a codec throws; surface it unchecked with its message.
             throw new UncheckedIOException("could not encode JSON: " + e.getMessage(), e);
         } finally {
             out.release();
+        }
+    }
+
+    /**
+     * Encodes a value (a {@code null} value becomes JSON {@code null}) as UTF-8 JSON into {@code out}, which is
+     * flushed and closed at the end: a request body is written straight into the buffers it is sent from. The
+     * generator's own buffer comes from jackson-core's recycler pool, so nothing body-sized is allocated here.
+     *
+     * @throws IOException when {@code out} or the codec fails
+     */
+    public static <T> void encode(JsonCodec<T> codec, T value, OutputStream out) throws IOException {
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(out, "out");
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            if (value == null) {
+                g.writeNull();
+            } else {
+                codec.write(g, value);
+            }
         }
     }
 

@@ -52,20 +52,8 @@ class JsonEncodeTest {
 
     @Test
     void aFailingCodecLeavesTheBufferUsable() {
-        JsonCodec<String> failing = new JsonCodec<>() {
-            @Override
-            public String read(JsonParser p) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void write(JsonGenerator g, String value) throws IOException {
-                g.writeStartArray();
-                g.writeString("partial");
-                throw new IOException("cannot write " + value);
-            }
-        };
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> Json.encode(failing, "v"));
+        UncheckedIOException e =
+                assertThrows(UncheckedIOException.class, () -> Json.encode(new FailingCodec(1, "partial"), "v"));
         assertEquals("could not encode JSON: cannot write v", e.getMessage());
         assertEquals("[\"ok\"]", encode(List.of("ok")));
     }
