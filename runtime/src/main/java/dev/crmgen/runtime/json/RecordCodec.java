@@ -61,6 +61,9 @@ public abstract class RecordCodec<T> implements JsonCodec<T> {
             int index = t.indexOf(name);
             if (index < 0) {
                 p.skipChildren();
+            } else if (properties[index].string && p.currentToken() == JsonToken.VALUE_STRING) {
+                // Most properties are strings: read them without a call through the codec.
+                values[index] = p.getText();
             } else {
                 values[index] = properties[index].codec.read(p);
             }
@@ -81,8 +84,13 @@ public abstract class RecordCodec<T> implements JsonCodec<T> {
             Object component = component(value, i);
             // A required component is null only in a record a tolerant decode built; absent, like an optional one.
             if (component != null) {
-                g.writeFieldName(properties[i].encodedName);
-                properties[i].codec.write(g, component);
+                RecordProperty property = properties[i];
+                g.writeFieldName(property.encodedName);
+                if (property.string) {
+                    g.writeString((String) component);
+                } else {
+                    property.codec.write(g, component);
+                }
             }
         }
         g.writeEndObject();

@@ -29,6 +29,8 @@ public final class RecordProperty {
     final SerializedString encodedName;
     final JsonCodec<Object> codec;
     final Presence presence;
+    /** Whether the codec is {@link JsonCodecs#STRING}, which the record codec reads and writes inline. */
+    final boolean string;
     /** What stands in for a tolerated absence. */
     private final Object substitute;
 
@@ -38,6 +40,7 @@ public final class RecordProperty {
         this.encodedName = new SerializedString(name);
         this.codec = (JsonCodec<Object>) Objects.requireNonNull(codec, "codec");
         this.presence = presence;
+        this.string = codec == JsonCodecs.STRING;
         this.substitute = presence == Presence.TOLERATED ? emptyOf(codec) : null;
     }
 

@@ -302,6 +302,18 @@ class RecordCodecTest {
     }
 
     @Test
+    void aNumberWhereAStringIsDeclaredIsReportedOrKeptAsItsText() throws Exception {
+        String numericId = NOTE.replace("\"id\":\"512\"", "\"id\":512");
+        JsonDecodingException e = assertThrows(JsonDecodingException.class, () -> Json.decode(Note.CODEC, numericId));
+        assertEquals("$.id", e.path());
+        Decoded<Note> decoded = Json.decodeTolerant(Note.CODEC, numericId.getBytes(StandardCharsets.UTF_8));
+        assertEquals("512", decoded.value().id());
+        assertEquals(
+                new JsonDeviation("$.id", "a string", "the number 512", JsonValue.of(512)),
+                decoded.deviations().get(0));
+    }
+
+    @Test
     void aRecordWhereAnObjectIsExpectedIsReportedOrAbsent() throws Exception {
         JsonDecodingException e = assertThrows(
                 JsonDecodingException.class, () -> Json.decode(BatchResponse.CODEC, "{\"results\":[\"512\"]}"));
