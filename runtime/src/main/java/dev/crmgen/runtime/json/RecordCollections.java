@@ -72,18 +72,26 @@ public final class RecordCollections {
 
     /** {@link #readMap} and {@link #writeMap} as a codec, for maps nested in lists or maps. */
     public static <V> JsonCodec<Map<String, V>> mapCodec(JsonCodec<V> value) {
-        Objects.requireNonNull(value, "value");
-        return new JsonCodec<>() {
-            @Override
-            public Map<String, V> read(JsonParser p) throws IOException {
-                return readMap(p, value);
-            }
+        return new MapCodec<>(value);
+    }
 
-            @Override
-            public void write(JsonGenerator g, Map<String, V> map) throws IOException {
-                writeMap(g, map, value);
-            }
-        };
+    /** A record's map as a codec; a {@link RecordProperty} recognises it to stand in empty. */
+    static final class MapCodec<V> implements JsonCodec<Map<String, V>> {
+        private final JsonCodec<V> value;
+
+        MapCodec(JsonCodec<V> value) {
+            this.value = Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public Map<String, V> read(JsonParser p) throws IOException {
+            return readMap(p, value);
+        }
+
+        @Override
+        public void write(JsonGenerator g, Map<String, V> map) throws IOException {
+            writeMap(g, map, value);
+        }
     }
 
     /** An unmodifiable copy, or the list itself when {@link #readList} made it. Null elements are rejected. */

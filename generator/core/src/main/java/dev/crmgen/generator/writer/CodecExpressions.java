@@ -12,8 +12,8 @@ import java.io.IOException;
 import javax.lang.model.element.Modifier;
 
 /**
- * Every expression generated code uses to read or write JSON: the codec of a type use, reads and writes of a record
- * component, and the headers of {@code JsonCodec} implementations.
+ * Every expression generated code uses to read or write JSON: the codec of a type use, and the headers of
+ * {@code JsonCodec} implementations.
  *
  * <p>Lists and maps have two codecs. Inside a record they are the record's own collections (lists hold no nulls; a
  * tolerant decode leaves out a null or unreadable element). As a whole request or response body they keep null
@@ -45,9 +45,9 @@ final class CodecExpressions {
     }
 
     /**
-     * The codec of a record component's type, or of an element or value inside one. Looked up at each use rather than
-     * kept in static fields: codecs of records that refer to each other would otherwise initialise each other's
-     * classes, which can deadlock when two threads decode for the first time.
+     * The codec of a record component's type, or of an element or value inside one. Never kept in a static field:
+     * codecs of records that refer to each other would otherwise initialise each other's classes, which can deadlock
+     * when two threads decode for the first time (a record's codec table is built on its first use instead).
      */
     CodeBlock componentCodec(TypeRef type) {
         return codec(type, Containers.RECORD);
@@ -77,38 +77,6 @@ final class CodecExpressions {
         return CodeBlock.of("$T.$L", RuntimeTypes.JSON_CODECS, scalar.name());
     }
 
-    /** Reads one non-null record component of {@code type} at the parser {@code p}'s current token. */
-    CodeBlock readComponent(TypeRef type) {
-        if (type instanceof TypeRef.ListRef l) {
-            return CodeBlock.of("$T.readList(p,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, componentCodec(l.element()));
-        }
-        if (type instanceof TypeRef.MapRef m) {
-            return CodeBlock.of("$T.readMap(p,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, componentCodec(m.value()));
-        }
-        return CodeBlock.of("$L.read(p)", componentCodec(type));
-    }
-
-    /** Writes one non-null record component {@code value} to the generator {@code g}. */
-    CodeBlock writeComponent(TypeRef type, CodeBlock value) {
-        if (type instanceof TypeRef.ScalarRef s) {
-            return switch (s.scalar()) {
-                case STRING -> CodeBlock.of("g.writeString($L)", value);
-                case INT32, INT64, FLOAT, DOUBLE, DECIMAL -> CodeBlock.of("g.writeNumber($L)", value);
-                case BOOLEAN -> CodeBlock.of("g.writeBoolean($L)", value);
-                default -> CodeBlock.of("$L.write(g, $L)", scalarCodec(s.scalar()), value);
-            };
-        }
-        if (type instanceof TypeRef.ListRef l) {
-            return CodeBlock.of(
-                    "$T.writeList(g, $L,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, value, componentCodec(l.element()));
-        }
-        if (type instanceof TypeRef.MapRef m) {
-            return CodeBlock.of(
-                    "$T.writeMap(g, $L,$W$L)", RuntimeTypes.RECORD_COLLECTIONS, value, componentCodec(m.value()));
-        }
-        return CodeBlock.of("$L.write(g, $L)", componentCodec(type), value);
-    }
-
     /**
      * A nested {@code Codec} class implementing {@code JsonCodec<type>}, with its one {@code INSTANCE}, created when
      * first used (a codec in a static field of the type itself could deadlock class initialisation between types
@@ -119,12 +87,17 @@ final class CodecExpressions {
         return TypeSpec.classBuilder(codec)
                 .addModifiers(visibility, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, type))
-                .addField(FieldSpec.builder(codec, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
-                        .initializer("new Codec()")
-                        .build())
+                .addField(instanceField(codec))
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());
+    }
+
+    /** The one {@code INSTANCE} of a nested {@code Codec} class. */
+    static FieldSpec instanceField(ClassName codec) {
+        return FieldSpec.builder(codec, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
+                .initializer("new $T()", codec)
+                .build();
     }
 
     /** The header of a {@code JsonCodec.read} implementation: {@code public T read(JsonParser p)}. */

@@ -1,25 +1,25 @@
 package dev.crmgen.generator.writer;
 
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
-import dev.crmgen.generator.naming.JavaNames;
-import dev.crmgen.generator.naming.NameTable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes a record's reflection-free JSON codec on jackson-core's streaming API: property names pre-encoded as
- * {@code SerializedString}s, a switch on the field name, unknown fields skipped with {@code skipChildren()}, absent
- * optional fields never written.
+ * Writes a record's JSON codec as a table over the runtime's {@code RecordCodec}: per component its JSON name, its
+ * value codec and its presence rule, then one method that builds the record from the decoded values and one that hands
+ * out a component by index. Reading, writing, skipping unknown fields and the missing-property policy live in the
+ * runtime, once for all records; no lambdas and no generic inference, so that javac has little to do.
  *
  * <p>Reading follows the runtime's decode mode. Strict, every departure from the schema throws. Tolerant, a value of
  * another type reads as absent (the runtime records it), and a missing required property is recorded too, standing
@@ -40,78 +40,76 @@ final class RecordCodecWriter {
     }
 
     TypeSpec write() {
-        TypeSpec.Builder codec = CodecExpressions.codecClass(recordName, Modifier.PRIVATE);
-        NameTable constants = new NameTable(false);
-        constants.reserve("INSTANCE");
-        Map<Field, String> nameConstants = new LinkedHashMap<>();
-        for (Field f : record.fields()) {
-            String constant = constants.allocate(JavaNames.constantName(f.javaName()));
-            nameConstants.put(f, constant);
-            codec.addField(FieldSpec.builder(
-                            RuntimeTypes.SERIALIZED_STRING, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$Znew $T($S)", RuntimeTypes.SERIALIZED_STRING, f.jsonName())
-                    .build());
-        }
-        codec.addMethod(readMethod());
-        codec.addMethod(writeMethod(nameConstants));
-        return codec.build();
+        ClassName codec = ClassName.get("", "Codec");
+        return TypeSpec.classBuilder(codec)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(RuntimeTypes.RECORD_CODEC, recordName))
+                .addField(CodecExpressions.instanceField(codec))
+                .addMethod(propertiesMethod())
+                .addMethod(createMethod())
+                .addMethod(componentMethod())
+                .build();
     }
 
-    private MethodSpec readMethod() {
-        MethodSpec.Builder m = CodecExpressions.readMethod(recordName);
-        m.beginControlFlow(
-                        "if (!$T.expectOrSkip(p, $T.START_OBJECT, $S))",
-                        RuntimeTypes.JSON_CODECS,
-                        RuntimeTypes.JSON_TOKEN,
-                        "an object")
-                .addStatement("return null")
-                .endControlFlow();
-        NameTable locals = new NameTable(false);
-        locals.reserve("p");
-        locals.reserve("field");
-        List<String> vars = new ArrayList<>();
+    private MethodSpec propertiesMethod() {
+        ArrayTypeName properties = ArrayTypeName.of(RuntimeTypes.RECORD_PROPERTY);
+        List<CodeBlock> rows = new ArrayList<>();
         for (Field f : record.fields()) {
-            String var = locals.allocate(f.javaName());
-            vars.add(var);
-            m.addStatement("$T $L = null", types.boxed(f.type()), var);
+            String presence = cannotBeAbsent(f) ? "required" : f.required() ? "tolerated" : "optional";
+            rows.add(CodeBlock.of(
+                    "$T.$L($S,$W$L)",
+                    RuntimeTypes.RECORD_PROPERTY,
+                    presence,
+                    f.jsonName(),
+                    codecs.componentCodec(f.type())));
         }
-        m.beginControlFlow("for (String field = p.nextFieldName(); field != null; field = p.nextFieldName())");
-        m.beginControlFlow("if (p.nextToken() == $T.VALUE_NULL)", RuntimeTypes.JSON_TOKEN)
-                .addComment("null means absent")
-                .addStatement("continue")
-                .endControlFlow();
-        m.beginControlFlow("switch (field)");
+        return MethodSpec.methodBuilder("properties")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(properties)
+                .addCode("return new $T {$>\n", properties)
+                .addCode(CodeBlock.join(rows, ",\n"))
+                .addCode("$<\n};\n")
+                .build();
+    }
+
+    private MethodSpec createMethod() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("create")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(recordName)
+                .addParameter(Object[].class, "values");
+        List<CodeBlock> args = new ArrayList<>();
+        boolean unchecked = false;
         for (int i = 0; i < record.fields().size(); i++) {
             Field f = record.fields().get(i);
-            m.addStatement("case $S -> $L =$W$L", f.jsonName(), vars.get(i), codecs.readComponent(f.type()));
+            TypeName type = types.typeName(f.type(), f.required());
+            unchecked |= type instanceof ParameterizedTypeName;
+            args.add(CodeBlock.of("($T) values[$L]", type, i));
         }
-        m.addStatement("default -> p.skipChildren()");
-        m.endControlFlow();
-        m.endControlFlow();
+        if (unchecked) {
+            m.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "unchecked")
+                    .build());
+        }
+        return m.addStatement("return new $T($L)", recordName, CodeBlock.join(args, ",$W"))
+                .build();
+    }
+
+    private MethodSpec componentMethod() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("component")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(Object.class)
+                .addParameter(recordName, "value")
+                .addParameter(int.class, "index")
+                .addCode("return switch (index) {\n$>");
         for (int i = 0; i < record.fields().size(); i++) {
-            Field f = record.fields().get(i);
-            if (f.required()) {
-                m.beginControlFlow("if ($L == null)", vars.get(i));
-                if (cannotBeAbsent(f)) {
-                    m.addStatement("throw $T.missingRequired(p, $S)", RuntimeTypes.JSON_CODECS, f.jsonName());
-                } else if (f.type() instanceof TypeRef.ListRef || f.type() instanceof TypeRef.MapRef) {
-                    m.addStatement(
-                            "$L = $T.missing(p, $S, $T.of())",
-                            vars.get(i),
-                            RuntimeTypes.JSON_CODECS,
-                            f.jsonName(),
-                            f.type() instanceof TypeRef.ListRef ? List.class : Map.class);
-                } else {
-                    m.addStatement("$T.missing(p, $S)", RuntimeTypes.JSON_CODECS, f.jsonName());
-                }
-                m.endControlFlow();
-            }
+            m.addStatement("case $L -> value.$L()", i, record.fields().get(i).javaName());
         }
-        m.addStatement(
-                "return new $T($L)",
-                recordName,
-                CodeBlock.join(vars.stream().map(v -> CodeBlock.of("$L", v)).toList(), ",$W"));
-        return m.build();
+        return m.addStatement("default -> throw new $T(index)", IndexOutOfBoundsException.class)
+                .addCode("$<};\n")
+                .build();
     }
 
     /**
@@ -124,29 +122,5 @@ final class RecordCodecWriter {
                 && (f.jsonName().equals("id")
                         || (f.jsonName().equals("results") && f.type() instanceof TypeRef.ListRef)
                         || JavaTypes.isPrimitiveCapable(f.type()));
-    }
-
-    private MethodSpec writeMethod(Map<Field, String> nameConstants) {
-        MethodSpec.Builder m = CodecExpressions.writeMethod(recordName);
-        m.addStatement("g.writeStartObject()");
-        NameTable locals = new NameTable(false);
-        locals.reserve("g");
-        locals.reserve("value");
-        for (Map.Entry<Field, String> e : nameConstants.entrySet()) {
-            Field f = e.getKey();
-            if (f.required()) {
-                m.addStatement("g.writeFieldName($L)", e.getValue());
-                m.addStatement(codecs.writeComponent(f.type(), CodeBlock.of("value.$L()", f.javaName())));
-            } else {
-                String var = locals.allocate(f.javaName());
-                m.addStatement("$T $L = value.$L()", types.boxed(f.type()), var, f.javaName());
-                m.beginControlFlow("if ($L != null)", var)
-                        .addStatement("g.writeFieldName($L)", e.getValue())
-                        .addStatement(codecs.writeComponent(f.type(), CodeBlock.of("$L", var)))
-                        .endControlFlow();
-            }
-        }
-        m.addStatement("g.writeEndObject()");
-        return m.build();
     }
 }

@@ -11,6 +11,8 @@ final class RuntimeTypes {
     static final ClassName JSON_CODEC = ClassName.get(PACKAGE + ".json", "JsonCodec");
     static final ClassName JSON_CODECS = ClassName.get(PACKAGE + ".json", "JsonCodecs");
     static final ClassName RECORD_COLLECTIONS = ClassName.get(PACKAGE + ".json", "RecordCollections");
+    static final ClassName RECORD_CODEC = ClassName.get(PACKAGE + ".json", "RecordCodec");
+    static final ClassName RECORD_PROPERTY = ClassName.get(PACKAGE + ".json", "RecordProperty");
     static final ClassName RECORD_COMPONENTS = ClassName.get(PACKAGE + ".json", "RecordComponents");
     static final ClassName JSON_DEVIATION = ClassName.get(PACKAGE + ".json", "JsonDeviation");
     static final ClassName JSON_VALUE = ClassName.get(PACKAGE + ".json", "JsonValue");

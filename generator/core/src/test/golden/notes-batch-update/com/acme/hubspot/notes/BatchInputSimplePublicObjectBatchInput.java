@@ -1,13 +1,10 @@
 package com.acme.hubspot.notes;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCodec;
 import dev.crmgen.runtime.json.RecordCollections;
-import java.io.IOException;
+import dev.crmgen.runtime.json.RecordProperty;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -34,45 +31,29 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
         return Codec.INSTANCE;
     }
 
-    private static final class Codec implements JsonCodec<BatchInputSimplePublicObjectBatchInput> {
+    private static final class Codec extends RecordCodec<BatchInputSimplePublicObjectBatchInput> {
         static final Codec INSTANCE = new Codec();
 
-        private static final SerializedString INPUTS = new SerializedString("inputs");
-
-        private Codec() {
+        @Override
+        protected RecordProperty[] properties() {
+            return new RecordProperty[] {
+                RecordProperty.tolerated("inputs",
+                        JsonCodecs.listRejectingNulls(SimplePublicObjectBatchInput.jsonCodec()))
+            };
         }
 
         @Override
-        public BatchInputSimplePublicObjectBatchInput read(JsonParser p) throws IOException {
-            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
-                return null;
-            }
-            List<SimplePublicObjectBatchInput> inputs = null;
-            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-                if (p.nextToken() == JsonToken.VALUE_NULL) {
-                    // null means absent
-                    continue;
-                }
-                switch (field) {
-                    case "inputs" -> inputs = RecordCollections.readList(p,
-                            SimplePublicObjectBatchInput.jsonCodec());
-                    default -> p.skipChildren();
-                }
-            }
-            if (inputs == null) {
-                inputs = JsonCodecs.missing(p, "inputs", List.of());
-            }
-            return new BatchInputSimplePublicObjectBatchInput(inputs);
+        @SuppressWarnings("unchecked")
+        protected BatchInputSimplePublicObjectBatchInput create(Object[] values) {
+            return new BatchInputSimplePublicObjectBatchInput((List<SimplePublicObjectBatchInput>) values[0]);
         }
 
         @Override
-        public void write(JsonGenerator g, BatchInputSimplePublicObjectBatchInput value) throws
-                IOException {
-            g.writeStartObject();
-            g.writeFieldName(INPUTS);
-            RecordCollections.writeList(g, value.inputs(),
-                    SimplePublicObjectBatchInput.jsonCodec());
-            g.writeEndObject();
+        protected Object component(BatchInputSimplePublicObjectBatchInput value, int index) {
+            return switch (index) {
+                case 0 -> value.inputs();
+                default -> throw new IndexOutOfBoundsException(index);
+            };
         }
     }
 }

@@ -1,14 +1,11 @@
 package com.acme.hubspot.notes;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCodec;
 import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
-import java.io.IOException;
+import dev.crmgen.runtime.json.RecordProperty;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -132,91 +129,43 @@ public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<St
         }
     }
 
-    private static final class Codec implements JsonCodec<BatchResponseSimplePublicObject> {
+    private static final class Codec extends RecordCodec<BatchResponseSimplePublicObject> {
         static final Codec INSTANCE = new Codec();
 
-        private static final SerializedString COMPLETED_AT = new SerializedString("completedAt");
-
-        private static final SerializedString LINKS = new SerializedString("links");
-
-        private static final SerializedString REQUESTED_AT = new SerializedString("requestedAt");
-
-        private static final SerializedString RESULTS = new SerializedString("results");
-
-        private static final SerializedString STARTED_AT = new SerializedString("startedAt");
-
-        private static final SerializedString STATUS = new SerializedString("status");
-
-        private Codec() {
+        @Override
+        protected RecordProperty[] properties() {
+            return new RecordProperty[] {
+                RecordProperty.tolerated("completedAt", JsonCodecs.DATE_TIME),
+                RecordProperty.optional("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
+                RecordProperty.optional("requestedAt", JsonCodecs.DATE_TIME),
+                RecordProperty.required("results",
+                        JsonCodecs.listRejectingNulls(SimplePublicObject.jsonCodec())),
+                RecordProperty.tolerated("startedAt", JsonCodecs.DATE_TIME),
+                RecordProperty.tolerated("status",
+                        BatchResponseSimplePublicObjectStatus.jsonCodec())
+            };
         }
 
         @Override
-        public BatchResponseSimplePublicObject read(JsonParser p) throws IOException {
-            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
-                return null;
-            }
-            OffsetDateTime completedAt = null;
-            Map<String, String> links = null;
-            OffsetDateTime requestedAt = null;
-            List<SimplePublicObject> results = null;
-            OffsetDateTime startedAt = null;
-            BatchResponseSimplePublicObjectStatus status = null;
-            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-                if (p.nextToken() == JsonToken.VALUE_NULL) {
-                    // null means absent
-                    continue;
-                }
-                switch (field) {
-                    case "completedAt" -> completedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
-                    case "requestedAt" -> requestedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "results" -> results = RecordCollections.readList(p,
-                            SimplePublicObject.jsonCodec());
-                    case "startedAt" -> startedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "status" -> status =
-                            BatchResponseSimplePublicObjectStatus.jsonCodec().read(p);
-                    default -> p.skipChildren();
-                }
-            }
-            if (completedAt == null) {
-                JsonCodecs.missing(p, "completedAt");
-            }
-            if (results == null) {
-                throw JsonCodecs.missingRequired(p, "results");
-            }
-            if (startedAt == null) {
-                JsonCodecs.missing(p, "startedAt");
-            }
-            if (status == null) {
-                JsonCodecs.missing(p, "status");
-            }
-            return new BatchResponseSimplePublicObject(completedAt, links, requestedAt, results,
-                    startedAt, status);
+        @SuppressWarnings("unchecked")
+        protected BatchResponseSimplePublicObject create(Object[] values) {
+            return new BatchResponseSimplePublicObject((OffsetDateTime) values[0],
+                    (Map<String, String>) values[1], (OffsetDateTime) values[2],
+                    (List<SimplePublicObject>) values[3], (OffsetDateTime) values[4],
+                    (BatchResponseSimplePublicObjectStatus) values[5]);
         }
 
         @Override
-        public void write(JsonGenerator g, BatchResponseSimplePublicObject value) throws
-                IOException {
-            g.writeStartObject();
-            g.writeFieldName(COMPLETED_AT);
-            JsonCodecs.DATE_TIME.write(g, value.completedAt());
-            Map<String, String> links = value.links();
-            if (links != null) {
-                g.writeFieldName(LINKS);
-                RecordCollections.writeMap(g, links, JsonCodecs.STRING);
-            }
-            OffsetDateTime requestedAt = value.requestedAt();
-            if (requestedAt != null) {
-                g.writeFieldName(REQUESTED_AT);
-                JsonCodecs.DATE_TIME.write(g, requestedAt);
-            }
-            g.writeFieldName(RESULTS);
-            RecordCollections.writeList(g, value.results(), SimplePublicObject.jsonCodec());
-            g.writeFieldName(STARTED_AT);
-            JsonCodecs.DATE_TIME.write(g, value.startedAt());
-            g.writeFieldName(STATUS);
-            BatchResponseSimplePublicObjectStatus.jsonCodec().write(g, value.status());
-            g.writeEndObject();
+        protected Object component(BatchResponseSimplePublicObject value, int index) {
+            return switch (index) {
+                case 0 -> value.completedAt();
+                case 1 -> value.links();
+                case 2 -> value.requestedAt();
+                case 3 -> value.results();
+                case 4 -> value.startedAt();
+                case 5 -> value.status();
+                default -> throw new IndexOutOfBoundsException(index);
+            };
         }
     }
 }

@@ -1,14 +1,11 @@
 package com.acme.hubspot.notes;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCodec;
 import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
-import java.io.IOException;
+import dev.crmgen.runtime.json.RecordProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,80 +104,38 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
         }
     }
 
-    private static final class Codec implements JsonCodec<ErrorDetail> {
+    private static final class Codec extends RecordCodec<ErrorDetail> {
         static final Codec INSTANCE = new Codec();
 
-        private static final SerializedString CODE = new SerializedString("code");
-
-        private static final SerializedString CONTEXT = new SerializedString("context");
-
-        private static final SerializedString IN = new SerializedString("in");
-
-        private static final SerializedString MESSAGE = new SerializedString("message");
-
-        private static final SerializedString SUB_CATEGORY = new SerializedString("subCategory");
-
-        private Codec() {
+        @Override
+        protected RecordProperty[] properties() {
+            return new RecordProperty[] {
+                RecordProperty.optional("code", JsonCodecs.STRING),
+                RecordProperty.optional("context",
+                        RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
+                RecordProperty.optional("in", JsonCodecs.STRING),
+                RecordProperty.tolerated("message", JsonCodecs.STRING),
+                RecordProperty.optional("subCategory", JsonCodecs.STRING)
+            };
         }
 
         @Override
-        public ErrorDetail read(JsonParser p) throws IOException {
-            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
-                return null;
-            }
-            String code = null;
-            Map<String, List<String>> context = null;
-            String in = null;
-            String message = null;
-            String subCategory = null;
-            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-                if (p.nextToken() == JsonToken.VALUE_NULL) {
-                    // null means absent
-                    continue;
-                }
-                switch (field) {
-                    case "code" -> code = JsonCodecs.STRING.read(p);
-                    case "context" -> context = RecordCollections.readMap(p,
-                            JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
-                    case "in" -> in = JsonCodecs.STRING.read(p);
-                    case "message" -> message = JsonCodecs.STRING.read(p);
-                    case "subCategory" -> subCategory = JsonCodecs.STRING.read(p);
-                    default -> p.skipChildren();
-                }
-            }
-            if (message == null) {
-                JsonCodecs.missing(p, "message");
-            }
-            return new ErrorDetail(code, context, in, message, subCategory);
+        @SuppressWarnings("unchecked")
+        protected ErrorDetail create(Object[] values) {
+            return new ErrorDetail((String) values[0], (Map<String, List<String>>) values[1],
+                    (String) values[2], (String) values[3], (String) values[4]);
         }
 
         @Override
-        public void write(JsonGenerator g, ErrorDetail value) throws IOException {
-            g.writeStartObject();
-            String code = value.code();
-            if (code != null) {
-                g.writeFieldName(CODE);
-                g.writeString(code);
-            }
-            Map<String, List<String>> context = value.context();
-            if (context != null) {
-                g.writeFieldName(CONTEXT);
-                RecordCollections.writeMap(g, context,
-                        JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
-            }
-            String in = value.in();
-            if (in != null) {
-                g.writeFieldName(IN);
-                g.writeString(in);
-            }
-            g.writeFieldName(MESSAGE);
-            g.writeString(value.message());
-            String subCategory = value.subCategory();
-            if (subCategory != null) {
-                g.writeFieldName(SUB_CATEGORY);
-                g.writeString(subCategory);
-            }
-            g.writeEndObject();
+        protected Object component(ErrorDetail value, int index) {
+            return switch (index) {
+                case 0 -> value.code();
+                case 1 -> value.context();
+                case 2 -> value.in();
+                case 3 -> value.message();
+                case 4 -> value.subCategory();
+                default -> throw new IndexOutOfBoundsException(index);
+            };
         }
     }
 }

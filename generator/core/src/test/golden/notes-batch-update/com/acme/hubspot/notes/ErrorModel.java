@@ -1,14 +1,11 @@
 package com.acme.hubspot.notes;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCodec;
 import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
-import java.io.IOException;
+import dev.crmgen.runtime.json.RecordProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,101 +145,44 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
         }
     }
 
-    private static final class Codec implements JsonCodec<ErrorModel> {
+    private static final class Codec extends RecordCodec<ErrorModel> {
         static final Codec INSTANCE = new Codec();
 
-        private static final SerializedString CATEGORY = new SerializedString("category");
-
-        private static final SerializedString CONTEXT = new SerializedString("context");
-
-        private static final SerializedString CORRELATION_ID =
-                new SerializedString("correlationId");
-
-        private static final SerializedString ERRORS = new SerializedString("errors");
-
-        private static final SerializedString LINKS = new SerializedString("links");
-
-        private static final SerializedString MESSAGE = new SerializedString("message");
-
-        private static final SerializedString SUB_CATEGORY = new SerializedString("subCategory");
-
-        private Codec() {
+        @Override
+        protected RecordProperty[] properties() {
+            return new RecordProperty[] {
+                RecordProperty.tolerated("category", JsonCodecs.STRING),
+                RecordProperty.optional("context",
+                        RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
+                RecordProperty.tolerated("correlationId", JsonCodecs.UUID),
+                RecordProperty.optional("errors",
+                        JsonCodecs.listRejectingNulls(ErrorDetail.jsonCodec())),
+                RecordProperty.optional("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
+                RecordProperty.tolerated("message", JsonCodecs.STRING),
+                RecordProperty.optional("subCategory", JsonCodecs.STRING)
+            };
         }
 
         @Override
-        public ErrorModel read(JsonParser p) throws IOException {
-            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
-                return null;
-            }
-            String category = null;
-            Map<String, List<String>> context = null;
-            UUID correlationId = null;
-            List<ErrorDetail> errors = null;
-            Map<String, String> links = null;
-            String message = null;
-            String subCategory = null;
-            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-                if (p.nextToken() == JsonToken.VALUE_NULL) {
-                    // null means absent
-                    continue;
-                }
-                switch (field) {
-                    case "category" -> category = JsonCodecs.STRING.read(p);
-                    case "context" -> context = RecordCollections.readMap(p,
-                            JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
-                    case "correlationId" -> correlationId = JsonCodecs.UUID.read(p);
-                    case "errors" -> errors = RecordCollections.readList(p,
-                            ErrorDetail.jsonCodec());
-                    case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
-                    case "message" -> message = JsonCodecs.STRING.read(p);
-                    case "subCategory" -> subCategory = JsonCodecs.STRING.read(p);
-                    default -> p.skipChildren();
-                }
-            }
-            if (category == null) {
-                JsonCodecs.missing(p, "category");
-            }
-            if (correlationId == null) {
-                JsonCodecs.missing(p, "correlationId");
-            }
-            if (message == null) {
-                JsonCodecs.missing(p, "message");
-            }
-            return new ErrorModel(category, context, correlationId, errors, links, message,
-                    subCategory);
+        @SuppressWarnings("unchecked")
+        protected ErrorModel create(Object[] values) {
+            return new ErrorModel((String) values[0], (Map<String, List<String>>) values[1],
+                    (UUID) values[2], (List<ErrorDetail>) values[3],
+                    (Map<String, String>) values[4], (String) values[5], (String) values[6]);
         }
 
         @Override
-        public void write(JsonGenerator g, ErrorModel value) throws IOException {
-            g.writeStartObject();
-            g.writeFieldName(CATEGORY);
-            g.writeString(value.category());
-            Map<String, List<String>> context = value.context();
-            if (context != null) {
-                g.writeFieldName(CONTEXT);
-                RecordCollections.writeMap(g, context,
-                        JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
-            }
-            g.writeFieldName(CORRELATION_ID);
-            JsonCodecs.UUID.write(g, value.correlationId());
-            List<ErrorDetail> errors = value.errors();
-            if (errors != null) {
-                g.writeFieldName(ERRORS);
-                RecordCollections.writeList(g, errors, ErrorDetail.jsonCodec());
-            }
-            Map<String, String> links = value.links();
-            if (links != null) {
-                g.writeFieldName(LINKS);
-                RecordCollections.writeMap(g, links, JsonCodecs.STRING);
-            }
-            g.writeFieldName(MESSAGE);
-            g.writeString(value.message());
-            String subCategory = value.subCategory();
-            if (subCategory != null) {
-                g.writeFieldName(SUB_CATEGORY);
-                g.writeString(subCategory);
-            }
-            g.writeEndObject();
+        protected Object component(ErrorModel value, int index) {
+            return switch (index) {
+                case 0 -> value.category();
+                case 1 -> value.context();
+                case 2 -> value.correlationId();
+                case 3 -> value.errors();
+                case 4 -> value.links();
+                case 5 -> value.message();
+                case 6 -> value.subCategory();
+                default -> throw new IndexOutOfBoundsException(index);
+            };
         }
     }
 }

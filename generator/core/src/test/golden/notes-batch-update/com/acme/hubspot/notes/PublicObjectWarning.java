@@ -1,14 +1,11 @@
 package com.acme.hubspot.notes;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCodec;
 import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
-import java.io.IOException;
+import dev.crmgen.runtime.json.RecordProperty;
 import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -39,60 +36,33 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
         return Codec.INSTANCE;
     }
 
-    private static final class Codec implements JsonCodec<PublicObjectWarning> {
+    private static final class Codec extends RecordCodec<PublicObjectWarning> {
         static final Codec INSTANCE = new Codec();
 
-        private static final SerializedString CATEGORY = new SerializedString("category");
-
-        private static final SerializedString CONTEXT = new SerializedString("context");
-
-        private static final SerializedString MESSAGE = new SerializedString("message");
-
-        private Codec() {
+        @Override
+        protected RecordProperty[] properties() {
+            return new RecordProperty[] {
+                RecordProperty.tolerated("category", JsonCodecs.STRING),
+                RecordProperty.tolerated("context", RecordCollections.mapCodec(JsonCodecs.STRING)),
+                RecordProperty.tolerated("message", JsonCodecs.STRING)
+            };
         }
 
         @Override
-        public PublicObjectWarning read(JsonParser p) throws IOException {
-            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
-                return null;
-            }
-            String category = null;
-            Map<String, String> context = null;
-            String message = null;
-            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-                if (p.nextToken() == JsonToken.VALUE_NULL) {
-                    // null means absent
-                    continue;
-                }
-                switch (field) {
-                    case "category" -> category = JsonCodecs.STRING.read(p);
-                    case "context" -> context = RecordCollections.readMap(p, JsonCodecs.STRING);
-                    case "message" -> message = JsonCodecs.STRING.read(p);
-                    default -> p.skipChildren();
-                }
-            }
-            if (category == null) {
-                JsonCodecs.missing(p, "category");
-            }
-            if (context == null) {
-                context = JsonCodecs.missing(p, "context", Map.of());
-            }
-            if (message == null) {
-                JsonCodecs.missing(p, "message");
-            }
-            return new PublicObjectWarning(category, context, message);
+        @SuppressWarnings("unchecked")
+        protected PublicObjectWarning create(Object[] values) {
+            return new PublicObjectWarning((String) values[0], (Map<String, String>) values[1],
+                    (String) values[2]);
         }
 
         @Override
-        public void write(JsonGenerator g, PublicObjectWarning value) throws IOException {
-            g.writeStartObject();
-            g.writeFieldName(CATEGORY);
-            g.writeString(value.category());
-            g.writeFieldName(CONTEXT);
-            RecordCollections.writeMap(g, value.context(), JsonCodecs.STRING);
-            g.writeFieldName(MESSAGE);
-            g.writeString(value.message());
-            g.writeEndObject();
+        protected Object component(PublicObjectWarning value, int index) {
+            return switch (index) {
+                case 0 -> value.category();
+                case 1 -> value.context();
+                case 2 -> value.message();
+                default -> throw new IndexOutOfBoundsException(index);
+            };
         }
     }
 }

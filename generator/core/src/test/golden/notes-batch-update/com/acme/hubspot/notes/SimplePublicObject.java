@@ -1,14 +1,11 @@
 package com.acme.hubspot.notes;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCodec;
 import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
-import java.io.IOException;
+import dev.crmgen.runtime.json.RecordProperty;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -179,131 +176,53 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         }
     }
 
-    private static final class Codec implements JsonCodec<SimplePublicObject> {
+    private static final class Codec extends RecordCodec<SimplePublicObject> {
         static final Codec INSTANCE = new Codec();
 
-        private static final SerializedString ARCHIVED = new SerializedString("archived");
-
-        private static final SerializedString ARCHIVED_AT = new SerializedString("archivedAt");
-
-        private static final SerializedString CREATED_AT = new SerializedString("createdAt");
-
-        private static final SerializedString ID = new SerializedString("id");
-
-        private static final SerializedString OBJECT_WRITE_TRACE_ID =
-                new SerializedString("objectWriteTraceId");
-
-        private static final SerializedString PROPERTIES = new SerializedString("properties");
-
-        private static final SerializedString PROPERTIES_WITH_HISTORY =
-                new SerializedString("propertiesWithHistory");
-
-        private static final SerializedString UPDATED_AT = new SerializedString("updatedAt");
-
-        private static final SerializedString URL = new SerializedString("url");
-
-        private static final SerializedString WARNINGS = new SerializedString("warnings");
-
-        private Codec() {
+        @Override
+        protected RecordProperty[] properties() {
+            return new RecordProperty[] {
+                RecordProperty.required("archived", JsonCodecs.BOOLEAN),
+                RecordProperty.optional("archivedAt", JsonCodecs.DATE_TIME),
+                RecordProperty.tolerated("createdAt", JsonCodecs.DATE_TIME),
+                RecordProperty.required("id", JsonCodecs.STRING),
+                RecordProperty.optional("objectWriteTraceId", JsonCodecs.STRING),
+                RecordProperty.tolerated("properties",
+                        RecordCollections.mapCodec(JsonCodecs.STRING)),
+                RecordProperty.optional("propertiesWithHistory",
+                        RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(ValueWithTimestamp.jsonCodec()))),
+                RecordProperty.tolerated("updatedAt", JsonCodecs.DATE_TIME),
+                RecordProperty.optional("url", JsonCodecs.STRING),
+                RecordProperty.optional("warnings",
+                        JsonCodecs.listRejectingNulls(PublicObjectWarning.jsonCodec()))
+            };
         }
 
         @Override
-        public SimplePublicObject read(JsonParser p) throws IOException {
-            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
-                return null;
-            }
-            Boolean archived = null;
-            OffsetDateTime archivedAt = null;
-            OffsetDateTime createdAt = null;
-            String id = null;
-            String objectWriteTraceId = null;
-            Map<String, String> properties = null;
-            Map<String, List<ValueWithTimestamp>> propertiesWithHistory = null;
-            OffsetDateTime updatedAt = null;
-            String url = null;
-            List<PublicObjectWarning> warnings = null;
-            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-                if (p.nextToken() == JsonToken.VALUE_NULL) {
-                    // null means absent
-                    continue;
-                }
-                switch (field) {
-                    case "archived" -> archived = JsonCodecs.BOOLEAN.read(p);
-                    case "archivedAt" -> archivedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "createdAt" -> createdAt = JsonCodecs.DATE_TIME.read(p);
-                    case "id" -> id = JsonCodecs.STRING.read(p);
-                    case "objectWriteTraceId" -> objectWriteTraceId = JsonCodecs.STRING.read(p);
-                    case "properties" -> properties = RecordCollections.readMap(p,
-                            JsonCodecs.STRING);
-                    case "propertiesWithHistory" -> propertiesWithHistory =
-                            RecordCollections.readMap(p,
-                            JsonCodecs.listRejectingNulls(ValueWithTimestamp.jsonCodec()));
-                    case "updatedAt" -> updatedAt = JsonCodecs.DATE_TIME.read(p);
-                    case "url" -> url = JsonCodecs.STRING.read(p);
-                    case "warnings" -> warnings = RecordCollections.readList(p,
-                            PublicObjectWarning.jsonCodec());
-                    default -> p.skipChildren();
-                }
-            }
-            if (archived == null) {
-                throw JsonCodecs.missingRequired(p, "archived");
-            }
-            if (createdAt == null) {
-                JsonCodecs.missing(p, "createdAt");
-            }
-            if (id == null) {
-                throw JsonCodecs.missingRequired(p, "id");
-            }
-            if (properties == null) {
-                properties = JsonCodecs.missing(p, "properties", Map.of());
-            }
-            if (updatedAt == null) {
-                JsonCodecs.missing(p, "updatedAt");
-            }
-            return new SimplePublicObject(archived, archivedAt, createdAt, id, objectWriteTraceId,
-                    properties, propertiesWithHistory, updatedAt, url, warnings);
+        @SuppressWarnings("unchecked")
+        protected SimplePublicObject create(Object[] values) {
+            return new SimplePublicObject((boolean) values[0], (OffsetDateTime) values[1],
+                    (OffsetDateTime) values[2], (String) values[3], (String) values[4],
+                    (Map<String, String>) values[5],
+                    (Map<String, List<ValueWithTimestamp>>) values[6], (OffsetDateTime) values[7],
+                    (String) values[8], (List<PublicObjectWarning>) values[9]);
         }
 
         @Override
-        public void write(JsonGenerator g, SimplePublicObject value) throws IOException {
-            g.writeStartObject();
-            g.writeFieldName(ARCHIVED);
-            g.writeBoolean(value.archived());
-            OffsetDateTime archivedAt = value.archivedAt();
-            if (archivedAt != null) {
-                g.writeFieldName(ARCHIVED_AT);
-                JsonCodecs.DATE_TIME.write(g, archivedAt);
-            }
-            g.writeFieldName(CREATED_AT);
-            JsonCodecs.DATE_TIME.write(g, value.createdAt());
-            g.writeFieldName(ID);
-            g.writeString(value.id());
-            String objectWriteTraceId = value.objectWriteTraceId();
-            if (objectWriteTraceId != null) {
-                g.writeFieldName(OBJECT_WRITE_TRACE_ID);
-                g.writeString(objectWriteTraceId);
-            }
-            g.writeFieldName(PROPERTIES);
-            RecordCollections.writeMap(g, value.properties(), JsonCodecs.STRING);
-            Map<String, List<ValueWithTimestamp>> propertiesWithHistory = value.propertiesWithHistory();
-            if (propertiesWithHistory != null) {
-                g.writeFieldName(PROPERTIES_WITH_HISTORY);
-                RecordCollections.writeMap(g, propertiesWithHistory,
-                        JsonCodecs.listRejectingNulls(ValueWithTimestamp.jsonCodec()));
-            }
-            g.writeFieldName(UPDATED_AT);
-            JsonCodecs.DATE_TIME.write(g, value.updatedAt());
-            String url = value.url();
-            if (url != null) {
-                g.writeFieldName(URL);
-                g.writeString(url);
-            }
-            List<PublicObjectWarning> warnings = value.warnings();
-            if (warnings != null) {
-                g.writeFieldName(WARNINGS);
-                RecordCollections.writeList(g, warnings, PublicObjectWarning.jsonCodec());
-            }
-            g.writeEndObject();
+        protected Object component(SimplePublicObject value, int index) {
+            return switch (index) {
+                case 0 -> value.archived();
+                case 1 -> value.archivedAt();
+                case 2 -> value.createdAt();
+                case 3 -> value.id();
+                case 4 -> value.objectWriteTraceId();
+                case 5 -> value.properties();
+                case 6 -> value.propertiesWithHistory();
+                case 7 -> value.updatedAt();
+                case 8 -> value.url();
+                case 9 -> value.warnings();
+                default -> throw new IndexOutOfBoundsException(index);
+            };
         }
     }
 }

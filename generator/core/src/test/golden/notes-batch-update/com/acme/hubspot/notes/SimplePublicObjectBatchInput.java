@@ -1,13 +1,10 @@
 package com.acme.hubspot.notes;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.RecordCodec;
 import dev.crmgen.runtime.json.RecordCollections;
-import java.io.IOException;
+import dev.crmgen.runtime.json.RecordProperty;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -100,71 +97,36 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
         }
     }
 
-    private static final class Codec implements JsonCodec<SimplePublicObjectBatchInput> {
+    private static final class Codec extends RecordCodec<SimplePublicObjectBatchInput> {
         static final Codec INSTANCE = new Codec();
 
-        private static final SerializedString ID = new SerializedString("id");
-
-        private static final SerializedString ID_PROPERTY = new SerializedString("idProperty");
-
-        private static final SerializedString OBJECT_WRITE_TRACE_ID =
-                new SerializedString("objectWriteTraceId");
-
-        private static final SerializedString PROPERTIES = new SerializedString("properties");
-
-        private Codec() {
+        @Override
+        protected RecordProperty[] properties() {
+            return new RecordProperty[] {
+                RecordProperty.required("id", JsonCodecs.STRING),
+                RecordProperty.optional("idProperty", JsonCodecs.STRING),
+                RecordProperty.optional("objectWriteTraceId", JsonCodecs.STRING),
+                RecordProperty.tolerated("properties",
+                        RecordCollections.mapCodec(JsonCodecs.STRING))
+            };
         }
 
         @Override
-        public SimplePublicObjectBatchInput read(JsonParser p) throws IOException {
-            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
-                return null;
-            }
-            String id = null;
-            String idProperty = null;
-            String objectWriteTraceId = null;
-            Map<String, String> properties = null;
-            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-                if (p.nextToken() == JsonToken.VALUE_NULL) {
-                    // null means absent
-                    continue;
-                }
-                switch (field) {
-                    case "id" -> id = JsonCodecs.STRING.read(p);
-                    case "idProperty" -> idProperty = JsonCodecs.STRING.read(p);
-                    case "objectWriteTraceId" -> objectWriteTraceId = JsonCodecs.STRING.read(p);
-                    case "properties" -> properties = RecordCollections.readMap(p,
-                            JsonCodecs.STRING);
-                    default -> p.skipChildren();
-                }
-            }
-            if (id == null) {
-                throw JsonCodecs.missingRequired(p, "id");
-            }
-            if (properties == null) {
-                properties = JsonCodecs.missing(p, "properties", Map.of());
-            }
-            return new SimplePublicObjectBatchInput(id, idProperty, objectWriteTraceId, properties);
+        @SuppressWarnings("unchecked")
+        protected SimplePublicObjectBatchInput create(Object[] values) {
+            return new SimplePublicObjectBatchInput((String) values[0], (String) values[1],
+                    (String) values[2], (Map<String, String>) values[3]);
         }
 
         @Override
-        public void write(JsonGenerator g, SimplePublicObjectBatchInput value) throws IOException {
-            g.writeStartObject();
-            g.writeFieldName(ID);
-            g.writeString(value.id());
-            String idProperty = value.idProperty();
-            if (idProperty != null) {
-                g.writeFieldName(ID_PROPERTY);
-                g.writeString(idProperty);
-            }
-            String objectWriteTraceId = value.objectWriteTraceId();
-            if (objectWriteTraceId != null) {
-                g.writeFieldName(OBJECT_WRITE_TRACE_ID);
-                g.writeString(objectWriteTraceId);
-            }
-            g.writeFieldName(PROPERTIES);
-            RecordCollections.writeMap(g, value.properties(), JsonCodecs.STRING);
-            g.writeEndObject();
+        protected Object component(SimplePublicObjectBatchInput value, int index) {
+            return switch (index) {
+                case 0 -> value.id();
+                case 1 -> value.idProperty();
+                case 2 -> value.objectWriteTraceId();
+                case 3 -> value.properties();
+                default -> throw new IndexOutOfBoundsException(index);
+            };
         }
     }
 }

@@ -1,15 +1,12 @@
 package com.acme.hubspot.notes;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.crmgen.runtime.json.JsonCodec;
 import dev.crmgen.runtime.json.JsonCodecs;
 import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.json.RecordCodec;
 import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
-import java.io.IOException;
+import dev.crmgen.runtime.json.RecordProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,109 +157,47 @@ public record StandardError(String category, Map<String, List<String>> context,
         }
     }
 
-    private static final class Codec implements JsonCodec<StandardError> {
+    private static final class Codec extends RecordCodec<StandardError> {
         static final Codec INSTANCE = new Codec();
 
-        private static final SerializedString CATEGORY = new SerializedString("category");
-
-        private static final SerializedString CONTEXT = new SerializedString("context");
-
-        private static final SerializedString ERRORS = new SerializedString("errors");
-
-        private static final SerializedString ID = new SerializedString("id");
-
-        private static final SerializedString LINKS = new SerializedString("links");
-
-        private static final SerializedString MESSAGE = new SerializedString("message");
-
-        private static final SerializedString STATUS = new SerializedString("status");
-
-        private static final SerializedString SUB_CATEGORY = new SerializedString("subCategory");
-
-        private Codec() {
+        @Override
+        protected RecordProperty[] properties() {
+            return new RecordProperty[] {
+                RecordProperty.tolerated("category", JsonCodecs.STRING),
+                RecordProperty.tolerated("context",
+                        RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
+                RecordProperty.tolerated("errors",
+                        JsonCodecs.listRejectingNulls(ErrorDetail.jsonCodec())),
+                RecordProperty.optional("id", JsonCodecs.STRING),
+                RecordProperty.tolerated("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
+                RecordProperty.tolerated("message", JsonCodecs.STRING),
+                RecordProperty.tolerated("status", JsonCodecs.STRING),
+                RecordProperty.optional("subCategory", JsonCodecs.JSON_VALUE)
+            };
         }
 
         @Override
-        public StandardError read(JsonParser p) throws IOException {
-            if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
-                return null;
-            }
-            String category = null;
-            Map<String, List<String>> context = null;
-            List<ErrorDetail> errors = null;
-            String id = null;
-            Map<String, String> links = null;
-            String message = null;
-            String status = null;
-            JsonValue subCategory = null;
-            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-                if (p.nextToken() == JsonToken.VALUE_NULL) {
-                    // null means absent
-                    continue;
-                }
-                switch (field) {
-                    case "category" -> category = JsonCodecs.STRING.read(p);
-                    case "context" -> context = RecordCollections.readMap(p,
-                            JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
-                    case "errors" -> errors = RecordCollections.readList(p,
-                            ErrorDetail.jsonCodec());
-                    case "id" -> id = JsonCodecs.STRING.read(p);
-                    case "links" -> links = RecordCollections.readMap(p, JsonCodecs.STRING);
-                    case "message" -> message = JsonCodecs.STRING.read(p);
-                    case "status" -> status = JsonCodecs.STRING.read(p);
-                    case "subCategory" -> subCategory = JsonCodecs.JSON_VALUE.read(p);
-                    default -> p.skipChildren();
-                }
-            }
-            if (category == null) {
-                JsonCodecs.missing(p, "category");
-            }
-            if (context == null) {
-                context = JsonCodecs.missing(p, "context", Map.of());
-            }
-            if (errors == null) {
-                errors = JsonCodecs.missing(p, "errors", List.of());
-            }
-            if (links == null) {
-                links = JsonCodecs.missing(p, "links", Map.of());
-            }
-            if (message == null) {
-                JsonCodecs.missing(p, "message");
-            }
-            if (status == null) {
-                JsonCodecs.missing(p, "status");
-            }
-            return new StandardError(category, context, errors, id, links, message, status,
-                    subCategory);
+        @SuppressWarnings("unchecked")
+        protected StandardError create(Object[] values) {
+            return new StandardError((String) values[0], (Map<String, List<String>>) values[1],
+                    (List<ErrorDetail>) values[2], (String) values[3],
+                    (Map<String, String>) values[4], (String) values[5], (String) values[6],
+                    (JsonValue) values[7]);
         }
 
         @Override
-        public void write(JsonGenerator g, StandardError value) throws IOException {
-            g.writeStartObject();
-            g.writeFieldName(CATEGORY);
-            g.writeString(value.category());
-            g.writeFieldName(CONTEXT);
-            RecordCollections.writeMap(g, value.context(),
-                    JsonCodecs.listRejectingNulls(JsonCodecs.STRING));
-            g.writeFieldName(ERRORS);
-            RecordCollections.writeList(g, value.errors(), ErrorDetail.jsonCodec());
-            String id = value.id();
-            if (id != null) {
-                g.writeFieldName(ID);
-                g.writeString(id);
-            }
-            g.writeFieldName(LINKS);
-            RecordCollections.writeMap(g, value.links(), JsonCodecs.STRING);
-            g.writeFieldName(MESSAGE);
-            g.writeString(value.message());
-            g.writeFieldName(STATUS);
-            g.writeString(value.status());
-            JsonValue subCategory = value.subCategory();
-            if (subCategory != null) {
-                g.writeFieldName(SUB_CATEGORY);
-                JsonCodecs.JSON_VALUE.write(g, subCategory);
-            }
-            g.writeEndObject();
+        protected Object component(StandardError value, int index) {
+            return switch (index) {
+                case 0 -> value.category();
+                case 1 -> value.context();
+                case 2 -> value.errors();
+                case 3 -> value.id();
+                case 4 -> value.links();
+                case 5 -> value.message();
+                case 6 -> value.status();
+                case 7 -> value.subCategory();
+                default -> throw new IndexOutOfBoundsException(index);
+            };
         }
     }
 }

@@ -1,0 +1,164 @@
+package dev.crmgen.runtime.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * A record's JSON codec driven by a table: a generated record lists its properties in component order
+ * ({@link #properties()}), builds itself from the decoded values ({@link #create}) and hands out its components by
+ * index ({@link #component}); reading and writing happen here, once for all records.
+ *
+ * <p>Reading takes a JSON object; JSON {@code null} and a missing property mean absent, unknown properties are
+ * skipped, a value of another type is reported by the property's codec with its JSON path (or, in a tolerant decode,
+ * recorded and read as absent), and an absent required property follows its {@link RecordProperty presence rule}.
+ * Writing follows component order with pre-encoded names and leaves out null components.
+ *
+ * <p>The table is built on first use rather than when the codec is created, so that creating one record's codec
+ * never initialises another record's class: records that refer to each other would otherwise initialise each other,
+ * which sees a half-built codec in one thread and can deadlock between two.
+ *
+ * @param <T> the record
+ */
+public abstract class RecordCodec<T> implements JsonCodec<T> {
+    /** Built once; its fields are final, so a thread that sees it sees it whole, and a race only builds it twice. */
+    private Table table;
+
+    /** For generated records. */
+    protected RecordCodec() {}
+
+    /**
+     * The record's properties, one per component and in component order; called once.
+     *
+     * @return a new array the codec keeps
+     */
+    protected abstract RecordProperty[] properties();
+
+    /**
+     * The record built from decoded values, one per component in component order: null for an absent one. A
+     * primitive component's value is never null, since its property is {@link RecordProperty#required required}.
+     */
+    protected abstract T create(Object[] values);
+
+    /** The record's component at {@code index} (in component order), boxed; null when absent. */
+    protected abstract Object component(T value, int index);
+
+    @Override
+    public final T read(JsonParser p) throws IOException {
+        if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
+            return null;
+        }
+        Table t = table();
+        RecordProperty[] properties = t.properties;
+        Object[] values = new Object[properties.length];
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            if (p.nextToken() == JsonToken.VALUE_NULL) {
+                // null means absent
+                continue;
+            }
+            int index = t.indexOf(name);
+            if (index < 0) {
+                p.skipChildren();
+            } else if (properties[index].string && p.currentToken() == JsonToken.VALUE_STRING) {
+                // Most properties are strings: read them without a call through the codec.
+                values[index] = p.getText();
+            } else {
+                values[index] = properties[index].codec.read(p);
+            }
+        }
+        for (int index : t.required) {
+            if (values[index] == null) {
+                values[index] = properties[index].missing(p);
+            }
+        }
+        return create(values);
+    }
+
+    @Override
+    public final void write(JsonGenerator g, T value) throws IOException {
+        RecordProperty[] properties = table().properties;
+        g.writeStartObject();
+        for (int i = 0; i < properties.length; i++) {
+            Object component = component(value, i);
+            // A required component is null only in a record a tolerant decode built; absent, like an optional one.
+            if (component != null) {
+                RecordProperty property = properties[i];
+                g.writeFieldName(property.encodedName);
+                if (property.string) {
+                    g.writeString((String) component);
+                } else {
+                    property.codec.write(g, component);
+                }
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private Table table() {
+        Table t = table;
+        if (t == null) {
+            t = new Table(properties());
+            table = t;
+        }
+        return t;
+    }
+
+    /**
+     * The properties, the indexes of the required ones, and an open-addressing hash table from name to index: a
+     * power-of-two array at most half full, probed linearly. Names jackson reads are interned, as the names here
+     * are, so a lookup usually ends at one identity comparison.
+     */
+    private static final class Table {
+        final RecordProperty[] properties;
+        final int[] required;
+        private final String[] names;
+        private final int[] indexes;
+        private final int mask;
+
+        Table(RecordProperty[] properties) {
+            this.properties = properties.clone();
+            int size = Integer.highestOneBit(Math.max(properties.length, 1) * 4 - 1);
+            this.names = new String[size];
+            this.indexes = new int[size];
+            this.mask = size - 1;
+            int[] requiredIndexes = new int[properties.length];
+            int requiredCount = 0;
+            for (int i = 0; i < properties.length; i++) {
+                RecordProperty property = properties[i];
+                if (property.presence != RecordProperty.Presence.OPTIONAL) {
+                    requiredIndexes[requiredCount++] = i;
+                }
+                int slot = slot(property.name);
+                while (names[slot] != null) {
+                    if (names[slot].equals(property.name)) {
+                        throw new IllegalArgumentException("property \"" + property.name + "\" is listed twice");
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                names[slot] = property.name.intern();
+                indexes[slot] = i;
+            }
+            this.required = Arrays.copyOf(requiredIndexes, requiredCount);
+        }
+
+        /** The index of the property called {@code name}, or -1. */
+        int indexOf(String name) {
+            for (int slot = slot(name); ; slot = (slot + 1) & mask) {
+                String candidate = names[slot];
+                if (candidate == null) {
+                    return -1;
+                }
+                if (candidate == name || candidate.equals(name)) {
+                    return indexes[slot];
+                }
+            }
+        }
+
+        private int slot(String name) {
+            int h = name.hashCode();
+            return (h ^ (h >>> 16)) & mask;
+        }
+    }
+}

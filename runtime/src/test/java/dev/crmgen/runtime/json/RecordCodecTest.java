@@ -1,0 +1,422 @@
+package dev.crmgen.runtime.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link RecordCodec} over records declared as generated code declares them, read from bodies in the shapes HubSpot
+ * documents for {@code POST /crm/v3/objects/notes/batch/update}: a 200 and a 207 with {@code errors[].context}, notes
+ * with {@code propertiesWithHistory}.
+ */
+class RecordCodecTest {
+    /** HubSpot's {@code ValueWithTimestamp}: three required properties, two optional, one of them a number. */
+    record ValueWithTimestamp(
+            String sourceId, String sourceType, OffsetDateTime timestamp, Integer updatedByUserId, String value) {
+        static final JsonCodec<ValueWithTimestamp> CODEC = new RecordCodec<>() {
+            @Override
+            protected RecordProperty[] properties() {
+                return new RecordProperty[] {
+                    RecordProperty.optional("sourceId", JsonCodecs.STRING),
+                    RecordProperty.tolerated("sourceType", JsonCodecs.STRING),
+                    RecordProperty.tolerated("timestamp", JsonCodecs.DATE_TIME),
+                    RecordProperty.optional("updatedByUserId", JsonCodecs.INT32),
+                    RecordProperty.tolerated("value", JsonCodecs.STRING)
+                };
+            }
+
+            @Override
+            protected ValueWithTimestamp create(Object[] v) {
+                return new ValueWithTimestamp(
+                        (String) v[0], (String) v[1], (OffsetDateTime) v[2], (Integer) v[3], (String) v[4]);
+            }
+
+            @Override
+            protected Object component(ValueWithTimestamp r, int index) {
+                return switch (index) {
+                    case 0 -> r.sourceId();
+                    case 1 -> r.sourceType();
+                    case 2 -> r.timestamp();
+                    case 3 -> r.updatedByUserId();
+                    case 4 -> r.value();
+                    default -> throw new IndexOutOfBoundsException(index);
+                };
+            }
+        };
+    }
+
+    /** HubSpot's {@code SimplePublicObject}, with its required boolean held in a primitive component. */
+    record Note(
+            boolean archived,
+            OffsetDateTime createdAt,
+            String id,
+            Map<String, String> properties,
+            Map<String, List<ValueWithTimestamp>> propertiesWithHistory) {
+        static final JsonCodec<Note> CODEC = new RecordCodec<>() {
+            @Override
+            protected RecordProperty[] properties() {
+                return new RecordProperty[] {
+                    RecordProperty.required("archived", JsonCodecs.BOOLEAN),
+                    RecordProperty.tolerated("createdAt", JsonCodecs.DATE_TIME),
+                    RecordProperty.required("id", JsonCodecs.STRING),
+                    RecordProperty.tolerated("properties", RecordCollections.mapCodec(JsonCodecs.STRING)),
+                    RecordProperty.optional(
+                            "propertiesWithHistory",
+                            RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(ValueWithTimestamp.CODEC)))
+                };
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            protected Note create(Object[] v) {
+                return new Note((boolean) v[0], (OffsetDateTime) v[1], (String) v[2], (Map<String, String>) v[3], (Map<
+                                String, List<ValueWithTimestamp>>)
+                        v[4]);
+            }
+
+            @Override
+            protected Object component(Note r, int index) {
+                return switch (index) {
+                    case 0 -> r.archived();
+                    case 1 -> r.createdAt();
+                    case 2 -> r.id();
+                    case 3 -> r.properties();
+                    case 4 -> r.propertiesWithHistory();
+                    default -> throw new IndexOutOfBoundsException(index);
+                };
+            }
+        };
+    }
+
+    /** HubSpot's {@code StandardError}, reduced to what a 207 needs; {@code context} and {@code errors} required. */
+    record StandardError(String category, Map<String, List<String>> context, String message, String status) {
+        static final JsonCodec<StandardError> CODEC = new RecordCodec<>() {
+            @Override
+            protected RecordProperty[] properties() {
+                return new RecordProperty[] {
+                    RecordProperty.tolerated("category", JsonCodecs.STRING),
+                    RecordProperty.tolerated(
+                            "context", RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
+                    RecordProperty.tolerated("message", JsonCodecs.STRING),
+                    RecordProperty.tolerated("status", JsonCodecs.STRING)
+                };
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            protected StandardError create(Object[] v) {
+                return new StandardError((String) v[0], (Map<String, List<String>>) v[1], (String) v[2], (String) v[3]);
+            }
+
+            @Override
+            protected Object component(StandardError r, int index) {
+                return switch (index) {
+                    case 0 -> r.category();
+                    case 1 -> r.context();
+                    case 2 -> r.message();
+                    case 3 -> r.status();
+                    default -> throw new IndexOutOfBoundsException(index);
+                };
+            }
+        };
+    }
+
+    /** HubSpot's {@code BatchResponseSimplePublicObjectWithErrors}, reduced; {@code results} cannot be absent. */
+    record BatchResponse(List<StandardError> errors, Integer numErrors, List<Note> results, String status) {
+        static final JsonCodec<BatchResponse> CODEC = new RecordCodec<>() {
+            @Override
+            protected RecordProperty[] properties() {
+                return new RecordProperty[] {
+                    RecordProperty.optional("errors", JsonCodecs.listRejectingNulls(StandardError.CODEC)),
+                    RecordProperty.optional("numErrors", JsonCodecs.INT32),
+                    RecordProperty.required("results", JsonCodecs.listRejectingNulls(Note.CODEC)),
+                    RecordProperty.tolerated("status", JsonCodecs.STRING)
+                };
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            protected BatchResponse create(Object[] v) {
+                return new BatchResponse((List<StandardError>) v[0], (Integer) v[1], (List<Note>) v[2], (String) v[3]);
+            }
+
+            @Override
+            protected Object component(BatchResponse r, int index) {
+                return switch (index) {
+                    case 0 -> r.errors();
+                    case 1 -> r.numErrors();
+                    case 2 -> r.results();
+                    case 3 -> r.status();
+                    default -> throw new IndexOutOfBoundsException(index);
+                };
+            }
+        };
+    }
+
+    private static final String NOTE = """
+            {"id":"512","properties":{"hs_note_body":"Called back","hs_lastmodifieddate":"2024-05-02T09:30:00Z"},
+             "propertiesWithHistory":{"hs_note_body":[{"value":"Called back","timestamp":"2024-05-02T09:30:00.000Z",
+               "sourceType":"CRM_UI","sourceId":"userId:42","updatedByUserId":42}]},
+             "createdAt":"2019-10-30T03:30:17.883Z","updatedAt":"2024-05-02T09:30:00Z","archived":false}""";
+
+    private static final String MULTI_STATUS = """
+            {"status":"COMPLETE","results":[%s],"numErrors":1,
+             "errors":[{"status":"error","category":"OBJECT_NOT_FOUND","message":"Could not get some NOTE objects",
+               "context":{"ids":["513"]},"errors":[],"links":{}}],
+             "requestedAt":"2024-05-02T09:29:59Z","startedAt":"2024-05-02T09:30:00Z",
+             "completedAt":"2024-05-02T09:30:00.5Z","links":{"docs":"https://developers.hubspot.com"}}""".formatted(NOTE);
+
+    @Test
+    void readsABatch207InHubSpotsShapeSkippingWhatTheRecordLacks() throws Exception {
+        BatchResponse response = Json.decode(BatchResponse.CODEC, MULTI_STATUS);
+        assertEquals("COMPLETE", response.status());
+        assertEquals(1, response.numErrors());
+        Note note = response.results().get(0);
+        assertEquals("512", note.id());
+        assertEquals(false, note.archived());
+        assertEquals(OffsetDateTime.parse("2019-10-30T03:30:17.883Z"), note.createdAt());
+        assertEquals("Called back", note.properties().get("hs_note_body"));
+        ValueWithTimestamp history =
+                note.propertiesWithHistory().get("hs_note_body").get(0);
+        assertEquals(
+                new ValueWithTimestamp(
+                        "userId:42", "CRM_UI", OffsetDateTime.parse("2024-05-02T09:30:00Z"), 42, "Called back"),
+                history);
+        StandardError error = response.errors().get(0);
+        assertEquals(Map.of("ids", List.of("513")), error.context());
+        assertEquals("OBJECT_NOT_FOUND", error.category());
+    }
+
+    @Test
+    void writesInComponentOrderLeavingOutAbsentComponentsAndReadsBackEqual() throws Exception {
+        Note note = new Note(true, OffsetDateTime.parse("2024-05-02T09:30:00Z"), "7", Map.of("a", "b"), null);
+        String json = new String(Json.encode(Note.CODEC, note), StandardCharsets.UTF_8);
+        assertEquals(
+                "{\"archived\":true,\"createdAt\":\"2024-05-02T09:30:00Z\",\"id\":\"7\",\"properties\":{\"a\":\"b\"}}",
+                json);
+        assertEquals(note, Json.decode(Note.CODEC, json));
+        BatchResponse response = Json.decode(BatchResponse.CODEC, MULTI_STATUS);
+        assertEquals(response, Json.decode(BatchResponse.CODEC, Json.encode(BatchResponse.CODEC, response)));
+    }
+
+    @Test
+    void jsonNullMeansAbsent() throws Exception {
+        ValueWithTimestamp value = Json.decode(
+                ValueWithTimestamp.CODEC,
+                "{\"sourceId\":null,\"sourceType\":\"API\",\"timestamp\":\"2024-05-02T09:30:00Z\","
+                        + "\"updatedByUserId\":null,\"value\":\"x\",\"unknown\":null}");
+        assertNull(value.sourceId());
+        assertNull(value.updatedByUserId());
+        JsonDecodingException e = assertThrows(
+                JsonDecodingException.class,
+                () -> Json.decode(
+                        Note.CODEC, "{\"archived\":false,\"id\":\"1\",\"createdAt\":null,\"properties\":{}}"));
+        assertEquals("$.createdAt", e.path());
+    }
+
+    @Test
+    void aMissingRequiredPropertyFailsAStrictDecodeWithItsPath() {
+        String lacksCreatedAt = MULTI_STATUS.replace("\"createdAt\":\"2019-10-30T03:30:17.883Z\",", "");
+        JsonDecodingException e =
+                assertThrows(JsonDecodingException.class, () -> Json.decode(BatchResponse.CODEC, lacksCreatedAt));
+        assertEquals("$.results[0].createdAt", e.path());
+        assertTrue(e.getMessage().contains("missing required property \"createdAt\""), e.getMessage());
+    }
+
+    @Test
+    void aTolerantDecodeRecordsMissingRequiredPropertiesAndStandsInEmptyCollections() throws Exception {
+        String lacksContextAndProperties = MULTI_STATUS
+                .replace("\"context\":{\"ids\":[\"513\"]},", "")
+                .replace(
+                        "\"properties\":{\"hs_note_body\":\"Called back\",\"hs_lastmodifieddate\":"
+                                + "\"2024-05-02T09:30:00Z\"},",
+                        "")
+                .replace("\"category\":\"OBJECT_NOT_FOUND\",", "");
+        Decoded<BatchResponse> decoded =
+                Json.decodeTolerant(BatchResponse.CODEC, lacksContextAndProperties.getBytes(StandardCharsets.UTF_8));
+        StandardError error = decoded.value().errors().get(0);
+        assertEquals(Map.of(), error.context());
+        assertNull(error.category());
+        assertEquals(Map.of(), decoded.value().results().get(0).properties());
+        assertEquals(
+                List.of("$.results[0].properties", "$.errors[0].category", "$.errors[0].context"),
+                decoded.deviations().stream().map(JsonDeviation::path).toList());
+        assertEquals("nothing", decoded.deviations().get(0).found());
+    }
+
+    @Test
+    void anIdAResultsListAndAPrimitiveStayFatalInATolerantDecode() {
+        for (String broken : List.of(
+                MULTI_STATUS.replace("\"id\":\"512\",", ""),
+                MULTI_STATUS.replace("\"results\":[" + NOTE + "],", "\"results\":{},"),
+                MULTI_STATUS.replace("\"archived\":false", "\"archived\":\"no\""),
+                MULTI_STATUS.replace(",\"archived\":false", ""))) {
+            JsonDecodingException e = assertThrows(
+                    JsonDecodingException.class,
+                    () -> Json.decodeTolerant(BatchResponse.CODEC, broken.getBytes(StandardCharsets.UTF_8)));
+            assertTrue(e.path().startsWith("$.results"), e.path());
+        }
+    }
+
+    @Test
+    void aPrimitiveConvertedWithoutLossIsKept() throws Exception {
+        Decoded<Note> decoded = Json.decodeTolerant(
+                Note.CODEC,
+                NOTE.replace("\"archived\":false", "\"archived\":\"true\"").getBytes(StandardCharsets.UTF_8));
+        assertTrue(decoded.value().archived());
+        assertEquals("$.archived", decoded.deviations().get(0).path());
+    }
+
+    @Test
+    void aWrongJsonTypeIsReportedWithItsPathOrRecordedWithItsRawValue() throws Exception {
+        String numericTimestamp =
+                MULTI_STATUS.replace("\"timestamp\":\"2024-05-02T09:30:00.000Z\"", "\"timestamp\":1714642200000");
+        JsonDecodingException e =
+                assertThrows(JsonDecodingException.class, () -> Json.decode(BatchResponse.CODEC, numericTimestamp));
+        assertEquals("$.results[0].propertiesWithHistory.hs_note_body[0].timestamp", e.path());
+
+        Decoded<BatchResponse> decoded =
+                Json.decodeTolerant(BatchResponse.CODEC, numericTimestamp.getBytes(StandardCharsets.UTF_8));
+        assertNull(decoded.value()
+                .results()
+                .get(0)
+                .propertiesWithHistory()
+                .get("hs_note_body")
+                .get(0)
+                .timestamp());
+        JsonDeviation deviation = decoded.deviations().get(0);
+        assertEquals("$.results[0].propertiesWithHistory.hs_note_body[0].timestamp", deviation.path());
+        assertEquals(new JsonValue.JsonNumber(new java.math.BigDecimal("1714642200000")), deviation.raw());
+    }
+
+    @Test
+    void aNumberWhereAStringIsDeclaredIsReportedOrKeptAsItsText() throws Exception {
+        String numericId = NOTE.replace("\"id\":\"512\"", "\"id\":512");
+        JsonDecodingException e = assertThrows(JsonDecodingException.class, () -> Json.decode(Note.CODEC, numericId));
+        assertEquals("$.id", e.path());
+        Decoded<Note> decoded = Json.decodeTolerant(Note.CODEC, numericId.getBytes(StandardCharsets.UTF_8));
+        assertEquals("512", decoded.value().id());
+        assertEquals(
+                new JsonDeviation("$.id", "a string", "the number 512", JsonValue.of(512)),
+                decoded.deviations().get(0));
+    }
+
+    @Test
+    void aRecordWhereAnObjectIsExpectedIsReportedOrAbsent() throws Exception {
+        JsonDecodingException e = assertThrows(
+                JsonDecodingException.class, () -> Json.decode(BatchResponse.CODEC, "{\"results\":[\"512\"]}"));
+        assertEquals("$.results[0]", e.path());
+        String errorInAList = """
+                {"status":"COMPLETE","results":[],"errors":[["OBJECT_NOT_FOUND"],
+                 {"status":"error","category":"VALIDATION_ERROR","message":"m","context":{}}]}""";
+        Decoded<BatchResponse> decoded =
+                Json.decodeTolerant(BatchResponse.CODEC, errorInAList.getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, decoded.value().errors().size(), "the unreadable error is left out of the list");
+        assertEquals("$.errors[0]", decoded.deviations().get(0).path());
+    }
+
+    @Test
+    void propertiesWhoseNamesHashAlikeAreToldApart() throws Exception {
+        // "Aa" and "BB" have the same String.hashCode, as do "AaAa", "AaBB", "BBAa" and "BBBB".
+        List<String> names = List.of("Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB", "id");
+        RecordCodec<List<Object>> codec = new RecordCodec<>() {
+            @Override
+            protected RecordProperty[] properties() {
+                return names.stream()
+                        .map(n -> RecordProperty.optional(n, JsonCodecs.STRING))
+                        .toArray(RecordProperty[]::new);
+            }
+
+            @Override
+            protected List<Object> create(Object[] values) {
+                return java.util.Arrays.asList(values);
+            }
+
+            @Override
+            protected Object component(List<Object> value, int index) {
+                return value.get(index);
+            }
+        };
+        String json = "{\"BBBB\":\"6\",\"Aa\":\"1\",\"id\":\"7\",\"AaBB\":\"4\",\"BB\":\"2\",\"AaAa\":\"3\",\"x\":[1]}";
+        assertEquals(java.util.Arrays.asList("1", "2", "3", "4", null, "6", "7"), Json.decode(codec, json));
+    }
+
+    @Test
+    void aPropertyListedTwiceIsRejected() {
+        RecordCodec<Object> codec = new RecordCodec<>() {
+            @Override
+            protected RecordProperty[] properties() {
+                return new RecordProperty[] {
+                    RecordProperty.optional("id", JsonCodecs.STRING), RecordProperty.required("id", JsonCodecs.STRING)
+                };
+            }
+
+            @Override
+            protected Object create(Object[] values) {
+                return values[0];
+            }
+
+            @Override
+            protected Object component(Object value, int index) {
+                return value;
+            }
+        };
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Json.decode(codec, "{\"id\":\"1\"}"));
+        assertTrue(e.getMessage().contains("\"id\""), e.getMessage());
+    }
+
+    /** A record whose table names its own codec: built on first use, it sees the codec whole. */
+    record Association(String id, List<Association> children) {
+        static final JsonCodec<Association> CODEC = new RecordCodec<>() {
+            @Override
+            protected RecordProperty[] properties() {
+                return new RecordProperty[] {
+                    RecordProperty.required("id", JsonCodecs.STRING),
+                    RecordProperty.optional("children", JsonCodecs.listRejectingNulls(Association.CODEC))
+                };
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            protected Association create(Object[] v) {
+                return new Association((String) v[0], (List<Association>) v[1]);
+            }
+
+            @Override
+            protected Object component(Association r, int index) {
+                return index == 0 ? r.id() : r.children();
+            }
+        };
+    }
+
+    @Test
+    @Timeout(30)
+    void aRecordThatContainsItselfReadsOnManyThreadsAtOnce() throws Exception {
+        String json = "{\"id\":\"1\",\"children\":[{\"id\":\"2\",\"children\":[{\"id\":\"3\"}]},{\"id\":\"4\"}]}";
+        Association expected = new Association(
+                "1", List.of(new Association("2", List.of(new Association("3", null))), new Association("4", null)));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Callable<Association> decode = () -> Json.decode(Association.CODEC, json);
+            List<Future<Association>> results = pool.invokeAll(List.of(decode, decode, decode, decode));
+            for (Future<Association> result : results) {
+                assertEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
