@@ -9,13 +9,15 @@ import dev.crmgen.generator.model.ApiModel;
 import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.TypeDecl;
 import java.util.function.UnaryOperator;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns a top-level type into a source file, with the annotations every generated top-level type carries, laid out
  * within {@link #LINE_LIMIT} columns. JavaPoet wraps code only where a writer marks a place ({@code $W}, {@code $Z})
- * and never wraps comments; {@link #layout} does the rest.
+ * and never wraps comments; {@link #layout} does the rest, and puts a top-level annotation of several members on one
+ * line when it fits.
  */
 final class SourceFiles {
     /** The longest line generated code should have. */
@@ -31,6 +33,8 @@ final class SourceFiles {
             "^(\\s*)(" + MODIFIERS + "[A-Za-z][\\w.<>?, \\[\\]]*?) ([A-Za-z_$][\\w$]*( =.*| =|\\(.*))$");
 
     private static final Pattern EMPTY_PARAMETERS_WRAPPED = Pattern.compile("\\(\n\\s+\\)");
+    /** A top-level annotation JavaPoet wrote one member a line, as it writes every annotation of several members. */
+    private static final Pattern ANNOTATION_OF_MEMBERS = Pattern.compile("(?m)^(@[\\w.]+)\\(\n((?: {8}.*\n)+)\\)$");
 
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
@@ -91,8 +95,9 @@ final class SourceFiles {
         StringBuilder out = new StringBuilder(source.length() + 256);
         // JavaPoet wraps a long declaration of no parameters inside its empty parentheses; rejoined, it is wrapped
         // before its name below.
+        String joined = ANNOTATION_OF_MEMBERS.matcher(source).replaceAll(SourceFiles::annotationOnOneLine);
         for (String line :
-                EMPTY_PARAMETERS_WRAPPED.matcher(source).replaceAll("()").split("\n", -1)) {
+                EMPTY_PARAMETERS_WRAPPED.matcher(joined).replaceAll("()").split("\n", -1)) {
             line = line.stripTrailing();
             Matcher javadoc = JAVADOC_LINE.matcher(line);
             Matcher type = TYPE_DECLARATION.matcher(line);
@@ -123,6 +128,15 @@ final class SourceFiles {
             }
         }
         return out.substring(0, out.length() - 1);
+    }
+
+    /** The annotation {@code match} found, on one line when that fits. */
+    private static String annotationOnOneLine(MatchResult match) {
+        // Each member but the last ends with its comma already.
+        String members = String.join(
+                " ", match.group(2).strip().lines().map(String::strip).toList());
+        String line = match.group(1) + "(" + members + ")";
+        return Matcher.quoteReplacement(line.length() <= LINE_LIMIT ? line : match.group());
     }
 
     private static void continueOnNextLine(StringBuilder out, String indent, String first, String rest) {

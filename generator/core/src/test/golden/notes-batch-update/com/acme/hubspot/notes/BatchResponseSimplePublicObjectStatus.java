@@ -16,10 +16,7 @@ import javax.annotation.processing.Generated;
  * <p>Open: a value this version does not know parses as well; {@link #known()} is then {@link Known#UNKNOWN} and {@link
  * #value()} keeps it.
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public final class BatchResponseSimplePublicObjectStatus {
     private static final Map<String, BatchResponseSimplePublicObjectStatus> LISTED = new HashMap<>();
 
