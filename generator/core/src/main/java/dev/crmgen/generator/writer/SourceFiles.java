@@ -25,9 +25,12 @@ final class SourceFiles {
 
     private static final Pattern JAVADOC_LINE = Pattern.compile("^(\\s*\\* )(.*)$");
     private static final String MODIFIERS = "(?:public |private |protected |static |final |sealed |abstract )*";
-    /** A type declaration's line with its {@code implements} or {@code permits} list (no string literal in it). */
+    /**
+     * A type declaration's line with its {@code extends}, {@code implements} or {@code permits} list (no string literal
+     * in it).
+     */
     private static final Pattern TYPE_DECLARATION =
-            Pattern.compile("^(\\s*)([^\"]*?) ((?:implements|permits) [^\"]*\\{)$");
+            Pattern.compile("^(\\s*)([^\"]*?) ((?:extends|implements|permits) [^\"]*\\{)$");
     /** A field or method declaration: its modifiers and type, then its name and the rest. */
     private static final Pattern MEMBER_DECLARATION = Pattern.compile(
             "^(\\s*)(" + MODIFIERS + "[A-Za-z][\\w.<>?, \\[\\]]*?) ([A-Za-z_$][\\w$]*( =.*| =|\\(.*))$");
@@ -88,8 +91,9 @@ final class SourceFiles {
      * Lays out what JavaPoet leaves. Trailing spaces (where it wrapped after an {@code =}) are removed. Of the lines
      * over {@link #LINE_LIMIT}, javadoc is broken at the last space that fits (the first after it when a word is
      * longer; a block tag's continuation lines are indented, as in hand-written javadoc); a type declaration continues
-     * before {@code implements} or {@code permits}, and a field or method declaration before its name or after its
-     * {@code =}, since JavaPoet has no place to wrap either (nor in empty parentheses, where it wraps wrongly).
+     * before {@code extends}, {@code implements} or {@code permits}, and a field or method declaration before its name
+     * or after its {@code =}, since JavaPoet has no place to wrap either (nor in empty parentheses, where it wraps
+     * wrongly).
      */
     static String layout(String source) {
         StringBuilder out = new StringBuilder(source.length() + 256);
