@@ -109,15 +109,7 @@ final class BatchMethodsWriter {
         CodeBlock reportDoc = CodeBlock.of(
                 "@return every input once: succeeded with its result, failed with its " + "error, or unconfirmed\n");
 
-        members.addMethod(MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
-                .addJavadoc(
-                        "Sends any number of inputs through {@code $L} in chunks (the runtime's batch executor "
-                                + "with default options) and reports every input as succeeded, failed or unconfirmed.\n",
-                        op.methodName())
-                .addJavadoc(trace)
-                .addJavadoc(leadingDocs)
-                .addJavadoc(inputsDoc)
-                .addJavadoc(reportDoc)
+        MethodSpec.Builder withDefaults = MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(report)
                 .addParameters(leading)
@@ -128,8 +120,7 @@ final class BatchMethodsWriter {
                         leadingArgs,
                         inputsName,
                         RuntimeTypes.BATCH_OPTIONS,
-                        op.retrySafe())
-                .build());
+                        op.retrySafe());
         MethodSpec collected = MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
                 .addJavadoc(
                         "Sends any number of inputs through {@code $L} in chunks as {@code options} say and "
@@ -146,6 +137,12 @@ final class BatchMethodsWriter {
                 .addParameter(inputsType, inputsName)
                 .addParameter(RuntimeTypes.BATCH_OPTIONS, "options")
                 .build();
+        members.addMethod(withDefaults
+                .addJavadoc(
+                        "As {@link #$L($L)} with the runtime's default batch options.\n",
+                        collected.name(),
+                        RequestOptionsOverloads.linkSignature(collected))
+                .build());
         RequestOptionsOverloads.of(
                         collected,
                         requestOptions -> CodeBlock.of(

@@ -121,7 +121,7 @@ final class ClientWriter {
         CodeBlock request = members.reference(requestMethod);
         TypeName result = resultType(op);
         TypeName boxedResult = result == TypeName.VOID ? ClassName.get(Void.class) : result.box();
-        CodeBlock args = signature.requestArguments();
+        CodeBlock args = signature.callArguments(null, null);
 
         CodeBlock mapper = members.addConstant(
                 ParameterizedTypeName.get(RuntimeTypes.RESPONSE_MAPPER, boxedResult),
@@ -132,21 +132,19 @@ final class ClientWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(result)
                 .addParameters(signature.specs())
-                .addJavadoc(blockingDoc(op, signature.javadoc()))
-                .addCode(signature.recordCheck());
+                .addJavadoc(blockingDoc(op, signature.javadoc()));
         MethodSpec.Builder async = MethodSpec.methodBuilder(MemberNames.async(base))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxedResult))
                 .addParameters(signature.specs())
-                .addJavadoc(asyncDoc(op, signature, signature.javadoc()))
-                .addCode(signature.recordCheck());
+                .addJavadoc(asyncDoc(op.methodName(), signature.linkTypes()));
         List<MethodSpec.Builder> shortForms = new ArrayList<>();
         if (signature.hasRecord()) {
             shortForms.add(MethodSpec.methodBuilder(base)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(result)
                     .addParameters(signature.shortSpecs())
-                    .addJavadoc(blockingDoc(op, signature.shortJavadoc()))
+                    .addJavadoc("As {@link #$L($L)} with no optional parameter set.\n", base, signature.linkTypes())
                     .addStatement(
                             "$L$L($L)",
                             result == TypeName.VOID ? "" : "return ",
@@ -156,7 +154,7 @@ final class ClientWriter {
                     .addModifiers(Modifier.PUBLIC)
                     .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxedResult))
                     .addParameters(signature.shortSpecs())
-                    .addJavadoc(asyncDoc(op, signature, signature.shortJavadoc()))
+                    .addJavadoc(asyncDoc(base, signature.shortLinkTypes()))
                     .addStatement("return $L($L)", MemberNames.async(base), signature.shortCallArguments()));
         }
         if (op.deprecated()) {
@@ -168,15 +166,24 @@ final class ClientWriter {
         RequestOptionsOverloads.of(
                         blocking.build(),
                         options -> CodeBlock.of(
-                                "$Linvoker.invoke($Z$L($L),$W$L,$W$L)", returns, request, args, mapper, options))
+                                "$Linvoker.invoke($Z$L($L),$W$L$L)",
+                                returns,
+                                request,
+                                args,
+                                mapper,
+                                RequestOptionsOverloads.trailing(options)))
                 .forEach(members::addMethod);
         RequestOptionsOverloads.of(
                         async.build(),
                         options -> CodeBlock.of(
-                                "return invoker.invokeAsync($Z$L($L),$W$L,$W$L)", request, args, mapper, options))
+                                "return invoker.invokeAsync($Z$L($L),$W$L$L)",
+                                request,
+                                args,
+                                mapper,
+                                RequestOptionsOverloads.trailing(options)))
                 .forEach(members::addMethod);
         shortForms.forEach(method -> members.addMethod(method.build()));
-        members.addStaticMethod(requestBuilder(forms, op, requestMethod, signature.parameters()));
+        members.addStaticMethod(requestBuilder(forms, op, requestMethod, signature));
     }
 
     private CodeBlock blockingDoc(Operation op, CodeBlock parameterDocs) {
@@ -187,46 +194,41 @@ final class ClientWriter {
             doc.add("\n<p>");
         }
         doc.add("{@code $L $L}\n", op.httpMethod(), Javadoc.escape(op.path()));
-        return doc.add(tags(op, parameterDocs, "")).build();
+        return doc.add(tags(op, parameterDocs)).build();
     }
 
-    /** Links to the blocking method instead of repeating its description. */
-    private CodeBlock asyncDoc(Operation op, OperationSignature signature, CodeBlock parameterDocs) {
-        return CodeBlock.builder()
-                .add(
-                        "Asynchronous form of {@link #$L($L)}: the future completes with its result or the runtime's "
-                                + "exception.\n",
-                        op.methodName(),
-                        signature.linkTypes())
-                .add(tags(op, parameterDocs, "a future of "))
-                .build();
+    /** Links to the blocking method instead of repeating its description, parameters and result. */
+    private static CodeBlock asyncDoc(String blocking, CodeBlock linkTypes) {
+        return CodeBlock.of(
+                "Asynchronous {@link #$L($L)}: its future completes as that method returns or throws.\n",
+                blocking,
+                linkTypes);
     }
 
-    /** The {@code @param} and {@code @return} tags; {@code returnPrefix} goes before the return's description. */
-    private static CodeBlock tags(Operation op, CodeBlock parameterDocs, String returnPrefix) {
+    /** The {@code @param} and {@code @return} tags. */
+    private static CodeBlock tags(Operation op, CodeBlock parameterDocs) {
         CodeBlock.Builder doc = CodeBlock.builder();
-        if (!parameterDocs.isEmpty() || !(op.result() instanceof Operation.Result.Empty) || !returnPrefix.isEmpty()) {
+        if (!parameterDocs.isEmpty() || !(op.result() instanceof Operation.Result.Empty)) {
             doc.add("\n");
         }
         doc.add(parameterDocs);
         if (op.result() instanceof Operation.Result.Union) {
-            doc.add("@return $Lone record per success status; check for the partial-failure ones\n", returnPrefix);
+            doc.add("@return one record per success status; check for the partial-failure ones\n");
         } else if (op.result() instanceof Operation.Result.Single single
                 && !single.emptyStatuses().isEmpty()) {
             doc.add(
-                    "@return $Lthe response body, or null for status $L\n",
-                    returnPrefix,
+                    "@return the response body, or null for status $L\n",
                     single.emptyStatuses().get(0));
         } else if (op.result() instanceof Operation.Result.Single) {
-            doc.add("@return $Lthe response body\n", returnPrefix);
-        } else if (!returnPrefix.isEmpty()) {
-            doc.add("@return a future that completes when the call succeeded\n");
+            doc.add("@return the response body\n");
         }
         return doc.build();
     }
 
-    private MethodSpec requestBuilder(FormEncoders forms, Operation op, String name, List<OperationParameter> params) {
+    /** The request of one call; it takes what the full method takes and checks the parameter record is there. */
+    private MethodSpec requestBuilder(FormEncoders forms, Operation op, String name, OperationSignature signature) {
         CodeBlock.Builder chain = CodeBlock.builder()
+                .add(signature.recordCheck())
                 .add("return $T.builder($S, $S)\n", RuntimeTypes.API_REQUEST, op.httpMethod(), op.path())
                 .indent()
                 .indent();
@@ -234,7 +236,7 @@ final class ClientWriter {
             chain.add(".operationId($S)\n", op.operationId());
         }
         boolean inMultipart = false;
-        for (OperationParameter p : params) {
+        for (OperationParameter p : signature.parameters()) {
             boolean part = p.source() instanceof OperationParameter.Part;
             if (part && !inMultipart) {
                 chain.add(".multipartBody($T.builder()\n", RuntimeTypes.MULTIPART_BODY)
@@ -244,7 +246,7 @@ final class ClientWriter {
                 chain.add(".build())\n").unindent().unindent();
             }
             inMultipart = part;
-            chain.add(requestPart(forms, p));
+            chain.add(requestPart(forms, p, signature.argument(p)));
         }
         if (inMultipart) {
             chain.add(".build())\n").unindent().unindent();
@@ -254,32 +256,32 @@ final class ClientWriter {
         return MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(RuntimeTypes.API_REQUEST)
-                .addParameters(params.stream().map(OperationParameter::spec).toList())
+                .addParameters(signature.specs())
                 .addCode(chain.build())
                 .build();
     }
 
-    /** The request builder call that puts one parameter's value into the request. */
-    private CodeBlock requestPart(FormEncoders forms, OperationParameter p) {
+    /** The request builder call that puts one parameter's value, {@code value}, into the request. */
+    private CodeBlock requestPart(FormEncoders forms, OperationParameter p, CodeBlock value) {
         if (p.source() instanceof OperationParameter.Path path) {
-            return CodeBlock.of(".pathParam($S, $L)\n", path.parameter().name(), p.name());
+            return CodeBlock.of(".pathParam($S, $L)\n", path.parameter().name(), value);
         }
         if (p.source() instanceof OperationParameter.Part part) {
             return CodeBlock.of(
                     ".$L($S, $L)\n",
                     part.part().isFile() ? "file" : "text",
                     part.part().name(),
-                    p.name());
+                    value);
         }
         if (p.source() instanceof OperationParameter.Body b) {
             if (b.body().type() == null) {
-                return CodeBlock.of(".rawBody($L, $S)\n", p.name(), b.body().mediaType());
+                return CodeBlock.of(".rawBody($L, $S)\n", value, b.body().mediaType());
             }
             if (!b.body().mediaType().equals("application/json")) {
                 return CodeBlock.of(
                         ".rawBody($L($L), $S)\n",
                         forms.encoderOf(b.body().type()),
-                        p.name(),
+                        value,
                         b.body().mediaType());
             }
             return CodeBlock.of(
@@ -287,8 +289,8 @@ final class ClientWriter {
         }
         OperationParameter.QueryOrHeader other = (OperationParameter.QueryOrHeader) p.source();
         return switch (other.parameter().in()) {
-            case HEADER -> CodeBlock.of(".header($S, $L)\n", other.parameter().name(), p.name());
-            default -> CodeBlock.of(".queryParam($S, $L)\n", other.parameter().name(), p.name());
+            case HEADER -> CodeBlock.of(".header($S, $L)\n", other.parameter().name(), value);
+            default -> CodeBlock.of(".queryParam($S, $L)\n", other.parameter().name(), value);
         };
     }
 

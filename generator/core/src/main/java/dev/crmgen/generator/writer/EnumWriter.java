@@ -15,15 +15,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes an open enum: a final class with one constant per spec value and a nested Java {@code enum Known} to switch
- * on.
- * A value the spec does not list (a server may add one at any time) still parses: {@code known()} is {@code UNKNOWN}
- * and {@code value()} keeps the raw value, which is written back unchanged.
+ * Writes an open enum: a final class over the runtime's {@code OpenEnum} (raw value, {@code known()}, equality and
+ * codec) with one constant per spec value and a nested Java {@code enum Known} to switch on. A value the spec does
+ * not list (a server may add one at any time) still parses: {@code known()} is {@code UNKNOWN} and {@code value()}
+ * keeps the raw value, which is written back unchanged.
  */
 final class EnumWriter {
     private final CodecExpressions codecs;
@@ -46,7 +45,9 @@ final class EnumWriter {
 
     GeneratedFile write() {
         ClassName known = name.nestedClass("Known");
-        TypeSpec.Builder type = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        TypeSpec.Builder type = TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(RuntimeTypes.OPEN_ENUM, valueType.box(), known));
         CodeBlock doc = Javadoc.paragraphs(decl.description());
         type.addJavadoc(doc.isEmpty() ? CodeBlock.of("The {@code $L} values.\n", Javadoc.escape(decl.pointer())) : doc);
         type.addJavadoc(
@@ -68,14 +69,16 @@ final class EnumWriter {
                     .initializer(constantInitializer(c, known))
                     .build());
         }
-        type.addField(valueType, "value", Modifier.PRIVATE, Modifier.FINAL);
-        type.addField(known, "known", Modifier.PRIVATE, Modifier.FINAL);
+        ParameterizedTypeName codecType = ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, name);
+        type.addField(FieldSpec.builder(
+                        codecType, MemberNames.ENUM_CODEC, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.codec($L, $T::of)", RuntimeTypes.OPEN_ENUM, codecs.scalarCodec(decl.valueType()), name)
+                .build());
         type.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
-                .addParameter(valueType, "value")
+                .addParameter(valueType.box(), "value")
                 .addParameter(known, "known")
-                .addStatement("this.value = value")
-                .addStatement("this.known = known")
+                .addStatement("super(value, known, known != $T.$L)", known, decl.unknownConstant())
                 .build());
         type.addMethod(MethodSpec.methodBuilder("listed")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -86,28 +89,21 @@ final class EnumWriter {
                 .addStatement("$L.put(value, constant)", MemberNames.ENUM_LISTED)
                 .addStatement("return constant")
                 .build());
-        type.addMethod(ofMethod());
-        type.addMethod(MethodSpec.methodBuilder("value")
-                .addJavadoc("The value as sent on the wire.\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(valueType)
-                .addStatement("return value")
+        type.addMethod(MethodSpec.methodBuilder("of")
+                .addJavadoc("The constant for {@code value}, or a new instance keeping an unlisted value.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(name)
+                .addParameter(valueType, "value")
+                .addStatement("$T listed = $L.get(value)", name, MemberNames.ENUM_LISTED)
+                .addStatement(
+                        "return listed != null$W? listed$W: new $T(value, Known.$L)", name, decl.unknownConstant())
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("known")
-                .addJavadoc(
-                        "The constant to switch on; {@link Known#$L} for a value this version does not list.\n",
-                        decl.unknownConstant())
-                .addModifiers(Modifier.PUBLIC)
-                .returns(known)
-                .addStatement("return known")
+        type.addMethod(MethodSpec.methodBuilder("jsonCodec")
+                .addJavadoc("Reads and writes the raw value; unlisted values never fail.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(codecType)
+                .addStatement("return $L", MemberNames.ENUM_CODEC)
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("isKnown")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(TypeName.BOOLEAN)
-                .addStatement("return known != $T.$L", known, decl.unknownConstant())
-                .build());
-        addObjectMethods(type);
-        addCodec(type);
         TypeSpec.Builder knownEnum = TypeSpec.enumBuilder(known)
                 .addJavadoc("The values the spec lists, plus {@code $L} for any other.\n", decl.unknownConstant())
                 .addModifiers(Modifier.PUBLIC);
@@ -175,72 +171,5 @@ final class EnumWriter {
             return CodeBlock.of("$S", value);
         }
         return CodeBlock.of(decl.valueType() == TypeRef.Scalar.INT64 ? "$LL" : "$L", value);
-    }
-
-    private MethodSpec ofMethod() {
-        MethodSpec.Builder of = MethodSpec.methodBuilder("of")
-                .addJavadoc("The constant for {@code value}, or a new instance keeping an unlisted value.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(name)
-                .addParameter(valueType, "value");
-        if (string) {
-            of.addStatement("$T.requireNonNull(value, $S)", Objects.class, "value");
-        }
-        of.addStatement("$T listed = $L.get(value)", name, MemberNames.ENUM_LISTED);
-        of.addStatement("return listed != null$W? listed$W: new $T(value, Known.$L)", name, decl.unknownConstant());
-        return of.build();
-    }
-
-    private void addObjectMethods(TypeSpec.Builder type) {
-        type.addMethod(MethodSpec.methodBuilder("equals")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(TypeName.BOOLEAN)
-                .addParameter(Object.class, "other")
-                .addStatement(
-                        string
-                                ? "return other instanceof $T that$W&& value.equals(that.value)"
-                                : "return other instanceof $T that$W&& value == that.value",
-                        name)
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("hashCode")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(TypeName.INT)
-                .addCode(
-                        string
-                                ? CodeBlock.of("return value.hashCode();\n")
-                                : CodeBlock.of("return $T.hashCode(value);\n", valueType.box()))
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("toString")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addCode(
-                        string
-                                ? CodeBlock.of("return value;\n")
-                                : CodeBlock.of("return $T.toString(value);\n", valueType.box()))
-                .build());
-    }
-
-    private void addCodec(TypeSpec.Builder type) {
-        ParameterizedTypeName codecType = ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, name);
-        TypeSpec codec = CodecExpressions.codecClass(name, Modifier.PRIVATE)
-                .addMethod(CodecExpressions.readMethod(name)
-                        .addStatement("$T value = $L.read(p)", valueType.box(), codecs.scalarCodec(decl.valueType()))
-                        .addComment("null: a value of another JSON type, recorded by a tolerant decode")
-                        .addStatement("return value == null ? null : of(value)")
-                        .build())
-                .addMethod(CodecExpressions.writeMethod(name)
-                        .addStatement(string ? "g.writeString(value.value)" : "g.writeNumber(value.value)")
-                        .build())
-                .build();
-        type.addType(codec);
-        type.addMethod(MethodSpec.methodBuilder("jsonCodec")
-                .addJavadoc("Reads and writes the raw value; unlisted values never fail.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(codecType)
-                .addStatement("return Codec.INSTANCE")
-                .build());
     }
 }

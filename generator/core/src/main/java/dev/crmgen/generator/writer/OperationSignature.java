@@ -98,8 +98,17 @@ record OperationSignature(List<OperationParameter> parameters, ClassName record)
 
     /** The full method's raw parameter types, for a {@code {@link #method(…)}} to it. */
     CodeBlock linkTypes() {
+        return linkTypes(specs());
+    }
+
+    /** The short overload's raw parameter types, for a {@code {@link #method(…)}} to it. */
+    CodeBlock shortLinkTypes() {
+        return linkTypes(shortSpecs());
+    }
+
+    private static CodeBlock linkTypes(List<ParameterSpec> specs) {
         return CodeBlock.join(
-                specs().stream()
+                specs.stream()
                         .map(s -> CodeBlock.of(
                                 "$T", s.type() instanceof ParameterizedTypeName generic ? generic.rawType() : s.type()))
                         .toList(),
@@ -124,29 +133,16 @@ record OperationSignature(List<OperationParameter> parameters, ClassName record)
         return doc.build();
     }
 
-    /** The short overload's {@code @param} tags. */
-    CodeBlock shortJavadoc() {
-        CodeBlock.Builder doc = CodeBlock.builder();
-        direct().forEach(p -> doc.add(p.javadoc()));
-        return doc.build();
-    }
-
-    /** The statement a full method starts with: the record must be given (an empty one leaves every part out). */
+    /** The statement a request builder starts with: the record must be given (an empty one leaves every part out). */
     CodeBlock recordCheck() {
         return record == null
                 ? CodeBlock.of("")
                 : CodeBlock.of("$T.requireNonNull($L, $S);\n", Objects.class, recordName(), recordName());
     }
 
-    /** The request builder's arguments inside a full method: its own parameters and the record's components. */
-    CodeBlock requestArguments() {
-        return CodeBlock.join(
-                parameters.stream()
-                        .map(p -> inRecord(p)
-                                ? CodeBlock.of("$L.$L()", recordName(), p.name())
-                                : CodeBlock.of("$L", p.name()))
-                        .toList(),
-                ",$W");
+    /** What the request builder puts into the request for {@code p}: the parameter, or the record's component. */
+    CodeBlock argument(OperationParameter p) {
+        return inRecord(p) ? CodeBlock.of("$L.$L()", recordName(), p.name()) : CodeBlock.of("$L", p.name());
     }
 
     /** The arguments the short overload passes to the full method: its own, then an empty record. */

@@ -97,15 +97,7 @@ final class PagingMethodsWriter {
                 .build());
         if (cursorInRecord) {
             members.addMethod(streamMethod(op, stream)
-                    .addJavadoc(
-                            "Every item of {@code $L} with no optional parameter set, fetched lazily page by page; "
-                                    + "see {@link #$L($L)}.\n",
-                            op.methodName(),
-                            stream,
-                            signature.linkTypes())
-                    .addJavadoc("\n")
-                    .addJavadoc(signature.shortJavadoc())
-                    .addJavadoc("@return the items, fetched as the stream needs them; close it when done early\n")
+                    .addJavadoc("As {@link #$L($L)} with no optional parameter set.\n", stream, signature.linkTypes())
                     .returns(streamOf(item))
                     .addParameters(signature.shortSpecs())
                     .addStatement("return $L($L)", stream, signature.shortCallArguments())
@@ -157,9 +149,7 @@ final class PagingMethodsWriter {
                         policy,
                         stream,
                         signature.linkTypes())
-                .addJavadoc(doc)
                 .addJavadoc("@param $L fail before the first result, or after the ones that can be read\n", policy)
-                .addJavadoc(returns)
                 .returns(streamOf(item))
                 .addParameters(signature.specs())
                 .addParameter(SEARCH_LIMIT_POLICY, policy)

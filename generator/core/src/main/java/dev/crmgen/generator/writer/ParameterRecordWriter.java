@@ -16,7 +16,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes an operation's parameter record: one nullable component per optional query or header parameter (null leaves
- * it out of the request), collections copied unmodifiable, a builder with a documented setter per parameter, and
+ * it out of the request), collections copied unmodifiable, a builder with a setter per parameter, and
  * {@code toBuilder()} for a copy with one part changed, such as the next page's cursor.
  */
 final class ParameterRecordWriter {
@@ -87,7 +87,9 @@ final class ParameterRecordWriter {
                 .returns(builder)
                 .addStatement("$T b = new Builder()", builder);
         TypeSpec.Builder b = TypeSpec.classBuilder(builder)
-                .addJavadoc("Builds {@link $T}: one setter per parameter, named after it.\n", name)
+                .addJavadoc(
+                        "Builds {@link $T}: one setter per parameter, named after it and documented as its component.\n",
+                        name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
@@ -99,8 +101,6 @@ final class ParameterRecordWriter {
             b.addField(FieldSpec.builder(stored, n, Modifier.PRIVATE).build());
             Class<?> copy = stored.equals(p.type()) ? null : ArrayList.class;
             b.addMethod(BuilderMethods.setter(builder, p.type(), n, copy)
-                    .addJavadoc(p.javadoc())
-                    .addJavadoc("@return this builder\n")
                     .addStatement("return this")
                     .build());
             toBuilder.addStatement("b.$L = $L", n, n);

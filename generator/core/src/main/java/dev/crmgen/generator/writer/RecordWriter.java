@@ -21,8 +21,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes one record per object schema: required components checked in the compact constructor, optional ones nullable
- * (null means absent), lists and maps copied unmodifiable, a builder when there are optional components, and
- * {@code jsonCodec()}.
+ * (null means absent), lists and maps copied unmodifiable, a builder when {@link dev.crmgen.generator.model.BuilderRule}
+ * says so, and {@code jsonCodec()}.
  */
 final class RecordWriter {
     private final JavaTypes types;
@@ -32,21 +32,27 @@ final class RecordWriter {
     private final ClassName name;
 
     private final List<String> unions;
+    private final boolean builder;
     private final BuilderAdders adders;
 
-    /** @param unions the oneOf interfaces this record is a member of */
+    /**
+     * @param unions the oneOf interfaces this record is a member of
+     * @param builder whether it gets a builder ({@link dev.crmgen.generator.model.BuilderRule})
+     */
     RecordWriter(
             JavaTypes types,
             CodecExpressions codecs,
             SourceFiles files,
             TypeDecl.RecordDecl record,
-            List<String> unions) {
+            List<String> unions,
+            boolean builder) {
         this.types = types;
         this.codecs = codecs;
         this.files = files;
         this.record = record;
         this.name = types.className(record.javaName());
         this.unions = unions;
+        this.builder = builder;
         this.adders = BuilderAdders.of(record.fields());
     }
 
@@ -56,7 +62,7 @@ final class RecordWriter {
         addJavadoc(type);
         addDeprecation(type);
         addComponents(type);
-        if (record.hasOptionalFields()) {
+        if (builder) {
             addBuilder(type);
         }
         addCodec(type);
@@ -134,8 +140,10 @@ final class RecordWriter {
 
     private void addBuilder(TypeSpec.Builder type) {
         ClassName builder = name.nestedClass("Builder");
-        type.addMethod(
-                BuilderMethods.builderFactory(builder, "A builder; optional components left unset stay absent."));
+        type.addMethod(BuilderMethods.builderFactory(
+                builder,
+                "A builder; unset components stay absent. (Records a request can carry get one when some are "
+                        + "optional.)"));
         TypeSpec.Builder b = TypeSpec.classBuilder(builder)
                 .addJavadoc(
                         "Builds {@link $T}: one setter per component, named after it, and for lists and maps "
@@ -176,10 +184,8 @@ final class RecordWriter {
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
                     .addParameter(types.boxed(list.element()), "element")
-                    .beginControlFlow("if (this.$L == null)", n)
-                    .addStatement("this.$L = new $T<>()", n, ArrayList.class)
-                    .endControlFlow()
-                    .addStatement("this.$L.add(element)", n)
+                    .addStatement(
+                            "(this.$1L == null ? this.$1L = new $2T<>() : this.$1L).add(element)", n, ArrayList.class)
                     .addStatement("return this")
                     .build());
         } else if (f.type() instanceof TypeRef.MapRef map) {
@@ -188,10 +194,10 @@ final class RecordWriter {
                     .returns(builder)
                     .addParameter(String.class, "key")
                     .addParameter(types.boxed(map.value()), "value")
-                    .beginControlFlow("if (this.$L == null)", n)
-                    .addStatement("this.$L = new $T<>()", n, LinkedHashMap.class)
-                    .endControlFlow()
-                    .addStatement("this.$L.put(key, value)", n)
+                    .addStatement(
+                            "(this.$1L == null ? this.$1L = new $2T<>() : this.$1L).put(key, value)",
+                            n,
+                            LinkedHashMap.class)
                     .addStatement("return this")
                     .build());
         }

@@ -18,7 +18,18 @@ import java.util.function.Function;
  * constant-pool entries per method, and an API of thousands of operations needs every one of the JVM's 65,535.
  */
 final class RequestOptionsOverloads {
+    /** What the plain form passes as its options. */
+    static final CodeBlock NONE = CodeBlock.of("$T.none()", RuntimeTypes.REQUEST_OPTIONS);
+
     private RequestOptionsOverloads() {}
+
+    /**
+     * The trailing argument for a runtime method that also has a form without options: nothing for {@link #NONE},
+     * else {@code options} after a comma.
+     */
+    static CodeBlock trailing(CodeBlock options) {
+        return options == NONE ? CodeBlock.of("") : CodeBlock.of(",$W$L", options);
+    }
 
     /**
      * The plain method, passing no options, then its form with per-call options.
@@ -31,11 +42,10 @@ final class RequestOptionsOverloads {
         String options = MemberNames.REQUEST_OPTIONS;
         MethodSpec withOptions = MethodSpec.methodBuilder(plain.name())
                 .addJavadoc(
-                        "As {@link #$L($L)}, with {@code $L} for this call only.\n\n",
+                        "As {@link #$L($L)}, with {@code $L} for this call only.\n",
                         plain.name(),
                         linkSignature(plain),
                         options)
-                .addJavadoc("@param $L this call's timeout, extra headers or access token\n", options)
                 .addAnnotations(plain.annotations())
                 .addModifiers(plain.modifiers())
                 .addTypeVariables(plain.typeVariables())
@@ -45,14 +55,13 @@ final class RequestOptionsOverloads {
                 .addCode(plain.code())
                 .addStatement("$L", statement.apply(CodeBlock.of("$L", options)))
                 .build();
-        MethodSpec withoutOptions = plain.toBuilder()
-                .addStatement("$L", statement.apply(CodeBlock.of("$T.none()", RuntimeTypes.REQUEST_OPTIONS)))
-                .build();
+        MethodSpec withoutOptions =
+                plain.toBuilder().addStatement("$L", statement.apply(NONE)).build();
         return List.of(withoutOptions, withOptions);
     }
 
     /** The parameter types of a {@code {@link}} to {@code method}: raw, as javadoc wants them. */
-    private static CodeBlock linkSignature(MethodSpec method) {
+    static CodeBlock linkSignature(MethodSpec method) {
         return CodeBlock.join(
                 method.parameters().stream()
                         .map(ParameterSpec::type)

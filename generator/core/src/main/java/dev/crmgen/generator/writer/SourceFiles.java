@@ -9,13 +9,15 @@ import dev.crmgen.generator.model.ApiModel;
 import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.TypeDecl;
 import java.util.function.UnaryOperator;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns a top-level type into a source file, with the annotations every generated top-level type carries, laid out
  * within {@link #LINE_LIMIT} columns. JavaPoet wraps code only where a writer marks a place ({@code $W}, {@code $Z})
- * and never wraps comments; {@link #layout} does the rest.
+ * and never wraps comments; {@link #layout} does the rest, and puts a top-level annotation of several members on one
+ * line when it fits.
  */
 final class SourceFiles {
     /** The longest line generated code should have. */
@@ -23,14 +25,19 @@ final class SourceFiles {
 
     private static final Pattern JAVADOC_LINE = Pattern.compile("^(\\s*\\* )(.*)$");
     private static final String MODIFIERS = "(?:public |private |protected |static |final |sealed |abstract )*";
-    /** A type declaration's line with its {@code implements} or {@code permits} list (no string literal in it). */
+    /**
+     * A type declaration's line with its {@code extends}, {@code implements} or {@code permits} list (no string literal
+     * in it).
+     */
     private static final Pattern TYPE_DECLARATION =
-            Pattern.compile("^(\\s*)([^\"]*?) ((?:implements|permits) [^\"]*\\{)$");
+            Pattern.compile("^(\\s*)([^\"]*?) ((?:extends|implements|permits) [^\"]*\\{)$");
     /** A field or method declaration: its modifiers and type, then its name and the rest. */
     private static final Pattern MEMBER_DECLARATION = Pattern.compile(
             "^(\\s*)(" + MODIFIERS + "[A-Za-z][\\w.<>?, \\[\\]]*?) ([A-Za-z_$][\\w$]*( =.*| =|\\(.*))$");
 
     private static final Pattern EMPTY_PARAMETERS_WRAPPED = Pattern.compile("\\(\n\\s+\\)");
+    /** A top-level annotation JavaPoet wrote one member a line, as it writes every annotation of several members. */
+    private static final Pattern ANNOTATION_OF_MEMBERS = Pattern.compile("(?m)^(@[\\w.]+)\\(\n((?: {8}.*\n)+)\\)$");
 
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
@@ -84,15 +91,17 @@ final class SourceFiles {
      * Lays out what JavaPoet leaves. Trailing spaces (where it wrapped after an {@code =}) are removed. Of the lines
      * over {@link #LINE_LIMIT}, javadoc is broken at the last space that fits (the first after it when a word is
      * longer; a block tag's continuation lines are indented, as in hand-written javadoc); a type declaration continues
-     * before {@code implements} or {@code permits}, and a field or method declaration before its name or after its
-     * {@code =}, since JavaPoet has no place to wrap either (nor in empty parentheses, where it wraps wrongly).
+     * before {@code extends}, {@code implements} or {@code permits}, and a field or method declaration before its name
+     * or after its {@code =}, since JavaPoet has no place to wrap either (nor in empty parentheses, where it wraps
+     * wrongly).
      */
     static String layout(String source) {
         StringBuilder out = new StringBuilder(source.length() + 256);
         // JavaPoet wraps a long declaration of no parameters inside its empty parentheses; rejoined, it is wrapped
         // before its name below.
+        String joined = ANNOTATION_OF_MEMBERS.matcher(source).replaceAll(SourceFiles::annotationOnOneLine);
         for (String line :
-                EMPTY_PARAMETERS_WRAPPED.matcher(source).replaceAll("()").split("\n", -1)) {
+                EMPTY_PARAMETERS_WRAPPED.matcher(joined).replaceAll("()").split("\n", -1)) {
             line = line.stripTrailing();
             Matcher javadoc = JAVADOC_LINE.matcher(line);
             Matcher type = TYPE_DECLARATION.matcher(line);
@@ -123,6 +132,15 @@ final class SourceFiles {
             }
         }
         return out.substring(0, out.length() - 1);
+    }
+
+    /** The annotation {@code match} found, on one line when that fits. */
+    private static String annotationOnOneLine(MatchResult match) {
+        // Each member but the last ends with its comma already.
+        String members = String.join(
+                " ", match.group(2).strip().lines().map(String::strip).toList());
+        String line = match.group(1) + "(" + members + ")";
+        return Matcher.quoteReplacement(line.length() <= LINE_LIMIT ? line : match.group());
     }
 
     private static void continueOnNextLine(StringBuilder out, String indent, String first, String rest) {

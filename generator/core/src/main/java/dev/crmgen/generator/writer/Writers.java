@@ -2,6 +2,7 @@ package dev.crmgen.generator.writer;
 
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.ApiModel;
+import dev.crmgen.generator.model.BuilderRule;
 import dev.crmgen.generator.model.Operation;
 import dev.crmgen.generator.model.TypeDecl;
 import java.util.ArrayList;
@@ -38,11 +39,13 @@ public final class Writers {
                                 .add(oneOf.javaName()));
             }
         }
+        BuilderRule builders = BuilderRule.of(model);
         List<GeneratedFile> files = new ArrayList<>();
         for (TypeDecl type : model.types().values()) {
             if (type instanceof TypeDecl.RecordDecl record) {
                 List<String> unions = unionsOf.getOrDefault(record.javaName(), List.of());
-                files.add(new RecordWriter(types, codecs, sourceFiles, record, unions).write());
+                files.add(new RecordWriter(types, codecs, sourceFiles, record, unions, builders.hasBuilder(record))
+                        .write());
             } else if (type instanceof TypeDecl.OneOfDecl oneOf) {
                 files.add(new OneOfWriter(types, codecs, sourceFiles, oneOf).write());
             } else if (type instanceof TypeDecl.EnumDecl e) {

@@ -67,4 +67,20 @@ class SourceFilesLayoutTest {
                         + "            ResponseMapper.<Thing>builder()\n\n    int x = 1;",
                 SourceFiles.layout(source));
     }
+
+    @Test
+    void aTopLevelAnnotationOfSeveralMembersGoesOnOneLineWhenItFits() {
+        String wrapped = "@Generated(\n        value = \"a.B\",\n        comments = \"crmgen 1 from x$1.json\"\n)\n"
+                + "public record R(int a) {\n}";
+        assertEquals(
+                "@Generated(value = \"a.B\", comments = \"crmgen 1 from x$1.json\")\npublic record R(int a) {\n}",
+                SourceFiles.layout(wrapped));
+    }
+
+    @Test
+    void aTopLevelAnnotationTooLongForOneLineKeepsOneMemberALine() {
+        String wrapped = "@Generated(\n        value = \"a.B\",\n        comments = \"" + "x".repeat(100) + "\"\n)\n"
+                + "public record R(int a) {\n}";
+        assertEquals(wrapped, SourceFiles.layout(wrapped));
+    }
 }

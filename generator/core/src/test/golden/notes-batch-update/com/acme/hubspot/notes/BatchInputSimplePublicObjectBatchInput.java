@@ -14,10 +14,7 @@ import javax.annotation.processing.Generated;
  *
  * @param inputs the {@code inputs} property
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatchInput> inputs) {
     public BatchInputSimplePublicObjectBatchInput {
         Objects.requireNonNull(inputs, "inputs");

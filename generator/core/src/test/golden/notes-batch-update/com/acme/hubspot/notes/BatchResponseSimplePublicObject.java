@@ -7,8 +7,6 @@ import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
 import dev.crmgen.runtime.json.RecordProperty;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,10 +22,7 @@ import javax.annotation.processing.Generated;
  * @param startedAt The timestamp when the batch processing began, in ISO 8601 format.
  * @param status The status of the batch processing request: "PENDING", "PROCESSING", "CANCELLED", or "COMPLETE"
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<String, String> links,
         OffsetDateTime requestedAt, List<SimplePublicObject> results, OffsetDateTime startedAt,
         BatchResponseSimplePublicObjectStatus status) {
@@ -41,92 +36,10 @@ public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<St
     }
 
     /**
-     * A builder; optional components left unset stay absent.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
      * The reflection-free JSON codec of this record.
      */
     public static JsonCodec<BatchResponseSimplePublicObject> jsonCodec() {
         return Codec.INSTANCE;
-    }
-
-    /**
-     * Builds {@link BatchResponseSimplePublicObject}: one setter per component, named after it, and for lists and maps
-     * an adder of one element or entry; {@link #build()} checks the required components.
-     */
-    public static final class Builder {
-        private OffsetDateTime completedAt;
-
-        private Map<String, String> links;
-
-        private OffsetDateTime requestedAt;
-
-        private List<SimplePublicObject> results;
-
-        private OffsetDateTime startedAt;
-
-        private BatchResponseSimplePublicObjectStatus status;
-
-        private Builder() {
-        }
-
-        public Builder completedAt(OffsetDateTime completedAt) {
-            this.completedAt = completedAt;
-            return this;
-        }
-
-        public Builder links(Map<String, String> links) {
-            this.links = links == null ? null : new LinkedHashMap<>(links);
-            return this;
-        }
-
-        public Builder link(String key, String value) {
-            if (this.links == null) {
-                this.links = new LinkedHashMap<>();
-            }
-            this.links.put(key, value);
-            return this;
-        }
-
-        public Builder requestedAt(OffsetDateTime requestedAt) {
-            this.requestedAt = requestedAt;
-            return this;
-        }
-
-        public Builder results(List<SimplePublicObject> results) {
-            this.results = results == null ? null : new ArrayList<>(results);
-            return this;
-        }
-
-        public Builder result(SimplePublicObject element) {
-            if (this.results == null) {
-                this.results = new ArrayList<>();
-            }
-            this.results.add(element);
-            return this;
-        }
-
-        public Builder startedAt(OffsetDateTime startedAt) {
-            this.startedAt = startedAt;
-            return this;
-        }
-
-        public Builder status(BatchResponseSimplePublicObjectStatus status) {
-            this.status = status;
-            return this;
-        }
-
-        /**
-         * @throws NullPointerException when a required component is unset
-         */
-        public BatchResponseSimplePublicObject build() {
-            return new BatchResponseSimplePublicObject(completedAt, links, requestedAt, results,
-                    startedAt, status);
-        }
     }
 
     private static final class Codec extends RecordCodec<BatchResponseSimplePublicObject> {

@@ -7,8 +7,6 @@ import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
 import dev.crmgen.runtime.json.RecordProperty;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,10 +25,7 @@ import javax.annotation.processing.Generated;
  * @param startedAt The timestamp when the batch process began execution, in ISO 8601 format.
  * @param status The status of the batch processing request - "PENDING", "PROCESSING", "CANCELLED", or "COMPLETE"
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completedAt,
         List<StandardError> errors, Map<String, String> links, Integer numErrors,
         OffsetDateTime requestedAt, List<SimplePublicObject> results, OffsetDateTime startedAt,
@@ -46,114 +41,10 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
     }
 
     /**
-     * A builder; optional components left unset stay absent.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
      * The reflection-free JSON codec of this record.
      */
     public static JsonCodec<BatchResponseSimplePublicObjectWithErrors> jsonCodec() {
         return Codec.INSTANCE;
-    }
-
-    /**
-     * Builds {@link BatchResponseSimplePublicObjectWithErrors}: one setter per component, named after it, and for lists
-     * and maps an adder of one element or entry; {@link #build()} checks the required components.
-     */
-    public static final class Builder {
-        private OffsetDateTime completedAt;
-
-        private List<StandardError> errors;
-
-        private Map<String, String> links;
-
-        private Integer numErrors;
-
-        private OffsetDateTime requestedAt;
-
-        private List<SimplePublicObject> results;
-
-        private OffsetDateTime startedAt;
-
-        private BatchResponseSimplePublicObjectStatus status;
-
-        private Builder() {
-        }
-
-        public Builder completedAt(OffsetDateTime completedAt) {
-            this.completedAt = completedAt;
-            return this;
-        }
-
-        public Builder errors(List<StandardError> errors) {
-            this.errors = errors == null ? null : new ArrayList<>(errors);
-            return this;
-        }
-
-        public Builder error(StandardError element) {
-            if (this.errors == null) {
-                this.errors = new ArrayList<>();
-            }
-            this.errors.add(element);
-            return this;
-        }
-
-        public Builder links(Map<String, String> links) {
-            this.links = links == null ? null : new LinkedHashMap<>(links);
-            return this;
-        }
-
-        public Builder link(String key, String value) {
-            if (this.links == null) {
-                this.links = new LinkedHashMap<>();
-            }
-            this.links.put(key, value);
-            return this;
-        }
-
-        public Builder numErrors(Integer numErrors) {
-            this.numErrors = numErrors;
-            return this;
-        }
-
-        public Builder requestedAt(OffsetDateTime requestedAt) {
-            this.requestedAt = requestedAt;
-            return this;
-        }
-
-        public Builder results(List<SimplePublicObject> results) {
-            this.results = results == null ? null : new ArrayList<>(results);
-            return this;
-        }
-
-        public Builder result(SimplePublicObject element) {
-            if (this.results == null) {
-                this.results = new ArrayList<>();
-            }
-            this.results.add(element);
-            return this;
-        }
-
-        public Builder startedAt(OffsetDateTime startedAt) {
-            this.startedAt = startedAt;
-            return this;
-        }
-
-        public Builder status(BatchResponseSimplePublicObjectStatus status) {
-            this.status = status;
-            return this;
-        }
-
-        /**
-         * @throws NullPointerException when a required component is unset
-         */
-        public BatchResponseSimplePublicObjectWithErrors build() {
-            return new BatchResponseSimplePublicObjectWithErrors(completedAt, errors, links,
-                    numErrors, requestedAt, results, startedAt, status);
-        }
     }
 
     private static final class Codec extends RecordCodec<BatchResponseSimplePublicObjectWithErrors> {

@@ -9,10 +9,7 @@ import javax.annotation.processing.Generated;
  * The success responses of {@code POST /crm/v3/objects/notes/batch/update}, one record per status: check for the
  * partial-failure ones.
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public sealed interface BatchUpdateResponse permits BatchUpdateResponse.Ok, BatchUpdateResponse.MultiStatus {
     /**
      * The HTTP status.

@@ -6,7 +6,6 @@ import dev.crmgen.runtime.json.RecordCodec;
 import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
 import dev.crmgen.runtime.json.RecordProperty;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -20,10 +19,7 @@ import javax.annotation.processing.Generated;
  * @param message A human readable message describing the error along with remediation steps where appropriate
  * @param subCategory A specific category that contains more specific detail about the error (null when absent)
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record ErrorDetail(String code, Map<String, List<String>> context, String in, String message,
         String subCategory) {
     public ErrorDetail {
@@ -32,76 +28,10 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
     }
 
     /**
-     * A builder; optional components left unset stay absent.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
      * The reflection-free JSON codec of this record.
      */
     public static JsonCodec<ErrorDetail> jsonCodec() {
         return Codec.INSTANCE;
-    }
-
-    /**
-     * Builds {@link ErrorDetail}: one setter per component, named after it, and for lists and maps an adder of one
-     * element or entry; {@link #build()} checks the required components.
-     */
-    public static final class Builder {
-        private String code;
-
-        private Map<String, List<String>> context;
-
-        private String in;
-
-        private String message;
-
-        private String subCategory;
-
-        private Builder() {
-        }
-
-        public Builder code(String code) {
-            this.code = code;
-            return this;
-        }
-
-        public Builder context(Map<String, List<String>> context) {
-            this.context = context == null ? null : new LinkedHashMap<>(context);
-            return this;
-        }
-
-        public Builder putContext(String key, List<String> value) {
-            if (this.context == null) {
-                this.context = new LinkedHashMap<>();
-            }
-            this.context.put(key, value);
-            return this;
-        }
-
-        public Builder in(String in) {
-            this.in = in;
-            return this;
-        }
-
-        public Builder message(String message) {
-            this.message = message;
-            return this;
-        }
-
-        public Builder subCategory(String subCategory) {
-            this.subCategory = subCategory;
-            return this;
-        }
-
-        /**
-         * @throws NullPointerException when a required component is unset
-         */
-        public ErrorDetail build() {
-            return new ErrorDetail(code, context, in, message, subCategory);
-        }
     }
 
     private static final class Codec extends RecordCodec<ErrorDetail> {

@@ -6,8 +6,6 @@ import dev.crmgen.runtime.json.RecordCodec;
 import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
 import dev.crmgen.runtime.json.RecordProperty;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,10 +24,7 @@ import javax.annotation.processing.Generated;
  * @param message A human readable message describing the error along with remediation steps where appropriate
  * @param subCategory A specific category that contains more specific detail about the error (null when absent)
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record ErrorModel(String category, Map<String, List<String>> context, UUID correlationId,
         List<ErrorDetail> errors, Map<String, String> links, String message, String subCategory) {
     public ErrorModel {
@@ -42,107 +37,10 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
     }
 
     /**
-     * A builder; optional components left unset stay absent.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
      * The reflection-free JSON codec of this record.
      */
     public static JsonCodec<ErrorModel> jsonCodec() {
         return Codec.INSTANCE;
-    }
-
-    /**
-     * Builds {@link ErrorModel}: one setter per component, named after it, and for lists and maps an adder of one
-     * element or entry; {@link #build()} checks the required components.
-     */
-    public static final class Builder {
-        private String category;
-
-        private Map<String, List<String>> context;
-
-        private UUID correlationId;
-
-        private List<ErrorDetail> errors;
-
-        private Map<String, String> links;
-
-        private String message;
-
-        private String subCategory;
-
-        private Builder() {
-        }
-
-        public Builder category(String category) {
-            this.category = category;
-            return this;
-        }
-
-        public Builder context(Map<String, List<String>> context) {
-            this.context = context == null ? null : new LinkedHashMap<>(context);
-            return this;
-        }
-
-        public Builder putContext(String key, List<String> value) {
-            if (this.context == null) {
-                this.context = new LinkedHashMap<>();
-            }
-            this.context.put(key, value);
-            return this;
-        }
-
-        public Builder correlationId(UUID correlationId) {
-            this.correlationId = correlationId;
-            return this;
-        }
-
-        public Builder errors(List<ErrorDetail> errors) {
-            this.errors = errors == null ? null : new ArrayList<>(errors);
-            return this;
-        }
-
-        public Builder error(ErrorDetail element) {
-            if (this.errors == null) {
-                this.errors = new ArrayList<>();
-            }
-            this.errors.add(element);
-            return this;
-        }
-
-        public Builder links(Map<String, String> links) {
-            this.links = links == null ? null : new LinkedHashMap<>(links);
-            return this;
-        }
-
-        public Builder link(String key, String value) {
-            if (this.links == null) {
-                this.links = new LinkedHashMap<>();
-            }
-            this.links.put(key, value);
-            return this;
-        }
-
-        public Builder message(String message) {
-            this.message = message;
-            return this;
-        }
-
-        public Builder subCategory(String subCategory) {
-            this.subCategory = subCategory;
-            return this;
-        }
-
-        /**
-         * @throws NullPointerException when a required component is unset
-         */
-        public ErrorModel build() {
-            return new ErrorModel(category, context, correlationId, errors, links, message,
-                    subCategory);
-        }
     }
 
     private static final class Codec extends RecordCodec<ErrorModel> {

@@ -29,10 +29,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Create one with {@code new NotesClient(ClientOptions.fromEnvironment())}; it is thread-safe.
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public final class NotesClient {
     private static final ResponseMapper<BatchUpdateResponse> BATCH_UPDATE_RESPONSE =
             ResponseMapper.<BatchUpdateResponse>builder()
@@ -83,14 +80,11 @@ public final class NotesClient {
      * @return one record per success status; check for the partial-failure ones
      */
     public BatchUpdateResponse batchUpdate(BatchInputSimplePublicObjectBatchInput body) {
-        return invoker.invoke(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE,
-                RequestOptions.none());
+        return invoker.invoke(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE);
     }
 
     /**
      * As {@link #batchUpdate(BatchInputSimplePublicObjectBatchInput)}, with {@code requestOptions} for this call only.
-     *
-     * @param requestOptions this call's timeout, extra headers or access token
      */
     public BatchUpdateResponse batchUpdate(BatchInputSimplePublicObjectBatchInput body,
             RequestOptions requestOptions) {
@@ -98,23 +92,17 @@ public final class NotesClient {
     }
 
     /**
-     * Asynchronous form of {@link #batchUpdate(BatchInputSimplePublicObjectBatchInput)}: the future completes with its
-     * result or the runtime's exception.
-     *
-     * @param body the request body
-     * @return a future of one record per success status; check for the partial-failure ones
+     * Asynchronous {@link #batchUpdate(BatchInputSimplePublicObjectBatchInput)}: its future completes as that method
+     * returns or throws.
      */
     public CompletableFuture<BatchUpdateResponse> batchUpdateAsync(
             BatchInputSimplePublicObjectBatchInput body) {
-        return invoker.invokeAsync(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE,
-                RequestOptions.none());
+        return invoker.invokeAsync(batchUpdateRequest(body), BATCH_UPDATE_RESPONSE);
     }
 
     /**
      * As {@link #batchUpdateAsync(BatchInputSimplePublicObjectBatchInput)}, with {@code requestOptions} for this call
      * only.
-     *
-     * @param requestOptions this call's timeout, extra headers or access token
      */
     public CompletableFuture<BatchUpdateResponse> batchUpdateAsync(
             BatchInputSimplePublicObjectBatchInput body, RequestOptions requestOptions) {
@@ -136,13 +124,7 @@ public final class NotesClient {
     }
 
     /**
-     * Sends any number of inputs through {@code batchUpdate} in chunks (the runtime's batch executor with default
-     * options) and reports every input as succeeded, failed or unconfirmed.
-     *
-     * <p>{@code POST /crm/v3/objects/notes/batch/update}
-     *
-     * @param inputs the inputs, any number; each is reported exactly once
-     * @return every input once: succeeded with its result, failed with its error, or unconfirmed
+     * As {@link #batchUpdateAll(Collection, BatchOptions)} with the runtime's default batch options.
      */
     public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
             Collection<SimplePublicObjectBatchInput> inputs) {
@@ -168,8 +150,6 @@ public final class NotesClient {
 
     /**
      * As {@link #batchUpdateAll(Collection, BatchOptions)}, with {@code requestOptions} for this call only.
-     *
-     * @param requestOptions this call's timeout, extra headers or access token
      */
     public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
             Collection<SimplePublicObjectBatchInput> inputs, BatchOptions options,
@@ -200,8 +180,6 @@ public final class NotesClient {
     /**
      * As {@link #batchUpdateAll(Iterator, BatchOptions, BatchListener)}, with {@code requestOptions} for this call
      * only.
-     *
-     * @param requestOptions this call's timeout, extra headers or access token
      */
     public BatchStreamSummary batchUpdateAll(
             Iterator<? extends SimplePublicObjectBatchInput> inputs, BatchOptions options,

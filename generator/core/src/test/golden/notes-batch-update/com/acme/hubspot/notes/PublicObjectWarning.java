@@ -17,10 +17,7 @@ import javax.annotation.processing.Generated;
  * @param context the {@code context} property
  * @param message the {@code message} property
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record PublicObjectWarning(String category, Map<String, String> context, String message) {
     public PublicObjectWarning {
         RecordComponents.requireNonNull(category, "category");

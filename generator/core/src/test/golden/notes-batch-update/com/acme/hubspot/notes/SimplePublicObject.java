@@ -7,8 +7,6 @@ import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
 import dev.crmgen.runtime.json.RecordProperty;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,10 +27,7 @@ import javax.annotation.processing.Generated;
  * @param url The URL associated with the object. (null when absent)
  * @param warnings the {@code warnings} property (null when absent)
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         OffsetDateTime createdAt, String id, String objectWriteTraceId,
         Map<String, String> properties, Map<String, List<ValueWithTimestamp>> propertiesWithHistory,
@@ -49,131 +44,10 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
     }
 
     /**
-     * A builder; optional components left unset stay absent.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
      * The reflection-free JSON codec of this record.
      */
     public static JsonCodec<SimplePublicObject> jsonCodec() {
         return Codec.INSTANCE;
-    }
-
-    /**
-     * Builds {@link SimplePublicObject}: one setter per component, named after it, and for lists and maps an adder of
-     * one element or entry; {@link #build()} checks the required components.
-     */
-    public static final class Builder {
-        private Boolean archived;
-
-        private OffsetDateTime archivedAt;
-
-        private OffsetDateTime createdAt;
-
-        private String id;
-
-        private String objectWriteTraceId;
-
-        private Map<String, String> properties;
-
-        private Map<String, List<ValueWithTimestamp>> propertiesWithHistory;
-
-        private OffsetDateTime updatedAt;
-
-        private String url;
-
-        private List<PublicObjectWarning> warnings;
-
-        private Builder() {
-        }
-
-        public Builder archived(Boolean archived) {
-            this.archived = archived;
-            return this;
-        }
-
-        public Builder archivedAt(OffsetDateTime archivedAt) {
-            this.archivedAt = archivedAt;
-            return this;
-        }
-
-        public Builder createdAt(OffsetDateTime createdAt) {
-            this.createdAt = createdAt;
-            return this;
-        }
-
-        public Builder id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        public Builder objectWriteTraceId(String objectWriteTraceId) {
-            this.objectWriteTraceId = objectWriteTraceId;
-            return this;
-        }
-
-        public Builder properties(Map<String, String> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
-            return this;
-        }
-
-        public Builder property(String key, String value) {
-            if (this.properties == null) {
-                this.properties = new LinkedHashMap<>();
-            }
-            this.properties.put(key, value);
-            return this;
-        }
-
-        public Builder propertiesWithHistory(
-                Map<String, List<ValueWithTimestamp>> propertiesWithHistory) {
-            this.propertiesWithHistory = propertiesWithHistory == null ? null
-                    : new LinkedHashMap<>(propertiesWithHistory);
-            return this;
-        }
-
-        public Builder putPropertiesWithHistory(String key, List<ValueWithTimestamp> value) {
-            if (this.propertiesWithHistory == null) {
-                this.propertiesWithHistory = new LinkedHashMap<>();
-            }
-            this.propertiesWithHistory.put(key, value);
-            return this;
-        }
-
-        public Builder updatedAt(OffsetDateTime updatedAt) {
-            this.updatedAt = updatedAt;
-            return this;
-        }
-
-        public Builder url(String url) {
-            this.url = url;
-            return this;
-        }
-
-        public Builder warnings(List<PublicObjectWarning> warnings) {
-            this.warnings = warnings == null ? null : new ArrayList<>(warnings);
-            return this;
-        }
-
-        public Builder warning(PublicObjectWarning element) {
-            if (this.warnings == null) {
-                this.warnings = new ArrayList<>();
-            }
-            this.warnings.add(element);
-            return this;
-        }
-
-        /**
-         * @throws NullPointerException when a required component is unset
-         */
-        public SimplePublicObject build() {
-            return new SimplePublicObject(Objects.requireNonNull(archived, "archived"), archivedAt,
-                    createdAt, id, objectWriteTraceId, properties, propertiesWithHistory, updatedAt,
-                    url, warnings);
-        }
     }
 
     private static final class Codec extends RecordCodec<SimplePublicObject> {

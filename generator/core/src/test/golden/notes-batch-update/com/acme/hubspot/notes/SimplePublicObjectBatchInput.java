@@ -19,10 +19,7 @@ import javax.annotation.processing.Generated;
  * @param objectWriteTraceId A unique identifier for tracing the request. (null when absent)
  * @param properties Key-value pairs representing the properties of the object.
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record SimplePublicObjectBatchInput(String id, String idProperty, String objectWriteTraceId,
         Map<String, String> properties) {
     public SimplePublicObjectBatchInput {
@@ -32,7 +29,7 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
     }
 
     /**
-     * A builder; optional components left unset stay absent.
+     * A builder; unset components stay absent. (Records a request can carry get one when some are optional.)
      */
     public static Builder builder() {
         return new Builder();
@@ -82,10 +79,7 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
         }
 
         public Builder property(String key, String value) {
-            if (this.properties == null) {
-                this.properties = new LinkedHashMap<>();
-            }
-            this.properties.put(key, value);
+            (this.properties == null ? this.properties = new LinkedHashMap<>() : this.properties).put(key, value);
             return this;
         }
 

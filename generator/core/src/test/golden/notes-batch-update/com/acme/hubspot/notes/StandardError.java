@@ -7,8 +7,6 @@ import dev.crmgen.runtime.json.RecordCodec;
 import dev.crmgen.runtime.json.RecordCollections;
 import dev.crmgen.runtime.json.RecordComponents;
 import dev.crmgen.runtime.json.RecordProperty;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,10 +25,7 @@ import javax.annotation.processing.Generated;
  * @param status The HTTP status code associated with the error.
  * @param subCategory A more specific error category within each main category. (null when absent)
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record StandardError(String category, Map<String, List<String>> context,
         List<ErrorDetail> errors, String id, Map<String, String> links, String message,
         String status, JsonValue subCategory) {
@@ -47,114 +42,10 @@ public record StandardError(String category, Map<String, List<String>> context,
     }
 
     /**
-     * A builder; optional components left unset stay absent.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
      * The reflection-free JSON codec of this record.
      */
     public static JsonCodec<StandardError> jsonCodec() {
         return Codec.INSTANCE;
-    }
-
-    /**
-     * Builds {@link StandardError}: one setter per component, named after it, and for lists and maps an adder of one
-     * element or entry; {@link #build()} checks the required components.
-     */
-    public static final class Builder {
-        private String category;
-
-        private Map<String, List<String>> context;
-
-        private List<ErrorDetail> errors;
-
-        private String id;
-
-        private Map<String, String> links;
-
-        private String message;
-
-        private String status;
-
-        private JsonValue subCategory;
-
-        private Builder() {
-        }
-
-        public Builder category(String category) {
-            this.category = category;
-            return this;
-        }
-
-        public Builder context(Map<String, List<String>> context) {
-            this.context = context == null ? null : new LinkedHashMap<>(context);
-            return this;
-        }
-
-        public Builder putContext(String key, List<String> value) {
-            if (this.context == null) {
-                this.context = new LinkedHashMap<>();
-            }
-            this.context.put(key, value);
-            return this;
-        }
-
-        public Builder errors(List<ErrorDetail> errors) {
-            this.errors = errors == null ? null : new ArrayList<>(errors);
-            return this;
-        }
-
-        public Builder error(ErrorDetail element) {
-            if (this.errors == null) {
-                this.errors = new ArrayList<>();
-            }
-            this.errors.add(element);
-            return this;
-        }
-
-        public Builder id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        public Builder links(Map<String, String> links) {
-            this.links = links == null ? null : new LinkedHashMap<>(links);
-            return this;
-        }
-
-        public Builder link(String key, String value) {
-            if (this.links == null) {
-                this.links = new LinkedHashMap<>();
-            }
-            this.links.put(key, value);
-            return this;
-        }
-
-        public Builder message(String message) {
-            this.message = message;
-            return this;
-        }
-
-        public Builder status(String status) {
-            this.status = status;
-            return this;
-        }
-
-        public Builder subCategory(JsonValue subCategory) {
-            this.subCategory = subCategory;
-            return this;
-        }
-
-        /**
-         * @throws NullPointerException when a required component is unset
-         */
-        public StandardError build() {
-            return new StandardError(category, context, errors, id, links, message, status,
-                    subCategory);
-        }
     }
 
     private static final class Codec extends RecordCodec<StandardError> {

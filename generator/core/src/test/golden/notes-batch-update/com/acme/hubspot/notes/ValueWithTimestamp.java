@@ -18,10 +18,7 @@ import javax.annotation.processing.Generated;
  * @param updatedByUserId The ID of the user who last updated the property. (null when absent)
  * @param value The property value.
  */
-@Generated(
-        value = "dev.crmgen.generator.CrmGenerator",
-        comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml"
-)
+@Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record ValueWithTimestamp(String sourceId, String sourceLabel, String sourceType,
         OffsetDateTime timestamp, Integer updatedByUserId, String value) {
     public ValueWithTimestamp {
@@ -31,76 +28,10 @@ public record ValueWithTimestamp(String sourceId, String sourceLabel, String sou
     }
 
     /**
-     * A builder; optional components left unset stay absent.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
      * The reflection-free JSON codec of this record.
      */
     public static JsonCodec<ValueWithTimestamp> jsonCodec() {
         return Codec.INSTANCE;
-    }
-
-    /**
-     * Builds {@link ValueWithTimestamp}: one setter per component, named after it, and for lists and maps an adder of
-     * one element or entry; {@link #build()} checks the required components.
-     */
-    public static final class Builder {
-        private String sourceId;
-
-        private String sourceLabel;
-
-        private String sourceType;
-
-        private OffsetDateTime timestamp;
-
-        private Integer updatedByUserId;
-
-        private String value;
-
-        private Builder() {
-        }
-
-        public Builder sourceId(String sourceId) {
-            this.sourceId = sourceId;
-            return this;
-        }
-
-        public Builder sourceLabel(String sourceLabel) {
-            this.sourceLabel = sourceLabel;
-            return this;
-        }
-
-        public Builder sourceType(String sourceType) {
-            this.sourceType = sourceType;
-            return this;
-        }
-
-        public Builder timestamp(OffsetDateTime timestamp) {
-            this.timestamp = timestamp;
-            return this;
-        }
-
-        public Builder updatedByUserId(Integer updatedByUserId) {
-            this.updatedByUserId = updatedByUserId;
-            return this;
-        }
-
-        public Builder value(String value) {
-            this.value = value;
-            return this;
-        }
-
-        /**
-         * @throws NullPointerException when a required component is unset
-         */
-        public ValueWithTimestamp build() {
-            return new ValueWithTimestamp(sourceId, sourceLabel, sourceType, timestamp,
-                    updatedByUserId, value);
-        }
     }
 
     private static final class Codec extends RecordCodec<ValueWithTimestamp> {

@@ -1,0 +1,88 @@
+package dev.crmgen.runtime.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The base of a generated open enum: a value as sent on the wire and the constant it is known as. A value the spec
+ * does not list (a server may add one at any time) still parses: {@link #known()} is then the enum's unknown constant
+ * and {@link #value()} keeps the raw value, which is written back unchanged. Two values are equal when they are of
+ * the same type and have equal raw values.
+ *
+ * @param <V> the raw value's type: {@code String}, {@code Integer} or {@code Long}
+ * @param <K> the enum of the listed values, plus one for any other
+ */
+public abstract class OpenEnum<V, K extends Enum<K>> {
+    private final V value;
+    private final K known;
+    private final boolean listed;
+
+    /**
+     * @param value the raw value
+     * @param known its constant
+     * @param listed whether the spec lists the value ({@code known} is then not the unknown constant)
+     */
+    protected OpenEnum(V value, K known, boolean listed) {
+        this.value = Objects.requireNonNull(value, "value");
+        this.known = Objects.requireNonNull(known, "known");
+        this.listed = listed;
+    }
+
+    /** The value as sent on the wire. */
+    public final V value() {
+        return value;
+    }
+
+    /** The constant to switch on; the unknown constant for a value this version does not list. */
+    public final K known() {
+        return known;
+    }
+
+    /** Whether this version lists the value. */
+    public final boolean isKnown() {
+        return listed;
+    }
+
+    @Override
+    public final boolean equals(Object other) {
+        return other != null && other.getClass() == getClass() && value.equals(((OpenEnum<?, ?>) other).value);
+    }
+
+    @Override
+    public final int hashCode() {
+        return value.hashCode();
+    }
+
+    /** The raw value, as a query parameter or a form field sends it. */
+    @Override
+    public final String toString() {
+        return value.toString();
+    }
+
+    /**
+     * The JSON codec of an open enum whose raw values {@code values} reads and writes: every value reads, listed or
+     * not, and a value of another JSON type is absent as {@code values} reports it.
+     *
+     * @param of the enum's constant or a new instance for a raw value
+     */
+    public static <V, E extends OpenEnum<V, ?>> JsonCodec<E> codec(JsonCodec<V> values, Function<V, E> of) {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(of, "of");
+        return new JsonCodec<>() {
+            @Override
+            public E read(JsonParser p) throws IOException {
+                V value = values.read(p);
+                // null: a value of another JSON type, recorded by a tolerant decode
+                return value == null ? null : of.apply(value);
+            }
+
+            @Override
+            public void write(JsonGenerator g, E value) throws IOException {
+                values.write(g, value.value());
+            }
+        };
+    }
+}
