@@ -13,8 +13,8 @@ import java.util.List;
 /** Hands a loaded spec to Swagger Parser, with references resolved; its complaints become diagnostics. */
 final class SwaggerAdapter {
     /**
-     * Swagger Parser's deserializer caches extensions in a static, unsynchronised map; generations on several threads
-     * of one class loader (a parallel Maven build, the generator's warm-up) take turns inside it.
+     * Swagger Parser's deserializer caches its JSON Schema extensions in a static, unsynchronised map; generations on
+     * several threads of one class loader (a parallel Maven build shares the plugin's realm) take turns inside it.
      */
     private static final Object SWAGGER_PARSER = new Object();
 
