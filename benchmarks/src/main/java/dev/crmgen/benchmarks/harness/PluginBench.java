@@ -3,22 +3,40 @@ package dev.crmgen.benchmarks.harness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The Maven plugins in a consumer build of their own: crmgen-maven-plugin vs openapi-generator-maven-plugin on the
- * notes fragment, a first build and then no-change rebuilds. "In the plugin" is read from Maven's own time-stamped
+ * The Maven plugins in consumer builds of their own: crmgen-maven-plugin vs openapi-generator-maven-plugin. First
+ * builds (no earlier output) of the notes fragment and of notes-v3.json, no-change rebuilds, and rebuilds after one
+ * schema's description was edited in a copy of the fragment. "In the plugin" is read from Maven's own time-stamped
  * log: from the line that starts the goal to the next line Maven prints after it, so it includes loading the plugin.
  */
 final class PluginBench extends Bench {
 
     static final String SECTION = "Maven plugin";
     private static final int REBUILDS = 5;
+    /** Timed first builds per spec and side, after one untimed warm-up round that fills the file caches. */
+    private static final int FIRST_BUILDS = 3;
+    /** Timed rebuilds after an edit, each with a different description. */
+    private static final int EDITS = 3;
+
+    private static final String CRMGEN_GOAL = "crmgen:";
+    private static final String OG_GOAL = "openapi-generator:";
+    private static final Path CRMGEN_OUTPUT = Path.of("target/generated-sources/crmgen");
+    private static final Path OG_OUTPUT = Path.of("target/generated-sources/openapi");
+    /** The property description the edit rounds change, in schema SimplePublicObjectBatchInput of the fragment. */
+    private static final String EDITED_DESCRIPTION = "description: A unique identifier for tracing the request.";
+
     private static final Pattern STAMPED = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d) (.*)$");
     private static final Pattern OWN_CHECK = Pattern.compile("checked in (\\d+) ms");
 
@@ -28,18 +46,89 @@ final class PluginBench extends Bench {
 
     List<Figure> run() throws IOException {
         Path base = SourceTrees.fresh(config.work.resolve("plugin"));
-        Path crmgenProject = consumer(base.resolve("crmgen-consumer"), crmgenPlugin());
-        Path ogProject = consumer(base.resolve("openapi-consumer"), openApiGeneratorPlugin());
+        List<Figure> figures = new ArrayList<>();
 
-        log.info("plugin: first builds");
-        Build crmgenFirst = build(crmgenProject, "crmgen:", "first");
-        Build ogFirst = build(ogProject, "openapi-generator:", "first");
+        Consumers fragment = consumers(base, "fragment", config.fragment);
+        figures.addAll(firstBuilds(fragment, "plugin.first", "fragment"));
+        if (Files.isRegularFile(config.notesV3())) {
+            Consumers v3 = consumers(base, "notes-v3", config.notesV3());
+            figures.addAll(firstBuilds(v3, "plugin.first.v3", "notes-v3.json"));
+        } else {
+            log.info("plugin: notes-v3.json not found under " + config.shared + "; skipping its first build");
+        }
+        figures.addAll(noChangeRebuilds(fragment));
+
+        Path copied = Files.createDirectories(base.resolve("edited-spec")).resolve("notes.yaml");
+        Files.copy(config.fragment, copied);
+        figures.add(editedRebuilds(consumers(base, "edited", copied), copied));
+        return figures;
+    }
+
+    /** A crmgen consumer and an OpenAPI Generator consumer of the same spec. */
+    private record Consumers(String name, Path crmgen, Path og) {}
+
+    private Consumers consumers(Path base, String name, Path spec) throws IOException {
+        return new Consumers(
+                name,
+                consumer(base.resolve(name + "-crmgen"), crmgenPlugin(spec)),
+                consumer(base.resolve(name + "-openapi"), openApiGeneratorPlugin(spec)));
+    }
+
+    /** Builds with no earlier output (target/ deleted), alternating sides; the warm-up round is not counted. */
+    private List<Figure> firstBuilds(Consumers consumers, String id, String specName) {
+        log.info("plugin: first builds of " + specName + ", 1 warm-up + " + FIRST_BUILDS + " rounds, alternating");
+        List<Build> crmgen = new ArrayList<>();
+        List<Build> og = new ArrayList<>();
+        for (int round = 0; round <= FIRST_BUILDS; round++) {
+            SourceTrees.delete(consumers.crmgen().resolve("target"));
+            Build c = build(consumers.crmgen(), CRMGEN_GOAL, "first-" + round);
+            SourceTrees.delete(consumers.og().resolve("target"));
+            Build o = build(consumers.og(), OG_GOAL, "first-" + round);
+            if (round > 0) {
+                crmgen.add(c);
+                og.add(o);
+            }
+        }
+        Build crmgenFirst = median(crmgen);
+        Build ogFirst = median(og);
+        detail("First builds of " + specName + " (target/ deleted before each; warm-up round excluded), in-plugin"
+                + " times per round: crmgen " + millis(crmgen) + " ms, OpenAPI Generator " + millis(og) + " ms.");
+        List<Figure> figures = new ArrayList<>();
+        figures.add(Figure.of(
+                        id,
+                        SECTION,
+                        "First build: time in the plugin (" + specName + ")",
+                        "crmgen-maven-plugin",
+                        crmgenFirst.pluginMillis,
+                        "openapi-generator-maven-plugin",
+                        ogFirst.pluginMillis,
+                        "ms",
+                        true,
+                        "median of " + FIRST_BUILDS + "; whole mvn process: "
+                                + Report.value(crmgenFirst.wallMillis, "ms") + " vs "
+                                + Report.value(ogFirst.wallMillis, "ms"))
+                .targetAdvantage(6, "≥ 6× less"));
+        figures.add(Figure.of(
+                id + ".rss",
+                SECTION,
+                "First build: peak RSS of the mvn process (" + specName + ")",
+                "crmgen consumer",
+                crmgenFirst.peakRssMb,
+                "OpenAPI Generator consumer",
+                ogFirst.peakRssMb,
+                "MB",
+                true,
+                "the generator runs inside Maven's JVM on both sides"));
+        return figures;
+    }
+
+    private List<Figure> noChangeRebuilds(Consumers consumers) {
         List<Build> crmgenAgain = new ArrayList<>();
         List<Build> ogAgain = new ArrayList<>();
         log.info("plugin: " + REBUILDS + " no-change rebuilds each, alternating");
         for (int i = 0; i < REBUILDS; i++) {
-            crmgenAgain.add(build(crmgenProject, "crmgen:", "again-" + i));
-            ogAgain.add(build(ogProject, "openapi-generator:", "again-" + i));
+            crmgenAgain.add(build(consumers.crmgen(), CRMGEN_GOAL, "again-" + i));
+            ogAgain.add(build(consumers.og(), OG_GOAL, "again-" + i));
         }
         Build crmgenNoChange = median(crmgenAgain);
         Build ogNoChange = median(ogAgain);
@@ -47,13 +136,12 @@ final class PluginBench extends Bench {
         String ownCheck = own.find() ? "the goal's own up-to-date check: " + own.group(1) + " ms" : "";
 
         detail("Consumer builds: `mvnw -o -B generate-sources` on a pom with only the generator plugin bound"
-                + " (`benchmarks/target/bench-work/plugin/`). Time in the plugin is read from Maven's time-stamped log,"
+                + " (`benchmarks/target/bench-work/plugin/`), with the harness's own local repository. Time in the plugin is read from Maven's time-stamped log,"
                 + " from the goal's `---` line to the next line Maven prints, so it includes creating the plugin's"
                 + " class realm and loading its classes. openapi-generator-maven-plugin runs with"
-                + " `skipIfSpecIsUnchanged=true`, its own fastest no-change setting. In-plugin times per rebuild:"
-                + " crmgen " + crmgenAgain.stream().map(b -> b.pluginMillis).toList()
-                + " ms, OpenAPI Generator "
-                + ogAgain.stream().map(b -> b.pluginMillis).toList() + " ms.");
+                + " `skipIfSpecIsUnchanged=true`, its own fastest no-change setting. In-plugin times per no-change"
+                + " rebuild (fragment): crmgen " + millis(crmgenAgain) + " ms, OpenAPI Generator "
+                + millis(ogAgain) + " ms.");
         String up = crmgenNoChange
                 .output
                 .lines()
@@ -64,29 +152,6 @@ final class PluginBench extends Bench {
         detail("crmgen's no-change log line: `" + up + "`");
 
         List<Figure> figures = new ArrayList<>();
-        figures.add(Figure.of(
-                "plugin.first",
-                SECTION,
-                "First build: time in the plugin (fragment)",
-                "crmgen-maven-plugin",
-                crmgenFirst.pluginMillis,
-                "openapi-generator-maven-plugin",
-                ogFirst.pluginMillis,
-                "ms",
-                true,
-                "whole mvn process: " + Report.value(crmgenFirst.wallMillis, "ms") + " vs "
-                        + Report.value(ogFirst.wallMillis, "ms")));
-        figures.add(Figure.of(
-                "plugin.first.rss",
-                SECTION,
-                "First build: peak RSS of the mvn process",
-                "crmgen consumer",
-                crmgenFirst.peakRssMb,
-                "OpenAPI Generator consumer",
-                ogFirst.peakRssMb,
-                "MB",
-                true,
-                "the generator runs inside Maven's JVM on both sides"));
         figures.add(Figure.of(
                         "plugin.nochange",
                         SECTION,
@@ -113,6 +178,121 @@ final class PluginBench extends Bench {
         return figures;
     }
 
+    /**
+     * Both consumers read the same copy of the fragment. After an untimed first build, each round changes one
+     * property description of one schema and rebuilds both; crmgen must rewrite exactly the files whose content
+     * changed and leave every other file untouched (same modification time).
+     */
+    private Figure editedRebuilds(Consumers consumers, Path spec) throws IOException {
+        log.info("plugin: spec edited: first build, then " + EDITS + " edits, each rebuilt by both");
+        build(consumers.crmgen(), CRMGEN_GOAL, "edited-first");
+        build(consumers.og(), OG_GOAL, "edited-first");
+        String original = Files.readString(spec);
+        if (!original.contains(EDITED_DESCRIPTION)) {
+            throw new IllegalStateException(
+                    spec + " no longer holds the description the edit changes: " + EDITED_DESCRIPTION);
+        }
+        List<Build> crmgen = new ArrayList<>();
+        List<Build> og = new ArrayList<>();
+        List<String> crmgenFiles = new ArrayList<>();
+        List<String> ogFiles = new ArrayList<>();
+        try {
+            for (int i = 0; i < EDITS; i++) {
+                Files.writeString(
+                        spec,
+                        original.replaceFirst(
+                                Pattern.quote(EDITED_DESCRIPTION),
+                                EDITED_DESCRIPTION.replace(".", " (edit " + (i + 1) + ").")));
+                Map<Path, Snapshot> crmgenBefore = snapshot(consumers.crmgen().resolve(CRMGEN_OUTPUT));
+                crmgen.add(build(consumers.crmgen(), CRMGEN_GOAL, "edited-" + i));
+                Rewrites crmgenRewrites =
+                        rewrites(crmgenBefore, consumers.crmgen().resolve(CRMGEN_OUTPUT));
+                if (crmgenRewrites.changed() == 0 || crmgenRewrites.rewritten() != crmgenRewrites.changed()) {
+                    throw new IllegalStateException("after editing one description crmgen rewrote " + crmgenRewrites
+                            + "; only the files whose content changed may be rewritten");
+                }
+                crmgenFiles.add(crmgenRewrites.toString());
+                Map<Path, Snapshot> ogBefore = snapshot(consumers.og().resolve(OG_OUTPUT));
+                og.add(build(consumers.og(), OG_GOAL, "edited-" + i));
+                ogFiles.add(
+                        rewrites(ogBefore, consumers.og().resolve(OG_OUTPUT)).toString());
+            }
+        } finally {
+            Files.writeString(spec, original);
+        }
+        Build crmgenEdited = median(crmgen);
+        Build ogEdited = median(og);
+        detail("Spec edited: both consumers read one copy of the fragment (`plugin/edited-spec/notes.yaml`); each"
+                + " round appends \"(edit n)\" to the description of property objectWriteTraceId in schema"
+                + " SimplePublicObjectBatchInput, then rebuilds both. In-plugin times per round: crmgen "
+                + millis(crmgen) + " ms, OpenAPI Generator " + millis(og) + " ms. Files per round, crmgen: "
+                + String.join("; ", crmgenFiles) + ". OpenAPI Generator: " + String.join("; ", ogFiles) + ".");
+        return Figure.of(
+                        "plugin.edited",
+                        SECTION,
+                        "Spec edited (one description): time in the plugin",
+                        "crmgen-maven-plugin",
+                        crmgenEdited.pluginMillis,
+                        "openapi-generator-maven-plugin",
+                        ogEdited.pluginMillis,
+                        "ms",
+                        true,
+                        "median of " + EDITS + "; crmgen rewrote only changed files (" + crmgenFiles.get(0) + ")")
+                .targetAdvantage(8, "≥ 8× less, only changed files rewritten");
+    }
+
+    /** A generated file's content and modification time before a rebuild. */
+    private record Snapshot(byte[] content, FileTime modified) {}
+
+    /** How many files a rebuild rewrote (new modification time or new file), changed in content, and left alone. */
+    private record Rewrites(int rewritten, int changed, int untouched) {
+        @Override
+        public String toString() {
+            return "rewrote " + rewritten + " (" + changed + " changed in content), left " + untouched + " untouched";
+        }
+    }
+
+    private static Map<Path, Snapshot> snapshot(Path dir) throws IOException {
+        Map<Path, Snapshot> files = new HashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                files.put(
+                        dir.relativize(file), new Snapshot(Files.readAllBytes(file), Files.getLastModifiedTime(file)));
+            }
+        }
+        return files;
+    }
+
+    private static Rewrites rewrites(Map<Path, Snapshot> before, Path dir) throws IOException {
+        int rewritten = 0;
+        int changed = 0;
+        int untouched = 0;
+        for (Map.Entry<Path, Snapshot> now : snapshot(dir).entrySet()) {
+            Snapshot was = before.get(now.getKey());
+            if (was == null) {
+                rewritten++;
+                changed++;
+                continue;
+            }
+            if (!was.modified().equals(now.getValue().modified())) {
+                rewritten++;
+            } else {
+                untouched++;
+            }
+            if (!Arrays.equals(was.content(), now.getValue().content())) {
+                changed++;
+            }
+        }
+        return new Rewrites(rewritten, changed, untouched);
+    }
+
+    private static List<Long> millis(List<Build> builds) {
+        return builds.stream().map(b -> b.pluginMillis).toList();
+    }
+
     private record Build(long wallMillis, long pluginMillis, double peakRssMb, String output) {}
 
     private Build build(Path project, String goalPrefix, String name) {
@@ -121,6 +301,8 @@ final class PluginBench extends Bench {
                         config.root.resolve("mvnw").toString(),
                         "-o",
                         "-B",
+                        // The plugins under test come from this run's repository, never from another user's.
+                        "-Dmaven.repo.local=" + config.m2,
                         "-Dorg.slf4j.simpleLogger.showDateTime=true",
                         "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
                         "generate-sources"),
@@ -188,7 +370,7 @@ final class PluginBench extends Bench {
         return dir;
     }
 
-    private String crmgenPlugin() {
+    private String crmgenPlugin(Path spec) {
         return """
                       <plugin>
                         <groupId>dev.crmgen</groupId>
@@ -203,10 +385,10 @@ final class PluginBench extends Bench {
                             </configuration>
                           </execution>
                         </executions>
-                      </plugin>""".formatted(config.version, config.fragment);
+                      </plugin>""".formatted(config.version, spec);
     }
 
-    private String openApiGeneratorPlugin() {
+    private String openApiGeneratorPlugin(Path spec) {
         return """
                       <plugin>
                         <groupId>org.openapitools</groupId>
@@ -234,6 +416,6 @@ final class PluginBench extends Bench {
                             </configuration>
                           </execution>
                         </executions>
-                      </plugin>""".formatted(config.openApiGeneratorVersion, config.fragment);
+                      </plugin>""".formatted(config.openApiGeneratorVersion, spec);
     }
 }

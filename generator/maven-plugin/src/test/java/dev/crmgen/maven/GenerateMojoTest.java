@@ -1,7 +1,9 @@
 package dev.crmgen.maven;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +12,12 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.maven.model.Model;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
@@ -24,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The goal itself, in process, with the real generator on the integration tests' spec. */
 class GenerateMojoTest {
 
+    private static final FileTime LONG_AGO = FileTime.fromMillis(1_000_000_000_000L);
     private static final Path SPEC = Path.of("src/it/specs/notes.yaml").toAbsolutePath();
 
     @TempDir
@@ -87,6 +94,42 @@ class GenerateMojoTest {
                 infos.get(1).startsWith("crmgen: generation skipped, sources up to date: spec (1 input)"),
                 infos.get(1));
         assertEquals(List.of(root), project.getCompileSourceRoots());
+    }
+
+    @Test
+    void editingOneSchemasDescriptionRewritesOnlyThatSchemasFile() throws Exception {
+        Path spec = dir.resolve("src/main/openapi/notes.yaml");
+        String original = Files.readString(spec);
+        String schema = "    NoteInput:\n      type: object\n";
+        assertTrue(original.contains(schema), "the spec still declares NoteInput as expected");
+        Files.writeString(spec, original.replace(schema, schema + "      description: One note to update.\n"));
+        mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute();
+        Path output = dir.resolve("target/generated-sources/crmgen");
+        Map<Path, byte[]> before = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(output)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                before.put(file, Files.readAllBytes(file));
+                Files.setLastModifiedTime(file, LONG_AGO);
+            }
+        }
+        assertTrue(before.size() > 2, "several files were generated: " + before.keySet());
+
+        Files.writeString(
+                spec, original.replace(schema, schema + "      description: One note to update, found by its id.\n"));
+        mojo("src/main/openapi/notes.yaml", "com.acme.notes").execute();
+
+        Path edited = output.resolve("com/acme/notes/NoteInput.java");
+        assertTrue(Files.readString(edited).contains("One note to update, found by its id."));
+        assertNotEquals(LONG_AGO, Files.getLastModifiedTime(edited), "the edited schema's file is rewritten");
+        for (Map.Entry<Path, byte[]> file : before.entrySet()) {
+            if (!file.getKey().equals(edited)) {
+                assertEquals(LONG_AGO, Files.getLastModifiedTime(file.getKey()), file.getKey() + " was rewritten");
+                assertArrayEquals(file.getValue(), Files.readAllBytes(file.getKey()), file.getKey() + " changed");
+            }
+        }
+        assertTrue(
+                infos.get(1).contains("; wrote 1, kept " + (before.size() - 1) + " unchanged, deleted 0 ("),
+                infos.get(1));
     }
 
     @Test

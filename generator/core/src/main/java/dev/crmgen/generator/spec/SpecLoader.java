@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmgen.generator.SpecSource;
 import dev.crmgen.generator.diagnostic.Problems;
 import dev.crmgen.generator.diagnostic.Tags;
-import io.swagger.v3.core.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -123,14 +122,13 @@ final class SpecLoader {
     }
 
     private JsonNode parseTree(String content) {
-        String trimmed = content.stripLeading();
-        if (trimmed.isEmpty()) {
+        if (content.isBlank()) {
             problems.error(Tags.SPEC_INVALID, null, "the spec is empty; it needs 'openapi: 3.x', 'info' and 'paths'.");
             return null;
         }
-        boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
+        boolean json = SpecText.isJson(content);
         try {
-            return (json ? Json.mapper() : SpecText.YAML_TREES).readTree(content);
+            return SpecText.readTree(content);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
@@ -165,8 +163,7 @@ final class SpecLoader {
                     if (content == null) {
                         continue;
                     }
-                    JsonNode tree = (content.stripLeading().startsWith("{") ? Json.mapper() : SpecText.YAML_TREES)
-                            .readTree(content);
+                    JsonNode tree = SpecText.readTree(content);
                     collectLocalFiles(tree, path.toUri(), seen);
                 } catch (IOException e) {
                     problems.error(

@@ -1,5 +1,8 @@
 package dev.crmgen.generator.spec;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
 
-/** Spec bytes to text, strictly UTF-8, and text to trees without SnakeYAML's default 3 MiB ceiling. */
+/**
+ * Spec bytes to text, strictly UTF-8, and text to trees: JSON with a plain Jackson mapper, YAML without SnakeYAML's
+ * default 3 MiB ceiling. Both reject a key repeated in one object, as Swagger Parser's own readers do.
+ */
 final class SpecText {
     /**
      * The largest YAML spec read, in code points. SnakeYAML stops at 3 Mi by default, below some real multi-API specs;
@@ -22,17 +28,40 @@ final class SpecText {
     /** SnakeYAML's own default limit, which Swagger Parser applies when it reads YAML text itself. */
     static final int SNAKEYAML_DEFAULT_CODE_POINTS = 3 * 1024 * 1024;
 
-    /** Reads YAML into trees up to {@link #MAX_YAML_CODE_POINTS}; local, so the JVM's other YAML users keep theirs. */
-    static final ObjectMapper YAML_TREES = yamlTrees();
+    private static final ObjectMapper JSON_TREES = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private SpecText() {}
 
-    private static ObjectMapper yamlTrees() {
-        LoaderOptions loader = new LoaderOptions();
-        loader.setCodePointLimit(MAX_YAML_CODE_POINTS);
-        return new ObjectMapper(YAMLFactory.builder().loaderOptions(loader).build());
+    /** Whether {@code content} is JSON rather than YAML, by its first non-blank character. */
+    static boolean isJson(String content) {
+        String trimmed = content.stripLeading();
+        return trimmed.startsWith("{") || trimmed.startsWith("[");
+    }
+
+    /** Reads {@code content} as JSON or YAML by {@link #isJson}; the YAML stack is loaded only for YAML text. */
+    static JsonNode readTree(String content) throws JsonProcessingException {
+        return (isJson(content) ? JSON_TREES : YamlTrees.MAPPER).readTree(content);
+    }
+
+    /**
+     * Reads YAML into trees up to {@link #MAX_YAML_CODE_POINTS}; local, so the JVM's other YAML users keep theirs. A
+     * holder class of its own, so that reading a JSON spec never loads SnakeYAML and Jackson's YAML module.
+     */
+    private static final class YamlTrees {
+        static final ObjectMapper MAPPER = yamlTrees();
+
+        private static ObjectMapper yamlTrees() {
+            LoaderOptions loader = new LoaderOptions();
+            loader.setCodePointLimit(MAX_YAML_CODE_POINTS);
+            return new ObjectMapper(YAMLFactory.builder()
+                    .loaderOptions(loader)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build());
+        }
     }
 
     /**
@@ -90,15 +119,13 @@ final class SpecText {
     }
 
     /**
-     * The text to hand Swagger Parser. It reads YAML with SnakeYAML's default limit and offers only a JVM-wide switch
-     * to raise it, so a YAML spec beyond that limit goes in as the JSON of the tree already read.
+     * The text to hand Swagger Parser when it must read the spec itself (OpenAPI 3.1). It reads YAML with SnakeYAML's
+     * default limit and offers only a JVM-wide switch to raise it, so a YAML spec beyond that limit goes in as the
+     * JSON of the tree already read.
      */
     static String forSwaggerParser(String content, JsonNode tree) {
         // A string's length in chars is never below its length in code points.
-        return content.length() >= SNAKEYAML_DEFAULT_CODE_POINTS
-                        && !content.stripLeading().startsWith("{")
-                ? tree.toString()
-                : content;
+        return content.length() >= SNAKEYAML_DEFAULT_CODE_POINTS && !isJson(content) ? tree.toString() : content;
     }
 
     /** The first byte of a spec that is not UTF-8 text, with its offset and line. */
