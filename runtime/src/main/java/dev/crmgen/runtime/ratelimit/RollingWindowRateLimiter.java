@@ -176,10 +176,9 @@ final class RollingWindowRateLimiter implements RateLimiter {
                 // Our requests reserved after this one mostly reached the server after it, so its count left them
                 // out; counting them as ours would hide that many of someone else's. Only when the count exceeds
                 // ours by more than those later requests could (had they overtaken this one) is it someone else's.
-                int oursBefore = slotsSince(since, reservation);
-                int oursAfter = slotsSince(since, Long.MAX_VALUE) - oursBefore;
-                long foreign =
-                        counted - oursBefore > oursAfter ? counted - oursBefore : counted - oursBefore - oursAfter;
+                OursInWindow ours = slotsSince(since, reservation);
+                long beyondOurs = counted - ours.upTo();
+                long foreign = beyondOurs > ours.later() ? beyondOurs : beyondOurs - ours.later();
                 others = (int) Math.max(0, Math.min(foreign, limit - MIN_CEILING));
                 othersSeenAt = now;
                 explainedByUs = foreign <= 0;
@@ -228,19 +227,27 @@ final class RollingWindowRateLimiter implements RateLimiter {
         }
     }
 
+    /** Our slots in a window: of reservations up to a given one, and of later ones. */
+    private record OursInWindow(int upTo, int later) {}
+
     /**
-     * This limiter's slots counted at or after {@code since}, of reservations up to {@code lastReservation}. Reserved
-     * future starts count too: each replaced a slot that may still be in the server's window.
+     * This limiter's slots counted at or after {@code since}, split at {@code lastReservation}. Reserved future
+     * starts count too: each replaced a slot that may still be in the server's window.
      */
-    private int slotsSince(long since, long lastReservation) {
-        int n = 0;
+    private OursInWindow slotsSince(long since, long lastReservation) {
+        int before = 0;
+        int after = 0;
         int used = (int) Math.min(issued, permits);
         for (int i = 0; i < used; i++) {
-            if (times[i] - since > 0 && holders[i] <= lastReservation) {
-                n++;
+            if (times[i] - since > 0) {
+                if (holders[i] <= lastReservation) {
+                    before++;
+                } else {
+                    after++;
+                }
             }
         }
-        return n;
+        return new OursInWindow(before, after);
     }
 
     @Override
