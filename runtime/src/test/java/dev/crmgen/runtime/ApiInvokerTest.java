@@ -502,6 +502,12 @@ class ApiInvokerTest {
         return ApiRequest.builder("POST", "/other").build();
     }
 
+    /** {@link #other()} answers 200 with an empty object. */
+    private void stubOther() {
+        server.stubFor(post(urlEqualTo("/other"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+    }
+
     @Test
     void dailyLimitIsNotRetried() {
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withBody(DAILY_BODY)));
@@ -525,8 +531,7 @@ class ApiInvokerTest {
                         .withHeader("X-HubSpot-RateLimit-Daily", "250000")
                         .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "0")
                         .withBody(DAILY_BODY)));
-        server.stubFor(post(urlEqualTo("/other"))
-                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        stubOther();
         ApiInvoker first = ApiInvoker.create(sharedLimiterOptions(token).build());
         DailyLimitException met = assertThrows(
                 DailyLimitException.class,
@@ -567,8 +572,7 @@ class ApiInvokerTest {
         String token = freshToken();
         server.stubFor(post(urlEqualTo("/daily"))
                 .willReturn(aResponse().withStatus(429).withBody(DAILY_BODY)));
-        server.stubFor(post(urlEqualTo("/other"))
-                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        stubOther();
         ApiInvoker invoker = ApiInvoker.create(sharedLimiterOptions(token).build());
         DailyLimitException met = assertThrows(
                 DailyLimitException.class,
@@ -595,8 +599,7 @@ class ApiInvokerTest {
                         .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "0")
                         .withHeader("X-HubSpot-Correlation-Id", "c0ffee00-0000-4000-8000-000000000001")
                         .withBody("{}")));
-        server.stubFor(post(urlEqualTo("/other"))
-                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        stubOther();
         ApiInvoker invoker = ApiInvoker.create(sharedLimiterOptions(token).build());
         call(invoker, ApiRequest.builder("POST", "/last").build(), JSON);
 
@@ -651,8 +654,7 @@ class ApiInvokerTest {
                         .withStatus(429)
                         .withHeader("Retry-After", "1")
                         .withBody(DAILY_BODY.replace("DAILY", "SECONDLY"))));
-        server.stubFor(post(urlEqualTo("/other"))
-                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        stubOther();
         ApiInvoker invoker = ApiInvoker.create(
                 sharedLimiterOptions(token).retryPolicy(RetryPolicy.none()).build());
         RateLimitException e = assertThrows(
