@@ -36,6 +36,10 @@ final class SourceFiles {
             "^(\\s*)(" + MODIFIERS + "[A-Za-z][\\w.<>?, \\[\\]]*?) ([A-Za-z_$][\\w$]*( =.*| =|\\(.*))$");
 
     private static final Pattern EMPTY_PARAMETERS_WRAPPED = Pattern.compile("\\(\n\\s+\\)");
+    /** A javadoc comment of one text line, as JavaPoet writes every comment: opening, text and closing apart. */
+    private static final Pattern ONE_LINE_JAVADOC = Pattern.compile("(?m)^( *)/\\*\\*\n\\1 \\* (\\S.*)\n\\1 \\*/$");
+    /** A body JavaPoet left empty, which it writes on two lines. */
+    private static final Pattern EMPTY_BODY = Pattern.compile("(?m)^( *)(\\S.*) \\{\n\\1\\}$");
     /** A top-level annotation JavaPoet wrote one member a line, as it writes every annotation of several members. */
     private static final Pattern ANNOTATION_OF_MEMBERS = Pattern.compile("(?m)^(@[\\w.]+)\\(\n((?: {8}.*\n)+)\\)$");
 
@@ -93,7 +97,7 @@ final class SourceFiles {
      * longer; a block tag's continuation lines are indented, as in hand-written javadoc); a type declaration continues
      * before {@code extends}, {@code implements} or {@code permits}, and a field or method declaration before its name
      * or after its {@code =}, since JavaPoet has no place to wrap either (nor in empty parentheses, where it wraps
-     * wrongly).
+     * wrongly). Javadoc of one text line that fits is then written on one line, and an empty body as {@code {}}.
      */
     static String layout(String source) {
         StringBuilder out = new StringBuilder(source.length() + 256);
@@ -131,7 +135,15 @@ final class SourceFiles {
                 out.append(line).append('\n');
             }
         }
-        return out.substring(0, out.length() - 1);
+        String laidOut = out.substring(0, out.length() - 1);
+        laidOut = ONE_LINE_JAVADOC.matcher(laidOut).replaceAll(SourceFiles::javadocOnOneLine);
+        return EMPTY_BODY.matcher(laidOut).replaceAll("$1$2 {}");
+    }
+
+    /** The javadoc {@code match} found as {@code /** Text. *}{@code /} when that fits. */
+    private static String javadocOnOneLine(MatchResult match) {
+        String line = match.group(1) + "/** " + match.group(2) + " */";
+        return Matcher.quoteReplacement(line.length() <= LINE_LIMIT ? line : match.group());
     }
 
     /** The annotation {@code match} found, on one line when that fits. */

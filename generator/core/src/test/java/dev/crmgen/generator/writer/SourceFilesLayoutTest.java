@@ -73,7 +73,7 @@ class SourceFilesLayoutTest {
         String wrapped = "@Generated(\n        value = \"a.B\",\n        comments = \"crmgen 1 from x$1.json\"\n)\n"
                 + "public record R(int a) {\n}";
         assertEquals(
-                "@Generated(value = \"a.B\", comments = \"crmgen 1 from x$1.json\")\npublic record R(int a) {\n}",
+                "@Generated(value = \"a.B\", comments = \"crmgen 1 from x$1.json\")\npublic record R(int a) {}",
                 SourceFiles.layout(wrapped));
     }
 
@@ -81,6 +81,30 @@ class SourceFilesLayoutTest {
     void aTopLevelAnnotationTooLongForOneLineKeepsOneMemberALine() {
         String wrapped = "@Generated(\n        value = \"a.B\",\n        comments = \"" + "x".repeat(100) + "\"\n)\n"
                 + "public record R(int a) {\n}";
-        assertEquals(wrapped, SourceFiles.layout(wrapped));
+        assertEquals(wrapped.replace("{\n}", "{}"), SourceFiles.layout(wrapped));
+    }
+
+    @Test
+    void javadocOfOneTextLineGoesOnOneLineWhenItFits() {
+        String text = "x".repeat(120 - "    /**  */".length());
+        assertEquals(
+                "    /** The codec. */\n    int a;\n    /** " + text + " */\n    int b;",
+                SourceFiles.layout("    /**\n     * The codec.\n     */\n    int a;\n    /**\n     * " + text
+                        + "\n     */\n    int b;"));
+    }
+
+    @Test
+    void javadocOfSeveralLinesOrTooLongForOneStaysAsItIs() {
+        String tooLong = "    /**\n     * " + "x".repeat(120 - "    /**  */".length() + 1) + "\n     */";
+        String twoLines = "/**\n * First.\n *\n * @param a the a\n */";
+        assertEquals(tooLong + "\n" + twoLines, SourceFiles.layout(tooLong + "\n" + twoLines));
+    }
+
+    @Test
+    void anEmptyBodyGoesOnOneLineAndANonEmptyOneDoesNot() {
+        assertEquals(
+                "    private Builder() {}\n    void run() {\n        go();\n    }\n    class A {\n        }",
+                SourceFiles.layout("    private Builder() {\n    }\n    void run() {\n        go();\n    }\n"
+                        + "    class A {\n        }"));
     }
 }

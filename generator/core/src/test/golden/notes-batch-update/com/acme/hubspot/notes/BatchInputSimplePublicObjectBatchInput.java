@@ -21,9 +21,7 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
         inputs = RecordCollections.immutableList(inputs);
     }
 
-    /**
-     * The reflection-free JSON codec of this record.
-     */
+    /** The reflection-free JSON codec of this record. */
     public static JsonCodec<BatchInputSimplePublicObjectBatchInput> jsonCodec() {
         return Codec.INSTANCE;
     }

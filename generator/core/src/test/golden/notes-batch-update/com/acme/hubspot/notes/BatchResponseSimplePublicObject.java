@@ -35,9 +35,7 @@ public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<St
         RecordComponents.requireNonNull(status, "status");
     }
 
-    /**
-     * The reflection-free JSON codec of this record.
-     */
+    /** The reflection-free JSON codec of this record. */
     public static JsonCodec<BatchResponseSimplePublicObject> jsonCodec() {
         return Codec.INSTANCE;
     }

@@ -37,25 +37,19 @@ public final class BatchResponseSimplePublicObjectStatus
         return constant;
     }
 
-    /**
-     * The constant for {@code value}, or a new instance keeping an unlisted value.
-     */
+    /** The constant for {@code value}, or a new instance keeping an unlisted value. */
     public static BatchResponseSimplePublicObjectStatus of(String value) {
         BatchResponseSimplePublicObjectStatus listed = LISTED.get(value);
         return listed != null ? listed
                 : new BatchResponseSimplePublicObjectStatus(value, Known.UNKNOWN);
     }
 
-    /**
-     * Reads and writes the raw value; unlisted values never fail.
-     */
+    /** Reads and writes the raw value; unlisted values never fail. */
     public static JsonCodec<BatchResponseSimplePublicObjectStatus> jsonCodec() {
         return CODEC;
     }
 
-    /**
-     * The values the spec lists, plus {@code UNKNOWN} for any other.
-     */
+    /** The values the spec lists, plus {@code UNKNOWN} for any other. */
     public enum Known {
         CANCELED,
         COMPLETE,

@@ -40,9 +40,7 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
         RecordComponents.requireNonNull(status, "status");
     }
 
-    /**
-     * The reflection-free JSON codec of this record.
-     */
+    /** The reflection-free JSON codec of this record. */
     public static JsonCodec<BatchResponseSimplePublicObjectWithErrors> jsonCodec() {
         return Codec.INSTANCE;
     }

@@ -11,9 +11,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public sealed interface BatchUpdateResponse permits BatchUpdateResponse.Ok, BatchUpdateResponse.MultiStatus {
-    /**
-     * The HTTP status.
-     */
+    /** The HTTP status. */
     int status();
 
     /**

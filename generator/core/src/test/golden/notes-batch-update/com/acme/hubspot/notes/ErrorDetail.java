@@ -27,9 +27,7 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
         RecordComponents.requireNonNull(message, "message");
     }
 
-    /**
-     * The reflection-free JSON codec of this record.
-     */
+    /** The reflection-free JSON codec of this record. */
     public static JsonCodec<ErrorDetail> jsonCodec() {
         return Codec.INSTANCE;
     }

@@ -36,9 +36,7 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
         RecordComponents.requireNonNull(message, "message");
     }
 
-    /**
-     * The reflection-free JSON codec of this record.
-     */
+    /** The reflection-free JSON codec of this record. */
     public static JsonCodec<ErrorModel> jsonCodec() {
         return Codec.INSTANCE;
     }

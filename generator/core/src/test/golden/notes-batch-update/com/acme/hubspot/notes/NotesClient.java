@@ -53,9 +53,7 @@ public final class NotesClient {
 
     private final ApiInvoker invoker;
 
-    /**
-     * A client with its own {@code ApiInvoker} built from {@code options}.
-     */
+    /** A client with its own {@code ApiInvoker} built from {@code options}. */
     public NotesClient(ClientOptions options) {
         this(ApiInvoker.create(options));
     }
@@ -123,9 +121,7 @@ public final class NotesClient {
                 batchUpdate(new BatchInputSimplePublicObjectBatchInput(chunk), requestOptions));
     }
 
-    /**
-     * As {@link #batchUpdateAll(Collection, BatchOptions)} with the runtime's default batch options.
-     */
+    /** As {@link #batchUpdateAll(Collection, BatchOptions)} with the runtime's default batch options. */
     public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
             Collection<SimplePublicObjectBatchInput> inputs) {
         return batchUpdateAll(inputs, BatchOptions.builder().retrySafe(true).build());
@@ -148,9 +144,7 @@ public final class NotesClient {
                 options);
     }
 
-    /**
-     * As {@link #batchUpdateAll(Collection, BatchOptions)}, with {@code requestOptions} for this call only.
-     */
+    /** As {@link #batchUpdateAll(Collection, BatchOptions)}, with {@code requestOptions} for this call only. */
     public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
             Collection<SimplePublicObjectBatchInput> inputs, BatchOptions options,
             RequestOptions requestOptions) {

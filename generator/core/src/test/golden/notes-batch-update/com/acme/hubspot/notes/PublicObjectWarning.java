@@ -26,9 +26,7 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
         RecordComponents.requireNonNull(message, "message");
     }
 
-    /**
-     * The reflection-free JSON codec of this record.
-     */
+    /** The reflection-free JSON codec of this record. */
     public static JsonCodec<PublicObjectWarning> jsonCodec() {
         return Codec.INSTANCE;
     }

@@ -43,9 +43,7 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         warnings = warnings == null ? null : RecordCollections.immutableList(warnings);
     }
 
-    /**
-     * The reflection-free JSON codec of this record.
-     */
+    /** The reflection-free JSON codec of this record. */
     public static JsonCodec<SimplePublicObject> jsonCodec() {
         return Codec.INSTANCE;
     }

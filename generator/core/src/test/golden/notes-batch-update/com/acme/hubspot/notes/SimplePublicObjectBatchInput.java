@@ -28,16 +28,12 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
         properties = RecordCollections.immutableMap(properties);
     }
 
-    /**
-     * A builder; unset components stay absent. (Records a request can carry get one when some are optional.)
-     */
+    /** A builder; unset components stay absent. (Records a request can carry get one when some are optional.) */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * The reflection-free JSON codec of this record.
-     */
+    /** The reflection-free JSON codec of this record. */
     public static JsonCodec<SimplePublicObjectBatchInput> jsonCodec() {
         return Codec.INSTANCE;
     }
@@ -55,8 +51,7 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
 
         private Map<String, String> properties;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder id(String id) {
             this.id = id;
@@ -83,9 +78,7 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
             return this;
         }
 
-        /**
-         * @throws NullPointerException when a required component is unset
-         */
+        /** @throws NullPointerException when a required component is unset */
         public SimplePublicObjectBatchInput build() {
             return new SimplePublicObjectBatchInput(id, idProperty, objectWriteTraceId, properties);
         }

@@ -41,9 +41,7 @@ public record StandardError(String category, Map<String, List<String>> context,
         RecordComponents.requireNonNull(status, "status");
     }
 
-    /**
-     * The reflection-free JSON codec of this record.
-     */
+    /** The reflection-free JSON codec of this record. */
     public static JsonCodec<StandardError> jsonCodec() {
         return Codec.INSTANCE;
     }

@@ -27,9 +27,7 @@ public record ValueWithTimestamp(String sourceId, String sourceLabel, String sou
         RecordComponents.requireNonNull(value, "value");
     }
 
-    /**
-     * The reflection-free JSON codec of this record.
-     */
+    /** The reflection-free JSON codec of this record. */
     public static JsonCodec<ValueWithTimestamp> jsonCodec() {
         return Codec.INSTANCE;
     }
