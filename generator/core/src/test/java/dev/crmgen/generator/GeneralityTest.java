@@ -217,6 +217,10 @@ class GeneralityTest {
                 if (f.getType() == status) {
                     wireValues.put(
                             f.getName(), (String) status.getMethod("value").invoke(f.get(null)));
+                    assertEquals(
+                            f.getName(),
+                            status.getMethod("known").invoke(f.get(null)).toString(),
+                            "each constant is known as its own Known entry");
                 }
             }
             assertEquals(

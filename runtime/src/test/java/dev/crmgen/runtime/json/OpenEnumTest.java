@@ -9,32 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** An open enum written the way the generator writes one, over {@link OpenEnum}. */
 class OpenEnumTest {
     static final class Status extends OpenEnum<String, Status.Known> {
-        private static final Map<String, Status> LISTED = new HashMap<>();
-        static final Status COMPLETE = listed("COMPLETE", Known.COMPLETE);
-        static final Status PENDING = listed("PENDING", Known.PENDING);
-        private static final JsonCodec<Status> CODEC = OpenEnum.codec(JsonCodecs.STRING, Status::of);
+        private static final OpenEnum.Values<String, Known, Status> LISTED =
+                new OpenEnum.Values<>(JsonCodecs.STRING, Known.values(), Status::new);
+        static final Status COMPLETE = LISTED.add("COMPLETE");
+        static final Status PENDING = LISTED.add("pending");
+        private static final JsonCodec<Status> CODEC = LISTED.codec();
 
         private Status(String value, Known known) {
             super(value, known, known != Known.UNKNOWN);
         }
 
-        private static Status listed(String value, Known known) {
-            Status constant = new Status(value, known);
-            LISTED.put(value, constant);
-            return constant;
-        }
-
         static Status of(String value) {
-            Status listed = LISTED.get(value);
-            return listed != null ? listed : new Status(value, Known.UNKNOWN);
+            return LISTED.of(value);
         }
 
         enum Known {
@@ -84,7 +76,7 @@ class OpenEnumTest {
 
     @Test
     void theCodecReadsEveryValueAndWritesItBackUnchanged() throws Exception {
-        assertSame(Status.PENDING, Json.decode(Status.CODEC, "\"PENDING\""));
+        assertSame(Status.PENDING, Json.decode(Status.CODEC, "\"pending\""));
         Status unlisted = Json.decode(Status.CODEC, "\"ON_HOLD\"");
         assertEquals("ON_HOLD", unlisted.value());
         assertEquals("\"ON_HOLD\"", new String(Json.encode(Status.CODEC, unlisted), StandardCharsets.UTF_8));
@@ -101,5 +93,31 @@ class OpenEnumTest {
         assertEquals(1, decoded.deviations().size());
         assertEquals("$[1]", decoded.deviations().get(0).path());
         assertThrows(JsonDecodingException.class, () -> Json.decode(Status.CODEC, "{\"not\": \"a string\"}"));
+    }
+
+    @Test
+    void eachAddedValueTakesTheKnownConstantOfItsPosition() {
+        assertEquals(Status.Known.COMPLETE, Status.COMPLETE.known());
+        assertEquals(Status.Known.PENDING, Status.PENDING.known());
+        assertEquals("pending", Status.PENDING.value());
+        assertSame(Status.PENDING, Status.of("pending"));
+        assertEquals(Status.Known.UNKNOWN, Status.of("PENDING").known(), "raw values match exactly");
+    }
+
+    @Test
+    void valuesThatDoNotMatchTheKnownConstantsAreRejected() {
+        OpenEnum.Values<Integer, Level.Known, Level> tooMany =
+                new OpenEnum.Values<>(JsonCodecs.INT32, Level.Known.values(), Level::new);
+        assertEquals(Level.Known.ONE, tooMany.add(1).known());
+        assertThrows(IllegalStateException.class, () -> tooMany.add(2), "only UNKNOWN is left");
+
+        OpenEnum.Values<Integer, Level.Known, Level> tooFew =
+                new OpenEnum.Values<>(JsonCodecs.INT32, Level.Known.values(), Level::new);
+        assertThrows(IllegalStateException.class, () -> tooFew.of(7), "ONE has no value");
+
+        OpenEnum.Values<String, Status.Known, Status> twice =
+                new OpenEnum.Values<>(JsonCodecs.STRING, Status.Known.values(), Status::new);
+        twice.add("A");
+        assertThrows(IllegalArgumentException.class, () -> twice.add("A"));
     }
 }

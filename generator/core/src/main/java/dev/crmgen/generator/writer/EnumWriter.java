@@ -12,15 +12,14 @@ import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import dev.crmgen.generator.naming.MemberNames;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes an open enum: a final class over the runtime's {@code OpenEnum} (raw value, {@code known()}, equality and
- * codec) with one constant per spec value and a nested Java {@code enum Known} to switch on. A value the spec does
+ * codec) with one constant per spec value, kept by the runtime's {@code OpenEnum.Values}, and a nested Java
+ * {@code enum Known} to switch on. A value the spec does
  * not list (a server may add one at any time) still parses: {@code known()} is {@code UNKNOWN} and {@code value()}
  * keeps the raw value, which is written back unchanged.
  */
@@ -51,58 +50,47 @@ final class EnumWriter {
         CodeBlock doc = Javadoc.paragraphs(decl.description());
         type.addJavadoc(doc.isEmpty() ? CodeBlock.of("The {@code $L} values.\n", Javadoc.escape(decl.pointer())) : doc);
         type.addJavadoc(
-                "\n<p>Open: a value this version does not know parses as well; {@link #known()} is then "
-                        + "{@link Known#$L} and {@link #value()} keeps it.\n",
+                "\n<p>Open: an unlisted value parses too, as {@link Known#$L}; {@link #value()} keeps it.\n",
                 decl.unknownConstant());
         if (decl.deprecated()) {
             type.addAnnotation(Deprecated.class);
         }
         // Declared before the constants: each constant registers itself while the class initialises.
-        TypeName listedMap = ParameterizedTypeName.get(ClassName.get(Map.class), valueType.box(), name);
+        TypeName values = ParameterizedTypeName.get(RuntimeTypes.OPEN_ENUM_VALUES, valueType.box(), known, name);
         type.addField(
-                FieldSpec.builder(listedMap, MemberNames.ENUM_LISTED, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("new $T<>()", HashMap.class)
+                FieldSpec.builder(values, MemberNames.ENUM_LISTED, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(
+                                "new $T<>($L, $T.values(), $T::new)",
+                                RuntimeTypes.OPEN_ENUM_VALUES,
+                                codecs.scalarCodec(decl.valueType()),
+                                known,
+                                name)
                         .build());
         for (TypeDecl.EnumConstant c : decl.constants()) {
             // No javadoc: the initializer shows the wire value, and one line per value keeps long lists readable.
+            // Each constant takes the Known constant of its position (the runtime's OpenEnum.Values).
             type.addField(FieldSpec.builder(name, c.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(constantInitializer(c, known))
+                    .initializer(constantInitializer(c))
                     .build());
         }
-        ParameterizedTypeName codecType = ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, name);
-        type.addField(FieldSpec.builder(
-                        codecType, MemberNames.ENUM_CODEC, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.codec($L, $T::of)", RuntimeTypes.OPEN_ENUM, codecs.scalarCodec(decl.valueType()), name)
-                .build());
         type.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(valueType.box(), "value")
                 .addParameter(known, "known")
                 .addStatement("super(value, known, known != $T.$L)", known, decl.unknownConstant())
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("listed")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(name)
-                .addParameter(valueType, "value")
-                .addParameter(known, "known")
-                .addStatement("$T constant =$Wnew $T(value, known)", name, name)
-                .addStatement("$L.put(value, constant)", MemberNames.ENUM_LISTED)
-                .addStatement("return constant")
-                .build());
         type.addMethod(MethodSpec.methodBuilder("of")
                 .addJavadoc("The constant for {@code value}, or a new instance keeping an unlisted value.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(name)
                 .addParameter(valueType, "value")
-                .addStatement("$T listed = $L.get(value)", name, MemberNames.ENUM_LISTED)
-                .addStatement(
-                        "return listed != null$W? listed$W: new $T(value, Known.$L)", name, decl.unknownConstant())
+                .addStatement("return $L.of(value)", MemberNames.ENUM_LISTED)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("jsonCodec")
                 .addJavadoc("Reads and writes the raw value; unlisted values never fail.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(codecType)
-                .addStatement("return $L", MemberNames.ENUM_CODEC)
+                .returns(ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, name))
+                .addStatement("return $L.codec()", MemberNames.ENUM_LISTED)
                 .build());
         TypeSpec.Builder knownEnum = TypeSpec.enumBuilder(known)
                 .addJavadoc("The values the spec lists, plus {@code $L} for any other.\n", decl.unknownConstant())
@@ -158,11 +146,10 @@ final class EnumWriter {
         }
     }
 
-    /** {@code listed(value, Known.NAME)}, on a line of its own when the declaration would not fit on one. */
-    private CodeBlock constantInitializer(TypeDecl.EnumConstant c, ClassName known) {
-        CodeBlock call = CodeBlock.of("listed($L, $T.$L)", literal(c.value()), known, c.javaName());
-        String declaration = "    public static final " + name.simpleName() + " " + c.javaName() + " = listed("
-                + literal(c.value()) + ", Known." + c.javaName() + ");";
+    /** {@code LISTED.add(value)}, on a line of its own when the declaration would not fit on one. */
+    private CodeBlock constantInitializer(TypeDecl.EnumConstant c) {
+        CodeBlock call = CodeBlock.of("$L.add($L)", MemberNames.ENUM_LISTED, literal(c.value()));
+        String declaration = "    public static final " + name.simpleName() + " " + c.javaName() + " = " + call + ";";
         return declaration.length() <= SourceFiles.LINE_LIMIT ? call : CodeBlock.of("$Z$L", call);
     }
 

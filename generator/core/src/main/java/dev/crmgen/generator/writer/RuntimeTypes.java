@@ -17,6 +17,7 @@ final class RuntimeTypes {
     static final ClassName JSON_DEVIATION = ClassName.get(PACKAGE + ".json", "JsonDeviation");
     static final ClassName JSON_VALUE = ClassName.get(PACKAGE + ".json", "JsonValue");
     static final ClassName OPEN_ENUM = ClassName.get(PACKAGE + ".json", "OpenEnum");
+    static final ClassName OPEN_ENUM_VALUES = OPEN_ENUM.nestedClass("Values");
     static final ClassName JSON = ClassName.get(PACKAGE + ".json", "Json");
     static final ClassName API_INVOKER = ClassName.get(PACKAGE, "ApiInvoker");
     static final ClassName API_REQUEST = ClassName.get(PACKAGE, "ApiRequest");
