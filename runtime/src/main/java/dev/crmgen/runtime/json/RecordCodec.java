@@ -5,11 +5,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * A record's JSON codec driven by a table: a generated record lists its properties in component order
- * ({@link #properties()}), builds itself from the decoded values ({@link #create}) and hands out its components by
- * index ({@link #component}); reading and writing happen here, once for all records.
+ * A record's JSON codec driven by a table: a generated record lists its properties in component order (the
+ * {@code properties} part), builds itself from the decoded values ({@code create}) and hands out its components
+ * ({@code components}); reading and writing happen here, once for all records.
  *
  * <p>Reading takes a JSON object; JSON {@code null} and a missing property mean absent, unknown properties are
  * skipped, a value of another type is reported by the property's codec with its JSON path (or, in a tolerant decode,
@@ -22,31 +25,29 @@ import java.util.Arrays;
  *
  * @param <T> the record
  */
-public abstract class RecordCodec<T> implements JsonCodec<T> {
+public final class RecordCodec<T> implements JsonCodec<T> {
+    private final Supplier<RecordProperty[]> properties;
+    private final Function<Object[], T> create;
+    private final Function<T, Object[]> components;
     /** Built once; its fields are final, so a thread that sees it sees it whole, and a race only builds it twice. */
     private Table table;
 
-    /** For generated records. */
-    protected RecordCodec() {}
-
     /**
-     * The record's properties, one per component and in component order; called once.
-     *
-     * @return a new array the codec keeps
+     * @param properties the record's properties, one per component and in component order; called once, on first use
+     * @param create the record built from decoded values, one per component in component order: null for an absent
+     *     one (a primitive component's value is never null, since its property is {@link RecordProperty#required
+     *     required})
+     * @param components the record's components in component order, boxed: null for an absent one
      */
-    protected abstract RecordProperty[] properties();
-
-    /**
-     * The record built from decoded values, one per component in component order: null for an absent one. A
-     * primitive component's value is never null, since its property is {@link RecordProperty#required required}.
-     */
-    protected abstract T create(Object[] values);
-
-    /** The record's component at {@code index} (in component order), boxed; null when absent. */
-    protected abstract Object component(T value, int index);
+    public RecordCodec(
+            Supplier<RecordProperty[]> properties, Function<Object[], T> create, Function<T, Object[]> components) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.create = Objects.requireNonNull(create, "create");
+        this.components = Objects.requireNonNull(components, "components");
+    }
 
     @Override
-    public final T read(JsonParser p) throws IOException {
+    public T read(JsonParser p) throws IOException {
         if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
             return null;
         }
@@ -73,15 +74,16 @@ public abstract class RecordCodec<T> implements JsonCodec<T> {
                 values[index] = properties[index].missing(p);
             }
         }
-        return create(values);
+        return create.apply(values);
     }
 
     @Override
-    public final void write(JsonGenerator g, T value) throws IOException {
+    public void write(JsonGenerator g, T value) throws IOException {
         RecordProperty[] properties = table().properties;
+        Object[] values = components.apply(value);
         g.writeStartObject();
         for (int i = 0; i < properties.length; i++) {
-            Object component = component(value, i);
+            Object component = values[i];
             // A required component is null only in a record a tolerant decode built; absent, like an optional one.
             if (component != null) {
                 RecordProperty property = properties[i];
@@ -99,7 +101,7 @@ public abstract class RecordCodec<T> implements JsonCodec<T> {
     private Table table() {
         Table t = table;
         if (t == null) {
-            t = new Table(properties());
+            t = new Table(properties.get());
             table = t;
         }
         return t;

@@ -25,36 +25,17 @@ class RecordCodecTest {
     /** HubSpot's {@code ValueWithTimestamp}: three required properties, two optional, one of them a number. */
     record ValueWithTimestamp(
             String sourceId, String sourceType, OffsetDateTime timestamp, Integer updatedByUserId, String value) {
-        static final JsonCodec<ValueWithTimestamp> CODEC = new RecordCodec<>() {
-            @Override
-            protected RecordProperty[] properties() {
-                return new RecordProperty[] {
+        static final JsonCodec<ValueWithTimestamp> CODEC = new RecordCodec<>(
+                () -> new RecordProperty[] {
                     RecordProperty.optional("sourceId", JsonCodecs.STRING),
                     RecordProperty.tolerated("sourceType", JsonCodecs.STRING),
                     RecordProperty.tolerated("timestamp", JsonCodecs.DATE_TIME),
                     RecordProperty.optional("updatedByUserId", JsonCodecs.INT32),
                     RecordProperty.tolerated("value", JsonCodecs.STRING)
-                };
-            }
-
-            @Override
-            protected ValueWithTimestamp create(Object[] v) {
-                return new ValueWithTimestamp(
-                        (String) v[0], (String) v[1], (OffsetDateTime) v[2], (Integer) v[3], (String) v[4]);
-            }
-
-            @Override
-            protected Object component(ValueWithTimestamp r, int index) {
-                return switch (index) {
-                    case 0 -> r.sourceId();
-                    case 1 -> r.sourceType();
-                    case 2 -> r.timestamp();
-                    case 3 -> r.updatedByUserId();
-                    case 4 -> r.value();
-                    default -> throw new IndexOutOfBoundsException(index);
-                };
-            }
-        };
+                },
+                v -> new ValueWithTimestamp(
+                        (String) v[0], (String) v[1], (OffsetDateTime) v[2], (Integer) v[3], (String) v[4]),
+                r -> new Object[] {r.sourceId(), r.sourceType(), r.timestamp(), r.updatedByUserId(), r.value()});
     }
 
     /** HubSpot's {@code SimplePublicObject}, with its required boolean held in a primitive component. */
@@ -64,10 +45,9 @@ class RecordCodecTest {
             String id,
             Map<String, String> properties,
             Map<String, List<ValueWithTimestamp>> propertiesWithHistory) {
-        static final JsonCodec<Note> CODEC = new RecordCodec<>() {
-            @Override
-            protected RecordProperty[] properties() {
-                return new RecordProperty[] {
+        @SuppressWarnings("unchecked")
+        static final JsonCodec<Note> CODEC = new RecordCodec<>(
+                () -> new RecordProperty[] {
                     RecordProperty.required("archived", JsonCodecs.BOOLEAN),
                     RecordProperty.tolerated("createdAt", JsonCodecs.DATE_TIME),
                     RecordProperty.required("id", JsonCodecs.STRING),
@@ -75,94 +55,40 @@ class RecordCodecTest {
                     RecordProperty.optional(
                             "propertiesWithHistory",
                             RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(ValueWithTimestamp.CODEC)))
-                };
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            protected Note create(Object[] v) {
-                return new Note((boolean) v[0], (OffsetDateTime) v[1], (String) v[2], (Map<String, String>) v[3], (Map<
+                },
+                v -> new Note((boolean) v[0], (OffsetDateTime) v[1], (String) v[2], (Map<String, String>) v[3], (Map<
                                 String, List<ValueWithTimestamp>>)
-                        v[4]);
-            }
-
-            @Override
-            protected Object component(Note r, int index) {
-                return switch (index) {
-                    case 0 -> r.archived();
-                    case 1 -> r.createdAt();
-                    case 2 -> r.id();
-                    case 3 -> r.properties();
-                    case 4 -> r.propertiesWithHistory();
-                    default -> throw new IndexOutOfBoundsException(index);
-                };
-            }
-        };
+                        v[4]),
+                r -> new Object[] {r.archived(), r.createdAt(), r.id(), r.properties(), r.propertiesWithHistory()});
     }
 
     /** HubSpot's {@code StandardError}, reduced to what a 207 needs; {@code context} and {@code errors} required. */
     record StandardError(String category, Map<String, List<String>> context, String message, String status) {
-        static final JsonCodec<StandardError> CODEC = new RecordCodec<>() {
-            @Override
-            protected RecordProperty[] properties() {
-                return new RecordProperty[] {
+        @SuppressWarnings("unchecked")
+        static final JsonCodec<StandardError> CODEC = new RecordCodec<>(
+                () -> new RecordProperty[] {
                     RecordProperty.tolerated("category", JsonCodecs.STRING),
                     RecordProperty.tolerated(
                             "context", RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
                     RecordProperty.tolerated("message", JsonCodecs.STRING),
                     RecordProperty.tolerated("status", JsonCodecs.STRING)
-                };
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            protected StandardError create(Object[] v) {
-                return new StandardError((String) v[0], (Map<String, List<String>>) v[1], (String) v[2], (String) v[3]);
-            }
-
-            @Override
-            protected Object component(StandardError r, int index) {
-                return switch (index) {
-                    case 0 -> r.category();
-                    case 1 -> r.context();
-                    case 2 -> r.message();
-                    case 3 -> r.status();
-                    default -> throw new IndexOutOfBoundsException(index);
-                };
-            }
-        };
+                },
+                v -> new StandardError((String) v[0], (Map<String, List<String>>) v[1], (String) v[2], (String) v[3]),
+                r -> new Object[] {r.category(), r.context(), r.message(), r.status()});
     }
 
     /** HubSpot's {@code BatchResponseSimplePublicObjectWithErrors}, reduced; {@code results} cannot be absent. */
     record BatchResponse(List<StandardError> errors, Integer numErrors, List<Note> results, String status) {
-        static final JsonCodec<BatchResponse> CODEC = new RecordCodec<>() {
-            @Override
-            protected RecordProperty[] properties() {
-                return new RecordProperty[] {
+        @SuppressWarnings("unchecked")
+        static final JsonCodec<BatchResponse> CODEC = new RecordCodec<>(
+                () -> new RecordProperty[] {
                     RecordProperty.optional("errors", JsonCodecs.listRejectingNulls(StandardError.CODEC)),
                     RecordProperty.optional("numErrors", JsonCodecs.INT32),
                     RecordProperty.required("results", JsonCodecs.listRejectingNulls(Note.CODEC)),
                     RecordProperty.tolerated("status", JsonCodecs.STRING)
-                };
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            protected BatchResponse create(Object[] v) {
-                return new BatchResponse((List<StandardError>) v[0], (Integer) v[1], (List<Note>) v[2], (String) v[3]);
-            }
-
-            @Override
-            protected Object component(BatchResponse r, int index) {
-                return switch (index) {
-                    case 0 -> r.errors();
-                    case 1 -> r.numErrors();
-                    case 2 -> r.results();
-                    case 3 -> r.status();
-                    default -> throw new IndexOutOfBoundsException(index);
-                };
-            }
-        };
+                },
+                v -> new BatchResponse((List<StandardError>) v[0], (Integer) v[1], (List<Note>) v[2], (String) v[3]),
+                r -> new Object[] {r.errors(), r.numErrors(), r.results(), r.status()});
     }
 
     private static final String NOTE = """
@@ -331,48 +257,24 @@ class RecordCodecTest {
     void propertiesWhoseNamesHashAlikeAreToldApart() throws Exception {
         // "Aa" and "BB" have the same String.hashCode, as do "AaAa", "AaBB", "BBAa" and "BBBB".
         List<String> names = List.of("Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB", "id");
-        RecordCodec<List<Object>> codec = new RecordCodec<>() {
-            @Override
-            protected RecordProperty[] properties() {
-                return names.stream()
+        RecordCodec<List<Object>> codec = new RecordCodec<>(
+                () -> names.stream()
                         .map(n -> RecordProperty.optional(n, JsonCodecs.STRING))
-                        .toArray(RecordProperty[]::new);
-            }
-
-            @Override
-            protected List<Object> create(Object[] values) {
-                return java.util.Arrays.asList(values);
-            }
-
-            @Override
-            protected Object component(List<Object> value, int index) {
-                return value.get(index);
-            }
-        };
+                        .toArray(RecordProperty[]::new),
+                values -> java.util.Arrays.asList(values),
+                value -> value.toArray());
         String json = "{\"BBBB\":\"6\",\"Aa\":\"1\",\"id\":\"7\",\"AaBB\":\"4\",\"BB\":\"2\",\"AaAa\":\"3\",\"x\":[1]}";
         assertEquals(java.util.Arrays.asList("1", "2", "3", "4", null, "6", "7"), Json.decode(codec, json));
     }
 
     @Test
     void aPropertyListedTwiceIsRejected() {
-        RecordCodec<Object> codec = new RecordCodec<>() {
-            @Override
-            protected RecordProperty[] properties() {
-                return new RecordProperty[] {
+        RecordCodec<Object> codec = new RecordCodec<>(
+                () -> new RecordProperty[] {
                     RecordProperty.optional("id", JsonCodecs.STRING), RecordProperty.required("id", JsonCodecs.STRING)
-                };
-            }
-
-            @Override
-            protected Object create(Object[] values) {
-                return values[0];
-            }
-
-            @Override
-            protected Object component(Object value, int index) {
-                return value;
-            }
-        };
+                },
+                values -> values[0],
+                value -> new Object[] {value});
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> Json.decode(codec, "{\"id\":\"1\"}"));
         assertTrue(e.getMessage().contains("\"id\""), e.getMessage());
@@ -380,26 +282,14 @@ class RecordCodecTest {
 
     /** A record whose table names its own codec: built on first use, it sees the codec whole. */
     record Association(String id, List<Association> children) {
-        static final JsonCodec<Association> CODEC = new RecordCodec<>() {
-            @Override
-            protected RecordProperty[] properties() {
-                return new RecordProperty[] {
+        @SuppressWarnings("unchecked")
+        static final JsonCodec<Association> CODEC = new RecordCodec<>(
+                () -> new RecordProperty[] {
                     RecordProperty.required("id", JsonCodecs.STRING),
                     RecordProperty.optional("children", JsonCodecs.listRejectingNulls(Association.CODEC))
-                };
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            protected Association create(Object[] v) {
-                return new Association((String) v[0], (List<Association>) v[1]);
-            }
-
-            @Override
-            protected Object component(Association r, int index) {
-                return index == 0 ? r.id() : r.children();
-            }
-        };
+                },
+                v -> new Association((String) v[0], (List<Association>) v[1]),
+                r -> new Object[] {r.id(), r.children()});
     }
 
     @Test

@@ -1,13 +1,11 @@
 package dev.crmgen.generator.writer;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
@@ -16,10 +14,10 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes a record's JSON codec as a table over the runtime's {@code RecordCodec}: per component its JSON name, its
- * value codec and its presence rule, then one method that builds the record from the decoded values and one that hands
- * out a component by index. Reading, writing, skipping unknown fields and the missing-property policy live in the
- * runtime, once for all records; no lambdas and no generic inference, so that javac has little to do.
+ * Writes a record's JSON codec as the runtime's {@code RecordCodec} of three parts: a table with, per component, its
+ * JSON name, its value codec and its presence rule; a function that builds the record from the decoded values; one
+ * that hands out its components as an array. Reading, writing, skipping unknown fields and the missing-property policy
+ * live in the runtime, once for all records.
  *
  * <p>Reading follows the runtime's decode mode. Strict, every departure from the schema throws. Tolerant, a value of
  * another type reads as absent (the runtime records it), and a missing required property is recorded too, standing
@@ -27,6 +25,9 @@ import javax.lang.model.element.Modifier;
  * {@link #cannotBeAbsent}).
  */
 final class RecordCodecWriter {
+    /** The record's static field holding its codec; component names start in lower case, so none takes it. */
+    static final String CODEC_FIELD = "CODEC";
+
     private final JavaTypes types;
     private final CodecExpressions codecs;
     private final TypeDecl.RecordDecl record;
@@ -39,20 +40,47 @@ final class RecordCodecWriter {
         this.recordName = types.className(record.javaName());
     }
 
-    TypeSpec write() {
-        ClassName codec = ClassName.get("", "Codec");
-        return TypeSpec.classBuilder(codec)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(RuntimeTypes.RECORD_CODEC, recordName))
-                .addField(CodecExpressions.instanceField(codec))
-                .addMethod(propertiesMethod())
-                .addMethod(createMethod())
-                .addMethod(componentMethod())
+    /**
+     * The record's codec field: its table is built on first use (in the runtime), so initialising the record never
+     * initialises another record's class, and records that refer to each other, also cyclically, never see a null
+     * codec.
+     */
+    FieldSpec write() {
+        boolean unchecked = false;
+        List<CodeBlock> args = new ArrayList<>();
+        List<CodeBlock> components = new ArrayList<>();
+        for (int i = 0; i < record.fields().size(); i++) {
+            Field f = record.fields().get(i);
+            TypeName type = types.typeName(f.type(), f.required());
+            unchecked |= type instanceof ParameterizedTypeName;
+            args.add(CodeBlock.of("($T) values[$L]", type, i));
+            components.add(CodeBlock.of("value.$L()", f.javaName()));
+        }
+        FieldSpec.Builder field = FieldSpec.builder(
+                ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, recordName),
+                CODEC_FIELD,
+                Modifier.PRIVATE,
+                Modifier.STATIC,
+                Modifier.FINAL);
+        if (unchecked) {
+            field.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "unchecked")
+                    .build());
+        }
+        // Explicit type arguments and lambdas of known target types: nothing for javac to infer.
+        return field.initializer(CodeBlock.builder()
+                        .add("new $T($>$>\n", ParameterizedTypeName.get(RuntimeTypes.RECORD_CODEC, recordName))
+                        .add("() -> new $T[] {$>\n", RuntimeTypes.RECORD_PROPERTY)
+                        .add(CodeBlock.join(properties(), ",\n"))
+                        .add("$<\n},\n")
+                        .add("values -> new $T($L),\n", recordName, CodeBlock.join(args, ",$W"))
+                        .add("value -> new $T[] {$L})$<$<", Object.class, CodeBlock.join(components, ",$W"))
+                        .build())
                 .build();
     }
 
-    private MethodSpec propertiesMethod() {
-        ArrayTypeName properties = ArrayTypeName.of(RuntimeTypes.RECORD_PROPERTY);
+    /** Per component: its presence rule, JSON name and value codec. */
+    private List<CodeBlock> properties() {
         List<CodeBlock> rows = new ArrayList<>();
         for (Field f : record.fields()) {
             String presence = cannotBeAbsent(f) ? "required" : f.required() ? "tolerated" : "optional";
@@ -63,53 +91,7 @@ final class RecordCodecWriter {
                     f.jsonName(),
                     codecs.componentCodec(f.type())));
         }
-        return MethodSpec.methodBuilder("properties")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PROTECTED)
-                .returns(properties)
-                .addCode("return new $T {$>\n", properties)
-                .addCode(CodeBlock.join(rows, ",\n"))
-                .addCode("$<\n};\n")
-                .build();
-    }
-
-    private MethodSpec createMethod() {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("create")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PROTECTED)
-                .returns(recordName)
-                .addParameter(Object[].class, "values");
-        List<CodeBlock> args = new ArrayList<>();
-        boolean unchecked = false;
-        for (int i = 0; i < record.fields().size(); i++) {
-            Field f = record.fields().get(i);
-            TypeName type = types.typeName(f.type(), f.required());
-            unchecked |= type instanceof ParameterizedTypeName;
-            args.add(CodeBlock.of("($T) values[$L]", type, i));
-        }
-        if (unchecked) {
-            m.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                    .addMember("value", "$S", "unchecked")
-                    .build());
-        }
-        return m.addStatement("return new $T($L)", recordName, CodeBlock.join(args, ",$W"))
-                .build();
-    }
-
-    private MethodSpec componentMethod() {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("component")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PROTECTED)
-                .returns(Object.class)
-                .addParameter(recordName, "value")
-                .addParameter(int.class, "index")
-                .addCode("return switch (index) {\n$>");
-        for (int i = 0; i < record.fields().size(); i++) {
-            m.addStatement("case $L -> value.$L()", i, record.fields().get(i).javaName());
-        }
-        return m.addStatement("default -> throw new $T(index)", IndexOutOfBoundsException.class)
-                .addCode("$<};\n")
-                .build();
+        return rows;
     }
 
     /**

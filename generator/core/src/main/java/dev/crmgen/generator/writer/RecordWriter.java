@@ -208,8 +208,8 @@ final class RecordWriter {
                 .addJavadoc("The reflection-free JSON codec of this record.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, name))
-                .addStatement("return Codec.INSTANCE")
+                .addStatement("return $L", RecordCodecWriter.CODEC_FIELD)
                 .build());
-        type.addType(new RecordCodecWriter(types, codecs, record).write());
+        type.addField(new RecordCodecWriter(types, codecs, record).write());
     }
 }

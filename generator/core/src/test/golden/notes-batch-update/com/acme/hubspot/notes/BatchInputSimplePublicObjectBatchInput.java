@@ -16,6 +16,16 @@ import javax.annotation.processing.Generated;
  */
 @Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatchInput> inputs) {
+    @SuppressWarnings("unchecked")
+    private static final JsonCodec<BatchInputSimplePublicObjectBatchInput> CODEC =
+            new RecordCodec<BatchInputSimplePublicObjectBatchInput>(
+            () -> new RecordProperty[] {
+                RecordProperty.tolerated("inputs",
+                        JsonCodecs.listRejectingNulls(SimplePublicObjectBatchInput.jsonCodec()))
+            },
+            values -> new BatchInputSimplePublicObjectBatchInput((List<SimplePublicObjectBatchInput>) values[0]),
+            value -> new Object[] {value.inputs()});
+
     public BatchInputSimplePublicObjectBatchInput {
         Objects.requireNonNull(inputs, "inputs");
         inputs = RecordCollections.immutableList(inputs);
@@ -23,32 +33,6 @@ public record BatchInputSimplePublicObjectBatchInput(List<SimplePublicObjectBatc
 
     /** The reflection-free JSON codec of this record. */
     public static JsonCodec<BatchInputSimplePublicObjectBatchInput> jsonCodec() {
-        return Codec.INSTANCE;
-    }
-
-    private static final class Codec extends RecordCodec<BatchInputSimplePublicObjectBatchInput> {
-        static final Codec INSTANCE = new Codec();
-
-        @Override
-        protected RecordProperty[] properties() {
-            return new RecordProperty[] {
-                RecordProperty.tolerated("inputs",
-                        JsonCodecs.listRejectingNulls(SimplePublicObjectBatchInput.jsonCodec()))
-            };
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected BatchInputSimplePublicObjectBatchInput create(Object[] values) {
-            return new BatchInputSimplePublicObjectBatchInput((List<SimplePublicObjectBatchInput>) values[0]);
-        }
-
-        @Override
-        protected Object component(BatchInputSimplePublicObjectBatchInput value, int index) {
-            return switch (index) {
-                case 0 -> value.inputs();
-                default -> throw new IndexOutOfBoundsException(index);
-            };
-        }
+        return CODEC;
     }
 }

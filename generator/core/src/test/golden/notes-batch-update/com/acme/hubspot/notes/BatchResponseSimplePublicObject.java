@@ -26,6 +26,26 @@ import javax.annotation.processing.Generated;
 public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<String, String> links,
         OffsetDateTime requestedAt, List<SimplePublicObject> results, OffsetDateTime startedAt,
         BatchResponseSimplePublicObjectStatus status) {
+    @SuppressWarnings("unchecked")
+    private static final JsonCodec<BatchResponseSimplePublicObject> CODEC =
+            new RecordCodec<BatchResponseSimplePublicObject>(
+            () -> new RecordProperty[] {
+                RecordProperty.tolerated("completedAt", JsonCodecs.DATE_TIME),
+                RecordProperty.optional("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
+                RecordProperty.optional("requestedAt", JsonCodecs.DATE_TIME),
+                RecordProperty.required("results",
+                        JsonCodecs.listRejectingNulls(SimplePublicObject.jsonCodec())),
+                RecordProperty.tolerated("startedAt", JsonCodecs.DATE_TIME),
+                RecordProperty.tolerated("status",
+                        BatchResponseSimplePublicObjectStatus.jsonCodec())
+            },
+            values -> new BatchResponseSimplePublicObject((OffsetDateTime) values[0],
+                    (Map<String, String>) values[1], (OffsetDateTime) values[2],
+                    (List<SimplePublicObject>) values[3], (OffsetDateTime) values[4],
+                    (BatchResponseSimplePublicObjectStatus) values[5]),
+            value -> new Object[] {value.completedAt(), value.links(), value.requestedAt(),
+                    value.results(), value.startedAt(), value.status()});
+
     public BatchResponseSimplePublicObject {
         RecordComponents.requireNonNull(completedAt, "completedAt");
         links = links == null ? null : RecordCollections.immutableMap(links);
@@ -37,46 +57,6 @@ public record BatchResponseSimplePublicObject(OffsetDateTime completedAt, Map<St
 
     /** The reflection-free JSON codec of this record. */
     public static JsonCodec<BatchResponseSimplePublicObject> jsonCodec() {
-        return Codec.INSTANCE;
-    }
-
-    private static final class Codec extends RecordCodec<BatchResponseSimplePublicObject> {
-        static final Codec INSTANCE = new Codec();
-
-        @Override
-        protected RecordProperty[] properties() {
-            return new RecordProperty[] {
-                RecordProperty.tolerated("completedAt", JsonCodecs.DATE_TIME),
-                RecordProperty.optional("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
-                RecordProperty.optional("requestedAt", JsonCodecs.DATE_TIME),
-                RecordProperty.required("results",
-                        JsonCodecs.listRejectingNulls(SimplePublicObject.jsonCodec())),
-                RecordProperty.tolerated("startedAt", JsonCodecs.DATE_TIME),
-                RecordProperty.tolerated("status",
-                        BatchResponseSimplePublicObjectStatus.jsonCodec())
-            };
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected BatchResponseSimplePublicObject create(Object[] values) {
-            return new BatchResponseSimplePublicObject((OffsetDateTime) values[0],
-                    (Map<String, String>) values[1], (OffsetDateTime) values[2],
-                    (List<SimplePublicObject>) values[3], (OffsetDateTime) values[4],
-                    (BatchResponseSimplePublicObjectStatus) values[5]);
-        }
-
-        @Override
-        protected Object component(BatchResponseSimplePublicObject value, int index) {
-            return switch (index) {
-                case 0 -> value.completedAt();
-                case 1 -> value.links();
-                case 2 -> value.requestedAt();
-                case 3 -> value.results();
-                case 4 -> value.startedAt();
-                case 5 -> value.status();
-                default -> throw new IndexOutOfBoundsException(index);
-            };
-        }
+        return CODEC;
     }
 }

@@ -30,6 +30,31 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
         List<StandardError> errors, Map<String, String> links, Integer numErrors,
         OffsetDateTime requestedAt, List<SimplePublicObject> results, OffsetDateTime startedAt,
         BatchResponseSimplePublicObjectStatus status) {
+    @SuppressWarnings("unchecked")
+    private static final JsonCodec<BatchResponseSimplePublicObjectWithErrors> CODEC =
+            new RecordCodec<BatchResponseSimplePublicObjectWithErrors>(
+            () -> new RecordProperty[] {
+                RecordProperty.tolerated("completedAt", JsonCodecs.DATE_TIME),
+                RecordProperty.optional("errors",
+                        JsonCodecs.listRejectingNulls(StandardError.jsonCodec())),
+                RecordProperty.optional("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
+                RecordProperty.optional("numErrors", JsonCodecs.INT32),
+                RecordProperty.optional("requestedAt", JsonCodecs.DATE_TIME),
+                RecordProperty.required("results",
+                        JsonCodecs.listRejectingNulls(SimplePublicObject.jsonCodec())),
+                RecordProperty.tolerated("startedAt", JsonCodecs.DATE_TIME),
+                RecordProperty.tolerated("status",
+                        BatchResponseSimplePublicObjectStatus.jsonCodec())
+            },
+            values -> new BatchResponseSimplePublicObjectWithErrors((OffsetDateTime) values[0],
+                    (List<StandardError>) values[1], (Map<String, String>) values[2],
+                    (Integer) values[3], (OffsetDateTime) values[4],
+                    (List<SimplePublicObject>) values[5], (OffsetDateTime) values[6],
+                    (BatchResponseSimplePublicObjectStatus) values[7]),
+            value -> new Object[] {value.completedAt(), value.errors(), value.links(),
+                    value.numErrors(), value.requestedAt(), value.results(), value.startedAt(),
+                    value.status()});
+
     public BatchResponseSimplePublicObjectWithErrors {
         RecordComponents.requireNonNull(completedAt, "completedAt");
         errors = errors == null ? null : RecordCollections.immutableList(errors);
@@ -42,52 +67,6 @@ public record BatchResponseSimplePublicObjectWithErrors(OffsetDateTime completed
 
     /** The reflection-free JSON codec of this record. */
     public static JsonCodec<BatchResponseSimplePublicObjectWithErrors> jsonCodec() {
-        return Codec.INSTANCE;
-    }
-
-    private static final class Codec extends RecordCodec<BatchResponseSimplePublicObjectWithErrors> {
-        static final Codec INSTANCE = new Codec();
-
-        @Override
-        protected RecordProperty[] properties() {
-            return new RecordProperty[] {
-                RecordProperty.tolerated("completedAt", JsonCodecs.DATE_TIME),
-                RecordProperty.optional("errors",
-                        JsonCodecs.listRejectingNulls(StandardError.jsonCodec())),
-                RecordProperty.optional("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
-                RecordProperty.optional("numErrors", JsonCodecs.INT32),
-                RecordProperty.optional("requestedAt", JsonCodecs.DATE_TIME),
-                RecordProperty.required("results",
-                        JsonCodecs.listRejectingNulls(SimplePublicObject.jsonCodec())),
-                RecordProperty.tolerated("startedAt", JsonCodecs.DATE_TIME),
-                RecordProperty.tolerated("status",
-                        BatchResponseSimplePublicObjectStatus.jsonCodec())
-            };
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected BatchResponseSimplePublicObjectWithErrors create(Object[] values) {
-            return new BatchResponseSimplePublicObjectWithErrors((OffsetDateTime) values[0],
-                    (List<StandardError>) values[1], (Map<String, String>) values[2],
-                    (Integer) values[3], (OffsetDateTime) values[4],
-                    (List<SimplePublicObject>) values[5], (OffsetDateTime) values[6],
-                    (BatchResponseSimplePublicObjectStatus) values[7]);
-        }
-
-        @Override
-        protected Object component(BatchResponseSimplePublicObjectWithErrors value, int index) {
-            return switch (index) {
-                case 0 -> value.completedAt();
-                case 1 -> value.errors();
-                case 2 -> value.links();
-                case 3 -> value.numErrors();
-                case 4 -> value.requestedAt();
-                case 5 -> value.results();
-                case 6 -> value.startedAt();
-                case 7 -> value.status();
-                default -> throw new IndexOutOfBoundsException(index);
-            };
-        }
+        return CODEC;
     }
 }

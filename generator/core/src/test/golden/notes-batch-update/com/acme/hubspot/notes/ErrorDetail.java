@@ -22,6 +22,21 @@ import javax.annotation.processing.Generated;
 @Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record ErrorDetail(String code, Map<String, List<String>> context, String in, String message,
         String subCategory) {
+    @SuppressWarnings("unchecked")
+    private static final JsonCodec<ErrorDetail> CODEC = new RecordCodec<ErrorDetail>(
+            () -> new RecordProperty[] {
+                RecordProperty.optional("code", JsonCodecs.STRING),
+                RecordProperty.optional("context",
+                        RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
+                RecordProperty.optional("in", JsonCodecs.STRING),
+                RecordProperty.tolerated("message", JsonCodecs.STRING),
+                RecordProperty.optional("subCategory", JsonCodecs.STRING)
+            },
+            values -> new ErrorDetail((String) values[0], (Map<String, List<String>>) values[1],
+                    (String) values[2], (String) values[3], (String) values[4]),
+            value -> new Object[] {value.code(), value.context(), value.in(), value.message(),
+                    value.subCategory()});
+
     public ErrorDetail {
         context = context == null ? null : RecordCollections.immutableMap(context);
         RecordComponents.requireNonNull(message, "message");
@@ -29,41 +44,6 @@ public record ErrorDetail(String code, Map<String, List<String>> context, String
 
     /** The reflection-free JSON codec of this record. */
     public static JsonCodec<ErrorDetail> jsonCodec() {
-        return Codec.INSTANCE;
-    }
-
-    private static final class Codec extends RecordCodec<ErrorDetail> {
-        static final Codec INSTANCE = new Codec();
-
-        @Override
-        protected RecordProperty[] properties() {
-            return new RecordProperty[] {
-                RecordProperty.optional("code", JsonCodecs.STRING),
-                RecordProperty.optional("context",
-                        RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
-                RecordProperty.optional("in", JsonCodecs.STRING),
-                RecordProperty.tolerated("message", JsonCodecs.STRING),
-                RecordProperty.optional("subCategory", JsonCodecs.STRING)
-            };
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected ErrorDetail create(Object[] values) {
-            return new ErrorDetail((String) values[0], (Map<String, List<String>>) values[1],
-                    (String) values[2], (String) values[3], (String) values[4]);
-        }
-
-        @Override
-        protected Object component(ErrorDetail value, int index) {
-            return switch (index) {
-                case 0 -> value.code();
-                case 1 -> value.context();
-                case 2 -> value.in();
-                case 3 -> value.message();
-                case 4 -> value.subCategory();
-                default -> throw new IndexOutOfBoundsException(index);
-            };
-        }
+        return CODEC;
     }
 }

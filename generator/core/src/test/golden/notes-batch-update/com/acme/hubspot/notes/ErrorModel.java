@@ -27,6 +27,25 @@ import javax.annotation.processing.Generated;
 @Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record ErrorModel(String category, Map<String, List<String>> context, UUID correlationId,
         List<ErrorDetail> errors, Map<String, String> links, String message, String subCategory) {
+    @SuppressWarnings("unchecked")
+    private static final JsonCodec<ErrorModel> CODEC = new RecordCodec<ErrorModel>(
+            () -> new RecordProperty[] {
+                RecordProperty.tolerated("category", JsonCodecs.STRING),
+                RecordProperty.optional("context",
+                        RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
+                RecordProperty.tolerated("correlationId", JsonCodecs.UUID),
+                RecordProperty.optional("errors",
+                        JsonCodecs.listRejectingNulls(ErrorDetail.jsonCodec())),
+                RecordProperty.optional("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
+                RecordProperty.tolerated("message", JsonCodecs.STRING),
+                RecordProperty.optional("subCategory", JsonCodecs.STRING)
+            },
+            values -> new ErrorModel((String) values[0], (Map<String, List<String>>) values[1],
+                    (UUID) values[2], (List<ErrorDetail>) values[3],
+                    (Map<String, String>) values[4], (String) values[5], (String) values[6]),
+            value -> new Object[] {value.category(), value.context(), value.correlationId(),
+                    value.errors(), value.links(), value.message(), value.subCategory()});
+
     public ErrorModel {
         RecordComponents.requireNonNull(category, "category");
         context = context == null ? null : RecordCollections.immutableMap(context);
@@ -38,47 +57,6 @@ public record ErrorModel(String category, Map<String, List<String>> context, UUI
 
     /** The reflection-free JSON codec of this record. */
     public static JsonCodec<ErrorModel> jsonCodec() {
-        return Codec.INSTANCE;
-    }
-
-    private static final class Codec extends RecordCodec<ErrorModel> {
-        static final Codec INSTANCE = new Codec();
-
-        @Override
-        protected RecordProperty[] properties() {
-            return new RecordProperty[] {
-                RecordProperty.tolerated("category", JsonCodecs.STRING),
-                RecordProperty.optional("context",
-                        RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
-                RecordProperty.tolerated("correlationId", JsonCodecs.UUID),
-                RecordProperty.optional("errors",
-                        JsonCodecs.listRejectingNulls(ErrorDetail.jsonCodec())),
-                RecordProperty.optional("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
-                RecordProperty.tolerated("message", JsonCodecs.STRING),
-                RecordProperty.optional("subCategory", JsonCodecs.STRING)
-            };
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected ErrorModel create(Object[] values) {
-            return new ErrorModel((String) values[0], (Map<String, List<String>>) values[1],
-                    (UUID) values[2], (List<ErrorDetail>) values[3],
-                    (Map<String, String>) values[4], (String) values[5], (String) values[6]);
-        }
-
-        @Override
-        protected Object component(ErrorModel value, int index) {
-            return switch (index) {
-                case 0 -> value.category();
-                case 1 -> value.context();
-                case 2 -> value.correlationId();
-                case 3 -> value.errors();
-                case 4 -> value.links();
-                case 5 -> value.message();
-                case 6 -> value.subCategory();
-                default -> throw new IndexOutOfBoundsException(index);
-            };
-        }
+        return CODEC;
     }
 }

@@ -19,6 +19,17 @@ import javax.annotation.processing.Generated;
  */
 @Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record PublicObjectWarning(String category, Map<String, String> context, String message) {
+    @SuppressWarnings("unchecked")
+    private static final JsonCodec<PublicObjectWarning> CODEC = new RecordCodec<PublicObjectWarning>(
+            () -> new RecordProperty[] {
+                RecordProperty.tolerated("category", JsonCodecs.STRING),
+                RecordProperty.tolerated("context", RecordCollections.mapCodec(JsonCodecs.STRING)),
+                RecordProperty.tolerated("message", JsonCodecs.STRING)
+            },
+            values -> new PublicObjectWarning((String) values[0], (Map<String, String>) values[1],
+                    (String) values[2]),
+            value -> new Object[] {value.category(), value.context(), value.message()});
+
     public PublicObjectWarning {
         RecordComponents.requireNonNull(category, "category");
         Objects.requireNonNull(context, "context");
@@ -28,36 +39,6 @@ public record PublicObjectWarning(String category, Map<String, String> context, 
 
     /** The reflection-free JSON codec of this record. */
     public static JsonCodec<PublicObjectWarning> jsonCodec() {
-        return Codec.INSTANCE;
-    }
-
-    private static final class Codec extends RecordCodec<PublicObjectWarning> {
-        static final Codec INSTANCE = new Codec();
-
-        @Override
-        protected RecordProperty[] properties() {
-            return new RecordProperty[] {
-                RecordProperty.tolerated("category", JsonCodecs.STRING),
-                RecordProperty.tolerated("context", RecordCollections.mapCodec(JsonCodecs.STRING)),
-                RecordProperty.tolerated("message", JsonCodecs.STRING)
-            };
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected PublicObjectWarning create(Object[] values) {
-            return new PublicObjectWarning((String) values[0], (Map<String, String>) values[1],
-                    (String) values[2]);
-        }
-
-        @Override
-        protected Object component(PublicObjectWarning value, int index) {
-            return switch (index) {
-                case 0 -> value.category();
-                case 1 -> value.context();
-                case 2 -> value.message();
-                default -> throw new IndexOutOfBoundsException(index);
-            };
-        }
+        return CODEC;
     }
 }

@@ -32,28 +32,9 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
         OffsetDateTime createdAt, String id, String objectWriteTraceId,
         Map<String, String> properties, Map<String, List<ValueWithTimestamp>> propertiesWithHistory,
         OffsetDateTime updatedAt, String url, List<PublicObjectWarning> warnings) {
-    public SimplePublicObject {
-        RecordComponents.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(properties, "properties");
-        properties = RecordCollections.immutableMap(properties);
-        propertiesWithHistory = propertiesWithHistory == null ? null
-                : RecordCollections.immutableMap(propertiesWithHistory);
-        RecordComponents.requireNonNull(updatedAt, "updatedAt");
-        warnings = warnings == null ? null : RecordCollections.immutableList(warnings);
-    }
-
-    /** The reflection-free JSON codec of this record. */
-    public static JsonCodec<SimplePublicObject> jsonCodec() {
-        return Codec.INSTANCE;
-    }
-
-    private static final class Codec extends RecordCodec<SimplePublicObject> {
-        static final Codec INSTANCE = new Codec();
-
-        @Override
-        protected RecordProperty[] properties() {
-            return new RecordProperty[] {
+    @SuppressWarnings("unchecked")
+    private static final JsonCodec<SimplePublicObject> CODEC = new RecordCodec<SimplePublicObject>(
+            () -> new RecordProperty[] {
                 RecordProperty.required("archived", JsonCodecs.BOOLEAN),
                 RecordProperty.optional("archivedAt", JsonCodecs.DATE_TIME),
                 RecordProperty.tolerated("createdAt", JsonCodecs.DATE_TIME),
@@ -67,34 +48,30 @@ public record SimplePublicObject(boolean archived, OffsetDateTime archivedAt,
                 RecordProperty.optional("url", JsonCodecs.STRING),
                 RecordProperty.optional("warnings",
                         JsonCodecs.listRejectingNulls(PublicObjectWarning.jsonCodec()))
-            };
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected SimplePublicObject create(Object[] values) {
-            return new SimplePublicObject((boolean) values[0], (OffsetDateTime) values[1],
+            },
+            values -> new SimplePublicObject((boolean) values[0], (OffsetDateTime) values[1],
                     (OffsetDateTime) values[2], (String) values[3], (String) values[4],
                     (Map<String, String>) values[5],
                     (Map<String, List<ValueWithTimestamp>>) values[6], (OffsetDateTime) values[7],
-                    (String) values[8], (List<PublicObjectWarning>) values[9]);
-        }
+                    (String) values[8], (List<PublicObjectWarning>) values[9]),
+            value -> new Object[] {value.archived(), value.archivedAt(), value.createdAt(),
+                    value.id(), value.objectWriteTraceId(), value.properties(),
+                    value.propertiesWithHistory(), value.updatedAt(), value.url(),
+                    value.warnings()});
 
-        @Override
-        protected Object component(SimplePublicObject value, int index) {
-            return switch (index) {
-                case 0 -> value.archived();
-                case 1 -> value.archivedAt();
-                case 2 -> value.createdAt();
-                case 3 -> value.id();
-                case 4 -> value.objectWriteTraceId();
-                case 5 -> value.properties();
-                case 6 -> value.propertiesWithHistory();
-                case 7 -> value.updatedAt();
-                case 8 -> value.url();
-                case 9 -> value.warnings();
-                default -> throw new IndexOutOfBoundsException(index);
-            };
-        }
+    public SimplePublicObject {
+        RecordComponents.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(properties, "properties");
+        properties = RecordCollections.immutableMap(properties);
+        propertiesWithHistory = propertiesWithHistory == null ? null
+                : RecordCollections.immutableMap(propertiesWithHistory);
+        RecordComponents.requireNonNull(updatedAt, "updatedAt");
+        warnings = warnings == null ? null : RecordCollections.immutableList(warnings);
+    }
+
+    /** The reflection-free JSON codec of this record. */
+    public static JsonCodec<SimplePublicObject> jsonCodec() {
+        return CODEC;
     }
 }

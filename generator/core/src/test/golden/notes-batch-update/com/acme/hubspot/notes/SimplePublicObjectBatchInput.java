@@ -22,6 +22,20 @@ import javax.annotation.processing.Generated;
 @Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record SimplePublicObjectBatchInput(String id, String idProperty, String objectWriteTraceId,
         Map<String, String> properties) {
+    @SuppressWarnings("unchecked")
+    private static final JsonCodec<SimplePublicObjectBatchInput> CODEC = new RecordCodec<SimplePublicObjectBatchInput>(
+            () -> new RecordProperty[] {
+                RecordProperty.required("id", JsonCodecs.STRING),
+                RecordProperty.optional("idProperty", JsonCodecs.STRING),
+                RecordProperty.optional("objectWriteTraceId", JsonCodecs.STRING),
+                RecordProperty.tolerated("properties",
+                        RecordCollections.mapCodec(JsonCodecs.STRING))
+            },
+            values -> new SimplePublicObjectBatchInput((String) values[0], (String) values[1],
+                    (String) values[2], (Map<String, String>) values[3]),
+            value -> new Object[] {value.id(), value.idProperty(), value.objectWriteTraceId(),
+                    value.properties()});
+
     public SimplePublicObjectBatchInput {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(properties, "properties");
@@ -35,7 +49,7 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
 
     /** The reflection-free JSON codec of this record. */
     public static JsonCodec<SimplePublicObjectBatchInput> jsonCodec() {
-        return Codec.INSTANCE;
+        return CODEC;
     }
 
     /**
@@ -81,39 +95,6 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
         /** @throws NullPointerException when a required component is unset */
         public SimplePublicObjectBatchInput build() {
             return new SimplePublicObjectBatchInput(id, idProperty, objectWriteTraceId, properties);
-        }
-    }
-
-    private static final class Codec extends RecordCodec<SimplePublicObjectBatchInput> {
-        static final Codec INSTANCE = new Codec();
-
-        @Override
-        protected RecordProperty[] properties() {
-            return new RecordProperty[] {
-                RecordProperty.required("id", JsonCodecs.STRING),
-                RecordProperty.optional("idProperty", JsonCodecs.STRING),
-                RecordProperty.optional("objectWriteTraceId", JsonCodecs.STRING),
-                RecordProperty.tolerated("properties",
-                        RecordCollections.mapCodec(JsonCodecs.STRING))
-            };
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected SimplePublicObjectBatchInput create(Object[] values) {
-            return new SimplePublicObjectBatchInput((String) values[0], (String) values[1],
-                    (String) values[2], (Map<String, String>) values[3]);
-        }
-
-        @Override
-        protected Object component(SimplePublicObjectBatchInput value, int index) {
-            return switch (index) {
-                case 0 -> value.id();
-                case 1 -> value.idProperty();
-                case 2 -> value.objectWriteTraceId();
-                case 3 -> value.properties();
-                default -> throw new IndexOutOfBoundsException(index);
-            };
         }
     }
 }

@@ -29,6 +29,27 @@ import javax.annotation.processing.Generated;
 public record StandardError(String category, Map<String, List<String>> context,
         List<ErrorDetail> errors, String id, Map<String, String> links, String message,
         String status, JsonValue subCategory) {
+    @SuppressWarnings("unchecked")
+    private static final JsonCodec<StandardError> CODEC = new RecordCodec<StandardError>(
+            () -> new RecordProperty[] {
+                RecordProperty.tolerated("category", JsonCodecs.STRING),
+                RecordProperty.tolerated("context",
+                        RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
+                RecordProperty.tolerated("errors",
+                        JsonCodecs.listRejectingNulls(ErrorDetail.jsonCodec())),
+                RecordProperty.optional("id", JsonCodecs.STRING),
+                RecordProperty.tolerated("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
+                RecordProperty.tolerated("message", JsonCodecs.STRING),
+                RecordProperty.tolerated("status", JsonCodecs.STRING),
+                RecordProperty.optional("subCategory", JsonCodecs.JSON_VALUE)
+            },
+            values -> new StandardError((String) values[0], (Map<String, List<String>>) values[1],
+                    (List<ErrorDetail>) values[2], (String) values[3],
+                    (Map<String, String>) values[4], (String) values[5], (String) values[6],
+                    (JsonValue) values[7]),
+            value -> new Object[] {value.category(), value.context(), value.errors(), value.id(),
+                    value.links(), value.message(), value.status(), value.subCategory()});
+
     public StandardError {
         RecordComponents.requireNonNull(category, "category");
         Objects.requireNonNull(context, "context");
@@ -43,50 +64,6 @@ public record StandardError(String category, Map<String, List<String>> context,
 
     /** The reflection-free JSON codec of this record. */
     public static JsonCodec<StandardError> jsonCodec() {
-        return Codec.INSTANCE;
-    }
-
-    private static final class Codec extends RecordCodec<StandardError> {
-        static final Codec INSTANCE = new Codec();
-
-        @Override
-        protected RecordProperty[] properties() {
-            return new RecordProperty[] {
-                RecordProperty.tolerated("category", JsonCodecs.STRING),
-                RecordProperty.tolerated("context",
-                        RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
-                RecordProperty.tolerated("errors",
-                        JsonCodecs.listRejectingNulls(ErrorDetail.jsonCodec())),
-                RecordProperty.optional("id", JsonCodecs.STRING),
-                RecordProperty.tolerated("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
-                RecordProperty.tolerated("message", JsonCodecs.STRING),
-                RecordProperty.tolerated("status", JsonCodecs.STRING),
-                RecordProperty.optional("subCategory", JsonCodecs.JSON_VALUE)
-            };
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected StandardError create(Object[] values) {
-            return new StandardError((String) values[0], (Map<String, List<String>>) values[1],
-                    (List<ErrorDetail>) values[2], (String) values[3],
-                    (Map<String, String>) values[4], (String) values[5], (String) values[6],
-                    (JsonValue) values[7]);
-        }
-
-        @Override
-        protected Object component(StandardError value, int index) {
-            return switch (index) {
-                case 0 -> value.category();
-                case 1 -> value.context();
-                case 2 -> value.errors();
-                case 3 -> value.id();
-                case 4 -> value.links();
-                case 5 -> value.message();
-                case 6 -> value.status();
-                case 7 -> value.subCategory();
-                default -> throw new IndexOutOfBoundsException(index);
-            };
-        }
+        return CODEC;
     }
 }

@@ -21,6 +21,21 @@ import javax.annotation.processing.Generated;
 @Generated(value = "dev.crmgen.generator.CrmGenerator", comments = "crmgen 0.1.0-SNAPSHOT from notes-batch-update.yaml")
 public record ValueWithTimestamp(String sourceId, String sourceLabel, String sourceType,
         OffsetDateTime timestamp, Integer updatedByUserId, String value) {
+    private static final JsonCodec<ValueWithTimestamp> CODEC = new RecordCodec<ValueWithTimestamp>(
+            () -> new RecordProperty[] {
+                RecordProperty.optional("sourceId", JsonCodecs.STRING),
+                RecordProperty.optional("sourceLabel", JsonCodecs.STRING),
+                RecordProperty.tolerated("sourceType", JsonCodecs.STRING),
+                RecordProperty.tolerated("timestamp", JsonCodecs.DATE_TIME),
+                RecordProperty.optional("updatedByUserId", JsonCodecs.INT32),
+                RecordProperty.tolerated("value", JsonCodecs.STRING)
+            },
+            values -> new ValueWithTimestamp((String) values[0], (String) values[1],
+                    (String) values[2], (OffsetDateTime) values[3], (Integer) values[4],
+                    (String) values[5]),
+            value -> new Object[] {value.sourceId(), value.sourceLabel(), value.sourceType(),
+                    value.timestamp(), value.updatedByUserId(), value.value()});
+
     public ValueWithTimestamp {
         RecordComponents.requireNonNull(sourceType, "sourceType");
         RecordComponents.requireNonNull(timestamp, "timestamp");
@@ -29,42 +44,6 @@ public record ValueWithTimestamp(String sourceId, String sourceLabel, String sou
 
     /** The reflection-free JSON codec of this record. */
     public static JsonCodec<ValueWithTimestamp> jsonCodec() {
-        return Codec.INSTANCE;
-    }
-
-    private static final class Codec extends RecordCodec<ValueWithTimestamp> {
-        static final Codec INSTANCE = new Codec();
-
-        @Override
-        protected RecordProperty[] properties() {
-            return new RecordProperty[] {
-                RecordProperty.optional("sourceId", JsonCodecs.STRING),
-                RecordProperty.optional("sourceLabel", JsonCodecs.STRING),
-                RecordProperty.tolerated("sourceType", JsonCodecs.STRING),
-                RecordProperty.tolerated("timestamp", JsonCodecs.DATE_TIME),
-                RecordProperty.optional("updatedByUserId", JsonCodecs.INT32),
-                RecordProperty.tolerated("value", JsonCodecs.STRING)
-            };
-        }
-
-        @Override
-        protected ValueWithTimestamp create(Object[] values) {
-            return new ValueWithTimestamp((String) values[0], (String) values[1],
-                    (String) values[2], (OffsetDateTime) values[3], (Integer) values[4],
-                    (String) values[5]);
-        }
-
-        @Override
-        protected Object component(ValueWithTimestamp value, int index) {
-            return switch (index) {
-                case 0 -> value.sourceId();
-                case 1 -> value.sourceLabel();
-                case 2 -> value.sourceType();
-                case 3 -> value.timestamp();
-                case 4 -> value.updatedByUserId();
-                case 5 -> value.value();
-                default -> throw new IndexOutOfBoundsException(index);
-            };
-        }
+        return CODEC;
     }
 }
