@@ -145,10 +145,8 @@ final class RecordWriter {
                 "A builder; unset components stay absent. (Records a request can carry get one when some are "
                         + "optional.)"));
         TypeSpec.Builder b = TypeSpec.classBuilder(builder)
-                .addJavadoc(
-                        "Builds {@link $T}: one setter per component, named after it, and for lists and maps "
-                                + "an adder of one element or entry; {@link #build()} checks the required components.\n",
-                        name)
+                // One line: the setters and adders are named after the components they set.
+                .addJavadoc("Builds {@link $T}; {@link #build()} checks the required components.\n", name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
         b.addMethod(
                 MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());

@@ -52,10 +52,7 @@ public record SimplePublicObjectBatchInput(String id, String idProperty, String 
         return CODEC;
     }
 
-    /**
-     * Builds {@link SimplePublicObjectBatchInput}: one setter per component, named after it, and for lists and maps an
-     * adder of one element or entry; {@link #build()} checks the required components.
-     */
+    /** Builds {@link SimplePublicObjectBatchInput}; {@link #build()} checks the required components. */
     public static final class Builder {
         private String id;
 
