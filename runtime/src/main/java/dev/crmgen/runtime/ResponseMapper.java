@@ -38,6 +38,22 @@ public final class ResponseMapper<T> {
     }
 
     /**
+     * A mapper for an operation with one success status, whose JSON body is the result; the short form of
+     * {@code builder().json(status, codec).build()}, which keeps generated clients cheap to compile.
+     */
+    public static <T> ResponseMapper<T> json(int status, JsonCodec<T> codec) {
+        return new Builder<T>().json(status, codec).build();
+    }
+
+    /**
+     * A mapper for an operation with one success status and no (meaningful) body: its result is null. The short form
+     * of {@code builder().empty(status).build()}.
+     */
+    public static <T> ResponseMapper<T> empty(int status) {
+        return new Builder<T>().empty(status).build();
+    }
+
+    /**
      * Maps a success response, reading its body tolerantly.
      *
      * @throws ResponseDecodingException for an undeclared status or a body that does not decode
@@ -144,6 +160,16 @@ public final class ResponseMapper<T> {
             return this;
         }
 
+        /** Status {@code status} carries JSON decoded by {@code codec}, which is the result itself. */
+        public Builder<T> json(int status, JsonCodec<T> codec) {
+            Objects.requireNonNull(codec, "codec");
+            put(
+                    status,
+                    (body, strict, s, correlationId) ->
+                            read(codec, body, strict, s, correlationId).value());
+            return this;
+        }
+
         /**
          * Status {@code status} carries JSON decoded by {@code codec} and wrapped by {@code wrap} together with where
          * the body departed from the spec (empty when it did not).
@@ -163,6 +189,12 @@ public final class ResponseMapper<T> {
         public Builder<T> empty(int status, Supplier<T> value) {
             Objects.requireNonNull(value, "value");
             put(status, (body, strict, s, correlationId) -> value.get());
+            return this;
+        }
+
+        /** Status {@code status} has no (meaningful) body; the result is null. */
+        public Builder<T> empty(int status) {
+            put(status, (body, strict, s, correlationId) -> null);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.crmgen.runtime.batch;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -97,6 +98,20 @@ public interface BatchKeys<I, R> {
         /** See {@link BatchKeys#resultProperty}. */
         public Builder<I, R> resultProperty(BiFunction<? super R, String, String> f) {
             this.resultProperty = Objects.requireNonNull(f, "resultProperty");
+            return this;
+        }
+
+        /**
+         * See {@link BatchKeys#resultProperty}: the property is looked up in the map {@code f} returns, which may be
+         * null. A method reference to a result's properties is all a caller writes, and cheaper for javac than a
+         * lambda.
+         */
+        public Builder<I, R> resultProperties(Function<? super R, ? extends Map<String, String>> f) {
+            Objects.requireNonNull(f, "resultProperties");
+            this.resultProperty = (result, name) -> {
+                Map<String, String> properties = f.apply(result);
+                return properties == null ? null : properties.get(name);
+            };
             return this;
         }
 

@@ -14,6 +14,7 @@ import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import dev.crmgen.generator.naming.JavaNames;
 import dev.crmgen.generator.naming.MemberNames;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -91,14 +92,23 @@ final class BatchMethodsWriter {
         CodeBlock source = onlyInputs ? CodeBlock.of("inputs") : CodeBlock.of("request.inputs()");
         String leadingArgs =
                 String.join("", leading.stream().map(p -> p.name() + ", ").toList());
+        List<ParameterSpec> captured = onlyInputs
+                ? leading
+                : append(leading, ParameterSpec.builder(request, "request").build());
+        String clientName = clientName(captured);
         Function<CodeBlock, CodeBlock> batchCall = batchCall(
                 op,
                 input,
                 output,
-                leading.isEmpty() && onlyInputs,
-                requestOptions -> CodeBlock.of(
-                        "$L($Z$L($L,$W$L))", members.reference(toResponse), op.methodName(), callArgs, requestOptions));
-
+                captured,
+                clientName,
+                CodeBlock.of(
+                        "$L($Z$L.$L($L,$W$L))",
+                        members.reference(toResponse),
+                        clientName,
+                        op.methodName(),
+                        callArgs,
+                        MemberNames.REQUEST_OPTIONS));
         CodeBlock trace = CodeBlock.of("\n<p>{@code $L $L}\n\n", op.httpMethod(), Javadoc.escape(op.path()));
         CodeBlock leadingDocs = signature.javadocExcept(bodyName);
         CodeBlock inputsDoc = onlyInputs
@@ -187,28 +197,50 @@ final class BatchMethodsWriter {
     }
 
     /**
-     * The batch call the {@code …All} forms pass to the executor, given the run's per-call options. Without captured
-     * arguments it binds a method reference to one private method, so the forms share it instead of adding a lambda
-     * each to a class's constant pool.
+     * The batch call the {@code …All} forms pass to the executor, given the run's per-call options: a call of one
+     * static method per operation that returns the call as a lambda over the client and what it captures. The forms
+     * then pass plain arguments to the executor's generic method, which javac infers cheaply, and share one lambda
+     * instead of each binding a method reference or lambda of its own. The method lives with the operation's other
+     * static members, so the lambda's constants stay out of the client's constant pool.
      */
     private Function<CodeBlock, CodeBlock> batchCall(
             Operation op,
             ClassName input,
             ClassName output,
-            boolean capturesNothing,
-            Function<CodeBlock, CodeBlock> sendChunk) {
-        if (!capturesNothing) {
-            return requestOptions -> CodeBlock.of("chunk -> $L", sendChunk.apply(requestOptions));
-        }
-        String name = members.allocate(op.methodName() + "Chunk");
-        members.addMethod(MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE)
-                .returns(ParameterizedTypeName.get(RuntimeTypes.BATCH_RESPONSE, output))
-                .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), input), "chunk")
+            List<ParameterSpec> captured,
+            String clientName,
+            CodeBlock sendChunk) {
+        String name = members.allocate(op.methodName() + "Call");
+        members.addStaticMethod(MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(RuntimeTypes.BATCH_CALL, input, output))
+                .addParameter(client, clientName)
+                .addParameters(captured)
                 .addParameter(RuntimeTypes.REQUEST_OPTIONS, MemberNames.REQUEST_OPTIONS)
-                .addStatement("return $L", sendChunk.apply(CodeBlock.of("$L", MemberNames.REQUEST_OPTIONS)))
+                .addStatement("return chunk -> $L", sendChunk)
                 .build());
-        return requestOptions -> CodeBlock.of("$T.with(this::$L, $L)", RuntimeTypes.BATCH_CALL, name, requestOptions);
+        CodeBlock method = members.reference(name);
+        String capturedArgs =
+                String.join("", captured.stream().map(p -> ", " + p.name()).toList());
+        return requestOptions -> CodeBlock.of("$L(this$L, $L)", method, capturedArgs, requestOptions);
+    }
+
+    /** The batch call's name for the client: {@code client}, or as many underscores after it as clear the others. */
+    private static String clientName(List<ParameterSpec> others) {
+        String name = "client";
+        while (true) {
+            String candidate = name;
+            if (others.stream().noneMatch(p -> p.name().equals(candidate))) {
+                return name;
+            }
+            name += "_";
+        }
+    }
+
+    private static List<ParameterSpec> append(List<ParameterSpec> specs, ParameterSpec last) {
+        List<ParameterSpec> all = new ArrayList<>(specs);
+        all.add(last);
+        return all;
     }
 
     private CodeBlock keys(ClassName input, ClassName output, Operation.Batch batch) {
@@ -235,15 +267,7 @@ final class BatchMethodsWriter {
         }
         Field properties = out.field("properties");
         if (properties != null && properties.type().equals(new TypeRef.MapRef(TypeRef.scalar(TypeRef.Scalar.STRING)))) {
-            String n = properties.javaName();
-            b.add(
-                    properties.required()
-                            ? CodeBlock.of("\n.resultProperty((result, name) -> result.$L().get(name))", n)
-                            : CodeBlock.of(
-                                    "\n.resultProperty((result, name) -> result.$L() == null$W? null$W: "
-                                            + "result.$L().get(name))",
-                                    n,
-                                    n));
+            b.add("\n.resultProperties($T::$L)", output, properties.javaName());
         }
         return b.add("\n.build()").unindent().unindent().build();
     }
@@ -261,7 +285,7 @@ final class BatchMethodsWriter {
                 .returns(ParameterizedTypeName.get(RuntimeTypes.BATCH_RESPONSE, output));
         if (op.result() instanceof Operation.Result.Single single) {
             m.addParameter(types.boxed(single.type()), "response");
-            m.addStatement("return $L", fromBody(single.type(), CodeBlock.of("response")));
+            m.addStatement("return $L", fromBody(single.type(), CodeBlock.of("response"), output));
             return m.build();
         }
         String unionName = ((Operation.Result.Union) op.result()).unionName();
@@ -273,9 +297,13 @@ final class BatchMethodsWriter {
             m.beginControlFlow("if (response instanceof $T $L)", unionType.nestedClass(v.javaName()), var);
             if (v.body() == null) {
                 m.addStatement(
-                        "return new $T<>($T.of(), $T.of())", RuntimeTypes.BATCH_RESPONSE, List.class, List.class);
+                        "return new $T<$T>($T.of(), $T.of())",
+                        RuntimeTypes.BATCH_RESPONSE,
+                        output,
+                        List.class,
+                        List.class);
             } else {
-                m.addStatement("return $L", fromBody(v.body(), CodeBlock.of("$L.body()", var)));
+                m.addStatement("return $L", fromBody(v.body(), CodeBlock.of("$L.body()", var), output));
             }
             m.endControlFlow();
         }
@@ -283,7 +311,7 @@ final class BatchMethodsWriter {
         return m.build();
     }
 
-    private CodeBlock fromBody(TypeRef bodyType, CodeBlock body) {
+    private CodeBlock fromBody(TypeRef bodyType, CodeBlock body, ClassName output) {
         TypeDecl.RecordDecl decl = (TypeDecl.RecordDecl) model.type(((TypeRef.NamedRef) bodyType).javaName());
         Field results = decl.field("results");
         CodeBlock resultsExpr = results.required()
@@ -301,20 +329,20 @@ final class BatchMethodsWriter {
                 && errors.type() instanceof TypeRef.ListRef list
                 && list.element() instanceof TypeRef.NamedRef e
                 && model.type(e.javaName()) instanceof TypeDecl.RecordDecl errorDecl) {
-            String converter = errorConverter(errorDecl);
-            CodeBlock mapped = CodeBlock.of(
-                    "$L.$L().stream()$Z.map($T::$L)$Z.toList()", body, errors.javaName(), client, converter);
-            errorsExpr = errors.required()
-                    ? mapped
-                    : CodeBlock.of("$L.$L() == null$W? $T.of()$W: $L", body, errors.javaName(), List.class, mapped);
+            errorsExpr = CodeBlock.of("$L($L.$L())", errorConverter(errorDecl), body, errors.javaName());
         }
-        return CodeBlock.of("new $T<>($L,$W$L)", RuntimeTypes.BATCH_RESPONSE, resultsExpr, errorsExpr);
+        // Explicit type arguments: a diamond here would have javac infer through both arguments.
+        return CodeBlock.of("new $T<$T>($L,$W$L)", RuntimeTypes.BATCH_RESPONSE, output, resultsExpr, errorsExpr);
     }
 
+    /**
+     * The method, written once per error record, that converts a response's errors (null when absent) into the
+     * runtime's: a plain loop rather than a stream over a method reference, which javac would have to infer.
+     */
     private String errorConverter(TypeDecl.RecordDecl error) {
-        String name = "toBatchError";
-        if (errorConverters.containsKey(error.javaName())) {
-            return name;
+        MethodSpec written = errorConverters.get(error.javaName());
+        if (written != null) {
+            return written.name();
         }
         CodeBlock.Builder args = CodeBlock.builder();
         for (String component : List.of("status", "category", "subCategory", "message")) {
@@ -327,15 +355,27 @@ final class BatchMethodsWriter {
                         ? CodeBlock.of("error.$L(),$W", context.javaName())
                         : CodeBlock.of("null,$W"));
         args.add("$L,$Werror", stringOf(error.field("id")));
-        errorConverters.put(
-                error.javaName(),
-                MethodSpec.methodBuilder(name)
-                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                        .returns(RuntimeTypes.BATCH_ERROR)
-                        .addParameter(types.className(error.javaName()), "error")
-                        .addStatement("return new $T($L)", RuntimeTypes.BATCH_ERROR, args.build())
-                        .build());
-        return name;
+        ClassName errorType = types.className(error.javaName());
+        MethodSpec converter = MethodSpec.methodBuilder(members.allocate("toBatchErrors"))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.BATCH_ERROR))
+                .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), errorType), "errors")
+                .beginControlFlow("if (errors == null)")
+                .addStatement("return $T.of()", List.class)
+                .endControlFlow()
+                .addStatement(
+                        "$T<$T> out = new $T<$T>(errors.size())",
+                        List.class,
+                        RuntimeTypes.BATCH_ERROR,
+                        ArrayList.class,
+                        RuntimeTypes.BATCH_ERROR)
+                .beginControlFlow("for ($T error : errors)", errorType)
+                .addStatement("out.add(new $T($L))", RuntimeTypes.BATCH_ERROR, args.build())
+                .endControlFlow()
+                .addStatement("return out")
+                .build();
+        errorConverters.put(error.javaName(), converter);
+        return converter.name();
     }
 
     /** A field as text for {@code BatchError}: strings directly, other types by their text form, absent as null. */

@@ -294,25 +294,43 @@ final class ClientWriter {
         };
     }
 
+    /**
+     * The response mapper of {@code op}. One JSON status or one empty status, the common case, takes the runtime's
+     * short form; otherwise a builder chain with a handler per status. Neither passes a lambda or a generic method as
+     * an argument: inferring those is what javac spends its time on in a client.
+     */
     private CodeBlock mapper(Operation op, TypeName boxedResult) {
+        if (op.result() instanceof Operation.Result.Empty empty
+                && empty.statuses().size() == 1) {
+            return CodeBlock.of(
+                    "$T.empty($L)",
+                    RuntimeTypes.RESPONSE_MAPPER,
+                    empty.statuses().get(0));
+        }
+        if (op.result() instanceof Operation.Result.Single single
+                && single.statuses().size() == 1
+                && single.emptyStatuses().isEmpty()
+                && !isBinary(single.type())) {
+            return CodeBlock.of(
+                    "$T.json($L,$W$L)",
+                    RuntimeTypes.RESPONSE_MAPPER,
+                    single.statuses().get(0),
+                    codecs.bodyCodec(single.type()));
+        }
         CodeBlock.Builder b = CodeBlock.builder()
                 .add("$T.<$T>builder()", RuntimeTypes.RESPONSE_MAPPER, boxedResult)
                 .indent()
                 .indent();
         if (op.result() instanceof Operation.Result.Empty empty) {
-            empty.statuses().forEach(s -> b.add("\n.empty($L, () -> null)", s));
+            empty.statuses().forEach(s -> b.add("\n.empty($L)", s));
         } else if (op.result() instanceof Operation.Result.Single single) {
             for (int s : single.statuses()) {
                 b.add(
-                        single.type().equals(TypeRef.scalar(TypeRef.Scalar.BINARY))
+                        isBinary(single.type())
                                 ? CodeBlock.of("\n.bytes($L,$W$T.identity())", s, Function.class)
-                                : CodeBlock.of(
-                                        "\n.json($L, $L,$W$T.identity())",
-                                        s,
-                                        codecs.bodyCodec(single.type()),
-                                        Function.class));
+                                : CodeBlock.of("\n.json($L,$W$L)", s, codecs.bodyCodec(single.type())));
             }
-            single.emptyStatuses().forEach(s -> b.add("\n.empty($L, () -> null)", s));
+            single.emptyStatuses().forEach(s -> b.add("\n.empty($L)", s));
         } else {
             String unionName = ((Operation.Result.Union) op.result()).unionName();
             TypeDecl.ResponseUnionDecl union = (TypeDecl.ResponseUnionDecl) model.type(unionName);
@@ -322,12 +340,23 @@ final class ClientWriter {
                 if (v.body() == null) {
                     b.add("\n.empty($L, $L)", v.status(), ctor);
                 } else if (ResponseUnionWriter.isJson(v)) {
-                    b.add("\n.jsonWithDeviations($L, $L,$W$L)", v.status(), codecs.bodyCodec(v.body()), ctor);
+                    // The variant has two constructors, so its reference is inexact: the explicit body type keeps
+                    // javac from inferring through it.
+                    b.add(
+                            "\n.<$T>jsonWithDeviations($L,$W$L,$W$L)",
+                            types.boxed(v.body()),
+                            v.status(),
+                            codecs.bodyCodec(v.body()),
+                            ctor);
                 } else {
                     b.add("\n.bytes($L, $L)", v.status(), ctor);
                 }
             }
         }
         return b.add("\n.build()").unindent().unindent().build();
+    }
+
+    private static boolean isBinary(TypeRef type) {
+        return type.equals(TypeRef.scalar(TypeRef.Scalar.BINARY));
     }
 }

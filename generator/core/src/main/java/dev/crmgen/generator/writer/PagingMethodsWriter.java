@@ -93,7 +93,8 @@ final class PagingMethodsWriter {
                 .addJavadoc("@return the items, fetched as the stream needs them; close it when done early\n")
                 .returns(streamOf(item))
                 .addParameters(parameters)
-                .addStatement("return $T.stream($L -> $L)", PAGES, cursor, fetch)
+                // The explicit item type spares javac inferring it through the lambda.
+                .addStatement("return $T.<$T>stream($L ->$W$L)", PAGES, item, cursor, fetch)
                 .build());
         if (cursorInRecord) {
             members.addMethod(streamMethod(op, stream)
@@ -153,7 +154,7 @@ final class PagingMethodsWriter {
                 .returns(streamOf(item))
                 .addParameters(signature.specs())
                 .addParameter(SEARCH_LIMIT_POLICY, policy)
-                .addStatement("return $T.searchStream($L -> $L,$W$L)", PAGES, cursor, fetch, policy)
+                .addStatement("return $T.<$T>searchStream($L ->$W$L,$W$L)", PAGES, item, cursor, fetch, policy)
                 .build());
     }
 

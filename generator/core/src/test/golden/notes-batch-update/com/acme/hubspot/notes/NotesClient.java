@@ -14,6 +14,7 @@ import dev.crmgen.runtime.batch.BatchReport;
 import dev.crmgen.runtime.batch.BatchResponse;
 import dev.crmgen.runtime.batch.BatchStreamSummary;
 import dev.crmgen.runtime.json.JsonValue;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -33,9 +34,10 @@ import javax.annotation.processing.Generated;
 public final class NotesClient {
     private static final ResponseMapper<BatchUpdateResponse> BATCH_UPDATE_RESPONSE =
             ResponseMapper.<BatchUpdateResponse>builder()
-            .jsonWithDeviations(200, BatchResponseSimplePublicObject.jsonCodec(),
-                    BatchUpdateResponse.Ok::new)
-            .jsonWithDeviations(207, BatchResponseSimplePublicObjectWithErrors.jsonCodec(),
+            .<BatchResponseSimplePublicObject>jsonWithDeviations(200,
+                    BatchResponseSimplePublicObject.jsonCodec(), BatchUpdateResponse.Ok::new)
+            .<BatchResponseSimplePublicObjectWithErrors>jsonWithDeviations(207,
+                    BatchResponseSimplePublicObjectWithErrors.jsonCodec(),
                     BatchUpdateResponse.MultiStatus::new)
             .build();
 
@@ -48,7 +50,7 @@ public final class NotesClient {
             .resultTraceId(SimplePublicObject::objectWriteTraceId)
             .inputWithTraceId((input, traceId) -> new SimplePublicObjectBatchInput(input.id(),
                     input.idProperty(), traceId, input.properties()))
-            .resultProperty((result, name) -> result.properties().get(name))
+            .resultProperties(SimplePublicObject::properties)
             .build();
 
     private final ApiInvoker invoker;
@@ -115,10 +117,11 @@ public final class NotesClient {
                 .build();
     }
 
-    private BatchResponse<SimplePublicObject> batchUpdateChunk(
-            List<SimplePublicObjectBatchInput> chunk, RequestOptions requestOptions) {
-        return batchUpdateBatchResponse(
-                batchUpdate(new BatchInputSimplePublicObjectBatchInput(chunk), requestOptions));
+    private static BatchCall<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateCall(
+            NotesClient client, RequestOptions requestOptions) {
+        return chunk -> batchUpdateBatchResponse(
+                client.batchUpdate(new BatchInputSimplePublicObjectBatchInput(chunk),
+                requestOptions));
     }
 
     /** As {@link #batchUpdateAll(Collection, BatchOptions)} with the runtime's default batch options. */
@@ -139,17 +142,16 @@ public final class NotesClient {
      */
     public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
             Collection<SimplePublicObjectBatchInput> inputs, BatchOptions options) {
-        return invoker.batchExecutor().execute(inputs,
-                BatchCall.with(this::batchUpdateChunk, RequestOptions.none()), BATCH_UPDATE_KEYS,
-                options);
+        return invoker.batchExecutor().execute(inputs, batchUpdateCall(this, RequestOptions.none()),
+                BATCH_UPDATE_KEYS, options);
     }
 
     /** As {@link #batchUpdateAll(Collection, BatchOptions)}, with {@code requestOptions} for this call only. */
     public BatchReport<SimplePublicObjectBatchInput, SimplePublicObject> batchUpdateAll(
             Collection<SimplePublicObjectBatchInput> inputs, BatchOptions options,
             RequestOptions requestOptions) {
-        return invoker.batchExecutor().execute(inputs,
-                BatchCall.with(this::batchUpdateChunk, requestOptions), BATCH_UPDATE_KEYS, options);
+        return invoker.batchExecutor().execute(inputs, batchUpdateCall(this, requestOptions),
+                BATCH_UPDATE_KEYS, options);
     }
 
     /**
@@ -166,9 +168,8 @@ public final class NotesClient {
     public BatchStreamSummary batchUpdateAll(
             Iterator<? extends SimplePublicObjectBatchInput> inputs, BatchOptions options,
             BatchListener<SimplePublicObjectBatchInput, SimplePublicObject> listener) {
-        return invoker.batchExecutor().execute(inputs,
-                BatchCall.with(this::batchUpdateChunk, RequestOptions.none()), BATCH_UPDATE_KEYS,
-                options, listener);
+        return invoker.batchExecutor().execute(inputs, batchUpdateCall(this, RequestOptions.none()),
+                BATCH_UPDATE_KEYS, options, listener);
     }
 
     /**
@@ -179,27 +180,32 @@ public final class NotesClient {
             Iterator<? extends SimplePublicObjectBatchInput> inputs, BatchOptions options,
             BatchListener<SimplePublicObjectBatchInput, SimplePublicObject> listener,
             RequestOptions requestOptions) {
-        return invoker.batchExecutor().execute(inputs,
-                BatchCall.with(this::batchUpdateChunk, requestOptions), BATCH_UPDATE_KEYS, options,
-                listener);
+        return invoker.batchExecutor().execute(inputs, batchUpdateCall(this, requestOptions),
+                BATCH_UPDATE_KEYS, options, listener);
     }
 
     private static BatchResponse<SimplePublicObject> batchUpdateBatchResponse(
             BatchUpdateResponse response) {
         if (response instanceof BatchUpdateResponse.Ok ok) {
-            return new BatchResponse<>(ok.body().results(), List.of());
+            return new BatchResponse<SimplePublicObject>(ok.body().results(), List.of());
         }
         if (response instanceof BatchUpdateResponse.MultiStatus multiStatus) {
-            return new BatchResponse<>(multiStatus.body().results(),
-                    multiStatus.body().errors() == null ? List.of()
-                    : multiStatus.body().errors().stream().map(NotesClient::toBatchError).toList());
+            return new BatchResponse<SimplePublicObject>(multiStatus.body().results(),
+                    toBatchErrors(multiStatus.body().errors()));
         }
         throw new IllegalStateException("unexpected response " + response);
     }
 
-    private static BatchError toBatchError(StandardError error) {
-        return new BatchError(error.status(), error.category(),
-                error.subCategory() instanceof JsonValue.JsonString s ? s.value() : null,
-                error.message(), error.context(), error.id(), error);
+    private static List<BatchError> toBatchErrors(List<StandardError> errors) {
+        if (errors == null) {
+            return List.of();
+        }
+        List<BatchError> out = new ArrayList<BatchError>(errors.size());
+        for (StandardError error : errors) {
+            out.add(new BatchError(error.status(), error.category(),
+                    error.subCategory() instanceof JsonValue.JsonString s ? s.value() : null,
+                    error.message(), error.context(), error.id(), error));
+        }
+        return out;
     }
 }
