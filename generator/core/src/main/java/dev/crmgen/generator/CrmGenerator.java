@@ -35,13 +35,11 @@ public final class CrmGenerator {
      * shortens a cold build's generation (see {@link WarmUp}); that thread has ended when this method returns.
      */
     public static GenerationResult generate(SpecSource spec, GeneratorOptions options) {
-        WarmUp warmUp = WarmUp.startOnce(CrmGenerator::warmUp);
+        WarmUp warmUp = WarmUp.start();
         try {
             return generateOnly(spec, options);
         } finally {
-            if (warmUp != null) {
-                warmUp.await();
-            }
+            warmUp.await();
         }
     }
 
