@@ -35,11 +35,13 @@ public final class CrmGenerator {
      * shortens a cold build's generation (see {@link WarmUp}); that thread has ended when this method returns.
      */
     public static GenerationResult generate(SpecSource spec, GeneratorOptions options) {
-        WarmUp warmUp = WarmUp.start();
+        WarmUp warmUp = WarmUp.startOnce(CrmGenerator::warmUp);
         try {
             return generateOnly(spec, options);
         } finally {
-            warmUp.await();
+            if (warmUp != null) {
+                warmUp.await();
+            }
         }
     }
 

@@ -4,8 +4,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Generates a small built-in spec once per class loader on a thread of its own, beside the caller's first generation,
- * and is awaited before that generation returns. In a build's cold JVM most of a generation is loading classes and running code the
+ * Runs a task once per class loader on a thread of its own, beside the caller's first generation, and is awaited
+ * before that generation returns. In a build's cold JVM most of a generation is loading classes and running code the
  * JIT has not compiled yet; reading the spec keeps one core busy, so generating a small built-in spec on another core
  * meanwhile loads and warms the converters and writers before the caller's generation reaches them.
  *
@@ -18,30 +18,24 @@ final class WarmUp {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
-    /** Null when nothing was started: a warm-up already ran or runs in this class loader. */
     private final Thread thread;
 
-    private WarmUp(Thread thread) {
-        this.thread = thread;
+    private WarmUp(Runnable task) {
+        thread = new Thread(() -> runQuietly(task), "crmgen-warm-up");
+        // A daemon, so that even a warm-up outliving its deadline never keeps a JVM from exiting.
+        thread.setDaemon(true);
     }
 
-    /** Starts the warm-up unless one already started in this class loader. */
-    static WarmUp start() {
-        return startOnce(CrmGenerator::warmUp);
-    }
-
-    /** Starts {@code task} unless a warm-up already started in this class loader; then returns one of nothing. */
+    /** Starts {@code task} unless a warm-up already started in this class loader; then returns null. */
     static WarmUp startOnce(Runnable task) {
-        return STARTED.compareAndSet(false, true) ? start(task) : new WarmUp(null);
+        return STARTED.compareAndSet(false, true) ? start(task) : null;
     }
 
     /** Starts {@code task} now. */
     static WarmUp start(Runnable task) {
-        Thread thread = new Thread(() -> runQuietly(task), "crmgen-warm-up");
-        // A daemon, so that even a warm-up outliving its deadline never keeps a JVM from exiting.
-        thread.setDaemon(true);
-        thread.start();
-        return new WarmUp(thread);
+        WarmUp warmUp = new WarmUp(task);
+        warmUp.thread.start();
+        return warmUp;
     }
 
     /**
@@ -49,9 +43,6 @@ final class WarmUp {
      * that started it; keeps the caller's interrupt status.
      */
     void await() {
-        if (thread == null) {
-            return;
-        }
         boolean interrupted = false;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
         while (thread.isAlive()) {
@@ -72,7 +63,7 @@ final class WarmUp {
 
     /** Whether the task's thread is still running. */
     boolean running() {
-        return thread != null && thread.isAlive();
+        return thread.isAlive();
     }
 
     private static void runQuietly(Runnable task) {
