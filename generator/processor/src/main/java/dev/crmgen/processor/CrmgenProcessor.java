@@ -42,13 +42,21 @@ public final class CrmgenProcessor extends AbstractProcessor {
     /** The shared pipeline; tests substitute failures that cannot be provoked safely, such as running out of heap. */
     private final BiFunction<SpecSource, GeneratorOptions, GenerationResult> generator;
 
+    /** How many specs of one round generate at once. */
+    private final int parallelism;
+
     /** The processor javac finds through {@code META-INF/services}. */
     public CrmgenProcessor() {
         this(CrmGenerator::generate);
     }
 
     CrmgenProcessor(BiFunction<SpecSource, GeneratorOptions, GenerationResult> generator) {
+        this(generator, Runtime.getRuntime().availableProcessors());
+    }
+
+    CrmgenProcessor(BiFunction<SpecSource, GeneratorOptions, GenerationResult> generator, int parallelism) {
         this.generator = generator;
+        this.parallelism = parallelism;
     }
 
     @Override
@@ -69,6 +77,7 @@ public final class CrmgenProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Reporter reporter = new Reporter(processingEnv.getMessager());
+        List<Job> jobs = new ArrayList<>();
         for (TypeElement annotation : annotations) {
             if (!annotation.getQualifiedName().contentEquals(ANNOTATION)) {
                 continue;
@@ -76,11 +85,32 @@ public final class CrmgenProcessor extends AbstractProcessor {
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 AnnotationMirror mirror = mirror(element);
                 try {
-                    generate(element, mirror, reporter);
+                    jobs.add(prepare(element, mirror, reporter));
                 } catch (RuntimeException | Error e) {
-                    // Running out of heap included: javac must report it on the annotation, not crash.
                     reporter.internalError(e, specOf(mirror), element, mirror);
                 }
+            }
+        }
+        List<ParallelGeneration.Outcome> outcomes =
+                ParallelGeneration.run(jobs.stream().map(Job::generation).toList(), generator);
+        // Reported and written on javac's thread, in the order of the annotations, whatever order generation ended in.
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            ParallelGeneration.Outcome outcome = outcomes.get(i);
+            if (outcome == null) {
+                continue;
+            }
+            // Running out of heap included: javac must report it on the annotation, not crash.
+            Throwable failure = outcome.failure();
+            if (failure == null) {
+                try {
+                    emit(job, outcome.result(), reporter);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                reporter.internalError(failure, specOf(job.mirror()), job.element(), job.mirror());
             }
         }
         return true; // the annotation is ours; claiming it keeps -Xlint:processing quiet
@@ -103,7 +133,20 @@ public final class CrmgenProcessor extends AbstractProcessor {
         return spec == null ? "" : String.valueOf(spec.getValue());
     }
 
-    private void generate(Element element, AnnotationMirror mirror, Reporter reporter) {
+    /**
+     * One {@code @GenerateClient}: where it is, its values, and what to generate; {@code generation} is null when the
+     * spec was not found (already reported).
+     */
+    private record Job(
+            Element element,
+            AnnotationMirror mirror,
+            AnnotationValue specValue,
+            AnnotationValue packageValue,
+            AnnotationValue clientValue,
+            ParallelGeneration.Request generation) {}
+
+    /** Reads the annotation and finds its spec, on javac's thread: the filer is not to be shared. */
+    private Job prepare(Element element, AnnotationMirror mirror, Reporter reporter) {
         Map<? extends ExecutableElement, ? extends AnnotationValue> values =
                 processingEnv.getElementUtils().getElementValuesWithDefaults(mirror);
         AnnotationValue specValue = value(values, "spec");
@@ -128,15 +171,27 @@ public final class CrmgenProcessor extends AbstractProcessor {
                     element,
                     mirror,
                     specValue);
-            return;
+            return new Job(element, mirror, specValue, packageValue, clientValue, null);
         }
         boolean lenientRefs = Boolean.parseBoolean(processingEnv.getOptions().get(LENIENT_REFS_OPTION));
-        GenerationResult result = generator.apply(source, new GeneratorOptions(packageName, clientName, lenientRefs));
+        return new Job(
+                element,
+                mirror,
+                specValue,
+                packageValue,
+                clientValue,
+                new ParallelGeneration.Request(source, new GeneratorOptions(packageName, clientName, lenientRefs)));
+    }
+
+    /** Reports a generation's diagnostics on the annotation and writes its files unless it has errors. */
+    private void emit(Job job, GenerationResult result, Reporter reporter) {
+        Element element = job.element();
+        AnnotationMirror mirror = job.mirror();
         for (Diagnostic d : result.diagnostics()) {
             AnnotationValue cause = switch (d.input()) {
-                case PACKAGE_NAME -> packageValue;
-                case CLIENT_NAME -> clientValue;
-                case SPEC -> specValue;
+                case PACKAGE_NAME -> job.packageValue();
+                case CLIENT_NAME -> job.clientValue();
+                case SPEC -> job.specValue();
             };
             Kind kind = switch (d.severity()) {
                 case ERROR -> Kind.ERROR;
@@ -161,7 +216,7 @@ public final class CrmgenProcessor extends AbstractProcessor {
                                 + "; is the same packageName used by two @GenerateClient annotations?",
                         element,
                         mirror,
-                        packageValue);
+                        job.packageValue());
             }
         }
     }

@@ -3,6 +3,8 @@ package dev.crmgen.generator.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +12,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Swagger Parser's deserializer, with {@code x-} extensions converted to plain values directly. Swagger Parser
- * converts them through swagger-core's shared object mapper, whose first use builds a mapper with Java-time support
- * and mix-ins for every model class; HubSpot specs carry extensions, so that cost fell on every build although the
- * converter never reads an extension.
+ * Swagger Parser's deserializer without its object mappers. Swagger Parser converts {@code x-} extensions through
+ * swagger-core's shared object mapper, whose first use builds a mapper with Java-time support and mix-ins for every
+ * model class; here they become plain values directly. It also converts the whole document to a map with a new object
+ * mapper, for JSON Schema parser extensions only, which crmgen does not install; here that map is never built.
  */
 final class LightDeserializer extends OpenAPIDeserializer {
+
+    /**
+     * What Swagger Parser's {@code deserialize} does, less the map of the document: the options become the parse's
+     * settings, the root is parsed, and a failure becomes the result's only message.
+     */
+    @Override
+    public SwaggerParseResult deserialize(JsonNode rootNode, String path, ParseOptions options, boolean isOaiAuthor) {
+        SwaggerParseResult result = new SwaggerParseResult();
+        try {
+            ParseResult parse = new ParseResult();
+            parse.setOaiAuthor(options.isOaiAuthor());
+            parse.setInferSchemaType(options.isInferSchemaType());
+            parse.setAllowEmptyStrings(options.isAllowEmptyString());
+            parse.setValidateInternalRefs(options.isValidateInternalRefs());
+            parse.setExplicitStyleAndExplode(options.isExplicitStyleAndExplode());
+            result.setOpenAPI(parseRoot(rootNode, parse, path));
+            result.openapi31(parse.isOpenapi31());
+            result.setMessages(parse.getMessages());
+        } catch (RuntimeException e) {
+            String message = e.getMessage();
+            // Mutable, as Swagger Parser's: resolving adds its own messages to the same list.
+            result.setMessages(new ArrayList<>(
+                    List.of(message == null || message.isBlank() ? "Unexpected error deserialising spec" : message)));
+        }
+        return result;
+    }
 
     /** The extensions of {@code node}, or of its {@code extensions} object when it has none of its own. */
     @Override

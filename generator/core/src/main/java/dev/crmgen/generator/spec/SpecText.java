@@ -1,23 +1,33 @@
 package dev.crmgen.generator.spec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Spec bytes to text, strictly UTF-8, and text to trees: JSON with a plain Jackson mapper, YAML without SnakeYAML's
- * default 3 MiB ceiling. Both reject a key repeated in one object, as Swagger Parser's own readers do.
+ * Spec bytes to text, strictly UTF-8, and text to trees: JSON and YAML (without SnakeYAML's default 3 MiB ceiling)
+ * through Jackson's streaming parsers. Both reject a key repeated in one object, as Swagger Parser's own readers do.
  */
 final class SpecText {
     /**
@@ -28,9 +38,10 @@ final class SpecText {
     /** SnakeYAML's own default limit, which Swagger Parser applies when it reads YAML text itself. */
     static final int SNAKEYAML_DEFAULT_CODE_POINTS = 3 * 1024 * 1024;
 
-    private static final ObjectMapper JSON_TREES = new ObjectMapper(JsonFactory.builder()
+    private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
+            .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -42,25 +53,110 @@ final class SpecText {
         return trimmed.startsWith("{") || trimmed.startsWith("[");
     }
 
-    /** Reads {@code content} as JSON or YAML by {@link #isJson}; the YAML stack is loaded only for YAML text. */
+    /**
+     * Reads {@code content} as JSON or YAML by {@link #isJson}; the YAML stack is loaded only for YAML text. The tree is
+     * the one {@code ObjectMapper.readTree} gives, built straight from the parser's tokens: a mapper's set-up (its
+     * configuration, type factory and deserializer caches) cost more than reading a spec in a build's cold JVM.
+     */
     static JsonNode readTree(String content) throws JsonProcessingException {
-        return (isJson(content) ? JSON_TREES : YamlTrees.MAPPER).readTree(content);
+        try (JsonParser parser =
+                isJson(content) ? JSON.createParser(content) : YamlTrees.FACTORY.createParser(content)) {
+            return tree(parser);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a spec held in memory", e);
+        }
+    }
+
+    /** The first value of {@code parser} as a tree, or the missing node when there is none; iterative, not recursive. */
+    private static JsonNode tree(JsonParser parser) throws IOException {
+        Deque<ContainerNode<?>> open = new ArrayDeque<>();
+        JsonNode root = MissingNode.getInstance();
+        String field = null;
+        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+            JsonNode node;
+            switch (token) {
+                case FIELD_NAME -> {
+                    field = parser.currentName();
+                    continue;
+                }
+                case END_OBJECT, END_ARRAY -> {
+                    open.pop();
+                    if (open.isEmpty()) {
+                        return root;
+                    }
+                    continue;
+                }
+                case START_OBJECT -> node = NODES.objectNode();
+                case START_ARRAY -> node = NODES.arrayNode();
+                default -> node = scalar(parser, token);
+            }
+            ContainerNode<?> parent = open.peek();
+            if (parent == null) {
+                root = node;
+            } else if (parent instanceof ObjectNode object) {
+                object.set(field, node);
+            } else {
+                ((ArrayNode) parent).add(node);
+            }
+            if (node instanceof ContainerNode<?> container) {
+                open.push(container);
+            } else if (parent == null) {
+                return root;
+            }
+        }
+        return root;
+    }
+
+    /** A scalar as Jackson's tree deserializer makes it with default settings. */
+    private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT ->
+                switch (parser.getNumberTypeFP()) {
+                    case BIG_DECIMAL -> NODES.numberNode(parser.getDecimalValue());
+                    case FLOAT32 -> NODES.numberNode(parser.getFloatValue());
+                    default -> NODES.numberNode(parser.getDoubleValue());
+                };
+            case VALUE_EMBEDDED_OBJECT -> embedded(parser.getEmbeddedObject());
+            default -> NODES.nullNode();
+        };
+    }
+
+    /** YAML's tagged values, such as {@code !!binary}, as the tree deserializer keeps them. */
+    private static JsonNode embedded(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof byte[] bytes) {
+            return NODES.binaryNode(bytes);
+        }
+        return value instanceof JsonNode node ? node : NODES.pojoNode(value);
     }
 
     /**
-     * Reads YAML into trees up to {@link #MAX_YAML_CODE_POINTS}; local, so the JVM's other YAML users keep theirs. A
-     * holder class of its own, so that reading a JSON spec never loads SnakeYAML and Jackson's YAML module.
+     * YAML parsing up to {@link #MAX_YAML_CODE_POINTS}; local, so the JVM's other YAML users keep theirs. A holder
+     * class of its own, so that reading a JSON spec never loads SnakeYAML and Jackson's YAML module.
      */
     private static final class YamlTrees {
-        static final ObjectMapper MAPPER = yamlTrees();
+        static final YAMLFactory FACTORY = yamlFactory();
 
-        private static ObjectMapper yamlTrees() {
+        private static YAMLFactory yamlFactory() {
             LoaderOptions loader = new LoaderOptions();
             loader.setCodePointLimit(MAX_YAML_CODE_POINTS);
-            return new ObjectMapper(YAMLFactory.builder()
+            return YAMLFactory.builder()
                     .loaderOptions(loader)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build());
+                    .build();
         }
     }
 

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.util.OpenAPIDeserializer;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +53,31 @@ class LightDeserializerTest {
         for (String text : Arrays.asList("{\"a\": 1, \"a\": 2}", "a: 1\na: 2\n")) {
             JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> SpecText.readTree(text));
             assertTrue(e.getOriginalMessage().contains("Duplicate field 'a'"), e.getOriginalMessage());
+        }
+    }
+
+    @Test
+    void deserializingGivesSwaggerParsersModelAndMessagesWithoutItsMapOfTheDocument() throws Exception {
+        String fragment;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("notes-batch-update.yaml")) {
+            fragment = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String flawed = """
+                {"openapi": "3.0.3", "info": {"version": 1}, "surprise": true,
+                 "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}, "x-note": [1, 2.5]}}},
+                 "components": {"schemas": {"A": {"type": "object", "required": "id", "maxLength": "ten"}}}}
+                """;
+        for (String text : List.of(fragment, flawed)) {
+            JsonNode tree = SpecText.readTree(text);
+            ParseOptions options = new ParseOptions();
+            options.setResolve(true);
+            SwaggerParseResult expected = new OpenAPIDeserializer().deserialize(tree, "spec.yaml", options, false);
+            SwaggerParseResult actual = new LightDeserializer().deserialize(tree, "spec.yaml", options, false);
+
+            assertEquals(expected.getOpenAPI(), actual.getOpenAPI());
+            assertEquals(expected.getMessages(), actual.getMessages());
+            assertEquals(expected.isOpenapi31(), actual.isOpenapi31());
+            assertEquals(text.equals(flawed), !actual.getMessages().isEmpty(), String.valueOf(actual.getMessages()));
         }
     }
 }
