@@ -42,7 +42,7 @@ public final class CrmgenProcessor extends AbstractProcessor {
     /** The shared pipeline; tests substitute failures that cannot be provoked safely, such as running out of heap. */
     private final BiFunction<SpecSource, GeneratorOptions, GenerationResult> generator;
 
-    /** How many specs of one round generate at once. */
+    /** How many specs of one round generate at once: by default one per processor. */
     private final int parallelism;
 
     /** The processor javac finds through {@code META-INF/services}. */
@@ -92,7 +92,7 @@ public final class CrmgenProcessor extends AbstractProcessor {
             }
         }
         List<ParallelGeneration.Outcome> outcomes =
-                ParallelGeneration.run(jobs.stream().map(Job::generation).toList(), generator);
+                ParallelGeneration.run(jobs.stream().map(Job::generation).toList(), generator, parallelism);
         // Reported and written on javac's thread, in the order of the annotations, whatever order generation ended in.
         for (int i = 0; i < jobs.size(); i++) {
             Job job = jobs.get(i);

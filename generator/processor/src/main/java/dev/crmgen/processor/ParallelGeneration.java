@@ -32,14 +32,16 @@ final class ParallelGeneration {
     private ParallelGeneration() {}
 
     /**
-     * Runs {@code generator} on every non-null request, on as many threads as there are processors (at most one per
-     * request; a single request runs on the caller's thread). The outcome at index i belongs to request i; it is
-     * null where the request is null.
+     * Runs {@code generator} on every non-null request, on up to {@code maxThreads} threads (at most one per request;
+     * with one, everything runs on the caller's thread). The outcome at index i belongs to request i; it is null where
+     * the request is null.
      */
     static List<Outcome> run(
-            List<Request> requests, BiFunction<SpecSource, GeneratorOptions, GenerationResult> generator) {
+            List<Request> requests,
+            BiFunction<SpecSource, GeneratorOptions, GenerationResult> generator,
+            int maxThreads) {
         long work = requests.stream().filter(r -> r != null).count();
-        int threads = (int) Math.min(work, Runtime.getRuntime().availableProcessors());
+        int threads = (int) Math.min(work, maxThreads);
         if (threads <= 1) {
             return requests.stream()
                     .map(r -> r == null ? null : call(r, generator))

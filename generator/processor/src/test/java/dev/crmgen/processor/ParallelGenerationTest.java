@@ -68,11 +68,12 @@ class ParallelGenerationTest {
                         api("Fourth", "notes.yaml", "com.acme.fourth"));
     }
 
+    /** Each diagnostic's kind, place and first line: an internal error's stack trace below it names its thread. */
     private static List<String> messages(Compilation c) {
         return c.diagnostics().stream()
                 .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
                 .map(d -> d.getKind() + " " + d.getSource().getName() + ":" + d.getLineNumber() + " "
-                        + d.getMessage(null))
+                        + d.getMessage(null).lines().findFirst().orElse(""))
                 .toList();
     }
 
@@ -84,7 +85,13 @@ class ParallelGenerationTest {
 
     @Test
     void generationsThatEndInReverseOrderReportAsOneAfterAnotherWould() throws IOException {
-        Compilation sequential = compile(CrmGenerator::generate, 1);
+        Set<String> sequentialThreads = ConcurrentHashMap.newKeySet();
+        Compilation sequential = compile(
+                (spec, options) -> {
+                    sequentialThreads.add(Thread.currentThread().getName());
+                    return CrmGenerator.generate(spec, options);
+                },
+                1);
 
         // The first spec's generation ends only after the last one's: the reverse of the annotations' order.
         CountDownLatch lastDone = new CountDownLatch(1);
@@ -103,6 +110,7 @@ class ParallelGenerationTest {
                 },
                 3);
 
+        assertThat(sequentialThreads).hasSize(1);
         assertThat(threads.size()).isAtLeast(2);
         assertThat(sequential).succeeded();
         assertThat(messages(sequential)).isNotEmpty(); // the dangling reference, for First and for Third
