@@ -162,12 +162,7 @@ public final class ResponseMapper<T> {
 
         /** Status {@code status} carries JSON decoded by {@code codec}, which is the result itself. */
         public Builder<T> json(int status, JsonCodec<T> codec) {
-            Objects.requireNonNull(codec, "codec");
-            put(
-                    status,
-                    (body, strict, s, correlationId) ->
-                            read(codec, body, strict, s, correlationId).value());
-            return this;
+            return json(status, codec, Function.identity());
         }
 
         /**
@@ -194,8 +189,7 @@ public final class ResponseMapper<T> {
 
         /** Status {@code status} has no (meaningful) body; the result is null. */
         public Builder<T> empty(int status) {
-            put(status, (body, strict, s, correlationId) -> null);
-            return this;
+            return empty(status, () -> null);
         }
 
         /** Status {@code status} carries raw bytes. */

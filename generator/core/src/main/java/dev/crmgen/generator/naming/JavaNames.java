@@ -69,7 +69,6 @@ public final class JavaNames {
             "OffsetDateTime",
             "LocalDate",
             "Builder",
-            "Codec",
             "Known",
             "Function",
             "Supplier",

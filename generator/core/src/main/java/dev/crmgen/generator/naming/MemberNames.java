@@ -10,9 +10,7 @@ import java.util.List;
 public final class MemberNames {
     /** The client's field holding the runtime's invoker. */
     public static final String INVOKER = "invoker";
-    /** An open enum's codec field. */
-    public static final String ENUM_CODEC = "CODEC";
-    /** An open enum's map of the values the spec lists. */
+    /** An open enum's field holding its listed values (the runtime's {@code OpenEnum.Values}), codec included. */
     public static final String ENUM_LISTED = "LISTED";
     /** The open enum constant for values the spec does not list, unless a listed value takes the name. */
     public static final String ENUM_UNKNOWN = "UNKNOWN";
@@ -56,7 +54,6 @@ public final class MemberNames {
     /** A table for one enum's constants, with the enum's own fields taken. */
     public static NameTable enumConstants() {
         NameTable names = new NameTable(false);
-        names.reserve(ENUM_CODEC);
         names.reserve(ENUM_LISTED);
         return names;
     }
