@@ -94,7 +94,7 @@ final class CodecExpressions {
     }
 
     /** The one {@code INSTANCE} of a nested {@code Codec} class. */
-    static FieldSpec instanceField(ClassName codec) {
+    private static FieldSpec instanceField(ClassName codec) {
         return FieldSpec.builder(codec, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
                 .initializer("new $T()", codec)
                 .build();
