@@ -214,7 +214,12 @@ public final class JavaNames {
     }
 
     private static boolean isAllUpper(String w) {
-        return w.chars().noneMatch(Character::isLowerCase);
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLowerCase(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code name} is a valid, dot-separated Java package name. */
