@@ -99,7 +99,8 @@ final class EnumWriter {
         }
         knownEnum.addEnumConstant(decl.unknownConstant());
         type.addType(knownEnum.build());
-        return files.file(type, decl.javaName(), this::constantsAsOneTable);
+        GeneratedFile file = files.file(type, decl.javaName());
+        return new GeneratedFile(file.qualifiedName(), constantsAsOneTable(file.source()));
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.TypeDecl;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,11 +77,6 @@ final class SourceFiles {
 
     /** The source file of {@code type}, annotated {@code @Generated} (and deprecation-quiet when the spec needs it). */
     GeneratedFile file(TypeSpec.Builder type, String simpleName) {
-        return file(type, simpleName, UnaryOperator.identity());
-    }
-
-    /** As {@link #file(TypeSpec.Builder, String)}, with a final change to the layout of the text. */
-    GeneratedFile file(TypeSpec.Builder type, String simpleName, UnaryOperator<String> finish) {
         type.addAnnotation(generated);
         if (deprecationQuiet != null) {
             type.addAnnotation(deprecationQuiet);
@@ -92,7 +86,7 @@ final class SourceFiles {
                 .indent("    ")
                 .build();
         String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
-        return new GeneratedFile(qualified, finish.apply(layout(file.toString())));
+        return new GeneratedFile(qualified, layout(file.toString()));
     }
 
     /**
