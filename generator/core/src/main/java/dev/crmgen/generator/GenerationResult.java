@@ -19,6 +19,11 @@ public record GenerationResult(List<GeneratedFile> files, List<Diagnostic> diagn
     }
 
     public boolean hasErrors() {
-        return diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+        for (Diagnostic d : diagnostics) {
+            if (d.severity() == Diagnostic.Severity.ERROR) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -91,8 +91,11 @@ public final class CrmgenProcessor extends AbstractProcessor {
                 }
             }
         }
-        List<ParallelGeneration.Outcome> outcomes =
-                ParallelGeneration.run(jobs.stream().map(Job::generation).toList(), generator, parallelism);
+        List<ParallelGeneration.Request> requests = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            requests.add(job.generation());
+        }
+        List<ParallelGeneration.Outcome> outcomes = ParallelGeneration.run(requests, generator, parallelism);
         // Reported and written on javac's thread, in the order of the annotations, whatever order generation ended in.
         for (int i = 0; i < jobs.size(); i++) {
             Job job = jobs.get(i);

@@ -40,12 +40,17 @@ final class ParallelGeneration {
             List<Request> requests,
             BiFunction<SpecSource, GeneratorOptions, GenerationResult> generator,
             int maxThreads) {
-        long work = requests.stream().filter(r -> r != null).count();
-        int threads = (int) Math.min(work, maxThreads);
+        int work = 0;
+        for (Request r : requests) {
+            work += r == null ? 0 : 1;
+        }
+        int threads = Math.min(work, maxThreads);
         if (threads <= 1) {
-            return requests.stream()
-                    .map(r -> r == null ? null : call(r, generator))
-                    .toList();
+            List<Outcome> outcomes = new ArrayList<>(requests.size());
+            for (Request r : requests) {
+                outcomes.add(r == null ? null : call(r, generator));
+            }
+            return outcomes;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemons());
         try {

@@ -31,15 +31,21 @@ final class SpecLocator {
     /** The spec found by {@link SpecLookup}'s rule, or null; {@code tried} receives every place looked at. */
     SpecSource locate(String spec, List<String> tried) {
         SpecLookup lookup = SpecLookup.of(spec, baseDirectory());
-        lookup.files().forEach(file -> tried.add(file.toString()));
+        for (Path file : lookup.files()) {
+            tried.add(file.toString());
+        }
         if (lookup.resource() != null) {
             tried.add("class-path resource " + lookup.resource() + " on the processor path");
         }
-        return lookup.find(resource -> processorPath != null && processorPath.getResource(resource) != null)
-                .map(found -> found.file() != null
-                        ? SpecSource.file(found.file())
-                        : SpecSource.classpath(found.resource(), processorPath))
+        SpecLookup.Found found = lookup.find(
+                        resource -> processorPath != null && processorPath.getResource(resource) != null)
                 .orElse(null);
+        if (found == null) {
+            return null;
+        }
+        return found.file() != null
+                ? SpecSource.file(found.file())
+                : SpecSource.classpath(found.resource(), processorPath);
     }
 
     /** Where relative spec paths start: {@code -Acrmgen.specRoot} when set, else the project directory. */

@@ -33,7 +33,12 @@ public final class Problems {
     }
 
     public boolean hasErrors() {
-        return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+        for (Diagnostic d : diagnostics) {
+            if (d.severity() == Severity.ERROR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Diagnostic> diagnostics() {

@@ -26,10 +26,13 @@ public record PagingShape(Parameter after, String pageType, TypeRef itemType) {
      * @param types the model's types, by Java name
      */
     public static Optional<PagingShape> of(Operation operation, Map<String, TypeDecl> types) {
-        Parameter after = operation.parameters().stream()
-                .filter(p -> p.in() == Parameter.Location.QUERY && p.name().equals(CURSOR))
-                .findFirst()
-                .orElse(null);
+        Parameter after = null;
+        for (Parameter p : operation.parameters()) {
+            if (p.in() == Parameter.Location.QUERY && p.name().equals(CURSOR)) {
+                after = p;
+                break;
+            }
+        }
         if (after == null || !(operation.result() instanceof Operation.Result.Single single)) {
             return Optional.empty();
         }

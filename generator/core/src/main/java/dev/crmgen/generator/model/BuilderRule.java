@@ -25,14 +25,18 @@ public final class BuilderRule {
         BuilderRule rule = new BuilderRule(model);
         Deque<TypeRef> pending = new ArrayDeque<>();
         for (Operation op : model.operations()) {
-            op.parameters().forEach(p -> pending.add(p.type()));
+            for (Parameter p : op.parameters()) {
+                pending.add(p.type());
+            }
             if (op.body() != null && op.body().type() != null) {
                 pending.add(op.body().type());
             }
             if (op.body() != null) {
-                op.body().parts().stream()
-                        .filter(part -> part.type() != null)
-                        .forEach(part -> pending.add(part.type()));
+                for (RequestBody.Part part : op.body().parts()) {
+                    if (part.type() != null) {
+                        pending.add(part.type());
+                    }
+                }
             }
         }
         while (!pending.isEmpty()) {
@@ -49,9 +53,13 @@ public final class BuilderRule {
         } else if (type instanceof TypeRef.NamedRef named && sent.add(named.javaName())) {
             TypeDecl decl = model.type(named.javaName());
             if (decl instanceof TypeDecl.RecordDecl record) {
-                record.fields().forEach(f -> pending.add(f.type()));
+                for (Field f : record.fields()) {
+                    pending.add(f.type());
+                }
             } else if (decl instanceof TypeDecl.OneOfDecl oneOf) {
-                oneOf.members().forEach(m -> pending.add(new TypeRef.NamedRef(m.javaName())));
+                for (TypeDecl.OneOfMember m : oneOf.members()) {
+                    pending.add(new TypeRef.NamedRef(m.javaName()));
+                }
             }
         }
     }

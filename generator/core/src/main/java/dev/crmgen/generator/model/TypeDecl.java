@@ -26,14 +26,21 @@ public sealed interface TypeDecl {
         }
 
         public boolean hasOptionalFields() {
-            return fields.stream().anyMatch(f -> !f.required());
+            for (Field f : fields) {
+                if (!f.required()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public Field field(String jsonName) {
-            return fields.stream()
-                    .filter(f -> f.jsonName().equals(jsonName))
-                    .findFirst()
-                    .orElse(null);
+            for (Field f : fields) {
+                if (f.jsonName().equals(jsonName)) {
+                    return f;
+                }
+            }
+            return null;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.crmgen.generator.model;
 
+import java.util.Objects;
+
 /** The Java shape of a schema use: a scalar, a list, a string-keyed map, or a generated type. */
 public sealed interface TypeRef {
     /** Scalars map one to one onto the runtime's built-in codecs. */
@@ -19,14 +21,58 @@ public sealed interface TypeRef {
         BINARY
     }
 
-    record ScalarRef(Scalar scalar) implements TypeRef {}
+    // equals and hashCode are written out, with the values a record's own would have: type uses are compared and
+    // hashed throughout generation, and a record's own are bootstrapped through invokedynamic on first use, which
+    // costs more than the work in the cold JVM the generator mostly runs in.
 
-    record ListRef(TypeRef element) implements TypeRef {}
+    record ScalarRef(Scalar scalar) implements TypeRef {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ScalarRef other && Objects.equals(scalar, other.scalar);
+        }
 
-    record MapRef(TypeRef value) implements TypeRef {}
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(scalar);
+        }
+    }
+
+    record ListRef(TypeRef element) implements TypeRef {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ListRef other && Objects.equals(element, other.element);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(element);
+        }
+    }
+
+    record MapRef(TypeRef value) implements TypeRef {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MapRef other && Objects.equals(value, other.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(value);
+        }
+    }
 
     /** A type declared in {@link ApiModel#types()}, by its Java simple name. */
-    record NamedRef(String javaName) implements TypeRef {}
+    record NamedRef(String javaName) implements TypeRef {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NamedRef other && Objects.equals(javaName, other.javaName);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(javaName);
+        }
+    }
 
     static TypeRef scalar(Scalar scalar) {
         return new ScalarRef(scalar);

@@ -23,7 +23,9 @@ public final class BuilderAdders {
     /** The adders of a record with {@code fields}, in order: an earlier component's adder takes the name first. */
     public static BuilderAdders of(List<Field> fields) {
         Set<String> taken = new HashSet<>();
-        fields.forEach(f -> taken.add(f.javaName()));
+        for (Field f : fields) {
+            taken.add(f.javaName());
+        }
         taken.add(BUILD);
         Map<String, String> adders = new HashMap<>();
         for (Field f : fields) {

@@ -95,10 +95,18 @@ public final class JavaNames {
 
     /** {@code hs_note_body} → {@code [hs, note, body]}; {@code objectWriteTraceId} stays one word. */
     static List<String> words(String raw) {
+        // The runs of ASCII letters and digits, found by hand: String.split compiles its pattern on every call, and
+        // every name of a spec passes through here.
         List<String> words = new ArrayList<>();
-        for (String part : raw.split("[^A-Za-z0-9]+")) {
-            if (!part.isEmpty()) {
-                words.add(part);
+        int start = -1;
+        for (int i = 0; i <= raw.length(); i++) {
+            char c = i < raw.length() ? raw.charAt(i) : ' ';
+            boolean wordChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                words.add(raw.substring(start, i));
+                start = -1;
             }
         }
         return words;
@@ -214,7 +222,12 @@ public final class JavaNames {
     }
 
     private static boolean isAllUpper(String w) {
-        return w.chars().noneMatch(Character::isLowerCase);
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLowerCase(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code name} is a valid, dot-separated Java package name. */

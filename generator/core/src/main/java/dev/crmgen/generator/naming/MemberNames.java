@@ -61,7 +61,9 @@ public final class MemberNames {
     /** A table for one operation's method parameters, with the parameters generated methods add taken. */
     public static NameTable operationParameters() {
         NameTable names = new NameTable(false);
-        GENERATED_PARAMETERS.forEach(names::reserve);
+        for (String name : GENERATED_PARAMETERS) {
+            names.reserve(name);
+        }
         return names;
     }
 

@@ -29,7 +29,8 @@ public final class OperationNames {
         List<String> prefix = commonPrefix(paths);
         Map<String, Integer> baseCounts = new HashMap<>();
         for (Endpoint e : endpoints) {
-            baseCounts.merge(baseMethodName(e, prefix), 1, Integer::sum);
+            String base = baseMethodName(e, prefix);
+            baseCounts.put(base, baseCounts.getOrDefault(base, 0) + 1);
         }
         NameTable methodNames = MemberNames.clientMethods();
         List<String> names = new ArrayList<>();
@@ -39,10 +40,12 @@ public final class OperationNames {
                 base = base + qualifier(e.path(), prefix);
             }
             String name = base;
-            for (int i = 2; MemberNames.clientMethods(name).stream().anyMatch(methodNames::isTaken); i++) {
+            for (int i = 2; anyTaken(methodNames, MemberNames.clientMethods(name)); i++) {
                 name = base + i;
             }
-            MemberNames.clientMethods(name).forEach(methodNames::reserve);
+            for (String method : MemberNames.clientMethods(name)) {
+                methodNames.reserve(method);
+            }
             names.add(name);
         }
         return names;
@@ -80,8 +83,12 @@ public final class OperationNames {
             rest.add(segment);
         }
         boolean endsWithParam = !rest.isEmpty() && HubSpotOperations.isParameter(rest.get(rest.size() - 1));
-        List<String> literals =
-                rest.stream().filter(x -> !HubSpotOperations.isParameter(x)).toList();
+        List<String> literals = new ArrayList<>(rest.size());
+        for (String segment : rest) {
+            if (!HubSpotOperations.isParameter(segment)) {
+                literals.add(segment);
+            }
+        }
         String last = literals.isEmpty() ? "" : literals.get(literals.size() - 1);
         String verb = method.toLowerCase(Locale.ROOT);
         if (rest.isEmpty() || (rest.size() == 1 && endsWithParam)) {
@@ -108,11 +115,22 @@ public final class OperationNames {
                     case "PATCH", "PUT" -> endsWithParam ? "update " : "";
                     default -> verb + " ";
                 });
-        literals.forEach(segment -> words.append(segment).append(' '));
+        for (String segment : literals) {
+            words.append(segment).append(' ');
+        }
         return JavaNames.methodName(words.toString());
     }
 
     /** The literal segments every path starts with, such as {@code [crm, v3, objects, notes]}. */
+    private static boolean anyTaken(NameTable names, List<String> wanted) {
+        for (String name : wanted) {
+            if (names.isTaken(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<String> commonPrefix(Set<String> paths) {
         List<String> prefix = null;
         for (String path : paths) {

@@ -7,6 +7,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +59,12 @@ final class LightDeserializer extends OpenAPIDeserializer {
 
     private static Map<String, Object> directExtensions(ObjectNode node) {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        node.fieldNames().forEachRemaining(name -> {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
             if (name.startsWith("x-")) {
                 extensions.put(name, plain(node.get(name)));
             }
-        });
+        }
         return extensions;
     }
 
@@ -73,12 +75,17 @@ final class LightDeserializer extends OpenAPIDeserializer {
         }
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                map.put(e.getKey(), plain(e.getValue()));
+            }
             return map;
         }
         if (node.isArray()) {
             List<Object> list = new ArrayList<>(node.size());
-            node.forEach(item -> list.add(plain(item)));
+            for (JsonNode item : node) {
+                list.add(plain(item));
+            }
             return list;
         }
         if (node.isNumber()) {

@@ -8,6 +8,7 @@ import dev.crmgen.generator.diagnostic.Problems;
 import dev.crmgen.generator.diagnostic.Tags;
 import dev.crmgen.generator.hubspot.BatchShape;
 import dev.crmgen.generator.hubspot.HubSpotOperations;
+import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.Operation;
 import dev.crmgen.generator.model.Parameter;
 import dev.crmgen.generator.model.RequestBody;
@@ -341,9 +342,12 @@ final class OperationConverter {
                 || !(schemas.types().get(named.javaName()) instanceof TypeDecl.RecordDecl record)) {
             return false;
         }
-        return record.fields().stream()
-                .allMatch(f -> isFormValue(f.type())
-                        || (f.type() instanceof TypeRef.ListRef list && isFormValue(list.element())));
+        for (Field f : record.fields()) {
+            if (!isFormValue(f.type()) && !(f.type() instanceof TypeRef.ListRef list && isFormValue(list.element()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isFormValue(TypeRef type) {

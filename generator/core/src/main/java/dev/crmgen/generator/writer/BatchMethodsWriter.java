@@ -72,26 +72,18 @@ final class BatchMethodsWriter {
                 : CodeBlock.of(
                         "new $T($L)",
                         request,
-                        CodeBlock.join(
-                                requestDecl.fields().stream()
-                                        .map(f -> f.jsonName().equals("inputs")
-                                                ? CodeBlock.of("chunk")
-                                                : CodeBlock.of("request.$L()", f.javaName()))
-                                        .toList(),
-                                ",$W"));
-        String bodyName = signature.parameters().stream()
-                .filter(p -> p.source() instanceof OperationParameter.Body)
-                .map(OperationParameter::name)
-                .findFirst()
-                .orElseThrow();
+                        RecordWriter.copyArguments(requestDecl, "request", "inputs", CodeBlock.of("chunk")));
+        String bodyName = signature.bodyName();
         CodeBlock callArgs = signature.callArguments(bodyName, chunkRequest);
         List<ParameterSpec> leading = signature.specsExcept(bodyName);
 
         String inputsName = onlyInputs ? "inputs" : "request";
         TypeName inputsType = onlyInputs ? inputs : request;
         CodeBlock source = onlyInputs ? CodeBlock.of("inputs") : CodeBlock.of("request.inputs()");
-        String leadingArgs =
-                String.join("", leading.stream().map(p -> p.name() + ", ").toList());
+        StringBuilder leadingArgs = new StringBuilder();
+        for (ParameterSpec p : leading) {
+            leadingArgs.append(p.name()).append(", ");
+        }
         List<ParameterSpec> captured = onlyInputs
                 ? leading
                 : append(leading, ParameterSpec.builder(request, "request").build());
@@ -153,14 +145,14 @@ final class BatchMethodsWriter {
                         collected.name(),
                         RequestOptionsOverloads.linkSignature(collected))
                 .build());
-        RequestOptionsOverloads.of(
-                        collected,
-                        requestOptions -> CodeBlock.of(
-                                "return invoker.batchExecutor().execute($L,$W$L,$W$L,$Woptions)",
-                                source,
-                                batchCall.apply(requestOptions),
-                                keys))
-                .forEach(members::addMethod);
+        RequestOptionsOverloads.add(
+                members,
+                collected,
+                requestOptions -> CodeBlock.of(
+                        "return invoker.batchExecutor().execute($L,$W$L,$W$L,$Woptions)",
+                        source,
+                        batchCall.apply(requestOptions),
+                        keys));
         MethodSpec.Builder streaming = MethodSpec.methodBuilder(MemberNames.all(op.methodName()))
                 .addJavadoc(
                         "Sends inputs as {@code inputs} yields them through {@code $L} in chunks as "
@@ -186,13 +178,13 @@ final class BatchMethodsWriter {
                         "inputs")
                 .addParameter(RuntimeTypes.BATCH_OPTIONS, "options")
                 .addParameter(ParameterizedTypeName.get(RuntimeTypes.BATCH_LISTENER, input, output), "listener");
-        RequestOptionsOverloads.of(
-                        streaming.build(),
-                        requestOptions -> CodeBlock.of(
-                                "return invoker.batchExecutor().execute(inputs,$W$L,$W$L,$Woptions,$Wlistener)",
-                                batchCall.apply(requestOptions),
-                                keys))
-                .forEach(members::addMethod);
+        RequestOptionsOverloads.add(
+                members,
+                streaming.build(),
+                requestOptions -> CodeBlock.of(
+                        "return invoker.batchExecutor().execute(inputs,$W$L,$W$L,$Woptions,$Wlistener)",
+                        batchCall.apply(requestOptions),
+                        keys));
         members.addStaticMethod(batchResponse(op, toResponse, output));
     }
 
@@ -220,8 +212,10 @@ final class BatchMethodsWriter {
                 .addStatement("return chunk -> $L", sendChunk)
                 .build());
         CodeBlock method = members.reference(name);
-        String capturedArgs =
-                String.join("", captured.stream().map(p -> ", " + p.name()).toList());
+        StringBuilder capturedArgs = new StringBuilder();
+        for (ParameterSpec p : captured) {
+            capturedArgs.append(", ").append(p.name());
+        }
         return requestOptions -> CodeBlock.of("$L(this$L, $L)", method, capturedArgs, requestOptions);
     }
 
@@ -229,8 +223,11 @@ final class BatchMethodsWriter {
     private static String clientName(List<ParameterSpec> others) {
         String name = "client";
         while (true) {
-            String candidate = name;
-            if (others.stream().noneMatch(p -> p.name().equals(candidate))) {
+            boolean taken = false;
+            for (ParameterSpec p : others) {
+                taken |= p.name().equals(name);
+            }
+            if (!taken) {
                 return name;
             }
             name += "_";
@@ -258,11 +255,7 @@ final class BatchMethodsWriter {
         Field trace = in.field("objectWriteTraceId");
         if (trace != null && trace.type().equals(TypeRef.scalar(TypeRef.Scalar.STRING))) {
             // The records have no copy-with: call the canonical constructor with the trace id in its place.
-            CodeBlock components = CodeBlock.join(
-                    in.fields().stream()
-                            .map(f -> f == trace ? CodeBlock.of("traceId") : CodeBlock.of("input.$L()", f.javaName()))
-                            .toList(),
-                    ",$W");
+            CodeBlock components = RecordWriter.copyArguments(in, "input", trace.jsonName(), CodeBlock.of("traceId"));
             b.add("\n.inputWithTraceId((input, traceId) -> new $T($L))", input, components);
         }
         Field properties = out.field("properties");

@@ -36,7 +36,9 @@ final class ClientMembers {
         this.client = client;
         names.reserve(MemberNames.INVOKER);
         for (Operation op : operations) {
-            MemberNames.clientMethods(op.methodName()).forEach(names::reserve);
+            for (String method : MemberNames.clientMethods(op.methodName())) {
+                names.reserve(method);
+            }
         }
         if (operations.size() > OPERATIONS_PER_HOLDER) {
             for (int first = 0; first < operations.size(); first += OPERATIONS_PER_HOLDER) {
@@ -96,7 +98,9 @@ final class ClientMembers {
 
     /** Adds the holders to the client, once every operation is written. */
     void addHolders() {
-        holders.forEach(holder -> client.addType(holder.build()));
+        for (TypeSpec.Builder holder : holders) {
+            client.addType(holder.build());
+        }
     }
 
     private TypeSpec.Builder home() {

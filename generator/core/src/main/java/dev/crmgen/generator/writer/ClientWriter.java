@@ -68,8 +68,8 @@ final class ClientWriter {
             pagingMethods.write(op, signature);
             members.nextOperation();
         }
-        batchMethods.errorConverters().forEach(type::addMethod);
-        forms.methods().forEach(type::addMethod);
+        type.addMethods(batchMethods.errorConverters());
+        type.addMethods(forms.methods());
         members.addHolders();
         return files.file(type, client.simpleName());
     }
@@ -160,29 +160,33 @@ final class ClientWriter {
         if (op.deprecated()) {
             blocking.addAnnotation(Deprecated.class);
             async.addAnnotation(Deprecated.class);
-            shortForms.forEach(method -> method.addAnnotation(Deprecated.class));
+            for (MethodSpec.Builder method : shortForms) {
+                method.addAnnotation(Deprecated.class);
+            }
         }
         String returns = result == TypeName.VOID ? "" : "return ";
-        RequestOptionsOverloads.of(
-                        blocking.build(),
-                        options -> CodeBlock.of(
-                                "$Linvoker.invoke($Z$L($L),$W$L$L)",
-                                returns,
-                                request,
-                                args,
-                                mapper,
-                                RequestOptionsOverloads.trailing(options)))
-                .forEach(members::addMethod);
-        RequestOptionsOverloads.of(
-                        async.build(),
-                        options -> CodeBlock.of(
-                                "return invoker.invokeAsync($Z$L($L),$W$L$L)",
-                                request,
-                                args,
-                                mapper,
-                                RequestOptionsOverloads.trailing(options)))
-                .forEach(members::addMethod);
-        shortForms.forEach(method -> members.addMethod(method.build()));
+        RequestOptionsOverloads.add(
+                members,
+                blocking.build(),
+                options -> CodeBlock.of(
+                        "$Linvoker.invoke($Z$L($L),$W$L$L)",
+                        returns,
+                        request,
+                        args,
+                        mapper,
+                        RequestOptionsOverloads.trailing(options)));
+        RequestOptionsOverloads.add(
+                members,
+                async.build(),
+                options -> CodeBlock.of(
+                        "return invoker.invokeAsync($Z$L($L),$W$L$L)",
+                        request,
+                        args,
+                        mapper,
+                        RequestOptionsOverloads.trailing(options)));
+        for (MethodSpec.Builder method : shortForms) {
+            members.addMethod(method.build());
+        }
         members.addStaticMethod(requestBuilder(forms, op, requestMethod, signature));
     }
 
@@ -322,7 +326,9 @@ final class ClientWriter {
                 .indent()
                 .indent();
         if (op.result() instanceof Operation.Result.Empty empty) {
-            empty.statuses().forEach(s -> b.add("\n.empty($L)", s));
+            for (int s : empty.statuses()) {
+                b.add("\n.empty($L)", s);
+            }
         } else if (op.result() instanceof Operation.Result.Single single) {
             for (int s : single.statuses()) {
                 b.add(
@@ -330,7 +336,9 @@ final class ClientWriter {
                                 ? CodeBlock.of("\n.bytes($L,$W$T.identity())", s, Function.class)
                                 : CodeBlock.of("\n.json($L,$W$L)", s, codecs.bodyCodec(single.type())));
             }
-            single.emptyStatuses().forEach(s -> b.add("\n.empty($L)", s));
+            for (int s : single.emptyStatuses()) {
+                b.add("\n.empty($L)", s);
+            }
         } else {
             String unionName = ((Operation.Result.Union) op.result()).unionName();
             TypeDecl.ResponseUnionDecl union = (TypeDecl.ResponseUnionDecl) model.type(unionName);

@@ -13,7 +13,6 @@ import dev.crmgen.generator.model.TypeRef;
 import dev.crmgen.generator.naming.MemberNames;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -95,10 +94,13 @@ final class EnumWriter {
         TypeSpec.Builder knownEnum = TypeSpec.enumBuilder(known)
                 .addJavadoc("The values the spec lists, plus {@code $L} for any other.\n", decl.unknownConstant())
                 .addModifiers(Modifier.PUBLIC);
-        decl.constants().forEach(c -> knownEnum.addEnumConstant(c.javaName()));
+        for (TypeDecl.EnumConstant c : decl.constants()) {
+            knownEnum.addEnumConstant(c.javaName());
+        }
         knownEnum.addEnumConstant(decl.unknownConstant());
         type.addType(knownEnum.build());
-        return files.file(type, decl.javaName(), this::constantsAsOneTable);
+        GeneratedFile file = files.file(type, decl.javaName());
+        return new GeneratedFile(file.qualifiedName(), constantsAsOneTable(file.source()));
     }
 
     /**
@@ -108,10 +110,10 @@ final class EnumWriter {
     private String constantsAsOneTable(String source) {
         List<String> lines = new ArrayList<>(List.of(source.split("\n", -1)));
         String constant = "    public static final " + name.simpleName() + " ";
-        int first = indexOf(lines, 0, line -> line.startsWith(constant));
-        int last = lastIndexOf(lines, line -> line.startsWith(constant));
-        int known = indexOf(lines, 0, line -> line.equals("    public enum Known {"));
-        int knownEnd = indexOf(lines, known, line -> line.equals("    }"));
+        int first = firstStartingWith(lines, constant);
+        int last = lastStartingWith(lines, constant);
+        int known = lines.indexOf("    public enum Known {");
+        int knownEnd = known + lines.subList(known, lines.size()).indexOf("    }");
         // From the end, so that removing lines does not move the ranges still to do.
         removeBlankLines(lines, known, knownEnd);
         if (first >= 0) {
@@ -120,18 +122,18 @@ final class EnumWriter {
         return String.join("\n", lines);
     }
 
-    private static int indexOf(List<String> lines, int from, Predicate<String> test) {
-        for (int i = from; i < lines.size(); i++) {
-            if (test.test(lines.get(i))) {
+    private static int firstStartingWith(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static int lastIndexOf(List<String> lines, Predicate<String> test) {
+    private static int lastStartingWith(List<String> lines, String prefix) {
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if (test.test(lines.get(i))) {
+            if (lines.get(i).startsWith(prefix)) {
                 return i;
             }
         }

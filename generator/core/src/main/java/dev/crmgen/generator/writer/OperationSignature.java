@@ -12,7 +12,6 @@ import dev.crmgen.generator.naming.NameTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * The one place that decides what an operation's public client methods take: every parameter in order when it has
@@ -36,7 +35,9 @@ record OperationSignature(List<OperationParameter> parameters, ClassName record)
      */
     static List<OperationSignature> of(ApiModel model, JavaTypes types) {
         NameTable typeNames = new NameTable(true);
-        model.types().keySet().forEach(typeNames::reserve);
+        for (String typeName : model.types().keySet()) {
+            typeNames.reserve(typeName);
+        }
         typeNames.reserve(model.clientName());
         List<OperationSignature> out = new ArrayList<>();
         for (Operation op : model.operations()) {
@@ -50,10 +51,13 @@ record OperationSignature(List<OperationParameter> parameters, ClassName record)
 
     /** Whether {@code op}'s optional query and header parameters go into a parameter record. */
     static boolean needsRecord(Operation op) {
-        return op.parameters().stream()
-                        .filter(p -> inRecord(p.in(), p.required()))
-                        .count()
-                >= RECORD_THRESHOLD;
+        int inRecord = 0;
+        for (Parameter p : op.parameters()) {
+            if (inRecord(p.in(), p.required())) {
+                inRecord++;
+            }
+        }
+        return inRecord >= RECORD_THRESHOLD;
     }
 
     private static boolean inRecord(Parameter.Location in, boolean required) {
@@ -69,12 +73,44 @@ record OperationSignature(List<OperationParameter> parameters, ClassName record)
 
     /** The record's components, in the operation's order; empty without a record. */
     List<OperationParameter> components() {
-        return parameters.stream().filter(this::inRecord).toList();
+        return parameters(true);
     }
 
     /** The parameters the method takes itself: all of them, or the required ones when there is a record. */
     List<OperationParameter> direct() {
-        return parameters.stream().filter(Predicate.not(this::inRecord)).toList();
+        return parameters(false);
+    }
+
+    // Plain loops rather than streams here and below: these run for every operation, and each lambda costs a class
+    // spun at first use in the cold JVM the generator mostly runs in.
+    private List<OperationParameter> parameters(boolean inRecord) {
+        List<OperationParameter> out = new ArrayList<>(parameters.size());
+        for (OperationParameter p : parameters) {
+            if (inRecord(p) == inRecord) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the record has a component named {@code name}. */
+    boolean hasComponent(String name) {
+        for (OperationParameter p : components()) {
+            if (p.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name of the request body's parameter; the operation must have a body. */
+    String bodyName() {
+        for (OperationParameter p : parameters) {
+            if (p.source() instanceof OperationParameter.Body) {
+                return p.name();
+            }
+        }
+        throw new IllegalStateException("no request body");
     }
 
     /** The full method's parameters: the direct ones and the record. */
@@ -88,12 +124,22 @@ record OperationSignature(List<OperationParameter> parameters, ClassName record)
 
     /** The full method's parameters but {@code name}. */
     List<ParameterSpec> specsExcept(String name) {
-        return specs().stream().filter(s -> !s.name().equals(name)).toList();
+        List<ParameterSpec> specs = new ArrayList<>();
+        for (ParameterSpec s : specs()) {
+            if (!s.name().equals(name)) {
+                specs.add(s);
+            }
+        }
+        return specs;
     }
 
     /** The short overload's parameters: the direct ones. */
     List<ParameterSpec> shortSpecs() {
-        return direct().stream().map(OperationParameter::spec).toList();
+        List<ParameterSpec> specs = new ArrayList<>(parameters.size() + 1);
+        for (OperationParameter p : direct()) {
+            specs.add(p.spec());
+        }
+        return specs;
     }
 
     /** The full method's raw parameter types, for a {@code {@link #method(…)}} to it. */
@@ -106,13 +152,14 @@ record OperationSignature(List<OperationParameter> parameters, ClassName record)
         return linkTypes(shortSpecs());
     }
 
-    private static CodeBlock linkTypes(List<ParameterSpec> specs) {
-        return CodeBlock.join(
-                specs.stream()
-                        .map(s -> CodeBlock.of(
-                                "$T", s.type() instanceof ParameterizedTypeName generic ? generic.rawType() : s.type()))
-                        .toList(),
-                ", ");
+    /** The raw types of {@code specs}, as a {@code {@link #method(…)}} wants them. */
+    static CodeBlock linkTypes(List<ParameterSpec> specs) {
+        List<CodeBlock> types = new ArrayList<>(specs.size());
+        for (ParameterSpec s : specs) {
+            types.add(CodeBlock.of(
+                    "$T", s.type() instanceof ParameterizedTypeName generic ? generic.rawType() : s.type()));
+        }
+        return CodeBlock.join(types, ", ");
     }
 
     /** The full method's {@code @param} tags. */
@@ -123,7 +170,11 @@ record OperationSignature(List<OperationParameter> parameters, ClassName record)
     /** The full method's {@code @param} tags but the one of {@code name}. */
     CodeBlock javadocExcept(String name) {
         CodeBlock.Builder doc = CodeBlock.builder();
-        direct().stream().filter(p -> !p.name().equals(name)).forEach(p -> doc.add(p.javadoc()));
+        for (OperationParameter p : direct()) {
+            if (!p.name().equals(name)) {
+                doc.add(p.javadoc());
+            }
+        }
         if (record != null && !recordName().equals(name)) {
             doc.add(
                     "@param $L the optional parameters ({@code $T.builder()…build()}); a part left unset is not sent\n",
@@ -147,8 +198,10 @@ record OperationSignature(List<OperationParameter> parameters, ClassName record)
 
     /** The arguments the short overload passes to the full method: its own, then an empty record. */
     CodeBlock shortCallArguments() {
-        List<CodeBlock> args = new ArrayList<>(
-                direct().stream().map(p -> CodeBlock.of("$L", p.name())).toList());
+        List<CodeBlock> args = new ArrayList<>();
+        for (OperationParameter p : direct()) {
+            args.add(CodeBlock.of("$L", p.name()));
+        }
         args.add(CodeBlock.of("$T.builder().build()", record));
         return CodeBlock.join(args, ",$W");
     }
@@ -158,11 +211,11 @@ record OperationSignature(List<OperationParameter> parameters, ClassName record)
      * {@code replaced} (or none, when null) given as {@code replacement}.
      */
     CodeBlock callArguments(String replaced, CodeBlock replacement) {
-        return CodeBlock.join(
-                specs().stream()
-                        .map(s -> s.name().equals(replaced) ? replacement : CodeBlock.of("$L", s.name()))
-                        .toList(),
-                ",$W");
+        List<CodeBlock> args = new ArrayList<>();
+        for (ParameterSpec s : specs()) {
+            args.add(s.name().equals(replaced) ? replacement : CodeBlock.of("$L", s.name()));
+        }
+        return CodeBlock.join(args, ",$W");
     }
 
     static String recordName() {

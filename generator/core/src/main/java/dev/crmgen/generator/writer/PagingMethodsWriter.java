@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
@@ -49,17 +50,20 @@ final class PagingMethodsWriter {
 
     /** Writes the stream methods of {@code op} when it pages HubSpot's way; else nothing. */
     void write(Operation op, OperationSignature signature) {
-        SearchShape.of(op, model.types()).ifPresentOrElse(search -> writeSearch(op, signature, search), () -> {
-            PagingShape.of(op, model.types())
-                    .filter(shape -> shape.itemType() != null)
-                    .ifPresent(shape -> writeList(op, signature, shape));
-        });
+        Optional<SearchShape> search = SearchShape.of(op, model.types());
+        if (search.isPresent()) {
+            writeSearch(op, signature, search.get());
+            return;
+        }
+        Optional<PagingShape> list = PagingShape.of(op, model.types());
+        if (list.isPresent() && list.get().itemType() != null) {
+            writeList(op, signature, list.get());
+        }
     }
 
     private void writeList(Operation op, OperationSignature signature, PagingShape shape) {
         String cursorParameter = shape.after().javaName();
-        boolean cursorInRecord = signature.hasRecord()
-                && signature.components().stream().anyMatch(p -> p.name().equals(cursorParameter));
+        boolean cursorInRecord = signature.hasRecord() && signature.hasComponent(cursorParameter);
         String cursor = cursorName(signature);
         CodeBlock start = cursorInRecord
                 ? CodeBlock.of(
@@ -107,11 +111,7 @@ final class PagingMethodsWriter {
     }
 
     private void writeSearch(Operation op, OperationSignature signature, SearchShape shape) {
-        String body = signature.parameters().stream()
-                .filter(p -> p.source() instanceof OperationParameter.Body)
-                .findFirst()
-                .orElseThrow()
-                .name();
+        String body = signature.bodyName();
         String cursor = cursorName(signature);
         CodeBlock copy = CodeBlock.of("$L == null ? $L : $L($L, $L)", cursor, body, cursorCopy(shape), body, cursor);
         TypeName item = types.boxed(shape.itemType());
@@ -187,13 +187,14 @@ final class PagingMethodsWriter {
 
     /** The example's arguments: the direct parameters by name, and a record asking for 100 items a page. */
     private static String exampleArguments(OperationSignature signature, String left) {
-        List<String> args = new ArrayList<>(signature.direct().stream()
-                .map(OperationParameter::name)
-                .filter(n -> !n.equals(left))
-                .toList());
+        List<String> args = new ArrayList<>();
+        for (OperationParameter p : signature.direct()) {
+            if (!p.name().equals(left)) {
+                args.add(p.name());
+            }
+        }
         if (signature.hasRecord()) {
-            boolean limit =
-                    signature.components().stream().anyMatch(p -> p.name().equals("limit"));
+            boolean limit = signature.hasComponent("limit");
             args.add(signature.record().simpleName() + ".builder()" + (limit ? ".limit(100)" : "") + ".build()");
         }
         return String.join(", ", args);
@@ -206,7 +207,9 @@ final class PagingMethodsWriter {
     /** A name for the lambda's cursor that none of the operation's parameters has. */
     private static String cursorName(OperationSignature signature) {
         NameTable names = new NameTable(false);
-        signature.specs().forEach(s -> names.reserve(s.name()));
+        for (ParameterSpec s : signature.specs()) {
+            names.reserve(s.name());
+        }
         return names.allocate("after");
     }
 
@@ -252,13 +255,7 @@ final class PagingMethodsWriter {
         String bodyType = shape.bodyType().javaName();
         return cursorCopies.computeIfAbsent(bodyType, type -> {
             String name = members.allocate("withAfter");
-            CodeBlock args = CodeBlock.join(
-                    shape.bodyType().fields().stream()
-                            .map(f -> f.jsonName().equals("after")
-                                    ? CodeBlock.of("after")
-                                    : CodeBlock.of("body.$L()", f.javaName()))
-                            .toList(),
-                    ",$W");
+            CodeBlock args = RecordWriter.copyArguments(shape.bodyType(), "body", "after", CodeBlock.of("after"));
             members.addMethod(MethodSpec.methodBuilder(name)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .returns(types.className(type))

@@ -47,7 +47,9 @@ final class ParameterRecordWriter {
                 op.httpMethod(),
                 Javadoc.escape(op.path()),
                 signature.record());
-        signature.components().forEach(p -> type.addJavadoc(p.javadoc()));
+        for (OperationParameter p : signature.components()) {
+            type.addJavadoc(p.javadoc());
+        }
     }
 
     /** A collection parameter is a {@code Collection} in the builder and an unmodifiable {@code List} in the record. */

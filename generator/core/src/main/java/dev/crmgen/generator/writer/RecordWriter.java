@@ -58,7 +58,9 @@ final class RecordWriter {
 
     GeneratedFile write() {
         TypeSpec.Builder type = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
-        unions.forEach(u -> type.addSuperinterface(types.className(u)));
+        for (String union : unions) {
+            type.addSuperinterface(types.className(union));
+        }
         addJavadoc(type);
         addDeprecation(type);
         addComponents(type);
@@ -209,5 +211,17 @@ final class RecordWriter {
                 .addStatement("return $L", RecordCodecWriter.CODEC_FIELD)
                 .build());
         type.addField(new RecordCodecWriter(types, codecs, record).write());
+    }
+
+    /**
+     * The canonical constructor's arguments that copy record {@code source} of type {@code record} with the component
+     * of JSON name {@code replaced} given as {@code replacement}: generated records have no copy-with.
+     */
+    static CodeBlock copyArguments(TypeDecl.RecordDecl record, String source, String replaced, CodeBlock replacement) {
+        List<CodeBlock> args = new ArrayList<>(record.fields().size());
+        for (Field f : record.fields()) {
+            args.add(f.jsonName().equals(replaced) ? replacement : CodeBlock.of("$L.$L()", source, f.javaName()));
+        }
+        return CodeBlock.join(args, ",$W");
     }
 }

@@ -2,10 +2,7 @@ package dev.crmgen.generator.writer;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import dev.crmgen.generator.naming.MemberNames;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -32,13 +29,13 @@ final class RequestOptionsOverloads {
     }
 
     /**
-     * The plain method, passing no options, then its form with per-call options.
+     * Adds the plain method, passing no options, then its form with per-call options to {@code members}.
      *
      * @param plain the method without options: modifiers, annotations, return type, parameters, javadoc and any checks
      *     that come before the call
      * @param statement the options form's one statement, given the expression that names the options
      */
-    static List<MethodSpec> of(MethodSpec plain, Function<CodeBlock, CodeBlock> statement) {
+    static void add(ClientMembers members, MethodSpec plain, Function<CodeBlock, CodeBlock> statement) {
         String options = MemberNames.REQUEST_OPTIONS;
         MethodSpec withOptions = MethodSpec.methodBuilder(plain.name())
                 .addJavadoc(
@@ -57,17 +54,12 @@ final class RequestOptionsOverloads {
                 .build();
         MethodSpec withoutOptions =
                 plain.toBuilder().addStatement("$L", statement.apply(NONE)).build();
-        return List.of(withoutOptions, withOptions);
+        members.addMethod(withoutOptions);
+        members.addMethod(withOptions);
     }
 
     /** The parameter types of a {@code {@link}} to {@code method}: raw, as javadoc wants them. */
     static CodeBlock linkSignature(MethodSpec method) {
-        return CodeBlock.join(
-                method.parameters().stream()
-                        .map(ParameterSpec::type)
-                        .map(t ->
-                                CodeBlock.of("$T", t instanceof ParameterizedTypeName generic ? generic.rawType() : t))
-                        .toList(),
-                ", ");
+        return OperationSignature.linkTypes(method.parameters());
     }
 }

@@ -8,8 +8,8 @@ import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.model.ApiModel;
 import dev.crmgen.generator.model.Field;
 import dev.crmgen.generator.model.TypeDecl;
-import java.util.function.UnaryOperator;
-import java.util.regex.MatchResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,19 +35,12 @@ final class SourceFiles {
     private static final Pattern MEMBER_DECLARATION = Pattern.compile(
             "^(\\s*)(" + MODIFIERS + "[A-Za-z][\\w.<>?, \\[\\]]*?) ([A-Za-z_$][\\w$]*( =.*| =|\\(.*))$");
 
-    private static final Pattern EMPTY_PARAMETERS_WRAPPED = Pattern.compile("\\(\n\\s+\\)");
-    /** A javadoc comment of one text line, as JavaPoet writes every comment: opening, text and closing apart. */
-    private static final Pattern ONE_LINE_JAVADOC = Pattern.compile("(?m)^( *)/\\*\\*\n\\1 \\* (\\S.*)\n\\1 \\*/$");
-    /** A body JavaPoet left empty, which it writes on two lines. */
-    private static final Pattern EMPTY_BODY = Pattern.compile("(?m)^( *)(\\S.*) \\{\n\\1\\}$");
-    /** A top-level annotation JavaPoet wrote one member a line, as it writes every annotation of several members. */
-    private static final Pattern ANNOTATION_OF_MEMBERS = Pattern.compile("(?m)^(@[\\w.]+)\\(\n((?: {8}.*\n)+)\\)$");
-
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
     private final String packageName;
     private final AnnotationSpec generated;
-    private final boolean deprecates;
+    /** {@code @SuppressWarnings("deprecation")}, or null when the spec deprecates nothing. */
+    private final AnnotationSpec deprecationQuiet;
 
     SourceFiles(ApiModel model, String version) {
         this.packageName = model.packageName();
@@ -55,7 +48,11 @@ final class SourceFiles {
                 .addMember("value", "$S", "dev.crmgen.generator.CrmGenerator")
                 .addMember("comments", "$S", "crmgen " + version + " from " + model.specName())
                 .build();
-        this.deprecates = deprecates(model);
+        this.deprecationQuiet = deprecates(model)
+                ? AnnotationSpec.builder(SuppressWarnings.class)
+                        .addMember("value", "$S", "deprecation")
+                        .build()
+                : null;
     }
 
     /**
@@ -63,32 +60,33 @@ final class SourceFiles {
      * must not warn in a consumer's {@code -Xlint:all -Werror} build (its own uses still warn).
      */
     private static boolean deprecates(ApiModel model) {
-        return model.types().values().stream().anyMatch(TypeDecl::deprecated)
-                || model.types().values().stream()
-                        .filter(t -> t instanceof TypeDecl.RecordDecl)
-                        .flatMap(t -> ((TypeDecl.RecordDecl) t).fields().stream())
-                        .anyMatch(Field::deprecated);
+        for (TypeDecl type : model.types().values()) {
+            if (type.deprecated()) {
+                return true;
+            }
+            if (type instanceof TypeDecl.RecordDecl record) {
+                for (Field field : record.fields()) {
+                    if (field.deprecated()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The source file of {@code type}, annotated {@code @Generated} (and deprecation-quiet when the spec needs it). */
     GeneratedFile file(TypeSpec.Builder type, String simpleName) {
-        return file(type, simpleName, UnaryOperator.identity());
-    }
-
-    /** As {@link #file(TypeSpec.Builder, String)}, with a final change to the layout of the text. */
-    GeneratedFile file(TypeSpec.Builder type, String simpleName, UnaryOperator<String> finish) {
         type.addAnnotation(generated);
-        if (deprecates) {
-            type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                    .addMember("value", "$S", "deprecation")
-                    .build());
+        if (deprecationQuiet != null) {
+            type.addAnnotation(deprecationQuiet);
         }
         JavaFile file = JavaFile.builder(packageName, type.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
         String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
-        return new GeneratedFile(qualified, finish.apply(layout(file.toString())));
+        return new GeneratedFile(qualified, layout(file.toString()));
     }
 
     /**
@@ -100,87 +98,244 @@ final class SourceFiles {
      * wrongly). Javadoc of one text line that fits is then written on one line, and an empty body as {@code {}}.
      */
     static String layout(String source) {
-        StringBuilder out = new StringBuilder(source.length() + 256);
-        // JavaPoet wraps a long declaration of no parameters inside its empty parentheses; rejoined, it is wrapped
-        // before its name below.
-        String joined = ANNOTATION_OF_MEMBERS.matcher(source).replaceAll(SourceFiles::annotationOnOneLine);
-        for (String line :
-                EMPTY_PARAMETERS_WRAPPED.matcher(joined).replaceAll("()").split("\n", -1)) {
-            line = line.stripTrailing();
-            Matcher javadoc = JAVADOC_LINE.matcher(line);
-            Matcher type = TYPE_DECLARATION.matcher(line);
-            Matcher member = MEMBER_DECLARATION.matcher(line);
-            if (line.length() <= LINE_LIMIT) {
-                out.append(line).append('\n');
-            } else if (javadoc.matches()) {
-                wrapJavadoc(out, javadoc.group(1), javadoc.group(2));
-            } else if (type.matches()) {
-                out.append(type.group(1)).append(type.group(2)).append('\n');
-                wrapAtCommas(out, type.group(1) + "        ", type.group(3));
-            } else if (member.matches()) {
-                String indent = member.group(1);
-                String name = member.group(3)
-                        .substring(0, member.group(3).length() - member.group(4).length());
-                if (member.group(4).startsWith(" =")
-                        && (indent + member.group(2) + " " + name + " =").length() <= LINE_LIMIT) {
-                    continueOnNextLine(
-                            out,
-                            indent,
-                            member.group(2) + " " + name + " =",
-                            member.group(4).substring(2).stripLeading());
-                } else {
-                    continueOnNextLine(out, indent, member.group(2), member.group(3));
+        // Line by line, looking ahead a few lines, rather than whole-text regular expressions: in the cold JVM the
+        // generator mostly runs in, each regex pass over every file cost more than the rest of the layout.
+        String[] raw = source.split("\n", -1);
+        List<String> wrapped = new ArrayList<>(raw.length + 16);
+        for (int i = 0; i < raw.length; i++) {
+            String line = raw[i];
+            int close = annotationClose(raw, i);
+            if (close > 0) {
+                String joined = annotationOnOneLine(raw, i, close);
+                if (joined != null) {
+                    line = joined;
+                    i = close;
                 }
+            }
+            // JavaPoet wraps a long declaration of no parameters inside its empty parentheses; rejoined, it is
+            // wrapped before its name below.
+            int emptyClose;
+            while ((emptyClose = emptyParametersClose(raw, i, line)) > 0) {
+                String rest = raw[emptyClose];
+                line = line + ")" + rest.substring(leadingWhitespace(rest) + 1);
+                i = emptyClose;
+            }
+            wrap(wrapped, line.stripTrailing());
+        }
+        StringBuilder out = new StringBuilder(source.length() + 256);
+        for (int i = 0; i < wrapped.size(); i++) {
+            String line = wrapped.get(i);
+            if (i + 2 < wrapped.size() && isOneLineJavadoc(line, wrapped.get(i + 1), wrapped.get(i + 2))) {
+                String oneLine = line + " " + wrapped.get(i + 1).substring(line.length()) + " */";
+                if (oneLine.length() <= LINE_LIMIT) {
+                    out.append(oneLine).append('\n');
+                } else {
+                    out.append(line).append('\n').append(wrapped.get(i + 1)).append('\n');
+                    out.append(wrapped.get(i + 2)).append('\n');
+                }
+                i += 2;
+            } else if (i + 1 < wrapped.size() && isEmptyBody(line, wrapped.get(i + 1))) {
+                out.append(line).append("}\n");
+                i++;
             } else {
                 out.append(line).append('\n');
             }
         }
-        String laidOut = out.substring(0, out.length() - 1);
-        laidOut = ONE_LINE_JAVADOC.matcher(laidOut).replaceAll(SourceFiles::javadocOnOneLine);
-        return EMPTY_BODY.matcher(laidOut).replaceAll("$1$2 {}");
+        out.setLength(out.length() - 1);
+        return out.toString();
     }
 
-    /** The javadoc {@code match} found as {@code /** Text. *}{@code /} when that fits. */
-    private static String javadocOnOneLine(MatchResult match) {
-        String line = match.group(1) + "/** " + match.group(2) + " */";
-        return Matcher.quoteReplacement(line.length() <= LINE_LIMIT ? line : match.group());
+    /** Adds {@code line} to {@code out}, on several lines when it is over {@link #LINE_LIMIT}. */
+    private static void wrap(List<String> out, String line) {
+        if (line.length() <= LINE_LIMIT) {
+            out.add(line);
+            return;
+        }
+        Matcher javadoc = JAVADOC_LINE.matcher(line);
+        if (javadoc.matches()) {
+            wrapJavadoc(out, javadoc.group(1), javadoc.group(2));
+            return;
+        }
+        Matcher type = TYPE_DECLARATION.matcher(line);
+        if (type.matches()) {
+            out.add(type.group(1) + type.group(2));
+            wrapAtCommas(out, type.group(1) + "        ", type.group(3));
+            return;
+        }
+        Matcher member = MEMBER_DECLARATION.matcher(line);
+        if (member.matches()) {
+            String indent = member.group(1);
+            String name = member.group(3)
+                    .substring(0, member.group(3).length() - member.group(4).length());
+            if (member.group(4).startsWith(" =")
+                    && (indent + member.group(2) + " " + name + " =").length() <= LINE_LIMIT) {
+                continueOnNextLine(
+                        out,
+                        indent,
+                        member.group(2) + " " + name + " =",
+                        member.group(4).substring(2).stripLeading());
+            } else {
+                continueOnNextLine(out, indent, member.group(2), member.group(3));
+            }
+            return;
+        }
+        out.add(line);
     }
 
-    /** The annotation {@code match} found, on one line when that fits. */
-    private static String annotationOnOneLine(MatchResult match) {
-        // Each member but the last ends with its comma already.
-        String members = String.join(
-                " ", match.group(2).strip().lines().map(String::strip).toList());
-        String line = match.group(1) + "(" + members + ")";
-        return Matcher.quoteReplacement(line.length() <= LINE_LIMIT ? line : match.group());
+    /**
+     * The index of the line closing a top-level annotation that JavaPoet wrote one member a line (as it writes every
+     * annotation of several members) and that opens on line {@code open}; -1 when that line opens none.
+     */
+    private static int annotationClose(String[] lines, int open) {
+        String line = lines[open];
+        if (line.length() < 3 || line.charAt(0) != '@' || line.charAt(line.length() - 1) != '(') {
+            return -1;
+        }
+        for (int c = 1; c < line.length() - 1; c++) {
+            char ch = line.charAt(c);
+            if (!(ch == '.' || ch == '_' || isAsciiLetterOrDigit(ch))) {
+                return -1;
+            }
+        }
+        int i = open + 1;
+        while (i < lines.length && isAnnotationMember(lines[i])) {
+            i++;
+        }
+        return i > open + 1 && i < lines.length && lines[i].equals(")") ? i : -1;
     }
 
-    private static void continueOnNextLine(StringBuilder out, String indent, String first, String rest) {
-        out.append(indent)
-                .append(first)
-                .append('\n')
-                .append(indent)
-                .append("        ")
-                .append(rest)
-                .append('\n');
+    private static boolean isAnnotationMember(String line) {
+        return line.startsWith("        ") && !hasLineBreak(line);
+    }
+
+    /** The annotation on lines {@code open} to {@code close} on one line, or null when that does not fit. */
+    private static String annotationOnOneLine(String[] lines, int open, int close) {
+        StringBuilder joined = new StringBuilder(LINE_LIMIT).append(lines[open]);
+        int first = open + 1;
+        int last = close - 1;
+        // Blank member lines at either end vanish; one in between leaves its separating space.
+        while (first <= last && lines[first].isBlank()) {
+            first++;
+        }
+        while (last >= first && lines[last].isBlank()) {
+            last--;
+        }
+        for (int i = first; i <= last; i++) {
+            // Each member but the last ends with its comma already.
+            joined.append(i == first ? "" : " ").append(lines[i].strip());
+        }
+        joined.append(')');
+        return joined.length() <= LINE_LIMIT ? joined.toString() : null;
+    }
+
+    /**
+     * The index of the line closing the empty parentheses that {@code line} (read as line {@code at}) opens at its
+     * end, when only whitespace (at least one character of it besides the line break) lies between them; -1 if none.
+     */
+    private static int emptyParametersClose(String[] lines, int at, String line) {
+        if (!line.endsWith("(")) {
+            return -1;
+        }
+        int blank = 0;
+        int i = at + 1;
+        while (i < lines.length && leadingWhitespace(lines[i]) == lines[i].length()) {
+            blank += lines[i].length() + 1;
+            i++;
+        }
+        if (i == lines.length) {
+            return -1;
+        }
+        int indent = leadingWhitespace(lines[i]);
+        return lines[i].charAt(indent) == ')' && blank + indent > 0 ? i : -1;
+    }
+
+    /** Whether the three lines are a javadoc comment of one text line, as JavaPoet writes every comment. */
+    private static boolean isOneLineJavadoc(String open, String text, String close) {
+        int indent = leadingSpaces(open);
+        return open.length() == indent + 3
+                && open.endsWith("/**")
+                && close.length() == indent + 3
+                && close.startsWith(" */", indent)
+                && leadingSpaces(close) == indent + 1
+                && text.length() > indent + 3
+                && text.startsWith(" * ", indent)
+                && leadingSpaces(text) == indent + 1
+                && !isRegexWhitespace(text.charAt(indent + 3))
+                && !hasLineBreak(text);
+    }
+
+    /** Whether {@code open} ends with a {@code {} that JavaPoet closed on the next line, the body left empty. */
+    private static boolean isEmptyBody(String open, String close) {
+        int indent = leadingSpaces(open);
+        return close.length() == indent + 1
+                && close.charAt(indent) == '}'
+                && leadingSpaces(close) == indent
+                && open.length() >= indent + 3
+                && !isRegexWhitespace(open.charAt(indent))
+                && open.endsWith(" {")
+                && !hasLineBreak(open);
+    }
+
+    private static int leadingSpaces(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
+    }
+
+    private static int leadingWhitespace(String line) {
+        int n = 0;
+        while (n < line.length() && isRegexWhitespace(line.charAt(n))) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Whitespace as {@code \s} in a regular expression means it: ASCII only. */
+    private static boolean isRegexWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /**
+     * Whether the line holds a character other than {@code \n} that breaks lines (a carriage return, next line, line
+     * or paragraph separator, from spec text): such a line is left as JavaPoet wrote it, never joined with another.
+     */
+    private static boolean hasLineBreak(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void continueOnNextLine(List<String> out, String indent, String first, String rest) {
+        out.add(indent + first);
+        out.add(indent + "        " + rest);
     }
 
     /** Writes a list such as {@code permits A, B, C {} on as many lines as it needs, breaking after commas. */
-    private static void wrapAtCommas(StringBuilder out, String indent, String list) {
+    private static void wrapAtCommas(List<String> out, String indent, String list) {
         StringBuilder line = new StringBuilder(indent);
         for (String item : list.split(", ")) {
             boolean first = line.length() == indent.length();
             if (!first && line.length() + item.length() + 2 > LINE_LIMIT) {
-                out.append(line).append(",\n");
+                out.add(line.append(',').toString());
                 line = new StringBuilder(indent).append(item);
             } else {
                 line.append(first ? "" : ", ").append(item);
             }
         }
-        out.append(line).append('\n');
+        out.add(line.toString());
     }
 
-    private static void wrapJavadoc(StringBuilder out, String prefix, String text) {
+    private static void wrapJavadoc(List<String> out, String prefix, String text) {
         String continuation = text.startsWith("@") ? prefix + "    " : prefix;
         String current = prefix;
         while (current.length() + text.length() > LINE_LIMIT) {
@@ -192,10 +347,10 @@ final class SourceFiles {
             if (cut <= 0) {
                 break;
             }
-            out.append(current).append(text, 0, cut).append('\n');
+            out.add(current + text.substring(0, cut));
             text = text.substring(cut + 1).stripLeading();
             current = continuation;
         }
-        out.append(current).append(text).append('\n');
+        out.add(current + text);
     }
 }

@@ -34,9 +34,14 @@ public final class Writers {
         Map<String, List<String>> unionsOf = new HashMap<>();
         for (TypeDecl type : model.types().values()) {
             if (type instanceof TypeDecl.OneOfDecl oneOf) {
-                oneOf.members()
-                        .forEach(m -> unionsOf.computeIfAbsent(m.javaName(), k -> new ArrayList<>())
-                                .add(oneOf.javaName()));
+                for (TypeDecl.OneOfMember m : oneOf.members()) {
+                    List<String> unions = unionsOf.get(m.javaName());
+                    if (unions == null) {
+                        unions = new ArrayList<>();
+                        unionsOf.put(m.javaName(), unions);
+                    }
+                    unions.add(oneOf.javaName());
+                }
             }
         }
         BuilderRule builders = BuilderRule.of(model);

@@ -107,4 +107,28 @@ class SourceFilesLayoutTest {
                 SourceFiles.layout("    private Builder() {\n    }\n    void run() {\n        go();\n    }\n"
                         + "    class A {\n        }"));
     }
+
+    @Test
+    void aShortDeclarationWrappedInsideEmptyParenthesesIsRejoinedAndItsEmptyBodyClosed() {
+        assertEquals(
+                "    void run() {}\n    Object a = f().g();",
+                SourceFiles.layout("    void run(\n            ) {\n    }\n    Object a = f(\n\n    ).g(\n        );"));
+    }
+
+    @Test
+    void onlyTheInnermostOfNestedEmptyBodiesGoesOnOneLine() {
+        assertEquals("class A {\n    class B {}\n}", SourceFiles.layout("class A {\n    class B {\n    }\n}"));
+    }
+
+    @Test
+    void anAnnotationInsideATypeKeepsOneMemberALine() {
+        String nested = "class A {\n    @Foo(\n            a = 1,\n            b = 2\n    )\n    int x;\n}";
+        assertEquals(nested, SourceFiles.layout(nested));
+    }
+
+    @Test
+    void javadocWhoseTextHoldsACarriageReturnFromTheSpecStaysOnThreeLines() {
+        String javadoc = "    /**\n     * First\rsecond.\n     */\n    int a;";
+        assertEquals(javadoc, SourceFiles.layout(javadoc));
+    }
 }
