@@ -36,10 +36,15 @@ final class ContentKeys {
     /** Changes whenever the canonical text changes shape, so that keys of one layout never match another's. */
     private static final String FORMAT = "crmgen content key 1";
 
+    private final MessageDigest sha256 = sha256();
+
     private final ApiModel model;
     private final String settings;
-    /** Each declaration's own canonical text, by Java name; looked up only, never iterated. */
-    private final Map<String, String> declTexts = new HashMap<>();
+    /**
+     * The SHA-256 of each declaration's own canonical text, by Java name; looked up only, never iterated. A key covers
+     * a declaration through this digest, so each declaration is hashed once however many keys cover it.
+     */
+    private final Map<String, String> declDigests = new HashMap<>();
 
     ContentKeys(ApiModel model, String version, GeneratorOptions options, boolean deprecates) {
         this.model = model;
@@ -93,18 +98,18 @@ final class ContentKeys {
                 .text(model.description());
         text.count(model.types().size());
         for (TypeDecl type : model.types().values()) {
-            text.text(declText(type.javaName()));
+            text.text(declDigest(type.javaName()));
         }
         text.count(model.operations().size());
         model.operations().forEach(op -> operation(text, op));
         return digest(text);
     }
 
-    /** Appends the canonical text of every declaration in {@code names}, in their sorted order. */
+    /** Appends the name and digest of every declaration in {@code names}, in their sorted order. */
     private Canonical withDecls(Canonical text, Set<String> names) {
         text.count(names.size());
         for (String name : names) {
-            text.text(name).text(declText(name));
+            text.text(name).text(declDigest(name));
         }
         return text;
     }
@@ -133,13 +138,13 @@ final class ContentKeys {
         return reached;
     }
 
-    private String declText(String javaName) {
-        String text = declTexts.get(javaName);
-        if (text == null) {
-            text = decl(new Canonical(), model.type(javaName)).toString();
-            declTexts.put(javaName, text);
+    private String declDigest(String javaName) {
+        String digest = declDigests.get(javaName);
+        if (digest == null) {
+            digest = digest(decl(new Canonical(), model.type(javaName)));
+            declDigests.put(javaName, digest);
         }
-        return text;
+        return digest;
     }
 
     private static Canonical decl(Canonical text, TypeDecl type) {
@@ -220,10 +225,13 @@ final class ContentKeys {
         }
     }
 
-    private static String digest(Canonical text) {
+    private String digest(Canonical text) {
+        return HexFormat.of().formatHex(sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-256.
             throw new IllegalStateException(e);
