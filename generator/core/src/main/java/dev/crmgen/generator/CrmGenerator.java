@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The generator's front door: spec → model → Java sources. Shared by the annotation processor, the Maven plugin,
@@ -28,6 +29,17 @@ public final class CrmGenerator {
      * errors has no files. An internal failure becomes a {@code CrmgenInternalError} diagnostic with its stack trace.
      */
     public static GenerationResult generate(SpecSource spec, GeneratorOptions options) {
+        return generate(spec, options, null);
+    }
+
+    /**
+     * Generates as {@link #generate(SpecSource, GeneratorOptions)}, and gives every file a content key
+     * ({@link GenerationResult#contentKeys()}): a SHA-256 over all that shapes the file. A file whose key is in
+     * {@code reusableKeys} is not emitted, for a build that still holds the file it wrote under that key.
+     *
+     * @param reusableKeys the keys of files the caller still has intact; null for a generation without keys
+     */
+    public static GenerationResult generate(SpecSource spec, GeneratorOptions options, Set<String> reusableKeys) {
         Problems problems = new Problems(spec.displayName());
         try {
             SpecReader.Result read = SpecReader.read(spec, options, problems);
@@ -35,7 +47,12 @@ public final class CrmGenerator {
             if (model == null || problems.hasErrors()) {
                 return new GenerationResult(List.of(), problems.diagnostics(), read.inputFiles());
             }
-            return new GenerationResult(Writers.write(model, VERSION), problems.diagnostics(), read.inputFiles());
+            if (reusableKeys == null) {
+                return new GenerationResult(Writers.write(model, VERSION), problems.diagnostics(), read.inputFiles());
+            }
+            Writers.Written written = Writers.write(model, VERSION, options, reusableKeys);
+            return new GenerationResult(
+                    written.files(), problems.diagnostics(), read.inputFiles(), written.contentKeys());
         } catch (RuntimeException | StackOverflowError e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));

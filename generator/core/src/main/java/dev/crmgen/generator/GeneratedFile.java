@@ -16,6 +16,11 @@ public record GeneratedFile(String qualifiedName, String source) {
 
     /** The path below a source root, such as {@code com/acme/notes/NotesClient.java}. */
     public String relativePath() {
+        return relativePath(qualifiedName);
+    }
+
+    /** The path below a source root of the file of top-level type {@code qualifiedName}. */
+    public static String relativePath(String qualifiedName) {
         return qualifiedName.replace('.', '/') + ".java";
     }
 }

@@ -153,12 +153,14 @@ public class GenerateMojo extends AbstractMojo {
                 getLog().warn(diagnostic.format());
             }
             getLog().info(String.format(
-                    "crmgen: generated %s into %s because %s; wrote %d, kept %d unchanged, deleted %d (%d ms)",
+                    "crmgen: generated %s into %s because %s; wrote %d, kept %d unchanged (%d not emitted again),"
+                            + " deleted %d (%d ms)",
                     location.describe(baseDirectory),
                     where,
                     generated.reason(),
                     generated.written(),
                     generated.unchanged(),
+                    generated.reused(),
                     generated.deleted(),
                     millis));
         }

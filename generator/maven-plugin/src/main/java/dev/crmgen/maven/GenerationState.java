@@ -18,18 +18,29 @@ import java.util.TreeMap;
  * <p>{@code configuration} holds every setting that shapes the output (generator version, spec location, package,
  * client name) in clear text so that a rebuild can say which one changed; {@code inputs} maps each file or class-path
  * resource read (the spec and everything it references) to its SHA-256; {@code outputs} maps each generated file,
- * relative to the output directory with '/' separators, to the SHA-256 of the bytes written.
+ * relative to the output directory with '/' separators, to the SHA-256 of the bytes written; {@code keys} maps each
+ * generated file to its content key (the generator's SHA-256 over all that shapes the file), so that after an edit
+ * the generator can leave out files whose key did not change. A state of the first format has no keys: the next
+ * generation then emits every file.
  *
  * <p>The file is line based and sorted, so identical generations leave identical state files.
  */
-record GenerationState(Map<String, String> configuration, Map<String, String> inputs, Map<String, String> outputs) {
+record GenerationState(
+        Map<String, String> configuration,
+        Map<String, String> inputs,
+        Map<String, String> outputs,
+        Map<String, String> keys) {
 
-    private static final String HEADER = "# crmgen generation state v1: inputs and outputs of the last generation";
+    private static final String HEADER =
+            "# crmgen generation state v2: inputs, outputs and their content keys of the last generation";
+    /** The first format, without content keys; still read, so that its outputs are known (and deleted if stale). */
+    private static final String HEADER_V1 = "# crmgen generation state v1: inputs and outputs of the last generation";
 
     GenerationState {
         configuration = Collections.unmodifiableMap(new TreeMap<>(configuration));
         inputs = Collections.unmodifiableMap(new TreeMap<>(inputs));
         outputs = Collections.unmodifiableMap(new TreeMap<>(outputs));
+        keys = Collections.unmodifiableMap(new TreeMap<>(keys));
     }
 
     /** Reads a state file; empty when it is absent or not one this version wrote (which just forces a regeneration). */
@@ -41,12 +52,13 @@ record GenerationState(Map<String, String> configuration, Map<String, String> in
             return Optional.empty();
         }
         String[] lines = text.split("\n", -1);
-        if (lines.length == 0 || !lines[0].equals(HEADER)) {
+        if (lines.length == 0 || !(lines[0].equals(HEADER) || lines[0].equals(HEADER_V1))) {
             return Optional.empty();
         }
         Map<String, String> configuration = new TreeMap<>();
         Map<String, String> inputs = new TreeMap<>();
         Map<String, String> outputs = new TreeMap<>();
+        Map<String, String> keys = new TreeMap<>();
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
             if (line.isEmpty()) {
@@ -60,12 +72,13 @@ record GenerationState(Map<String, String> configuration, Map<String, String> in
                 case "config" -> configuration.put(parts[1], parts[2]);
                 case "input" -> inputs.put(parts[2], parts[1]);
                 case "output" -> outputs.put(parts[2], parts[1]);
+                case "key" -> keys.put(parts[2], parts[1]);
                 default -> {
                     return Optional.empty();
                 }
             }
         }
-        return Optional.of(new GenerationState(configuration, inputs, outputs));
+        return Optional.of(new GenerationState(configuration, inputs, outputs, keys));
     }
 
     /** Writes the state through a temporary file so that an interrupted build never leaves a half-written record. */
@@ -77,6 +90,8 @@ record GenerationState(Map<String, String> configuration, Map<String, String> in
                 text.append("input\t").append(hash).append('\t').append(key).append('\n'));
         outputs.forEach((path, hash) ->
                 text.append("output\t").append(hash).append('\t').append(path).append('\n'));
+        keys.forEach((path, key) ->
+                text.append("key\t").append(key).append('\t').append(path).append('\n'));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);

@@ -30,13 +30,22 @@ import java.util.TreeSet;
  * recorded last time and the files written last time. It never runs the generator, so a no-change build costs a few
  * small file reads. When anything differs the generator runs; files whose bytes are unchanged keep their timestamps
  * (so the compiler sees nothing new), and files the previous generation wrote but this one does not are deleted.
+ *
+ * <p>When only inputs changed (the configuration, and so the generator's build, is the same), the generator is told
+ * the content keys of the files still on disk as they were written, and does not emit a file whose key it computes
+ * again: a key covers everything that shapes its file, so after a one-description edit only the files that
+ * description reaches (and the client) are emitted.
  */
 final class IncrementalGeneration {
 
     /** The generator library's entry point; a function so that the bookkeeping can be tested on its own. */
     @FunctionalInterface
     interface Generator {
-        GenerationResult generate(SpecSource spec, GeneratorOptions options);
+        /**
+         * Generates, with content keys; a file whose key is in {@code reusableKeys} need not be emitted (the
+         * signature of {@code CrmGenerator.generate}).
+         */
+        GenerationResult generate(SpecSource spec, GeneratorOptions options, Set<String> reusableKeys);
     }
 
     /** Reads an input recorded in the state: an absolute file path, or {@code classpath:<resource>}. */
@@ -69,8 +78,13 @@ final class IncrementalGeneration {
         /** Nothing changed: {@code files} generated files from {@code inputs} inputs are current. */
         record UpToDate(int files, int inputs) implements Outcome {}
 
-        /** Regenerated because of {@code reason}; {@code diagnostics} holds warnings and notes worth showing. */
-        record Generated(String reason, int written, int unchanged, int deleted, List<Diagnostic> diagnostics)
+        /**
+         * Regenerated because of {@code reason}; {@code unchanged} counts the files left as they were, of which
+         * {@code reused} were not even emitted (their content keys were unchanged); {@code diagnostics} holds
+         * warnings and notes worth showing.
+         */
+        record Generated(
+                String reason, int written, int unchanged, int reused, int deleted, List<Diagnostic> diagnostics)
                 implements Outcome {}
 
         /** The spec has errors; nothing was written and the previous output and state are left as they were. */
@@ -149,12 +163,18 @@ final class IncrementalGeneration {
         for (String key : request.specInputs()) {
             inputs.put(key, hashInput(key));
         }
-        GenerationResult result = generator.generate(request.spec(), request.options());
+        Map<String, String> intact = intactOutputKeys(previous, request);
+        GenerationResult result = generator.generate(request.spec(), request.options(), intact.keySet());
+        if (!result.hasErrors() && !keptFilesAreIntact(result, intact)) {
+            // Never happens with keys that name their file; if it did, a full generation is the safe answer.
+            result = generator.generate(request.spec(), request.options(), Set.of());
+        }
         if (result.hasErrors()) {
             return new Outcome.Failed(result.diagnostics());
         }
 
         Map<String, String> outputs = new TreeMap<>();
+        Map<String, String> keys = new TreeMap<>();
         int written = 0;
         int unchanged = 0;
         for (GeneratedFile file : result.files()) {
@@ -166,6 +186,16 @@ final class IncrementalGeneration {
                 unchanged++;
             }
             outputs.put(relative, Sha256.of(bytes));
+        }
+        int reused = 0;
+        for (Map.Entry<String, String> file : result.contentKeys().entrySet()) {
+            String relative = GeneratedFile.relativePath(file.getKey());
+            keys.put(relative, file.getValue());
+            if (!outputs.containsKey(relative)) {
+                outputs.put(relative, previous.outputs().get(relative));
+                unchanged++;
+                reused++;
+            }
         }
 
         int deleted = 0;
@@ -187,12 +217,53 @@ final class IncrementalGeneration {
                 inputs.computeIfAbsent(input.toAbsolutePath().normalize().toString(), this::hashInput);
             }
         }
-        new GenerationState(request.configuration(), inputs, outputs).write(request.stateFile());
+        new GenerationState(request.configuration(), inputs, outputs, keys).write(request.stateFile());
 
         List<Diagnostic> notes = result.diagnostics().stream()
                 .filter(d -> d.severity() != Diagnostic.Severity.ERROR)
                 .toList();
-        return new Outcome.Generated(reason, written, unchanged, deleted, notes);
+        return new Outcome.Generated(reason, written, unchanged, reused, deleted, notes);
+    }
+
+    /**
+     * The content keys of the previous generation's files that are still on disk exactly as written, each with its
+     * file; none when the configuration changed (a key does not cover, say, which build of a snapshot generator
+     * wrote the file) or the previous state recorded no keys.
+     */
+    private static Map<String, String> intactOutputKeys(GenerationState previous, Request request) throws IOException {
+        Map<String, String> intact = new TreeMap<>();
+        if (previous == null || !previous.configuration().equals(request.configuration())) {
+            return intact;
+        }
+        for (Map.Entry<String, String> output : previous.keys().entrySet()) {
+            String recordedHash = previous.outputs().get(output.getKey());
+            if (recordedHash == null) {
+                continue;
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(resolveOutput(request.outputDirectory(), output.getKey()));
+            } catch (NoSuchFileException e) {
+                continue;
+            }
+            if (recordedHash.equals(Sha256.of(bytes))) {
+                intact.put(output.getValue(), output.getKey());
+            }
+        }
+        return intact;
+    }
+
+    /** Whether each file the generator left out is the intact file recorded under the same key and path. */
+    private static boolean keptFilesAreIntact(GenerationResult result, Map<String, String> intact) {
+        Set<String> emitted = new TreeSet<>();
+        result.files().forEach(file -> emitted.add(file.qualifiedName()));
+        for (Map.Entry<String, String> file : result.contentKeys().entrySet()) {
+            if (!emitted.contains(file.getKey())
+                    && !GeneratedFile.relativePath(file.getKey()).equals(intact.get(file.getValue()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String hashInput(String key) {

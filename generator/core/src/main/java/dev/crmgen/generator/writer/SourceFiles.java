@@ -85,8 +85,17 @@ final class SourceFiles {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
-        String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
-        return new GeneratedFile(qualified, layout(file.toString()));
+        return new GeneratedFile(qualifiedName(simpleName), layout(file.toString()));
+    }
+
+    /** The qualified name of the generated type {@code simpleName}. */
+    String qualifiedName(String simpleName) {
+        return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    }
+
+    /** Whether files carry {@code @SuppressWarnings("deprecation")}: a setting every file's content depends on. */
+    boolean deprecates() {
+        return deprecationQuiet != null;
     }
 
     /**
