@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -64,17 +65,24 @@ final class ListCodec<E> implements JsonCodec<List<E>> {
         if (!JsonCodecs.expectOrSkip(p, JsonToken.START_ARRAY, "an array")) {
             return null;
         }
-        ArrayList<E> list = new ArrayList<>();
+        // Read straight into the array the list keeps: HubSpot's lists are mostly short (an error's context ids).
+        Object[] elements = null;
+        int size = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             E e = t == JsonToken.VALUE_NULL
                     ? JsonCodecs.tolerate(p, "an element (lists hold no nulls)")
                     : element.read(p);
             if (e != null) {
-                list.add(e);
+                if (elements == null) {
+                    elements = new Object[4];
+                } else if (size == elements.length) {
+                    elements = Arrays.copyOf(elements, 2 * size);
+                }
+                elements[size++] = e;
             }
         }
-        return RecordCollections.decodedList(list);
+        return DecodedList.of(elements, size);
     }
 
     static <E> void write(JsonGenerator g, List<E> list, JsonCodec<E> element, NullElements nulls) throws IOException {

@@ -54,12 +54,31 @@ public final class RecordCodec<T> implements JsonCodec<T> {
         Table t = table();
         RecordProperty[] properties = t.properties;
         Object[] values = new Object[properties.length];
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+        int previous = -1;
+        for (; ; ) {
+            int guess = t.following(previous);
+            int index;
+            if (guess >= 0 && p.nextFieldName(properties[guess].encodedName)) {
+                index = guess;
+            } else {
+                String name = guess < 0
+                        ? p.nextFieldName()
+                        : p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+                if (name == null) {
+                    break;
+                }
+                index = t.indexOf(name);
+                if (index >= 0) {
+                    t.learn(previous, index);
+                }
+            }
+            if (index >= 0) {
+                previous = index;
+            }
             if (p.nextToken() == JsonToken.VALUE_NULL) {
                 // null means absent
                 continue;
             }
-            int index = t.indexOf(name);
             if (index < 0) {
                 p.skipChildren();
             } else if (properties[index].string && p.currentToken() == JsonToken.VALUE_STRING) {
@@ -108,9 +127,14 @@ public final class RecordCodec<T> implements JsonCodec<T> {
     }
 
     /**
-     * The properties, the indexes of the required ones, and an open-addressing hash table from name to index: a
-     * power-of-two array at most half full, probed linearly. Names jackson reads are interned, as the names here
-     * are, so a lookup usually ends at one identity comparison.
+     * The properties, the indexes of the required ones, an open-addressing hash table from name to index (a
+     * power-of-two array at most half full, probed linearly), and the order the properties came in last. Names
+     * jackson reads are interned, as the names here are, so a lookup usually ends at one identity comparison.
+     *
+     * <p>The order is a guess for the next object: a server writes one type's properties in one order, and a name the
+     * parser confirms byte by byte in its input costs neither its symbol-table lookup nor this table's. Threads
+     * decoding with the same codec share it without locking; every value ever stored is a valid index or -1, so a
+     * stale or lost update costs only a wrong guess, which the parser rejects.
      */
     private static final class Table {
         final RecordProperty[] properties;
@@ -118,6 +142,8 @@ public final class RecordCodec<T> implements JsonCodec<T> {
         private final String[] names;
         private final int[] indexes;
         private final int mask;
+        /** The property that followed property {@code i} last at {@code i + 1}, the first one at 0; -1 for none. */
+        private final int[] followers;
 
         Table(RecordProperty[] properties) {
             this.properties = properties.clone();
@@ -143,6 +169,22 @@ public final class RecordCodec<T> implements JsonCodec<T> {
                 indexes[slot] = i;
             }
             this.required = Arrays.copyOf(requiredIndexes, requiredCount);
+            this.followers = new int[properties.length + 1];
+            Arrays.fill(followers, -1);
+            for (RecordProperty property : properties) {
+                // Encoded now, so every thread finds the bytes it compares ready.
+                property.encodedName.asQuotedUTF8();
+            }
+        }
+
+        /** The property expected after the one at {@code previous} (-1: at the start of the object), or -1. */
+        int following(int previous) {
+            return followers[previous + 1];
+        }
+
+        /** Records that the property at {@code index} came after the one at {@code previous}. */
+        void learn(int previous, int index) {
+            followers[previous + 1] = index;
         }
 
         /** The index of the property called {@code name}, or -1. */

@@ -82,8 +82,9 @@ final class Rfc3339 {
                 || second > 59) {
             return null;
         }
-        return OffsetDateTime.of(
-                year, month, day, hour, minute, second, nano, ZoneOffset.ofTotalSeconds(offsetSeconds));
+        // ofTotalSeconds looks every offset up in a concurrent map (boxing the key); HubSpot sends UTC.
+        ZoneOffset offset = offsetSeconds == 0 ? ZoneOffset.UTC : ZoneOffset.ofTotalSeconds(offsetSeconds);
+        return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
     }
 
     /** Two ASCII digits at {@code i} as a number, or -1. */
