@@ -183,13 +183,22 @@ final class DecodedMap<V> extends AbstractMap<String, V> {
      * {@code Map.put} does. {@link #build} hands the arrays to the map without copying.
      */
     static final class Builder<V> {
+        /** Room for more entries than this is made as they come. */
+        private static final int PRESIZED_AT_MOST = 256;
+
+        private final int expectedSize;
         private Object[] slots;
         private int size;
         private int[] index;
 
+        /** @param expectedSize how many entries to make room for at the first; more are accepted */
+        Builder(int expectedSize) {
+            this.expectedSize = Math.min(Math.max(expectedSize, 2), PRESIZED_AT_MOST);
+        }
+
         void put(String key, V value) {
             if (slots == null) {
-                slots = new Object[8];
+                slots = new Object[2 * expectedSize];
             } else {
                 int entry = find(slots, size, index, key);
                 if (entry >= 0) {

@@ -24,6 +24,9 @@ final class ListCodec<E> implements JsonCodec<List<E>> {
         REJECTED
     }
 
+    /** Room for more elements than this is made as they come. */
+    private static final int PRESIZED_AT_MOST = 256;
+
     private final JsonCodec<E> element;
     private final NullElements nulls;
 
@@ -32,9 +35,22 @@ final class ListCodec<E> implements JsonCodec<List<E>> {
         this.nulls = Objects.requireNonNull(nulls, "nulls");
     }
 
+    /**
+     * How many elements the list read last had: the next one starts with room for as many. Shared by threads without
+     * locking; a stale value costs only a copy of the array.
+     */
+    private int expectedSize;
+
     @Override
     public List<E> read(JsonParser p) throws IOException {
-        return nulls == NullElements.ALLOWED ? readAllowingNulls(p, element) : readRejectingNulls(p, element);
+        if (nulls == NullElements.ALLOWED) {
+            return readAllowingNulls(p, element);
+        }
+        List<E> list = readRejectingNulls(p, element, expectedSize);
+        if (list != null && list.size() != expectedSize) {
+            expectedSize = list.size();
+        }
+        return list;
     }
 
     @Override
@@ -61,11 +77,11 @@ final class ListCodec<E> implements JsonCodec<List<E>> {
      * Reads without nulls into the list type {@link RecordCollections#immutableList} recognises, so that a record's
      * compact constructor does not copy it again.
      */
-    static <E> List<E> readRejectingNulls(JsonParser p, JsonCodec<E> element) throws IOException {
+    static <E> List<E> readRejectingNulls(JsonParser p, JsonCodec<E> element, int expectedSize) throws IOException {
         if (!JsonCodecs.expectOrSkip(p, JsonToken.START_ARRAY, "an array")) {
             return null;
         }
-        // Read straight into the array the list keeps: HubSpot's lists are mostly short (an error's context ids).
+        // Read straight into the array the list keeps, sized as expected, so that most lists are never copied.
         Object[] elements = null;
         int size = 0;
         JsonToken t;
@@ -75,7 +91,7 @@ final class ListCodec<E> implements JsonCodec<List<E>> {
                     : element.read(p);
             if (e != null) {
                 if (elements == null) {
-                    elements = new Object[4];
+                    elements = new Object[Math.min(Math.max(expectedSize, 1), PRESIZED_AT_MOST)];
                 } else if (size == elements.length) {
                     elements = Arrays.copyOf(elements, 2 * size);
                 }

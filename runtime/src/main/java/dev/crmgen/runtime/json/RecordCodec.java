@@ -3,6 +3,7 @@ package dev.crmgen.runtime.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -58,7 +59,7 @@ public final class RecordCodec<T> implements JsonCodec<T> {
         for (; ; ) {
             int guess = t.following(previous);
             int index;
-            if (guess >= 0 && p.nextFieldName(properties[guess].encodedName)) {
+            if (guess >= 0 && p.nextFieldName(t.encodedNames[guess])) {
                 index = guess;
             } else {
                 String name = guess < 0
@@ -72,20 +73,27 @@ public final class RecordCodec<T> implements JsonCodec<T> {
                     t.learn(previous, index);
                 }
             }
-            if (index >= 0) {
-                previous = index;
-            }
-            if (p.nextToken() == JsonToken.VALUE_NULL) {
-                // null means absent
+            if (index < 0) {
+                // Unknown: skipped, and the guess for what follows stays as it was.
+                p.nextToken();
+                p.skipChildren();
                 continue;
             }
-            if (index < 0) {
-                p.skipChildren();
-            } else if (properties[index].string && p.currentToken() == JsonToken.VALUE_STRING) {
+            previous = index;
+            RecordProperty property = properties[index];
+            if (property.string) {
                 // Most properties are strings: read them without a call through the codec.
-                values[index] = p.getText();
+                String text = p.nextTextValue();
+                if (text != null) {
+                    values[index] = text;
+                    continue;
+                }
             } else {
-                values[index] = properties[index].codec.read(p);
+                p.nextToken();
+            }
+            // null means absent
+            if (p.currentToken() != JsonToken.VALUE_NULL) {
+                values[index] = property.codec.read(p);
             }
         }
         for (int index : t.required) {
@@ -144,6 +152,8 @@ public final class RecordCodec<T> implements JsonCodec<T> {
         private final int mask;
         /** The property that followed property {@code i} last at {@code i + 1}, the first one at 0; -1 for none. */
         private final int[] followers;
+        /** The properties' names as the parser compares them with its input. */
+        final SerializedString[] encodedNames;
 
         Table(RecordProperty[] properties) {
             this.properties = properties.clone();
@@ -171,9 +181,11 @@ public final class RecordCodec<T> implements JsonCodec<T> {
             this.required = Arrays.copyOf(requiredIndexes, requiredCount);
             this.followers = new int[properties.length + 1];
             Arrays.fill(followers, -1);
-            for (RecordProperty property : properties) {
+            this.encodedNames = new SerializedString[properties.length];
+            for (int i = 0; i < properties.length; i++) {
+                encodedNames[i] = properties[i].encodedName;
                 // Encoded now, so every thread finds the bytes it compares ready.
-                property.encodedName.asQuotedUTF8();
+                encodedNames[i].asQuotedUTF8();
             }
         }
 

@@ -30,7 +30,7 @@ public final class RecordCollections {
      * recorded as a deviation.
      */
     public static <E> List<E> readList(JsonParser p, JsonCodec<E> element) throws IOException {
-        return ListCodec.readRejectingNulls(p, element);
+        return ListCodec.readRejectingNulls(p, element, 4);
     }
 
     /**
@@ -48,21 +48,24 @@ public final class RecordCollections {
             return null;
         }
         boolean strings = value == JsonCodecs.STRING;
-        DecodedMap.Builder<V> map = new DecodedMap.Builder<>();
+        DecodedMap.Builder<V> map = new DecodedMap.Builder<>(keys == null ? 0 : keys.expectedSize());
         for (int position = 0; ; position++) {
             String key = keys == null ? p.nextFieldName() : keys.next(p, position);
             if (key == null) {
+                if (keys != null) {
+                    keys.finished(position);
+                }
                 return map.build();
             }
-            JsonToken t = p.nextToken();
             V v;
-            if (t == JsonToken.VALUE_NULL) {
-                v = null;
-            } else if (strings && t == JsonToken.VALUE_STRING) {
+            if (strings) {
                 // A map of strings, such as a note's properties, reads its values without a call through the codec.
-                v = (V) p.getText();
+                v = (V) p.nextTextValue();
+                if (v == null && p.currentToken() != JsonToken.VALUE_NULL) {
+                    v = value.read(p);
+                }
             } else {
-                v = value.read(p);
+                v = p.nextToken() == JsonToken.VALUE_NULL ? null : value.read(p);
             }
             map.put(key, v);
         }
@@ -118,15 +121,29 @@ public final class RecordCollections {
     }
 
     /**
-     * The keys one map codec read last, by position. Shared by the threads that use the codec without locking: a slot
-     * holds a name or null, any of them a guess the parser checks against its input, so a stale or lost one costs
-     * only the ordinary read of the key.
+     * The keys one map codec read last, by position, and their number. Shared by the threads that use the codec
+     * without locking: a slot holds a name or null, any of them a guess the parser checks against its input, and the
+     * number only sizes the next map's array, so a stale or lost update costs only the ordinary read of a key or a
+     * copy of the array.
      */
     private static final class KeyOrder {
         /** Maps longer than this are read without guesses past it, so the codec holds few names. */
         private static final int GUESSED_AT_MOST = 64;
 
         private SerializedString[] names = new SerializedString[4];
+        /** How many keys the map read last had: the next one is given room for as many entries. */
+        private int size;
+
+        int expectedSize() {
+            return size;
+        }
+
+        /** Records that the map just read had {@code keys} keys. */
+        void finished(int keys) {
+            if (size != keys) {
+                size = keys;
+            }
+        }
 
         /** The key at {@code position} of the object being read, or null at its end. */
         String next(JsonParser p, int position) throws IOException {
