@@ -76,7 +76,7 @@ final class Rfc3339 {
         if (month < 1
                 || month > 12
                 || day < 1
-                || day > Month.of(month).length(Year.isLeap(year))
+                || (day > 28 && day > Month.of(month).length(Year.isLeap(year)))
                 || hour > 23
                 || minute > 59
                 || second > 59) {
