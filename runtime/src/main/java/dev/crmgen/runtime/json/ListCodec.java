@@ -30,16 +30,16 @@ final class ListCodec<E> implements JsonCodec<List<E>> {
     private final JsonCodec<E> element;
     private final NullElements nulls;
 
-    ListCodec(JsonCodec<E> element, NullElements nulls) {
-        this.element = Objects.requireNonNull(element, "elementCodec");
-        this.nulls = Objects.requireNonNull(nulls, "nulls");
-    }
-
     /**
      * How many elements the list read last had: the next one starts with room for as many. Shared by threads without
      * locking; a stale value costs only a copy of the array.
      */
     private int expectedSize;
+
+    ListCodec(JsonCodec<E> element, NullElements nulls) {
+        this.element = Objects.requireNonNull(element, "elementCodec");
+        this.nulls = Objects.requireNonNull(nulls, "nulls");
+    }
 
     @Override
     public List<E> read(JsonParser p) throws IOException {

@@ -130,9 +130,17 @@ public final class RecordCollections {
         /** Maps longer than this are read without guesses past it, so the codec holds few names. */
         private static final int GUESSED_AT_MOST = 64;
 
+        /**
+         * Keys missed one after another past which guessing stops: maps whose keys change every time (ids, say) are
+         * then read as if no guess had been made, without a name encoded for each key.
+         */
+        private static final int GIVE_UP_AFTER_MISSES = 256;
+
         private SerializedString[] names = new SerializedString[4];
         /** How many keys the map read last had: the next one is given room for as many entries. */
         private int size;
+
+        private int missesInARow;
 
         int expectedSize() {
             return size;
@@ -147,6 +155,9 @@ public final class RecordCollections {
 
         /** The key at {@code position} of the object being read, or null at its end. */
         String next(JsonParser p, int position) throws IOException {
+            if (missesInARow >= GIVE_UP_AFTER_MISSES) {
+                return p.nextFieldName();
+            }
             SerializedString[] guesses = names;
             SerializedString guess = position < guesses.length ? guesses[position] : null;
             if (guess == null) {
@@ -157,6 +168,9 @@ public final class RecordCollections {
                 return key;
             }
             if (p.nextFieldName(guess)) {
+                if (missesInARow != 0) {
+                    missesInARow = 0;
+                }
                 return guess.getValue();
             }
             if (p.currentToken() != JsonToken.FIELD_NAME) {
@@ -171,6 +185,7 @@ public final class RecordCollections {
             if (position >= GUESSED_AT_MOST) {
                 return;
             }
+            missesInARow++;
             SerializedString name = new SerializedString(key);
             // Encoded before it is shared, so other threads find the bytes they compare ready.
             name.asQuotedUTF8();

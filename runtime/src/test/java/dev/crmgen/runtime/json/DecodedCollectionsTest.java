@@ -54,6 +54,25 @@ class DecodedCollectionsTest {
     }
 
     @Test
+    void oneCodecReadsMapsWhoseKeysChangeEveryTimeAndThenMapsThatRepeatThem() throws Exception {
+        JsonCodec<Map<String, String>> codec = RecordCollections.mapCodec(JsonCodecs.STRING);
+        for (int round = 0; round < 1200; round++) {
+            // First keys never seen before (ids), then the same few keys in a steady order, then new keys again.
+            boolean steady = round >= 600 && round < 900;
+            LinkedHashMap<String, String> expected = new LinkedHashMap<>();
+            for (int i = 0; i < 3; i++) {
+                expected.put(steady ? "hs_" + i : round + "-" + i, "v" + round);
+            }
+            StringBuilder json = new StringBuilder("{");
+            expected.forEach((k, v) -> json.append(json.length() > 1 ? "," : "")
+                    .append(quoted(k))
+                    .append(':')
+                    .append(quoted(v)));
+            assertSameMap(expected, Json.decode(codec, json.append('}').toString()));
+        }
+    }
+
+    @Test
     void lookupsOfKeysThatAreNotThereFindNothing() throws Exception {
         for (int entries : new int[] {0, 1, 8, 9, 40}) {
             StringBuilder json = new StringBuilder("{");
