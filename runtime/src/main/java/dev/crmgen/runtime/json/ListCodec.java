@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -23,8 +24,17 @@ final class ListCodec<E> implements JsonCodec<List<E>> {
         REJECTED
     }
 
+    /** Room for more elements than this is made as they come. */
+    private static final int PRESIZED_AT_MOST = 256;
+
     private final JsonCodec<E> element;
     private final NullElements nulls;
+
+    /**
+     * How many elements the list read last had: the next one starts with room for as many. Shared by threads without
+     * locking; a stale value costs only a copy of the array.
+     */
+    private int expectedSize;
 
     ListCodec(JsonCodec<E> element, NullElements nulls) {
         this.element = Objects.requireNonNull(element, "elementCodec");
@@ -33,7 +43,14 @@ final class ListCodec<E> implements JsonCodec<List<E>> {
 
     @Override
     public List<E> read(JsonParser p) throws IOException {
-        return nulls == NullElements.ALLOWED ? readAllowingNulls(p, element) : readRejectingNulls(p, element);
+        if (nulls == NullElements.ALLOWED) {
+            return readAllowingNulls(p, element);
+        }
+        List<E> list = readRejectingNulls(p, element, expectedSize);
+        if (list != null && list.size() != expectedSize) {
+            expectedSize = list.size();
+        }
+        return list;
     }
 
     @Override
@@ -60,21 +77,28 @@ final class ListCodec<E> implements JsonCodec<List<E>> {
      * Reads without nulls into the list type {@link RecordCollections#immutableList} recognises, so that a record's
      * compact constructor does not copy it again.
      */
-    static <E> List<E> readRejectingNulls(JsonParser p, JsonCodec<E> element) throws IOException {
+    static <E> List<E> readRejectingNulls(JsonParser p, JsonCodec<E> element, int expectedSize) throws IOException {
         if (!JsonCodecs.expectOrSkip(p, JsonToken.START_ARRAY, "an array")) {
             return null;
         }
-        ArrayList<E> list = new ArrayList<>();
+        // Read straight into the array the list keeps, sized as expected, so that most lists are never copied.
+        Object[] elements = null;
+        int size = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             E e = t == JsonToken.VALUE_NULL
                     ? JsonCodecs.tolerate(p, "an element (lists hold no nulls)")
                     : element.read(p);
             if (e != null) {
-                list.add(e);
+                if (elements == null) {
+                    elements = new Object[Math.min(Math.max(expectedSize, 1), PRESIZED_AT_MOST)];
+                } else if (size == elements.length) {
+                    elements = Arrays.copyOf(elements, 2 * size);
+                }
+                elements[size++] = e;
             }
         }
-        return RecordCollections.decodedList(list);
+        return DecodedList.of(elements, size);
     }
 
     static <E> void write(JsonGenerator g, List<E> list, JsonCodec<E> element, NullElements nulls) throws IOException {

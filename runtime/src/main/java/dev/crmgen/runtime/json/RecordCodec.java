@@ -3,6 +3,7 @@ package dev.crmgen.runtime.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -54,19 +55,45 @@ public final class RecordCodec<T> implements JsonCodec<T> {
         Table t = table();
         RecordProperty[] properties = t.properties;
         Object[] values = new Object[properties.length];
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            if (p.nextToken() == JsonToken.VALUE_NULL) {
-                // null means absent
+        int previous = -1;
+        for (; ; ) {
+            int guess = t.following(previous);
+            int index;
+            if (guess >= 0 && p.nextFieldName(t.encodedNames[guess])) {
+                index = guess;
+            } else {
+                String name = guess < 0
+                        ? p.nextFieldName()
+                        : p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+                if (name == null) {
+                    break;
+                }
+                index = t.indexOf(name);
+                if (index >= 0) {
+                    t.learn(previous, index);
+                }
+            }
+            if (index < 0) {
+                // Unknown: skipped, and the guess for what follows stays as it was.
+                p.nextToken();
+                p.skipChildren();
                 continue;
             }
-            int index = t.indexOf(name);
-            if (index < 0) {
-                p.skipChildren();
-            } else if (properties[index].string && p.currentToken() == JsonToken.VALUE_STRING) {
+            previous = index;
+            RecordProperty property = properties[index];
+            if (property.string) {
                 // Most properties are strings: read them without a call through the codec.
-                values[index] = p.getText();
+                String text = p.nextTextValue();
+                if (text != null) {
+                    values[index] = text;
+                    continue;
+                }
             } else {
-                values[index] = properties[index].codec.read(p);
+                p.nextToken();
+            }
+            // null means absent
+            if (p.currentToken() != JsonToken.VALUE_NULL) {
+                values[index] = property.codec.read(p);
             }
         }
         for (int index : t.required) {
@@ -108,9 +135,14 @@ public final class RecordCodec<T> implements JsonCodec<T> {
     }
 
     /**
-     * The properties, the indexes of the required ones, and an open-addressing hash table from name to index: a
-     * power-of-two array at most half full, probed linearly. Names jackson reads are interned, as the names here
-     * are, so a lookup usually ends at one identity comparison.
+     * The properties, the indexes of the required ones, an open-addressing hash table from name to index (a
+     * power-of-two array at most half full, probed linearly), and the order the properties came in last. Names
+     * jackson reads are interned, as the names here are, so a lookup usually ends at one identity comparison.
+     *
+     * <p>The order is a guess for the next object: a server writes one type's properties in one order, and a name the
+     * parser confirms byte by byte in its input costs neither its symbol-table lookup nor this table's. Threads
+     * decoding with the same codec share it without locking; every value ever stored is a valid index or -1, so a
+     * stale or lost update costs only a wrong guess, which the parser rejects.
      */
     private static final class Table {
         final RecordProperty[] properties;
@@ -118,6 +150,10 @@ public final class RecordCodec<T> implements JsonCodec<T> {
         private final String[] names;
         private final int[] indexes;
         private final int mask;
+        /** The property that followed property {@code i} last at {@code i + 1}, the first one at 0; -1 for none. */
+        private final int[] followers;
+        /** The properties' names as the parser compares them with its input. */
+        final SerializedString[] encodedNames;
 
         Table(RecordProperty[] properties) {
             this.properties = properties.clone();
@@ -143,6 +179,24 @@ public final class RecordCodec<T> implements JsonCodec<T> {
                 indexes[slot] = i;
             }
             this.required = Arrays.copyOf(requiredIndexes, requiredCount);
+            this.followers = new int[properties.length + 1];
+            Arrays.fill(followers, -1);
+            this.encodedNames = new SerializedString[properties.length];
+            for (int i = 0; i < properties.length; i++) {
+                encodedNames[i] = properties[i].encodedName;
+                // Encoded now, so every thread finds the bytes it compares ready.
+                encodedNames[i].asQuotedUTF8();
+            }
+        }
+
+        /** The property expected after the one at {@code previous} (-1: at the start of the object), or -1. */
+        int following(int previous) {
+            return followers[previous + 1];
+        }
+
+        /** Records that the property at {@code index} came after the one at {@code previous}. */
+        void learn(int previous, int index) {
+            followers[previous + 1] = index;
         }
 
         /** The index of the property called {@code name}, or -1. */

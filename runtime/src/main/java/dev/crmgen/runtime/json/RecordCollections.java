@@ -3,17 +3,14 @@ package dev.crmgen.runtime.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
-import java.util.AbstractList;
-import java.util.AbstractMap;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.RandomAccess;
-import java.util.Set;
 
 /**
  * Lists and maps inside generated records, in one place so that each record carries only its own fields: reading and
@@ -33,7 +30,7 @@ public final class RecordCollections {
      * recorded as a deviation.
      */
     public static <E> List<E> readList(JsonParser p, JsonCodec<E> element) throws IOException {
-        return ListCodec.readRejectingNulls(p, element);
+        return ListCodec.readRejectingNulls(p, element, 4);
     }
 
     /**
@@ -41,14 +38,37 @@ public final class RecordCollections {
      * {@code null}. During a tolerant decode a value that is not an object gives null, recorded as a deviation.
      */
     public static <V> Map<String, V> readMap(JsonParser p, JsonCodec<V> value) throws IOException {
+        return readMap(p, value, null);
+    }
+
+    /** {@link #readMap(JsonParser, JsonCodec)}, matching the keys against {@code keys} where they are given. */
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> readMap(JsonParser p, JsonCodec<V> value, KeyOrder keys) throws IOException {
         if (!JsonCodecs.expectOrSkip(p, JsonToken.START_OBJECT, "an object")) {
             return null;
         }
-        LinkedHashMap<String, V> map = new LinkedHashMap<>();
-        for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-            map.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : value.read(p));
+        boolean strings = value == JsonCodecs.STRING;
+        DecodedMap.Builder<V> map = new DecodedMap.Builder<>(keys == null ? 0 : keys.expectedSize());
+        for (int position = 0; ; position++) {
+            String key = keys == null ? p.nextFieldName() : keys.next(p, position);
+            if (key == null) {
+                if (keys != null) {
+                    keys.finished(position);
+                }
+                return map.build();
+            }
+            V v;
+            if (strings) {
+                // A map of strings, such as a note's properties, reads its values without a call through the codec.
+                v = (V) p.nextTextValue();
+                if (v == null && p.currentToken() != JsonToken.VALUE_NULL) {
+                    v = value.read(p);
+                }
+            } else {
+                v = p.nextToken() == JsonToken.VALUE_NULL ? null : value.read(p);
+            }
+            map.put(key, v);
         }
-        return new DecodedMap<>(map);
     }
 
     /** Writes a record's list, which holds no nulls. */
@@ -75,9 +95,15 @@ public final class RecordCollections {
         return new MapCodec<>(value);
     }
 
-    /** A record's map as a codec; a {@link RecordProperty} recognises it to stand in empty. */
+    /**
+     * A record's map as a codec; a {@link RecordProperty} recognises it to stand in empty. It expects the keys of the
+     * map it read last, in the same order: the maps one property holds across a response mostly repeat their keys
+     * (every note of a batch carries the properties asked for), and a key the parser confirms byte by byte in its
+     * input costs neither a symbol-table lookup nor a hash.
+     */
     static final class MapCodec<V> implements JsonCodec<Map<String, V>> {
         private final JsonCodec<V> value;
+        private final KeyOrder keys = new KeyOrder();
 
         MapCodec(JsonCodec<V> value) {
             this.value = Objects.requireNonNull(value, "value");
@@ -85,7 +111,7 @@ public final class RecordCollections {
 
         @Override
         public Map<String, V> read(JsonParser p) throws IOException {
-            return readMap(p, value);
+            return readMap(p, value, keys);
         }
 
         @Override
@@ -94,66 +120,91 @@ public final class RecordCollections {
         }
     }
 
-    /** An unmodifiable copy, or the list itself when {@link #readList} made it. Null elements are rejected. */
+    /**
+     * The keys one map codec read last, by position, and their number. Shared by the threads that use the codec
+     * without locking: a slot holds a name or null, any of them a guess the parser checks against its input, and the
+     * number only sizes the next map's array, so a stale or lost update costs only the ordinary read of a key or a
+     * copy of the array.
+     */
+    private static final class KeyOrder {
+        /** Maps longer than this are read without guesses past it, so the codec holds few names. */
+        private static final int GUESSED_AT_MOST = 64;
+
+        /**
+         * Keys missed one after another past which guessing stops: maps whose keys change every time (ids, say) are
+         * then read as if no guess had been made, without a name encoded for each key.
+         */
+        private static final int GIVE_UP_AFTER_MISSES = 256;
+
+        private SerializedString[] names = new SerializedString[4];
+        /** How many keys the map read last had: the next one is given room for as many entries. */
+        private int size;
+
+        private int missesInARow;
+
+        int expectedSize() {
+            return size;
+        }
+
+        /** Records that the map just read had {@code keys} keys. */
+        void finished(int keys) {
+            if (size != keys) {
+                size = keys;
+            }
+        }
+
+        /** The key at {@code position} of the object being read, or null at its end. */
+        String next(JsonParser p, int position) throws IOException {
+            if (missesInARow >= GIVE_UP_AFTER_MISSES) {
+                return p.nextFieldName();
+            }
+            SerializedString[] guesses = names;
+            SerializedString guess = position < guesses.length ? guesses[position] : null;
+            if (guess == null) {
+                String key = p.nextFieldName();
+                if (key != null) {
+                    learn(position, key);
+                }
+                return key;
+            }
+            if (p.nextFieldName(guess)) {
+                if (missesInARow != 0) {
+                    missesInARow = 0;
+                }
+                return guess.getValue();
+            }
+            if (p.currentToken() != JsonToken.FIELD_NAME) {
+                return null;
+            }
+            String key = p.currentName();
+            learn(position, key);
+            return key;
+        }
+
+        private void learn(int position, String key) {
+            if (position >= GUESSED_AT_MOST) {
+                return;
+            }
+            missesInARow++;
+            SerializedString name = new SerializedString(key);
+            // Encoded before it is shared, so other threads find the bytes they compare ready.
+            name.asQuotedUTF8();
+            SerializedString[] guesses = names;
+            if (position >= guesses.length) {
+                guesses = Arrays.copyOf(guesses, Math.min(GUESSED_AT_MOST, Math.max(position + 1, 2 * guesses.length)));
+            }
+            guesses[position] = name;
+            names = guesses;
+        }
+    }
+
+    /** An unmodifiable copy, or the list itself when a decode made it. Null elements are rejected. */
     public static <E> List<E> immutableList(List<E> list) {
         return list instanceof DecodedList<E> decoded ? decoded : List.copyOf(list);
     }
 
-    /** An unmodifiable, insertion-ordered copy, or the map itself when {@link #readMap} made it. */
+    /** An unmodifiable, insertion-ordered copy, or the map itself when a decode made it. */
     public static <V> Map<String, V> immutableMap(Map<String, V> map) {
         return map instanceof DecodedMap<V> decoded ? decoded : Collections.unmodifiableMap(new LinkedHashMap<>(map));
-    }
-
-    /** {@code elements} as the unmodifiable list {@link #immutableList} takes without copying. */
-    static <E> List<E> decodedList(ArrayList<E> elements) {
-        return new DecodedList<>(elements);
-    }
-
-    /** An unmodifiable view of a list nothing else refers to. */
-    private static final class DecodedList<E> extends AbstractList<E> implements RandomAccess {
-        private final ArrayList<E> elements;
-
-        DecodedList(ArrayList<E> elements) {
-            this.elements = elements;
-        }
-
-        @Override
-        public E get(int index) {
-            return elements.get(index);
-        }
-
-        @Override
-        public int size() {
-            return elements.size();
-        }
-    }
-
-    /** An unmodifiable view of a map nothing else refers to. */
-    private static final class DecodedMap<V> extends AbstractMap<String, V> {
-        private final Map<String, V> entries;
-
-        DecodedMap(LinkedHashMap<String, V> entries) {
-            this.entries = Collections.unmodifiableMap(entries);
-        }
-
-        @Override
-        public Set<Entry<String, V>> entrySet() {
-            return entries.entrySet();
-        }
-
-        @Override
-        public V get(Object key) {
-            return entries.get(key);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return entries.containsKey(key);
-        }
-
-        @Override
-        public int size() {
-            return entries.size();
-        }
     }
 }

@@ -76,14 +76,15 @@ final class Rfc3339 {
         if (month < 1
                 || month > 12
                 || day < 1
-                || day > Month.of(month).length(Year.isLeap(year))
+                || (day > 28 && day > Month.of(month).length(Year.isLeap(year)))
                 || hour > 23
                 || minute > 59
                 || second > 59) {
             return null;
         }
-        return OffsetDateTime.of(
-                year, month, day, hour, minute, second, nano, ZoneOffset.ofTotalSeconds(offsetSeconds));
+        // ofTotalSeconds looks every offset up in a concurrent map (boxing the key); HubSpot sends UTC.
+        ZoneOffset offset = offsetSeconds == 0 ? ZoneOffset.UTC : ZoneOffset.ofTotalSeconds(offsetSeconds);
+        return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
     }
 
     /** Two ASCII digits at {@code i} as a number, or -1. */

@@ -267,6 +267,134 @@ class RecordCodecTest {
         assertEquals(java.util.Arrays.asList("1", "2", "3", "4", null, "6", "7"), Json.decode(codec, json));
     }
 
+    /** A record of each kind of property, read as a list of its values, in component order. */
+    private static final List<RecordProperty> MIXED = List.of(
+            RecordProperty.optional("id", JsonCodecs.STRING),
+            RecordProperty.optional("status", JsonCodecs.STRING),
+            RecordProperty.optional(
+                    "context", RecordCollections.mapCodec(JsonCodecs.listRejectingNulls(JsonCodecs.STRING))),
+            RecordProperty.optional("numErrors", JsonCodecs.INT32),
+            RecordProperty.optional("links", RecordCollections.mapCodec(JsonCodecs.STRING)),
+            RecordProperty.optional("category", JsonCodecs.STRING));
+
+    private static RecordCodec<List<Object>> mixedCodec() {
+        return new RecordCodec<>(
+                () -> MIXED.toArray(RecordProperty[]::new), java.util.Arrays::asList, value -> value.toArray());
+    }
+
+    /** A JSON value for property {@code index} of {@link #MIXED}, as text and as the value it decodes to. */
+    private static Map.Entry<String, Object> mixedValue(int index, java.util.Random random) {
+        int n = random.nextInt(1000);
+        return switch (index) {
+            case 2 ->
+                Map.entry(
+                        "{\"ids\":[\"" + n + "\"],\"k" + n % 3 + "\":[]}",
+                        orderedMap("ids", List.of("" + n), "k" + n % 3, List.of()));
+            case 3 -> Map.entry(String.valueOf(n), n);
+            case 4 -> Map.entry("{\"k" + n % 4 + "\":\"" + n + "\"}", Map.of("k" + n % 4, "" + n));
+            default -> Map.entry("\"v" + n + "\"", "v" + n);
+        };
+    }
+
+    private static Map<String, Object> orderedMap(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    /** {@code name} written with its first character escaped, as JSON allows. */
+    private static String escapedName(String name) {
+        return String.format("\"\\u%04x%s\"", (int) name.charAt(0), name.substring(1));
+    }
+
+    @Test
+    void anObjectReadsTheSameWhateverOrderItsPropertiesComeIn() throws Exception {
+        RecordCodec<List<Object>> codec = mixedCodec();
+        java.util.Random random = new java.util.Random(207);
+        List<Integer> order = new java.util.ArrayList<>(List.of(0, 1, 2, 3, 4, 5));
+        for (int round = 0; round < 600; round++) {
+            // Runs of one order, as a server sends them, then a new order; now and then a property twice, a null,
+            // an unknown property, an escaped name, or one left out.
+            if (round % 40 == 0) {
+                java.util.Collections.shuffle(order, random);
+            }
+            Object[] expected = new Object[MIXED.size()];
+            StringBuilder json = new StringBuilder("{");
+            for (int index : order) {
+                int twist = random.nextInt(12);
+                if (twist == 0) {
+                    continue;
+                }
+                if (twist == 1) {
+                    json.append("\"unknown\":{\"id\":[1,{\"status\":2}]},");
+                }
+                String name = "\"" + MIXED.get(index).name + "\"";
+                if (twist == 2) {
+                    name = escapedName(MIXED.get(index).name);
+                }
+                Map.Entry<String, Object> value = mixedValue(index, random);
+                if (twist == 3) {
+                    json.append(name).append(":null,");
+                } else {
+                    json.append(name).append(':').append(value.getKey()).append(',');
+                    expected[index] = value.getValue();
+                }
+                if (twist == 4) {
+                    // Read twice: the later value counts, a later null does not erase.
+                    Map.Entry<String, Object> again = mixedValue(index, random);
+                    json.append(name).append(':').append(again.getKey()).append(',');
+                    expected[index] = again.getValue();
+                    json.append(name).append(":null,");
+                }
+            }
+            if (json.length() > 1) {
+                json.setLength(json.length() - 1);
+            }
+            String text = json.append('}').toString();
+            assertEquals(java.util.Arrays.asList(expected), Json.decode(codec, text), text);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void threadsReadingOneTypeInDifferentOrdersEachGetTheirOwnValues() throws Exception {
+        RecordCodec<List<Object>> codec = mixedCodec();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> readers = new java.util.ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                long seed = thread;
+                readers.add(() -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    List<Integer> order = new java.util.ArrayList<>(List.of(0, 1, 2, 3, 4, 5));
+                    java.util.Collections.shuffle(order, random);
+                    for (int round = 0; round < 3000; round++) {
+                        Object[] expected = new Object[MIXED.size()];
+                        StringBuilder json = new StringBuilder("{");
+                        for (int index : order) {
+                            Map.Entry<String, Object> value = mixedValue(index, random);
+                            json.append(json.length() > 1 ? "," : "")
+                                    .append('"')
+                                    .append(MIXED.get(index).name)
+                                    .append("\":")
+                                    .append(value.getKey());
+                            expected[index] = value.getValue();
+                        }
+                        String text = json.append('}').toString();
+                        assertEquals(java.util.Arrays.asList(expected), Json.decode(codec, text), text);
+                    }
+                    return 3000;
+                });
+            }
+            for (Future<Integer> done : pool.invokeAll(readers)) {
+                assertEquals(3000, done.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aPropertyListedTwiceIsRejected() {
         RecordCodec<Object> codec = new RecordCodec<>(
