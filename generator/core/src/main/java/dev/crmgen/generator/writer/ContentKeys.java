@@ -34,7 +34,7 @@ import java.util.TreeSet;
  */
 final class ContentKeys {
     /** Changes whenever the canonical text changes shape, so that keys of one layout never match another's. */
-    private static final String FORMAT = "crmgen content key 1";
+    private static final String FORMAT = "crmgen content key 2";
 
     private final MessageDigest sha256 = sha256();
 
@@ -45,6 +45,11 @@ final class ContentKeys {
      * a declaration through this digest, so each declaration is hashed once however many keys cover it.
      */
     private final Map<String, String> declDigests = new HashMap<>();
+    /**
+     * As {@link #declDigests}, without the declarations' prose (descriptions, JSON pointers): the client names types
+     * but never writes their documentation, so an edit of a schema's description leaves its key alone.
+     */
+    private final Map<String, String> declShapeDigests = new HashMap<>();
 
     ContentKeys(ApiModel model, String version, GeneratorOptions options, boolean deprecates) {
         this.model = model;
@@ -98,7 +103,7 @@ final class ContentKeys {
                 .text(model.description());
         text.count(model.types().size());
         for (TypeDecl type : model.types().values()) {
-            text.text(declDigest(type.javaName()));
+            text.text(declShapeDigest(type.javaName()));
         }
         text.count(model.operations().size());
         model.operations().forEach(op -> operation(text, op));
@@ -139,24 +144,34 @@ final class ContentKeys {
     }
 
     private String declDigest(String javaName) {
-        String digest = declDigests.get(javaName);
-        if (digest == null) {
-            digest = digest(decl(new Canonical(), model.type(javaName)));
-            declDigests.put(javaName, digest);
-        }
-        return digest;
+        return declDigests.computeIfAbsent(javaName, name -> digest(decl(new Canonical(), model.type(name), true)));
     }
 
-    private static Canonical decl(Canonical text, TypeDecl type) {
+    private String declShapeDigest(String javaName) {
+        return declShapeDigests.computeIfAbsent(
+                javaName, name -> digest(decl(new Canonical(), model.type(name), false)));
+    }
+
+    /** The canonical text of {@code type}; with {@code prose}, also its descriptions and JSON pointer. */
+    private static Canonical decl(Canonical text, TypeDecl type, boolean prose) {
         if (type == null) {
             return text.text("absent");
         }
-        text.text(type.javaName()).text(type.pointer()).text(type.description()).flag(type.deprecated());
+        text.text(type.javaName()).flag(type.deprecated()).flag(prose);
+        if (prose) {
+            text.text(type.pointer()).text(type.description());
+        }
         if (type instanceof TypeDecl.RecordDecl record) {
             text.text("record").count(record.fields().size());
             for (Field f : record.fields()) {
-                text.text(f.jsonName()).text(f.javaName()).ref(f.type()).flag(f.required());
-                text.text(f.description()).flag(f.deprecated());
+                text.text(f.jsonName())
+                        .text(f.javaName())
+                        .ref(f.type())
+                        .flag(f.required())
+                        .flag(f.deprecated());
+                if (prose) {
+                    text.text(f.description());
+                }
             }
         } else if (type instanceof TypeDecl.EnumDecl e) {
             text.text("enum")
@@ -169,11 +184,12 @@ final class ContentKeys {
             oneOf.members().forEach(m -> text.text(m.tag()).text(m.javaName()));
         } else if (type instanceof TypeDecl.ResponseUnionDecl union) {
             text.text("responses").count(union.variants().size());
-            union.variants()
-                    .forEach(v -> text.count(v.status())
-                            .text(v.javaName())
-                            .ref(v.body())
-                            .text(v.description()));
+            for (TypeDecl.Variant v : union.variants()) {
+                text.count(v.status()).text(v.javaName()).ref(v.body());
+                if (prose) {
+                    text.text(v.description());
+                }
+            }
         } else {
             throw new IllegalStateException("a declaration kind without a canonical text: " + type.getClass());
         }
