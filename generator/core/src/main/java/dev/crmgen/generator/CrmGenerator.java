@@ -34,7 +34,7 @@ public final class CrmGenerator {
 
     /**
      * Generates as {@link #generate(SpecSource, GeneratorOptions)}, and gives every file a content key
-     * ({@link GenerationResult#contentKeys()}): a SHA-256 over all that shapes the file. A file whose key is in
+     * ({@link GenerationResult#contentKeys()}): a {@link Fingerprint} of all that shapes the file. A file whose key is in
      * {@code reusableKeys} is not emitted, for a build that still holds the file it wrote under that key.
      *
      * @param reusableKeys the keys of files the caller still has intact; null for a generation without keys

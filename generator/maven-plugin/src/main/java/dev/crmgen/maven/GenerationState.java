@@ -1,5 +1,6 @@
 package dev.crmgen.maven;
 
+import dev.crmgen.generator.Fingerprint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,9 +19,9 @@ import java.util.TreeMap;
  *
  * <p>{@code configuration} holds every setting that shapes the output (generator version, spec location, package,
  * client name) in clear text so that a rebuild can say which one changed; {@code inputs} maps each file or class-path
- * resource read (the spec and everything it references) to its SHA-256; {@code outputs} maps each generated file,
- * relative to the output directory with '/' separators, to the SHA-256 of the bytes written; {@code keys} maps each
- * generated file to its content key (the generator's SHA-256 over all that shapes the file), so that after an edit
+ * resource read (the spec and everything it references) to its {@link Fingerprint}; {@code outputs} maps each generated file,
+ * relative to the output directory with '/' separators, to the fingerprint of the bytes written; {@code keys} maps each
+ * generated file to its content key (the generator's fingerprint of all that shapes the file), so that after an edit
  * the generator can leave out files whose key did not change. A state of the first format has no keys: the next
  * generation then emits every file.
  *
@@ -32,9 +34,15 @@ record GenerationState(
         Map<String, String> keys) {
 
     private static final String HEADER =
-            "# crmgen generation state v2: inputs, outputs and their content keys of the last generation";
-    /** The first format, without content keys; still read, so that its outputs are known (and deleted if stale). */
-    private static final String HEADER_V1 = "# crmgen generation state v1: inputs and outputs of the last generation";
+            "# crmgen generation state v3: inputs, outputs and their content keys of the last generation";
+    /**
+     * Earlier formats (v1 without content keys, v2 with SHA-256 where v3 has fingerprints); still read, so that their
+     * outputs are known (and deleted if stale). The generator's build is part of the configuration, so a state an
+     * earlier crmgen wrote never passes the up-to-date check and none of its keys is reused.
+     */
+    private static final List<String> EARLIER_HEADERS = List.of(
+            "# crmgen generation state v1: inputs and outputs of the last generation",
+            "# crmgen generation state v2: inputs, outputs and their content keys of the last generation");
 
     GenerationState {
         configuration = Collections.unmodifiableMap(new TreeMap<>(configuration));
@@ -52,7 +60,7 @@ record GenerationState(
             return Optional.empty();
         }
         String[] lines = text.split("\n", -1);
-        if (lines.length == 0 || !(lines[0].equals(HEADER) || lines[0].equals(HEADER_V1))) {
+        if (lines.length == 0 || !(lines[0].equals(HEADER) || EARLIER_HEADERS.contains(lines[0]))) {
             return Optional.empty();
         }
         Map<String, String> configuration = new TreeMap<>();

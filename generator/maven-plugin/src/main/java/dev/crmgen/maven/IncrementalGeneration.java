@@ -1,5 +1,6 @@
 package dev.crmgen.maven;
 
+import dev.crmgen.generator.Fingerprint;
 import dev.crmgen.generator.GeneratedFile;
 import dev.crmgen.generator.GenerationResult;
 import dev.crmgen.generator.GeneratorOptions;
@@ -150,7 +151,7 @@ final class IncrementalGeneration {
             } catch (NoSuchFileException e) {
                 return Optional.of("generated file " + output.getKey() + " is missing");
             }
-            if (!output.getValue().equals(Sha256.of(bytes))) {
+            if (!output.getValue().equals(Fingerprint.of(bytes))) {
                 return Optional.of("generated file " + output.getKey() + " was modified");
             }
         }
@@ -185,7 +186,7 @@ final class IncrementalGeneration {
             } else {
                 unchanged++;
             }
-            outputs.put(relative, Sha256.of(bytes));
+            outputs.put(relative, Fingerprint.of(bytes));
         }
         int reused = 0;
         for (Map.Entry<String, String> file : result.contentKeys().entrySet()) {
@@ -246,7 +247,7 @@ final class IncrementalGeneration {
             } catch (NoSuchFileException e) {
                 continue;
             }
-            if (recordedHash.equals(Sha256.of(bytes))) {
+            if (recordedHash.equals(Fingerprint.of(bytes))) {
                 intact.put(output.getValue(), output.getKey());
             }
         }
@@ -268,7 +269,7 @@ final class IncrementalGeneration {
 
     private String hashInput(String key) {
         try {
-            return Sha256.of(reader.read(key));
+            return Fingerprint.of(reader.read(key));
         } catch (IOException e) {
             return UNREADABLE;
         }

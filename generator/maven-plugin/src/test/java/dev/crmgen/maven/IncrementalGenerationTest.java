@@ -252,7 +252,7 @@ class IncrementalGenerationTest {
         assertEquals(Set.of(), reusableKeysSeen.get(1));
         assertEquals(1, outcome.deleted());
         assertFalse(Files.exists(out.resolve("com/acme/Beta.java")));
-        assertTrue(Files.readString(stateFile).startsWith("# crmgen generation state v2"));
+        assertTrue(Files.readString(stateFile).startsWith("# crmgen generation state v3"));
         assertEquals(
                 keyOf("com.acme", "Alpha one"),
                 GenerationState.read(stateFile).orElseThrow().keys().get("com/acme/Alpha.java"));

@@ -1,5 +1,6 @@
 package dev.crmgen.generator.writer;
 
+import dev.crmgen.generator.Fingerprint;
 import dev.crmgen.generator.GeneratorOptions;
 import dev.crmgen.generator.model.ApiModel;
 import dev.crmgen.generator.model.Field;
@@ -9,19 +10,16 @@ import dev.crmgen.generator.model.RequestBody;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The content key of each generated file: a SHA-256 over a canonical text of everything that shapes the file, so that
+ * The content key of each generated file: a {@link Fingerprint} of a canonical text of everything that shapes the file, so that
  * a file whose key is unchanged since it was last written need not be emitted again.
  *
  * <p>What a key covers is a superset of what its writer reads: the generator's version, the options, the model-wide
@@ -34,14 +32,12 @@ import java.util.TreeSet;
  */
 final class ContentKeys {
     /** Changes whenever the canonical text changes shape, so that keys of one layout never match another's. */
-    private static final String FORMAT = "crmgen content key 2";
-
-    private final MessageDigest sha256 = sha256();
+    private static final String FORMAT = "crmgen content key 3";
 
     private final ApiModel model;
     private final String settings;
     /**
-     * The SHA-256 of each declaration's own canonical text, by Java name; looked up only, never iterated. A key covers
+     * The fingerprint of each declaration's own canonical text, by Java name; looked up only, never iterated. A key covers
      * a declaration through this digest, so each declaration is hashed once however many keys cover it.
      */
     private final Map<String, String> declDigests = new HashMap<>();
@@ -241,17 +237,8 @@ final class ContentKeys {
         }
     }
 
-    private String digest(Canonical text) {
-        return HexFormat.of().formatHex(sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256.
-            throw new IllegalStateException(e);
-        }
+    private static String digest(Canonical text) {
+        return Fingerprint.of(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
