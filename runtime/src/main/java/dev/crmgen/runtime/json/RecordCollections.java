@@ -187,8 +187,13 @@ public final class RecordCollections {
             }
             missesInARow++;
             SerializedString name = new SerializedString(key);
-            // Encoded before it is shared, so other threads find the bytes they compare ready.
-            name.asQuotedUTF8();
+            try {
+                // Encoded before it is shared, so other threads find the bytes they compare ready.
+                name.asQuotedUTF8();
+            } catch (IllegalArgumentException e) {
+                // A key JSON escapes as half a surrogate pair has no UTF-8 form to compare with: read, never guessed.
+                return;
+            }
             SerializedString[] guesses = names;
             if (position >= guesses.length) {
                 guesses = Arrays.copyOf(guesses, Math.min(GUESSED_AT_MOST, Math.max(position + 1, 2 * guesses.length)));

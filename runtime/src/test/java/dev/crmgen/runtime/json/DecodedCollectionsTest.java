@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -69,6 +70,27 @@ class DecodedCollectionsTest {
                     .append(':')
                     .append(quoted(v)));
             assertSameMap(expected, Json.decode(codec, json.append('}').toString()));
+        }
+    }
+
+    @Test
+    void keysHoldingHalfASurrogatePairAreReadAsTheyCame() throws Exception {
+        // Valid JSON that jackson reads, though such a key has no UTF-8 form to guess it by.
+        for (String json : new String[] {"{\"\\ud800\":\"a\",\"b\":\"c\"}", "{\"x\":\"y\",\"\\udc00z\":\"w\"}"}) {
+            for (int round = 0; round < 3; round++) {
+                Map<String, String> decoded = Json.decode(STRINGS, json);
+                Map<String, String> fromBytes = Json.decode(STRINGS, json.getBytes(StandardCharsets.UTF_8));
+                LinkedHashMap<String, String> expected = new LinkedHashMap<>();
+                if (json.contains("ud800")) {
+                    expected.put("\ud800", "a");
+                    expected.put("b", "c");
+                } else {
+                    expected.put("x", "y");
+                    expected.put("\udc00z", "w");
+                }
+                assertSameMap(expected, decoded);
+                assertSameMap(expected, fromBytes);
+            }
         }
     }
 
