@@ -1,7 +1,12 @@
 package dev.crmgen.generator.model;
 
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Everything the writers need, free of parser types.
@@ -24,5 +29,40 @@ public record ApiModel(
 
     public TypeDecl type(String javaName) {
         return types.get(javaName);
+    }
+
+    /**
+     * The Java names of the declarations {@code roots} use, directly or through fields, list elements, map values,
+     * oneOf members and response variants, sorted.
+     */
+    public SortedSet<String> typesReachedFrom(Collection<TypeRef> roots) {
+        SortedSet<String> reached = new TreeSet<>();
+        Deque<TypeRef> pending = new ArrayDeque<>(roots);
+        while (!pending.isEmpty()) {
+            TypeRef ref = pending.pop();
+            if (ref instanceof TypeRef.ListRef list) {
+                pending.add(list.element());
+            } else if (ref instanceof TypeRef.MapRef map) {
+                pending.add(map.value());
+            } else if (ref instanceof TypeRef.NamedRef named && reached.add(named.javaName())) {
+                TypeDecl decl = type(named.javaName());
+                if (decl instanceof TypeDecl.RecordDecl record) {
+                    for (Field f : record.fields()) {
+                        pending.add(f.type());
+                    }
+                } else if (decl instanceof TypeDecl.OneOfDecl oneOf) {
+                    for (TypeDecl.OneOfMember m : oneOf.members()) {
+                        pending.add(new TypeRef.NamedRef(m.javaName()));
+                    }
+                } else if (decl instanceof TypeDecl.ResponseUnionDecl union) {
+                    for (TypeDecl.Variant v : union.variants()) {
+                        if (v.body() != null) {
+                            pending.add(v.body());
+                        }
+                    }
+                }
+            }
+        }
+        return reached;
     }
 }

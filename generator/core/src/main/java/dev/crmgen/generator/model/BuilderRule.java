@@ -1,8 +1,7 @@
 package dev.crmgen.generator.model;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,18 +11,16 @@ import java.util.Set;
  * canonical constructor), and a record whose components are all required is clearer with its constructor.
  */
 public final class BuilderRule {
-    private final ApiModel model;
     /** The Java names of the types a request can carry. */
-    private final Set<String> sent = new HashSet<>();
+    private final Set<String> sent;
 
-    private BuilderRule(ApiModel model) {
-        this.model = model;
+    private BuilderRule(Set<String> sent) {
+        this.sent = sent;
     }
 
     /** The rule applied to {@code model}'s operations. */
     public static BuilderRule of(ApiModel model) {
-        BuilderRule rule = new BuilderRule(model);
-        Deque<TypeRef> pending = new ArrayDeque<>();
+        List<TypeRef> pending = new ArrayList<>();
         for (Operation op : model.operations()) {
             for (Parameter p : op.parameters()) {
                 pending.add(p.type());
@@ -39,29 +36,7 @@ public final class BuilderRule {
                 }
             }
         }
-        while (!pending.isEmpty()) {
-            rule.visit(pending.pop(), pending);
-        }
-        return rule;
-    }
-
-    private void visit(TypeRef type, Deque<TypeRef> pending) {
-        if (type instanceof TypeRef.ListRef list) {
-            pending.add(list.element());
-        } else if (type instanceof TypeRef.MapRef map) {
-            pending.add(map.value());
-        } else if (type instanceof TypeRef.NamedRef named && sent.add(named.javaName())) {
-            TypeDecl decl = model.type(named.javaName());
-            if (decl instanceof TypeDecl.RecordDecl record) {
-                for (Field f : record.fields()) {
-                    pending.add(f.type());
-                }
-            } else if (decl instanceof TypeDecl.OneOfDecl oneOf) {
-                for (TypeDecl.OneOfMember m : oneOf.members()) {
-                    pending.add(new TypeRef.NamedRef(m.javaName()));
-                }
-            }
-        }
+        return new BuilderRule(model.typesReachedFrom(pending));
     }
 
     /** Whether {@code record} gets a builder. */

@@ -10,13 +10,10 @@ import dev.crmgen.generator.model.RequestBody;
 import dev.crmgen.generator.model.TypeDecl;
 import dev.crmgen.generator.model.TypeRef;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The content key of each generated file: a {@link Fingerprint} of a canonical text of everything that shapes the file, so that
@@ -68,17 +65,17 @@ final class ContentKeys {
                 .text("record")
                 .text(record.javaName())
                 .flag(builder);
-        Set<String> reached = reach(List.of(new TypeRef.NamedRef(record.javaName())));
+        Set<String> reached = model.typesReachedFrom(List.of(new TypeRef.NamedRef(record.javaName())));
         text.count(unions.size());
         unions.forEach(text::text);
-        unions.forEach(union -> reached.addAll(reach(List.of(new TypeRef.NamedRef(union)))));
+        unions.forEach(union -> reached.addAll(model.typesReachedFrom(List.of(new TypeRef.NamedRef(union)))));
         return digest(withDecls(text, reached));
     }
 
     /** The key of the file of a oneOf interface, an enum or a response union. */
     String ofType(TypeDecl type) {
         Canonical text = new Canonical().text(settings).text("type").text(type.javaName());
-        return digest(withDecls(text, reach(List.of(new TypeRef.NamedRef(type.javaName())))));
+        return digest(withDecls(text, model.typesReachedFrom(List.of(new TypeRef.NamedRef(type.javaName())))));
     }
 
     /** The key of an operation's parameter record, named {@code recordName} by the allocation over the model. */
@@ -86,7 +83,9 @@ final class ContentKeys {
         Canonical text = new Canonical().text(settings).text("parameters").text(recordName);
         operation(text, op);
         return digest(withDecls(
-                text, reach(op.parameters().stream().map(Parameter::type).toList())));
+                text,
+                model.typesReachedFrom(
+                        op.parameters().stream().map(Parameter::type).toList())));
     }
 
     /** The key of the client, which depends on everything in the model. */
@@ -113,30 +112,6 @@ final class ContentKeys {
             text.text(name).text(declDigest(name));
         }
         return text;
-    }
-
-    /** The names of the declarations {@code roots} reach, themselves included, sorted. */
-    private Set<String> reach(List<TypeRef> roots) {
-        Set<String> reached = new TreeSet<>();
-        Deque<TypeRef> pending = new ArrayDeque<>(roots);
-        while (!pending.isEmpty()) {
-            TypeRef ref = pending.pop();
-            if (ref instanceof TypeRef.ListRef list) {
-                pending.add(list.element());
-            } else if (ref instanceof TypeRef.MapRef map) {
-                pending.add(map.value());
-            } else if (ref instanceof TypeRef.NamedRef named && reached.add(named.javaName())) {
-                TypeDecl decl = model.type(named.javaName());
-                if (decl instanceof TypeDecl.RecordDecl record) {
-                    record.fields().forEach(f -> pending.add(f.type()));
-                } else if (decl instanceof TypeDecl.OneOfDecl oneOf) {
-                    oneOf.members().forEach(m -> pending.add(new TypeRef.NamedRef(m.javaName())));
-                } else if (decl instanceof TypeDecl.ResponseUnionDecl union) {
-                    union.variants().stream().filter(v -> v.body() != null).forEach(v -> pending.add(v.body()));
-                }
-            }
-        }
-        return reached;
     }
 
     private String declDigest(String javaName) {
