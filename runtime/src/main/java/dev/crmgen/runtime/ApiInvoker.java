@@ -468,7 +468,9 @@ public final class ApiInvoker {
                             ? "no complete response within " + timeout.toMillis() + " ms"
                             : (sent ? "I/O failure" : "request not sent"))
                     + ": " + secrets.scrub(String.valueOf(e.getMessage()));
-            if (retries < retry.maxRetries() && (!sent || request.retrySafe())) {
+            // A body over the limit would come back as long on the next attempt.
+            boolean again = !(e instanceof HttpTransport.ResponseTooLargeException);
+            if (again && retries < retry.maxRetries() && (!sent || request.retrySafe())) {
                 long delay =
                         retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
                 if (fits(delay, deadline)) {

@@ -37,6 +37,10 @@ public final class ClientOptions {
     private final AccessTokenProvider tokenProvider;
     private final URI baseUrl;
     private final HttpTransport transport;
+    /** The transport given to the builder, or null for the default one, which {@link #toBuilder()} builds afresh. */
+    private final HttpTransport givenTransport;
+
+    private final long maxResponseBytes;
     private final RetryPolicy retryPolicy;
     private final RateLimiter rateLimiter;
     private final RateLimiter searchRateLimiter;
@@ -56,7 +60,9 @@ public final class ClientOptions {
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.dailyLimitRecheck = b.dailyLimitRecheck;
-        this.transport = b.transport != null ? b.transport : HttpTransport.jdk(b.connectTimeout);
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.givenTransport = b.transport;
+        this.transport = b.transport != null ? b.transport : HttpTransport.jdk(b.connectTimeout, b.maxResponseBytes);
         this.retryPolicy = b.retryPolicy;
         this.ticker = b.ticker;
         this.rateLimiter = b.rateLimiter != null
@@ -136,6 +142,11 @@ public final class ClientOptions {
         return requestsPerTenSeconds;
     }
 
+    /** The response body limit of the default transport. */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
     /** The connect timeout of the default transport. */
     public Duration connectTimeout() {
         return connectTimeout;
@@ -184,7 +195,8 @@ public final class ClientOptions {
         Builder b = new Builder();
         b.tokenProvider = tokenProvider;
         b.baseUrl = baseUrl;
-        b.transport = transport;
+        b.transport = givenTransport;
+        b.maxResponseBytes = maxResponseBytes;
         b.retryPolicy = retryPolicy;
         b.rateLimiter = rateLimiter;
         b.searchRateLimiter = searchRateLimiter;
@@ -203,7 +215,8 @@ public final class ClientOptions {
     @Override
     public String toString() {
         return "ClientOptions[baseUrl=" + baseUrl + ", token=[REDACTED], retryPolicy=" + retryPolicy
-                + ", rateLimiter=" + rateLimiter + ", connectTimeout=" + connectTimeout + ", requestTimeout="
+                + ", rateLimiter=" + rateLimiter + ", connectTimeout=" + connectTimeout + ", maxResponseBytes="
+                + maxResponseBytes + ", requestTimeout="
                 + requestTimeout
                 + ", logHttp=" + logHttp + ", strictResponses=" + strictResponses + ", listener=" + listener + "]";
     }
@@ -218,6 +231,7 @@ public final class ClientOptions {
         private RateLimiter searchRateLimiter;
         private int requestsPerTenSeconds = RateLimiter.TIER_DEFAULT;
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private long maxResponseBytes = HttpTransport.DEFAULT_MAX_RESPONSE_BYTES;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration dailyLimitRecheck = DailyLimitGate.UNKNOWN_RESET_RECHECK;
         private Ticker ticker = Ticker.system();
@@ -320,6 +334,23 @@ public final class ClientOptions {
                 throw new IllegalArgumentException("requestsPerTenSeconds must be >= 1, got " + requestsPerTenSeconds);
             }
             this.requestsPerTenSeconds = requestsPerTenSeconds;
+            return this;
+        }
+
+        /**
+         * The longest response body the default transport reads, as it arrives and after gzip decoding (default
+         * {@link HttpTransport#DEFAULT_MAX_RESPONSE_BYTES}, 64 MiB). A longer one fails the call with a
+         * {@link dev.crmgen.runtime.error.TransportException} caused by
+         * {@link HttpTransport.ResponseTooLargeException}, without a retry: the request reached the server, so a
+         * batch call's inputs end unconfirmed. A transport you pass has its own limit
+         * ({@link HttpTransport#jdk(java.net.http.HttpClient, long)}).
+         */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("maxResponseBytes must be between 1 and " + (Integer.MAX_VALUE - 8)
+                        + ", got " + maxResponseBytes);
+            }
+            this.maxResponseBytes = maxResponseBytes;
             return this;
         }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,18 +162,32 @@ class MisbehavingServerTest {
 
     /** A loopback HTTP/1.1 server on a plain socket, one thread per connection, misbehaving as told. */
     static final class RawServer implements AutoCloseable {
+        /** What the server writes once it has read a request whole. */
+        @FunctionalInterface
+        interface Responder {
+            void respond(OutputStream out, InputStream in) throws IOException, InterruptedException;
+        }
+
         final AtomicInteger accepted = new AtomicInteger();
+        /** Requests read whole. */
+        final AtomicInteger requests = new AtomicInteger();
+        /** Response bytes written, over all connections. */
+        final AtomicLong written = new AtomicLong();
         /** One permit per connection the client closed. */
         private final Semaphore closedByClient = new Semaphore(0);
         /** One permit per request read whole, before the server misbehaves. */
         private final Semaphore requestsRead = new Semaphore(0);
 
         private final ServerSocket socket;
-        private final Behaviour behaviour;
+        private final Responder responder;
         private final List<Socket> connections = new CopyOnWriteArrayList<>();
 
         RawServer(Behaviour behaviour) throws IOException {
-            this.behaviour = behaviour;
+            this((out, in) -> misbehave(behaviour, out, in));
+        }
+
+        RawServer(Responder responder) throws IOException {
+            this.responder = responder;
             this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread acceptor = new Thread(this::acceptLoop, "raw-server-accept");
             acceptor.setDaemon(true);
@@ -211,31 +226,29 @@ class MisbehavingServerTest {
         private void serve(Socket s) {
             try (s) {
                 InputStream in = s.getInputStream();
-                OutputStream out = s.getOutputStream();
+                OutputStream socketOut = s.getOutputStream();
+                OutputStream out = new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        socketOut.write(b);
+                        written.incrementAndGet();
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        socketOut.write(b, off, len);
+                        written.addAndGet(len);
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        socketOut.flush();
+                    }
+                };
                 readRequest(in);
+                requests.incrementAndGet();
                 requestsRead.release();
-                switch (behaviour) {
-                    case STALLED_BODY -> {
-                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
-                                        + "{\"results\":[")
-                                .getBytes(StandardCharsets.US_ASCII));
-                        out.flush();
-                        awaitClientClose(in);
-                    }
-                    case TRICKLING_BODY -> {
-                        out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
-                                .getBytes(StandardCharsets.US_ASCII));
-                        out.flush();
-                        // Writes fail once the client has closed the connection.
-                        for (int i = 0; i < 100_000; i++) {
-                            out.write(' ');
-                            out.flush();
-                            Thread.sleep(200);
-                        }
-                    }
-                    case NO_RESPONSE -> awaitClientClose(in);
-                    default -> throw new IllegalStateException(behaviour.name());
-                }
+                responder.respond(out, in);
             } catch (IOException | InterruptedException clientGone) {
                 // The client closed the connection (or the test ended).
             } finally {
@@ -245,8 +258,34 @@ class MisbehavingServerTest {
             }
         }
 
+        private static void misbehave(Behaviour behaviour, OutputStream out, InputStream in)
+                throws IOException, InterruptedException {
+            switch (behaviour) {
+                case STALLED_BODY -> {
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                                    + "{\"results\":[")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    awaitClientClose(in);
+                }
+                case TRICKLING_BODY -> {
+                    out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    // Writes fail once the client has closed the connection.
+                    for (int i = 0; i < 100_000; i++) {
+                        out.write(' ');
+                        out.flush();
+                        Thread.sleep(200);
+                    }
+                }
+                case NO_RESPONSE -> awaitClientClose(in);
+                default -> throw new IllegalStateException(behaviour.name());
+            }
+        }
+
         /** Returns when the client closes the connection. */
-        private static void awaitClientClose(InputStream in) throws IOException {
+        static void awaitClientClose(InputStream in) throws IOException {
             while (in.read() >= 0) {
                 // discard
             }

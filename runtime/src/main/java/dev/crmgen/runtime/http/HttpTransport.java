@@ -59,22 +59,42 @@ public interface HttpTransport {
     }
 
     /**
+     * The largest response body the default transport reads, as it arrives and again after gzip decoding: 64 MiB,
+     * far more than a full HubSpot batch response holds.
+     */
+    long DEFAULT_MAX_RESPONSE_BYTES = 64L << 20;
+
+    /**
      * The default transport on {@link java.net.http.HttpClient} with this connect timeout. Transports with the same
-     * timeout share one client (its connection pool and selector thread).
+     * settings share one client (its connection pool and selector thread).
      */
     static HttpTransport jdk(Duration connectTimeout) {
-        return JdkHttpTransport.shared(connectTimeout);
+        return jdk(connectTimeout, DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /**
+     * The default transport with this connect timeout and response body limit: a longer body fails the call with
+     * {@link ResponseTooLargeException} as soon as the limit is passed, and its connection is closed.
+     */
+    static HttpTransport jdk(Duration connectTimeout, long maxResponseBytes) {
+        return JdkHttpTransport.shared(connectTimeout, maxResponseBytes);
     }
 
     /**
      * The default transport on a client you built: a proxy ({@code HttpClient.Builder.proxy}), a TLS context, an
      * authenticator, an executor, an HTTP version. Everything else stays the runtime's: each exchange, body
-     * included, still ends by its request timeout, gzip bodies are decoded, and the client's own connect timeout
-     * applies (set one: {@code HttpClient}'s default waits as long as the operating system does). Keep the client's
-     * default of not following redirects: a redirected batch call would be resent to wherever it points.
+     * included, still ends by its request timeout, gzip bodies are decoded, bodies are limited to
+     * {@link #DEFAULT_MAX_RESPONSE_BYTES}, and the client's own connect timeout applies (set one: {@code HttpClient}'s
+     * default waits as long as the operating system does). Keep the client's default of not following redirects: a
+     * redirected batch call would be resent to wherever it points.
      */
     static HttpTransport jdk(HttpClient client) {
-        return new JdkHttpTransport(client);
+        return jdk(client, DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /** {@link #jdk(HttpClient)} with this response body limit (see {@link #jdk(Duration, long)}). */
+    static HttpTransport jdk(HttpClient client, long maxResponseBytes) {
+        return new JdkHttpTransport(client, maxResponseBytes);
     }
 
     /**
@@ -183,6 +203,40 @@ public interface HttpTransport {
         @Override
         public String toString() {
             return "Response[status=" + status + ", body=" + body.length + " bytes]";
+        }
+    }
+
+    /**
+     * A response body, as it arrived or after gzip decoding, passed the transport's limit. The request reached the
+     * server, so a batch call's inputs may have been applied; the body was not read to its end.
+     */
+    class ResponseTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+        private final long limit;
+
+        /**
+         * @param status the response's HTTP status
+         * @param limit the limit passed, in bytes
+         * @param decoded whether the limit was passed while gzip decoding rather than while receiving
+         */
+        public ResponseTooLargeException(int status, long limit, boolean decoded) {
+            super("the body of the " + status + " response passed the limit of " + limit + " bytes"
+                    + (decoded ? " when gzip decoded" : "")
+                    + " (ClientOptions.Builder.maxResponseBytes raises it)");
+            this.status = status;
+            this.limit = limit;
+        }
+
+        /** The response's HTTP status. */
+        public int status() {
+            return status;
+        }
+
+        /** The limit passed, in bytes. */
+        public long limit() {
+            return limit;
         }
     }
 

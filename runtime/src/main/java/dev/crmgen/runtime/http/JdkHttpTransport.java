@@ -1,6 +1,6 @@
 package dev.crmgen.runtime.http;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -10,18 +10,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
@@ -29,27 +34,45 @@ import java.util.zip.GZIPInputStream;
 /**
  * {@link HttpTransport} on {@link HttpClient}; decompresses gzip bodies. Every exchange, body included, ends by its
  * {@link Request#timeout()}: when the server stalls or trickles, the exchange is cancelled (closing its connection)
- * and the call fails with {@link HttpTimeoutException}.
+ * and the call fails with {@link HttpTimeoutException}. A body longer than the limit, as it arrives or once
+ * decompressed, fails the call with {@link ResponseTooLargeException} and is not read further: a server or proxy
+ * that misbehaves cannot fill the heap.
  */
 final class JdkHttpTransport implements HttpTransport {
-    private static final ConcurrentMap<Duration, JdkHttpTransport> SHARED = new ConcurrentHashMap<>();
+    /** Arrays cannot be longer. */
+    static final long MAX_LIMIT = Integer.MAX_VALUE - 8;
+
+    private static final ConcurrentMap<Settings, JdkHttpTransport> SHARED = new ConcurrentHashMap<>();
+
+    private record Settings(Duration connectTimeout, long maxResponseBytes) {}
 
     private final HttpClient client;
+    private final int maxResponseBytes;
 
-    static JdkHttpTransport shared(Duration connectTimeout) {
+    static JdkHttpTransport shared(Duration connectTimeout, long maxResponseBytes) {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
-        return SHARED.computeIfAbsent(connectTimeout, JdkHttpTransport::new);
+        checkLimit(maxResponseBytes);
+        return SHARED.computeIfAbsent(
+                new Settings(connectTimeout, maxResponseBytes),
+                s -> new JdkHttpTransport(
+                        HttpClient.newBuilder()
+                                .connectTimeout(s.connectTimeout())
+                                .followRedirects(HttpClient.Redirect.NEVER)
+                                .build(),
+                        s.maxResponseBytes()));
     }
 
-    JdkHttpTransport(Duration connectTimeout) {
-        this(HttpClient.newBuilder()
-                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-    }
-
-    JdkHttpTransport(HttpClient client) {
+    JdkHttpTransport(HttpClient client, long maxResponseBytes) {
         this.client = Objects.requireNonNull(client, "client");
+        this.maxResponseBytes = (int) checkLimit(maxResponseBytes);
+    }
+
+    static long checkLimit(long maxResponseBytes) {
+        if (maxResponseBytes < 1 || maxResponseBytes > MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "maxResponseBytes must be between 1 and " + MAX_LIMIT + ", got " + maxResponseBytes);
+        }
+        return maxResponseBytes;
     }
 
     /** The client is done with a body when the exchange is over and it has finished or cancelled its reads. */
@@ -60,8 +83,7 @@ final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public Response send(Request request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> inFlight =
-                client.sendAsync(httpRequest(request), BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(httpRequest(request), this::cappedBody);
         try {
             return response(within(inFlight, request.timeout()).get());
         } catch (InterruptedException e) {
@@ -74,8 +96,7 @@ final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public CompletableFuture<Response> sendAsync(Request request, Executor executor) {
-        CompletableFuture<HttpResponse<byte[]>> inFlight =
-                client.sendAsync(httpRequest(request), BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(httpRequest(request), this::cappedBody);
         CompletableFuture<Response> result = within(inFlight, request.timeout())
                 // Decompressing and what follows run on the caller's executor, not on the client's own threads.
                 .handleAsync(
@@ -173,14 +194,21 @@ final class JdkHttpTransport implements HttpTransport {
         return (IOException) e;
     }
 
-    private static Response response(HttpResponse<byte[]> response) throws IOException {
+    private BodySubscriber<byte[]> cappedBody(HttpResponse.ResponseInfo info) {
+        return new CappedBody(
+                info.statusCode(),
+                HttpTransport.Response.firstLong(info.headers(), "Content-Length"),
+                maxResponseBytes);
+    }
+
+    private Response response(HttpResponse<byte[]> response) throws IOException {
         byte[] body = response.body();
         String encoding = Response.first(response.headers(), "Content-Encoding");
         if (encoding != null
                 && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")
                 && body != null
                 && body.length > 0) {
-            body = gunzip(body);
+            body = gunzip(body, response.statusCode());
         }
         return new Response(response.statusCode(), response.headers(), body);
     }
@@ -190,13 +218,105 @@ final class JdkHttpTransport implements HttpTransport {
      * bodies): the status must survive, since a 4xx says nothing was applied, and an unreadable body then fails
      * decoding with that status and the raw bytes.
      */
-    private static byte[] gunzip(byte[] body) {
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body), 8192)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(body.length, 1 << 24) * 4);
-            in.transferTo(out);
-            return out.toByteArray();
+    private byte[] gunzip(byte[] body, int status) throws ResponseTooLargeException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 8192)) {
+            // A few kilobytes of gzip can inflate to gigabytes: read no further than the limit.
+            byte[] out = new byte[(int) Math.min(maxResponseBytes + 1L, Math.max(8192L, body.length * 4L))];
+            int size = 0;
+            for (; ; ) {
+                if (size == out.length) {
+                    if (size > maxResponseBytes) {
+                        throw new ResponseTooLargeException(status, maxResponseBytes, true);
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(maxResponseBytes + 1L, size * 2L));
+                }
+                int n = in.read(out, size, out.length - size);
+                if (n < 0) {
+                    return size == out.length ? out : Arrays.copyOf(out, size);
+                }
+                size += n;
+            }
+        } catch (ResponseTooLargeException tooLarge) {
+            throw tooLarge;
         } catch (IOException notGzip) {
             return body;
+        }
+    }
+
+    /**
+     * Collects a body up to the limit. Past it the subscription is cancelled, which makes the client stop reading
+     * and close the connection, and the body fails; a {@code Content-Length} over the limit fails it before any
+     * byte is read.
+     */
+    private static final class CappedBody implements BodySubscriber<byte[]> {
+        private final int status;
+        private final long declaredLength;
+        private final int limit;
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+        private byte[] bytes;
+        private int size;
+
+        CappedBody(int status, long declaredLength, int limit) {
+            this.status = status;
+            this.declaredLength = declaredLength;
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (declaredLength > limit) {
+                tooLarge();
+                return;
+            }
+            // Sized for the declared length up to 1 MiB (a header alone is not trusted with more), or for a typical
+            // batch response when the body is chunked.
+            bytes = new byte
+                    [(int) Math.min(limit, declaredLength >= 0 ? Math.min(declaredLength, 1 << 20) : 64 * 1024)];
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (body.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                int n = buffer.remaining();
+                if (n > limit - size) {
+                    tooLarge();
+                    return;
+                }
+                if (n > bytes.length - size) {
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(size + (long) n, bytes.length * 2L)));
+                }
+                buffer.get(bytes, size, n);
+                size += n;
+            }
+        }
+
+        private void tooLarge() {
+            subscription.cancel();
+            body.completeExceptionally(new ResponseTooLargeException(status, limit, false));
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            body.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            if (body.isDone()) {
+                return;
+            }
+            body.complete(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
         }
     }
 }

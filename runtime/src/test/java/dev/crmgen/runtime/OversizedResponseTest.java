@@ -1,0 +1,296 @@
+package dev.crmgen.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crmgen.runtime.MisbehavingServerTest.RawServer;
+import dev.crmgen.runtime.error.TransportException;
+import dev.crmgen.runtime.http.HttpTransport;
+import dev.crmgen.runtime.json.JsonCodecs;
+import dev.crmgen.runtime.json.JsonValue;
+import dev.crmgen.runtime.ratelimit.RateLimiter;
+import dev.crmgen.runtime.ratelimit.RetryPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Response bodies longer than the transport's limit, as a misbehaving server or proxy sends them: a declared length
+ * over it, a chunked body that never ends, and a small gzip body that inflates to far more. Each must end the call
+ * at the limit, long before its timeout, without a retry, and close the connection; bodies of exactly the limit
+ * must still be read.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class OversizedResponseTest {
+    private static final String TOKEN = "pat-na1-0b1c2d3e-4f5a-4b6c-8d7e-OVERSIZED-TOKEN";
+    private static final int LIMIT = 1 << 20;
+    /** Far below the call's 30 s timeout: a cut at the limit, not a timeout, must end the call. */
+    private static final Duration PROMPTLY = Duration.ofSeconds(10);
+
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(20);
+
+    private static ApiRequest batchUpdate() {
+        return ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/update")
+                .jsonBody(JsonValue.of(Map.of("inputs", List.of())), JsonCodecs.JSON_VALUE)
+                .retrySafe(true)
+                .build();
+    }
+
+    private static ApiInvoker invoker(RawServer server, long limit) {
+        return ApiInvoker.create(ClientOptions.builder()
+                .accessToken(TOKEN)
+                .baseUrl("http://127.0.0.1:" + server.port())
+                .rateLimiter(RateLimiter.unlimited())
+                .requestTimeout(Duration.ofSeconds(30))
+                .maxResponseBytes(limit)
+                // Retries would be allowed for anything else: the batch update is retry-safe.
+                .retryPolicy(RetryPolicy.builder()
+                        .maxRetries(3)
+                        .initialBackoff(Duration.ofMillis(10))
+                        .jitter(0)
+                        .build())
+                .build());
+    }
+
+    @Test
+    void aDeclaredLengthOverTheLimitEndsTheCallBeforeTheBodyIsRead() throws Exception {
+        // Status and headers, then nothing: only the declared length can end this call before its timeout.
+        try (RawServer server = new RawServer((out, request) -> {
+            out.write(head(200, "Content-Length: " + (10L * LIMIT)));
+            out.flush();
+            RawServer.awaitClientClose(request);
+        })) {
+            long start = System.nanoTime();
+            TransportException e = tooLarge(invoker(server, LIMIT), false);
+
+            assertEndedPromptly(start);
+            HttpTransport.ResponseTooLargeException cause =
+                    assertInstanceOf(HttpTransport.ResponseTooLargeException.class, e.getCause(), e.toString());
+            assertEquals(200, cause.status());
+            assertEquals(LIMIT, cause.limit());
+            assertFalse(e.getMessage().contains("gzip"), e.getMessage());
+            assertEquals(1, server.requests.get(), "a body over the limit would be as long again: no retry");
+            assertTrue(server.clientClosed(1, CLOSE_WAIT), "the connection was left open");
+        }
+    }
+
+    @Test
+    void aChunkedBodyThatNeverEndsIsCutAtTheLimit() throws Exception {
+        byte[] chunk = chunk(new byte[64 * 1024]);
+        try (RawServer server = new RawServer((out, request) -> {
+            out.write(head(200, "Transfer-Encoding: chunked"));
+            out.write(chunk("{\"results\":[".getBytes(StandardCharsets.US_ASCII)));
+            // Until the client closes the connection, when writing fails.
+            for (; ; ) {
+                out.write(chunk);
+            }
+        })) {
+            for (boolean async : new boolean[] {false, true}) {
+                long start = System.nanoTime();
+                TransportException e = tooLarge(invoker(server, LIMIT), async);
+
+                assertEndedPromptly(start);
+                assertEquals(
+                        200,
+                        assertInstanceOf(HttpTransport.ResponseTooLargeException.class, e.getCause())
+                                .status());
+                assertTrue(e.requestSent(), "the request reached the server: its outcome is unknown");
+            }
+            assertEquals(2, server.requests.get(), "one request per call, none retried");
+            assertTrue(server.clientClosed(2, CLOSE_WAIT), "a cut body's connection was left open");
+            // The client stopped reading at the limit, not at the end of the socket buffers' worth beyond it.
+            assertTrue(
+                    server.written.get() < 2L * (LIMIT + 16L * 1024 * 1024),
+                    "the server wrote " + server.written.get() + " bytes before the client stopped reading");
+        }
+    }
+
+    @Test
+    void aSmallGzipBodyThatInflatesPastTheLimitFailsWhileDecoding() throws Exception {
+        // 256 MiB of JSON whitespace in well under a megabyte of gzip: what a decompression bomb looks like.
+        byte[] bomb = gzip(new byte[] {'{', '}'}, 256 << 20);
+        assertTrue(bomb.length < LIMIT, "the bomb itself must fit under the limit: " + bomb.length);
+        try (RawServer server = new RawServer((out, request) -> {
+            out.write(head(207, "Content-Encoding: gzip", "Content-Length: " + bomb.length));
+            out.write(bomb);
+            out.flush();
+            RawServer.awaitClientClose(request);
+        })) {
+            long start = System.nanoTime();
+            TransportException e = tooLarge(invoker(server, 8 * LIMIT), false);
+
+            assertEndedPromptly(start);
+            HttpTransport.ResponseTooLargeException cause =
+                    assertInstanceOf(HttpTransport.ResponseTooLargeException.class, e.getCause());
+            assertEquals(207, cause.status());
+            assertEquals(8L * LIMIT, cause.limit());
+            assertTrue(e.getMessage().contains("when gzip decoded"), e.getMessage());
+            assertTrue(e.getMessage().contains("maxResponseBytes"), "says how to raise the limit: " + e.getMessage());
+            assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+            assertEquals(1, server.requests.get(), "no retry");
+        }
+    }
+
+    @Test
+    void bodiesOfExactlyTheLimitAreRead() throws Exception {
+        byte[] plain = padded("{\"status\":\"COMPLETE\",\"results\":[]}", LIMIT);
+        byte[] gzipped = gzip(plain, 0);
+        List<byte[]> responses = List.of(
+                concat(head(200, "Content-Length: " + plain.length), plain),
+                concat(head(200, "Transfer-Encoding: chunked"), chunk(plain), chunk(new byte[0])),
+                concat(head(200, "Content-Encoding: gzip", "Content-Length: " + gzipped.length), gzipped));
+        AtomicInteger next = new AtomicInteger();
+        try (RawServer server = new RawServer((out, request) -> {
+            out.write(responses.get(next.getAndIncrement()));
+            out.flush();
+            RawServer.awaitClientClose(request);
+        })) {
+            ApiInvoker invoker = invoker(server, LIMIT);
+            for (int i = 0; i < responses.size(); i++) {
+                JsonValue body = invoker.invoke(batchUpdate(), ApiInvokerTest.JSON);
+                assertEquals(
+                        new JsonValue.JsonString("COMPLETE"),
+                        ((JsonValue.JsonObject) body).get("status"),
+                        "response " + i);
+            }
+            assertEquals(3, server.requests.get());
+        }
+    }
+
+    @Test
+    void aTransportOnYourOwnClientKeepsItsLimit() throws Exception {
+        byte[] body = padded("{}", 4096);
+        try (RawServer server = new RawServer((out, request) -> {
+            out.write(concat(head(200, "Content-Length: " + body.length), body));
+            out.flush();
+            RawServer.awaitClientClose(request);
+        })) {
+            HttpTransport transport = HttpTransport.jdk(
+                    HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build(),
+                    4095);
+            HttpTransport.Request request = new HttpTransport.Request(
+                    "GET",
+                    URI.create("http://127.0.0.1:" + server.port() + "/crm/v3/objects/notes"),
+                    Map.of(),
+                    (byte[]) null,
+                    Duration.ofSeconds(30));
+
+            HttpTransport.ResponseTooLargeException e =
+                    assertThrows(HttpTransport.ResponseTooLargeException.class, () -> transport.send(request));
+            assertEquals(4095, e.limit());
+            ExecutionException async = assertThrows(
+                    ExecutionException.class,
+                    () -> transport.sendAsync(request, Runnable::run).get(30, TimeUnit.SECONDS));
+            assertInstanceOf(HttpTransport.ResponseTooLargeException.class, async.getCause());
+
+            HttpTransport roomy = HttpTransport.jdk(HttpClient.newHttpClient(), 4096);
+            assertArrayEquals(body, roomy.send(request).body());
+        }
+    }
+
+    @Test
+    void theLimitIsAnOptionThatCopiesCarry() {
+        ClientOptions defaults = ClientOptions.builder().accessToken(TOKEN).build();
+        assertEquals(64L << 20, defaults.maxResponseBytes());
+        assertThrows(
+                IllegalArgumentException.class, () -> ClientOptions.builder().maxResponseBytes(0));
+        assertThrows(
+                IllegalArgumentException.class, () -> ClientOptions.builder().maxResponseBytes(Integer.MAX_VALUE));
+
+        ClientOptions small = defaults.toBuilder().maxResponseBytes(LIMIT).build();
+        assertEquals(LIMIT, small.maxResponseBytes());
+        assertEquals(LIMIT, small.toBuilder().build().maxResponseBytes());
+        assertNotSame(defaults.transport(), small.transport(), "the default transport did not take the new limit");
+        assertSame(small.transport(), small.toBuilder().build().transport(), "same settings, same shared client");
+        assertTrue(small.toString().contains("maxResponseBytes=" + LIMIT), small.toString());
+
+        HttpTransport own = request -> new HttpTransport.Response(200, HttpHeaders.of(Map.of(), (a, b) -> true), null);
+        ClientOptions given = defaults.toBuilder().transport(own).build();
+        assertSame(own, given.toBuilder().maxResponseBytes(LIMIT).build().transport(), "a given transport is kept");
+    }
+
+    private static TransportException tooLarge(ApiInvoker invoker, boolean async) throws Exception {
+        if (!async) {
+            return assertThrows(TransportException.class, () -> invoker.invoke(batchUpdate(), ApiInvokerTest.JSON));
+        }
+        CompletableFuture<JsonValue> call = invoker.invokeAsync(batchUpdate(), ApiInvokerTest.JSON);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(30, TimeUnit.SECONDS));
+        return assertInstanceOf(TransportException.class, e.getCause(), String.valueOf(e.getCause()));
+    }
+
+    private static void assertEndedPromptly(long start) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(
+                took.compareTo(PROMPTLY) < 0, "the call took " + took + ": it waited instead of stopping at the limit");
+    }
+
+    private static byte[] head(int status, String... headers) {
+        // One response per connection, so that no call finds a connection the last one left closing.
+        StringBuilder head = new StringBuilder(
+                "HTTP/1.1 " + status + " Whatever\r\nContent-Type: application/json\r\nConnection: close\r\n");
+        for (String h : headers) {
+            head.append(h).append("\r\n");
+        }
+        return head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] chunk(byte[] data) {
+        return concat(
+                (Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII),
+                data,
+                "\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code json} followed by spaces to exactly {@code length} bytes. */
+    private static byte[] padded(String json, int length) {
+        byte[] body = new byte[length];
+        Arrays.fill(body, (byte) ' ');
+        byte[] text = json.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(text, 0, body, 0, text.length);
+        return body;
+    }
+
+    /** The gzip of {@code json} followed by {@code spaces} spaces, compressed as it is written. */
+    private static byte[] gzip(byte[] json, int spaces) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(json);
+            byte[] blanks = new byte[64 * 1024];
+            Arrays.fill(blanks, (byte) ' ');
+            for (int left = spaces; left > 0; left -= blanks.length) {
+                gz.write(blanks, 0, Math.min(left, blanks.length));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+}
