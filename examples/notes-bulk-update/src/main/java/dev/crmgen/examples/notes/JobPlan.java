@@ -16,14 +16,14 @@ record JobPlan(long rows, long confirmedBefore, long toSend, long changed, List<
     /** Changed rows listed one by one before the rest are only counted. */
     private static final int CHANGED_ROWS_SHOWN = 20;
 
-    /** Reads {@code csv} once and asks the journal about every row. */
-    static JobPlan of(Path csv, Journal journal) throws UpdateCsv.BadCsvException {
+    /** Reads {@code csv} once, filling {@code ids}, and asks the journal about every row. */
+    static JobPlan of(Path csv, Journal journal, FirstLines ids) throws UpdateCsv.BadCsvException {
         long rows = 0;
         long confirmedBefore = 0;
         long toSend = 0;
         long changed = 0;
         List<NoteRow> changedShown = new ArrayList<>();
-        try (UpdateCsv.Rows csvRows = UpdateCsv.Rows.open(csv)) {
+        try (UpdateCsv.Rows csvRows = UpdateCsv.Rows.open(csv, ids)) {
             while (csvRows.hasNext()) {
                 NoteRow row = csvRows.next();
                 rows++;

@@ -95,8 +95,11 @@ final class JobRun {
         }
     }
 
-    /** Sends every pending row, keeping this run's outcomes in the result when {@code keep}. */
-    Result apply(JobPlan plan, Journal journal, NotesClient client, RetryTally retries, boolean keep)
+    /**
+     * Sends every pending row, keeping this run's outcomes in the result when {@code keep}; {@code ids} is the index
+     * of the CSV's ids that the plan's read filled.
+     */
+    Result apply(JobPlan plan, Journal journal, FirstLines ids, NotesClient client, RetryTally retries, boolean keep)
             throws IOException {
         out.printf(
                 Locale.ROOT,
@@ -115,7 +118,7 @@ final class JobRun {
         try (Progress bar = new Progress(progress, (int) Math.min(Integer.MAX_VALUE, plan.toSend()), out)) {
             while (true) {
                 bar.startPass(sent.outcomes - sent.dailyLimited);
-                Pass pass = sendPass(journal, client, bar, sent);
+                Pass pass = sendPass(journal, ids, client, bar, sent);
                 batches += (pass.summary().inputs() + 99) / 100;
                 daily = pass.dailyLimit();
                 if (daily == null
@@ -130,7 +133,7 @@ final class JobRun {
         long elapsed = System.nanoTime() - start;
         Summary.Tally tally = new Summary.Tally();
         int written;
-        try (UpdateCsv.Rows rows = UpdateCsv.Rows.open(csv);
+        try (UpdateCsv.Rows rows = UpdateCsv.Rows.open(csv, ids);
                 FailureCsv.Writer failures = new FailureCsv.Writer(
                         failuresOut,
                         rows.header().stream()
@@ -152,7 +155,7 @@ final class JobRun {
     /** One stream of the rows still pending: its summary and the daily limit that stopped it, or null. */
     private record Pass(BatchStreamSummary summary, DailyLimitException dailyLimit) {}
 
-    private Pass sendPass(Journal journal, NotesClient client, Progress bar, Sent sent)
+    private Pass sendPass(Journal journal, FirstLines ids, NotesClient client, Progress bar, Sent sent)
             throws UpdateCsv.BadCsvException {
         BatchOptions options = BatchOptions.builder()
                 .concurrency(concurrency)
@@ -162,7 +165,7 @@ final class JobRun {
         DailyLimitException[] daily = {null};
         // Rows taken by the executor and not yet reported: bounded by its window.
         Map<Long, NoteRow> inFlight = new ConcurrentHashMap<>();
-        try (UpdateCsv.Rows rows = UpdateCsv.Rows.open(csv)) {
+        try (UpdateCsv.Rows rows = UpdateCsv.Rows.open(csv, ids)) {
             Iterator<SimplePublicObjectBatchInput> inputs = new Iterator<>() {
                 private NoteRow next;
                 private long taken;

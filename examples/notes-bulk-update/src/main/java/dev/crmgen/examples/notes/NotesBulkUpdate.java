@@ -231,10 +231,12 @@ public final class NotesBulkUpdate implements Callable<Integer> {
             return 2;
         }
         NotesSandbox sandbox = null;
-        try (journal) {
+        // The CSV's ids, indexed by the plan's read and reused by the later ones.
+        try (journal;
+                FirstLines ids = FirstLines.open()) {
             JobPlan plan;
             try {
-                plan = JobPlan.of(csv, journal);
+                plan = JobPlan.of(csv, journal, ids);
             } catch (UpdateCsv.BadCsvException e) {
                 err.println("notes-bulk-update: " + e.getMessage());
                 return 2;
@@ -270,7 +272,7 @@ public final class NotesBulkUpdate implements Callable<Integer> {
                             new DailyLimitHandling(onDailyLimit, recheck),
                             progress,
                             out)
-                    .apply(plan, journal, new NotesClient(options.build()), retries, sandbox != null);
+                    .apply(plan, journal, ids, new NotesClient(options.build()), retries, sandbox != null);
             run.summary().print(out);
             out.printf(
                     Locale.ROOT,

@@ -65,20 +65,51 @@ final class UpdateCsv {
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private final List<String> header;
-        private final FirstLines firstLine = FirstLines.open();
+        /** The index of ids this read fills, or null when an earlier whole read filled it. */
+        private final FirstLines filling;
+        /** The repeated rows an earlier whole read found, or null while this read fills the index. */
+        private final FirstLines.Repeats repeats;
+        /** This read's own index, closed with it; null when the caller's index is used. */
+        private final FirstLines own;
         /** The parser's line count after a record is where it ended, so the next record starts one line later. */
         private long previousEnd;
 
-        private Rows(Reader reader, CSVParser parser, List<String> header) {
+        private Rows(Reader reader, CSVParser parser, List<String> header, FirstLines ids, boolean ownsIds) {
             this.reader = reader;
             this.parser = parser;
             this.header = header;
             this.records = parser.iterator();
             this.previousEnd = parser.getCurrentLineNumber();
+            this.own = ownsIds ? ids : null;
+            if (ids.isComplete()) {
+                this.filling = null;
+                this.repeats = ids.repeats();
+            } else {
+                this.filling = ids;
+                this.repeats = null;
+            }
         }
 
-        /** Opens the file and checks its header. */
+        /** Opens the file and checks its header; duplicate ids are told by an index of this read's own. */
         static Rows open(Path file) throws BadCsvException {
+            FirstLines ids = FirstLines.open();
+            try {
+                return open(file, ids, true);
+            } catch (BadCsvException | RuntimeException e) {
+                ids.close();
+                throw e;
+            }
+        }
+
+        /**
+         * Opens the file and checks its header. The first whole read of the file fills {@code ids}; a later read only
+         * walks the repeated rows it found. The caller closes {@code ids}, and the file must not change in between.
+         */
+        static Rows open(Path file, FirstLines ids) throws BadCsvException {
+            return open(file, ids, false);
+        }
+
+        private static Rows open(Path file, FirstLines ids, boolean ownsIds) throws BadCsvException {
             Reader reader = null;
             try {
                 reader = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
@@ -93,7 +124,7 @@ final class UpdateCsv {
                         throw new BadCsvException(file + ": the header row " + header + " has an empty column name");
                     }
                 }
-                return new Rows(reader, parser, header);
+                return new Rows(reader, parser, header, ids, ownsIds);
             } catch (NoSuchFileException e) {
                 throw new BadCsvException(file + ": no such file (write a sample with --generate-sample 10000)");
             } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -112,14 +143,23 @@ final class UpdateCsv {
 
         @Override
         public boolean hasNext() {
-            return records.hasNext();
+            boolean more = records.hasNext();
+            if (!more && filling != null && !filling.isComplete()) {
+                filling.complete();
+            }
+            return more;
         }
 
         @Override
         public NoteRow next() {
-            NoteRow row = row(records.next(), previousEnd + 1, header, firstLine);
+            CSVRecord record = records.next();
+            long line = previousEnd + 1;
             previousEnd = parser.getCurrentLineNumber();
-            return row;
+            return row(record, line, header, this::earlierLine);
+        }
+
+        private long earlierLine(String id, long line) {
+            return filling != null ? filling.putIfAbsent(id, line) : repeats.earlierLine(line);
         }
 
         @Override
@@ -127,7 +167,12 @@ final class UpdateCsv {
             try {
                 closeQuietly(reader);
             } finally {
-                firstLine.close();
+                if (repeats != null) {
+                    repeats.close();
+                }
+                if (own != null) {
+                    own.close();
+                }
             }
         }
 
@@ -151,7 +196,14 @@ final class UpdateCsv {
         return reader;
     }
 
-    private static NoteRow row(CSVRecord record, long line, List<String> header, FirstLines firstLine) {
+    /** Where a row's id was seen first. */
+    @FunctionalInterface
+    private interface EarlierLine {
+        /** The line that first held {@code id} when it is not {@code line}, else 0. */
+        long of(String id, long line);
+    }
+
+    private static NoteRow row(CSVRecord record, long line, List<String> header, EarlierLine earlierLine) {
         if (!record.isConsistent()) {
             String id = record.size() > 0 ? record.get(0).trim() : "";
             return new NoteRow(line, id, Map.of(), "expected " + header.size() + " cells, found " + record.size());
@@ -167,7 +219,7 @@ final class UpdateCsv {
         if (id.isEmpty()) {
             return new NoteRow(line, id, properties, "no id");
         }
-        long earlier = firstLine.putIfAbsent(id, line);
+        long earlier = earlierLine.of(id, line);
         if (earlier != 0) {
             // HubSpot refuses a whole batch that names an id twice, so a repeat is held back here.
             return new NoteRow(line, id, properties, "duplicate of the row on line " + earlier);

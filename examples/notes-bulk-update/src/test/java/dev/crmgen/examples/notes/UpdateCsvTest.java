@@ -1,6 +1,7 @@
 package dev.crmgen.examples.notes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,54 @@ class UpdateCsvTest {
         assertEquals(5, rows.get(2).line(), "the quoted line break moved the next row down");
         assertEquals("Zoë's note", rows.get(2).properties().get("hs_note_body"));
         assertTrue(rows.stream().allMatch(NoteRow::sendable));
+    }
+
+    @Test
+    void laterReadsOfTheFileTellDuplicatesApartAsTheFirstDid() throws Exception {
+        StringBuilder content = new StringBuilder("id,hs_note_body\n");
+        for (int i = 0; i < 3_000; i++) {
+            // Every seventh row repeats an id from 40 rows back; a quoted line break now and then moves the lines.
+            String id = i % 7 == 6 ? String.valueOf(9_000 + i - 40) : String.valueOf(9_000 + i);
+            content.append(id).append(i % 11 == 0 ? ",\"two\nlines\"\n" : ",body " + i + "\n");
+        }
+        content.append("9000,the first id a third time\n,no id\n");
+        Path file = csv(content.toString());
+        List<NoteRow> fresh = UpdateCsv.read(file);
+        assertTrue(fresh.stream().filter(r -> r.problem() != null).count() > 400, "the fixture has repeats");
+
+        try (FirstLines ids = FirstLines.open()) {
+            for (int read = 0; read < 3; read++) {
+                List<NoteRow> rows = new ArrayList<>();
+                try (UpdateCsv.Rows r = UpdateCsv.Rows.open(file, ids)) {
+                    r.forEachRemaining(rows::add);
+                }
+                assertEquals(fresh, rows, "read " + read);
+                assertTrue(ids.isComplete());
+            }
+        }
+    }
+
+    @Test
+    void aReadThatStoppedEarlyLeavesTheNextToFillTheIndex() throws Exception {
+        Path file = csv("id,hs_note_body\n1,a\n2,b\n1,c\n3,d\n2,e\n");
+        List<NoteRow> fresh = UpdateCsv.read(file);
+        try (FirstLines ids = FirstLines.open()) {
+            try (UpdateCsv.Rows r = UpdateCsv.Rows.open(file, ids)) {
+                r.next();
+                r.next();
+                r.next();
+            }
+            assertFalse(ids.isComplete());
+            for (int read = 0; read < 2; read++) {
+                List<NoteRow> rows = new ArrayList<>();
+                try (UpdateCsv.Rows r = UpdateCsv.Rows.open(file, ids)) {
+                    r.forEachRemaining(rows::add);
+                }
+                assertEquals(fresh, rows, "read " + read);
+            }
+        }
+        assertEquals("duplicate of the row on line 2", fresh.get(2).problem());
+        assertEquals("duplicate of the row on line 3", fresh.get(4).problem());
     }
 
     @Test
