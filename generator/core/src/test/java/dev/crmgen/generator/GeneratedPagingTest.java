@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmgen.generator.diagnostic.Diagnostic;
+import dev.crmgen.runtime.RequestOptions;
 import dev.crmgen.runtime.http.HttpTransport;
 import dev.crmgen.runtime.paging.SearchLimitException;
+import dev.crmgen.runtime.paging.SearchLimitPolicy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
@@ -222,6 +224,46 @@ class GeneratedPagingTest {
                 assertEquals(List.of("1"), ids(reachable.limit(1)));
             }
             assertEquals(2, server.requests.size(), "one page for each stream");
+        }
+    }
+
+    @Test
+    void streamsWithRequestOptionsApplyThemToEveryPagesCall() throws Exception {
+        String otherPortal = "pat-na1-11111111-2222-4333-8444-OTHER-PORTAL";
+        RequestOptions options = RequestOptions.builder()
+                .accessToken(otherPortal)
+                .header("X-Request-Id", "sync-7")
+                .build();
+        var server = new PageServer(
+                page("1", "2", "c2"),
+                "{\"results\":[{\"id\":\"3\"}]}",
+                search(3, "c2", "1", "2"),
+                search(3, null, "3"));
+        try (CompiledCode code = CompiledCode.compile(result.files(), PACKAGE, dir)) {
+            Class<?> params = code.type("GetPageParams2");
+            Object noParams = params.getMethod("builder").invoke(null);
+            noParams = noParams.getClass().getMethod("build").invoke(noParams);
+            Class<?> request = code.type("SearchRequest");
+            Object body = request.getConstructors()[0].newInstance("smith", 2, "", List.of("name"));
+            Object client = code.client("ThingsClient", server);
+            Method list = client.getClass().getMethod("getPageStream", params, RequestOptions.class);
+            Method search = client.getClass()
+                    .getMethod("doSearchStream", request, SearchLimitPolicy.class, RequestOptions.class);
+
+            assertEquals(List.of("1", "2", "3"), ids((Stream<?>) list.invoke(client, noParams, options)));
+            assertEquals(List.of("1", "2", "3"), ids((Stream<?>)
+                    search.invoke(client, body, SearchLimitPolicy.FAIL_FAST, options)));
+
+            assertEquals(4, server.requests.size());
+            for (HttpTransport.Request sent : server.requests) {
+                assertEquals(
+                        "Bearer " + otherPortal,
+                        sent.headers().get("Authorization"),
+                        sent.uri().toString());
+                assertEquals(
+                        "sync-7", sent.headers().get("X-Request-Id"), sent.uri().toString());
+            }
+            assertEquals(List.of("", "after=c2", "", ""), server.queries(), "the cursor still moves");
         }
     }
 

@@ -26,13 +26,16 @@ import javax.lang.model.element.Modifier;
  * Writes the {@code …Stream} methods of cursor-paged operations: a lazy stream over the runtime's {@code Pages}
  * whose every page is one call of the operation's blocking method, so each fetch has the client's retries, rate
  * limits and deadlines. List operations substitute the cursor into their {@code after} parameter, CRM searches into
- * a copy of their body.
+ * a copy of their body. Each stream also comes with a trailing {@code RequestOptions}, passed to every page's call
+ * ({@link RequestOptionsOverloads}).
  */
 final class PagingMethodsWriter {
     private static final ClassName PAGES = ClassName.get(RuntimeTypes.PACKAGE + ".paging", "Pages");
     private static final ClassName PAGE = ClassName.get(RuntimeTypes.PACKAGE + ".paging", "Page");
     private static final ClassName SEARCH_LIMIT_POLICY =
             ClassName.get(RuntimeTypes.PACKAGE + ".paging", "SearchLimitPolicy");
+    /** What a stream's per-call options apply to. */
+    private static final String EVERY_PAGE = "for every page's call";
 
     private final ApiModel model;
     private final JavaTypes types;
@@ -75,16 +78,13 @@ final class PagingMethodsWriter {
                         cursor)
                 : CodeBlock.of("$L", cursor);
         String replaced = cursorInRecord ? OperationSignature.recordName() : cursorParameter;
-        CodeBlock fetch = CodeBlock.of(
-                "$L($L($L))",
-                pageMethod(shape.pageType(), types.boxed(shape.itemType()), null),
-                op.methodName(),
-                signature.callArguments(replaced, start));
+        String pageOf = pageMethod(shape.pageType(), types.boxed(shape.itemType()), null);
+        CodeBlock arguments = signature.callArguments(replaced, start);
         TypeName item = types.boxed(shape.itemType());
         List<ParameterSpec> parameters = cursorInRecord ? signature.specs() : signature.specsExcept(cursorParameter);
         CodeBlock doc = cursorInRecord ? signature.javadoc() : signature.javadocExcept(cursorParameter);
         String stream = MemberNames.stream(op.methodName());
-        members.addMethod(streamMethod(op, stream)
+        MethodSpec plain = streamMethod(op, stream)
                 .addJavadoc(intro(
                         op,
                         signature,
@@ -97,9 +97,21 @@ final class PagingMethodsWriter {
                 .addJavadoc("@return the items, fetched as the stream needs them; close it when done early\n")
                 .returns(streamOf(item))
                 .addParameters(parameters)
+                .build();
+        RequestOptionsOverloads.add(
+                members,
+                plain,
+                EVERY_PAGE,
                 // The explicit item type spares javac inferring it through the lambda.
-                .addStatement("return $T.<$T>stream($L ->$W$L)", PAGES, item, cursor, fetch)
-                .build());
+                options -> CodeBlock.of(
+                        "return $T.<$T>stream($L ->$W$L($L($L$L)))",
+                        PAGES,
+                        item,
+                        cursor,
+                        pageOf,
+                        op.methodName(),
+                        arguments,
+                        RequestOptionsOverloads.trailing(options)));
         if (cursorInRecord) {
             members.addMethod(streamMethod(op, stream)
                     .addJavadoc("As {@link #$L($L)} with no optional parameter set.\n", stream, signature.linkTypes())
@@ -115,11 +127,9 @@ final class PagingMethodsWriter {
         String cursor = cursorName(signature);
         CodeBlock copy = CodeBlock.of("$L == null ? $L : $L($L, $L)", cursor, body, cursorCopy(shape), body, cursor);
         TypeName item = types.boxed(shape.itemType());
-        CodeBlock fetch = CodeBlock.of(
-                "$L($L($L))",
-                pageMethod(shape.pageType().javaName(), item, shape.pageType().field("total")),
-                op.methodName(),
-                signature.callArguments(body, copy));
+        String searchPageOf =
+                pageMethod(shape.pageType().javaName(), item, shape.pageType().field("total"));
+        CodeBlock arguments = signature.callArguments(body, copy);
         String stream = MemberNames.stream(op.methodName());
         String policy = MemberNames.SEARCH_LIMIT_POLICY;
         CodeBlock doc = signature.javadoc();
@@ -142,7 +152,7 @@ final class PagingMethodsWriter {
                         signature.callArguments(null, null),
                         SEARCH_LIMIT_POLICY)
                 .build());
-        members.addMethod(streamMethod(op, stream)
+        MethodSpec withPolicy = streamMethod(op, stream)
                 .addJavadoc(
                         "Every result of {@code $L}, fetched lazily page by page, with {@code $L} deciding what a "
                                 + "query past HubSpot's search ceiling does; see {@link #$L($L)}.\n\n",
@@ -154,8 +164,21 @@ final class PagingMethodsWriter {
                 .returns(streamOf(item))
                 .addParameters(signature.specs())
                 .addParameter(SEARCH_LIMIT_POLICY, policy)
-                .addStatement("return $T.<$T>searchStream($L ->$W$L,$W$L)", PAGES, item, cursor, fetch, policy)
-                .build());
+                .build();
+        RequestOptionsOverloads.add(
+                members,
+                withPolicy,
+                EVERY_PAGE,
+                options -> CodeBlock.of(
+                        "return $T.<$T>searchStream($L ->$W$L($L($L$L)),$W$L)",
+                        PAGES,
+                        item,
+                        cursor,
+                        searchPageOf,
+                        op.methodName(),
+                        arguments,
+                        RequestOptionsOverloads.trailing(options),
+                        policy));
     }
 
     /** A stream method of {@code op}, deprecated when the operation is. */
@@ -210,6 +233,8 @@ final class PagingMethodsWriter {
         for (ParameterSpec s : signature.specs()) {
             names.reserve(s.name());
         }
+        names.reserve(MemberNames.REQUEST_OPTIONS);
+        names.reserve(MemberNames.SEARCH_LIMIT_POLICY);
         return names.allocate("after");
     }
 

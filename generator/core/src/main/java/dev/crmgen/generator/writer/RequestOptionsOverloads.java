@@ -36,13 +36,23 @@ final class RequestOptionsOverloads {
      * @param statement the options form's one statement, given the expression that names the options
      */
     static void add(ClientMembers members, MethodSpec plain, Function<CodeBlock, CodeBlock> statement) {
+        add(members, plain, "for this call only", statement);
+    }
+
+    /**
+     * As {@link #add(ClientMembers, MethodSpec, Function)}, the options form's javadoc saying which calls the options
+     * apply to ({@code appliesTo}, such as "for every page's call").
+     */
+    static void add(
+            ClientMembers members, MethodSpec plain, String appliesTo, Function<CodeBlock, CodeBlock> statement) {
         String options = MemberNames.REQUEST_OPTIONS;
         MethodSpec withOptions = MethodSpec.methodBuilder(plain.name())
                 .addJavadoc(
-                        "As {@link #$L($L)}, with {@code $L} for this call only.\n",
+                        "As {@link #$L($L)}, with {@code $L} $L.\n",
                         plain.name(),
                         linkSignature(plain),
-                        options)
+                        options,
+                        appliesTo)
                 .addAnnotations(plain.annotations())
                 .addModifiers(plain.modifiers())
                 .addTypeVariables(plain.typeVariables())
