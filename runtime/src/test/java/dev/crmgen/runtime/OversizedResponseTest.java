@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,6 +49,7 @@ class OversizedResponseTest {
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(20);
+    private static final String COMPLETE = "{\"status\":\"COMPLETE\",\"results\":[]}";
 
     private static ApiRequest batchUpdate() {
         return ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/update")
@@ -57,6 +59,10 @@ class OversizedResponseTest {
     }
 
     private static ApiInvoker invoker(RawServer server, long limit) {
+        return invoker(server, limit, 3);
+    }
+
+    private static ApiInvoker invoker(RawServer server, long limit, int maxRetries) {
         return ApiInvoker.create(ClientOptions.builder()
                 .accessToken(TOKEN)
                 .baseUrl("http://127.0.0.1:" + server.port())
@@ -65,7 +71,7 @@ class OversizedResponseTest {
                 .maxResponseBytes(limit)
                 // Retries would be allowed for anything else: the batch update is retry-safe.
                 .retryPolicy(RetryPolicy.builder()
-                        .maxRetries(3)
+                        .maxRetries(maxRetries)
                         .initialBackoff(Duration.ofMillis(10))
                         .jitter(0)
                         .build())
@@ -153,18 +159,13 @@ class OversizedResponseTest {
 
     @Test
     void bodiesOfExactlyTheLimitAreRead() throws Exception {
-        byte[] plain = padded("{\"status\":\"COMPLETE\",\"results\":[]}", LIMIT);
+        byte[] plain = padded(COMPLETE, LIMIT);
         byte[] gzipped = gzip(plain, 0);
         List<byte[]> responses = List.of(
                 concat(head(200, "Content-Length: " + plain.length), plain),
                 concat(head(200, "Transfer-Encoding: chunked"), chunk(plain), chunk(new byte[0])),
                 concat(head(200, "Content-Encoding: gzip", "Content-Length: " + gzipped.length), gzipped));
-        AtomicInteger next = new AtomicInteger();
-        try (RawServer server = new RawServer((out, request) -> {
-            out.write(responses.get(next.getAndIncrement()));
-            out.flush();
-            RawServer.awaitClientClose(request);
-        })) {
+        try (RawServer server = servingInTurn(responses)) {
             ApiInvoker invoker = invoker(server, LIMIT);
             for (int i = 0; i < responses.size(); i++) {
                 JsonValue body = invoker.invoke(batchUpdate(), ApiInvokerTest.JSON);
@@ -190,12 +191,7 @@ class OversizedResponseTest {
                             .connectTimeout(Duration.ofSeconds(5))
                             .build(),
                     4095);
-            HttpTransport.Request request = new HttpTransport.Request(
-                    "GET",
-                    URI.create("http://127.0.0.1:" + server.port() + "/crm/v3/objects/notes"),
-                    Map.of(),
-                    (byte[]) null,
-                    Duration.ofSeconds(30));
+            HttpTransport.Request request = plainRequest(server, "GET");
 
             HttpTransport.ResponseTooLargeException e =
                     assertThrows(HttpTransport.ResponseTooLargeException.class, () -> transport.send(request));
@@ -224,11 +220,53 @@ class OversizedResponseTest {
         assertEquals(LIMIT, small.toBuilder().build().maxResponseBytes());
         assertNotSame(defaults.transport(), small.transport(), "the default transport did not take the new limit");
         assertSame(small.transport(), small.toBuilder().build().transport(), "same settings, same shared client");
+        assertNotSame(
+                defaults.transport(),
+                defaults.toBuilder()
+                        .connectTimeout(Duration.ofSeconds(3))
+                        .build()
+                        .transport(),
+                "the default transport did not take the new connect timeout");
         assertTrue(small.toString().contains("maxResponseBytes=" + LIMIT), small.toString());
 
         HttpTransport own = request -> new HttpTransport.Response(200, HttpHeaders.of(Map.of(), (a, b) -> true), null);
         ClientOptions given = defaults.toBuilder().transport(own).build();
         assertSame(own, given.toBuilder().maxResponseBytes(LIMIT).build().transport(), "a given transport is kept");
+    }
+
+    @Test
+    void headAndNotModifiedResponsesDeclaringALongBodyAreReadEmpty() throws Exception {
+        // Both carry no body, whatever length they declare: a HEAD response the length a GET would have.
+        String declared = "Content-Length: " + (10L * LIMIT);
+        AtomicInteger calls = new AtomicInteger();
+        try (RawServer server = new RawServer((out, request) -> {
+            out.write(head(calls.getAndIncrement() == 0 ? 200 : 304, declared));
+            out.flush();
+            RawServer.awaitClientClose(request);
+        })) {
+            HttpTransport transport = HttpTransport.jdk(Duration.ofSeconds(5), LIMIT);
+
+            HttpTransport.Response headResponse = transport.send(plainRequest(server, "HEAD"));
+            assertEquals(200, headResponse.status());
+            assertEquals(0, headResponse.body().length);
+            HttpTransport.Response notModified = transport.send(plainRequest(server, "GET"));
+            assertEquals(304, notModified.status());
+            assertEquals(0, notModified.body().length);
+        }
+    }
+
+    /** A server that answers its requests with these responses in turn, one per connection. */
+    private static RawServer servingInTurn(List<byte[]> responses) throws IOException {
+        AtomicInteger next = new AtomicInteger();
+        return new RawServer((out, request) -> {
+            out.write(responses.get(next.getAndIncrement()));
+            out.flush();
+            RawServer.awaitClientClose(request);
+        });
+    }
+
+    private static void assertComplete(JsonValue body) {
+        assertEquals(new JsonValue.JsonString("COMPLETE"), ((JsonValue.JsonObject) body).get("status"));
     }
 
     private static TransportException tooLarge(ApiInvoker invoker, boolean async) throws Exception {
@@ -248,12 +286,32 @@ class OversizedResponseTest {
 
     private static byte[] head(int status, String... headers) {
         // One response per connection, so that no call finds a connection the last one left closing.
-        StringBuilder head = new StringBuilder(
-                "HTTP/1.1 " + status + " Whatever\r\nContent-Type: application/json\r\nConnection: close\r\n");
+        return keepAliveHead(
+                status,
+                Stream.concat(Stream.of("Connection: close"), Arrays.stream(headers))
+                        .toArray(String[]::new));
+    }
+
+    private static byte[] keepAliveHead(int status, String... headers) {
+        return head("HTTP/1.1 " + status + " Whatever", headers);
+    }
+
+    /** The status line, a JSON content type and these headers, up to the blank line. */
+    private static byte[] head(String statusLine, String... headers) {
+        StringBuilder head = new StringBuilder(statusLine + "\r\nContent-Type: application/json\r\n");
         for (String h : headers) {
             head.append(h).append("\r\n");
         }
         return head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static HttpTransport.Request plainRequest(RawServer server, String method) {
+        return new HttpTransport.Request(
+                method,
+                URI.create("http://127.0.0.1:" + server.port() + "/crm/v3/objects/notes"),
+                Map.of(),
+                (byte[]) null,
+                Duration.ofSeconds(30));
     }
 
     private static byte[] chunk(byte[] data) {

@@ -83,7 +83,7 @@ final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public Response send(Request request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(httpRequest(request), this::cappedBody);
+        CompletableFuture<HttpResponse<byte[]>> inFlight = exchange(request);
         try {
             return response(within(inFlight, request.timeout()).get());
         } catch (InterruptedException e) {
@@ -96,7 +96,7 @@ final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public CompletableFuture<Response> sendAsync(Request request, Executor executor) {
-        CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(httpRequest(request), this::cappedBody);
+        CompletableFuture<HttpResponse<byte[]>> inFlight = exchange(request);
         CompletableFuture<Response> result = within(inFlight, request.timeout())
                 // Decompressing and what follows run on the caller's executor, not on the client's own threads.
                 .handleAsync(
@@ -194,10 +194,17 @@ final class JdkHttpTransport implements HttpTransport {
         return (IOException) e;
     }
 
-    private BodySubscriber<byte[]> cappedBody(HttpResponse.ResponseInfo info) {
+    /** The exchange started, its body collected up to the limit. */
+    private CompletableFuture<HttpResponse<byte[]>> exchange(Request request) {
+        return client.sendAsync(httpRequest(request), info -> cappedBody(info, request.method()));
+    }
+
+    private BodySubscriber<byte[]> cappedBody(HttpResponse.ResponseInfo info, String method) {
+        // A response to HEAD, and a 304, declares the length of a body it does not carry.
+        boolean bodiless = method.equalsIgnoreCase("HEAD") || info.statusCode() == 304;
         return new CappedBody(
                 info.statusCode(),
-                HttpTransport.Response.firstLong(info.headers(), "Content-Length"),
+                bodiless ? 0 : HttpTransport.Response.firstLong(info.headers(), "Content-Length"),
                 maxResponseBytes);
     }
 
