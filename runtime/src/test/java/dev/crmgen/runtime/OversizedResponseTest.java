@@ -19,6 +19,7 @@ import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -41,6 +42,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Response bodies longer than the transport's limit, as a misbehaving server or proxy sends them: a declared length
@@ -259,6 +262,52 @@ class OversizedResponseTest {
             HttpTransport.Response notModified = transport.send(plainRequest(server, "GET"));
             assertEquals(304, notModified.status());
             assertEquals(0, notModified.body().length);
+        }
+    }
+
+    @Test
+    void aNegativeContentLengthFailsTheCallAtOnceAndClosesTheConnection() throws Exception {
+        // The client would read what follows without passing it on, for as long as the server sends.
+        try (RawServer server = endlessAfter(head(200, "Content-Length: -5"))) {
+            long start = System.nanoTime();
+            TransportException e = assertThrows(
+                    TransportException.class,
+                    () -> invoker(server, LIMIT, 0).invoke(batchUpdate(), ApiInvokerTest.JSON));
+
+            assertEndedPromptly(start);
+            assertInstanceOf(ProtocolException.class, e.getCause(), e.toString());
+            assertTrue(e.getMessage().contains("negative Content-Length"), e.getMessage());
+            assertTrue(e.requestSent(), "the request reached the server");
+            assertTrue(server.clientClosed(1, CLOSE_WAIT), "the connection was left open");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "99999999999999999999"})
+    void anUnreadableContentLengthIsATransportFailureNotAnUncheckedOne(String declared) throws Exception {
+        byte[] okBody = COMPLETE.getBytes(StandardCharsets.US_ASCII);
+        AtomicInteger calls = new AtomicInteger();
+        try (RawServer server = new RawServer((out, request) -> {
+            if (calls.getAndIncrement() == 0) {
+                out.write(keepAliveHead(200, "Content-Length: " + declared));
+                out.write(okBody);
+            } else {
+                out.write(concat(head(200, "Content-Length: " + okBody.length), okBody));
+            }
+            out.flush();
+            RawServer.awaitClientClose(request);
+        })) {
+            ApiInvoker invoker = invoker(server, LIMIT, 0);
+            TransportException e =
+                    assertThrows(TransportException.class, () -> invoker.invoke(batchUpdate(), ApiInvokerTest.JSON));
+
+            assertInstanceOf(ProtocolException.class, e.getCause(), e.toString());
+            assertTrue(e.getMessage().contains(declared), e.getMessage());
+            assertTrue(e.requestSent(), "the request reached the server");
+            // The client fails while reading the header, before the body is the transport's to cancel: the next
+            // call must not be sent down the connection it leaves behind.
+            assertComplete(invoker.invoke(batchUpdate(), ApiInvokerTest.JSON));
+            assertEquals(2, calls.get());
         }
     }
 
@@ -498,6 +547,18 @@ class OversizedResponseTest {
             assertEquals(20, oversized.requests.get(), "every oversized body came on its own connection");
             assertTrue(oversized.clientClosed(20, CLOSE_WAIT), "a cut connection was left open");
         }
+    }
+
+    /** A server that sends this head, then spaces until the client closes the connection. */
+    private static RawServer endlessAfter(byte[] head) throws IOException {
+        byte[] blanks = new byte[64 * 1024];
+        Arrays.fill(blanks, (byte) ' ');
+        return new RawServer((out, request) -> {
+            out.write(head);
+            for (; ; ) {
+                out.write(blanks);
+            }
+        });
     }
 
     /** A server that answers its requests with these responses in turn, one per connection. */
