@@ -152,18 +152,23 @@ class OversizedResponseTest {
             out.flush();
             RawServer.awaitClientClose(request);
         })) {
-            long start = System.nanoTime();
-            TransportException e = tooLarge(invoker(server, 8 * LIMIT), false);
+            // Asynchronous calls decode on the caller's executor: the limit holds there too.
+            for (boolean async : new boolean[] {false, true}) {
+                long start = System.nanoTime();
+                TransportException e = tooLarge(invoker(server, 8 * LIMIT), async);
 
-            assertEndedPromptly(start);
-            HttpTransport.ResponseTooLargeException cause =
-                    assertInstanceOf(HttpTransport.ResponseTooLargeException.class, e.getCause());
-            assertEquals(207, cause.status());
-            assertEquals(8L * LIMIT, cause.limit());
-            assertTrue(e.getMessage().contains("when gzip decoded"), e.getMessage());
-            assertTrue(e.getMessage().contains("maxResponseBytes"), "says how to raise the limit: " + e.getMessage());
-            assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
-            assertEquals(1, server.requests.get(), "no retry");
+                assertEndedPromptly(start);
+                HttpTransport.ResponseTooLargeException cause =
+                        assertInstanceOf(HttpTransport.ResponseTooLargeException.class, e.getCause());
+                assertEquals(207, cause.status());
+                assertEquals(8L * LIMIT, cause.limit());
+                assertTrue(e.getMessage().contains("when gzip decoded"), e.getMessage());
+                assertTrue(
+                        e.getMessage().contains("maxResponseBytes"), "says how to raise the limit: " + e.getMessage());
+                assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+                assertTrue(e.requestSent(), "the request reached the server: its outcome is unknown");
+            }
+            assertEquals(2, server.requests.get(), "one request per call, none retried");
         }
     }
 
