@@ -43,6 +43,9 @@ public final class ClientOptions {
     private final long maxResponseBytes;
     private final RetryPolicy retryPolicy;
     private final RateLimiter rateLimiter;
+    /** The limiter given to the builder, or null for the token's shared one, which {@link #toBuilder()} finds anew. */
+    private final RateLimiter givenRateLimiter;
+
     private final RateLimiter searchRateLimiter;
     private final int requestsPerTenSeconds;
     private final Duration connectTimeout;
@@ -65,6 +68,7 @@ public final class ClientOptions {
         this.transport = b.transport != null ? b.transport : HttpTransport.jdk(b.connectTimeout, b.maxResponseBytes);
         this.retryPolicy = b.retryPolicy;
         this.ticker = b.ticker;
+        this.givenRateLimiter = b.rateLimiter;
         this.rateLimiter = b.rateLimiter != null
                 ? b.rateLimiter
                 : SharedRateLimiters.forProvider(b.tokenProvider, b.requestsPerTenSeconds, b.ticker);
@@ -198,7 +202,7 @@ public final class ClientOptions {
         b.transport = givenTransport;
         b.maxResponseBytes = maxResponseBytes;
         b.retryPolicy = retryPolicy;
-        b.rateLimiter = rateLimiter;
+        b.rateLimiter = givenRateLimiter;
         b.searchRateLimiter = searchRateLimiter;
         b.requestsPerTenSeconds = requestsPerTenSeconds;
         b.connectTimeout = connectTimeout;

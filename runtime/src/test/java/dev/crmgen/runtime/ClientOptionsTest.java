@@ -2,9 +2,12 @@ package dev.crmgen.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.net.URI;
 import java.util.Map;
@@ -18,6 +21,33 @@ class ClientOptionsTest {
         assertEquals(URI.create("https://api.hubapi.com"), o.baseUrl());
         assertEquals(RetryPolicy.defaults(), o.retryPolicy());
         assertEquals(java.time.Duration.ofSeconds(30), o.requestTimeout());
+    }
+
+    @Test
+    void aCopyWithAnotherTokenOrTierUsesThatTokensSharedLimiter() {
+        ClientOptions first =
+                ClientOptions.builder().accessToken("pat-na1-33333333-first").build();
+        ClientOptions second =
+                ClientOptions.builder().accessToken("pat-na1-44444444-second").build();
+
+        assertSame(
+                second.rateLimiter(),
+                first.toBuilder().accessToken("pat-na1-44444444-second").build().rateLimiter());
+        assertSame(first.rateLimiter(), first.toBuilder().build().rateLimiter());
+        ClientOptions starter = ClientOptions.builder()
+                .accessToken("pat-na1-33333333-first")
+                .requestsPerTenSeconds(100)
+                .build();
+        assertSame(
+                starter.rateLimiter(),
+                first.toBuilder().requestsPerTenSeconds(100).build().rateLimiter());
+        assertNotSame(first.rateLimiter(), starter.rateLimiter());
+
+        RateLimiter own = RateLimiter.unlimited();
+        ClientOptions given = first.toBuilder().rateLimiter(own).build();
+        assertSame(
+                own,
+                given.toBuilder().accessToken("pat-na1-44444444-second").build().rateLimiter());
     }
 
     @Test

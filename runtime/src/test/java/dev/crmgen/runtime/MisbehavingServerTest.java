@@ -292,7 +292,7 @@ class MisbehavingServerTest {
         }
 
         /** Reads the request line, headers and a Content-Length body. */
-        private static void readRequest(InputStream in) throws IOException {
+        static void readRequest(InputStream in) throws IOException {
             StringBuilder head = new StringBuilder();
             while (!head.toString().endsWith("\r\n\r\n")) {
                 int b = in.read();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,21 +19,31 @@ import dev.crmgen.runtime.ratelimit.RateLimiter;
 import dev.crmgen.runtime.ratelimit.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Response bodies longer than the transport's limit, as a misbehaving server or proxy sends them: a declared length
@@ -48,6 +59,7 @@ class OversizedResponseTest {
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(20);
+    private static final String COMPLETE = "{\"status\":\"COMPLETE\",\"results\":[]}";
 
     private static ApiRequest batchUpdate() {
         return ApiRequest.builder("POST", "/crm/v3/objects/notes/batch/update")
@@ -57,6 +69,10 @@ class OversizedResponseTest {
     }
 
     private static ApiInvoker invoker(RawServer server, long limit) {
+        return invoker(server, limit, 3);
+    }
+
+    private static ApiInvoker invoker(RawServer server, long limit, int maxRetries) {
         return ApiInvoker.create(ClientOptions.builder()
                 .accessToken(TOKEN)
                 .baseUrl("http://127.0.0.1:" + server.port())
@@ -65,7 +81,7 @@ class OversizedResponseTest {
                 .maxResponseBytes(limit)
                 // Retries would be allowed for anything else: the batch update is retry-safe.
                 .retryPolicy(RetryPolicy.builder()
-                        .maxRetries(3)
+                        .maxRetries(maxRetries)
                         .initialBackoff(Duration.ofMillis(10))
                         .jitter(0)
                         .build())
@@ -136,35 +152,35 @@ class OversizedResponseTest {
             out.flush();
             RawServer.awaitClientClose(request);
         })) {
-            long start = System.nanoTime();
-            TransportException e = tooLarge(invoker(server, 8 * LIMIT), false);
+            // Asynchronous calls decode on the caller's executor: the limit holds there too.
+            for (boolean async : new boolean[] {false, true}) {
+                long start = System.nanoTime();
+                TransportException e = tooLarge(invoker(server, 8 * LIMIT), async);
 
-            assertEndedPromptly(start);
-            HttpTransport.ResponseTooLargeException cause =
-                    assertInstanceOf(HttpTransport.ResponseTooLargeException.class, e.getCause());
-            assertEquals(207, cause.status());
-            assertEquals(8L * LIMIT, cause.limit());
-            assertTrue(e.getMessage().contains("when gzip decoded"), e.getMessage());
-            assertTrue(e.getMessage().contains("maxResponseBytes"), "says how to raise the limit: " + e.getMessage());
-            assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
-            assertEquals(1, server.requests.get(), "no retry");
+                assertEndedPromptly(start);
+                HttpTransport.ResponseTooLargeException cause =
+                        assertInstanceOf(HttpTransport.ResponseTooLargeException.class, e.getCause());
+                assertEquals(207, cause.status());
+                assertEquals(8L * LIMIT, cause.limit());
+                assertTrue(e.getMessage().contains("when gzip decoded"), e.getMessage());
+                assertTrue(
+                        e.getMessage().contains("maxResponseBytes"), "says how to raise the limit: " + e.getMessage());
+                assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+                assertTrue(e.requestSent(), "the request reached the server: its outcome is unknown");
+            }
+            assertEquals(2, server.requests.get(), "one request per call, none retried");
         }
     }
 
     @Test
     void bodiesOfExactlyTheLimitAreRead() throws Exception {
-        byte[] plain = padded("{\"status\":\"COMPLETE\",\"results\":[]}", LIMIT);
+        byte[] plain = padded(COMPLETE, LIMIT);
         byte[] gzipped = gzip(plain, 0);
         List<byte[]> responses = List.of(
                 concat(head(200, "Content-Length: " + plain.length), plain),
                 concat(head(200, "Transfer-Encoding: chunked"), chunk(plain), chunk(new byte[0])),
                 concat(head(200, "Content-Encoding: gzip", "Content-Length: " + gzipped.length), gzipped));
-        AtomicInteger next = new AtomicInteger();
-        try (RawServer server = new RawServer((out, request) -> {
-            out.write(responses.get(next.getAndIncrement()));
-            out.flush();
-            RawServer.awaitClientClose(request);
-        })) {
+        try (RawServer server = servingInTurn(responses)) {
             ApiInvoker invoker = invoker(server, LIMIT);
             for (int i = 0; i < responses.size(); i++) {
                 JsonValue body = invoker.invoke(batchUpdate(), ApiInvokerTest.JSON);
@@ -190,12 +206,7 @@ class OversizedResponseTest {
                             .connectTimeout(Duration.ofSeconds(5))
                             .build(),
                     4095);
-            HttpTransport.Request request = new HttpTransport.Request(
-                    "GET",
-                    URI.create("http://127.0.0.1:" + server.port() + "/crm/v3/objects/notes"),
-                    Map.of(),
-                    (byte[]) null,
-                    Duration.ofSeconds(30));
+            HttpTransport.Request request = plainRequest(server, "GET");
 
             HttpTransport.ResponseTooLargeException e =
                     assertThrows(HttpTransport.ResponseTooLargeException.class, () -> transport.send(request));
@@ -224,11 +235,349 @@ class OversizedResponseTest {
         assertEquals(LIMIT, small.toBuilder().build().maxResponseBytes());
         assertNotSame(defaults.transport(), small.transport(), "the default transport did not take the new limit");
         assertSame(small.transport(), small.toBuilder().build().transport(), "same settings, same shared client");
+        assertNotSame(
+                defaults.transport(),
+                defaults.toBuilder()
+                        .connectTimeout(Duration.ofSeconds(3))
+                        .build()
+                        .transport(),
+                "the default transport did not take the new connect timeout");
         assertTrue(small.toString().contains("maxResponseBytes=" + LIMIT), small.toString());
 
         HttpTransport own = request -> new HttpTransport.Response(200, HttpHeaders.of(Map.of(), (a, b) -> true), null);
         ClientOptions given = defaults.toBuilder().transport(own).build();
         assertSame(own, given.toBuilder().maxResponseBytes(LIMIT).build().transport(), "a given transport is kept");
+    }
+
+    @Test
+    void headAndNotModifiedResponsesDeclaringALongBodyAreReadEmpty() throws Exception {
+        // Both carry no body, whatever length they declare: a HEAD response the length a GET would have.
+        String declared = "Content-Length: " + (10L * LIMIT);
+        AtomicInteger calls = new AtomicInteger();
+        try (RawServer server = new RawServer((out, request) -> {
+            out.write(head(calls.getAndIncrement() == 0 ? 200 : 304, declared));
+            out.flush();
+            RawServer.awaitClientClose(request);
+        })) {
+            HttpTransport transport = HttpTransport.jdk(Duration.ofSeconds(5), LIMIT);
+
+            HttpTransport.Response headResponse = transport.send(plainRequest(server, "HEAD"));
+            assertEquals(200, headResponse.status());
+            assertEquals(0, headResponse.body().length);
+            HttpTransport.Response notModified = transport.send(plainRequest(server, "GET"));
+            assertEquals(304, notModified.status());
+            assertEquals(0, notModified.body().length);
+        }
+    }
+
+    @Test
+    void aNegativeContentLengthFailsTheCallAtOnceAndClosesTheConnection() throws Exception {
+        // The client would read what follows without passing it on, for as long as the server sends.
+        try (RawServer server = endlessAfter(head(200, "Content-Length: -5"))) {
+            long start = System.nanoTime();
+            TransportException e = assertThrows(
+                    TransportException.class,
+                    () -> invoker(server, LIMIT, 0).invoke(batchUpdate(), ApiInvokerTest.JSON));
+
+            assertEndedPromptly(start);
+            assertInstanceOf(ProtocolException.class, e.getCause(), e.toString());
+            assertTrue(e.getMessage().contains("negative Content-Length"), e.getMessage());
+            assertTrue(e.requestSent(), "the request reached the server");
+            assertTrue(server.clientClosed(1, CLOSE_WAIT), "the connection was left open");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "99999999999999999999"})
+    void anUnreadableContentLengthIsATransportFailureNotAnUncheckedOne(String declared) throws Exception {
+        byte[] okBody = COMPLETE.getBytes(StandardCharsets.US_ASCII);
+        AtomicInteger calls = new AtomicInteger();
+        try (RawServer server = new RawServer((out, request) -> {
+            if (calls.getAndIncrement() == 0) {
+                out.write(keepAliveHead(200, "Content-Length: " + declared));
+                out.write(okBody);
+            } else {
+                out.write(concat(head(200, "Content-Length: " + okBody.length), okBody));
+            }
+            out.flush();
+            RawServer.awaitClientClose(request);
+        })) {
+            ApiInvoker invoker = invoker(server, LIMIT, 0);
+            TransportException e =
+                    assertThrows(TransportException.class, () -> invoker.invoke(batchUpdate(), ApiInvokerTest.JSON));
+
+            assertInstanceOf(ProtocolException.class, e.getCause(), e.toString());
+            assertTrue(e.getMessage().contains(declared), e.getMessage());
+            assertTrue(e.requestSent(), "the request reached the server");
+            // The client fails while reading the header, before the body is the transport's to cancel: the next
+            // call must not be sent down the connection it leaves behind.
+            assertComplete(invoker.invoke(batchUpdate(), ApiInvokerTest.JSON));
+            assertEquals(2, calls.get());
+        }
+    }
+
+    @Test
+    void aCutConnectionIsClosedNotReusedAndTheNextCallOnTheClientWorks() throws Exception {
+        byte[] okBody = COMPLETE.getBytes(StandardCharsets.US_ASCII);
+        byte[] ok = concat(keepAliveHead(200, "Content-Length: " + okBody.length), okBody);
+        byte[] endless = chunk(new byte[64 * 1024]);
+        AtomicInteger calls = new AtomicInteger();
+        // Keep-alive connections: a cut one handed back to the pool would take the next call (which would stall
+        // behind the unread body, or read its bytes as a response).
+        try (RawServer server = new RawServer((out, request) -> {
+            for (; ; ) {
+                switch (calls.getAndIncrement()) {
+                    case 0 -> {
+                        out.write(keepAliveHead(200, "Content-Length: " + (10L * LIMIT)));
+                        out.flush();
+                        RawServer.awaitClientClose(request);
+                        return;
+                    }
+                    case 2 -> {
+                        out.write(keepAliveHead(200, "Transfer-Encoding: chunked"));
+                        for (; ; ) {
+                            out.write(endless);
+                        }
+                    }
+                    default -> {
+                        out.write(ok);
+                        out.flush();
+                    }
+                }
+                RawServer.readRequest(request);
+            }
+        })) {
+            // No retries: one would hide a call that failed on a reused connection.
+            ApiInvoker invoker = invoker(server, LIMIT, 0);
+            for (int call = 0; call < 4; call++) {
+                long start = System.nanoTime();
+                if (call % 2 == 0) {
+                    assertInstanceOf(
+                            HttpTransport.ResponseTooLargeException.class,
+                            tooLarge(invoker, call == 2).getCause());
+                } else {
+                    JsonValue body = invoker.invoke(batchUpdate(), ApiInvokerTest.JSON);
+                    assertComplete(body);
+                }
+                assertEndedPromptly(start);
+            }
+            assertEquals(4, calls.get(), "every call reached the server once");
+            assertTrue(server.clientClosed(2, CLOSE_WAIT), "the cut connections were left open");
+        }
+    }
+
+    @Test
+    void aBodyThatEndsWhenTheServerClosesIsCappedToo() throws Exception {
+        byte[] plain = padded(COMPLETE, LIMIT);
+        byte[] blanks = new byte[64 * 1024];
+        Arrays.fill(blanks, (byte) ' ');
+        AtomicInteger calls = new AtomicInteger();
+        // HTTP/1.0 without a length: the body is whatever comes until the server closes the connection.
+        try (RawServer server = new RawServer((out, request) -> {
+            out.write(head("HTTP/1.0 200 OK"));
+            if (calls.getAndIncrement() == 0) {
+                out.write(plain);
+                out.flush();
+                return;
+            }
+            out.write("{\"results\":[".getBytes(StandardCharsets.US_ASCII));
+            for (; ; ) {
+                out.write(blanks);
+            }
+        })) {
+            ApiInvoker invoker = invoker(server, LIMIT);
+            JsonValue body = invoker.invoke(batchUpdate(), ApiInvokerTest.JSON);
+            assertComplete(body);
+
+            long start = System.nanoTime();
+            TransportException e = tooLarge(invoker, false);
+            assertEndedPromptly(start);
+            assertInstanceOf(HttpTransport.ResponseTooLargeException.class, e.getCause());
+            assertEquals(2, calls.get(), "no retry");
+            assertTrue(server.clientClosed(2, CLOSE_WAIT), "the endless body's connection was left open");
+        }
+    }
+
+    @Test
+    void aBodyInManySmallChunksIsReadUpToExactlyTheLimit() throws Exception {
+        byte[] plain = padded(COMPLETE, LIMIT);
+        List<byte[]> responses = List.of(
+                concat(head(200, "Transfer-Encoding: chunked"), smallChunks(plain), chunk(new byte[0])),
+                concat(
+                        head(200, "Transfer-Encoding: chunked"),
+                        smallChunks(plain),
+                        chunk(new byte[] {' '}),
+                        chunk(new byte[0])));
+        try (RawServer server = servingInTurn(responses)) {
+            ApiInvoker invoker = invoker(server, LIMIT);
+            JsonValue body = invoker.invoke(batchUpdate(), ApiInvokerTest.JSON);
+            assertComplete(body);
+            assertInstanceOf(
+                    HttpTransport.ResponseTooLargeException.class,
+                    tooLarge(invoker, true).getCause());
+            assertEquals(2, server.requests.get(), "no retry");
+        }
+    }
+
+    @Test
+    void concatenatedGzipMembersCountTogetherAgainstTheLimit() throws Exception {
+        // Each member is well under the limit; only their sum reaches or passes it.
+        byte[] first = gzip(padded(COMPLETE, LIMIT / 2), 0);
+        byte[] exact = concat(first, gzip(new byte[0], LIMIT / 2));
+        byte[] over = concat(first, gzip(new byte[0], LIMIT / 2 + 1));
+        List<byte[]> responses = List.of(
+                concat(head(200, "Content-Encoding: gzip", "Content-Length: " + exact.length), exact),
+                concat(head(200, "Content-Encoding: gzip", "Content-Length: " + over.length), over));
+        try (RawServer server = servingInTurn(responses)) {
+            HttpTransport transport = HttpTransport.jdk(Duration.ofSeconds(5), LIMIT);
+            HttpTransport.Response whole = transport.send(plainRequest(server, "GET"));
+            assertEquals(LIMIT, whole.body().length, "every member is inflated");
+
+            HttpTransport.ResponseTooLargeException e = assertThrows(
+                    HttpTransport.ResponseTooLargeException.class, () -> transport.send(plainRequest(server, "GET")));
+            assertTrue(e.getMessage().contains("when gzip decoded"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aConnectionClosedMidBodyIsAnIoFailureThatIsStillRetried() throws Exception {
+        byte[] ok = padded(COMPLETE, 64);
+        AtomicInteger calls = new AtomicInteger();
+        try (RawServer server = new RawServer((out, request) -> {
+            if (calls.getAndIncrement() % 2 == 0) {
+                // Promises 1000 bytes and hangs up after ten.
+                out.write(head(200, "Content-Length: 1000"));
+                out.write("{\"status\":".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                return;
+            }
+            out.write(concat(head(200, "Content-Length: " + ok.length), ok));
+            out.flush();
+            RawServer.awaitClientClose(request);
+        })) {
+            ApiInvoker invoker = invoker(server, LIMIT);
+            JsonValue body = invoker.invoke(batchUpdate(), ApiInvokerTest.JSON);
+            assertComplete(body);
+            body = invoker.invokeAsync(batchUpdate(), ApiInvokerTest.JSON).get(30, TimeUnit.SECONDS);
+            assertComplete(body);
+            assertEquals(4, calls.get(), "each cut body was retried once");
+        }
+    }
+
+    @Test
+    void anAsyncCallIsCutWhileTheCallersExecutorIsBusy() throws Exception {
+        byte[] endless = chunk(new byte[64 * 1024]);
+        try (RawServer server = new RawServer((out, request) -> {
+            out.write(head(200, "Transfer-Encoding: chunked"));
+            for (; ; ) {
+                out.write(endless);
+            }
+        })) {
+            BlockingQueue<Runnable> parked = new LinkedBlockingQueue<>();
+            HttpTransport transport = HttpTransport.jdk(Duration.ofSeconds(5), LIMIT);
+
+            CompletableFuture<HttpTransport.Response> call =
+                    transport.sendAsync(plainRequest(server, "GET"), parked::add);
+
+            // The cut happens on the client's own threads: the connection closes before the caller's executor runs.
+            assertTrue(server.clientClosed(1, CLOSE_WAIT), "the body was read on while the caller's executor was busy");
+            assertFalse(call.isDone(), "the outcome is handed over on the caller's executor");
+            while (!call.isDone()) {
+                Runnable task = parked.poll(30, TimeUnit.SECONDS);
+                assertNotNull(task, "no outcome was handed to the caller's executor");
+                task.run();
+            }
+            ExecutionException e = assertThrows(ExecutionException.class, call::get);
+            assertInstanceOf(HttpTransport.ResponseTooLargeException.class, e.getCause());
+        }
+    }
+
+    @Test
+    void concurrentCallsOnOneTransportEachKeepTheirOwnCount() throws Exception {
+        byte[] endless = chunk(new byte[16 * 1024]);
+        byte[] small = padded("{}", LIMIT - 1);
+        try (RawServer oversized = new RawServer((out, request) -> {
+                    out.write(keepAliveHead(200, "Transfer-Encoding: chunked"));
+                    for (; ; ) {
+                        out.write(endless);
+                    }
+                });
+                RawServer fitting = new RawServer((out, request) -> {
+                    for (; ; ) {
+                        out.write(concat(keepAliveHead(200, "Content-Length: " + small.length), small));
+                        out.flush();
+                        RawServer.readRequest(request);
+                    }
+                })) {
+            HttpTransport transport = HttpTransport.jdk(Duration.ofSeconds(5), LIMIT);
+            ExecutorService callers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    boolean async = t % 2 == 1;
+                    running.add(callers.submit(() -> {
+                        for (int i = 0; i < 10; i++) {
+                            if (i % 2 == 0) {
+                                byte[] body = async
+                                        ? transport
+                                                .sendAsync(plainRequest(fitting, "GET"), Runnable::run)
+                                                .get(30, TimeUnit.SECONDS)
+                                                .body()
+                                        : transport
+                                                .send(plainRequest(fitting, "GET"))
+                                                .body();
+                                assertArrayEquals(small, body);
+                            } else if (async) {
+                                ExecutionException e = assertThrows(
+                                        ExecutionException.class,
+                                        () -> transport
+                                                .sendAsync(plainRequest(oversized, "GET"), Runnable::run)
+                                                .get(30, TimeUnit.SECONDS));
+                                assertInstanceOf(HttpTransport.ResponseTooLargeException.class, e.getCause());
+                            } else {
+                                assertThrows(
+                                        HttpTransport.ResponseTooLargeException.class,
+                                        () -> transport.send(plainRequest(oversized, "GET")));
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : running) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            assertEquals(20, oversized.requests.get(), "every oversized body came on its own connection");
+            assertTrue(oversized.clientClosed(20, CLOSE_WAIT), "a cut connection was left open");
+        }
+    }
+
+    /** A server that sends this head, then spaces until the client closes the connection. */
+    private static RawServer endlessAfter(byte[] head) throws IOException {
+        byte[] blanks = new byte[64 * 1024];
+        Arrays.fill(blanks, (byte) ' ');
+        return new RawServer((out, request) -> {
+            out.write(head);
+            for (; ; ) {
+                out.write(blanks);
+            }
+        });
+    }
+
+    /** A server that answers its requests with these responses in turn, one per connection. */
+    private static RawServer servingInTurn(List<byte[]> responses) throws IOException {
+        AtomicInteger next = new AtomicInteger();
+        return new RawServer((out, request) -> {
+            out.write(responses.get(next.getAndIncrement()));
+            out.flush();
+            RawServer.awaitClientClose(request);
+        });
+    }
+
+    private static void assertComplete(JsonValue body) {
+        assertEquals(new JsonValue.JsonString("COMPLETE"), ((JsonValue.JsonObject) body).get("status"));
     }
 
     private static TransportException tooLarge(ApiInvoker invoker, boolean async) throws Exception {
@@ -248,12 +597,41 @@ class OversizedResponseTest {
 
     private static byte[] head(int status, String... headers) {
         // One response per connection, so that no call finds a connection the last one left closing.
-        StringBuilder head = new StringBuilder(
-                "HTTP/1.1 " + status + " Whatever\r\nContent-Type: application/json\r\nConnection: close\r\n");
+        return keepAliveHead(
+                status,
+                Stream.concat(Stream.of("Connection: close"), Arrays.stream(headers))
+                        .toArray(String[]::new));
+    }
+
+    private static byte[] keepAliveHead(int status, String... headers) {
+        return head("HTTP/1.1 " + status + " Whatever", headers);
+    }
+
+    /** The status line, a JSON content type and these headers, up to the blank line. */
+    private static byte[] head(String statusLine, String... headers) {
+        StringBuilder head = new StringBuilder(statusLine + "\r\nContent-Type: application/json\r\n");
         for (String h : headers) {
             head.append(h).append("\r\n");
         }
         return head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** {@code data} as chunks of 1 to 13 bytes. */
+    private static byte[] smallChunks(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int at = 0, size = 1; at < data.length; at += size, size = size % 13 + 1) {
+            out.writeBytes(chunk(Arrays.copyOfRange(data, at, Math.min(data.length, at + size))));
+        }
+        return out.toByteArray();
+    }
+
+    private static HttpTransport.Request plainRequest(RawServer server, String method) {
+        return new HttpTransport.Request(
+                method,
+                URI.create("http://127.0.0.1:" + server.port() + "/crm/v3/objects/notes"),
+                Map.of(),
+                (byte[]) null,
+                Duration.ofSeconds(30));
     }
 
     private static byte[] chunk(byte[] data) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -83,7 +84,7 @@ final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public Response send(Request request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(httpRequest(request), this::cappedBody);
+        CompletableFuture<HttpResponse<byte[]>> inFlight = exchange(request);
         try {
             return response(within(inFlight, request.timeout()).get());
         } catch (InterruptedException e) {
@@ -96,7 +97,7 @@ final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public CompletableFuture<Response> sendAsync(Request request, Executor executor) {
-        CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(httpRequest(request), this::cappedBody);
+        CompletableFuture<HttpResponse<byte[]>> inFlight = exchange(request);
         CompletableFuture<Response> result = within(inFlight, request.timeout())
                 // Decompressing and what follows run on the caller's executor, not on the client's own threads.
                 .handleAsync(
@@ -151,6 +152,10 @@ final class JdkHttpTransport implements HttpTransport {
     /** The failure as the {@link IOException} {@link #send} throws; anything else is rethrown unchecked. */
     private static IOException failure(Request request, Throwable failure) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof NumberFormatException malformed) {
+            // The client reads Content-Length itself and lets an unreadable one escape unchecked.
+            return new ProtocolException("the response's Content-Length is not a number: " + malformed.getMessage());
+        }
         if (cause instanceof IOException || cause instanceof UnresolvedAddressException) {
             return notSent(request, (Exception) cause);
         }
@@ -194,10 +199,17 @@ final class JdkHttpTransport implements HttpTransport {
         return (IOException) e;
     }
 
-    private BodySubscriber<byte[]> cappedBody(HttpResponse.ResponseInfo info) {
+    /** The exchange started, its body collected up to the limit. */
+    private CompletableFuture<HttpResponse<byte[]>> exchange(Request request) {
+        return client.sendAsync(httpRequest(request), info -> cappedBody(info, request.method()));
+    }
+
+    private BodySubscriber<byte[]> cappedBody(HttpResponse.ResponseInfo info, String method) {
+        // A response to HEAD, and a 304, declares the length of a body it does not carry.
+        boolean bodiless = method.equalsIgnoreCase("HEAD") || info.statusCode() == 304;
         return new CappedBody(
                 info.statusCode(),
-                HttpTransport.Response.firstLong(info.headers(), "Content-Length"),
+                bodiless ? 0 : HttpTransport.Response.firstLong(info.headers(), "Content-Length"),
                 maxResponseBytes);
     }
 
@@ -245,8 +257,8 @@ final class JdkHttpTransport implements HttpTransport {
 
     /**
      * Collects a body up to the limit. Past it the subscription is cancelled, which makes the client stop reading
-     * and close the connection, and the body fails; a {@code Content-Length} over the limit fails it before any
-     * byte is read.
+     * and close the connection, and the body fails; a {@code Content-Length} over the limit, or a negative one,
+     * fails it before any byte is read.
      */
     private static final class CappedBody implements BodySubscriber<byte[]> {
         private final int status;
@@ -273,6 +285,11 @@ final class JdkHttpTransport implements HttpTransport {
             this.subscription = subscription;
             if (declaredLength > limit) {
                 tooLarge();
+                return;
+            }
+            if (declaredLength < -1) {
+                // The client would read such a body without passing it on, for as long as the server sends.
+                fail(new ProtocolException("the " + status + " response declared a negative Content-Length"));
                 return;
             }
             // Sized for the declared length up to 1 MiB (a header alone is not trusted with more), or for a typical
@@ -302,8 +319,12 @@ final class JdkHttpTransport implements HttpTransport {
         }
 
         private void tooLarge() {
+            fail(new ResponseTooLargeException(status, limit, false));
+        }
+
+        private void fail(IOException failure) {
             subscription.cancel();
-            body.completeExceptionally(new ResponseTooLargeException(status, limit, false));
+            body.completeExceptionally(failure);
         }
 
         @Override
