@@ -323,8 +323,9 @@ final class JdkHttpTransport implements HttpTransport {
         }
 
         private void fail(IOException failure) {
-            subscription.cancel();
+            // Failed first: whatever the cancellation makes the client signal then finds the body already done.
             body.completeExceptionally(failure);
+            subscription.cancel();
         }
 
         @Override

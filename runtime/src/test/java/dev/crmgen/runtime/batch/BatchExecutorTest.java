@@ -14,6 +14,7 @@ import dev.crmgen.runtime.error.RateLimitException;
 import dev.crmgen.runtime.error.ResponseDecodingException;
 import dev.crmgen.runtime.error.ServerErrorException;
 import dev.crmgen.runtime.error.TransportException;
+import dev.crmgen.runtime.http.HttpTransport;
 import dev.crmgen.runtime.ratelimit.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -546,6 +547,30 @@ class BatchExecutorTest {
         assertAccountedFor(inputs, r);
         assertTrue(r.allSucceeded(), r.toString());
         assertEquals(2, r.requests());
+    }
+
+    @Test
+    void inputsWhoseAnswerWasTooLongToReadAreUnconfirmedAndNotResent() {
+        List<In> inputs = List.of(In.id("1"), In.id("2"));
+        AtomicInteger calls = new AtomicInteger();
+        BatchReport<In, Out> r = executor.execute(
+                inputs,
+                chunk -> {
+                    calls.incrementAndGet();
+                    chunk.forEach(ledger::apply);
+                    throw new TransportException(
+                            "POST /crm/v3/objects/notes/batch/update: I/O failure",
+                            true,
+                            false,
+                            new HttpTransport.ResponseTooLargeException(200, 1 << 20, true));
+                },
+                KEYS,
+                BatchOptions.builder().retrySafe(true).build());
+        assertAccountedFor(inputs, r);
+        assertEquals(1, calls.get(), "a later round would draw the same answer");
+        assertEquals(2, r.unconfirmed().size(), r.toString());
+        assertTrue(r.unconfirmed().get(0).reason().contains("longer than the client reads"), r.toString());
+        assertTrue(r.unconfirmed().get(0).sent());
     }
 
     @Test
