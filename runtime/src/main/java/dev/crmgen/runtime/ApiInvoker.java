@@ -469,8 +469,8 @@ public final class ApiInvoker {
                             : (sent ? "I/O failure" : "request not sent"))
                     + ": " + secrets.scrub(String.valueOf(e.getMessage()));
             // A body over the limit would come back as long on the next attempt.
-            boolean again = !(e instanceof HttpTransport.ResponseTooLargeException);
-            if (again && retries < retry.maxRetries() && (!sent || request.retrySafe())) {
+            boolean tooLarge = e instanceof HttpTransport.ResponseTooLargeException;
+            if (!tooLarge && retries < retry.maxRetries() && (!sent || request.retrySafe())) {
                 long delay =
                         retry.backoffNanos(retries, ThreadLocalRandom.current().nextDouble());
                 if (fits(delay, deadline)) {
@@ -479,7 +479,7 @@ public final class ApiInvoker {
                     return Next.retryIn(delay);
                 }
             }
-            throw new TransportException(request.describe() + ": " + reason, sent, timedOut, e);
+            throw new TransportException(request.describe() + ": " + reason, sent, timedOut, tooLarge, e);
         }
 
         /** This request was the day's last: later ones fail at once rather than each earning the daily 429. */

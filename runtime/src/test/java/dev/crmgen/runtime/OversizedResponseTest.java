@@ -105,6 +105,7 @@ class OversizedResponseTest {
             assertEquals(200, cause.status());
             assertEquals(LIMIT, cause.limit());
             assertFalse(e.getMessage().contains("gzip"), e.getMessage());
+            assertTrue(e.isResponseTooLarge(), "batch calls read this to leave the inputs out of later rounds");
             assertEquals(1, server.requests.get(), "a body over the limit would be as long again: no retry");
             assertTrue(server.clientClosed(1, CLOSE_WAIT), "the connection was left open");
         }

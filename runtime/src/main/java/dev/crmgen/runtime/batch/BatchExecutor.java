@@ -51,7 +51,8 @@ import java.util.concurrent.Executor;
  *   <li>A 5xx, a transport failure after sending, an unreadable success response or inputs a response left out may
  *       have been applied: they are sent again only when the operation is
  *       {@linkplain BatchOptions#retrySafe() retry-safe}, and otherwise (or after the last round) end unconfirmed.
- *       A response longer than the transport reads ({@code HttpTransport.ResponseTooLargeException}) ends them
+ *       A response longer than the transport reads
+ *       ({@link dev.crmgen.runtime.error.TransportException#isResponseTooLarge()}) ends them
  *       unconfirmed at once: sent again, they would draw an answer as long.</li>
  *   <li>HubSpot's daily limit ({@link DailyLimitException}) fails the request's inputs at once: nothing more can
  *       succeed before the reset, and the inputs are certainly not applied, so the caller can send them again

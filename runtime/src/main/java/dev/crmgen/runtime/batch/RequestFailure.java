@@ -5,7 +5,6 @@ import dev.crmgen.runtime.error.DailyLimitException;
 import dev.crmgen.runtime.error.RateLimitException;
 import dev.crmgen.runtime.error.ResponseDecodingException;
 import dev.crmgen.runtime.error.TransportException;
-import dev.crmgen.runtime.http.HttpTransport;
 
 /**
  * What a request that failed as a whole means for its inputs ({@link BatchExecutor}'s documentation, "Whole-request
@@ -39,7 +38,7 @@ record RequestFailure(Kind kind, Resend resend, String reason) {
         } else if (!(e instanceof DailyLimitException)
                 && (e instanceof RateLimitException || (e instanceof ApiException ae && ae.status() == 429))) {
             return new RequestFailure(Kind.NOT_APPLIED, Resend.NEVER, null);
-        } else if (e instanceof TransportException && e.getCause() instanceof HttpTransport.ResponseTooLargeException) {
+        } else if (e instanceof TransportException te && te.isResponseTooLarge()) {
             // Sent again, the same inputs would draw an answer as long.
             return maybeApplied(Resend.NEVER, "the server's answer was longer than the client reads");
         } else if (e instanceof TransportException) {

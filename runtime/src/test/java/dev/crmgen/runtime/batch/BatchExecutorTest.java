@@ -14,7 +14,6 @@ import dev.crmgen.runtime.error.RateLimitException;
 import dev.crmgen.runtime.error.ResponseDecodingException;
 import dev.crmgen.runtime.error.ServerErrorException;
 import dev.crmgen.runtime.error.TransportException;
-import dev.crmgen.runtime.http.HttpTransport;
 import dev.crmgen.runtime.ratelimit.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -559,10 +558,7 @@ class BatchExecutorTest {
                     calls.incrementAndGet();
                     chunk.forEach(ledger::apply);
                     throw new TransportException(
-                            "POST /crm/v3/objects/notes/batch/update: I/O failure",
-                            true,
-                            false,
-                            new HttpTransport.ResponseTooLargeException(200, 1 << 20, true));
+                            "POST /crm/v3/objects/notes/batch/update: I/O failure", true, false, true, null);
                 },
                 KEYS,
                 BatchOptions.builder().retrySafe(true).build());
