@@ -350,9 +350,9 @@ public final class ClientOptions {
          * ({@link HttpTransport#jdk(java.net.http.HttpClient, long)}).
          */
         public Builder maxResponseBytes(long maxResponseBytes) {
-            if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("maxResponseBytes must be between 1 and " + (Integer.MAX_VALUE - 8)
-                        + ", got " + maxResponseBytes);
+            if (maxResponseBytes < 1 || maxResponseBytes > HttpTransport.MAX_RESPONSE_BYTES_LIMIT) {
+                throw new IllegalArgumentException("maxResponseBytes must be between 1 and "
+                        + HttpTransport.MAX_RESPONSE_BYTES_LIMIT + ", got " + maxResponseBytes);
             }
             this.maxResponseBytes = maxResponseBytes;
             return this;

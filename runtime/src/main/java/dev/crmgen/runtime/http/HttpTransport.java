@@ -64,6 +64,9 @@ public interface HttpTransport {
      */
     long DEFAULT_MAX_RESPONSE_BYTES = 64L << 20;
 
+    /** The largest response body limit there can be: a body is read into one array. */
+    long MAX_RESPONSE_BYTES_LIMIT = Integer.MAX_VALUE - 8;
+
     /**
      * The default transport on {@link java.net.http.HttpClient} with this connect timeout. Transports with the same
      * settings share one client (its connection pool and selector thread).

@@ -40,9 +40,6 @@ import java.util.zip.GZIPInputStream;
  * that misbehaves cannot fill the heap.
  */
 final class JdkHttpTransport implements HttpTransport {
-    /** Arrays cannot be longer. */
-    static final long MAX_LIMIT = Integer.MAX_VALUE - 8;
-
     private static final ConcurrentMap<Settings, JdkHttpTransport> SHARED = new ConcurrentHashMap<>();
 
     private record Settings(Duration connectTimeout, long maxResponseBytes) {}
@@ -69,9 +66,9 @@ final class JdkHttpTransport implements HttpTransport {
     }
 
     static long checkLimit(long maxResponseBytes) {
-        if (maxResponseBytes < 1 || maxResponseBytes > MAX_LIMIT) {
+        if (maxResponseBytes < 1 || maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT) {
             throw new IllegalArgumentException(
-                    "maxResponseBytes must be between 1 and " + MAX_LIMIT + ", got " + maxResponseBytes);
+                    "maxResponseBytes must be between 1 and " + MAX_RESPONSE_BYTES_LIMIT + ", got " + maxResponseBytes);
         }
         return maxResponseBytes;
     }

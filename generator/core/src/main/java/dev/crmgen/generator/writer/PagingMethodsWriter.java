@@ -78,9 +78,9 @@ final class PagingMethodsWriter {
                         cursor)
                 : CodeBlock.of("$L", cursor);
         String replaced = cursorInRecord ? OperationSignature.recordName() : cursorParameter;
-        String pageOf = pageMethod(shape.pageType(), types.boxed(shape.itemType()), null);
-        CodeBlock arguments = signature.callArguments(replaced, start);
         TypeName item = types.boxed(shape.itemType());
+        String pageOf = pageMethod(shape.pageType(), item, null);
+        CodeBlock arguments = signature.callArguments(replaced, start);
         List<ParameterSpec> parameters = cursorInRecord ? signature.specs() : signature.specsExcept(cursorParameter);
         CodeBlock doc = cursorInRecord ? signature.javadoc() : signature.javadocExcept(cursorParameter);
         String stream = MemberNames.stream(op.methodName());
